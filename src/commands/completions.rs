@@ -1,0 +1,30 @@
+//! `rekindle completions SHELL`: prints a completion script.
+
+use std::io::Write as _;
+
+use clap::CommandFactory as _;
+use clap_complete::Shell;
+
+use crate::cli::Cli;
+use crate::context::Context;
+
+/// Print a shell completion script.
+///
+/// For example, for bash: rekindle completions bash > ~/.local/share/bash-completion/completions/rekindle
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// bash, zsh, fish, elvish or powershell
+    pub shell: Shell,
+}
+
+pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
+    let mut command = Cli::command();
+    // clap_complete panics on a write error, so the script is built in memory first and a
+    // closed pipe stays an ordinary error.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "rekindle", &mut script);
+    let mut out = ctx.out();
+    out.write_all(&script)?;
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,135 @@
+//! `rekindle partners`: list the two partners, change a role or a name.
+
+use std::io::Write as _;
+
+use clap::Subcommand;
+
+use crate::bail_user;
+use crate::context::{Context, find_partner};
+use crate::error::UserError;
+use crate::model::{Partner, Role, same_name};
+use crate::sanitize;
+use crate::store;
+
+/// List the two of you, or change a role or a name.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub action: Option<Action>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Action {
+    /// Set a partner's role: repairing (broke trust), healing (was hurt) or mutual
+    Role {
+        /// The partner, by name
+        name: String,
+        /// repairing, healing or mutual
+        role: String,
+    },
+    /// Give a partner a new name
+    Rename {
+        /// The current name
+        old: String,
+        /// The new name
+        new: String,
+    },
+}
+
+/// The longest name accepted, in characters.
+const MAX_NAME: usize = 40;
+
+/// Checks a partner's name and returns it trimmed.
+pub fn check_name(raw: &str) -> Result<String, UserError> {
+    let name = raw.trim();
+    if name.is_empty() {
+        return Err(UserError::new("a partner's name cannot be empty"));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(UserError::new(format!(
+            "the name \"{}\" contains control characters; use letters, digits, spaces or punctuation",
+            sanitize::line(name)
+        )));
+    }
+    if name.chars().count() > MAX_NAME {
+        return Err(UserError::new(format!(
+            "the name \"{name}\" is too long; use at most {MAX_NAME} characters"
+        )));
+    }
+    Ok(name.to_string())
+}
+
+pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
+    let mut store = ctx.open()?;
+    let partners = store::partners::all(store.conn())?;
+    let changed = match args.action {
+        None => return list(ctx, &partners),
+        Some(Action::Role { name, role }) => {
+            let partner = find_partner(&partners, &name)?.clone();
+            let role: Role = role.parse().map_err(UserError::new)?;
+            store.write(|tx| Ok(store::partners::set_role(tx, partner.id, role)?))?;
+            Partner { role, ..partner }
+        }
+        Some(Action::Rename { old, new }) => {
+            let partner = find_partner(&partners, &old)?.clone();
+            let new = check_name(&new)?;
+            if partners
+                .iter()
+                .any(|p| p.id != partner.id && same_name(&p.name, &new))
+            {
+                bail_user!("the other partner is already called \"{new}\"; choose another name");
+            }
+            store.write(|tx| Ok(store::partners::rename(tx, partner.id, &new)?))?;
+            Partner {
+                name: new,
+                ..partner
+            }
+        }
+    };
+    if ctx.json {
+        return ctx.print_json(&changed);
+    }
+    writeln!(
+        ctx.out(),
+        "{} is now {}.",
+        sanitize::line(&changed.name),
+        changed.role.describe()
+    )?;
+    Ok(())
+}
+
+fn list(ctx: &Context, partners: &[Partner]) -> anyhow::Result<()> {
+    if ctx.json {
+        return ctx.print_json(partners);
+    }
+    let mut out = ctx.out();
+    let width = partners
+        .iter()
+        .map(|p| sanitize::line(&p.name).chars().count())
+        .max()
+        .unwrap_or(0);
+    for p in partners {
+        writeln!(
+            out,
+            "{:>3}  {:<width$}  {}",
+            p.id,
+            sanitize::line(&p.name),
+            p.role.describe()
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_trimmed_and_checked() {
+        assert_eq!(check_name("  Sam ").unwrap(), "Sam");
+        assert!(check_name("   ").is_err());
+        assert!(check_name("Sam\x1b[2J").is_err());
+        assert!(check_name(&"x".repeat(41)).is_err());
+        assert_eq!(check_name("Zoë-Marie O'Neil").unwrap(), "Zoë-Marie O'Neil");
+    }
+}

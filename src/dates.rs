@@ -1,0 +1,260 @@
+//! Calendar dates as people type them, and as rekindle says them back.
+//!
+//! The accepted phrases are the small fixed set in DESIGN.md: `YYYY-MM-DD`, `today`,
+//! `yesterday`, `N days ago`, `N weeks ago`, and weekday names meaning the most recent such
+//! day (today included). General-purpose parsers (chrono-english, interim) read a bare
+//! weekday as the *coming* one and accept many more forms (times, slashed dates whose order
+//! depends on a dialect), which would blur this contract, so the grammar lives here.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+/// The earliest date rekindle accepts; anything before it is almost surely a typo.
+pub const EARLIEST: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
+    Some(d) => d,
+    None => panic!("1970-01-01 is a valid date"),
+};
+
+/// The latest date rekindle accepts anywhere (a due date, a report's end).
+pub const LATEST: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(d) => d,
+    None => panic!("9999-12-31 is a valid date"),
+};
+
+/// The phrases accepted, for error messages.
+pub const ACCEPTED: &str =
+    "YYYY-MM-DD, today, yesterday, \"3 days ago\", \"2 weeks ago\" or a weekday such as monday";
+
+/// Why a date phrase was not understood. The message names the value and what is accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("\"{0}\" is not a date rekindle understands; use {ACCEPTED}")]
+    Unknown(String),
+    #[error("\"{0}\" is not a real calendar date")]
+    Impossible(String),
+    #[error("\"{0}\" is out of range; dates from 1970-01-01 to 9999-12-31 are accepted")]
+    OutOfRange(String),
+}
+
+fn weekday_from_name(word: &str) -> Option<Weekday> {
+    let days = [
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+    ];
+    let word = word.strip_suffix('.').unwrap_or(word);
+    days.iter().find_map(|(name, day)| {
+        let short = &name[..3];
+        let matches = word == *name
+            || word == short
+            || (word.len() > 3 && name.starts_with(word) && word.starts_with(short));
+        matches.then_some(*day)
+    })
+}
+
+fn parse_iso(text: &str) -> Result<Option<NaiveDate>, DateError> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let shaped = parts.len() == 3
+        && parts[0].len() == 4
+        && (1..=2).contains(&parts[1].len())
+        && (1..=2).contains(&parts[2].len())
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    if !shaped {
+        return Ok(None);
+    }
+    let number = |p: &str| p.parse::<u32>().ok();
+    let (Some(y), Some(m), Some(d)) = (number(parts[0]), number(parts[1]), number(parts[2])) else {
+        return Ok(None);
+    };
+    let year = i32::try_from(y).map_err(|_| DateError::Impossible(text.to_string()))?;
+    let date = NaiveDate::from_ymd_opt(year, m, d)
+        .ok_or_else(|| DateError::Impossible(text.to_string()))?;
+    Ok(Some(date))
+}
+
+/// Parses a date phrase relative to `today`. The result is within [`EARLIEST`]..=[`LATEST`];
+/// whether a future date is allowed is the caller's rule (see [`not_future`]).
+pub fn parse(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    let original = input.trim();
+    let text = original.to_lowercase();
+    let unknown = || DateError::Unknown(original.to_string());
+    let out_of_range = || DateError::OutOfRange(original.to_string());
+
+    let date = if let Some(date) = parse_iso(&text)? {
+        date
+    } else {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        match words.as_slice() {
+            ["today"] | ["now"] => today,
+            ["yesterday"] => today.pred_opt().ok_or_else(out_of_range)?,
+            [count, unit, "ago"] => {
+                let count: u64 = match *count {
+                    "a" | "one" => 1,
+                    n => n.parse().map_err(|_| unknown())?,
+                };
+                let days = match *unit {
+                    "day" | "days" => count,
+                    "week" | "weeks" => count.checked_mul(7).ok_or_else(out_of_range)?,
+                    _ => return Err(unknown()),
+                };
+                today
+                    .checked_sub_days(Days::new(days))
+                    .ok_or_else(out_of_range)?
+            }
+            [day] | ["last", day] => {
+                let wanted = weekday_from_name(day).ok_or_else(unknown)?;
+                let back = (7 + today.weekday().num_days_from_monday()
+                    - wanted.num_days_from_monday())
+                    % 7;
+                let back = if words.len() == 2 && back == 0 {
+                    7
+                } else {
+                    back
+                };
+                today
+                    .checked_sub_days(Days::new(u64::from(back)))
+                    .ok_or_else(out_of_range)?
+            }
+            _ => return Err(unknown()),
+        }
+    };
+    if date < EARLIEST || date > LATEST {
+        return Err(out_of_range());
+    }
+    Ok(date)
+}
+
+/// Refuses a date after today, for entries that record what already happened.
+pub fn not_future(date: NaiveDate, today: NaiveDate, what: &str) -> Result<(), String> {
+    if date > today {
+        Err(format!(
+            "{what} cannot be in the future ({} is after today, {})",
+            date,
+            in_words(today)
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// "Friday 20 November 2026", so a misread date is seen at once.
+pub fn in_words(date: NaiveDate) -> String {
+    date.format("%A %-d %B %Y").to_string()
+}
+
+/// The Monday that starts the ISO week holding `date`.
+pub fn week_start(date: NaiveDate) -> NaiveDate {
+    date - chrono::Duration::days(i64::from(date.weekday().num_days_from_monday()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    // Saturday 21 November 2026.
+    const TODAY: fn() -> NaiveDate = || d(2026, 11, 21);
+
+    #[test]
+    fn iso_dates() {
+        assert_eq!(parse("2026-11-20", TODAY()), Ok(d(2026, 11, 20)));
+        assert_eq!(parse(" 2024-2-29 ", TODAY()), Ok(d(2024, 2, 29)));
+        assert_eq!(
+            parse("2026-02-30", TODAY()),
+            Err(DateError::Impossible("2026-02-30".into()))
+        );
+        assert_eq!(
+            parse("2023-02-29", TODAY()),
+            Err(DateError::Impossible("2023-02-29".into()))
+        );
+        assert!(matches!(
+            parse("1969-12-31", TODAY()),
+            Err(DateError::OutOfRange(_))
+        ));
+        assert!(matches!(
+            parse("20261120", TODAY()),
+            Err(DateError::Unknown(_))
+        ));
+    }
+
+    #[test]
+    fn relative_words() {
+        assert_eq!(parse("today", TODAY()), Ok(TODAY()));
+        assert_eq!(parse("Yesterday", TODAY()), Ok(d(2026, 11, 20)));
+        assert_eq!(parse("3 days ago", TODAY()), Ok(d(2026, 11, 18)));
+        assert_eq!(parse("1 day ago", TODAY()), Ok(d(2026, 11, 20)));
+        assert_eq!(parse("2 weeks ago", TODAY()), Ok(d(2026, 11, 7)));
+        assert_eq!(parse("a week ago", TODAY()), Ok(d(2026, 11, 14)));
+        assert_eq!(parse("0 days ago", TODAY()), Ok(TODAY()));
+    }
+
+    #[test]
+    fn relative_words_cross_month_and_year_ends() {
+        assert_eq!(parse("yesterday", d(2026, 3, 1)), Ok(d(2026, 2, 28)));
+        assert_eq!(parse("2 days ago", d(2027, 1, 1)), Ok(d(2026, 12, 30)));
+        assert_eq!(parse("1 week ago", d(2024, 3, 3)), Ok(d(2024, 2, 25)));
+    }
+
+    #[test]
+    fn weekdays_mean_the_most_recent_one_today_included() {
+        assert_eq!(parse("saturday", TODAY()), Ok(TODAY()));
+        assert_eq!(parse("friday", TODAY()), Ok(d(2026, 11, 20)));
+        assert_eq!(parse("Sun", TODAY()), Ok(d(2026, 11, 15)));
+        assert_eq!(parse("mon", TODAY()), Ok(d(2026, 11, 16)));
+        assert_eq!(parse("wed.", TODAY()), Ok(d(2026, 11, 18)));
+        assert_eq!(parse("thurs", TODAY()), Ok(d(2026, 11, 19)));
+        assert_eq!(parse("last saturday", TODAY()), Ok(d(2026, 11, 14)));
+        assert_eq!(parse("last friday", TODAY()), Ok(d(2026, 11, 20)));
+    }
+
+    #[test]
+    fn nonsense_and_overflow_are_refused_not_panics() {
+        for bad in [
+            "",
+            "tomorrow-ish",
+            "soon",
+            "x days ago",
+            "-3 days ago",
+            "3 fortnights ago",
+            "fri day",
+            "m",
+        ] {
+            assert!(
+                matches!(parse(bad, TODAY()), Err(DateError::Unknown(_))),
+                "{bad:?}"
+            );
+        }
+        assert!(matches!(
+            parse("99999999999999999999 days ago", TODAY()),
+            Err(DateError::Unknown(_))
+        ));
+        assert!(matches!(
+            parse("18446744073709551615 weeks ago", TODAY()),
+            Err(DateError::OutOfRange(_))
+        ));
+        assert!(matches!(
+            parse("400000 days ago", TODAY()),
+            Err(DateError::OutOfRange(_))
+        ));
+    }
+
+    #[test]
+    fn future_is_refused_for_entries() {
+        assert!(not_future(d(2026, 11, 22), TODAY(), "a check-in").is_err());
+        assert!(not_future(TODAY(), TODAY(), "a check-in").is_ok());
+    }
+
+    #[test]
+    fn words_and_weeks() {
+        assert_eq!(in_words(d(2026, 11, 20)), "Friday 20 November 2026");
+        assert_eq!(week_start(d(2026, 11, 22)), d(2026, 11, 16));
+        assert_eq!(week_start(d(2026, 11, 16)), d(2026, 11, 16));
+        assert_eq!(week_start(d(2027, 1, 1)), d(2026, 12, 28));
+    }
+}

@@ -1,0 +1,124 @@
+//! Error kinds and the one place they become exit codes.
+//!
+//! Commands return `anyhow::Result`. A mistake the user can fix (a bad value, a refused
+//! request) is a [`UserError`] somewhere in the chain and exits 2; a cancelled guided flow is
+//! [`Cancelled`] and exits 130; a closed pipe ends quietly; everything else exits 1.
+
+use std::io;
+use std::process::ExitCode;
+
+use crate::sanitize;
+
+/// A usage or validation error: the user asked for something that cannot be done as asked.
+/// Nothing has been written when one of these is returned.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UserError(pub String);
+
+impl UserError {
+    pub fn new(message: impl Into<String>) -> Self {
+        UserError(message.into())
+    }
+}
+
+/// The user interrupted a guided flow (Ctrl-C, Esc or end of input). Nothing was saved.
+#[derive(Debug, thiserror::Error)]
+#[error("cancelled; nothing was saved")]
+pub struct Cancelled;
+
+/// Returns early with a [`UserError`] built from a format string.
+#[macro_export]
+macro_rules! bail_user {
+    ($($arg:tt)*) => {
+        return Err($crate::error::UserError::new(format!($($arg)*)).into())
+    };
+}
+
+/// Exit codes from DESIGN.md "Conventions".
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_FAILURE: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+pub const EXIT_INTERRUPTED: u8 = 130;
+
+/// What to do with an error that reached the top.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit with this code after printing the message.
+    Report(u8),
+    /// Exit with this code without printing anything (a closed pipe).
+    Quiet(u8),
+}
+
+/// Decides how an error ends the process, walking its whole chain.
+pub fn classify(err: &anyhow::Error) -> Outcome {
+    for cause in err.chain() {
+        if let Some(io_err) = cause.downcast_ref::<io::Error>()
+            && io_err.kind() == io::ErrorKind::BrokenPipe
+        {
+            return Outcome::Quiet(EXIT_OK);
+        }
+        if cause.downcast_ref::<Cancelled>().is_some() {
+            return Outcome::Report(EXIT_INTERRUPTED);
+        }
+        if cause.downcast_ref::<UserError>().is_some() {
+            return Outcome::Report(EXIT_USAGE);
+        }
+        if let Some(store_err) = cause.downcast_ref::<crate::store::StoreError>() {
+            return Outcome::Report(store_err.exit_code());
+        }
+    }
+    Outcome::Report(EXIT_FAILURE)
+}
+
+/// Prints the error as one line on stderr (if it should be printed) and returns the exit code.
+pub fn report(err: &anyhow::Error) -> ExitCode {
+    match classify(err) {
+        Outcome::Quiet(code) => ExitCode::from(code),
+        Outcome::Report(code) => {
+            // `{:#}` joins the context chain on one line: "opening journal: permission denied".
+            let message = sanitize::line(&format!("{err:#}")).into_owned();
+            let prefix = if code == EXIT_INTERRUPTED {
+                ""
+            } else {
+                "error: "
+            };
+            // If stderr itself is gone there is nobody to tell; the exit code still speaks.
+            let _ = io::Write::write_all(
+                &mut io::stderr().lock(),
+                format!("rekindle: {prefix}{message}\n").as_bytes(),
+            );
+            ExitCode::from(code)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context as _;
+
+    #[test]
+    fn user_errors_exit_2_even_under_context() {
+        let err = anyhow::Error::new(UserError::new("trust must be 1 to 10")).context("checkin");
+        assert_eq!(classify(&err), Outcome::Report(EXIT_USAGE));
+    }
+
+    #[test]
+    fn broken_pipe_is_quiet() {
+        let err: anyhow::Result<()> =
+            Err(io::Error::from(io::ErrorKind::BrokenPipe)).context("writing history");
+        assert_eq!(classify(&err.unwrap_err()), Outcome::Quiet(EXIT_OK));
+    }
+
+    #[test]
+    fn cancelled_is_130_and_other_errors_are_1() {
+        assert_eq!(
+            classify(&anyhow::Error::new(Cancelled)),
+            Outcome::Report(EXIT_INTERRUPTED)
+        );
+        assert_eq!(
+            classify(&anyhow::anyhow!("disk on fire")),
+            Outcome::Report(EXIT_FAILURE)
+        );
+    }
+}

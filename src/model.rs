@@ -1,0 +1,173 @@
+//! Plain domain types shared by the store, the commands and the pure computations.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+/// How a partner stands in the repair: the one who broke trust, the one who was hurt, or
+/// both at once (the default, and the common case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Repairing,
+    Healing,
+    #[default]
+    Mutual,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Repairing, Role::Healing, Role::Mutual];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Repairing => "repairing",
+            Role::Healing => "healing",
+            Role::Mutual => "mutual",
+        }
+    }
+
+    /// A short phrase for human output.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Role::Repairing => "repairing trust",
+            Role::Healing => "healing",
+            Role::Mutual => "mutual",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Role {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.trim().to_lowercase();
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == wanted)
+            .ok_or_else(|| format!("\"{s}\" is not a role; use repairing, healing or mutual"))
+    }
+}
+
+/// The eight steps of the journey, in order. Their words live in `prompts/<id>.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Step {
+    #[default]
+    Responsibility,
+    Communication,
+    Healing,
+    Consistency,
+    Forgiveness,
+    Intimacy,
+    Reassess,
+    Renewal,
+}
+
+impl Step {
+    pub const ALL: [Step; 8] = [
+        Step::Responsibility,
+        Step::Communication,
+        Step::Healing,
+        Step::Consistency,
+        Step::Forgiveness,
+        Step::Intimacy,
+        Step::Reassess,
+        Step::Renewal,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Step::Responsibility => "responsibility",
+            Step::Communication => "communication",
+            Step::Healing => "healing",
+            Step::Consistency => "consistency",
+            Step::Forgiveness => "forgiveness",
+            Step::Intimacy => "intimacy",
+            Step::Reassess => "reassess",
+            Step::Renewal => "renewal",
+        }
+    }
+
+    /// 1-based position in the journey.
+    pub fn number(self) -> usize {
+        Step::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
+    }
+
+    pub fn ids() -> String {
+        Step::ALL.map(Step::id).join(", ")
+    }
+}
+
+impl fmt::Display for Step {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl FromStr for Step {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.trim().to_lowercase();
+        if let Ok(n) = wanted.parse::<usize>()
+            && (1..=Step::ALL.len()).contains(&n)
+        {
+            return Ok(Step::ALL[n - 1]);
+        }
+        Step::ALL
+            .into_iter()
+            .find(|step| step.id() == wanted)
+            .ok_or_else(|| format!("\"{s}\" is not a step; use one of {}", Step::ids()))
+    }
+}
+
+/// One of the two people keeping the journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Partner {
+    pub id: i64,
+    #[serde(skip)]
+    pub uuid: String,
+    pub name: String,
+    pub role: Role,
+}
+
+/// Names are matched without regard to case ("sam" finds "Sam"), in any script.
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_parse_case_insensitively() {
+        assert_eq!("Healing".parse::<Role>(), Ok(Role::Healing));
+        assert!("victim".parse::<Role>().unwrap_err().contains("\"victim\""));
+    }
+
+    #[test]
+    fn steps_parse_by_id_or_number() {
+        assert_eq!("Consistency".parse::<Step>(), Ok(Step::Consistency));
+        assert_eq!("7".parse::<Step>(), Ok(Step::Reassess));
+        assert!("9".parse::<Step>().is_err());
+        assert!("0".parse::<Step>().is_err());
+        assert_eq!(Step::Renewal.number(), 8);
+        let err = "trust".parse::<Step>().unwrap_err();
+        assert!(err.contains("responsibility, communication"), "{err}");
+    }
+
+    #[test]
+    fn names_match_across_case_and_scripts() {
+        assert!(same_name("Zoë", "ZOË"));
+        assert!(same_name(" sam", "Sam"));
+        assert!(!same_name("Sam", "Samantha"));
+    }
+}

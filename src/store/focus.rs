@@ -1,0 +1,54 @@
+//! The couple's focus step and its history.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension as _, params};
+
+use super::{new_uuid, timestamp};
+use crate::model::Step;
+
+/// A change of focus: from `date` on, the couple works on `step`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FocusChange {
+    pub id: i64,
+    pub step: Step,
+    pub date: NaiveDate,
+    pub partner_id: Option<i64>,
+}
+
+pub fn record(
+    conn: &Connection,
+    step: Step,
+    date: NaiveDate,
+    partner_id: Option<i64>,
+) -> rusqlite::Result<FocusChange> {
+    let now = timestamp();
+    conn.execute(
+        "INSERT INTO focus_changes (uuid, step, date, partner_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+        params![new_uuid(), step, date, partner_id, now],
+    )?;
+    Ok(FocusChange {
+        id: conn.last_insert_rowid(),
+        step,
+        date,
+        partner_id,
+    })
+}
+
+/// The focus in force now: the latest change by date, then by when it was written.
+pub fn current(conn: &Connection) -> rusqlite::Result<Option<FocusChange>> {
+    conn.query_row(
+        "SELECT id, step, date, partner_id FROM focus_changes
+         ORDER BY date DESC, created_at DESC, id DESC LIMIT 1",
+        [],
+        |row| {
+            Ok(FocusChange {
+                id: row.get(0)?,
+                step: row.get(1)?,
+                date: row.get(2)?,
+                partner_id: row.get(3)?,
+            })
+        },
+    )
+    .optional()
+}

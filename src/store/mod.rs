@@ -1,0 +1,428 @@
+//! The journal file: the one module that owns SQL.
+//!
+//! [`Store::open`] opens an existing journal (refusing files that are not rekindle journals,
+//! or that a newer rekindle wrote, without touching them), [`Store::create`] makes a new one
+//! atomically, and [`Store::open_in_memory`] serves tests. Each submodule holds the queries
+//! for one kind of record, as functions over a `&Connection` so that a command can compose
+//! several inside the single transaction [`Store::write`] gives it.
+
+pub mod focus;
+pub mod partners;
+
+use std::fs;
+use std::io;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite_migration::{M, Migrations};
+
+use crate::model::{Role, Step};
+
+/// "RKDL": written into the SQLite header by the first migration.
+pub const APPLICATION_ID: i32 = 0x524B_444C;
+
+const MIGRATION_LIST: &[M<'static>] = &[M::up(include_str!("migrations/0001_initial.sql"))];
+
+/// The schema version this program writes and understands.
+pub const SCHEMA_VERSION: usize = MIGRATION_LIST.len();
+
+fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATION_LIST)
+}
+
+/// How long a writer waits for the other partner's write to finish before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("there is no journal at {} yet; run `rekindle init` to create one", .0.display())]
+    Missing(PathBuf),
+    #[error("a journal already exists at {}; it was left unchanged", .0.display())]
+    Exists(PathBuf),
+    #[error("{} is not a rekindle journal ({reason}); it was left untouched", path.display())]
+    NotAJournal { path: PathBuf, reason: String },
+    #[error(
+        "{} was written by a newer version of rekindle (journal schema {found}; this program understands up to {supported}); it was left untouched. Please update rekindle to open it",
+        path.display()
+    )]
+    TooNew {
+        path: PathBuf,
+        found: usize,
+        supported: usize,
+    },
+    #[error("cannot use {}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+    #[error("cannot open the journal at {}: {source}", path.display())]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("updating the journal's structure failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl StoreError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            StoreError::Exists(_) => crate::error::EXIT_USAGE,
+            _ => crate::error::EXIT_FAILURE,
+        }
+    }
+}
+
+/// An open journal.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens an existing journal, bringing its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                return Err(StoreError::NotAJournal {
+                    path: path.to_path_buf(),
+                    reason: "it is a directory".into(),
+                });
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(StoreError::Missing(path.to_path_buf()));
+            }
+            Err(source) => {
+                return Err(StoreError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        }
+        // Without SQLITE_OPEN_CREATE: a file that vanished in between is not recreated.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn =
+            Connection::open_with_flags(path, flags).map_err(|source| StoreError::Open {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        check_identity(&conn, path)?;
+        configure(&mut conn)?;
+        migrations().to_latest(&mut conn)?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// Creates a new journal at `path` and fills it with `setup`, all or nothing: the journal
+    /// is built under a temporary name beside it and linked into place only when complete, so
+    /// no half-made journal is ever seen there. The directory is created 0700, the file 0600.
+    pub fn create<T>(
+        path: &Path,
+        setup: impl FnOnce(&Transaction<'_>) -> anyhow::Result<T>,
+    ) -> anyhow::Result<(Store, T)> {
+        if fs::symlink_metadata(path).is_ok() {
+            return Err(StoreError::Exists(path.to_path_buf()).into());
+        }
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&dir)
+            .map_err(|source| StoreError::Io {
+                path: dir.clone(),
+                source,
+            })?;
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "journal".into());
+        let temp = dir.join(format!(".{file_name}.new-{}", std::process::id()));
+        let result = build_new(&temp, setup).and_then(|value| {
+            link_into_place(&temp, path)?;
+            Ok(value)
+        });
+        let _ = fs::remove_file(&temp);
+        let value = result?;
+        Ok((Store::open(path)?, value))
+    }
+
+    /// A fresh journal in memory, for tests.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&mut conn)?;
+        migrations().to_latest(&mut conn)?;
+        Ok(Store { conn, path: None })
+    }
+
+    /// The connection, for reads.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction: everything it writes is committed together, or
+    /// nothing is when it fails. IMMEDIATE takes the write lock up front, so two writers wait
+    /// for each other (up to the busy timeout) instead of failing half-way.
+    pub fn write<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> anyhow::Result<T>,
+    ) -> anyhow::Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+fn build_new<T>(
+    temp: &Path,
+    setup: impl FnOnce(&Transaction<'_>) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    // A leftover from a crashed attempt by this same pid is ours to replace.
+    let _ = fs::remove_file(temp);
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(temp)
+        .map_err(|source| StoreError::Io {
+            path: temp.to_path_buf(),
+            source,
+        })?;
+    let mut conn = Connection::open(temp)?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    migrations().to_latest(&mut conn)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let value = setup(&tx)?;
+    tx.commit()?;
+    conn.close().map_err(|(_, e)| e)?;
+    Ok(value)
+}
+
+/// Moves the finished journal to its name without ever replacing a file that appeared there
+/// meanwhile: a hard link fails if the name is taken.
+fn link_into_place(temp: &Path, path: &Path) -> anyhow::Result<()> {
+    match fs::hard_link(temp, path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            Err(StoreError::Exists(path.to_path_buf()).into())
+        }
+        // Some file systems have no hard links; a rename after a fresh check is next best.
+        Err(_) if fs::symlink_metadata(path).is_err() => fs::rename(temp, path).map_err(|source| {
+            StoreError::Io {
+                path: path.to_path_buf(),
+                source,
+            }
+            .into()
+        }),
+        Err(_) => Err(StoreError::Exists(path.to_path_buf()).into()),
+    }
+}
+
+/// Reads the header only: nothing here writes, so a foreign or newer file stays untouched.
+fn check_identity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let not_a_journal = |reason: &str| StoreError::NotAJournal {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    };
+    let read_header = || -> rusqlite::Result<(i32, usize, i64)> {
+        let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let objects: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        Ok((app, usize::try_from(version).unwrap_or(usize::MAX), objects))
+    };
+    let (app, version, objects) = read_header().map_err(|e| match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => not_a_journal("it is not an SQLite database"),
+        _ => StoreError::Open {
+            path: path.to_path_buf(),
+            source: e,
+        },
+    })?;
+    if app != APPLICATION_ID {
+        return Err(if objects == 0 && version == 0 {
+            not_a_journal("it is empty")
+        } else {
+            not_a_journal("it is another program's SQLite database")
+        });
+    }
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // journal_mode returns the resulting mode as a row ("wal", or "memory" in memory).
+    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.set_transaction_behavior(TransactionBehavior::Immediate);
+    Ok(())
+}
+
+/// A UTC timestamp for `created_at`/`updated_at`: fixed width, so text order is time order.
+pub fn timestamp() -> String {
+    chrono::Utc::now()
+        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
+        .to_string()
+}
+
+pub fn new_uuid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// The schema version recorded in the file.
+pub fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+}
+
+/// `PRAGMA integrity_check` and `foreign_key_check` together: an empty list means healthy.
+pub fn integrity_problems(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let mut problems: Vec<String> = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    problems.retain(|p| p != "ok");
+    let mut fk = conn.prepare("PRAGMA foreign_key_check")?;
+    let broken = fk
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for table in broken {
+        problems.push(format!("a row in {table} points at a record that is gone"));
+    }
+    Ok(problems)
+}
+
+/// The kinds of record, with the table each lives in, in the order people think of them.
+pub const KINDS: [(&str, &str); 9] = [
+    ("partners", "partners"),
+    ("checkins", "checkins"),
+    ("feelings", "feelings"),
+    ("promises", "promises"),
+    ("outcomes", "outcomes"),
+    ("apologies", "apologies"),
+    ("responses", "responses"),
+    ("focus", "focus_changes"),
+    ("meetings", "meetings"),
+];
+
+/// How many records of each kind the journal holds.
+pub fn counts(conn: &Connection) -> rusqlite::Result<Vec<(&'static str, i64)>> {
+    KINDS
+        .iter()
+        .map(|(kind, table)| {
+            let n = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            Ok((*kind, n))
+        })
+        .collect()
+}
+
+fn text_column<T: std::str::FromStr>(value: ValueRef<'_>) -> FromSqlResult<T> {
+    let text = value.as_str()?;
+    text.parse()
+        .map_err(|_| FromSqlError::Other(format!("unexpected value {text:?}").into()))
+}
+
+impl ToSql for Role {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(self.as_str().into())
+    }
+}
+
+impl FromSql for Role {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        text_column(value)
+    }
+}
+
+impl ToSql for Step {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(self.id().into())
+    }
+}
+
+impl FromSql for Step {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        text_column(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_validate() {
+        migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn in_memory_journal_has_every_kind_and_the_current_version() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(schema_version(store.conn()).unwrap(), SCHEMA_VERSION as i64);
+        let counts = counts(store.conn()).unwrap();
+        assert_eq!(counts.len(), 9);
+        assert!(counts.iter().all(|(_, n)| *n == 0));
+        assert!(integrity_problems(store.conn()).unwrap().is_empty());
+    }
+
+    #[test]
+    fn search_index_follows_check_in_text() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .write(|tx| {
+                let p = partners::insert(tx, "Sam", Role::Mutual)?;
+                tx.execute(
+                    "INSERT INTO checkins (uuid, partner_id, date, trust, step, answer, created_at, updated_at)
+                     VALUES ('u1', ?1, '2026-11-20', 5, 'responsibility', 'we walked by the river', 't', 't')",
+                    [p.id],
+                )?;
+                tx.execute("UPDATE checkins SET answer = 'we cooked together' WHERE uuid = 'u1'", [])?;
+                Ok(())
+            })
+            .unwrap();
+        let hits = |word: &str| -> i64 {
+            store
+                .conn()
+                .query_row(
+                    "SELECT count(*) FROM search WHERE search MATCH ?1",
+                    [word],
+                    |r| r.get(0),
+                )
+                .unwrap()
+        };
+        assert_eq!(hits("river"), 0);
+        assert_eq!(hits("cooking"), 1, "porter stemming matches cooked");
+    }
+
+    #[test]
+    fn failed_write_leaves_nothing_behind() {
+        let mut store = Store::open_in_memory().unwrap();
+        let result: anyhow::Result<()> = store.write(|tx| {
+            partners::insert(tx, "Sam", Role::Mutual)?;
+            anyhow::bail!("something went wrong after the first insert")
+        });
+        assert!(result.is_err());
+        assert_eq!(partners::all(store.conn()).unwrap().len(), 0);
+    }
+}

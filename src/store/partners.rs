@@ -1,0 +1,61 @@
+//! The two partners: names and roles.
+
+use rusqlite::{Connection, OptionalExtension as _, params};
+
+use super::{new_uuid, timestamp};
+use crate::model::{Partner, Role};
+
+fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Partner> {
+    Ok(Partner {
+        id: row.get("id")?,
+        uuid: row.get("uuid")?,
+        name: row.get("name")?,
+        role: row.get("role")?,
+    })
+}
+
+pub fn insert(conn: &Connection, name: &str, role: Role) -> rusqlite::Result<Partner> {
+    let now = timestamp();
+    let uuid = new_uuid();
+    conn.execute(
+        "INSERT INTO partners (uuid, name, role, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+        params![uuid, name, role, now],
+    )?;
+    Ok(Partner {
+        id: conn.last_insert_rowid(),
+        uuid,
+        name: name.to_string(),
+        role,
+    })
+}
+
+/// Every partner, in the order they were added.
+pub fn all(conn: &Connection) -> rusqlite::Result<Vec<Partner>> {
+    let mut stmt = conn.prepare_cached("SELECT id, uuid, name, role FROM partners ORDER BY id")?;
+    stmt.query_map([], from_row)?.collect()
+}
+
+pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Partner>> {
+    conn.query_row(
+        "SELECT id, uuid, name, role FROM partners WHERE id = ?1",
+        [id],
+        from_row,
+    )
+    .optional()
+}
+
+pub fn set_role(conn: &Connection, id: i64, role: Role) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE partners SET role = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, role, timestamp()],
+    )?;
+    Ok(())
+}
+
+pub fn rename(conn: &Connection, id: i64, name: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE partners SET name = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, name, timestamp()],
+    )?;
+    Ok(())
+}

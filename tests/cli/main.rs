@@ -1,0 +1,8 @@
+//! Integration tests: the real binary, run in an isolated environment (see `support`).
+
+mod support;
+
+mod doctor;
+mod init;
+mod journal_file;
+mod partners;

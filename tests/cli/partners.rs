@@ -1,0 +1,65 @@
+//! `rekindle partners`: listing, roles and names.
+
+use serde_json::json;
+
+use crate::support::{TestEnv, dump};
+
+#[test]
+fn partners_json_has_id_name_and_role() {
+    let env = TestEnv::with_couple();
+    let json = env.run(["partners", "--json"]).success().json();
+    assert_eq!(
+        json,
+        json!([
+            {"id": 1, "name": "Sam", "role": "repairing"},
+            {"id": 2, "name": "Alex", "role": "healing"}
+        ])
+    );
+    let text = env.run(["partners"]).success().stdout.clone();
+    assert_eq!(text, "  1  Sam   repairing trust\n  2  Alex  healing\n");
+}
+
+#[test]
+fn role_and_rename_change_one_partner() {
+    let env = TestEnv::with_couple();
+    env.run(["partners", "role", "ALEX", "Mutual"])
+        .success()
+        .stdout_has("Alex is now mutual.");
+    let renamed = env
+        .run(["partners", "rename", "sam", "Sasha", "--json"])
+        .success()
+        .json();
+    assert_eq!(
+        renamed,
+        json!({"id": 1, "name": "Sasha", "role": "repairing"})
+    );
+    let json = env.run(["partners", "--json"]).success().json();
+    assert_eq!(json[0]["name"], "Sasha");
+    assert_eq!(json[1]["role"], "mutual");
+}
+
+#[test]
+fn partner_refusals_leave_the_journal_unchanged() {
+    let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["partners", "role", "Kim", "healing"],
+            "there is no partner called \"Kim\"; the partners are Sam and Alex",
+        ),
+        (
+            &["partners", "role", "Sam", "victim"],
+            "\"victim\" is not a role; use repairing, healing or mutual",
+        ),
+        (
+            &["partners", "rename", "Sam", "alex"],
+            "already called \"alex\"",
+        ),
+        (&["partners", "rename", "Sam", " "], "cannot be empty"),
+        (&["partners", "rename", "Nobody", "Kim"], "\"Nobody\""),
+    ];
+    for (args, needle) in cases {
+        env.run(*args).refused().stderr_has(needle);
+    }
+    assert_eq!(dump(&env.default_journal()), before);
+}
