@@ -17,7 +17,8 @@ pub fn paragraph(text: &str, indent: usize) -> String {
     let pad = " ".repeat(indent);
     let options = textwrap::Options::new(width())
         .initial_indent(&pad)
-        .subsequent_indent(&pad);
+        .subsequent_indent(&pad)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::fill(text, options)
 }
 
