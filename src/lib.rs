@@ -33,9 +33,20 @@ pub fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
-            // Help and --version go to stdout and exit 0; mistakes go to stderr and exit 2.
-            let _ = err.print();
-            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(error::EXIT_USAGE));
+            let code = u8::try_from(err.exit_code()).unwrap_or(error::EXIT_USAGE);
+            // Help and --version go to stdout and exit 0, and a bare `rekindle` shows the help;
+            // any other mistake is one line on stderr, like every other refusal.
+            if err.use_stderr()
+                && err.kind() != clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            {
+                let _ = std::io::Write::write_all(
+                    &mut std::io::stderr().lock(),
+                    format!("rekindle: error: {}\n", one_line(&err)).as_bytes(),
+                );
+            } else {
+                let _ = err.print();
+            }
+            return ExitCode::from(code);
         }
     };
     std::panic::set_hook(Box::new(|info| {
@@ -52,6 +63,19 @@ pub fn main() -> ExitCode {
         Ok(Err(err)) => error::report(&err),
         Err(_) => ExitCode::from(error::EXIT_FAILURE),
     }
+}
+
+/// Folds clap's multi-line message ("error: ...", details, usage, a tip) into one line.
+fn one_line(err: &clap::Error) -> String {
+    let rendered = err.render().to_string();
+    let parts: Vec<&str> = rendered
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .filter(|l| !l.is_empty() && !l.starts_with("tip:"))
+        .map(|l| l.strip_prefix("error: ").unwrap_or(l))
+        .collect();
+    format!("{} (see --help)", parts.join(" "))
 }
 
 fn run(cli: cli::Cli) -> anyhow::Result<()> {

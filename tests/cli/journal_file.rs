@@ -143,5 +143,24 @@ fn completions_are_printed_for_known_shells_only() {
     env.run(["completions", "fish"])
         .success()
         .stdout_has("complete -c rekindle");
-    env.run(["completions", "tcsh"]).code(2).stderr_has("tcsh");
+    env.run(["completions", "tcsh"])
+        .refused()
+        .stderr_has("invalid value 'tcsh'")
+        .stderr_has("possible values: bash");
+}
+
+#[test]
+fn command_line_mistakes_are_one_line_with_exit_2() {
+    let env = TestEnv::with_couple();
+    env.run(["partners", "--bogus"])
+        .refused()
+        .stderr_has("unexpected argument '--bogus'");
+    env.run(["nosuch"])
+        .refused()
+        .stderr_has("unrecognized subcommand 'nosuch'");
+    env.run(["completions"]).refused().stderr_has("<SHELL>");
+    // Help is not a mistake: stdout, exit 0.
+    env.run(["partners", "--help"])
+        .success()
+        .stdout_has("Usage: rekindle partners");
 }
