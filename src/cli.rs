@@ -54,4 +54,5 @@ pub enum Command {
     Partners(commands::partners::Args),
     Doctor(commands::doctor::Args),
     Completions(commands::completions::Args),
+    Progress(commands::progress::Args),
 }

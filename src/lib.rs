@@ -12,6 +12,7 @@ pub mod dates;
 pub mod error;
 pub mod model;
 pub mod paths;
+pub mod progress;
 pub mod prompter;
 pub mod sanitize;
 pub mod store;

@@ -4,6 +4,7 @@ pub mod completions;
 pub mod doctor;
 pub mod init;
 pub mod partners;
+pub mod progress;
 
 use crate::cli::Command;
 use crate::context::Context;
@@ -14,5 +15,6 @@ pub fn run(ctx: &mut Context, command: Command) -> anyhow::Result<()> {
         Command::Partners(args) => partners::run(ctx, args),
         Command::Doctor(args) => doctor::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
+        Command::Progress(args) => progress::run(ctx, args),
     }
 }
