@@ -10,6 +10,8 @@ pub mod commands;
 pub mod context;
 pub mod dates;
 pub mod error;
+pub mod feelings;
+pub mod journey;
 pub mod model;
 pub mod paths;
 pub mod prompter;
