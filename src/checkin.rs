@@ -171,6 +171,10 @@ impl Options {
     };
 }
 
+/// Short enough to fit on one line of an 80-column terminal with dialoguer's page marker:
+/// a wrapped question is redrawn badly while the list pages.
+const FEELINGS_QUESTION: &str = "What are you feeling? Space picks, arrows show more, Enter ends";
+
 /// Typed as the answer, opens `$EDITOR` instead.
 const EDITOR_WORD: &str = "e";
 
@@ -305,23 +309,17 @@ fn ask_text(p: &mut dyn Prompter, question: &str) -> anyhow::Result<Option<Strin
     Ok(text(Some(p.input(question, None, true)?)))
 }
 
-/// The list shown in the feelings menu: every vocabulary word with its core feeling, then a
-/// way to type words of one's own.
+/// The list shown in the feelings menu: every vocabulary word, ten to a core feeling (so a
+/// page of ten is one core feeling), then a way to type words of one's own.
 pub fn feeling_choices() -> Vec<String> {
-    let mut items: Vec<String> = VOCABULARY
-        .iter()
-        .map(|w| format!("{:<13} {}", w.word, w.core))
-        .collect();
+    let mut items: Vec<String> = VOCABULARY.iter().map(|w| w.word.to_string()).collect();
     items.push("a word of my own...".to_string());
     items
 }
 
 fn ask_feelings(p: &mut dyn Prompter) -> anyhow::Result<Vec<FeelingEntry>> {
     let choices = feeling_choices();
-    let picked = p.multi_select(
-        "What are you feeling? (Space to choose, Enter when done; none is fine)",
-        &choices,
-    )?;
+    let picked = p.multi_select(FEELINGS_QUESTION, &choices)?;
     let mut entries: Vec<FeelingEntry> = picked
         .iter()
         .filter_map(|&i| VOCABULARY.get(i))
@@ -562,7 +560,7 @@ mod tests {
                 "How much do you trust Alex today? (1-10)",
                 "How much do you trust Alex today? (1-10)",
                 "How close do you feel to Alex today? (1-10)",
-                "What are you feeling? (Space to choose, Enter when done; none is fine)",
+                FEELINGS_QUESTION,
                 "How strong is \"hurt\"? (1-5, Enter to skip)",
                 "How strong is \"hopeful\"? (1-5, Enter to skip)",
                 "Your answer (Enter to skip; type e to write it in your editor)",

@@ -13,7 +13,7 @@ use crate::commands::init;
 use crate::context::Context;
 use crate::dates;
 use crate::error::{Cancelled, UserError};
-use crate::journey::{self, Journey};
+use crate::journey::Journey;
 use crate::model::{Partner, Step};
 use crate::records::{self, CheckinRecord};
 use crate::sanitize;
@@ -146,8 +146,12 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         ctx.open()?;
         given.clone().without_terminal()?;
     }
-    let mut store = open_or_offer_to_create(ctx)?;
-    let partner = ctx.acting_partner(&store)?;
+    let (mut store, creator) = open_or_offer_to_create(ctx)?;
+    // Whoever just typed "Your name" while creating the journal is the one checking in.
+    let partner = match creator {
+        Some(creator) if ctx.as_name().is_none() => creator,
+        _ => ctx.acting_partner(&store)?,
+    };
     let other = other_partner(&store, &partner)?;
     let step = match step_flag {
         Some(step) => step,
@@ -214,13 +218,14 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             existing.as_ref(),
         )
     })?;
-    report(ctx, &record, replacing, &journey)
+    report(ctx, &record, replacing)
 }
 
-/// The journal, or in a terminal on first use, a new one made with the couple's names.
-fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<Store> {
+/// The journal, or in a terminal on first use, a new one made with the couple's names (and
+/// then the partner who typed their name first).
+fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<(Store, Option<Partner>)> {
     match Store::open(&ctx.journal) {
-        Ok(store) => Ok(store),
+        Ok(store) => Ok((store, None)),
         Err(StoreError::Missing(path)) => {
             let journal = ctx.journal.clone();
             let Some(p) = ctx.prompter() else {
@@ -255,7 +260,7 @@ fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<Store> {
                 p.say(&ui::paragraph(SAFETY_NOTE, 0))?;
                 p.say("")?;
             }
-            Ok(store)
+            Ok((store, partners.into_iter().next()))
         }
         Err(e) => Err(e.into()),
     }
@@ -345,29 +350,12 @@ pub fn scores_line(record: &CheckinRecord) -> String {
     line
 }
 
-fn report(
-    ctx: &Context,
-    record: &CheckinRecord,
-    replaced: bool,
-    journey: &Journey,
-) -> anyhow::Result<()> {
+fn report(ctx: &Context, record: &CheckinRecord, replaced: bool) -> anyhow::Result<()> {
     if ctx.json {
         return ctx.print_json(record);
     }
     let mut out = ctx.out();
     writeln!(out, "{}", saved_line(record, replaced))?;
     writeln!(out, "  {}", scores_line(record))?;
-    let guide = journey.step(record.step);
-    let practices: Vec<&String> = guide.practices.iter().collect();
-    if let Some(practice) = journey::pick(&practices, record.date) {
-        writeln!(out)?;
-        writeln!(
-            out,
-            "Something to try for step {}, {}:",
-            record.step.number(),
-            sanitize::line(&guide.title).to_lowercase()
-        )?;
-        writeln!(out, "{}", ui::paragraph(&sanitize::line(practice), 2))?;
-    }
     Ok(())
 }

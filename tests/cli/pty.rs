@@ -18,14 +18,15 @@ fn spawn(env: &TestEnv, args: &[&str]) -> PtySession {
     rexpect::session::spawn_command(cmd, Some(TIMEOUT_MS)).expect("start rekindle in a pty")
 }
 
-/// Waits for `question`, then types `keys`.
+/// Waits for `question`, then types `keys`. Returns what was shown before the question.
 #[track_caller]
-fn answer(p: &mut PtySession, question: &str, keys: &str) {
-    if let Err(e) = p.exp_string(question) {
-        panic!("waiting for {question:?}: {e}");
-    }
+fn answer(p: &mut PtySession, question: &str, keys: &str) -> String {
+    let shown = p
+        .exp_string(question)
+        .unwrap_or_else(|e| panic!("waiting for {question:?}: {e}"));
     p.send(keys).expect("type into the pty");
     p.flush().expect("flush the pty");
+    shown
 }
 
 /// Reads to the end and returns the exit code.
@@ -152,8 +153,8 @@ fn first_use_creates_the_journal_and_goes_on_with_the_check_in() {
     answer(&mut p, "Your partner's name", "Alex\r");
     answer(&mut p, "Who broke trust?", ENTER);
     answer(&mut p, "domestic-violence helpline", "");
-    answer(&mut p, "Who is this?", ENTER);
     let mut keystrokes = 0;
+    let mut shown = String::new();
     for (question, keys) in [
         ("How much do you trust Alex today?", "8\r"),
         ("How close do you feel to Alex today?", "9\r"),
@@ -165,9 +166,11 @@ fn first_use_creates_the_journal_and_goes_on_with_the_check_in() {
         ("Save this check-in?", ENTER),
     ] {
         keystrokes += keys.chars().count();
-        answer(&mut p, question, keys);
+        shown.push_str(&answer(&mut p, question, keys));
     }
     assert_eq!(keystrokes, 10);
+    // Sam typed their name first, so Sam is the one checking in without being asked.
+    assert!(!shown.contains("Who is this?"), "{shown}");
     p.exp_string("Saved Sam's check-in for Saturday 21 November 2026.")
         .expect("the saved line");
     let (code, _) = finish(p);
