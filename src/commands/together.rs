@@ -152,10 +152,8 @@ pub fn ask(
         .iter()
         .map(|p| sanitize::line(&p.name).into_owned())
         .collect();
-    p.say(&format!(
-        "Your time together, {}. Take turns at the keyboard; nothing is saved until the end.",
-        dates::in_words(date)
-    ))?;
+    p.say(&format!("Your time together, {}.", dates::in_words(date)))?;
+    p.say("Take turns at the keyboard; nothing is saved until the end.")?;
     p.say("")?;
     let mut meeting = Meeting::default();
     for (i, partner) in partners.iter().enumerate() {
@@ -286,15 +284,17 @@ fn report(ctx: &Context, saved: &Saved, existing: &[Option<Checkin>]) -> anyhow:
         writeln!(out, "{}", saved_line(record, replaced))?;
         writeln!(out, "  {}", scores_line(record))?;
     }
-    let asks: Vec<String> = saved
-        .meeting
-        .partners
+    let parts = &saved.meeting.partners;
+    let asks: Vec<String> = parts
         .iter()
-        .filter_map(|p| {
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let other = parts.get(1 - i.min(1)).map_or("", |o| o.partner.as_str());
             p.request.as_ref().map(|r| {
                 format!(
-                    "  {} asked: {}",
+                    "  {} asked {}: {}",
                     sanitize::line(&p.partner),
+                    sanitize::line(other),
                     sanitize::line(r)
                 )
             })
