@@ -490,6 +490,20 @@ mod tests {
                     prompt.id
                 );
                 assert!(prompt.text.ends_with('?'), "{}", prompt.id);
+                // "What ..., and how ...?" is two questions wearing one question mark.
+                for joined in [
+                    ", and what",
+                    ", and how",
+                    ", and did",
+                    ", and are",
+                    ", and is",
+                ] {
+                    assert!(
+                        !prompt.text.contains(joined),
+                        "{}: one question per prompt",
+                        prompt.id
+                    );
+                }
                 let lower = prompt.text.to_lowercase();
                 assert!(
                     lower.contains("you") || lower.contains("your"),
