@@ -148,6 +148,9 @@ pub fn ask(
     date: NaiveDate,
     today: NaiveDate,
 ) -> anyhow::Result<Meeting> {
+    if partners.len() != 2 || existing.len() != 2 {
+        bail_user!("together needs the two partners in the journal");
+    }
     let names: Vec<String> = partners
         .iter()
         .map(|p| sanitize::line(&p.name).into_owned())
