@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use rekindle::progress::{self, Tone, Window};
+use rekindle::progress::{self, Window};
 use rekindle::store::{self, Store};
 
 fn main() {
@@ -37,16 +37,11 @@ fn journal(years: u32) -> &'static std::sync::Mutex<Store> {
     })
 }
 
-fn neutral(_: &str) -> Tone {
-    Tone::Neutral
-}
-
 #[divan::bench(args = [1, 10, 50])]
 fn progress_8_weeks(bencher: divan::Bencher, years: u32) {
     let store = journal(years).lock().expect("lock");
     bencher.bench_local(|| {
-        let facts =
-            store::progress::facts(store.conn(), Window::new(until(), 8), &neutral).expect("facts");
+        let facts = store::progress::facts(store.conn(), Window::new(until(), 8)).expect("facts");
         progress::compute(&facts)
     });
 }
@@ -55,8 +50,7 @@ fn progress_8_weeks(bencher: divan::Bencher, years: u32) {
 fn progress_52_weeks(bencher: divan::Bencher, years: u32) {
     let store = journal(years).lock().expect("lock");
     bencher.bench_local(|| {
-        let facts = store::progress::facts(store.conn(), Window::new(until(), 52), &neutral)
-            .expect("facts");
+        let facts = store::progress::facts(store.conn(), Window::new(until(), 52)).expect("facts");
         progress::compute(&facts)
     });
 }

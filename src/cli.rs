@@ -51,6 +51,13 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Init(commands::init::Args),
+    Checkin(commands::checkin::Args),
+    Together(commands::together::Args),
+    Prompt(commands::prompt::Args),
+    Steps(commands::steps::Args),
+    Focus(commands::focus::Args),
+    Feel(commands::feel::Args),
+    Feelings(commands::feelings::Args),
     Partners(commands::partners::Args),
     Doctor(commands::doctor::Args),
     Completions(commands::completions::Args),

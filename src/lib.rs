@@ -5,15 +5,19 @@
 //! and handed to one of the [`commands`]. Storage is [`store`]; the rules (dates, roles,
 //! steps) are plain functions and types beside it.
 
+pub mod checkin;
 pub mod cli;
 pub mod commands;
 pub mod context;
 pub mod dates;
 pub mod error;
+pub mod feelings;
+pub mod journey;
 pub mod model;
 pub mod paths;
 pub mod progress;
 pub mod prompter;
+pub mod records;
 pub mod sanitize;
 pub mod store;
 pub mod ui;

@@ -100,9 +100,12 @@ impl Prompter for TerminalPrompter {
     }
 
     fn multi_select(&mut self, prompt: &str, items: &[String]) -> anyhow::Result<Vec<usize>> {
+        // Ten to a page keeps what was said above the list on screen, even on a short
+        // terminal; longer lists page with the arrow keys.
         let choice = dialoguer::MultiSelect::with_theme(&self.theme)
             .with_prompt(prompt)
             .items(items)
+            .max_length(10)
             .interact_on_opt(&self.term)
             .map_err(cancelled_or)?;
         required(choice)

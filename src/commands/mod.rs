@@ -1,10 +1,17 @@
 //! One module per command, each with its clap `Args` and a `run` function.
 
+pub mod checkin;
 pub mod completions;
 pub mod doctor;
+pub mod feel;
+pub mod feelings;
+pub mod focus;
 pub mod init;
 pub mod partners;
 pub mod progress;
+pub mod prompt;
+pub mod steps;
+pub mod together;
 
 use crate::cli::Command;
 use crate::context::Context;
@@ -12,6 +19,13 @@ use crate::context::Context;
 pub fn run(ctx: &mut Context, command: Command) -> anyhow::Result<()> {
     match command {
         Command::Init(args) => init::run(ctx, args),
+        Command::Checkin(args) => checkin::run(ctx, args),
+        Command::Together(args) => together::run(ctx, args),
+        Command::Prompt(args) => prompt::run(ctx, args),
+        Command::Steps(args) => steps::run(ctx, args),
+        Command::Focus(args) => focus::run(ctx, args),
+        Command::Feel(args) => feel::run(ctx, args),
+        Command::Feelings(args) => feelings::run(ctx, args),
         Command::Partners(args) => partners::run(ctx, args),
         Command::Doctor(args) => doctor::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),

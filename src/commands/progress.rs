@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::context::{Context, and_list};
 use crate::dates::in_words;
 use crate::model::Step;
-use crate::progress::{self, Progress, Tone, Window, stats};
+use crate::progress::{self, Progress, Window, stats};
 use crate::sanitize;
 use crate::store;
 use crate::ui;
@@ -31,7 +31,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     };
     let store = ctx.open()?;
     let window = Window::new(until, args.weeks);
-    let facts = store::progress::facts(store.conn(), window, &tone_of)?;
+    let facts = store::progress::facts(store.conn(), window)?;
     let progress = progress::compute(&facts);
     if ctx.json {
         return ctx.print_json(&progress);
@@ -40,11 +40,6 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     render(&mut out, &progress, args.weeks)?;
     out.flush()?;
     Ok(())
-}
-
-// MERGE: replace with the feelings vocabulary's valence once it lands.
-fn tone_of(_word: &str) -> Tone {
-    Tone::Neutral
 }
 
 const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -75,8 +70,11 @@ fn sparkline(means: &[Option<f64>]) -> String {
 }
 
 fn step_label(step: Step) -> String {
-    // MERGE: use the journey's step title once it lands.
-    format!("step {} of 8, {}", step.number(), step.id())
+    format!(
+        "step {} of 8, {}",
+        step.number(),
+        crate::journey::title(step)
+    )
 }
 
 fn signed(x: f64) -> String {

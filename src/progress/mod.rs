@@ -13,6 +13,7 @@ use chrono::{Days, NaiveDate};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::dates::week_start;
+use crate::feelings::Valence;
 use crate::model::Step;
 use stats::{CONSISTENCY_HORIZON, round2};
 
@@ -72,19 +73,11 @@ pub struct CheckinFact {
     pub connection: Option<u8>,
 }
 
-/// Whether a feeling word is pleasant, unpleasant or neither (a word outside the vocabulary).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Pleasant,
-    Unpleasant,
-    Neutral,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeelingFact {
     pub date: NaiveDate,
     pub partner: i64,
-    pub tone: Tone,
+    pub valence: Valence,
 }
 
 /// A kept or missed outcome, counted for the partner who made the promise. Skips are left
@@ -329,10 +322,10 @@ impl Tallies {
         }
         for f in &facts.feelings {
             if let Some((w, p)) = slot(f.date, f.partner) {
-                match f.tone {
-                    Tone::Pleasant => t[w][p].pleasant += 1,
-                    Tone::Unpleasant => t[w][p].unpleasant += 1,
-                    Tone::Neutral => {}
+                match f.valence {
+                    Valence::Pleasant => t[w][p].pleasant += 1,
+                    Valence::Unpleasant => t[w][p].unpleasant += 1,
+                    Valence::Neutral => {}
                 }
             }
         }
@@ -710,19 +703,19 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn feelings_count_by_tone() {
+    fn feelings_count_by_valence() {
         let mut f = facts(1);
-        let feeling = |day, partner, tone| FeelingFact {
+        let feeling = |day, partner, valence| FeelingFact {
             date: d(11, day),
             partner,
-            tone,
+            valence,
         };
         f.feelings = vec![
-            feeling(16, SAM, Tone::Pleasant),
-            feeling(17, SAM, Tone::Unpleasant),
-            feeling(17, SAM, Tone::Unpleasant),
-            feeling(18, SAM, Tone::Neutral),
-            feeling(18, ALEX, Tone::Pleasant),
+            feeling(16, SAM, Valence::Pleasant),
+            feeling(17, SAM, Valence::Unpleasant),
+            feeling(17, SAM, Valence::Unpleasant),
+            feeling(18, SAM, Valence::Neutral),
+            feeling(18, ALEX, Valence::Pleasant),
         ];
         let p = compute(&f);
         let sam = p.weeks[0].partners.get("Sam").unwrap();

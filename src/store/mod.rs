@@ -6,7 +6,10 @@
 //! for one kind of record, as functions over a `&Connection` so that a command can compose
 //! several inside the single transaction [`Store::write`] gives it.
 
+pub mod checkins;
+pub mod feelings;
 pub mod focus;
+pub mod meetings;
 pub mod partners;
 pub mod progress;
 #[doc(hidden)]

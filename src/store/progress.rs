@@ -10,19 +10,15 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
+use crate::feelings;
 use crate::progress::stats::{self, CONSISTENCY_HORIZON};
 use crate::progress::{
     ApologyFact, CheckinFact, Facts, FeelingFact, FocusFact, OutcomeFact, PartnerRef,
-    RecurringFact, Tone, Window,
+    RecurringFact, Window,
 };
 
-/// Reads everything [`crate::progress::compute`] needs for `window`. `tone` tells pleasant
-/// from unpleasant feeling words.
-pub fn facts(
-    conn: &Connection,
-    window: Window,
-    tone: &dyn Fn(&str) -> Tone,
-) -> rusqlite::Result<Facts> {
+/// Reads everything [`crate::progress::compute`] needs for `window`.
+pub fn facts(conn: &Connection, window: Window) -> rusqlite::Result<Facts> {
     let until = window.until;
     let partners: Vec<PartnerRef> = super::partners::all(conn)?
         .into_iter()
@@ -42,7 +38,7 @@ pub fn facts(
     Ok(Facts {
         window,
         checkins: checkins(conn, window.checkins_since(), until)?,
-        feelings: feelings(conn, window.from, until, tone)?,
+        feelings: feelings_in(conn, window.from, until)?,
         outcomes: outcomes(conn, window.outcomes_since(), until)?,
         recent_outcomes,
         current_streaks,
@@ -75,11 +71,10 @@ fn checkins(
     .collect()
 }
 
-fn feelings(
+fn feelings_in(
     conn: &Connection,
     from: NaiveDate,
     until: NaiveDate,
-    tone: &dyn Fn(&str) -> Tone,
 ) -> rusqlite::Result<Vec<FeelingFact>> {
     let mut stmt = conn.prepare_cached(
         "SELECT date, partner_id, word FROM feelings WHERE date BETWEEN ?1 AND ?2",
@@ -89,7 +84,7 @@ fn feelings(
         Ok(FeelingFact {
             date: super::date_at(r, 0)?,
             partner: r.get(1)?,
-            tone: tone(&word),
+            valence: feelings::valence(&word),
         })
     })?
     .collect()

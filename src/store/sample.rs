@@ -147,7 +147,9 @@ pub fn generate(tx: &Connection, days: u32, until: NaiveDate, seed: u64) -> rusq
             let c = (t + rng.below(3) as i64 - 1).clamp(1, 10);
             let step = Step::ALL[step_index];
             let answer = rng.pick(ANSWERS);
-            let appreciation = rng.chance(0.5).then_some("Thank you for listening tonight.");
+            let appreciation = rng
+                .chance(0.5)
+                .then_some("Thank you for listening tonight.");
             let need = rng.chance(0.3).then_some("A quiet evening together.");
             checkin.execute(params![
                 new_uuid(),

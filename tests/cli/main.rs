@@ -2,7 +2,12 @@
 
 mod support;
 
+mod checkin;
 mod doctor;
+mod feel;
 mod init;
 mod journal_file;
+mod journey;
 mod partners;
+mod pty;
+mod together;

@@ -1,0 +1,361 @@
+//! `rekindle checkin`: the daily check-in, guided in a terminal or given as flags.
+//!
+//! The questions themselves live in [`crate::checkin`]; this file resolves the date, the
+//! partner, the step and the prompt, offers to create the journal on first use, and saves
+//! the check-in and its feelings in one transaction.
+
+use std::io::Write as _;
+
+use anyhow::Context as _;
+
+use crate::checkin::{self, Draft, FeelingEntry, Given, Guidance, Options};
+use crate::commands::init;
+use crate::context::Context;
+use crate::dates;
+use crate::error::{Cancelled, UserError};
+use crate::journey::Journey;
+use crate::model::{Partner, Step};
+use crate::records::{self, CheckinRecord};
+use crate::sanitize;
+use crate::store::checkins::{Checkin, CheckinFields};
+use crate::store::feelings::NewFeeling;
+use crate::store::{self, Store, StoreError};
+use crate::ui;
+use crate::{SAFETY_NOTE, bail_user};
+
+/// Check in for today: how much you trust your partner, how close you feel, what you feel,
+/// and your answer to today's prompt.
+///
+/// In a terminal, whatever you leave out is asked, starting with today's step and prompt.
+/// Without one (in a script), --trust is required and everything else is optional. Text given
+/// as a flag is saved in your shell's history; for anything private, let rekindle ask.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The day this check-in is for [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+
+    /// How much you trust your partner today, 1 to 10
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub trust: Option<String>,
+
+    /// How close you feel to your partner today, 1 to 10
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub connection: Option<String>,
+
+    /// A feeling, with an optional intensity 1 to 5 (hurt, hopeful:4); repeat for more
+    #[arg(long = "feeling", value_name = "WORD[:N]")]
+    pub feelings: Vec<String>,
+
+    /// The step this check-in belongs to [default: your current focus]
+    #[arg(long, value_name = "STEP")]
+    pub step: Option<String>,
+
+    /// Your answer to today's prompt (see `rekindle prompt`)
+    #[arg(long, value_name = "TEXT")]
+    pub answer: Option<String>,
+
+    /// Something you appreciate about your partner today
+    #[arg(long, value_name = "TEXT")]
+    pub appreciation: Option<String>,
+
+    /// Something you need from your partner
+    #[arg(long, value_name = "TEXT")]
+    pub need: Option<String>,
+
+    /// Anything else you want to note
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+
+    /// Replace the check-in you already saved for that day
+    #[arg(long)]
+    pub amend: bool,
+}
+
+/// Checks every flag before anything is opened or asked, so a typo costs nothing.
+fn given_from(args: &Args) -> Result<Given, UserError> {
+    let scale = |flag: &str, value: &Option<String>| {
+        value
+            .as_deref()
+            .map(|v| checkin::parse_scale(flag, v, 10))
+            .transpose()
+    };
+    let feelings = if args.feelings.is_empty() {
+        None
+    } else {
+        Some(
+            args.feelings
+                .iter()
+                .map(|f| checkin::parse_feeling(f))
+                .collect::<Result<Vec<_>, _>>()?,
+        )
+    };
+    Ok(Given {
+        trust: scale("--trust", &args.trust)?,
+        connection: scale("--connection", &args.connection)?,
+        feelings,
+        answer: checkin::text(args.answer.clone()),
+        appreciation: checkin::text(args.appreciation.clone()),
+        need: checkin::text(args.need.clone()),
+        note: checkin::text(args.note.clone()),
+    })
+}
+
+/// Parses `--step`; `flag` names it in the message.
+pub fn parse_step(flag: &str, value: &str) -> Result<Step, UserError> {
+    value
+        .parse::<Step>()
+        .map_err(|e| UserError::new(format!("{flag}: {e}")))
+}
+
+/// The couple's focus step (the first step when none was ever recorded).
+pub fn current_focus(store: &Store) -> anyhow::Result<Step> {
+    Ok(store::focus::current(store.conn())?
+        .map(|f| f.step)
+        .unwrap_or_default())
+}
+
+/// Loads the journey and tells the user, on stderr, about any prompt file of theirs that was
+/// skipped.
+pub fn load_journey() -> Journey {
+    let (journey, warnings) = Journey::load();
+    let mut err = std::io::stderr().lock();
+    for warning in warnings {
+        let _ = writeln!(
+            err,
+            "rekindle: warning: {}",
+            sanitize::line(&warning.to_string())
+        );
+    }
+    journey
+}
+
+pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
+    let date = match &args.date {
+        Some(d) => ctx.past_date("--date", d, "a check-in")?,
+        None => ctx.today,
+    };
+    let given = given_from(&args)?;
+    let step_flag = args
+        .step
+        .as_deref()
+        .map(|s| parse_step("--step", s))
+        .transpose()?;
+    if !ctx.interactive() && given.trust.is_none() {
+        // Fail before opening anything, but let a missing journal speak first.
+        ctx.open()?;
+        given.clone().without_terminal()?;
+    }
+    let (mut store, creator) = open_or_offer_to_create(ctx)?;
+    // Whoever just typed "Your name" while creating the journal is the one checking in.
+    let partner = match creator {
+        Some(creator) if ctx.as_name().is_none() => creator,
+        _ => ctx.acting_partner(&store)?,
+    };
+    let other = other_partner(&store, &partner)?;
+    let step = match step_flag {
+        Some(step) => step,
+        None => current_focus(&store)?,
+    };
+    let existing = store::checkins::find(store.conn(), partner.id, date)?;
+    let replacing = match (&existing, args.amend) {
+        (Some(_), true) => true,
+        (None, true) => bail_user!(
+            "--amend: {} has no check-in for {} to replace; leave out --amend to check in",
+            partner.name,
+            dates::in_words(date)
+        ),
+        (None, false) => false,
+        (Some(_), false) => match ctx.prompter() {
+            Some(p) => {
+                let question = format!(
+                    "{} already checked in for {}. Replace that check-in?",
+                    sanitize::line(&partner.name),
+                    dates::in_words(date)
+                );
+                if !p.confirm(&question, false)? {
+                    return Err(Cancelled.into());
+                }
+                true
+            }
+            None => bail_user!(
+                "{} already checked in for {}; pass --amend to replace that check-in",
+                partner.name,
+                dates::in_words(date)
+            ),
+        },
+    };
+
+    let journey = load_journey();
+    let prompt = journey.prompt_for(step, partner.role, date).cloned();
+    let today = ctx.today;
+    let draft = match ctx.prompter() {
+        Some(p) => {
+            let guidance = Guidance {
+                date,
+                today,
+                partner: &partner.name,
+                other: &other,
+                guide: journey.step(step),
+                prompt: prompt.as_ref(),
+                replacing,
+            };
+            checkin::ask(p, given, &guidance, Options::ALONE)?
+        }
+        None => given.without_terminal()?,
+    };
+    let prompt_id = prompt
+        .filter(|_| draft.prompt_shown || draft.answer.is_some())
+        .map(|p| p.id);
+    let record = store.write(|tx| {
+        save(
+            tx,
+            &partner,
+            date,
+            step,
+            prompt_id.clone(),
+            &draft,
+            existing.as_ref(),
+        )
+    })?;
+    report(ctx, &record, replacing)
+}
+
+/// The journal, or in a terminal on first use, a new one made with the couple's names (and
+/// then the partner who typed their name first).
+fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<(Store, Option<Partner>)> {
+    match Store::open(&ctx.journal) {
+        Ok(store) => Ok((store, None)),
+        Err(StoreError::Missing(path)) => {
+            let journal = ctx.journal.clone();
+            let Some(p) = ctx.prompter() else {
+                return Err(StoreError::Missing(path).into());
+            };
+            p.say(&format!(
+                "There is no journal yet at {}.",
+                sanitize::line(&journal.display().to_string())
+            ))?;
+            if !p.confirm("Create it now?", true)? {
+                return Err(Cancelled.into());
+            }
+            let couple = init::ask_couple(
+                p,
+                &init::Args {
+                    partners: Vec::new(),
+                    repairing: None,
+                },
+            )?;
+            let (store, partners) = init::create(ctx, &couple)?;
+            if let Some(p) = ctx.prompter() {
+                p.say("")?;
+                p.say("Created your journal. Only you can read the file.")?;
+                for partner in &partners {
+                    p.say(&format!(
+                        "  {:<12} {}",
+                        sanitize::line(&partner.name),
+                        partner.role.describe()
+                    ))?;
+                }
+                p.say("")?;
+                p.say(&ui::paragraph(SAFETY_NOTE, 0))?;
+                p.say("")?;
+            }
+            Ok((store, partners.into_iter().next()))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The other partner's name, for questions such as "How much do you trust Alex today?".
+pub fn other_partner(store: &Store, partner: &Partner) -> anyhow::Result<String> {
+    Ok(store::partners::all(store.conn())?
+        .into_iter()
+        .find(|p| p.id != partner.id)
+        .map(|p| p.name)
+        .unwrap_or_else(|| "your partner".to_string()))
+}
+
+/// Writes a check-in (inserting it, or replacing `existing` in place) and its feelings.
+pub fn save(
+    tx: &rusqlite::Connection,
+    partner: &Partner,
+    date: chrono::NaiveDate,
+    step: Step,
+    prompt_id: Option<String>,
+    draft: &Draft,
+    existing: Option<&Checkin>,
+) -> anyhow::Result<CheckinRecord> {
+    let fields = CheckinFields {
+        trust: draft.trust,
+        connection: draft.connection,
+        step,
+        prompt_id,
+        answer: draft.answer.clone(),
+        appreciation: draft.appreciation.clone(),
+        need: draft.need.clone(),
+        note: draft.note.clone(),
+    };
+    let checkin = match existing {
+        Some(old) => store::checkins::replace(tx, old, &fields),
+        None => store::checkins::insert(tx, partner.id, date, &fields),
+    }
+    .context("saving the check-in")?;
+    let mut feelings = Vec::new();
+    for FeelingEntry { word, intensity } in &draft.feelings {
+        feelings.push(store::feelings::insert(
+            tx,
+            &NewFeeling {
+                partner_id: partner.id,
+                checkin_id: Some(checkin.id),
+                date,
+                word,
+                intensity: *intensity,
+                note: None,
+            },
+        )?);
+    }
+    Ok(records::checkin_record(&checkin, &partner.name, &feelings))
+}
+
+/// One line saying what was saved, for the date in words.
+pub fn saved_line(record: &CheckinRecord, replaced: bool) -> String {
+    let verb = if replaced { "Replaced" } else { "Saved" };
+    format!(
+        "{verb} {}'s check-in for {}.",
+        sanitize::line(&record.partner),
+        dates::in_words(record.date)
+    )
+}
+
+/// "trust 7, connection 6; feeling hurt (4), hopeful".
+pub fn scores_line(record: &CheckinRecord) -> String {
+    let mut line = format!("trust {}", record.trust);
+    if let Some(c) = record.connection {
+        line.push_str(&format!(", connection {c}"));
+    }
+    if !record.feelings.is_empty() {
+        let entries: Vec<FeelingEntry> = record
+            .feelings
+            .iter()
+            .map(|f| FeelingEntry {
+                word: f.word.clone(),
+                intensity: f.intensity,
+            })
+            .collect();
+        line.push_str(&format!(
+            "; feeling {}",
+            checkin::feelings_in_words(&entries)
+        ));
+    }
+    line
+}
+
+fn report(ctx: &Context, record: &CheckinRecord, replaced: bool) -> anyhow::Result<()> {
+    if ctx.json {
+        return ctx.print_json(record);
+    }
+    let mut out = ctx.out();
+    writeln!(out, "{}", saved_line(record, replaced))?;
+    writeln!(out, "  {}", scores_line(record))?;
+    Ok(())
+}

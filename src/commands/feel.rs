@@ -1,0 +1,79 @@
+//! `rekindle feel`: a quick feelings entry, outside a check-in.
+
+use std::io::Write as _;
+
+use crate::checkin::{self, FeelingEntry};
+use crate::context::Context;
+use crate::dates;
+use crate::records::{self, FeelingRecord};
+use crate::sanitize;
+use crate::store;
+use crate::store::feelings::NewFeeling;
+
+/// Note how you feel right now, in a word or a few: `rekindle feel hurt:4 hopeful`.
+///
+/// Words from `rekindle feelings` count as pleasant or unpleasant in your progress; any other
+/// word is kept exactly as you typed it and counts as neutral. Add :N (1 to 5) for how
+/// strong a feeling is.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// One or more feelings, each WORD or WORD:N with N from 1 (faint) to 5 (overwhelming)
+    #[arg(value_name = "WORD[:N]", required = true)]
+    pub words: Vec<String>,
+
+    /// A note kept with these feelings
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+
+    /// The day you felt this [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
+    let entries = args
+        .words
+        .iter()
+        .map(|w| checkin::parse_feeling(w))
+        .collect::<Result<Vec<FeelingEntry>, _>>()?;
+    let date = match &args.date {
+        Some(d) => ctx.past_date("--date", d, "a feeling")?,
+        None => ctx.today,
+    };
+    let note = checkin::text(args.note);
+    let mut store = ctx.open()?;
+    let partner = ctx.acting_partner(&store)?;
+    let records: Vec<FeelingRecord> = store.write(|tx| {
+        let mut written = Vec::new();
+        for entry in &entries {
+            let feeling = store::feelings::insert(
+                tx,
+                &NewFeeling {
+                    partner_id: partner.id,
+                    checkin_id: None,
+                    date,
+                    word: &entry.word,
+                    intensity: entry.intensity,
+                    note: note.as_deref(),
+                },
+            )?;
+            written.push(records::feeling_record(&feeling, &partner.name));
+        }
+        Ok(written)
+    })?;
+    if ctx.json {
+        return ctx.print_json(&records);
+    }
+    let mut out = ctx.out();
+    writeln!(
+        out,
+        "Saved {}'s feelings for {}: {}.",
+        sanitize::line(&partner.name),
+        dates::in_words(date),
+        checkin::feelings_in_words(&entries)
+    )?;
+    if let Some(note) = &note {
+        writeln!(out, "  note: {}", sanitize::line(note))?;
+    }
+    Ok(())
+}

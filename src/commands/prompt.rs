@@ -1,0 +1,95 @@
+//! `rekindle prompt`: today's question for the acting partner.
+
+use std::io::Write as _;
+
+use serde::Serialize;
+
+use crate::bail_user;
+use crate::commands::checkin::{current_focus, load_journey, parse_step};
+use crate::context::Context;
+use crate::dates;
+use crate::journey::Audience;
+use crate::model::Step;
+use crate::sanitize;
+use crate::ui;
+
+/// Show today's prompt: the question your check-in asks, chosen for your role.
+///
+/// It stays the same all day and changes from day to day; over as many days as the step has
+/// prompts for you, you see each of them once before any comes back.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A step other than your current focus, by id or number
+    #[arg(long, value_name = "STEP")]
+    pub step: Option<String>,
+
+    /// The day to show the prompt for [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PromptJson<'a> {
+    date: chrono::NaiveDate,
+    partner: &'a str,
+    step: Step,
+    prompt_id: &'a str,
+    audience: Audience,
+    text: &'a str,
+}
+
+pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
+    let step_flag = args
+        .step
+        .as_deref()
+        .map(|s| parse_step("--step", s))
+        .transpose()?;
+    // Looking ahead is harmless here, so a future date is allowed.
+    let date = match &args.date {
+        Some(d) => ctx.date("--date", d)?,
+        None => ctx.today,
+    };
+    let store = ctx.open()?;
+    let partner = ctx.acting_partner(&store)?;
+    let step = match step_flag {
+        Some(step) => step,
+        None => current_focus(&store)?,
+    };
+    let journey = load_journey();
+    let guide = journey.step(step);
+    let Some(prompt) = journey.prompt_for(step, partner.role, date) else {
+        bail_user!("step {} has no prompts to show", step.id());
+    };
+    if ctx.json {
+        return ctx.print_json(&PromptJson {
+            date,
+            partner: &partner.name,
+            step,
+            prompt_id: &prompt.id,
+            audience: prompt.audience,
+            text: &prompt.text,
+        });
+    }
+    let mut out = ctx.out();
+    writeln!(
+        out,
+        "For {}, {} (step {} of 8, {}):",
+        sanitize::line(&partner.name),
+        dates::in_words(date),
+        step.number(),
+        sanitize::line(&guide.title).to_lowercase()
+    )?;
+    writeln!(out)?;
+    writeln!(out, "{}", ui::paragraph(&sanitize::line(&prompt.text), 2))?;
+    if let Some(note) = guide.note() {
+        writeln!(out)?;
+        writeln!(out, "{}", ui::paragraph(note, 2))?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Answer it in your check-in: rekindle checkin --as {}",
+        sanitize::line(&partner.name)
+    )?;
+    Ok(())
+}

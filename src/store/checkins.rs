@@ -1,0 +1,151 @@
+//! Daily check-ins: one per partner per date. Their feelings live in `feelings` (see
+//! [`super::feelings`]), tied to the check-in by `checkin_id`.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension as _, params};
+
+use super::{new_uuid, timestamp};
+use crate::model::Step;
+
+/// A saved check-in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checkin {
+    pub id: i64,
+    pub uuid: String,
+    pub partner_id: i64,
+    pub date: NaiveDate,
+    pub fields: CheckinFields,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// What a partner says in a check-in; everything but the trust score is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckinFields {
+    pub trust: u8,
+    pub connection: Option<u8>,
+    pub step: Step,
+    pub prompt_id: Option<String>,
+    pub answer: Option<String>,
+    pub appreciation: Option<String>,
+    pub need: Option<String>,
+    pub note: Option<String>,
+}
+
+const COLUMNS: &str = "id, uuid, partner_id, date, trust, connection, step, prompt_id, answer, \
+                       appreciation, need, note, created_at, updated_at";
+
+fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Checkin> {
+    Ok(Checkin {
+        id: row.get("id")?,
+        uuid: row.get("uuid")?,
+        partner_id: row.get("partner_id")?,
+        date: row.get("date")?,
+        fields: CheckinFields {
+            trust: row.get("trust")?,
+            connection: row.get("connection")?,
+            step: row.get("step")?,
+            prompt_id: row.get("prompt_id")?,
+            answer: row.get("answer")?,
+            appreciation: row.get("appreciation")?,
+            need: row.get("need")?,
+            note: row.get("note")?,
+        },
+        created_at: row.get("created_at")?,
+        updated_at: row.get("updated_at")?,
+    })
+}
+
+/// The partner's check-in for `date`, if there is one.
+pub fn find(
+    conn: &Connection,
+    partner_id: i64,
+    date: NaiveDate,
+) -> rusqlite::Result<Option<Checkin>> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM checkins WHERE partner_id = ?1 AND date = ?2"),
+        params![partner_id, date],
+        from_row,
+    )
+    .optional()
+}
+
+pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Checkin>> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM checkins WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()
+}
+
+pub fn insert(
+    conn: &Connection,
+    partner_id: i64,
+    date: NaiveDate,
+    fields: &CheckinFields,
+) -> rusqlite::Result<Checkin> {
+    let now = timestamp();
+    let uuid = new_uuid();
+    conn.execute(
+        "INSERT INTO checkins (uuid, partner_id, date, trust, connection, step, prompt_id, answer,
+                               appreciation, need, note, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+        params![
+            uuid,
+            partner_id,
+            date,
+            fields.trust,
+            fields.connection,
+            fields.step,
+            fields.prompt_id,
+            fields.answer,
+            fields.appreciation,
+            fields.need,
+            fields.note,
+            now
+        ],
+    )?;
+    Ok(Checkin {
+        id: conn.last_insert_rowid(),
+        uuid,
+        partner_id,
+        date,
+        fields: fields.clone(),
+        created_at: now.clone(),
+        updated_at: now,
+    })
+}
+
+/// Replaces everything a check-in says, keeping its id, uuid and creation time, and removes
+/// its feelings so the caller can write the new ones.
+pub fn replace(
+    conn: &Connection,
+    existing: &Checkin,
+    fields: &CheckinFields,
+) -> rusqlite::Result<Checkin> {
+    let now = timestamp();
+    conn.execute(
+        "UPDATE checkins SET trust = ?2, connection = ?3, step = ?4, prompt_id = ?5, answer = ?6,
+                appreciation = ?7, need = ?8, note = ?9, updated_at = ?10
+         WHERE id = ?1",
+        params![
+            existing.id,
+            fields.trust,
+            fields.connection,
+            fields.step,
+            fields.prompt_id,
+            fields.answer,
+            fields.appreciation,
+            fields.need,
+            fields.note,
+            now
+        ],
+    )?;
+    super::feelings::delete_for_checkin(conn, existing.id)?;
+    Ok(Checkin {
+        fields: fields.clone(),
+        updated_at: now,
+        ..existing.clone()
+    })
+}

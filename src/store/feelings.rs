@@ -1,0 +1,85 @@
+//! Feeling words: part of a check-in (`checkin_id` set) or a quick `feel` entry (NULL).
+//! Valence is not stored; it comes from the vocabulary when read ([`crate::feelings`]).
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+
+use super::{new_uuid, timestamp};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Feeling {
+    pub id: i64,
+    pub uuid: String,
+    pub partner_id: i64,
+    pub checkin_id: Option<i64>,
+    pub date: NaiveDate,
+    pub word: String,
+    pub intensity: Option<u8>,
+    pub note: Option<String>,
+}
+
+/// A feeling about to be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewFeeling<'a> {
+    pub partner_id: i64,
+    pub checkin_id: Option<i64>,
+    pub date: NaiveDate,
+    pub word: &'a str,
+    pub intensity: Option<u8>,
+    pub note: Option<&'a str>,
+}
+
+pub fn insert(conn: &Connection, new: &NewFeeling<'_>) -> rusqlite::Result<Feeling> {
+    let now = timestamp();
+    let uuid = new_uuid();
+    conn.execute(
+        "INSERT INTO feelings (uuid, partner_id, checkin_id, date, word, intensity, note,
+                               created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+        params![
+            uuid,
+            new.partner_id,
+            new.checkin_id,
+            new.date,
+            new.word,
+            new.intensity,
+            new.note,
+            now
+        ],
+    )?;
+    Ok(Feeling {
+        id: conn.last_insert_rowid(),
+        uuid,
+        partner_id: new.partner_id,
+        checkin_id: new.checkin_id,
+        date: new.date,
+        word: new.word.to_string(),
+        intensity: new.intensity,
+        note: new.note.map(str::to_string),
+    })
+}
+
+/// A check-in's feelings, in the order they were given.
+pub fn for_checkin(conn: &Connection, checkin_id: i64) -> rusqlite::Result<Vec<Feeling>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, uuid, partner_id, checkin_id, date, word, intensity, note
+         FROM feelings WHERE checkin_id = ?1 ORDER BY id",
+    )?;
+    stmt.query_map([checkin_id], |row| {
+        Ok(Feeling {
+            id: row.get(0)?,
+            uuid: row.get(1)?,
+            partner_id: row.get(2)?,
+            checkin_id: row.get(3)?,
+            date: row.get(4)?,
+            word: row.get(5)?,
+            intensity: row.get(6)?,
+            note: row.get(7)?,
+        })
+    })?
+    .collect()
+}
+
+pub fn delete_for_checkin(conn: &Connection, checkin_id: i64) -> rusqlite::Result<usize> {
+    conn.execute("DELETE FROM feelings WHERE checkin_id = ?1", [checkin_id])
+}

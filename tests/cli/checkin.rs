@@ -1,0 +1,398 @@
+//! `rekindle checkin` from a script: every flag, `--amend`, and every refusal.
+
+use crate::support::{TestEnv, dump};
+
+fn query_i64(env: &TestEnv, sql: &str) -> i64 {
+    let conn = rusqlite::Connection::open(env.default_journal()).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn every_flag_is_saved_and_printed_as_the_history_record() {
+    let env = TestEnv::with_couple();
+    let json = env
+        .run([
+            "checkin",
+            "--as",
+            "sam",
+            "--trust",
+            "6",
+            "--connection",
+            "7",
+            "--feeling",
+            "Hurt:4",
+            "--feeling",
+            "hopeful",
+            "--feeling",
+            "wistful:2",
+            "--answer",
+            "I kept quiet about the money. 💛\nThat was wrong.",
+            "--appreciation",
+            "you listened",
+            "--need",
+            "time",
+            "--note",
+            "long day",
+            "--json",
+        ])
+        .success()
+        .json();
+    let prompt = env
+        .run(["prompt", "--as", "Sam", "--json"])
+        .success()
+        .json();
+    assert_eq!(json["kind"], "checkin");
+    assert_eq!(json["id"], 1);
+    assert_eq!(json["date"], "2026-11-21");
+    assert_eq!(json["partner"], "Sam");
+    assert_eq!(json["trust"], 6);
+    assert_eq!(json["connection"], 7);
+    assert_eq!(json["step"], "responsibility");
+    assert_eq!(json["prompt_id"], prompt["prompt_id"]);
+    assert_eq!(
+        json["answer"],
+        "I kept quiet about the money. 💛\nThat was wrong."
+    );
+    assert_eq!(json["appreciation"], "you listened");
+    assert_eq!(json["need"], "time");
+    assert_eq!(json["note"], "long day");
+    assert_eq!(
+        json["feelings"],
+        serde_json::json!([
+            {"word": "hurt", "intensity": 4, "valence": "unpleasant"},
+            {"word": "hopeful", "intensity": null, "valence": "pleasant"},
+            {"word": "wistful", "intensity": 2, "valence": "neutral"}
+        ])
+    );
+    assert_eq!(json["uuid"].as_str().unwrap().len(), 36);
+    assert_eq!(query_i64(&env, "SELECT count(*) FROM checkins"), 1);
+    assert_eq!(
+        query_i64(
+            &env,
+            "SELECT count(*) FROM feelings WHERE checkin_id = 1 AND partner_id = 1 AND date = '2026-11-21'"
+        ),
+        3
+    );
+}
+
+#[test]
+fn only_trust_is_needed_from_a_script_and_the_date_is_said_in_words() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "checkin",
+        "--as",
+        "Alex",
+        "--trust",
+        "3",
+        "--date",
+        "yesterday",
+    ])
+    .success()
+    .stdout_has("Saved Alex's check-in for Friday 20 November 2026.")
+    .stdout_has("trust 3");
+    let json = env
+        .run([
+            "checkin", "--as", "Alex", "--trust", "4", "--date", "thursday", "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(json["date"], "2026-11-19");
+    assert_eq!(json["connection"], serde_json::Value::Null);
+    assert_eq!(
+        json["prompt_id"],
+        serde_json::Value::Null,
+        "no answer, no prompt"
+    );
+    assert_eq!(json["feelings"], serde_json::json!([]));
+}
+
+#[test]
+fn as_can_come_from_the_environment_and_the_step_from_a_flag() {
+    let mut env = TestEnv::with_couple();
+    env.set("REKINDLE_AS", "ALEX");
+    let json = env
+        .run([
+            "checkin", "--trust", "5", "--step", "3", "--answer", "slowly", "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(json["partner"], "Alex");
+    assert_eq!(json["step"], "healing");
+    let prompt = env
+        .run(["prompt", "--step", "healing", "--json"])
+        .success()
+        .json();
+    assert_eq!(json["prompt_id"], prompt["prompt_id"]);
+    assert!(
+        prompt["audience"] == "healing" || prompt["audience"] == "both",
+        "Alex is healing: {prompt}"
+    );
+}
+
+#[test]
+fn the_step_defaults_to_the_couples_focus() {
+    let env = TestEnv::with_couple();
+    env.run(["focus", "consistency"]).success();
+    let json = env
+        .run(["checkin", "--as", "Sam", "--trust", "5", "--json"])
+        .success()
+        .json();
+    assert_eq!(json["step"], "consistency");
+}
+
+#[test]
+fn one_check_in_per_partner_per_day_and_amend_replaces_it_in_place() {
+    let env = TestEnv::with_couple();
+    let first = env
+        .run([
+            "checkin",
+            "--as",
+            "Sam",
+            "--trust",
+            "5",
+            "--feeling",
+            "hurt",
+            "--feeling",
+            "anxious:3",
+            "--note",
+            "first try",
+            "--json",
+        ])
+        .success()
+        .json();
+    // The other partner's check-in for the same day is separate.
+    env.run(["checkin", "--as", "Alex", "--trust", "2"])
+        .success();
+    let before = dump(&env.default_journal());
+    env.run(["checkin", "--as", "Sam", "--trust", "6"])
+        .refused()
+        .stderr_has("Sam already checked in for Saturday 21 November 2026")
+        .stderr_has("--amend");
+    assert_eq!(dump(&env.default_journal()), before);
+
+    let amended = env
+        .run([
+            "checkin",
+            "--as",
+            "Sam",
+            "--trust",
+            "8",
+            "--feeling",
+            "relieved:2",
+            "--amend",
+            "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(amended["id"], first["id"]);
+    assert_eq!(amended["uuid"], first["uuid"]);
+    assert_eq!(amended["created_at"], first["created_at"]);
+    assert!(amended["updated_at"].as_str() > first["updated_at"].as_str());
+    assert_eq!(amended["trust"], 8);
+    assert_eq!(amended["note"], serde_json::Value::Null, "replaced whole");
+    assert_eq!(
+        amended["feelings"],
+        serde_json::json!([{"word": "relieved", "intensity": 2, "valence": "pleasant"}])
+    );
+    assert_eq!(query_i64(&env, "SELECT count(*) FROM checkins"), 2);
+    assert_eq!(
+        query_i64(&env, "SELECT count(*) FROM feelings WHERE partner_id = 1"),
+        1
+    );
+    assert_eq!(
+        query_i64(&env, "SELECT trust FROM checkins WHERE partner_id = 1"),
+        8
+    );
+    env.run(["checkin", "--as", "Sam", "--trust", "8", "--amend"])
+        .success()
+        .stdout_has("Replaced Sam's check-in for Saturday 21 November 2026.");
+}
+
+#[test]
+fn amend_without_a_check_in_to_replace_is_refused() {
+    let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "5",
+        "--amend",
+        "--date",
+        "yesterday",
+    ])
+    .refused()
+    .stderr_has("Sam has no check-in for Friday 20 November 2026 to replace");
+    assert_eq!(dump(&env.default_journal()), before);
+}
+
+#[test]
+fn bad_values_are_refused_with_one_line_and_nothing_written() {
+    let env = TestEnv::with_couple();
+    let journal = env.default_journal();
+    let before = dump(&journal);
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec!["--trust", "11"],
+            "--trust must be a whole number from 1 to 10 (got \"11\")",
+        ),
+        (
+            vec!["--trust", "0"],
+            "--trust must be a whole number from 1 to 10 (got \"0\")",
+        ),
+        (
+            vec!["--trust", "-3"],
+            "--trust must be a whole number from 1 to 10 (got \"-3\")",
+        ),
+        (
+            vec!["--trust", "seven"],
+            "--trust must be a whole number from 1 to 10 (got \"seven\")",
+        ),
+        (
+            vec!["--trust", "7.5"],
+            "--trust must be a whole number from 1 to 10 (got \"7.5\")",
+        ),
+        (
+            vec!["--trust", "5", "--connection", "12"],
+            "--connection must be a whole number from 1 to 10 (got \"12\")",
+        ),
+        (
+            vec!["--trust", "5", "--connection", "close"],
+            "--connection must be a whole number from 1 to 10 (got \"close\")",
+        ),
+        (
+            vec!["--trust", "5", "--feeling", "hurt:6"],
+            "intensity must be a whole number from 1 to 5 (got \"6\" in \"hurt:6\")",
+        ),
+        (
+            vec!["--trust", "5", "--feeling", "hurt:0"],
+            "intensity must be a whole number from 1 to 5 (got \"0\" in \"hurt:0\")",
+        ),
+        (
+            vec!["--trust", "5", "--feeling", "hurt:very"],
+            "(got \"very\" in \"hurt:very\")",
+        ),
+        (
+            vec!["--trust", "5", "--feeling", ""],
+            "a feeling needs a word",
+        ),
+        (
+            vec!["--trust", "5", "--date", "2026-02-30"],
+            "--date: \"2026-02-30\" is not a real calendar date",
+        ),
+        (
+            vec!["--trust", "5", "--date", "2026-11-22"],
+            "a check-in cannot be in the future",
+        ),
+        (
+            vec!["--trust", "5", "--date", "someday"],
+            "--date: \"someday\" is not a date rekindle understands",
+        ),
+        (
+            vec!["--trust", "5", "--step", "trust"],
+            "--step: \"trust\" is not a step; use one of responsibility",
+        ),
+        (
+            vec!["--trust", "5", "--step", "9"],
+            "--step: \"9\" is not a step",
+        ),
+    ];
+    for (flags, message) in cases {
+        let mut args = vec!["checkin", "--as", "Sam"];
+        args.extend(flags);
+        env.run(&args).refused().stderr_has(message);
+        assert_eq!(dump(&journal), before, "{args:?} changed the journal");
+    }
+}
+
+#[test]
+fn unknown_or_missing_partner_is_refused() {
+    let env = TestEnv::with_couple();
+    let journal = env.default_journal();
+    let before = dump(&journal);
+    env.run(["checkin", "--as", "Kim", "--trust", "5"])
+        .refused()
+        .stderr_has("there is no partner called \"Kim\"; the partners are Sam and Alex");
+    env.run(["checkin", "--trust", "5"])
+        .refused()
+        .stderr_has("pass --as with Sam or Alex");
+    assert_eq!(dump(&journal), before);
+}
+
+#[test]
+fn without_a_terminal_trust_is_required_and_the_message_names_the_flags() {
+    let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    env.run(["checkin", "--as", "Sam", "--answer", "hello"])
+        .refused()
+        .stderr_has("there is no terminal to ask in, so checkin needs --trust N (1-10)")
+        .stderr_has(
+            "--connection N, --feeling WORD[:N], --answer, --appreciation, --need and --note",
+        );
+    assert_eq!(dump(&env.default_journal()), before);
+}
+
+#[test]
+fn without_a_terminal_and_without_a_journal_it_says_to_run_init() {
+    let env = TestEnv::new();
+    for args in [
+        &["checkin", "--as", "Sam", "--trust", "5"][..],
+        &["checkin"][..],
+    ] {
+        env.run(args)
+            .code(1)
+            .stderr_has("there is no journal at")
+            .stderr_has("run `rekindle init`");
+    }
+    assert!(!env.home().join(".local").exists());
+}
+
+#[test]
+fn user_text_is_stored_exactly_and_shown_defused() {
+    let env = TestEnv::with_couple();
+    let hostile = "fine\x1b[2J\x1b]0;owned\x07 really";
+    let json = env
+        .run([
+            "checkin",
+            "--as",
+            "Sam",
+            "--trust",
+            "5",
+            "--feeling",
+            "tender\u{202e}",
+            "--note",
+            hostile,
+            "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(json["note"], hostile);
+    let run = env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "5",
+        "--feeling",
+        "odd\u{202e}word",
+        "--amend",
+    ]);
+    run.success().stdout_has("odd\\u{202e}word");
+    assert!(!run.stdout.contains('\u{202e}'));
+    assert!(!run.stdout.contains('\x1b'));
+}
+
+#[test]
+fn blank_text_flags_count_as_not_given() {
+    let env = TestEnv::with_couple();
+    let json = env
+        .run([
+            "checkin", "--as", "Sam", "--trust", "5", "--answer", "  ", "--note", "", "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(json["answer"], serde_json::Value::Null);
+    assert_eq!(json["note"], serde_json::Value::Null);
+    assert_eq!(json["prompt_id"], serde_json::Value::Null);
+}

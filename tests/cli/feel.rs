@@ -1,0 +1,115 @@
+//! `rekindle feel` and `rekindle feelings`.
+
+use crate::support::{TestEnv, dump};
+
+#[test]
+fn feel_writes_one_row_per_word_outside_any_check_in() {
+    let env = TestEnv::with_couple();
+    let json = env
+        .run([
+            "feel",
+            "--as",
+            "Alex",
+            "Betrayed:5",
+            "numb",
+            "wistful:2",
+            "--note",
+            "after the call",
+            "--date",
+            "yesterday",
+            "--json",
+        ])
+        .success()
+        .json();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["kind"], "feeling");
+    assert_eq!(rows[0]["partner"], "Alex");
+    assert_eq!(rows[0]["date"], "2026-11-20");
+    assert_eq!(rows[0]["word"], "betrayed");
+    assert_eq!(rows[0]["intensity"], 5);
+    assert_eq!(rows[0]["valence"], "unpleasant");
+    assert_eq!(rows[0]["core"], "mad");
+    assert_eq!(rows[1]["intensity"], serde_json::Value::Null);
+    assert_eq!(rows[2]["word"], "wistful");
+    assert_eq!(rows[2]["valence"], "neutral");
+    assert_eq!(rows[2]["core"], serde_json::Value::Null);
+    assert!(rows.iter().all(|r| r["note"] == "after the call"));
+
+    let conn = rusqlite::Connection::open(env.default_journal()).unwrap();
+    let stored: Vec<(String, Option<i64>, Option<i64>, String)> = conn
+        .prepare("SELECT word, intensity, checkin_id, note FROM feelings ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        stored,
+        [
+            ("betrayed".into(), Some(5), None, "after the call".into()),
+            ("numb".into(), None, None, "after the call".into()),
+            ("wistful".into(), Some(2), None, "after the call".into()),
+        ]
+    );
+    env.run(["feel", "--as", "Sam", "hopeful"])
+        .success()
+        .stdout_has("Saved Sam's feelings for Saturday 21 November 2026: hopeful.");
+}
+
+#[test]
+fn feel_refusals_leave_the_journal_unchanged() {
+    let env = TestEnv::with_couple();
+    let journal = env.default_journal();
+    let before = dump(&journal);
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec!["--as", "Sam", "hurt:7"],
+            "intensity must be a whole number from 1 to 5 (got \"7\" in \"hurt:7\")",
+        ),
+        (
+            vec!["--as", "Sam", "hopeful", "hurt:-1"],
+            "(got \"-1\" in \"hurt:-1\")",
+        ),
+        (
+            vec!["--as", "Sam", "hurt", "--date", "2026-11-23"],
+            "a feeling cannot be in the future",
+        ),
+        (
+            vec!["--as", "Sam", "hurt", "--date", "2026-02-29"],
+            "not a real calendar date",
+        ),
+        (vec!["--as", "Kim", "hurt"], "no partner called \"Kim\""),
+        (vec!["hurt"], "pass --as with Sam or Alex"),
+    ];
+    for (args, message) in cases {
+        let mut all = vec!["feel"];
+        all.extend(args);
+        env.run(&all).refused().stderr_has(message);
+    }
+    env.run(["feel", "--as", "Sam"]).code(2);
+    assert_eq!(dump(&journal), before);
+}
+
+#[test]
+fn feelings_lists_the_vocabulary_with_core_and_valence() {
+    let env = TestEnv::new();
+    // The vocabulary needs no journal.
+    let json = env.run(["feelings", "--json"]).success().json();
+    let words = json.as_array().unwrap();
+    assert_eq!(words.len(), 60);
+    let hurt = words.iter().find(|w| w["word"] == "hurt").unwrap();
+    assert_eq!(
+        hurt,
+        &serde_json::json!({"word": "hurt", "core": "sad", "valence": "unpleasant"})
+    );
+    let safe = words.iter().find(|w| w["word"] == "safe").unwrap();
+    assert_eq!(safe["valence"], "pleasant");
+    for core in ["mad", "sad", "scared", "joyful", "powerful", "peaceful"] {
+        assert_eq!(words.iter().filter(|w| w["core"] == core).count(), 10);
+    }
+    env.run(["feelings"])
+        .success()
+        .stdout_has("scared (unpleasant)")
+        .stdout_has("peaceful (pleasant)");
+}

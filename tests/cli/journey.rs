@@ -1,0 +1,276 @@
+//! `rekindle prompt`, `steps` and `focus`, and the partner's own prompt files.
+
+use std::collections::HashSet;
+
+use crate::support::{TestEnv, dump};
+
+fn prompt_id(env: &TestEnv, args: &[&str]) -> String {
+    let mut all = vec!["prompt", "--json"];
+    all.extend(args);
+    env.run(&all).success().json()["prompt_id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn the_prompt_is_the_same_all_day_and_cycles_through_the_step_for_the_role() {
+    let mut env = TestEnv::with_couple();
+    let first = prompt_id(&env, &["--as", "Sam"]);
+    assert_eq!(prompt_id(&env, &["--as", "sam"]), first, "same all day");
+    // Sam is repairing: step 1 has 4 prompts for the repairing partner and 2 for both.
+    let days: Vec<String> = (15..=21)
+        .map(|day| {
+            env.set("REKINDLE_TODAY", format!("2026-11-{day}"));
+            prompt_id(&env, &["--as", "Sam"])
+        })
+        .collect();
+    let first_six: HashSet<&String> = days[..6].iter().collect();
+    assert_eq!(
+        first_six.len(),
+        6,
+        "six days, six different prompts: {days:?}"
+    );
+    assert_eq!(days[6], days[0], "the seventh day starts the cycle again");
+    assert!(days.iter().all(|id| id.starts_with("responsibility.")));
+}
+
+#[test]
+fn prompts_follow_the_role_step_and_date_flags() {
+    let env = TestEnv::with_couple();
+    let json = env
+        .run(["prompt", "--as", "Alex", "--step", "forgiveness", "--json"])
+        .success()
+        .json();
+    assert_eq!(json["date"], "2026-11-21");
+    assert_eq!(json["partner"], "Alex");
+    assert_eq!(json["step"], "forgiveness");
+    assert!(
+        json["prompt_id"]
+            .as_str()
+            .unwrap()
+            .starts_with("forgiveness.")
+    );
+    assert_ne!(json["audience"], "repairing", "Alex is healing");
+    assert!(json["text"].as_str().unwrap().ends_with('?'));
+    let other_day = env
+        .run([
+            "prompt",
+            "--as",
+            "Alex",
+            "--step",
+            "5",
+            "--date",
+            "yesterday",
+            "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(other_day["date"], "2026-11-20");
+    assert_ne!(other_day["prompt_id"], json["prompt_id"]);
+    env.run(["prompt", "--as", "Alex"])
+        .success()
+        .stdout_has("For Alex, Saturday 21 November 2026 (step 1 of 8, take responsibility):");
+}
+
+#[test]
+fn the_reassess_step_always_shows_the_safety_note() {
+    let env = TestEnv::with_couple();
+    env.run(["prompt", "--as", "Sam", "--step", "reassess"])
+        .success()
+        .stdout_has("domestic-violence helpline");
+    env.run(["focus", "reassess"])
+        .success()
+        .stdout_has("domestic-violence helpline");
+    env.run(["focus"])
+        .success()
+        .stdout_has("domestic-violence helpline");
+    env.run(["steps"])
+        .success()
+        .stdout_has("domestic-violence helpline");
+    let run = env.run(["prompt", "--as", "Sam", "--step", "renewal"]);
+    assert!(!run.success().stdout.contains("helpline"));
+}
+
+#[test]
+fn prompt_refusals() {
+    let env = TestEnv::with_couple();
+    env.run(["prompt", "--as", "Sam", "--step", "bravery"])
+        .refused()
+        .stderr_has("--step: \"bravery\" is not a step");
+    env.run(["prompt", "--as", "Sam", "--date", "2026-13-01"])
+        .refused()
+        .stderr_has("not a real calendar date");
+    env.run(["prompt"])
+        .refused()
+        .stderr_has("pass --as with Sam or Alex");
+    env.run(["prompt", "--as", "Kim"])
+        .refused()
+        .stderr_has("no partner called \"Kim\"");
+}
+
+#[test]
+fn steps_lists_the_journey_with_the_current_focus() {
+    let env = TestEnv::with_couple();
+    let json = env.run(["steps", "--json"]).success().json();
+    let steps = json.as_array().unwrap();
+    let ids: Vec<&str> = steps.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "responsibility",
+            "communication",
+            "healing",
+            "consistency",
+            "forgiveness",
+            "intimacy",
+            "reassess",
+            "renewal"
+        ]
+    );
+    assert_eq!(steps[0]["title"], "Take responsibility");
+    assert_eq!(steps[0]["current"], true);
+    assert_eq!(steps.iter().filter(|s| s["current"] == true).count(), 1);
+    assert!(
+        steps
+            .iter()
+            .all(|s| s["summary"].as_str().unwrap().len() > 40)
+    );
+    env.run(["focus", "4"]).success();
+    let json = env.run(["steps", "--json"]).success().json();
+    assert_eq!(json[3]["current"], true);
+    assert_eq!(json[0]["current"], false);
+    env.run(["steps"])
+        .success()
+        .stdout_has("4. Actions, not words (consistency)  <- your focus");
+}
+
+#[test]
+fn focus_changes_are_recorded_with_their_date() {
+    let mut env = TestEnv::with_couple();
+    env.run(["focus"]).success().stdout_has(
+        "Your focus is step 1 of 8, Take responsibility, since Saturday 21 November 2026.",
+    );
+    env.set("REKINDLE_TODAY", "2026-11-25");
+    let json = env
+        .run(["focus", "Communication", "--as", "alex", "--json"])
+        .success()
+        .json();
+    assert_eq!(json["kind"], "focus");
+    assert_eq!(json["date"], "2026-11-25");
+    assert_eq!(json["partner"], "Alex");
+    assert_eq!(json["step"], "communication");
+    assert_eq!(json["title"], "Talk and listen openly");
+    let shown = env.run(["focus", "--json"]).success().json();
+    assert_eq!(shown["step"], "communication");
+    assert_eq!(shown["since"], "2026-11-25");
+    assert_eq!(shown["days"], 0);
+    env.run(["focus", "healing"]).success().stdout_has(
+        "Your focus is now step 3 of 8, Heal at your own pace, from Wednesday 25 November 2026.",
+    );
+    let conn = rusqlite::Connection::open(env.default_journal()).unwrap();
+    let rows: Vec<(String, String, Option<i64>)> = conn
+        .prepare("SELECT step, date, partner_id FROM focus_changes ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        rows,
+        [
+            ("responsibility".into(), "2026-11-21".into(), None),
+            ("communication".into(), "2026-11-25".into(), Some(2)),
+            ("healing".into(), "2026-11-25".into(), None),
+        ]
+    );
+}
+
+#[test]
+fn focusing_on_the_current_step_changes_nothing_and_bad_steps_are_refused() {
+    let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    env.run(["focus", "responsibility"])
+        .success()
+        .stdout_has("already step 1 of 8");
+    env.run(["focus", "bravery"])
+        .refused()
+        .stderr_has("\"bravery\" is not a step; use one of responsibility, communication");
+    env.run(["focus", "0"]).refused();
+    env.run(["focus", "healing", "--as", "Kim"])
+        .refused()
+        .stderr_has("no partner called \"Kim\"");
+    assert_eq!(dump(&env.default_journal()), before);
+}
+
+fn write_user_prompts(env: &TestEnv, name: &str, text: &str) {
+    let dir = env.home().join(".config/rekindle/prompts");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+#[test]
+fn a_partners_own_prompt_file_adds_and_replaces_prompts() {
+    let mut env = TestEnv::with_couple();
+    // Replace the prompt Alex sees today: the replacement keeps its place in the rotation.
+    let builtin = env
+        .run(["prompt", "--as", "Alex", "--json"])
+        .success()
+        .json();
+    write_user_prompts(
+        &env,
+        "ours.toml",
+        &format!(
+            "id = \"responsibility\"\n\n[[prompts]]\nid = \"{}\"\naudience = \"healing\"\ntext = \"What would a kind evening look like for you?\"\n",
+            builtin["prompt_id"].as_str().unwrap()
+        ),
+    );
+    let replaced = env
+        .run(["prompt", "--as", "Alex", "--json"])
+        .success()
+        .json();
+    assert_eq!(replaced["prompt_id"], builtin["prompt_id"]);
+    assert_eq!(
+        replaced["text"],
+        "What would a kind evening look like for you?"
+    );
+    // A check-in answering it records that id.
+    let json = env
+        .run([
+            "checkin", "--as", "Alex", "--trust", "4", "--answer", "a bath", "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(json["prompt_id"], builtin["prompt_id"]);
+    // XDG_CONFIG_HOME moves the folder.
+    env.set("XDG_CONFIG_HOME", env.root().join("elsewhere"));
+    let back = env
+        .run(["prompt", "--as", "Alex", "--json"])
+        .success()
+        .json();
+    assert_eq!(back["text"], builtin["text"]);
+}
+
+#[test]
+fn a_malformed_prompt_file_is_reported_and_the_built_in_prompts_still_work() {
+    let env = TestEnv::with_couple();
+    let expected = env
+        .run(["prompt", "--as", "Sam", "--json"])
+        .success()
+        .json();
+    write_user_prompts(
+        &env,
+        "broken.toml",
+        "id = \"responsibility\"\n\n[[prompts]]\nid = \"mine.one\"\naudience = \"everyone\"\ntext = \"Why?\"\n",
+    );
+    let run = env.run(["prompt", "--as", "Sam", "--json"]);
+    run.success()
+        .stderr_has("rekindle: warning: ")
+        .stderr_has("broken.toml line 5: ")
+        .stderr_has("the built-in prompts are used");
+    assert_eq!(run.json(), expected);
+    // Writes still work too.
+    env.run(["checkin", "--as", "Sam", "--trust", "5"])
+        .success()
+        .stderr_has("broken.toml line 5");
+}

@@ -1,0 +1,262 @@
+//! The guided flows driven for real in a pseudo-terminal, keystroke by keystroke, as a
+//! person would use them. Each step waits for the question it answers (generous timeouts,
+//! never sleeps), so a slow machine only makes the tests slower, not flaky.
+
+use rexpect::process::WaitStatus;
+use rexpect::session::PtySession;
+
+use crate::support::{TestEnv, dump};
+
+/// How long any one question may take to appear; far above what a slow CI machine needs.
+const TIMEOUT_MS: u64 = 60_000;
+
+const ENTER: &str = "\r";
+
+fn spawn(env: &TestEnv, args: &[&str]) -> PtySession {
+    let mut cmd = env.command(args);
+    cmd.env("TERM", "xterm");
+    rexpect::session::spawn_command(cmd, Some(TIMEOUT_MS)).expect("start rekindle in a pty")
+}
+
+/// Waits for `question`, then types `keys`. Returns what was shown before the question.
+#[track_caller]
+fn answer(p: &mut PtySession, question: &str, keys: &str) -> String {
+    let shown = p
+        .exp_string(question)
+        .unwrap_or_else(|e| panic!("waiting for {question:?}: {e}"));
+    p.send(keys).expect("type into the pty");
+    p.flush().expect("flush the pty");
+    shown
+}
+
+/// Reads to the end and returns the exit code.
+fn finish(mut p: PtySession) -> (i32, String) {
+    let rest = p.exp_eof().unwrap_or_default();
+    match p.process().wait().expect("wait for rekindle") {
+        WaitStatus::Exited(_, code) => (code, rest),
+        other => panic!("rekindle did not exit normally: {other:?}\n{rest}"),
+    }
+}
+
+fn query(env: &TestEnv, sql: &str) -> Vec<Vec<rusqlite::types::Value>> {
+    let conn = rusqlite::Connection::open(env.default_journal()).unwrap();
+    let mut stmt = conn.prepare(sql).unwrap();
+    let columns = stmt.column_count();
+    stmt.query_map([], |row| (0..columns).map(|i| row.get(i)).collect())
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+fn text(value: &str) -> rusqlite::types::Value {
+    rusqlite::types::Value::Text(value.to_string())
+}
+
+fn int(value: i64) -> rusqlite::types::Value {
+    rusqlite::types::Value::Integer(value)
+}
+
+#[test]
+fn a_full_guided_check_in_in_a_terminal() {
+    let env = TestEnv::with_couple();
+    let mut p = spawn(&env, &["checkin", "--as", "Sam"]);
+    // The step and the prompt come first.
+    answer(&mut p, "Step 1 of 8: Take responsibility", "");
+    answer(&mut p, "How much do you trust Alex today? (1-10)", "12\r");
+    answer(&mut p, "trust must be a whole number from 1 to 10", "7\r");
+    answer(&mut p, "How close do you feel to Alex today?", "6\r");
+    // Space picks the first word ("mad"), the down arrow moves to "angry", Enter is done.
+    answer(&mut p, "What are you feeling?", " \x1b[B \r");
+    answer(&mut p, "How strong is \"mad\"?", "3\r");
+    answer(&mut p, "How strong is \"angry\"?", ENTER);
+    answer(&mut p, "Your answer", "I was not honest about Tuesday.\r");
+    answer(
+        &mut p,
+        "Something you appreciate about Alex today",
+        "the soup\r",
+    );
+    answer(&mut p, "Something you need from Alex", ENTER);
+    answer(&mut p, "Anything else you want to note?", ENTER);
+    answer(&mut p, "Save this check-in?", ENTER);
+    p.exp_string("Saved Sam's check-in for Saturday 21 November 2026.")
+        .expect("the saved line");
+    let (code, _) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(
+        query(
+            &env,
+            "SELECT trust, connection, answer, appreciation, need, note, prompt_id IS NOT NULL FROM checkins"
+        ),
+        [[
+            int(7),
+            int(6),
+            text("I was not honest about Tuesday."),
+            text("the soup"),
+            rusqlite::types::Value::Null,
+            rusqlite::types::Value::Null,
+            int(1),
+        ]]
+    );
+    assert_eq!(
+        query(&env, "SELECT word, intensity FROM feelings ORDER BY id"),
+        [
+            vec![text("mad"), int(3)],
+            vec![text("angry"), rusqlite::types::Value::Null]
+        ]
+    );
+}
+
+#[test]
+fn ctrl_c_in_the_middle_saves_nothing() {
+    let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    let mut p = spawn(&env, &["checkin", "--as", "Sam"]);
+    answer(&mut p, "How much do you trust Alex today?", "7\r");
+    answer(&mut p, "How close do you feel to Alex today?", "");
+    p.send_control('c').expect("press Ctrl-C");
+    p.exp_string("cancelled; nothing was saved")
+        .expect("the cancel message");
+    let (code, _) = finish(p);
+    assert_eq!(code, 130);
+    assert_eq!(dump(&env.default_journal()), before);
+}
+
+#[test]
+fn saying_no_at_the_end_saves_nothing() {
+    let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    let mut p = spawn(&env, &["checkin", "--as", "Alex", "--trust", "4"]);
+    answer(&mut p, "How close do you feel to Sam today?", "4\r");
+    answer(&mut p, "What are you feeling?", ENTER);
+    answer(&mut p, "Your answer", ENTER);
+    answer(&mut p, "Something you appreciate about Sam today", ENTER);
+    answer(&mut p, "Something you need from Sam", ENTER);
+    answer(&mut p, "Anything else you want to note?", ENTER);
+    answer(&mut p, "Save this check-in?", "n\r");
+    p.exp_string("cancelled; nothing was saved")
+        .expect("the cancel message");
+    let (code, _) = finish(p);
+    assert_eq!(code, 130);
+    assert_eq!(dump(&env.default_journal()), before);
+}
+
+/// The README's first command on a fresh machine: no journal yet, so checkin offers to make
+/// one, asks the two names, and goes straight on with the check-in. After the setup, the
+/// fewest keystrokes that complete a check-in are counted here: 10.
+#[test]
+fn first_use_creates_the_journal_and_goes_on_with_the_check_in() {
+    let env = TestEnv::new();
+    let mut p = spawn(&env, &["checkin"]);
+    answer(&mut p, "There is no journal yet", "");
+    answer(&mut p, "Create it now?", ENTER);
+    answer(&mut p, "Your name", "Sam\r");
+    answer(&mut p, "Your partner's name", "Alex\r");
+    answer(&mut p, "Who broke trust?", ENTER);
+    answer(&mut p, "domestic-violence helpline", "");
+    let mut keystrokes = 0;
+    let mut shown = String::new();
+    for (question, keys) in [
+        ("How much do you trust Alex today?", "8\r"),
+        ("How close do you feel to Alex today?", "9\r"),
+        ("What are you feeling?", ENTER),
+        ("Your answer", ENTER),
+        ("Something you appreciate about Alex today", ENTER),
+        ("Something you need from Alex", ENTER),
+        ("Anything else you want to note?", ENTER),
+        ("Save this check-in?", ENTER),
+    ] {
+        keystrokes += keys.chars().count();
+        shown.push_str(&answer(&mut p, question, keys));
+    }
+    assert_eq!(keystrokes, 10);
+    // Sam typed their name first, so Sam is the one checking in without being asked.
+    assert!(!shown.contains("Who is this?"), "{shown}");
+    p.exp_string("Saved Sam's check-in for Saturday 21 November 2026.")
+        .expect("the saved line");
+    let (code, _) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(
+        query(&env, "SELECT name, role FROM partners ORDER BY id"),
+        [
+            vec![text("Sam"), text("mutual")],
+            vec![text("Alex"), text("mutual")]
+        ]
+    );
+    assert_eq!(
+        query(&env, "SELECT trust, connection, step FROM checkins"),
+        [[int(8), int(9), text("responsibility")]]
+    );
+}
+
+#[test]
+fn together_at_one_keyboard_saves_both_check_ins_and_the_meeting() {
+    let env = TestEnv::with_couple();
+    let mut p = spawn(&env, &["together"]);
+    for (question, keys) in [
+        ("How much do you trust Alex today?", "6\r"),
+        ("How close do you feel to Alex today?", "7\r"),
+        ("What are you feeling?", ENTER),
+        ("Your answer", "I own it.\r"),
+        ("How much do you trust Sam today?", "4\r"),
+        ("How close do you feel to Sam today?", "5\r"),
+        ("What are you feeling?", ENTER),
+        ("Your answer", ENTER),
+        (
+            "Sam, what do you appreciate about Alex this week?",
+            "your patience\r",
+        ),
+        ("Alex, what do you appreciate about Sam this week?", ENTER),
+        (
+            "What went well between you this week?",
+            "we talked calmly\r",
+        ),
+        ("One thing you would like to work on together", ENTER),
+        ("Alex asks Sam: what can I do for you this week?", ENTER),
+        (
+            "Sam asks Alex: what can I do for you this week?",
+            "cook on Friday\r",
+        ),
+        ("Save your time together?", ENTER),
+    ] {
+        answer(&mut p, question, keys);
+    }
+    p.exp_string("Saved your time together for Saturday 21 November 2026.")
+        .expect("the saved line");
+    let (code, _) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(
+        query(
+            &env,
+            "SELECT partner_id, trust, connection FROM checkins ORDER BY partner_id"
+        ),
+        [vec![int(1), int(6), int(7)], vec![int(2), int(4), int(5)]]
+    );
+    assert_eq!(
+        query(&env, "SELECT date, went_well, work_on FROM meetings"),
+        [[
+            text("2026-11-21"),
+            text("we talked calmly"),
+            rusqlite::types::Value::Null
+        ]]
+    );
+    assert_eq!(
+        query(
+            &env,
+            "SELECT partner_id, appreciation, request, promise_id FROM meeting_partners ORDER BY partner_id"
+        ),
+        [
+            vec![
+                int(1),
+                text("your patience"),
+                rusqlite::types::Value::Null,
+                rusqlite::types::Value::Null
+            ],
+            vec![
+                int(2),
+                rusqlite::types::Value::Null,
+                text("cook on Friday"),
+                rusqlite::types::Value::Null
+            ],
+        ]
+    );
+}
