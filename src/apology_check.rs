@@ -184,7 +184,7 @@ pub struct Finding {
     pub kind: Kind,
     /// The words that set it off, with the rest of their clause (a few words at most).
     pub excerpt: String,
-    /// Byte offsets of the match in the checked text.
+    /// Byte offsets of the quoted words in the checked text.
     pub start: usize,
     pub end: usize,
 }
@@ -341,7 +341,7 @@ const PATTERNS: &[(Kind, &str)] = &[
     (Kind::Justifying, r"\bsorry\s*,?\s*but\b"),
     (
         Kind::Justifying,
-        r"\b(?:sorry|apologi[sz]e)\b[^.!?;\n]{1,80}?\bbut (?:i was|i had|i thought|i didn't|i felt|i just|i only|i couldn't|it was|that was|honestly|at least|in my defen[cs]e|to be fair|you|everyone|anyone)\b{DESERVE}",
+        r"\b(?:sorry|apologi[sz]e)\b[^.!?;\n]{1,80}?(?P<show>\bbut (?:i was|i had|i thought|i didn't|i felt|i just|i only|i couldn't|it was|that was|honestly|at least|in my defen[cs]e|to be fair|you|everyone|anyone)\b){DESERVE}",
     ),
     (
         Kind::Justifying,
@@ -548,6 +548,9 @@ struct Pattern {
     regex: Regex,
     /// Capture-group indexes whose presence means "a genuine use; not a finding".
     skips: Vec<usize>,
+    /// A group named `show`, when the part worth quoting is narrower than the whole match
+    /// ("sorry I was late, but I was tired" quotes "but I was tired").
+    show: Option<usize>,
 }
 
 static COMPILED: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
@@ -561,10 +564,12 @@ static COMPILED: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 .filter(|(_, name)| name.is_some_and(|n| n.starts_with("skip")))
                 .map(|(i, _)| i)
                 .collect();
+            let show = regex.capture_names().position(|name| name == Some("show"));
             Pattern {
                 kind: *kind,
                 regex,
                 skips,
+                show,
             }
         })
         .collect()
@@ -621,8 +626,12 @@ pub fn findings(text: &str) -> Vec<Finding> {
             if pattern.skips.iter().any(|i| caps.get(*i).is_some()) {
                 continue;
             }
-            if let Some(whole) = caps.get(0) {
-                spans.push((pattern.kind, whole.start(), whole.end()));
+            let shown = pattern
+                .show
+                .and_then(|i| caps.get(i))
+                .or_else(|| caps.get(0));
+            if let Some(shown) = shown {
+                spans.push((pattern.kind, shown.start(), shown.end()));
             }
         }
     }

@@ -52,6 +52,8 @@ pub struct GlobalArgs {
 pub enum Command {
     Init(commands::init::Args),
     Partners(commands::partners::Args),
+    Promise(commands::promise::Args),
+    Apology(commands::apology::Args),
     Doctor(commands::doctor::Args),
     Completions(commands::completions::Args),
 }

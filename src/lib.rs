@@ -14,6 +14,7 @@ pub mod error;
 pub mod model;
 pub mod paths;
 pub mod prompter;
+pub mod records;
 pub mod recurrence;
 pub mod sanitize;
 pub mod store;

@@ -6,8 +6,10 @@
 //! for one kind of record, as functions over a `&Connection` so that a command can compose
 //! several inside the single transaction [`Store::write`] gives it.
 
+pub mod apologies;
 pub mod focus;
 pub mod partners;
+pub mod promises;
 
 use std::fs;
 use std::io;
