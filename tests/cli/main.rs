@@ -2,7 +2,9 @@
 
 mod support;
 
+mod apology;
 mod doctor;
 mod init;
 mod journal_file;
 mod partners;
+mod promise;
