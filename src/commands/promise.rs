@@ -375,6 +375,9 @@ fn refuse_if_closed(promise: &Promise) -> Result<(), UserError> {
 
 /// "kept 4, missed 1 (80% kept)", skips mentioned only when there are some.
 fn tally_phrase(t: &Tally) -> String {
+    if t.kept + t.missed + t.skipped == 0 {
+        return "nothing recorded yet".to_string();
+    }
     let mut phrase = format!("kept {}, missed {}", t.kept, t.missed);
     if t.skipped > 0 {
         phrase.push_str(&format!(", skipped {}", t.skipped));
@@ -598,5 +601,6 @@ mod tests {
             skipped: 2,
         };
         assert_eq!(tally_phrase(&t), "kept 0, missed 0, skipped 2");
+        assert_eq!(tally_phrase(&Tally::default()), "nothing recorded yet");
     }
 }
