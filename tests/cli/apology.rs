@@ -482,7 +482,8 @@ fn check_is_quick_on_a_long_draft() {
         .success()
         .json();
     assert!(report["findings"].as_array().unwrap().len() >= 2000);
-    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    // Milliseconds in a release build; the bound only has to catch a blow-up.
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
 }
 
 #[test]

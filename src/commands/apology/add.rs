@@ -193,10 +193,40 @@ pub fn guided_parts(
             parts.promise = Some(every);
         }
     }
+    prompter.say(&format!("\n{}", summary(&parts)))?;
     if !prompter.confirm("Save this apology?", true)? {
         return Ok(None);
     }
     Ok(Some(parts))
+}
+
+/// The apology as it will be saved, for one last look before saving.
+fn summary(parts: &Parts) -> String {
+    let mut lines = vec!["Your apology:".to_string()];
+    let labelled = [
+        ("What happened", &parts.what),
+        ("How it affected them", &parts.impact),
+        ("Responsibility", &parts.responsibility),
+        ("Change", &parts.change),
+    ];
+    for (label, value) in labelled {
+        if let Some(text) = value {
+            lines.push(ui::paragraph(
+                &format!("{label}: {}", sanitize::block(text)),
+                2,
+            ));
+        }
+    }
+    if let Some(every) = parts.promise {
+        let how = match every {
+            Some(Rule::Week) => "every week, on this weekday".to_string(),
+            // Only a weekly rule depends on its start date.
+            Some(rule) => rule.describe(chrono::NaiveDate::MIN),
+            None => "once".to_string(),
+        };
+        lines.push(format!("  The change also becomes a promise ({how})."));
+    }
+    lines.join("\n")
 }
 
 fn from_flags(args: &AddArgs) -> Result<Parts, UserError> {
@@ -386,6 +416,9 @@ mod tests {
             "{:?}",
             p.said
         );
+        let summary = p.said.last().unwrap();
+        assert!(summary.contains("Responsibility: I chose to invade your privacy"));
+        assert!(summary.contains("becomes a promise (every weekday)"));
         assert_eq!(p.remaining(), 0);
     }
 
