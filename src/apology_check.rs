@@ -76,8 +76,8 @@ impl Kind {
     pub fn why(self) -> &'static str {
         match self {
             Kind::Conditional => {
-                "An \"if\" makes the hurt sound like a maybe. Your partner knows it happened, \
-                 and a maybe asks them to prove it."
+                "An \"if\" or a \"may have\" makes the hurt sound like a maybe. Your partner \
+                 knows it happened, and a maybe asks them to prove it."
             }
             Kind::TheirFeelings => {
                 "Being sorry about how your partner feels points at their reaction instead of \
@@ -113,7 +113,7 @@ impl Kind {
     /// What to try instead.
     pub fn suggestion(self) -> &'static str {
         match self {
-            Kind::Conditional => "Let go of the \"if\" and name what you did: \"I'm sorry I …\".",
+            Kind::Conditional => "Let go of the hedge and name what you did: \"I'm sorry I …\".",
             Kind::TheirFeelings => {
                 "Apologise for your own action (\"I'm sorry I …\"), then say how you think it \
                  affected them."

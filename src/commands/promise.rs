@@ -239,8 +239,7 @@ fn add(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
     )?;
     writeln!(out, "  {}", sanitize::line(&promise.text))?;
     writeln!(out, "  {}", schedule_phrase(&promise, ctx.today))?;
-    writeln!(
-        out,
+    let hint = format!(
         "Either of you can record how it goes: rekindle promise keep {0} (or miss {0}{1}).",
         promise.id,
         if every.is_some() {
@@ -248,7 +247,8 @@ fn add(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
         } else {
             String::new()
         }
-    )?;
+    );
+    writeln!(out, "{}", crate::ui::paragraph(&hint, 0))?;
     Ok(())
 }
 

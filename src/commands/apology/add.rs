@@ -143,15 +143,18 @@ pub fn guided_parts(
     mut parts: Parts,
     partner: &str,
 ) -> anyhow::Result<Option<Parts>> {
-    prompter.say(&format!(
-        "Let's write your apology to {partner}, one part at a time. Nothing is saved until \
-         the end."
+    prompter.say(&ui::paragraph(
+        &format!(
+            "Let's write your apology to {partner}, one part at a time. Nothing is saved \
+             until the end."
+        ),
+        0,
     ))?;
     for part in Part::ALL {
         if part.slot(&mut parts).is_some() {
             continue;
         }
-        prompter.say(&format!("\n{}", part.guidance(partner)))?;
+        prompter.say(&format!("\n{}", ui::paragraph(&part.guidance(partner), 0)))?;
         let answer = loop {
             let answer = prompter.input(&part.question(partner), None, !part.required())?;
             if answer.trim().is_empty() {
@@ -347,12 +350,13 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
             p.id, p.id
         )?;
     }
-    writeln!(
-        out,
-        "{} can answer whenever they are ready: rekindle apology respond {} --accept (or --need-time, or --decline)",
+    let answer_hint = format!(
+        "{} can answer whenever they are ready: rekindle apology respond {} --accept (or \
+         --need-time, or --decline)",
         sanitize::line(&to.name),
         apology.id
-    )?;
+    );
+    writeln!(out, "{}", ui::paragraph(&answer_hint, 0))?;
     if !asked {
         let text = [
             Some(what.as_str()),
