@@ -99,11 +99,12 @@ fn chosen_answer(args: &RespondArgs) -> Result<Answer, UserError> {
         )),
         several => Err(UserError::new(format!(
             "choose only one answer (got {}); use --accept, --need-time or --decline",
-            several
-                .iter()
-                .map(|(f, _)| *f)
-                .collect::<Vec<_>>()
-                .join(" and ")
+            crate::context::and_list(
+                &several
+                    .iter()
+                    .map(|(f, _)| f.to_string())
+                    .collect::<Vec<_>>()
+            )
         ))),
     }
 }

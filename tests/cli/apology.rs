@@ -343,7 +343,7 @@ fn respond_refusals_write_nothing() {
                 "--as",
                 "Alex",
             ],
-            "choose only one answer (got --accept and --need-time and --decline)",
+            "choose only one answer (got --accept, --need-time and --decline)",
         ),
         (
             &["apology", "respond", "7", "--accept", "--as", "Alex"],
