@@ -5,6 +5,7 @@
 //! and handed to one of the [`commands`]. Storage is [`store`]; the rules (dates, roles,
 //! steps) are plain functions and types beside it.
 
+pub mod apology_check;
 pub mod checkin;
 pub mod cli;
 pub mod commands;
@@ -17,6 +18,7 @@ pub mod model;
 pub mod paths;
 pub mod prompter;
 pub mod records;
+pub mod recurrence;
 pub mod sanitize;
 pub mod store;
 pub mod ui;

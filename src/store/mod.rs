@@ -6,11 +6,13 @@
 //! for one kind of record, as functions over a `&Connection` so that a command can compose
 //! several inside the single transaction [`Store::write`] gives it.
 
+pub mod apologies;
 pub mod checkins;
 pub mod feelings;
 pub mod focus;
 pub mod meetings;
 pub mod partners;
+pub mod promises;
 
 use std::fs;
 use std::io;
