@@ -59,6 +59,8 @@ pub enum Command {
     Feel(commands::feel::Args),
     Feelings(commands::feelings::Args),
     Partners(commands::partners::Args),
+    Promise(commands::promise::Args),
+    Apology(commands::apology::Args),
     Doctor(commands::doctor::Args),
     Completions(commands::completions::Args),
     Progress(commands::progress::Args),

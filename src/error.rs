@@ -57,6 +57,12 @@ pub fn classify(err: &anyhow::Error) -> Outcome {
         {
             return Outcome::Quiet(EXIT_OK);
         }
+        // serde_json wraps the writer's error in its own type (`--json | head -1`).
+        if let Some(json_err) = cause.downcast_ref::<serde_json::Error>()
+            && json_err.io_error_kind() == Some(io::ErrorKind::BrokenPipe)
+        {
+            return Outcome::Quiet(EXIT_OK);
+        }
         if cause.downcast_ref::<Cancelled>().is_some() {
             return Outcome::Report(EXIT_INTERRUPTED);
         }
@@ -108,6 +114,14 @@ mod tests {
         let err: anyhow::Result<()> =
             Err(io::Error::from(io::ErrorKind::BrokenPipe)).context("writing history");
         assert_eq!(classify(&err.unwrap_err()), Outcome::Quiet(EXIT_OK));
+    }
+
+    #[test]
+    fn broken_pipe_inside_json_output_is_quiet() {
+        // Regression: `rekindle promise list --json | head -1` printed "Broken pipe".
+        let io_err = io::Error::from(io::ErrorKind::BrokenPipe);
+        let err = anyhow::Error::new(serde_json::Error::io(io_err));
+        assert_eq!(classify(&err), Outcome::Quiet(EXIT_OK));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! and handed to one of the [`commands`]. Storage is [`store`]; the rules (dates, roles,
 //! steps) are plain functions and types beside it.
 
+pub mod apology_check;
 pub mod checkin;
 pub mod cli;
 pub mod commands;
@@ -18,6 +19,7 @@ pub mod paths;
 pub mod progress;
 pub mod prompter;
 pub mod records;
+pub mod recurrence;
 pub mod sanitize;
 pub mod store;
 pub mod ui;

@@ -1,5 +1,6 @@
 //! One module per command, each with its clap `Args` and a `run` function.
 
+pub mod apology;
 pub mod checkin;
 pub mod completions;
 pub mod doctor;
@@ -9,6 +10,7 @@ pub mod focus;
 pub mod init;
 pub mod partners;
 pub mod progress;
+pub mod promise;
 pub mod prompt;
 pub mod steps;
 pub mod together;
@@ -27,6 +29,8 @@ pub fn run(ctx: &mut Context, command: Command) -> anyhow::Result<()> {
         Command::Feel(args) => feel::run(ctx, args),
         Command::Feelings(args) => feelings::run(ctx, args),
         Command::Partners(args) => partners::run(ctx, args),
+        Command::Promise(args) => promise::run(ctx, args),
+        Command::Apology(args) => apology::run(ctx, args),
         Command::Doctor(args) => doctor::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
         Command::Progress(args) => progress::run(ctx, args),

@@ -8,7 +8,7 @@
 
 use std::io::Write as _;
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::bail_user;
@@ -21,6 +21,7 @@ use crate::journey::Journey;
 use crate::model::{Partner, Step};
 use crate::prompter::Prompter;
 use crate::records::{self, CheckinRecord, MeetingRecord};
+use crate::recurrence::Rule;
 use crate::sanitize;
 use crate::store::{self, checkins::Checkin};
 
@@ -37,12 +38,32 @@ pub struct Args {
 }
 
 /// One partner's turn: their check-in (unless they kept the one already saved), their
-/// appreciation and their request.
+/// appreciation, their request, and whether the other partner promised it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Turn {
     pub checkin: Option<Draft>,
     pub appreciation: Option<String>,
     pub request: Option<String>,
+    pub promised: Option<Offer>,
+}
+
+/// How the other partner took on a request as a promise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offer {
+    /// Once, within a week of the meeting.
+    Once,
+    /// Every week, on the meeting's weekday.
+    Weekly,
+}
+
+impl Offer {
+    /// The promise a request becomes: (due date, recurrence).
+    fn schedule(self, date: NaiveDate) -> (Option<NaiveDate>, Option<Rule>) {
+        match self {
+            Offer::Once => (Some(date + Days::new(7)), None),
+            Offer::Weekly => (None, Some(Rule::Week)),
+        }
+    }
 }
 
 /// Everything the meeting gathered, before it is saved.
@@ -112,16 +133,33 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             meeting.work_on.as_deref(),
         )?;
         let mut parts = Vec::new();
-        for (partner, turn) in partners.iter().zip(&meeting.turns) {
-            // Promises are not built yet: when they are, each request can be offered as a
-            // promise by the other partner here, and its id stored instead of None.
+        for (i, (partner, turn)) in partners.iter().zip(&meeting.turns).enumerate() {
+            // A request taken on as a promise is made by the other partner, to this one.
+            let promise_id = match (&turn.request, turn.promised) {
+                (Some(text), Some(offer)) => {
+                    let (due, every) = offer.schedule(date);
+                    let promise = store::promises::insert(
+                        tx,
+                        &store::promises::NewPromise {
+                            by_id: partners[1 - i].id,
+                            to_id: Some(partner.id),
+                            from: date,
+                            text,
+                            due,
+                            every,
+                        },
+                    )?;
+                    Some(promise.id)
+                }
+                _ => None,
+            };
             parts.push(store::meetings::insert_part(
                 tx,
                 row.id,
                 partner.id,
                 turn.appreciation.as_deref(),
                 turn.request.as_deref(),
-                None,
+                promise_id,
             )?);
         }
         let named: Vec<_> = parts
@@ -213,6 +251,19 @@ pub fn ask(
             names[i]
         );
         meeting.turns[i].request = checkin::text(Some(p.input(&question, None, true)?));
+        if meeting.turns[i].request.is_some() {
+            let choices = vec![
+                "Not as a promise".to_string(),
+                format!("Yes, once, by {}", dates::in_words(date + Days::new(7))),
+                format!("Yes, every week, on {}s", date.format("%A")),
+            ];
+            let question = format!("{}, would you like to make that a promise?", names[1 - i]);
+            meeting.turns[i].promised = match p.select(&question, &choices, 0)? {
+                1 => Some(Offer::Once),
+                2 => Some(Offer::Weekly),
+                _ => None,
+            };
+        }
     }
     p.say("")?;
     p.say(&summary(&meeting, &names, date))?;
@@ -261,8 +312,13 @@ fn summary(meeting: &Meeting, names: &[String], date: NaiveDate) -> String {
     }
     for (i, turn) in meeting.turns.iter().enumerate() {
         if let Some(r) = &turn.request {
+            let promise = match turn.promised {
+                Some(Offer::Once) => format!(" ({} promises it, once)", other(i)),
+                Some(Offer::Weekly) => format!(" ({} promises it, every week)", other(i)),
+                None => String::new(),
+            };
             lines.push(format!(
-                "  {} asks of {}: {}",
+                "  {} asks of {}: {}{promise}",
                 names[i],
                 other(i),
                 sanitize::line(r)
@@ -294,8 +350,11 @@ fn report(ctx: &Context, saved: &Saved, existing: &[Option<Checkin>]) -> anyhow:
         .filter_map(|(i, p)| {
             let other = parts.get(1 - i.min(1)).map_or("", |o| o.partner.as_str());
             p.request.as_ref().map(|r| {
+                let promise = p.promise_id.map_or(String::new(), |id| {
+                    format!(" (now promise {id}: rekindle promise keep {id})")
+                });
                 format!(
-                    "  {} asked {}: {}",
+                    "  {} asked {}: {}{promise}",
                     sanitize::line(&p.partner),
                     sanitize::line(other),
                     sanitize::line(r)
@@ -359,7 +418,9 @@ mod tests {
             t("we talked calmly"),
             t("screens away at bedtime"),
             t("text me when you're late"),
+            Reply::Pick(2),
             t("a hug in the morning"),
+            Reply::Pick(0),
             Reply::Yes,
         ]);
         let existing = [None, None];
@@ -395,6 +456,12 @@ mod tests {
         assert_eq!(
             meeting.turns[1].request.as_deref(),
             Some("a hug in the morning")
+        );
+        assert_eq!(meeting.turns[0].promised, Some(Offer::Weekly));
+        assert_eq!(meeting.turns[1].promised, None);
+        assert!(
+            p.asked
+                .contains(&"Alex, would you like to make that a promise?".to_string())
         );
         assert!(p.asked.contains(
             &"Alex asks Sam: what can I do for you this week? (Enter to skip)".to_string()

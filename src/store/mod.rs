@@ -6,12 +6,14 @@
 //! for one kind of record, as functions over a `&Connection` so that a command can compose
 //! several inside the single transaction [`Store::write`] gives it.
 
+pub mod apologies;
 pub mod checkins;
 pub mod feelings;
 pub mod focus;
 pub mod meetings;
 pub mod partners;
 pub mod progress;
+pub mod promises;
 #[doc(hidden)]
 pub mod sample;
 

@@ -2,6 +2,7 @@
 
 mod support;
 
+mod apology;
 mod checkin;
 mod doctor;
 mod feel;
@@ -9,5 +10,6 @@ mod init;
 mod journal_file;
 mod journey;
 mod partners;
+mod promise;
 mod pty;
 mod together;

@@ -216,6 +216,8 @@ fn together_at_one_keyboard_saves_both_check_ins_and_the_meeting() {
             "Sam asks Alex: what can I do for you this week?",
             "cook on Friday\r",
         ),
+        // Down once: "Yes, once, by Saturday 28 November 2026".
+        ("Sam, would you like to make that a promise?", "\x1b[B\r"),
         ("Save your time together?", ENTER),
     ] {
         answer(&mut p, question, keys);
@@ -255,8 +257,25 @@ fn together_at_one_keyboard_saves_both_check_ins_and_the_meeting() {
                 int(2),
                 rusqlite::types::Value::Null,
                 text("cook on Friday"),
-                rusqlite::types::Value::Null
+                int(1)
             ],
         ]
+    );
+    // Alex asked, so the promise is Sam's, to Alex, due a week after the meeting.
+    assert_eq!(
+        query(
+            &env,
+            "SELECT id, by_id, to_id, text, date, due, every, status FROM promises"
+        ),
+        [[
+            int(1),
+            int(1),
+            int(2),
+            text("cook on Friday"),
+            text("2026-11-21"),
+            text("2026-11-28"),
+            rusqlite::types::Value::Null,
+            text("open")
+        ]]
     );
 }

@@ -1,0 +1,93 @@
+//! `rekindle apology check`: runs a draft through the apology check. It needs no journal and
+//! saves nothing, so it can be used before anything is written, or on a message elsewhere.
+
+use std::io::{self, Read as _, Write as _};
+
+use clap::Args as ClapArgs;
+
+use crate::apology_check;
+use crate::bail_user;
+use crate::context::Context;
+use crate::ui;
+
+#[derive(Debug, ClapArgs)]
+pub struct CheckArgs {
+    /// The draft to check; when left out it is read from standard input (or asked for in a
+    /// terminal)
+    pub text: Option<String>,
+}
+
+/// The most read from standard input: far more than any apology, and a bound on a mistake
+/// such as piping a whole file in.
+const MAX_INPUT: u64 = 1024 * 1024;
+
+fn read_stdin() -> anyhow::Result<String> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .take(MAX_INPUT + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_INPUT {
+        bail_user!("the draft on standard input is longer than 1 MB; check a shorter part of it");
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+pub fn run(ctx: &mut Context, args: CheckArgs) -> anyhow::Result<()> {
+    let text = match (args.text, ctx.prompter()) {
+        (Some(text), _) => text,
+        (None, Some(prompter)) => prompter.input("Your draft apology", None, true)?,
+        (None, None) => read_stdin()?,
+    };
+    if text.trim().is_empty() {
+        bail_user!(
+            "there is nothing to check; give your draft as an argument, e.g. rekindle apology check \"I'm sorry I…\", or on standard input"
+        );
+    }
+    let report = apology_check::check(&text);
+    if ctx.json {
+        return ctx.print_json(&report);
+    }
+    let mut out = ctx.out();
+    if report.findings.is_empty() {
+        writeln!(out, "Nothing in it reads as an excuse, a hedge or blame.")?;
+    } else {
+        let n = report.findings.len();
+        writeln!(
+            out,
+            "{} worth another look:",
+            if n == 1 {
+                "One thing".to_string()
+            } else {
+                format!("{n} things")
+            }
+        )?;
+        for f in &report.findings {
+            writeln!(out)?;
+            writeln!(out, "{}", super::add::finding_block(f))?;
+        }
+    }
+    if report.missing.is_empty() {
+        writeln!(
+            out,
+            "It owns what happened, says sorry and offers to make it right."
+        )?;
+    } else {
+        writeln!(out)?;
+        writeln!(out, "It could say more about:")?;
+        for component in &report.missing {
+            writeln!(out, "{}", ui::paragraph(component.hint(), 2))?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        ui::paragraph(
+            "The check looks for common patterns; it cannot judge what you mean. Read it \
+             aloud, and say it in your own voice.",
+            0
+        )
+    )?;
+    Ok(())
+}

@@ -1,0 +1,510 @@
+//! `rekindle apology`: writing, answering, listing and checking apologies, and refusals.
+//! Today is Saturday 21 November 2026 in every test.
+
+use serde_json::json;
+
+use crate::support::{TestEnv, dump};
+
+const WHAT: &str = "I read your messages without asking.";
+const RESPONSIBILITY: &str = "I chose to do it, and it was wrong.";
+
+fn add_sams_apology(env: &TestEnv) {
+    env.run([
+        "apology",
+        "add",
+        "--as",
+        "Sam",
+        "--what",
+        WHAT,
+        "--responsibility",
+        RESPONSIBILITY,
+    ])
+    .success();
+}
+
+fn rows(env: &TestEnv, table: &str) -> i64 {
+    let conn = rusqlite::Connection::open(env.default_journal()).unwrap();
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn add_with_flags_prints_the_record() {
+    let env = TestEnv::with_couple();
+    let record = env
+        .run([
+            "apology",
+            "add",
+            "--as",
+            "sam",
+            "--what",
+            WHAT,
+            "--impact",
+            "You felt spied on.",
+            "--responsibility",
+            RESPONSIBILITY,
+            "--change",
+            "I will ask before I touch your phone.",
+            "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(
+        record,
+        json!({"kind": "apology", "id": 1, "date": "2026-11-21", "partner": "Sam",
+               "to": "Alex", "what": WHAT, "impact": "You felt spied on.",
+               "responsibility": RESPONSIBILITY,
+               "change": "I will ask before I touch your phone.", "promise_id": null})
+    );
+    env.run(["apology", "list"])
+        .success()
+        .stdout_has("1  Sam to Alex, Saturday 21 November 2026 · not answered yet")
+        .stdout_has("What happened: I read your messages without asking.")
+        .stdout_has("How it affected them: You felt spied on.");
+}
+
+#[test]
+fn human_output_names_the_date_and_how_to_answer() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "apology",
+        "add",
+        "--as",
+        "Sam",
+        "--what",
+        WHAT,
+        "--responsibility",
+        RESPONSIBILITY,
+        "--date",
+        "yesterday",
+    ])
+    .success()
+    .stdout_has("Saved Sam's apology to Alex, number 1, for Friday 20 November 2026.")
+    .stdout_has("rekindle apology respond 1 --accept");
+}
+
+#[test]
+fn a_non_apology_given_as_flags_is_saved_with_a_gentle_note() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "apology",
+        "add",
+        "--as",
+        "Sam",
+        "--what",
+        "Things got out of hand.",
+        "--responsibility",
+        "I'm sorry if you felt hurt.",
+    ])
+    .success()
+    .stdout_has("The apology check noticed something")
+    .stdout_has("A conditional apology: \"sorry if you felt hurt\"")
+    .stdout_has("No one did it: \"Things got out of hand\"");
+    assert_eq!(rows(&env, "apologies"), 1);
+}
+
+#[test]
+fn promise_flag_links_a_promise_in_the_same_write() {
+    let env = TestEnv::with_couple();
+    let record = env
+        .run([
+            "apology",
+            "add",
+            "--as",
+            "Sam",
+            "--what",
+            WHAT,
+            "--responsibility",
+            RESPONSIBILITY,
+            "--change",
+            "Ask before touching your phone",
+            "--promise",
+            "--every",
+            "Day",
+            "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(record["promise_id"], 1);
+    let promises = env.run(["promise", "list", "--json"]).success().json();
+    assert_eq!(promises[0]["id"], 1);
+    assert_eq!(promises[0]["by"], "Sam");
+    assert_eq!(promises[0]["to"], "Alex");
+    assert_eq!(promises[0]["text"], "Ask before touching your phone");
+    assert_eq!(promises[0]["every"], "day");
+    assert_eq!(promises[0]["from"], "2026-11-21");
+    let list = env.run(["apology", "list", "--json"]).success().json();
+    assert_eq!(list[0]["promise_id"], 1);
+    env.run(["apology", "list"])
+        .success()
+        .stdout_has("Change: Ask before touching your phone (promise 1)");
+}
+
+#[test]
+fn add_refusals_write_nothing() {
+    let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["apology", "add", "--as", "Sam"],
+            "apology add needs --what and --responsibility when there is no terminal to ask in",
+        ),
+        (
+            &["apology", "add", "--as", "Sam", "--what", WHAT],
+            "apology add needs --responsibility when",
+        ),
+        (
+            &[
+                "apology",
+                "add",
+                "--as",
+                "Sam",
+                "--responsibility",
+                RESPONSIBILITY,
+                "--change",
+                "x",
+            ],
+            "apology add needs --what when",
+        ),
+        (
+            &[
+                "apology",
+                "add",
+                "--as",
+                "Sam",
+                "--what",
+                "  ",
+                "--responsibility",
+                RESPONSIBILITY,
+            ],
+            "--what is empty",
+        ),
+        (
+            &[
+                "apology",
+                "add",
+                "--as",
+                "Sam",
+                "--what",
+                WHAT,
+                "--responsibility",
+                RESPONSIBILITY,
+                "--impact",
+                "",
+            ],
+            "--impact is empty",
+        ),
+        (
+            &[
+                "apology",
+                "add",
+                "--as",
+                "Sam",
+                "--what",
+                WHAT,
+                "--responsibility",
+                RESPONSIBILITY,
+                "--promise",
+            ],
+            "--promise turns your --change into a promise; pass --change too",
+        ),
+        (
+            &[
+                "apology",
+                "add",
+                "--as",
+                "Sam",
+                "--what",
+                WHAT,
+                "--responsibility",
+                RESPONSIBILITY,
+                "--change",
+                "x",
+                "--promise",
+                "--every",
+                "often",
+            ],
+            "--every \"often\" is not a schedule",
+        ),
+        (
+            &[
+                "apology",
+                "add",
+                "--as",
+                "Sam",
+                "--what",
+                WHAT,
+                "--responsibility",
+                RESPONSIBILITY,
+                "--date",
+                "2026-11-22",
+            ],
+            "an apology cannot be in the future",
+        ),
+        (
+            &[
+                "apology",
+                "add",
+                "--as",
+                "Kim",
+                "--what",
+                WHAT,
+                "--responsibility",
+                RESPONSIBILITY,
+            ],
+            "there is no partner called \"Kim\"",
+        ),
+    ];
+    for (args, needle) in cases {
+        env.run(*args).refused().stderr_has(needle);
+    }
+    assert_eq!(dump(&env.default_journal()), before);
+}
+
+#[test]
+fn respond_by_the_other_partner_and_a_later_answer_replaces_the_earlier() {
+    let env = TestEnv::with_couple();
+    add_sams_apology(&env);
+    let first = env
+        .run([
+            "apology",
+            "respond",
+            "1",
+            "--need-time",
+            "--note",
+            "Give me a week.",
+            "--date",
+            "2026-11-21",
+            "--as",
+            "Alex",
+            "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(
+        first,
+        json!({"kind": "response", "id": 1, "date": "2026-11-21", "partner": "Alex",
+               "apology_id": 1, "status": "need-time", "note": "Give me a week."})
+    );
+    let list = env.run(["apology", "list", "--json"]).success().json();
+    assert_eq!(
+        list[0]["response"],
+        json!({"status": "need-time", "note": "Give me a week.", "date": "2026-11-21"})
+    );
+    env.run(["apology", "respond", "1", "--accept", "--as", "alex"])
+        .success()
+        .stdout_has("Saved Alex's answer to apology 1 from Sam, for Saturday 21 November 2026: accepted.")
+        .stdout_has("It replaces the earlier answer (needs more time, Saturday 21 November 2026); both stay in the journal.");
+    let list = env.run(["apology", "list", "--json"]).success().json();
+    assert_eq!(
+        list[0]["response"],
+        json!({"status": "accepted", "note": null, "date": "2026-11-21"})
+    );
+    assert_eq!(rows(&env, "responses"), 2, "the history keeps both answers");
+    env.run(["apology"])
+        .success()
+        .stdout_has("· accepted (Sat 21 Nov 2026)");
+}
+
+#[test]
+fn respond_refusals_write_nothing() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "apology",
+        "add",
+        "--as",
+        "Sam",
+        "--what",
+        WHAT,
+        "--responsibility",
+        RESPONSIBILITY,
+        "--date",
+        "2026-11-20",
+    ])
+    .success();
+    let before = dump(&env.default_journal());
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["apology", "respond", "1", "--accept", "--as", "Sam"],
+            "apology 1 is Sam's own; only Alex can answer it",
+        ),
+        (
+            &["apology", "respond", "1", "--as", "Alex"],
+            "choose one answer: --accept, --need-time or --decline",
+        ),
+        (
+            &[
+                "apology",
+                "respond",
+                "1",
+                "--accept",
+                "--need-time",
+                "--decline",
+                "--as",
+                "Alex",
+            ],
+            "choose only one answer (got --accept, --need-time and --decline)",
+        ),
+        (
+            &["apology", "respond", "7", "--accept", "--as", "Alex"],
+            "there is no apology 7",
+        ),
+        (
+            &["apology", "respond", "-2", "--accept", "--as", "Alex"],
+            "(got \"-2\")",
+        ),
+        (
+            &[
+                "apology",
+                "respond",
+                "1",
+                "--decline",
+                "--note",
+                "",
+                "--as",
+                "Alex",
+            ],
+            "--note is empty",
+        ),
+        (
+            &[
+                "apology",
+                "respond",
+                "1",
+                "--decline",
+                "--date",
+                "2026-11-19",
+                "--as",
+                "Alex",
+            ],
+            "--date Thursday 19 November 2026 is before the apology was made (Friday 20 November 2026)",
+        ),
+        (
+            &[
+                "apology",
+                "respond",
+                "1",
+                "--decline",
+                "--date",
+                "2026-12-01",
+                "--as",
+                "Alex",
+            ],
+            "an answer cannot be in the future",
+        ),
+    ];
+    for (args, needle) in cases {
+        env.run(*args).refused().stderr_has(needle);
+    }
+    assert_eq!(dump(&env.default_journal()), before);
+}
+
+#[test]
+fn empty_list_says_how_to_start() {
+    let env = TestEnv::with_couple();
+    env.run(["apology", "list"])
+        .success()
+        .stdout_has("No apologies yet.");
+    assert_eq!(
+        env.run(["apology", "list", "--json"]).success().json(),
+        json!([])
+    );
+}
+
+#[test]
+fn check_finds_patterns_from_an_argument_or_stdin_and_exits_zero() {
+    // No journal is needed: the check reads nothing and writes nothing.
+    let env = TestEnv::new();
+    let report = env
+        .run([
+            "apology",
+            "check",
+            "--json",
+            "I’m sorry if you felt hurt, but you’re overreacting. Let’s move on.",
+        ])
+        .success()
+        .json();
+    let kinds: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "conditional",
+            "blame-shifting",
+            "justifying",
+            "dismissing",
+            "demanding-closure"
+        ]
+    );
+    assert_eq!(report["findings"][0]["excerpt"], "sorry if you felt hurt");
+    assert!(report["findings"][0]["why"].as_str().unwrap().len() > 20);
+    assert!(report["findings"][0]["suggestion"].as_str().unwrap().len() > 20);
+    assert_eq!(report["missing"], json!(["responsibility", "repair"]));
+
+    let genuine = "I'm sorry I lied to you. I chose to, and it was wrong. I will tell you the truth from now on.";
+    let clean = env
+        .run_with_stdin(["apology", "check", "--json"], genuine)
+        .success()
+        .json();
+    assert_eq!(clean, json!({"findings": [], "missing": []}));
+    env.run_with_stdin(["apology", "check"], genuine)
+        .success()
+        .stdout_has("Nothing in it reads as an excuse, a hedge or blame.");
+    env.run(["apology", "check", "It was just one night."])
+        .success()
+        .stdout_has("Making it smaller: \"was just one night\"")
+        .stdout_has("It could say more about:");
+    assert!(!env.default_journal().exists());
+}
+
+#[test]
+fn check_refuses_an_empty_draft() {
+    let env = TestEnv::new();
+    env.run_with_stdin(["apology", "check"], "  \n")
+        .refused()
+        .stderr_has("there is nothing to check");
+    env.run(["apology", "check", ""])
+        .refused()
+        .stderr_has("there is nothing to check");
+}
+
+#[test]
+fn check_is_quick_on_a_long_draft() {
+    let env = TestEnv::new();
+    let text = "I'm sorry if you felt hurt, but you made me do it. Zoë 💛 ".repeat(2000);
+    let started = std::time::Instant::now();
+    let report = env
+        .run_with_stdin(["apology", "check", "--json"], &text)
+        .success()
+        .json();
+    assert!(report["findings"].as_array().unwrap().len() >= 2000);
+    // Milliseconds in a release build; the bound only has to catch a blow-up.
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+}
+
+#[test]
+fn user_text_is_shown_safely_and_stored_exactly() {
+    let env = TestEnv::with_couple();
+    let what = "I lied \x1b[31mabout\x1b[0m the \u{202e}money";
+    env.run([
+        "apology",
+        "add",
+        "--as",
+        "Sam",
+        "--what",
+        what,
+        "--responsibility",
+        RESPONSIBILITY,
+    ])
+    .success();
+    let listed = env.run(["apology", "list"]).success().stdout.clone();
+    assert!(!listed.contains('\x1b'), "{listed:?}");
+    assert!(listed.contains("\\e[31mabout"), "{listed}");
+    assert!(listed.contains("\\u{202e}money"), "{listed}");
+    let json = env.run(["apology", "list", "--json"]).success().json();
+    assert_eq!(json[0]["what"], what);
+}
