@@ -54,4 +54,7 @@ pub enum Command {
     Partners(commands::partners::Args),
     Doctor(commands::doctor::Args),
     Completions(commands::completions::Args),
+    Export(commands::export::Args),
+    Import(commands::import::Args),
+    Backup(commands::backup::Args),
 }

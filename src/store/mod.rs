@@ -6,6 +6,7 @@
 //! for one kind of record, as functions over a `&Connection` so that a command can compose
 //! several inside the single transaction [`Store::write`] gives it.
 
+pub mod exchange;
 pub mod focus;
 pub mod partners;
 
