@@ -148,7 +148,7 @@ fn report(
             "Dry run: nothing was written. Importing {label} would create your journal at {journal} like this:"
         ),
     };
-    writeln!(out, "{}", ui::paragraph(&headline, 0))?;
+    writeln!(out, "{headline}")?;
     match span {
         Some((first, last)) if first == last => {
             writeln!(out, "The file covers {}.", dates::in_words(first))?

@@ -382,6 +382,9 @@ impl Merge<'_> {
 
     fn partners(&mut self, doc: &Document) -> Res {
         let in_file: HashSet<&str> = doc.partners.iter().map(|p| p.uuid.as_str()).collect();
+        let before: Vec<String> = rows(self.conn, "SELECT name FROM partners ORDER BY id", |r| {
+            r.get(0)
+        })?;
         let mut first_added = None;
         for (i, p) in doc.partners.iter().enumerate() {
             let existing = match self.by_uuid("partners", &p.uuid)? {
@@ -416,17 +419,12 @@ impl Merge<'_> {
             r.get(0)
         })?;
         if let (true, Some(i)) = (names.len() > 2, first_added) {
-            let others: Vec<String> = names
-                .iter()
-                .filter(|n| !doc.partners.iter().any(|p| &p.name == *n))
-                .cloned()
-                .collect();
             return Err(refuse(
                 &Place::new(Kind::Partners, i),
                 format!(
                     "\"{}\" would be a third partner in a journal kept by {}; a partner is matched by uuid or by name",
                     doc.partners[i].name,
-                    and_list(&others)
+                    and_list(&before)
                 ),
             ));
         }

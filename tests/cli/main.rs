@@ -2,7 +2,11 @@
 
 mod support;
 
+mod backup;
 mod doctor;
+mod export;
+mod import;
 mod init;
 mod journal_file;
 mod partners;
+mod sample;
