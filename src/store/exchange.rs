@@ -511,13 +511,17 @@ impl Merge<'_> {
 
     fn checkins(&mut self, doc: &Document) -> Res {
         let in_file: HashSet<&str> = doc.checkins.iter().map(|c| c.uuid.as_str()).collect();
-        // Feelings named in a check-in of this file travel with it.
-        let mut followers: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (j, f) in doc.feelings.iter().enumerate() {
+        // Feelings named in a check-in of this file travel with it: the file's set replaces
+        // the journal's when the file's check-in wins, and is skipped when it loses.
+        let mut keep: HashMap<&str, HashSet<&str>> = HashMap::new();
+        for f in &doc.feelings {
             if let Some(c) = f.checkin_uuid.as_deref().filter(|c| in_file.contains(c)) {
-                followers.entry(c).or_default().push(j);
+                keep.entry(c).or_default().insert(f.uuid.as_str());
             }
         }
+        // File check-in uuid → (local id, local partner id, whether the file's version won,
+        // its date).
+        let mut written: HashMap<&str, (i64, i64, bool, &str)> = HashMap::new();
         for (i, c) in doc.checkins.iter().enumerate() {
             let at = Place::new(Kind::Checkins, i);
             let partner =
@@ -575,28 +579,40 @@ impl Merge<'_> {
             };
             self.checkins.insert(c.uuid.clone(), id);
             self.tally(Kind::Checkins, verdict);
-            let mine = followers.remove(c.uuid.as_str()).unwrap_or_default();
-            self.follow_checkin(doc, i, id, partner, verdict, &mine)?;
-        }
-        // Quick feelings, and feelings of a check-in that only the journal holds.
-        let followed: HashSet<usize> = doc
-            .feelings
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| {
-                f.checkin_uuid
-                    .as_deref()
-                    .is_some_and(|c| in_file.contains(c))
-            })
-            .map(|(j, _)| j)
-            .collect();
-        for (j, f) in doc.feelings.iter().enumerate() {
-            if followed.contains(&j) {
-                continue;
+            let won = verdict != Verdict::Skipped;
+            if won {
+                let wanted = keep.get(c.uuid.as_str());
+                self.drop_feelings_except(id, wanted)?;
             }
+            written.insert(c.uuid.as_str(), (id, partner, won, c.date.as_str()));
+        }
+        // The feelings, in the file's order so that local ids keep it.
+        for (j, f) in doc.feelings.iter().enumerate() {
             let at = Place::new(Kind::Feelings, j);
             let partner =
                 self.resolve(Kind::Partners, &at.field("partner_uuid"), &f.partner_uuid)?;
+            if let Some(&(checkin, owner, won, date)) =
+                f.checkin_uuid.as_deref().and_then(|c| written.get(c))
+            {
+                same_as_checkin(&at, f, partner, owner, date)?;
+                let verdict = match self.by_uuid("feelings", &f.uuid)? {
+                    _ if !won => Verdict::Skipped,
+                    None => {
+                        self.write_feeling(f, partner, Some(checkin), None)?;
+                        Verdict::Added
+                    }
+                    Some(local) if self.feeling_is(local.id, f, partner, checkin)? => {
+                        Verdict::Skipped
+                    }
+                    Some(local) => {
+                        self.write_feeling(f, partner, Some(checkin), Some(local.id))?;
+                        Verdict::Updated
+                    }
+                };
+                self.tally(Kind::Feelings, verdict);
+                continue;
+            }
+            // A quick feeling, or one of a check-in that only the journal holds.
             let checkin = self.resolve_opt(
                 Kind::Checkins,
                 &at.field("checkin_uuid"),
@@ -626,6 +642,25 @@ impl Merge<'_> {
         Ok(())
     }
 
+    /// Takes out the feelings of check-in `checkin` that the file's version of it does not
+    /// name: they belonged to the older version the file replaced.
+    fn drop_feelings_except(&mut self, checkin: i64, keep: Option<&HashSet<&str>>) -> Res {
+        let current = rows_with(
+            self.conn,
+            "SELECT id, uuid FROM feelings WHERE checkin_id = ?1 ORDER BY id",
+            [checkin],
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+        )?;
+        for (id, uuid) in current {
+            if !keep.is_some_and(|k| k.contains(uuid.as_str())) {
+                self.conn
+                    .execute("DELETE FROM feelings WHERE id = ?1", [id])?;
+                self.counts.get_mut(Kind::Feelings).removed += 1;
+            }
+        }
+        Ok(())
+    }
+
     /// Refuses a check-in that would land on a day its partner already has another check-in
     /// for, which only a file that moved a check-in to another day can cause.
     fn day_is_free(&self, at: &Place, partner: i64, date: &str, except: Option<i64>) -> Res {
@@ -643,61 +678,6 @@ impl Merge<'_> {
             )),
             _ => Ok(()),
         }
-    }
-
-    /// Brings the feelings of check-in `checkin` (from `doc.checkins[index]`) in line with
-    /// the file when the file's check-in was written, or skips them when the journal's won.
-    fn follow_checkin(
-        &mut self,
-        doc: &Document,
-        index: usize,
-        checkin: i64,
-        partner: i64,
-        verdict: Verdict,
-        feelings: &[usize],
-    ) -> Res {
-        let c = &doc.checkins[index];
-        let mut resolved = Vec::with_capacity(feelings.len());
-        for &j in feelings {
-            let f = &doc.feelings[j];
-            let at = Place::new(Kind::Feelings, j);
-            let who = self.resolve(Kind::Partners, &at.field("partner_uuid"), &f.partner_uuid)?;
-            same_as_checkin(&at, f, who, partner, &c.date)?;
-            resolved.push(f);
-        }
-        if verdict == Verdict::Skipped {
-            self.counts.get_mut(Kind::Feelings).skipped += resolved.len() as u64;
-            return Ok(());
-        }
-        let keep: HashSet<&str> = resolved.iter().map(|f| f.uuid.as_str()).collect();
-        let current = rows_with(
-            self.conn,
-            "SELECT id, uuid FROM feelings WHERE checkin_id = ?1 ORDER BY id",
-            [checkin],
-            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
-        )?;
-        for (id, uuid) in current {
-            if !keep.contains(uuid.as_str()) {
-                self.conn
-                    .execute("DELETE FROM feelings WHERE id = ?1", [id])?;
-                self.counts.get_mut(Kind::Feelings).removed += 1;
-            }
-        }
-        for f in resolved {
-            let verdict = match self.by_uuid("feelings", &f.uuid)? {
-                None => {
-                    self.write_feeling(f, partner, Some(checkin), None)?;
-                    Verdict::Added
-                }
-                Some(local) if self.feeling_is(local.id, f, partner, checkin)? => Verdict::Skipped,
-                Some(local) => {
-                    self.write_feeling(f, partner, Some(checkin), Some(local.id))?;
-                    Verdict::Updated
-                }
-            };
-            self.tally(Kind::Feelings, verdict);
-        }
-        Ok(())
     }
 
     /// Whether the journal's feeling `id` already holds exactly what the file says.

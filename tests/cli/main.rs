@@ -9,4 +9,5 @@ mod import;
 mod init;
 mod journal_file;
 mod partners;
+mod roundtrip;
 mod sample;
