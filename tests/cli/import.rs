@@ -61,6 +61,26 @@ fn import_into_a_path_without_a_journal_creates_it_private_and_identical() {
     );
 }
 
+// Regression: feelings named in a check-in were written before quick feelings, so a
+// journal whose two kinds interleave came back in another order after a round trip.
+#[test]
+fn feelings_keep_their_order_through_a_round_trip() {
+    let env = TestEnv::new();
+    let mut file = sample::journal();
+    let feelings = file["feelings"].as_array_mut().unwrap();
+    feelings.rotate_right(1);
+    assert_eq!(
+        feelings[0]["checkin_uuid"],
+        Value::Null,
+        "a quick feeling comes first"
+    );
+    import(&env, &file, &[]).success();
+    assert_eq!(
+        sample::without_stamp(export(&env)),
+        sample::without_stamp(file)
+    );
+}
+
 #[test]
 fn importing_the_same_file_twice_changes_nothing() {
     let env = with_sample();
