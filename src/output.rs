@@ -22,15 +22,20 @@ pub fn check_destination(path: &Path, journal: &Path, flag: &str) -> anyhow::Res
     }
     if let Ok(meta) = fs::metadata(path) {
         if meta.is_dir() {
+            let example = if flag == "backup" {
+                "rekindle-backup.db"
+            } else {
+                "rekindle-export.json"
+            };
             return Err(UserError::new(format!(
                 "{shown} is a folder; give {flag} a file name, such as {}",
-                path.join("rekindle-export.json").display()
+                path.join(example).display()
             ))
             .into());
         }
         if is_journal(path, journal) {
             return Err(UserError::new(format!(
-                "{shown} is your journal itself; choose another file for {flag}"
+                "{shown} is part of your journal itself; choose another file for {flag}"
             ))
             .into());
         }
@@ -76,13 +81,12 @@ fn folder_of(path: &Path) -> anyhow::Result<PathBuf> {
             path.display(),
             dir.display()
         ),
-        Err(e) => Err(e).with_context(|| {
-            format!(
-                "cannot write {}: the folder {} is not there",
-                path.display(),
-                dir.display()
-            )
-        }),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => anyhow::bail!(
+            "cannot write {}: the folder {} does not exist",
+            path.display(),
+            dir.display()
+        ),
+        Err(e) => Err(e).with_context(|| format!("cannot write {}", path.display())),
     }
 }
 
@@ -247,7 +251,10 @@ mod tests {
         let journal = dir.path().join("journal.db");
         fs::write(&journal, b"SQLite format 3\0rest of a database").unwrap();
         let err = write_atomic(&journal, &journal, "--output", |_| Ok(())).unwrap_err();
-        assert!(err.to_string().contains("your journal itself"), "{err}");
+        assert!(
+            err.to_string().contains("part of your journal itself"),
+            "{err}"
+        );
         let other = dir.path().join("backup.db");
         fs::copy(&journal, &other).unwrap();
         let err = write_atomic(&other, &journal, "--output", |_| Ok(())).unwrap_err();
@@ -259,6 +266,6 @@ mod tests {
             |_| Ok(()),
         )
         .unwrap_err();
-        assert!(format!("{err:#}").contains("is not there"), "{err:#}");
+        assert!(format!("{err:#}").contains("does not exist"), "{err:#}");
     }
 }

@@ -433,6 +433,8 @@ const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
 /// `format` and `version` header, then every record's shape (with its path). The records'
 /// values are not judged here; see [`check`].
 pub fn parse(bytes: &[u8]) -> Result<Document, Problem> {
+    // Some editors save a byte order mark at the start of a file; it is not part of the JSON.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.starts_with(SQLITE_MAGIC) {
         return Err(Problem::whole(
             "it is an SQLite database (a journal or a backup), not an export; to merge a journal, export it first with `rekindle --journal FILE export --output FILE.json`",
@@ -505,9 +507,8 @@ pub fn parse(bytes: &[u8]) -> Result<Document, Problem> {
 /// Whether the file starts like JSON at all (an object or array), to tell "not JSON" apart
 /// from "broken JSON".
 fn looks_like_json(bytes: &[u8]) -> bool {
-    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     matches!(
-        start.iter().find(|b| !b.is_ascii_whitespace()),
+        bytes.iter().find(|b| !b.is_ascii_whitespace()),
         Some(b'{' | b'[')
     )
 }

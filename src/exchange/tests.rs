@@ -76,6 +76,13 @@ fn broken_json_names_line_and_column() {
 }
 
 #[test]
+fn a_byte_order_mark_from_an_editor_is_ignored() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(serde_json::to_vec(&minimal()).unwrap());
+    assert!(parse(&bytes).is_ok());
+}
+
+#[test]
 fn other_files_are_named_for_what_they_are() {
     assert!(parse(b"").unwrap_err().to_string().contains("empty"));
     let csv = parse(b"date,partner,trust\n2026-11-20,Sam,6\n").unwrap_err();

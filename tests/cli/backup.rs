@@ -71,7 +71,7 @@ fn the_journal_is_never_its_own_backup() {
     let before = dump(&journal);
     env.run(["backup", journal.to_str().unwrap(), "--force"])
         .refused()
-        .stderr_has("is your journal itself");
+        .stderr_has("is part of your journal itself");
     assert_eq!(dump(&journal), before);
     let empty = TestEnv::new();
     empty

@@ -215,7 +215,7 @@ fn output_never_lands_on_the_journal_or_another_database() {
     let before = dump(&journal);
     env.run(["export", "--output", journal.to_str().unwrap()])
         .refused()
-        .stderr_has("is your journal itself");
+        .stderr_has("is part of your journal itself");
     let backup = env.root().join("backup.db");
     env.run(["backup", backup.to_str().unwrap()]).success();
     let backup_bytes = bytes(&backup);
@@ -229,7 +229,7 @@ fn output_never_lands_on_the_journal_or_another_database() {
     let nowhere = env.root().join("no/such/folder/x.json");
     env.run(["export", "--output", nowhere.to_str().unwrap()])
         .code(1)
-        .stderr_has("is not there");
+        .stderr_has("does not exist");
     assert_eq!(dump(&journal), before);
 }
 
