@@ -207,7 +207,7 @@ fn report(
             out,
             "{}",
             ui::paragraph(
-                "Skipped records were already in your journal, just as recent or more recent there, so your version was kept.",
+                "Skipped means your journal already has that record, just as recent or more recent, and keeps its own version.",
                 0
             )
         )?;
