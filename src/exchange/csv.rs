@@ -42,6 +42,7 @@ pub fn write(doc: &Document, out: impl Write, for_terminal: bool) -> csv::Result
         .enumerate()
         .map(|(i, p)| (p.uuid.as_str(), (i, p.name.as_str())))
         .collect();
+    let named = doc.feelings_by_checkin();
     let mut checkins: Vec<&CheckinRecord> = doc.checkins.iter().collect();
     checkins.sort_by_key(|c| {
         let order = names
@@ -62,10 +63,10 @@ pub fn write(doc: &Document, out: impl Write, for_terminal: bool) -> csv::Result
         let partner = names
             .get(c.partner_uuid.as_str())
             .map_or(c.partner_uuid.as_str(), |p| p.1);
-        let feelings: Vec<String> = doc
-            .feelings
-            .iter()
-            .filter(|f| f.checkin_uuid.as_deref() == Some(c.uuid.as_str()))
+        let feelings: Vec<String> = named
+            .get(c.uuid.as_str())
+            .into_iter()
+            .flatten()
             .map(|f| match f.intensity {
                 Some(n) => format!("{}:{n}", f.word),
                 None => f.word.clone(),

@@ -108,6 +108,9 @@ pub fn write(doc: &Document, today: NaiveDate, mut out: impl Write) -> io::Resul
             .cloned()
             .unwrap_or_else(|| "someone no longer in the journal".to_string())
     };
+    let named = doc.feelings_by_checkin();
+    let apologies: HashMap<&str, &super::ApologyRecord> =
+        doc.apologies.iter().map(|a| (a.uuid.as_str(), a)).collect();
     let promises: HashMap<&str, &PromiseRecord> =
         doc.promises.iter().map(|p| (p.uuid.as_str(), p)).collect();
     let promise_text = |uuid: &str| -> String {
@@ -208,10 +211,10 @@ pub fn write(doc: &Document, today: NaiveDate, mut out: impl Write) -> io::Resul
                 Some(n) => writeln!(out, "- Trust {} of 10, connection {n} of 10", c.trust)?,
                 None => writeln!(out, "- Trust {} of 10", c.trust)?,
             }
-            let feelings: Vec<String> = doc
-                .feelings
-                .iter()
-                .filter(|f| f.checkin_uuid.as_deref() == Some(c.uuid.as_str()))
+            let feelings: Vec<String> = named
+                .get(c.uuid.as_str())
+                .into_iter()
+                .flatten()
                 .map(|f| match f.intensity {
                     Some(n) => format!("{} ({n} of 5)", inline(&f.word)),
                     None => inline(&f.word),
@@ -354,7 +357,7 @@ pub fn write(doc: &Document, today: NaiveDate, mut out: impl Write) -> io::Resul
 
         for &i in &items.responses {
             let r = &doc.responses[i];
-            let apology = doc.apologies.iter().find(|a| a.uuid == r.apology_uuid);
+            let apology = apologies.get(r.apology_uuid.as_str());
             let of = apology
                 .map(|a| format!(" of {}", long_date(&a.date)))
                 .unwrap_or_default();

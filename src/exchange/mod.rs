@@ -87,6 +87,17 @@ impl Document {
         }
     }
 
+    /// The feelings named in each check-in, by the check-in's uuid, in document order.
+    pub fn feelings_by_checkin(&self) -> HashMap<&str, Vec<&FeelingRecord>> {
+        let mut map: HashMap<&str, Vec<&FeelingRecord>> = HashMap::new();
+        for f in &self.feelings {
+            if let Some(c) = f.checkin_uuid.as_deref() {
+                map.entry(c).or_default().push(f);
+            }
+        }
+        map
+    }
+
     /// The first and last date of anything in the document, if it holds any dated record.
     pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
         let dates = self
