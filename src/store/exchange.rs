@@ -309,6 +309,15 @@ impl From<Problem> for Failure {
 
 type Res<T = ()> = Result<T, Failure>;
 
+/// The kinds of record that others point at.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Partner,
+    Checkin,
+    Promise,
+    Apology,
+}
+
 struct Merge<'a> {
     conn: &'a Connection,
     counts: Counts,
@@ -356,13 +365,12 @@ impl Merge<'_> {
 
     /// The local id of a referenced record: one merged from the file, else one already in
     /// the journal; refused when it is in neither.
-    fn resolve(&self, kind: Kind, at: &Place, uuid: &str) -> Res<i64> {
-        let (merged, table, what) = match kind {
-            Kind::Partners => (&self.partners, "partners", "partner"),
-            Kind::Checkins => (&self.checkins, "checkins", "check-in"),
-            Kind::Promises => (&self.promises, "promises", "promise"),
-            Kind::Apologies => (&self.apologies, "apologies", "apology"),
-            _ => unreachable!("only partners, check-ins, promises and apologies are referenced"),
+    fn resolve(&self, target: Target, at: &Place, uuid: &str) -> Res<i64> {
+        let (merged, table, what) = match target {
+            Target::Partner => (&self.partners, "partners", "partner"),
+            Target::Checkin => (&self.checkins, "checkins", "check-in"),
+            Target::Promise => (&self.promises, "promises", "promise"),
+            Target::Apology => (&self.apologies, "apologies", "apology"),
         };
         if let Some(id) = merged.get(uuid) {
             return Ok(*id);
@@ -376,8 +384,8 @@ impl Merge<'_> {
         }
     }
 
-    fn resolve_opt(&self, kind: Kind, at: &Place, uuid: Option<&str>) -> Res<Option<i64>> {
-        uuid.map(|u| self.resolve(kind, at, u)).transpose()
+    fn resolve_opt(&self, target: Target, at: &Place, uuid: Option<&str>) -> Res<Option<i64>> {
+        uuid.map(|u| self.resolve(target, at, u)).transpose()
     }
 
     fn partners(&mut self, doc: &Document) -> Res {
@@ -466,9 +474,9 @@ impl Merge<'_> {
     fn promises(&mut self, doc: &Document) -> Res {
         for (i, p) in doc.promises.iter().enumerate() {
             let at = Place::new(Kind::Promises, i);
-            let by = self.resolve(Kind::Partners, &at.field("by_uuid"), &p.by_uuid)?;
+            let by = self.resolve(Target::Partner, &at.field("by_uuid"), &p.by_uuid)?;
             let to =
-                self.resolve_opt(Kind::Partners, &at.field("to_uuid"), p.to_uuid.as_deref())?;
+                self.resolve_opt(Target::Partner, &at.field("to_uuid"), p.to_uuid.as_deref())?;
             let values = params![
                 p.uuid,
                 by,
@@ -525,7 +533,7 @@ impl Merge<'_> {
         for (i, c) in doc.checkins.iter().enumerate() {
             let at = Place::new(Kind::Checkins, i);
             let partner =
-                self.resolve(Kind::Partners, &at.field("partner_uuid"), &c.partner_uuid)?;
+                self.resolve(Target::Partner, &at.field("partner_uuid"), &c.partner_uuid)?;
             let existing = match self.by_uuid("checkins", &c.uuid)? {
                 Some(local) => Some(local),
                 // One check-in per partner per day: another uuid on the same day is the same
@@ -590,7 +598,7 @@ impl Merge<'_> {
         for (j, f) in doc.feelings.iter().enumerate() {
             let at = Place::new(Kind::Feelings, j);
             let partner =
-                self.resolve(Kind::Partners, &at.field("partner_uuid"), &f.partner_uuid)?;
+                self.resolve(Target::Partner, &at.field("partner_uuid"), &f.partner_uuid)?;
             if let Some(&(checkin, owner, won, date)) =
                 f.checkin_uuid.as_deref().and_then(|c| written.get(c))
             {
@@ -614,7 +622,7 @@ impl Merge<'_> {
             }
             // A quick feeling, or one of a check-in that only the journal holds.
             let checkin = self.resolve_opt(
-                Kind::Checkins,
+                Target::Checkin,
                 &at.field("checkin_uuid"),
                 f.checkin_uuid.as_deref(),
             )?;
@@ -740,9 +748,9 @@ impl Merge<'_> {
         for (i, o) in doc.outcomes.iter().enumerate() {
             let at = Place::new(Kind::Outcomes, i);
             let promise =
-                self.resolve(Kind::Promises, &at.field("promise_uuid"), &o.promise_uuid)?;
+                self.resolve(Target::Promise, &at.field("promise_uuid"), &o.promise_uuid)?;
             let by = self.resolve(
-                Kind::Partners,
+                Target::Partner,
                 &at.field("recorded_by_uuid"),
                 &o.recorded_by_uuid,
             )?;
@@ -806,8 +814,8 @@ impl Merge<'_> {
     fn apologies(&mut self, doc: &Document) -> Res {
         for (i, a) in doc.apologies.iter().enumerate() {
             let at = Place::new(Kind::Apologies, i);
-            let by = self.resolve(Kind::Partners, &at.field("by_uuid"), &a.by_uuid)?;
-            let to = self.resolve(Kind::Partners, &at.field("to_uuid"), &a.to_uuid)?;
+            let by = self.resolve(Target::Partner, &at.field("by_uuid"), &a.by_uuid)?;
+            let to = self.resolve(Target::Partner, &at.field("to_uuid"), &a.to_uuid)?;
             if by == to {
                 return Err(refuse(
                     &at.field("to_uuid"),
@@ -815,7 +823,7 @@ impl Merge<'_> {
                 ));
             }
             let promise = self.resolve_opt(
-                Kind::Promises,
+                Target::Promise,
                 &at.field("promise_uuid"),
                 a.promise_uuid.as_deref(),
             )?;
@@ -863,8 +871,8 @@ impl Merge<'_> {
         for (i, r) in doc.responses.iter().enumerate() {
             let at = Place::new(Kind::Responses, i);
             let apology =
-                self.resolve(Kind::Apologies, &at.field("apology_uuid"), &r.apology_uuid)?;
-            let by = self.resolve(Kind::Partners, &at.field("by_uuid"), &r.by_uuid)?;
+                self.resolve(Target::Apology, &at.field("apology_uuid"), &r.apology_uuid)?;
+            let by = self.resolve(Target::Partner, &at.field("by_uuid"), &r.by_uuid)?;
             let author: i64 = self.conn.query_row(
                 "SELECT by_id FROM apologies WHERE id = ?1",
                 [apology],
@@ -915,7 +923,7 @@ impl Merge<'_> {
         for (i, f) in doc.focus.iter().enumerate() {
             let at = Place::new(Kind::Focus, i);
             let partner = self.resolve_opt(
-                Kind::Partners,
+                Target::Partner,
                 &at.field("partner_uuid"),
                 f.partner_uuid.as_deref(),
             )?;
@@ -965,7 +973,7 @@ impl Merge<'_> {
             for (j, part) in m.parts.iter().enumerate() {
                 let here = |field: &str| at.field(format!("parts[{j}].{field}"));
                 let partner =
-                    self.resolve(Kind::Partners, &here("partner_uuid"), &part.partner_uuid)?;
+                    self.resolve(Target::Partner, &here("partner_uuid"), &part.partner_uuid)?;
                 if !who.insert(partner) {
                     return Err(refuse(
                         &here("partner_uuid"),
@@ -973,7 +981,7 @@ impl Merge<'_> {
                     ));
                 }
                 let promise = self.resolve_opt(
-                    Kind::Promises,
+                    Target::Promise,
                     &here("promise_uuid"),
                     part.promise_uuid.as_deref(),
                 )?;
@@ -1074,6 +1082,146 @@ fn rows_with<T, P: rusqlite::Params>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exchange::check;
+    use crate::model::{Role, Step};
+    use crate::store::{self, Store};
+
+    /// A journal written the way the other commands write it: straight SQL into every table.
+    fn written_by_the_commands() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .write(|tx| {
+                let sam = store::partners::insert(tx, "Sam", Role::Repairing)?;
+                let zoe = store::partners::insert(tx, "Zoë", Role::Healing)?;
+                let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+                store::focus::record(tx, Step::Responsibility, day, None)?;
+                let t = "2026-11-20T20:00:00.000000Z";
+                tx.execute(
+                    "INSERT INTO checkins (uuid, partner_id, date, trust, connection, step, answer, created_at, updated_at)
+                     VALUES ('0b6cf2c4-0000-4000-8000-000000000001', ?1, '2026-11-20', 6, 7, 'responsibility', 'We talked', ?2, ?2)",
+                    params![sam.id, t],
+                )?;
+                let checkin = tx.last_insert_rowid();
+                tx.execute(
+                    "INSERT INTO feelings (uuid, partner_id, checkin_id, date, word, intensity, created_at, updated_at)
+                     VALUES ('0b6cf2c4-0000-4000-8000-000000000002', ?1, ?2, '2026-11-20', 'hopeful', 3, ?3, ?3)",
+                    params![sam.id, checkin, t],
+                )?;
+                tx.execute(
+                    "INSERT INTO promises (uuid, by_id, to_id, date, text, every, status, created_at, updated_at)
+                     VALUES ('0b6cf2c4-0000-4000-8000-000000000003', ?1, ?2, '2026-11-18', 'Call at lunch', 'mon,thu', 'open', ?3, ?3)",
+                    params![sam.id, zoe.id, t],
+                )?;
+                let promise = tx.last_insert_rowid();
+                tx.execute(
+                    "INSERT INTO outcomes (uuid, promise_id, date, result, recorded_by, created_at, updated_at)
+                     VALUES ('0b6cf2c4-0000-4000-8000-000000000004', ?1, '2026-11-19', 'kept', ?2, ?3, ?3)",
+                    params![promise, zoe.id, t],
+                )?;
+                tx.execute(
+                    "INSERT INTO apologies (uuid, by_id, to_id, date, what, responsibility, promise_id, created_at, updated_at)
+                     VALUES ('0b6cf2c4-0000-4000-8000-000000000005', ?1, ?2, '2026-11-18', 'I was late', 'It was mine', ?3, ?4, ?4)",
+                    params![sam.id, zoe.id, promise, t],
+                )?;
+                let apology = tx.last_insert_rowid();
+                tx.execute(
+                    "INSERT INTO responses (uuid, apology_id, by_id, date, status, created_at, updated_at)
+                     VALUES ('0b6cf2c4-0000-4000-8000-000000000006', ?1, ?2, '2026-11-19', 'accepted', ?3, ?3)",
+                    params![apology, zoe.id, t],
+                )?;
+                tx.execute(
+                    "INSERT INTO meetings (uuid, date, went_well, created_at, updated_at)
+                     VALUES ('0b6cf2c4-0000-4000-8000-000000000007', '2026-11-20', 'We listened', ?1, ?1)",
+                    [t],
+                )?;
+                let meeting = tx.last_insert_rowid();
+                tx.execute(
+                    "INSERT INTO meeting_partners (meeting_id, partner_id, request, promise_id)
+                     VALUES (?1, ?2, 'Call me', ?3)",
+                    params![meeting, zoe.id, promise],
+                )?;
+                Ok(())
+            })
+            .unwrap();
+        store
+    }
+
+    fn today() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+    }
+
+    #[test]
+    fn the_whole_journal_is_read_with_references_by_uuid() {
+        let store = written_by_the_commands();
+        let doc = read_all(store.conn(), "now".into()).unwrap();
+        let sam = &doc.partners[0].uuid;
+        let zoe = &doc.partners[1].uuid;
+        assert_eq!(&doc.checkins[0].partner_uuid, sam);
+        assert_eq!(
+            doc.feelings[0].checkin_uuid.as_deref(),
+            Some(doc.checkins[0].uuid.as_str())
+        );
+        assert_eq!(doc.promises[0].to_uuid.as_ref(), Some(zoe));
+        assert_eq!(doc.outcomes[0].promise_uuid, doc.promises[0].uuid);
+        assert_eq!(&doc.outcomes[0].recorded_by_uuid, zoe);
+        assert_eq!(
+            doc.apologies[0].promise_uuid.as_ref(),
+            Some(&doc.promises[0].uuid)
+        );
+        assert_eq!(doc.responses[0].apology_uuid, doc.apologies[0].uuid);
+        assert_eq!(doc.focus[0].partner_uuid, None);
+        assert_eq!(doc.meetings[0].parts.len(), 1);
+        assert_eq!(&doc.meetings[0].parts[0].partner_uuid, zoe);
+        assert_eq!(
+            doc.meetings[0].parts[0].promise_uuid.as_ref(),
+            Some(&doc.promises[0].uuid)
+        );
+        // What the commands write passes the import's own checks.
+        assert!(check(doc, today()).is_ok());
+    }
+
+    #[test]
+    fn a_merge_into_an_empty_journal_copies_it_and_a_second_merge_skips_everything() {
+        let store = written_by_the_commands();
+        let doc = check(read_all(store.conn(), "now".into()).unwrap(), today()).unwrap();
+        let mut copy = Store::open_in_memory().unwrap();
+        let counts = copy
+            .write(|tx| merge(tx, &doc)?.map_err(|p| anyhow::anyhow!("{p}")))
+            .unwrap();
+        assert_eq!(counts.get(Kind::Meetings).added, 1);
+        assert_eq!(counts.get(Kind::Feelings).added, 1);
+        assert_eq!(read_all(copy.conn(), "now".into()).unwrap(), doc);
+        let again = copy
+            .write(|tx| merge(tx, &doc)?.map_err(|p| anyhow::anyhow!("{p}")))
+            .unwrap();
+        assert!(!again.changed());
+        assert_eq!(again.get(Kind::Checkins).skipped, 1);
+        assert_eq!(
+            store::counts(copy.conn()).unwrap(),
+            store::counts(store.conn()).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_refusal_found_late_leaves_nothing_written() {
+        let store = written_by_the_commands();
+        let mut doc = check(read_all(store.conn(), "now".into()).unwrap(), today()).unwrap();
+        doc.meetings[0].parts[0].promise_uuid = Some("0b6cf2c4-0000-4000-8000-0000000000ff".into());
+        let mut copy = Store::open_in_memory().unwrap();
+        let err = copy
+            .write(|tx| merge(tx, &doc)?.map_err(|p| anyhow::anyhow!("{p}")))
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "meetings[0].parts[0].promise_uuid: no promise has the uuid 0b6cf2c4-0000-4000-8000-0000000000ff, in this file or in the journal"
+        );
+        assert!(
+            store::counts(copy.conn())
+                .unwrap()
+                .iter()
+                .all(|(_, n)| *n == 0)
+        );
+    }
 
     #[test]
     fn the_later_change_wins_and_ties_go_to_the_larger_uuid() {
