@@ -290,6 +290,22 @@ fn a_dry_run_into_a_path_without_a_journal_creates_nothing() {
 }
 
 #[test]
+fn a_refused_file_creates_no_journal_and_leaves_no_temporary_file() {
+    let env = TestEnv::new();
+    let mut file = sample::journal();
+    file["meetings"][0]["parts"][0]["partner_uuid"] = "00000000-0000-4000-8000-0000000000bb".into();
+    import(&env, &file, &[])
+        .refused()
+        .stderr_has("meetings[0].parts[0].partner_uuid: no partner has the uuid");
+    let folder = env.default_journal().parent().unwrap().to_path_buf();
+    assert!(!env.default_journal().exists());
+    let left: Vec<_> = std::fs::read_dir(&folder)
+        .map(|d| d.map(|e| e.unwrap().file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
 fn a_new_journal_needs_both_partners() {
     let env = TestEnv::new();
     let mut file = sample::journal();
