@@ -63,4 +63,7 @@ pub enum Command {
     Apology(commands::apology::Args),
     Doctor(commands::doctor::Args),
     Completions(commands::completions::Args),
+    Export(commands::export::Args),
+    Import(commands::import::Args),
+    Backup(commands::backup::Args),
 }
