@@ -382,3 +382,178 @@ proptest! {
         prop_assert!(!md.chars().any(|c| c.is_control() && c != '\n' && c != '\t'), "raw control character in Markdown");
     }
 }
+
+/// What the commands themselves write must be what import accepts back: a journal made through
+/// every writing command exports, imports into a new path, and exports again identically.
+#[test]
+fn a_journal_written_through_every_command_survives_export_and_import() {
+    let env = TestEnv::with_couple();
+    let steps: &[&[&str]] = &[
+        &[
+            "checkin",
+            "--as",
+            "Sam",
+            "--date",
+            "2026-11-19",
+            "--trust",
+            "4",
+            "--connection",
+            "5",
+            "--feeling",
+            "hurt:4",
+            "--feeling",
+            "wistful",
+            "--answer",
+            "I'm sorry, \"truly\"; it was me",
+            "--appreciation",
+            "you listened",
+            "--need",
+            "time",
+            "--note",
+            "line one\nline two",
+        ],
+        &[
+            "checkin",
+            "--as",
+            "Sam",
+            "--date",
+            "2026-11-19",
+            "--trust",
+            "5",
+            "--feeling",
+            "hopeful",
+            "--amend",
+        ],
+        &[
+            "checkin",
+            "--as",
+            "Alex",
+            "--date",
+            "yesterday",
+            "--trust",
+            "3",
+        ],
+        &[
+            "feel",
+            "--as",
+            "Alex",
+            "anxious:2",
+            "calm",
+            "--note",
+            "after the call",
+        ],
+        &["focus", "communication", "--as", "Alex"],
+        &[
+            "promise",
+            "add",
+            "--as",
+            "Sam",
+            "Text you when I'm late",
+            "--every",
+            "Thursday,mon",
+            "--from",
+            "2026-11-16",
+        ],
+        &[
+            "promise",
+            "add",
+            "--as",
+            "Alex",
+            "Book the counsellor",
+            "--due",
+            "2026-11-21",
+        ],
+        &[
+            "promise",
+            "keep",
+            "1",
+            "--as",
+            "Alex",
+            "--date",
+            "2026-11-16",
+            "--note",
+            "on time",
+        ],
+        &[
+            "promise",
+            "miss",
+            "1",
+            "--as",
+            "Sam",
+            "--date",
+            "2026-11-19",
+        ],
+        &["promise", "keep", "2", "--as", "Alex"],
+        &[
+            "apology",
+            "add",
+            "--as",
+            "Sam",
+            "--what",
+            "I hid the messages",
+            "--impact",
+            "You felt foolish",
+            "--responsibility",
+            "I chose to hide them",
+            "--change",
+            "I'll tell you first",
+            "--promise",
+            "--every",
+            "weekday",
+        ],
+        &[
+            "apology",
+            "respond",
+            "1",
+            "--as",
+            "Alex",
+            "--need-time",
+            "--note",
+            "not yet",
+        ],
+        &["apology", "respond", "1", "--as", "Alex", "--accept"],
+    ];
+    for args in steps {
+        env.run(*args).success();
+    }
+    let first = export_json(&env, &env.default_journal());
+    for (kind, n) in [
+        ("partners", 2),
+        ("checkins", 2),
+        ("feelings", 3),
+        ("promises", 3),
+        ("outcomes", 3),
+        ("apologies", 1),
+        ("responses", 2),
+        ("focus", 2),
+    ] {
+        assert_eq!(first[kind].as_array().unwrap().len(), n, "{kind}");
+    }
+    let file = env.root().join("export.json");
+    std::fs::write(&file, serde_json::to_vec(&first).unwrap()).unwrap();
+    let copy = env.root().join("copy/journal.db");
+    env.run([
+        "--journal",
+        copy.to_str().unwrap(),
+        "import",
+        file.to_str().unwrap(),
+    ])
+    .success();
+    assert_eq!(export_json(&env, &copy), first);
+    // Importing it back into the journal it came from changes nothing.
+    let again = env
+        .run(["import", file.to_str().unwrap(), "--json"])
+        .success()
+        .json();
+    assert_eq!(
+        again["added"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|v| v.as_u64().unwrap())
+            .sum::<u64>(),
+        0,
+        "{again}"
+    );
+    assert_eq!(export_json(&env, &env.default_journal()), first);
+}
