@@ -32,19 +32,29 @@ pub struct Cli {
 pub struct GlobalArgs {
     /// The journal file [default: $REKINDLE_JOURNAL, else
     /// $XDG_DATA_HOME/rekindle/journal.db, i.e. ~/.local/share/rekindle/journal.db]
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
     pub journal: Option<PathBuf>,
 
     /// Print machine-readable JSON instead of text
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub json: bool,
 
     /// Print without colours (NO_COLOR=1 does the same)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub no_color: bool,
 
     /// Who is using rekindle, by name, any case [default: $REKINDLE_AS, else asked]
-    #[arg(long = "as", global = true, value_name = "NAME")]
+    #[arg(
+        long = "as",
+        global = true,
+        value_name = "NAME",
+        help_heading = "Global options"
+    )]
     pub as_name: Option<String>,
 }
 
@@ -58,10 +68,13 @@ pub enum Command {
     Focus(commands::focus::Args),
     Feel(commands::feel::Args),
     Feelings(commands::feelings::Args),
-    Partners(commands::partners::Args),
     Promise(commands::promise::Args),
     Apology(commands::apology::Args),
+    Progress(commands::progress::Args),
+    Export(commands::export::Args),
+    Import(commands::import::Args),
+    Backup(commands::backup::Args),
+    Partners(commands::partners::Args),
     Doctor(commands::doctor::Args),
     Completions(commands::completions::Args),
-    Progress(commands::progress::Args),
 }

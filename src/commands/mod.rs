@@ -1,12 +1,15 @@
 //! One module per command, each with its clap `Args` and a `run` function.
 
 pub mod apology;
+pub mod backup;
 pub mod checkin;
 pub mod completions;
 pub mod doctor;
+pub mod export;
 pub mod feel;
 pub mod feelings;
 pub mod focus;
+pub mod import;
 pub mod init;
 pub mod partners;
 pub mod progress;
@@ -34,5 +37,8 @@ pub fn run(ctx: &mut Context, command: Command) -> anyhow::Result<()> {
         Command::Doctor(args) => doctor::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
         Command::Progress(args) => progress::run(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
+        Command::Import(args) => import::run(ctx, args),
+        Command::Backup(args) => backup::run(ctx, args),
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod apologies;
 pub mod checkins;
+pub mod exchange;
 pub mod feelings;
 pub mod focus;
 pub mod meetings;

@@ -3,13 +3,18 @@
 mod support;
 
 mod apology;
+mod backup;
 mod checkin;
 mod doctor;
+mod export;
 mod feel;
+mod import;
 mod init;
 mod journal_file;
 mod journey;
 mod partners;
 mod promise;
 mod pty;
+mod roundtrip;
+mod sample;
 mod together;

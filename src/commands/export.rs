@@ -1,0 +1,155 @@
+//! `rekindle export`: the whole journal as JSON (to import elsewhere), CSV (for a
+//! spreadsheet) or Markdown (to read or print), on the screen or into a private file.
+
+use std::io::{IsTerminal as _, Write};
+use std::path::PathBuf;
+
+use rusqlite::{Transaction, TransactionBehavior};
+use serde::Serialize;
+
+use crate::context::Context;
+use crate::dates;
+use crate::exchange::{self, Document, Kind};
+use crate::output;
+use crate::sanitize;
+use crate::store;
+use crate::ui;
+
+/// Write out the whole journal: JSON holds everything and can be imported again, CSV has
+/// one row per check-in for a spreadsheet, Markdown is to read or print.
+///
+/// Without --output it is printed. With --output FILE it is written to FILE, readable only
+/// by you; an existing FILE is replaced in one step (never the journal or another database).
+/// The JSON format is described in docs/export-format.md.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// json (everything, re-importable), csv (check-ins, for a spreadsheet) or markdown
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+
+    /// Write to FILE instead of printing
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Json,
+    Csv,
+    #[value(alias = "md")]
+    Markdown,
+}
+
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Markdown => "markdown",
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Written {
+    output: String,
+    format: &'static str,
+    counts: serde_json::Map<String, serde_json::Value>,
+}
+
+pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
+    let store = ctx.open()?;
+    if let Some(path) = &args.output {
+        output::check_destination(path, &ctx.journal, "--output")?;
+    }
+    let doc = snapshot(&store)?;
+    match &args.output {
+        None => {
+            let for_terminal = std::io::stdout().is_terminal();
+            let mut out = ctx.out();
+            render(&doc, args.format, ctx.today, &mut out, for_terminal)?;
+            out.flush()?;
+            Ok(())
+        }
+        Some(path) => {
+            output::write_atomic(path, &ctx.journal, "--output", |w| {
+                render(&doc, args.format, ctx.today, w, false)
+            })?;
+            report(ctx, &doc, args.format, path)
+        }
+    }
+}
+
+/// The whole journal, read in one transaction so it is consistent even while the other
+/// partner writes.
+pub fn snapshot(store: &store::Store) -> anyhow::Result<Document> {
+    let tx = Transaction::new_unchecked(store.conn(), TransactionBehavior::Deferred)?;
+    let doc = store::exchange::read_all(&tx, store::timestamp())?;
+    tx.finish()?;
+    Ok(doc)
+}
+
+fn render(
+    doc: &Document,
+    format: Format,
+    today: chrono::NaiveDate,
+    out: &mut dyn Write,
+    for_terminal: bool,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, doc)?;
+            writeln!(out)?;
+        }
+        Format::Csv => exchange::csv::write(doc, &mut *out, for_terminal)?,
+        Format::Markdown => exchange::markdown::write(doc, today, &mut *out)?,
+    }
+    Ok(())
+}
+
+fn report(
+    ctx: &Context,
+    doc: &Document,
+    format: Format,
+    path: &std::path::Path,
+) -> anyhow::Result<()> {
+    let shown = path.display().to_string();
+    if ctx.json {
+        return ctx.print_json(&Written {
+            output: shown,
+            format: format.name(),
+            counts: Kind::ALL
+                .iter()
+                .map(|k| (k.key().to_string(), doc.len(*k).into()))
+                .collect(),
+        });
+    }
+    let held: Vec<String> = match format {
+        Format::Csv => vec![ui::count(doc.checkins.len() as i64, "checkins")],
+        _ => Kind::ALL
+            .iter()
+            .filter(|k| doc.len(**k) > 0)
+            .map(|k| ui::count(doc.len(*k) as i64, k.key()))
+            .collect(),
+    };
+    let what = match format {
+        Format::Json => "JSON",
+        Format::Csv => "CSV",
+        Format::Markdown => "Markdown",
+    };
+    let mut out = ctx.out();
+    writeln!(
+        out,
+        "Wrote your journal as {what} to {} on {}.",
+        sanitize::line(&shown),
+        dates::in_words(ctx.today)
+    )?;
+    if !held.is_empty() {
+        writeln!(out, "It holds {}.", crate::context::and_list(&held))?;
+    }
+    writeln!(
+        out,
+        "Only you can read the file; keep it somewhere as private as the journal."
+    )?;
+    Ok(())
+}

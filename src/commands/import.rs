@@ -1,0 +1,230 @@
+//! `rekindle import`: merges an export into the journal, or creates the journal from it.
+
+use std::io::{Read as _, Write};
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use rusqlite::{Transaction, TransactionBehavior};
+use serde::Serialize;
+
+use crate::bail_user;
+use crate::context::Context;
+use crate::dates;
+use crate::exchange::{self, Counts, Document, Kind, Problem};
+use crate::sanitize;
+use crate::store::{self, Store};
+use crate::ui;
+
+/// Merge an export (from `rekindle export`) into this journal, or create the journal from it.
+///
+/// Records are matched by their uuid: new ones are added, and one you already have is
+/// replaced only when the file's version was changed more recently. Importing the same
+/// file twice changes nothing. A file with any problem is refused whole, and nothing is
+/// written. Use FILE `-` to read standard input.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The export to merge (`-` reads standard input)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Show what would be added, updated and skipped, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    file: String,
+    journal: String,
+    dry_run: bool,
+    created: bool,
+    from: Option<String>,
+    until: Option<String>,
+    added: serde_json::Map<String, serde_json::Value>,
+    updated: serde_json::Map<String, serde_json::Value>,
+    skipped: serde_json::Map<String, serde_json::Value>,
+    removed: serde_json::Map<String, serde_json::Value>,
+}
+
+pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
+    let from_stdin = args.file.as_os_str() == "-";
+    let label = if from_stdin {
+        "standard input".to_string()
+    } else {
+        args.file.display().to_string()
+    };
+    let bytes = read(&args.file, from_stdin)?;
+    let refuse = |p: Problem| p.into_user_error(&label);
+    let doc = exchange::parse(&bytes).map_err(refuse)?;
+    let doc = exchange::check(doc, ctx.today).map_err(refuse)?;
+
+    let exists = std::fs::symlink_metadata(&ctx.journal).is_ok();
+    if !exists && doc.partners.len() != 2 {
+        bail_user!(
+            "there is no journal at {} yet, and {label} names {}; a new journal needs both of you. Run `rekindle init` first, then import into it",
+            ctx.journal.display(),
+            ui::count(doc.partners.len() as i64, "partners")
+        );
+    }
+    let merge = |tx: &rusqlite::Connection| -> anyhow::Result<Counts> {
+        Ok(store::exchange::merge(tx, &doc)?.map_err(refuse)?)
+    };
+    let counts = match (exists, args.dry_run) {
+        (true, false) => ctx.open()?.write(|tx| merge(tx))?,
+        (true, true) => {
+            let store = ctx.open()?;
+            rehearse(&store, merge)?
+        }
+        (false, false) => Store::create(&ctx.journal, |tx| merge(tx))?.1,
+        (false, true) => rehearse(&Store::open_in_memory()?, merge)?,
+    };
+    report(ctx, &args, &label, &doc, &counts, !exists)
+}
+
+/// Runs the merge for real inside a transaction that is then rolled back, so a dry run
+/// reports exactly what an import would do.
+fn rehearse(
+    store: &Store,
+    merge: impl FnOnce(&rusqlite::Connection) -> anyhow::Result<Counts>,
+) -> anyhow::Result<Counts> {
+    let tx = Transaction::new_unchecked(store.conn(), TransactionBehavior::Immediate)?;
+    let counts = merge(&tx)?;
+    tx.rollback()?;
+    Ok(counts)
+}
+
+fn read(path: &std::path::Path, from_stdin: bool) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    if from_stdin {
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+        return Ok(bytes);
+    }
+    if path.is_dir() {
+        anyhow::bail!(
+            "cannot read {}: it is a folder, not an export file",
+            path.display()
+        );
+    }
+    std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+fn report(
+    ctx: &Context,
+    args: &Args,
+    label: &str,
+    doc: &Document,
+    counts: &Counts,
+    created: bool,
+) -> anyhow::Result<()> {
+    let journal = ctx.journal.display().to_string();
+    let span = doc.span();
+    if ctx.json {
+        return ctx.print_json(&Summary {
+            file: label.to_string(),
+            journal,
+            dry_run: args.dry_run,
+            created,
+            from: span.map(|s| s.0.to_string()),
+            until: span.map(|s| s.1.to_string()),
+            added: counts.column(|t| t.added),
+            updated: counts.column(|t| t.updated),
+            skipped: counts.column(|t| t.skipped),
+            removed: counts.column(|t| t.removed),
+        });
+    }
+    let mut out = ctx.out();
+    let label = sanitize::line(label);
+    let journal = sanitize::line(&journal);
+    let headline = match (args.dry_run, created) {
+        (false, false) => format!("Imported {label} into your journal at {journal}."),
+        (false, true) => format!("Created your journal at {journal} from {label}."),
+        (true, false) => format!(
+            "Dry run: nothing was written. Importing {label} into your journal at {journal} would do this:"
+        ),
+        (true, true) => format!(
+            "Dry run: nothing was written. Importing {label} would create your journal at {journal} like this:"
+        ),
+    };
+    writeln!(out, "{headline}")?;
+    match span {
+        Some((first, last)) if first == last => {
+            writeln!(out, "The file covers {}.", dates::in_words(first))?
+        }
+        Some((first, last)) => writeln!(
+            out,
+            "The file covers {} to {}.",
+            dates::in_words(first),
+            dates::in_words(last)
+        )?,
+        None => {}
+    }
+    let shown: Vec<Kind> = Kind::ALL
+        .into_iter()
+        .filter(|k| {
+            let t = counts.get(*k);
+            t.added + t.updated + t.skipped + t.removed > 0
+        })
+        .collect();
+    if shown.is_empty() {
+        writeln!(out, "The file holds no records, so nothing changed.")?;
+        return Ok(());
+    }
+    let removed_any = shown.iter().any(|k| counts.get(*k).removed > 0);
+    writeln!(out)?;
+    let mut header = format!("  {:<22}{:>7}{:>9}{:>9}", "", "added", "updated", "skipped");
+    if removed_any {
+        header.push_str(&format!("{:>9}", "removed"));
+    }
+    writeln!(out, "{}", header.trim_end())?;
+    for kind in &shown {
+        let t = counts.get(*kind);
+        let mut row = format!(
+            "  {:<22}{:>7}{:>9}{:>9}",
+            ui::kind_label(kind.key()).1,
+            t.added,
+            t.updated,
+            t.skipped
+        );
+        if removed_any {
+            row.push_str(&format!("{:>9}", t.removed));
+        }
+        writeln!(out, "{row}")?;
+    }
+    writeln!(out)?;
+    if !counts.changed() {
+        writeln!(
+            out,
+            "Your journal already had everything in this file, so nothing changed."
+        )?;
+        return Ok(());
+    }
+    let skipped: u64 = shown.iter().map(|k| counts.get(*k).skipped).sum();
+    if skipped > 0 {
+        writeln!(
+            out,
+            "{}",
+            ui::paragraph(
+                "Skipped means your journal already has that record, just as recent or more recent, and keeps its own version.",
+                0
+            )
+        )?;
+    }
+    let removed = counts.get(Kind::Feelings).removed;
+    if removed > 0 {
+        let feelings = ui::count(removed as i64, "feelings");
+        writeln!(
+            out,
+            "{}",
+            ui::paragraph(
+                &format!(
+                    "{feelings} came out with the older version of their check-in: the file holds a newer version of that check-in, and it names different feelings."
+                ),
+                0
+            )
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,547 @@
+//! The export document: the whole journal as one JSON value that people and their own tools
+//! can read, and that `import` merges back record by record.
+//!
+//! This module holds the document's types, parses a file into them (with the place of any
+//! problem: `checkins[3].trust`, or the line and column of broken JSON), and checks every
+//! record against the rules the command line enforces, all without SQL. Writing the checked
+//! document into a journal is `store::exchange`; the CSV and Markdown renderings live in the
+//! submodules. docs/export-format.md describes the format for people who write tools on it.
+
+mod check;
+pub mod csv;
+pub mod markdown;
+
+pub use check::check;
+
+use std::collections::HashMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::UserError;
+
+/// The value of `format` in every export.
+pub const FORMAT: &str = "rekindle-export";
+/// The version of the format this program writes and reads.
+pub const VERSION: u64 = 1;
+
+/// The whole journal. Lists are in the order the records were written (by local id).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub format: String,
+    pub version: u64,
+    #[serde(default)]
+    pub exported_at: Option<String>,
+    #[serde(default)]
+    pub partners: Vec<PartnerRecord>,
+    #[serde(default)]
+    pub checkins: Vec<CheckinRecord>,
+    #[serde(default)]
+    pub feelings: Vec<FeelingRecord>,
+    #[serde(default)]
+    pub promises: Vec<PromiseRecord>,
+    #[serde(default)]
+    pub outcomes: Vec<OutcomeRecord>,
+    #[serde(default)]
+    pub apologies: Vec<ApologyRecord>,
+    #[serde(default)]
+    pub responses: Vec<ResponseRecord>,
+    #[serde(default)]
+    pub focus: Vec<FocusRecord>,
+    #[serde(default)]
+    pub meetings: Vec<MeetingRecord>,
+}
+
+impl Document {
+    /// An empty document stamped with `exported_at`.
+    pub fn new(exported_at: String) -> Document {
+        Document {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            exported_at: Some(exported_at),
+            partners: Vec::new(),
+            checkins: Vec::new(),
+            feelings: Vec::new(),
+            promises: Vec::new(),
+            outcomes: Vec::new(),
+            apologies: Vec::new(),
+            responses: Vec::new(),
+            focus: Vec::new(),
+            meetings: Vec::new(),
+        }
+    }
+
+    /// How many records of `kind` the document holds.
+    pub fn len(&self, kind: Kind) -> usize {
+        match kind {
+            Kind::Partners => self.partners.len(),
+            Kind::Checkins => self.checkins.len(),
+            Kind::Feelings => self.feelings.len(),
+            Kind::Promises => self.promises.len(),
+            Kind::Outcomes => self.outcomes.len(),
+            Kind::Apologies => self.apologies.len(),
+            Kind::Responses => self.responses.len(),
+            Kind::Focus => self.focus.len(),
+            Kind::Meetings => self.meetings.len(),
+        }
+    }
+
+    /// The feelings named in each check-in, by the check-in's uuid, in document order.
+    pub fn feelings_by_checkin(&self) -> HashMap<&str, Vec<&FeelingRecord>> {
+        let mut map: HashMap<&str, Vec<&FeelingRecord>> = HashMap::new();
+        for f in &self.feelings {
+            if let Some(c) = f.checkin_uuid.as_deref() {
+                map.entry(c).or_default().push(f);
+            }
+        }
+        map
+    }
+
+    /// The first and last date of anything in the document, if it holds any dated record.
+    pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let dates = self
+            .checkins
+            .iter()
+            .map(|r| r.date.as_str())
+            .chain(self.feelings.iter().map(|r| r.date.as_str()))
+            .chain(self.promises.iter().map(|r| r.date.as_str()))
+            .chain(self.outcomes.iter().map(|r| r.date.as_str()))
+            .chain(self.apologies.iter().map(|r| r.date.as_str()))
+            .chain(self.responses.iter().map(|r| r.date.as_str()))
+            .chain(self.focus.iter().map(|r| r.date.as_str()))
+            .chain(self.meetings.iter().map(|r| r.date.as_str()))
+            .filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        dates.fold(None, |span, d| match span {
+            None => Some((d, d)),
+            Some((first, last)) => Some((first.min(d), last.max(d))),
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerRecord {
+    pub uuid: String,
+    pub name: String,
+    pub role: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckinRecord {
+    pub uuid: String,
+    pub partner_uuid: String,
+    pub date: String,
+    pub trust: i64,
+    #[serde(default)]
+    pub connection: Option<i64>,
+    pub step: String,
+    #[serde(default)]
+    pub prompt_id: Option<String>,
+    #[serde(default)]
+    pub answer: Option<String>,
+    #[serde(default)]
+    pub appreciation: Option<String>,
+    #[serde(default)]
+    pub need: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeelingRecord {
+    pub uuid: String,
+    pub partner_uuid: String,
+    /// The check-in this feeling was named in, or null for a quick `feel` entry.
+    #[serde(default)]
+    pub checkin_uuid: Option<String>,
+    pub date: String,
+    pub word: String,
+    #[serde(default)]
+    pub intensity: Option<i64>,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PromiseRecord {
+    pub uuid: String,
+    pub by_uuid: String,
+    #[serde(default)]
+    pub to_uuid: Option<String>,
+    pub date: String,
+    pub text: String,
+    #[serde(default)]
+    pub due: Option<String>,
+    #[serde(default)]
+    pub every: Option<String>,
+    pub status: String,
+    #[serde(default)]
+    pub closed_on: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutcomeRecord {
+    pub uuid: String,
+    pub promise_uuid: String,
+    pub date: String,
+    pub result: String,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub recorded_by_uuid: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApologyRecord {
+    pub uuid: String,
+    pub by_uuid: String,
+    pub to_uuid: String,
+    pub date: String,
+    pub what: String,
+    #[serde(default)]
+    pub impact: Option<String>,
+    pub responsibility: String,
+    #[serde(default)]
+    pub change: Option<String>,
+    #[serde(default)]
+    pub promise_uuid: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResponseRecord {
+    pub uuid: String,
+    pub apology_uuid: String,
+    pub by_uuid: String,
+    pub date: String,
+    pub status: String,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FocusRecord {
+    pub uuid: String,
+    pub step: String,
+    pub date: String,
+    #[serde(default)]
+    pub partner_uuid: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingRecord {
+    pub uuid: String,
+    pub date: String,
+    #[serde(default)]
+    pub went_well: Option<String>,
+    #[serde(default)]
+    pub work_on: Option<String>,
+    /// Each partner's part of the meeting; they have no identity of their own and travel
+    /// with their meeting.
+    #[serde(default)]
+    pub parts: Vec<MeetingPart>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingPart {
+    pub partner_uuid: String,
+    #[serde(default)]
+    pub appreciation: Option<String>,
+    #[serde(default)]
+    pub request: Option<String>,
+    #[serde(default)]
+    pub promise_uuid: Option<String>,
+}
+
+/// The kinds of record, in the order the document lists them (and `import` writes them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Partners,
+    Checkins,
+    Feelings,
+    Promises,
+    Outcomes,
+    Apologies,
+    Responses,
+    Focus,
+    Meetings,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 9] = [
+        Kind::Partners,
+        Kind::Checkins,
+        Kind::Feelings,
+        Kind::Promises,
+        Kind::Outcomes,
+        Kind::Apologies,
+        Kind::Responses,
+        Kind::Focus,
+        Kind::Meetings,
+    ];
+
+    /// The list's name in the document ("checkins").
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Partners => "partners",
+            Kind::Checkins => "checkins",
+            Kind::Feelings => "feelings",
+            Kind::Promises => "promises",
+            Kind::Outcomes => "outcomes",
+            Kind::Apologies => "apologies",
+            Kind::Responses => "responses",
+            Kind::Focus => "focus",
+            Kind::Meetings => "meetings",
+        }
+    }
+
+    fn index(self) -> usize {
+        Kind::ALL.iter().position(|k| *k == self).unwrap_or(0)
+    }
+}
+
+/// What an import did (or would do) with one kind of record.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    /// New to the journal.
+    pub added: u64,
+    /// Already in the journal, replaced by the file's newer version.
+    pub updated: u64,
+    /// Already in the journal as recent or more recent; left as it was.
+    pub skipped: u64,
+    /// Taken out of the journal: feelings of a check-in that the file replaced.
+    pub removed: u64,
+}
+
+/// An import's tallies for every kind.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Counts([Tally; 9]);
+
+impl Counts {
+    pub fn get(&self, kind: Kind) -> Tally {
+        self.0[kind.index()]
+    }
+
+    pub fn get_mut(&mut self, kind: Kind) -> &mut Tally {
+        &mut self.0[kind.index()]
+    }
+
+    /// Whether the import changed anything at all.
+    pub fn changed(&self) -> bool {
+        self.0.iter().any(|t| t.added + t.updated + t.removed > 0)
+    }
+
+    /// `{kind: n}` for one of the four tallies, every kind present.
+    pub fn column(&self, pick: fn(&Tally) -> u64) -> serde_json::Map<String, serde_json::Value> {
+        Kind::ALL
+            .iter()
+            .map(|k| (k.key().to_string(), pick(&self.get(*k)).into()))
+            .collect()
+    }
+}
+
+/// Where in the document a problem is, written as a jq path: `checkins[3].trust`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub kind: &'static str,
+    pub index: usize,
+    pub field: Option<String>,
+}
+
+impl Place {
+    pub fn new(kind: Kind, index: usize) -> Place {
+        Place {
+            kind: kind.key(),
+            index,
+            field: None,
+        }
+    }
+
+    pub fn field(&self, field: impl Into<String>) -> Place {
+        Place {
+            field: Some(field.into()),
+            ..self.clone()
+        }
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.kind, self.index)?;
+        if let Some(field) = &self.field {
+            write!(f, ".{field}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A problem found in a file: where, and what is wrong in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub place: Option<String>,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn at(place: &Place, message: impl Into<String>) -> Problem {
+        Problem {
+            place: Some(place.to_string()),
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn whole(message: impl Into<String>) -> Problem {
+        Problem {
+            place: None,
+            message: message.into(),
+        }
+    }
+
+    /// The refusal a user sees: the file, the place, the problem, and that nothing was
+    /// imported.
+    pub fn into_user_error(self, file: &str) -> UserError {
+        match self.place {
+            Some(place) => UserError::new(format!(
+                "cannot import {file}: {place}: {}; nothing was imported",
+                self.message
+            )),
+            None => UserError::new(format!(
+                "cannot import {file}: {}; nothing was imported",
+                self.message
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.place {
+            Some(place) => write!(f, "{place}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
+
+/// Reads a file's bytes into a document: JSON syntax (with line and column), then the
+/// `format` and `version` header, then every record's shape (with its path). The records'
+/// values are not judged here; see [`check`].
+pub fn parse(bytes: &[u8]) -> Result<Document, Problem> {
+    // Some editors save a byte order mark at the start of a file; it is not part of the JSON.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.starts_with(SQLITE_MAGIC) {
+        return Err(Problem::whole(
+            "it is an SQLite database (a journal or a backup), not an export; to merge a journal, export it first with `rekindle --journal FILE export --output FILE.json`",
+        ));
+    }
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+        let (line, column) = (e.line(), e.column());
+        let what = match e.classify() {
+            serde_json::error::Category::Eof if line <= 1 && column == 0 => {
+                return Problem::whole(
+                    "the file is empty; import reads the JSON that `rekindle export` writes",
+                );
+            }
+            serde_json::error::Category::Eof => "the JSON ends too early",
+            _ if !looks_like_json(bytes) => {
+                return Problem::whole(format!(
+                    "it is not JSON (line {line}, column {column}); import reads the JSON that `rekindle export` writes, not CSV or Markdown"
+                ));
+            }
+            _ => "the JSON is malformed",
+        };
+        Problem::whole(format!("{what} at line {line}, column {column} ({})", json_reason(&e)))
+    })?;
+    let Some(object) = value.as_object() else {
+        return Err(Problem::whole(
+            "it is JSON but not a rekindle export (expected an object with \"format\": \"rekindle-export\")",
+        ));
+    };
+    match object.get("format") {
+        Some(serde_json::Value::String(f)) if f == FORMAT => {}
+        Some(other) => {
+            return Err(Problem::whole(format!(
+                "its format is {other}, not \"{FORMAT}\"; import reads only rekindle exports"
+            )));
+        }
+        None => {
+            return Err(Problem::whole(format!(
+                "it has no \"format\": \"{FORMAT}\", so it is not a rekindle export"
+            )));
+        }
+    }
+    match object.get("version") {
+        Some(v) if v.as_u64() == Some(VERSION) => {}
+        Some(v) if v.as_u64().is_some_and(|n| n > VERSION) => {
+            return Err(Problem::whole(format!(
+                "it is export version {v}, written by a newer rekindle; this one reads version {VERSION}, so please update rekindle"
+            )));
+        }
+        Some(v) => {
+            return Err(Problem::whole(format!(
+                "export version {v} is not supported; this rekindle reads version {VERSION}"
+            )));
+        }
+        None => {
+            return Err(Problem::whole(
+                "it has no \"version\"; a rekindle export says which version of the format it uses",
+            ));
+        }
+    }
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let place = e.path().to_string();
+        let message = friendlier(&e.inner().to_string());
+        Problem {
+            place: (place != ".").then_some(place),
+            message,
+        }
+    })
+}
+
+/// Whether the file starts like JSON at all (an object or array), to tell "not JSON" apart
+/// from "broken JSON".
+fn looks_like_json(bytes: &[u8]) -> bool {
+    matches!(
+        bytes.iter().find(|b| !b.is_ascii_whitespace()),
+        Some(b'{' | b'[')
+    )
+}
+
+/// serde_json's message without its own " at line L column C" tail.
+fn json_reason(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(cut) => text[..cut].to_string(),
+        None => text,
+    }
+}
+
+/// serde's wording, with Rust type names turned into words people use.
+fn friendlier(message: &str) -> String {
+    message
+        .replace("expected i64", "expected a whole number")
+        .replace("expected u64", "expected a whole number")
+        .replace("a sequence", "a list")
+        .replace("a map", "an object")
+        .replace("struct ", "a record ")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,270 @@
+//! `rekindle export`: JSON, CSV and Markdown, to the screen or into a private file.
+
+use serde_json::{Value, json};
+
+use crate::sample;
+use crate::support::{TestEnv, bytes, dump, mode};
+
+fn with_sample() -> TestEnv {
+    let env = TestEnv::new();
+    let file = env.root().join("sample.json");
+    sample::write(&file, &sample::journal());
+    env.run(["import", file.to_str().unwrap()]).success();
+    env
+}
+
+#[test]
+fn a_fresh_journal_exports_every_list_and_its_partners() {
+    let env = TestEnv::with_couple();
+    let doc = env.run(["export"]).success().json();
+    assert_eq!(doc["format"], "rekindle-export");
+    assert_eq!(doc["version"], 1);
+    let stamp = doc["exported_at"].as_str().unwrap();
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(stamp).is_ok(),
+        "{stamp}"
+    );
+    let keys: Vec<&String> = doc.as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        [
+            "format",
+            "version",
+            "exported_at",
+            "partners",
+            "checkins",
+            "feelings",
+            "promises",
+            "outcomes",
+            "apologies",
+            "responses",
+            "focus",
+            "meetings"
+        ]
+    );
+    assert_eq!(doc["partners"][0]["name"], "Sam");
+    assert_eq!(doc["partners"][0]["role"], "repairing");
+    assert_eq!(doc["partners"][1]["name"], "Alex");
+    for p in doc["partners"].as_array().unwrap() {
+        assert!(uuid::Uuid::parse_str(p["uuid"].as_str().unwrap()).is_ok());
+        assert!(p["created_at"].as_str().unwrap().ends_with('Z'));
+        assert_eq!(p["created_at"], p["updated_at"]);
+    }
+    assert_eq!(doc["focus"][0]["step"], "responsibility");
+    assert_eq!(doc["focus"][0]["date"], "2026-11-21");
+    assert_eq!(doc["checkins"], json!([]));
+    // --json changes nothing when the export itself is printed.
+    let again = env.run(["export", "--json"]).success().json();
+    assert_eq!(sample::without_stamp(again), sample::without_stamp(doc));
+}
+
+#[test]
+fn csv_has_one_row_per_check_in_for_a_spreadsheet() {
+    let env = with_sample();
+    let run = env.run(["export", "--format", "csv"]);
+    let text = run.success().stdout.clone();
+    assert!(
+        text.starts_with(
+            "date,partner,trust,connection,feelings,step,prompt,answer,appreciation,need,note\r\n"
+        ),
+        "no BOM, RFC 4180 line ends: {text:?}"
+    );
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    let cells = |i: usize| -> Vec<&str> { rows[i].iter().collect() };
+    assert_eq!(
+        cells(0),
+        [
+            "2026-11-19",
+            "Sam",
+            "5",
+            "6",
+            "",
+            "responsibility",
+            "responsibility-2",
+            "I said sorry, and meant it.",
+            "You made tea",
+            "",
+            ""
+        ]
+    );
+    assert_eq!(&cells(1)[..3], ["2026-11-19", "Alex", "3"]);
+    assert_eq!(cells(1)[7], "Still raw, \"but\" hopeful, a bit");
+    assert_eq!(cells(1)[10], "# not a heading\n- not a list");
+    assert_eq!(cells(2)[4], "hurt:4; hopeful");
+    assert_eq!(cells(2)[7], "We walked, together 💛");
+    assert_eq!(cells(2)[10], "'=1+1", "a formula is kept as text");
+}
+
+#[test]
+fn markdown_reads_by_day_and_keeps_text_as_text() {
+    let env = with_sample();
+    let text = env
+        .run(["export", "--format", "markdown"])
+        .success()
+        .stdout
+        .clone();
+    assert!(text.starts_with("# Sam and Alex: our journal\n"), "{text}");
+    let wed = text.find("## Wednesday 18 November 2026").unwrap();
+    let thu = text.find("## Thursday 19 November 2026").unwrap();
+    let fri = text.find("## Friday 20 November 2026").unwrap();
+    assert!(wed < thu && thu < fri, "oldest day first");
+    for needle in [
+        "- **Sam**, repairing trust",
+        "### Sam’s check-in",
+        "- Trust 6 of 10, connection 6 of 10",
+        "- Feelings: hurt (4 of 5), hopeful",
+        "> \\# not a heading  \n> \\- not a list\n",
+        "> \\=1+1",
+        "- Alex felt lonely (2 of 5)",
+        "- Sam promised to Alex: “Text you when I leave work”, every weekday (now open)",
+        "- Sam missed “Text you when I leave work” (noted by Sam): phone died",
+        "### An apology from Sam to Alex",
+        "**The part I take responsibility for**",
+        "### Alex answered Sam’s apology of Wednesday 18 November 2026",
+        "Alex needs more time.",
+        "### Our meeting together",
+        "It became the promise “Text you when I leave work”.",
+    ] {
+        assert!(text.contains(needle), "markdown lacks {needle:?}:\n{text}");
+    }
+    let md = env
+        .run(["export", "--format", "md"])
+        .success()
+        .stdout
+        .clone();
+    assert_eq!(md, text, "md is another name for markdown");
+}
+
+#[test]
+fn markdown_of_an_empty_journal_says_so() {
+    let env = TestEnv::with_couple();
+    env.run(["export", "--format", "markdown"])
+        .success()
+        .stdout_has("Your focus became step 1, responsibility.");
+    let mut env = TestEnv::new();
+    env.set("REKINDLE_JOURNAL", env.root().join("j.db"));
+    let mut file = sample::journal();
+    for kind in [
+        "checkins",
+        "feelings",
+        "promises",
+        "outcomes",
+        "apologies",
+        "responses",
+        "focus",
+        "meetings",
+    ] {
+        file[kind] = json!([]);
+    }
+    let path = env.root().join("partners-only.json");
+    sample::write(&path, &file);
+    env.run(["import", path.to_str().unwrap()]).success();
+    env.run(["export", "--format", "markdown"])
+        .success()
+        .stdout_has("Nothing has been written in the journal yet.");
+}
+
+#[test]
+fn output_writes_a_private_file_and_replaces_an_older_export() {
+    let env = with_sample();
+    let out = env.root().join("mine.json");
+    std::fs::write(&out, "an older export").unwrap();
+    std::fs::set_permissions(&out, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+    let run = env.run(["export", "--output", out.to_str().unwrap()]);
+    run.success()
+        .stdout_has("Wrote your journal as JSON to")
+        .stdout_has("on Saturday 21 November 2026")
+        .stdout_has("3 check-ins");
+    assert_eq!(mode(&out), 0o600);
+    let written: Value = serde_json::from_slice(&bytes(&out)).unwrap();
+    assert_eq!(
+        sample::without_stamp(written),
+        sample::without_stamp(sample::journal())
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(env.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    let csv = env.root().join("checkins.csv");
+    let summary = env
+        .run([
+            "export",
+            "--format",
+            "csv",
+            "-o",
+            csv.to_str().unwrap(),
+            "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(summary["format"], "csv");
+    assert_eq!(summary["counts"]["checkins"], 3);
+    assert_eq!(mode(&csv), 0o600);
+    assert!(bytes(&csv).starts_with(b"date,partner,"));
+}
+
+#[test]
+fn output_never_lands_on_the_journal_or_another_database() {
+    let env = with_sample();
+    let journal = env.default_journal();
+    let before = dump(&journal);
+    env.run(["export", "--output", journal.to_str().unwrap()])
+        .refused()
+        .stderr_has("is part of your journal itself");
+    let backup = env.root().join("backup.db");
+    env.run(["backup", backup.to_str().unwrap()]).success();
+    let backup_bytes = bytes(&backup);
+    env.run(["export", "--output", backup.to_str().unwrap()])
+        .refused()
+        .stderr_has("is a database");
+    assert_eq!(bytes(&backup), backup_bytes);
+    env.run(["export", "--output", env.root().to_str().unwrap()])
+        .refused()
+        .stderr_has("is a folder");
+    let nowhere = env.root().join("no/such/folder/x.json");
+    env.run(["export", "--output", nowhere.to_str().unwrap()])
+        .code(1)
+        .stderr_has("does not exist");
+    assert_eq!(dump(&journal), before);
+}
+
+#[test]
+fn export_needs_a_journal_and_a_known_format() {
+    let env = TestEnv::new();
+    env.run(["export"]).code(1).stderr_has("rekindle init");
+    let env = TestEnv::with_couple();
+    env.run(["export", "--format", "xlsx"])
+        .code(2)
+        .stderr_has("xlsx");
+}
+
+#[test]
+fn control_characters_are_exact_in_json_and_defused_on_the_screen() {
+    let env = TestEnv::new();
+    let mut file = sample::journal();
+    file["checkins"][0]["note"] = "red \u{1b}[31m alert\u{7}".into();
+    let path = env.root().join("hostile.json");
+    sample::write(&path, &file);
+    env.run(["import", path.to_str().unwrap()]).success();
+    let doc = env.run(["export"]).success().json();
+    assert_eq!(doc["checkins"][0]["note"], "red \u{1b}[31m alert\u{7}");
+    let md = env
+        .run(["export", "--format", "markdown"])
+        .success()
+        .stdout
+        .clone();
+    assert!(!md.contains('\u{1b}'), "no raw escape in Markdown");
+    assert!(md.contains("red \\\\e\\[31m alert\\\\x07"), "{md}");
+    // CSV to a file (not a terminal) carries the text exactly, like JSON.
+    let csv = env
+        .run(["export", "--format", "csv"])
+        .success()
+        .stdout
+        .clone();
+    assert!(csv.contains("red \u{1b}[31m alert\u{7}"));
+}
