@@ -143,7 +143,7 @@ fn header(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Resul
     };
     writeln!(
         out,
-        "Streaks   both of you: {} in a row (longest in these weeks: {})",
+        "Streaks   both of you: {} (longest in these weeks: {})",
         days(p.streak.current),
         days(p.streak.longest)
     )?;
