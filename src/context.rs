@@ -173,7 +173,8 @@ impl Context {
 
     /// Prints `value` as pretty JSON followed by a newline.
     pub fn print_json<T: Serialize + ?Sized>(&self, value: &T) -> anyhow::Result<()> {
-        let mut out = self.out();
+        // Buffered: stdout is line-buffered, and pretty JSON is many small writes.
+        let mut out = io::BufWriter::new(self.out());
         serde_json::to_writer_pretty(&mut out, value)?;
         writeln!(out)?;
         out.flush()?;

@@ -18,6 +18,7 @@ pub mod journey;
 pub mod model;
 pub mod output;
 pub mod paths;
+pub mod progress;
 pub mod prompter;
 pub mod records;
 pub mod recurrence;

@@ -22,6 +22,15 @@ pub fn paragraph(text: &str, indent: usize) -> String {
     textwrap::fill(text, options)
 }
 
+/// A bullet point: "  • text", wrapped with following lines aligned under the text.
+pub fn bullet(text: &str) -> String {
+    let options = textwrap::Options::new(width())
+        .initial_indent("  • ")
+        .subsequent_indent("    ")
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::fill(text, options)
+}
+
 /// How a kind of record is named in sentences: ("check-in", "check-ins").
 pub fn kind_label(kind: &str) -> (&'static str, &'static str) {
     match kind {

@@ -12,6 +12,7 @@ pub mod focus;
 pub mod import;
 pub mod init;
 pub mod partners;
+pub mod progress;
 pub mod promise;
 pub mod prompt;
 pub mod steps;
@@ -35,6 +36,7 @@ pub fn run(ctx: &mut Context, command: Command) -> anyhow::Result<()> {
         Command::Apology(args) => apology::run(ctx, args),
         Command::Doctor(args) => doctor::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
+        Command::Progress(args) => progress::run(ctx, args),
         Command::Export(args) => export::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),
         Command::Backup(args) => backup::run(ctx, args),

@@ -13,6 +13,7 @@ mod init;
 mod journal_file;
 mod journey;
 mod partners;
+mod progress;
 mod promise;
 mod pty;
 mod roundtrip;

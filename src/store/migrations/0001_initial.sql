@@ -75,6 +75,8 @@ CREATE TABLE promises (
 );
 CREATE INDEX promises_by_date ON promises(date);
 CREATE INDEX promises_by_partner ON promises(by_id, status);
+-- Finds the open promises (and those closed after a given day) without reading closed ones.
+CREATE INDEX promises_by_status ON promises(status, closed_on);
 
 -- One outcome per promise per date. It counts for the promise's maker, whoever recorded it.
 CREATE TABLE outcomes (

@@ -1,0 +1,361 @@
+//! `rekindle progress` against journals built through the command line, with every expected
+//! figure worked out by hand in the comments. Today is Saturday 21 November 2026.
+
+use serde_json::{Value, json};
+
+use crate::support::{TestEnv, dump};
+
+fn run_all(env: &TestEnv, steps: &[&[&str]]) {
+    for args in steps {
+        env.run(*args).success();
+    }
+}
+
+/// Three weeks: Monday 2, 9 and 16 November.
+fn three_weeks() -> (TestEnv, Value) {
+    let env = TestEnv::with_couple();
+    run_all(
+        &env,
+        &[
+            &[
+                "checkin",
+                "--as",
+                "Sam",
+                "--date",
+                "2026-11-03",
+                "--trust",
+                "4",
+                "--connection",
+                "5",
+            ],
+            &[
+                "checkin",
+                "--as",
+                "Sam",
+                "--date",
+                "2026-11-05",
+                "--trust",
+                "6",
+            ],
+            &[
+                "checkin",
+                "--as",
+                "Sam",
+                "--date",
+                "2026-11-16",
+                "--trust",
+                "7",
+                "--connection",
+                "8",
+            ],
+            &[
+                "checkin",
+                "--as",
+                "Sam",
+                "--date",
+                "2026-11-20",
+                "--trust",
+                "8",
+            ],
+            &[
+                "checkin",
+                "--as",
+                "Sam",
+                "--trust",
+                "9",
+                "--feeling",
+                "hurt:3",
+                "--feeling",
+                "hopeful",
+            ],
+            &[
+                "checkin", "--as", "Alex", "--date", "friday", "--trust", "3",
+            ],
+            &["checkin", "--as", "Alex", "--trust", "5"],
+            &[
+                "promise",
+                "add",
+                "--as",
+                "Sam",
+                "Text when I'm late",
+                "--every",
+                "day",
+                "--from",
+                "2026-11-16",
+            ],
+            &[
+                "promise",
+                "keep",
+                "1",
+                "--as",
+                "Sam",
+                "--date",
+                "2026-11-16",
+            ],
+            &[
+                "promise",
+                "keep",
+                "1",
+                "--as",
+                "Alex",
+                "--date",
+                "2026-11-17",
+            ],
+            &[
+                "promise",
+                "miss",
+                "1",
+                "--as",
+                "Sam",
+                "--date",
+                "2026-11-18",
+            ],
+            &[
+                "promise",
+                "skip",
+                "1",
+                "--as",
+                "Sam",
+                "--date",
+                "2026-11-19",
+            ],
+            &[
+                "promise",
+                "keep",
+                "1",
+                "--as",
+                "Sam",
+                "--date",
+                "2026-11-20",
+            ],
+            &[
+                "apology",
+                "add",
+                "--as",
+                "Sam",
+                "--date",
+                "2026-11-10",
+                "--what",
+                "I lied about Friday",
+                "--responsibility",
+                "I chose to lie",
+            ],
+            &[
+                "apology",
+                "respond",
+                "1",
+                "--as",
+                "Alex",
+                "--accept",
+                "--date",
+                "2026-11-12",
+            ],
+        ],
+    );
+    let json = env
+        .run(["progress", "--weeks", "3", "--json"])
+        .success()
+        .json();
+    (env, json)
+}
+
+#[test]
+fn weekly_figures_match_hand_computation() {
+    let (_env, p) = three_weeks();
+    assert_eq!(p["from"], "2026-11-02");
+    assert_eq!(p["until"], "2026-11-21");
+    let weeks = p["weeks"].as_array().unwrap();
+    let starts: Vec<&str> = weeks.iter().map(|w| w["start"].as_str().unwrap()).collect();
+    assert_eq!(starts, ["2026-11-02", "2026-11-09", "2026-11-16"]);
+
+    // Week of 2 Nov: Sam's trust 4 and 6 → 5.0; only the first gave a connection (5).
+    assert_eq!(
+        weeks[0]["partners"]["Sam"],
+        json!({"checkins": 2, "trust": 5.0, "connection": 5.0, "kept": 0, "missed": 0,
+               "keeping_rate": null, "pleasant": 0, "unpleasant": 0})
+    );
+    assert_eq!(weeks[0]["partners"]["Alex"]["trust"], Value::Null);
+    // Week of 9 Nov: nobody checked in; Sam's apology of the 10th.
+    assert_eq!(weeks[1]["partners"]["Sam"]["checkins"], 0);
+    assert_eq!(weeks[1]["apologies"], 1);
+    // Week of 16 Nov: trust 7, 8, 9 → 8.0; kept 16, 17, 20 (Alex recorded the 17th, it still
+    // counts for Sam), missed 18, the skip on the 19th counts neither way → 3/4 = 0.75;
+    // "hopeful" is pleasant and "hurt" unpleasant.
+    assert_eq!(
+        weeks[2]["partners"]["Sam"],
+        json!({"checkins": 3, "trust": 8.0, "connection": 8.0, "kept": 3, "missed": 1,
+               "keeping_rate": 0.75, "pleasant": 1, "unpleasant": 1})
+    );
+    assert_eq!(weeks[2]["partners"]["Alex"]["trust"], 4.0);
+    assert_eq!(weeks[2]["partners"]["Alex"]["kept"], 0);
+}
+
+#[test]
+fn partner_summaries_match_hand_computation() {
+    let (_env, p) = three_weeks();
+    let sam = &p["partners"]["Sam"];
+    // First week with data 5.0, last 8.0: change 3.0; slope through (0, 5) and (2, 8) is 1.5.
+    assert_eq!(sam["trust_change"], 3.0);
+    assert_eq!(sam["trust_trend_per_week"], 1.5);
+    // 30 days back from the 21st: the four outcomes above; nothing in the 30 before.
+    assert_eq!(sam["keeping_rate_30d"], 0.75);
+    assert_eq!(sam["keeping_rate_prev_30d"], Value::Null);
+    // Kept, kept, missed, kept: 1 → 1 → 0.8 → 0.2 + 0.8 × 0.8 = 0.84.
+    assert_eq!(sam["consistency_score"], 0.84);
+    // 20th and 21st in a row; nothing longer in the three weeks.
+    assert_eq!(sam["streak"], json!({"current": 2, "longest": 2}));
+    let alex = &p["partners"]["Alex"];
+    assert_eq!(
+        alex["trust_change"],
+        Value::Null,
+        "one week of data is not a change"
+    );
+    assert_eq!(alex["trust_trend_per_week"], Value::Null);
+    assert_eq!(alex["keeping_rate_30d"], Value::Null);
+    assert_eq!(alex["consistency_score"], Value::Null);
+    assert_eq!(alex["streak"], json!({"current": 2, "longest": 2}));
+    assert_eq!(p["streak"], json!({"current": 2, "longest": 2}));
+    assert_eq!(p["focus"]["step"], "responsibility");
+    assert_eq!(p["focus"]["since"], "2026-11-21");
+    assert_eq!(p["focus"]["days"], 1);
+    assert_eq!(p["signals"], json!([]));
+}
+
+#[test]
+fn signals_are_facts_with_the_step_that_helps() {
+    let env = TestEnv::with_couple();
+    run_all(
+        &env,
+        &[
+            &[
+                "checkin",
+                "--as",
+                "Sam",
+                "--date",
+                "2026-11-01",
+                "--trust",
+                "5",
+            ],
+            &["checkin", "--as", "Sam", "--trust", "6"],
+            &[
+                "apology",
+                "add",
+                "--as",
+                "Sam",
+                "--date",
+                "2026-11-10",
+                "--what",
+                "I lied",
+                "--responsibility",
+                "It was my choice",
+            ],
+        ],
+    );
+    let p = env.run(["progress", "--json"]).success().json();
+    let kinds: Vec<(&str, &str, &str)> = p["signals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["kind"].as_str().unwrap(),
+                s["partner"].as_str().unwrap(),
+                s["step"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("one-sided", "Alex", "reassess"),
+            ("apology-unanswered", "Alex", "forgiveness")
+        ]
+    );
+    assert_eq!(
+        p["signals"][1]["message"],
+        "Sam's apology 1 from Tuesday 10 November has had no answer from Alex for 11 days."
+    );
+    let text = env.run(["progress"]).success().stdout.clone();
+    assert!(text.contains("Worth a look"), "{text}");
+    assert!(
+        text.contains("Only Sam has checked in during the last 14 days; Alex has not."),
+        "{text}"
+    );
+    assert!(text.contains("rekindle prompt --step reassess"), "{text}");
+}
+
+#[test]
+fn an_empty_journal_is_honest_not_broken() {
+    let env = TestEnv::with_couple();
+    let text = env.run(["progress"]).success().stdout.clone();
+    assert!(
+        text.contains(
+            "No check-ins in these weeks yet; check in on a few more days to see a trend."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("NaN"));
+    let p = env.run(["progress", "--json"]).success().json();
+    assert_eq!(p["weeks"].as_array().unwrap().len(), 8);
+    assert_eq!(p["partners"]["Sam"]["trust_trend_per_week"], Value::Null);
+    assert!(!p.to_string().contains("NaN"));
+}
+
+#[test]
+fn thin_data_asks_for_more_days_instead_of_a_trend() {
+    let env = TestEnv::with_couple();
+    env.run(["checkin", "--as", "Sam", "--trust", "6"])
+        .success();
+    let text = env.run(["progress"]).success().stdout.clone();
+    assert!(
+        text.contains("6.0 so far; check in on a few more days to see a trend"),
+        "{text}"
+    );
+}
+
+#[test]
+fn progress_refusals_change_nothing() {
+    let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    for (args, needle) in [
+        (&["progress", "--weeks", "0"][..], "'0'"),
+        (&["progress", "--weeks", "521"], "'521'"),
+        (&["progress", "--weeks", "-3"], "-3"),
+        (
+            &["progress", "--weeks", "99999999999999999999"],
+            "99999999999999999999",
+        ),
+        (
+            &["progress", "--until", "2026-11-22"],
+            "cannot be in the future",
+        ),
+        (
+            &["progress", "--until", "2026-02-30"],
+            "\"2026-02-30\" is not a real calendar date",
+        ),
+        (&["progress", "--until", "someday"], "\"someday\""),
+    ] {
+        env.run(args).refused().stderr_has(needle);
+    }
+    assert_eq!(dump(&env.default_journal()), before);
+}
+
+#[test]
+fn until_moves_the_window_back() {
+    let (env, _) = three_weeks();
+    let p = env
+        .run([
+            "progress",
+            "--weeks",
+            "1",
+            "--until",
+            "2026-11-08",
+            "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(p["from"], "2026-11-02");
+    assert_eq!(p["weeks"][0]["partners"]["Sam"]["checkins"], 2);
+    // Nothing after the 8th counts: the streak ended on the 5th.
+    assert_eq!(p["partners"]["Sam"]["streak"]["current"], 0);
+}
