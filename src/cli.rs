@@ -70,6 +70,7 @@ pub enum Command {
     Feelings(commands::feelings::Args),
     Promise(commands::promise::Args),
     Apology(commands::apology::Args),
+    History(commands::history::Args),
     Progress(commands::progress::Args),
     Export(commands::export::Args),
     Import(commands::import::Args),

@@ -40,6 +40,8 @@ pub struct Context {
     /// Today's local date (or `REKINDLE_TODAY`, for tests and scripts that replay a past day).
     pub today: NaiveDate,
     as_name: Option<String>,
+    /// Whether `as_name` came from the `--as` flag rather than `REKINDLE_AS`.
+    as_flag: bool,
     prompter: Option<Box<dyn Prompter>>,
 }
 
@@ -83,20 +85,19 @@ impl Context {
             && !global.no_color
             && env.var("NO_COLOR").is_none()
             && !dumb_terminal;
-        let as_name = global
-            .as_name
-            .clone()
-            .filter(|n| !n.trim().is_empty())
-            .or_else(|| {
-                env.var("REKINDLE_AS")
-                    .map(|v| v.to_string_lossy().into_owned())
-            });
+        let flag = global.as_name.clone().filter(|n| !n.trim().is_empty());
+        let as_flag = flag.is_some();
+        let as_name = flag.or_else(|| {
+            env.var("REKINDLE_AS")
+                .map(|v| v.to_string_lossy().into_owned())
+        });
         Ok(Context {
             journal,
             json: global.json,
             color,
             today,
             as_name,
+            as_flag,
             prompter,
         })
     }
@@ -127,6 +128,12 @@ impl Context {
     /// The name given with `--as` or `REKINDLE_AS`, if any.
     pub fn as_name(&self) -> Option<&str> {
         self.as_name.as_deref()
+    }
+
+    /// The name given with the `--as` flag itself, ignoring `REKINDLE_AS`: for filters, where
+    /// a name set once in the environment should not silently hide the other partner.
+    pub fn as_flag(&self) -> Option<&str> {
+        self.as_name.as_deref().filter(|_| self.as_flag)
     }
 
     /// Who is acting: `--as`/`REKINDLE_AS` matched case-insensitively, else asked in a

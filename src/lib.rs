@@ -14,6 +14,7 @@ pub mod dates;
 pub mod error;
 pub mod exchange;
 pub mod feelings;
+pub mod history;
 pub mod journey;
 pub mod model;
 pub mod output;

@@ -310,6 +310,35 @@ pub fn response(r: &Response, names: &Names) -> ResponseRecord {
     }
 }
 
+/// Any record, as the timeline lists it; each variant carries its own `kind`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Record {
+    Checkin(CheckinRecord),
+    Feeling(FeelingRecord),
+    Promise(PromiseRecord),
+    Outcome(OutcomeRecord),
+    Apology(ApologyRecord),
+    Response(ResponseRecord),
+    Focus(FocusRecord),
+    Meeting(MeetingRecord),
+}
+
+impl Record {
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            Record::Checkin(r) => r.date,
+            Record::Feeling(r) => r.date,
+            Record::Promise(r) => r.date,
+            Record::Outcome(r) => r.date,
+            Record::Apology(r) => r.date,
+            Record::Response(r) => r.date,
+            Record::Focus(r) => r.date,
+            Record::Meeting(r) => r.date,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@ pub mod export;
 pub mod feel;
 pub mod feelings;
 pub mod focus;
+pub mod history;
 pub mod import;
 pub mod init;
 pub mod partners;
@@ -37,6 +38,7 @@ pub fn run(ctx: &mut Context, command: Command) -> anyhow::Result<()> {
         Command::Doctor(args) => doctor::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
         Command::Progress(args) => progress::run(ctx, args),
+        Command::History(args) => history::run(ctx, args),
         Command::Export(args) => export::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),
         Command::Backup(args) => backup::run(ctx, args),

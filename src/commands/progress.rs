@@ -283,7 +283,10 @@ fn promises(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Res
                     ),
                     None => "none recorded in the last 30 days".to_string(),
                 }];
-                parts.push(format!("the 30 days before {}", percent(previous)));
+                parts.push(match previous {
+                    Some(_) => format!("the 30 days before {}", percent(previous)),
+                    None => "none recorded the 30 days before".to_string(),
+                });
                 parts.join("; ")
             }
         };

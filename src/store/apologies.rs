@@ -220,6 +220,15 @@ pub fn respond(
     })
 }
 
+pub fn get_response(conn: &Connection, id: i64) -> rusqlite::Result<Option<Response>> {
+    conn.query_row(
+        &format!("SELECT {RESPONSE_COLUMNS} FROM responses WHERE id = ?1"),
+        [id],
+        response_from_row,
+    )
+    .optional()
+}
+
 /// The answer in force for an apology: the latest by date, then by when it was written.
 pub fn current_response(conn: &Connection, apology_id: i64) -> rusqlite::Result<Option<Response>> {
     conn.query_row(

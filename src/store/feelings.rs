@@ -2,7 +2,7 @@
 //! Valence is not stored; it comes from the vocabulary when read ([`crate::feelings`]).
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::{new_uuid, timestamp};
 
@@ -59,25 +59,36 @@ pub fn insert(conn: &Connection, new: &NewFeeling<'_>) -> rusqlite::Result<Feeli
     })
 }
 
+const COLUMNS: &str = "id, uuid, partner_id, checkin_id, date, word, intensity, note";
+
+fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Feeling> {
+    Ok(Feeling {
+        id: row.get(0)?,
+        uuid: row.get(1)?,
+        partner_id: row.get(2)?,
+        checkin_id: row.get(3)?,
+        date: row.get(4)?,
+        word: row.get(5)?,
+        intensity: row.get(6)?,
+        note: row.get(7)?,
+    })
+}
+
 /// A check-in's feelings, in the order they were given.
 pub fn for_checkin(conn: &Connection, checkin_id: i64) -> rusqlite::Result<Vec<Feeling>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, uuid, partner_id, checkin_id, date, word, intensity, note
-         FROM feelings WHERE checkin_id = ?1 ORDER BY id",
-    )?;
-    stmt.query_map([checkin_id], |row| {
-        Ok(Feeling {
-            id: row.get(0)?,
-            uuid: row.get(1)?,
-            partner_id: row.get(2)?,
-            checkin_id: row.get(3)?,
-            date: row.get(4)?,
-            word: row.get(5)?,
-            intensity: row.get(6)?,
-            note: row.get(7)?,
-        })
-    })?
-    .collect()
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM feelings WHERE checkin_id = ?1 ORDER BY id"
+    ))?;
+    stmt.query_map([checkin_id], from_row)?.collect()
+}
+
+pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Feeling>> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM feelings WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()
 }
 
 pub fn delete_for_checkin(conn: &Connection, checkin_id: i64) -> rusqlite::Result<usize> {

@@ -52,3 +52,19 @@ pub fn current(conn: &Connection) -> rusqlite::Result<Option<FocusChange>> {
     )
     .optional()
 }
+
+pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<FocusChange>> {
+    conn.query_row(
+        "SELECT id, step, date, partner_id FROM focus_changes WHERE id = ?1",
+        [id],
+        |row| {
+            Ok(FocusChange {
+                id: row.get(0)?,
+                step: row.get(1)?,
+                date: row.get(2)?,
+                partner_id: row.get(3)?,
+            })
+        },
+    )
+    .optional()
+}

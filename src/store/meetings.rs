@@ -2,7 +2,7 @@
 //! appreciation and their answer to "what can I do for you this week?".
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::{new_uuid, timestamp};
 
@@ -70,4 +70,40 @@ pub fn insert_part(
         request: request.map(str::to_string),
         promise_id,
     })
+}
+
+pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Meeting>> {
+    conn.query_row(
+        "SELECT id, uuid, date, went_well, work_on FROM meetings WHERE id = ?1",
+        [id],
+        |row| {
+            Ok(Meeting {
+                id: row.get(0)?,
+                uuid: row.get(1)?,
+                date: row.get(2)?,
+                went_well: row.get(3)?,
+                work_on: row.get(4)?,
+            })
+        },
+    )
+    .optional()
+}
+
+/// A meeting's parts, in the order the partners were added.
+pub fn parts(conn: &Connection, meeting_id: i64) -> rusqlite::Result<Vec<MeetingPart>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, meeting_id, partner_id, appreciation, request, promise_id
+         FROM meeting_partners WHERE meeting_id = ?1 ORDER BY partner_id",
+    )?;
+    stmt.query_map([meeting_id], |row| {
+        Ok(MeetingPart {
+            id: row.get(0)?,
+            meeting_id: row.get(1)?,
+            partner_id: row.get(2)?,
+            appreciation: row.get(3)?,
+            request: row.get(4)?,
+            promise_id: row.get(5)?,
+        })
+    })?
+    .collect()
 }

@@ -11,6 +11,7 @@ pub mod checkins;
 pub mod exchange;
 pub mod feelings;
 pub mod focus;
+pub mod history;
 pub mod meetings;
 pub mod partners;
 pub mod progress;

@@ -305,6 +305,15 @@ pub fn record_outcome(
     })
 }
 
+pub fn get_outcome(conn: &Connection, id: i64) -> rusqlite::Result<Option<Outcome>> {
+    conn.query_row(
+        &format!("SELECT {OUTCOME_COLUMNS} FROM outcomes WHERE id = ?1"),
+        [id],
+        outcome_from_row,
+    )
+    .optional()
+}
+
 /// The outcome recorded for a promise on a date, if any.
 pub fn outcome_on(
     conn: &Connection,

@@ -8,6 +8,7 @@ mod checkin;
 mod doctor;
 mod export;
 mod feel;
+mod history;
 mod import;
 mod init;
 mod journal_file;

@@ -54,6 +54,8 @@ CREATE TABLE feelings (
 );
 CREATE INDEX feelings_by_date ON feelings(date, partner_id);
 CREATE INDEX feelings_by_checkin ON feelings(checkin_id);
+-- Quick `feel` entries by date, for the timeline, without reading check-ins' feelings.
+CREATE INDEX feelings_alone_by_date ON feelings(date) WHERE checkin_id IS NULL;
 
 -- A promise by one partner. One-time when `every` is NULL (`due` is its due date, if any);
 -- recurring otherwise (`every` is 'day', 'weekday', 'week' or a weekday list such as

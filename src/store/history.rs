@@ -1,0 +1,217 @@
+//! The timeline: finding the newest records that pass the filters, then loading them.
+//!
+//! Each kind is asked for at most `limit` records, newest first, through its date index, and
+//! the lists are merged; so the cost follows `limit`, not the size of the journal. A search
+//! first asks the full-text index which records match, then applies the same filters to those.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use rusqlite::types::ToSql;
+
+use crate::history::{Kind, Ref, newest};
+use crate::journey;
+use crate::records::{self, Names, Record};
+
+/// What the timeline shows.
+#[derive(Debug, Clone)]
+pub struct Filter {
+    pub since: NaiveDate,
+    pub until: NaiveDate,
+    pub kinds: Vec<Kind>,
+    /// Only this partner's records (and the ones you share: focus changes and meetings).
+    pub partner: Option<i64>,
+    /// A full-text query built by [`crate::history::search_query`].
+    pub search: Option<String>,
+    pub limit: usize,
+}
+
+/// The records to show, newest first.
+pub fn find(conn: &Connection, filter: &Filter) -> rusqlite::Result<Vec<Ref>> {
+    let matched = match &filter.search {
+        Some(query) => Some(search(conn, query)?),
+        None => None,
+    };
+    let mut refs = Vec::new();
+    for &kind in &filter.kinds {
+        let ids = match &matched {
+            Some(m) => match m.get(&kind) {
+                Some(ids) => Some(ids),
+                None => continue,
+            },
+            None => None,
+        };
+        refs.extend(refs_of(conn, kind, filter, ids)?);
+    }
+    Ok(newest(refs, filter.limit))
+}
+
+fn ids_json(ids: &BTreeSet<i64>) -> String {
+    let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+    format!("[{}]", list.join(","))
+}
+
+/// The records whose text matches, by kind. A feeling named in a check-in leads to the
+/// check-in, and a partner's part of a meeting to the meeting.
+fn search(conn: &Connection, query: &str) -> rusqlite::Result<HashMap<Kind, BTreeSet<i64>>> {
+    let mut by_code: HashMap<i64, BTreeSet<i64>> = HashMap::new();
+    let mut stmt = conn.prepare_cached("SELECT rowid FROM search WHERE search MATCH ?1")?;
+    for rowid in stmt.query_map([query], |r| r.get::<_, i64>(0))? {
+        let rowid = rowid?;
+        by_code.entry(rowid % 16).or_default().insert(rowid / 16);
+    }
+    let mut found: HashMap<Kind, BTreeSet<i64>> = HashMap::new();
+    for kind in Kind::ALL {
+        if let Some(ids) = by_code.remove(&kind.search_code()) {
+            found.entry(kind).or_default().extend(ids);
+        }
+    }
+    if let Some(feelings) = found.remove(&Kind::Feeling) {
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, checkin_id FROM feelings WHERE id IN (SELECT value FROM json_each(?1))",
+        )?;
+        for row in stmt.query_map([ids_json(&feelings)], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?))
+        })? {
+            match row? {
+                (_, Some(checkin)) => found.entry(Kind::Checkin).or_default().insert(checkin),
+                (feeling, None) => found.entry(Kind::Feeling).or_default().insert(feeling),
+            };
+        }
+    }
+    if let Some(parts) = by_code.remove(&9) {
+        let mut stmt = conn.prepare_cached(
+            "SELECT meeting_id FROM meeting_partners WHERE id IN (SELECT value FROM json_each(?1))",
+        )?;
+        for meeting in stmt.query_map([ids_json(&parts)], |r| r.get::<_, i64>(0))? {
+            found.entry(Kind::Meeting).or_default().insert(meeting?);
+        }
+    }
+    Ok(found)
+}
+
+/// Up to `limit` records of one kind, newest first, that pass the filters.
+fn refs_of(
+    conn: &Connection,
+    kind: Kind,
+    filter: &Filter,
+    ids: Option<&BTreeSet<i64>>,
+) -> rusqlite::Result<Vec<Ref>> {
+    let (table, owner) = match kind {
+        Kind::Checkin => ("checkins t", "t.partner_id"),
+        // Quick entries only (a check-in's feelings are shown with the check-in), through their
+        // own partial date index; left to itself SQLite reads every one and sorts them.
+        Kind::Feeling => (
+            "feelings t INDEXED BY feelings_alone_by_date",
+            "t.partner_id",
+        ),
+        // `+` keeps SQLite on the date index rather than sorting all of one partner's promises.
+        Kind::Promise => ("promises t", "+t.by_id"),
+        // CROSS JOIN keeps SQLite on the outcome date index even when filtering by maker.
+        Kind::Outcome => (
+            "outcomes t CROSS JOIN promises p ON p.id = t.promise_id",
+            "p.by_id",
+        ),
+        Kind::Apology => ("apologies t", "t.by_id"),
+        Kind::Response => ("responses t", "t.by_id"),
+        Kind::Focus => ("focus_changes t", ""),
+        Kind::Meeting => ("meetings t", ""),
+    };
+    let mut sql = format!(
+        "SELECT t.id, t.date, t.created_at FROM {table} WHERE t.date BETWEEN :since AND :until"
+    );
+    let ids_text = ids.map(ids_json);
+    let limit = i64::try_from(filter.limit).unwrap_or(i64::MAX);
+    let mut bound: Vec<(&str, &dyn ToSql)> = vec![
+        (":since", &filter.since),
+        (":until", &filter.until),
+        (":limit", &limit),
+    ];
+    if kind == Kind::Feeling {
+        sql.push_str(" AND t.checkin_id IS NULL");
+    }
+    if let Some(partner) = &filter.partner
+        && kind.has_owner()
+    {
+        sql.push_str(&format!(" AND {owner} = :partner"));
+        bound.push((":partner", partner));
+    }
+    if let Some(text) = &ids_text {
+        sql.push_str(" AND t.id IN (SELECT value FROM json_each(:ids))");
+        bound.push((":ids", text));
+    }
+    sql.push_str(" ORDER BY t.date DESC, t.created_at DESC, t.id DESC LIMIT :limit");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    stmt.query_map(bound.as_slice(), |r| {
+        Ok(Ref {
+            kind,
+            id: r.get(0)?,
+            date: super::date_at(r, 1)?,
+            created_at: r.get(2)?,
+        })
+    })?
+    .collect()
+}
+
+/// Loads each record in the shape `--json` shows it. A record that vanished in between (a
+/// concurrent import can replace a check-in's feelings) is left out rather than failing.
+pub fn load(conn: &Connection, refs: &[Ref]) -> rusqlite::Result<Vec<Record>> {
+    let names = Names::load(conn)?;
+    let mut records = Vec::with_capacity(refs.len());
+    for r in refs {
+        let record = match r.kind {
+            Kind::Checkin => super::checkins::get(conn, r.id)?.map(|c| {
+                let feelings = super::feelings::for_checkin(conn, c.id)?;
+                Ok::<_, rusqlite::Error>(Record::Checkin(records::checkin_record(
+                    &c,
+                    &names.of(c.partner_id),
+                    &feelings,
+                )))
+            }),
+            Kind::Feeling => super::feelings::get(conn, r.id)?.map(|f| {
+                Ok(Record::Feeling(records::feeling_record(
+                    &f,
+                    &names.of(f.partner_id),
+                )))
+            }),
+            Kind::Promise => super::promises::get(conn, r.id)?
+                .map(|p| Ok(Record::Promise(records::promise(&p, &names)))),
+            Kind::Outcome => match super::promises::get_outcome(conn, r.id)? {
+                Some(o) => super::promises::get(conn, o.promise_id)?
+                    .map(|p| Ok(Record::Outcome(records::outcome(&o, &p, &names)))),
+                None => None,
+            },
+            Kind::Apology => super::apologies::get(conn, r.id)?
+                .map(|a| Ok(Record::Apology(records::apology(&a, &names)))),
+            Kind::Response => super::apologies::get_response(conn, r.id)?
+                .map(|x| Ok(Record::Response(records::response(&x, &names)))),
+            Kind::Focus => super::focus::get(conn, r.id)?.map(|f| {
+                let by = f.partner_id.map(|id| names.of(id));
+                Ok(Record::Focus(records::focus_record(
+                    &f,
+                    by.as_deref(),
+                    journey::title(f.step),
+                )))
+            }),
+            Kind::Meeting => match super::meetings::get(conn, r.id)? {
+                Some(m) => {
+                    let parts = super::meetings::parts(conn, m.id)?;
+                    let partner_names: Vec<String> =
+                        parts.iter().map(|p| names.of(p.partner_id)).collect();
+                    let named: Vec<_> = parts
+                        .iter()
+                        .zip(&partner_names)
+                        .map(|(part, name)| (part, name.as_str()))
+                        .collect();
+                    Some(Ok(Record::Meeting(records::meeting_record(&m, &named))))
+                }
+                None => None,
+            },
+        };
+        if let Some(record) = record {
+            records.push(record?);
+        }
+    }
+    Ok(records)
+}

@@ -1,0 +1,421 @@
+//! `rekindle history`: the timeline, its filters and full-text search.
+
+use serde_json::{Value, json};
+
+use crate::support::{TestEnv, dump};
+
+/// A week of entries of every kind but meetings (which need a terminal).
+fn journal() -> TestEnv {
+    let env = TestEnv::with_couple();
+    for args in [
+        &[
+            "checkin",
+            "--as",
+            "Sam",
+            "--date",
+            "2026-11-19",
+            "--trust",
+            "4",
+            "--connection",
+            "5",
+            "--feeling",
+            "hurt:4",
+            "--answer",
+            "We walked by the river and I said sorry properly",
+        ][..],
+        &[
+            "checkin",
+            "--as",
+            "Alex",
+            "--date",
+            "2026-11-20",
+            "--trust",
+            "3",
+            "--note",
+            "tired",
+        ],
+        &[
+            "feel",
+            "--as",
+            "Alex",
+            "--date",
+            "2026-11-20",
+            "anxious:2",
+            "calm",
+            "--note",
+            "after the call",
+        ],
+        &[
+            "promise",
+            "add",
+            "--as",
+            "Sam",
+            "Text you when I'm late",
+            "--every",
+            "day",
+            "--from",
+            "2026-11-18",
+        ],
+        &[
+            "promise",
+            "keep",
+            "1",
+            "--as",
+            "Alex",
+            "--date",
+            "2026-11-18",
+            "--note",
+            "on the dot",
+        ],
+        &[
+            "apology",
+            "add",
+            "--as",
+            "Sam",
+            "--date",
+            "2026-11-17",
+            "--what",
+            "I hid the messages",
+            "--responsibility",
+            "I chose to hide them",
+        ],
+        &[
+            "apology",
+            "respond",
+            "1",
+            "--as",
+            "Alex",
+            "--date",
+            "2026-11-18",
+            "--need-time",
+        ],
+        &["focus", "communication", "--as", "Alex"],
+    ] {
+        env.run(args).success();
+    }
+    env
+}
+
+fn kinds(v: &Value) -> Vec<(String, i64)> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["kind"].as_str().unwrap().to_string(),
+                r["id"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn pairs(list: &[(&str, i64)]) -> Vec<(String, i64)> {
+    list.iter().map(|(k, i)| (k.to_string(), *i)).collect()
+}
+
+#[test]
+fn every_kind_newest_first() {
+    let env = journal();
+    let json = env.run(["history", "--json"]).success().json();
+    assert_eq!(
+        kinds(&json),
+        pairs(&[
+            ("focus", 2),   // 21 Nov, written last
+            ("focus", 1),   // 21 Nov, from init
+            ("feeling", 3), // 20 Nov: the feel entry ("calm" after "anxious"), written after
+            ("feeling", 2), // Alex's check-in; feeling 1 is Sam's "hurt", inside check-in 1
+            ("checkin", 2),
+            ("checkin", 1),  // 19 Nov
+            ("response", 1), // 18 Nov: written after the outcome and the promise
+            ("outcome", 1),
+            ("promise", 1),
+            ("apology", 1), // 17 Nov
+        ])
+    );
+    let dates: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["date"].as_str().unwrap())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted, "newest date first");
+    assert_eq!(json.as_array().unwrap().len(), 10);
+    assert_eq!(json[0]["kind"], "focus");
+    assert_eq!(json[0]["step"], "communication");
+    let checkin = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "checkin" && r["partner"] == "Sam")
+        .unwrap();
+    assert_eq!(checkin["trust"], 4);
+    assert_eq!(checkin["connection"], 5);
+    assert_eq!(
+        checkin["feelings"],
+        json!([{"word": "hurt", "intensity": 4, "valence": "unpleasant"}])
+    );
+    for key in [
+        "step",
+        "prompt_id",
+        "answer",
+        "appreciation",
+        "need",
+        "note",
+    ] {
+        assert!(checkin.get(key).is_some(), "{key}");
+    }
+    let outcome = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "outcome")
+        .unwrap();
+    assert_eq!(
+        outcome["partner"], "Sam",
+        "an outcome belongs to the promise's maker"
+    );
+    assert_eq!(outcome["recorded_by"], "Alex");
+}
+
+#[test]
+fn filters_by_kind_date_partner_and_limit() {
+    let env = journal();
+    let only = |args: &[&str]| kinds(&env.run(args).success().json());
+    assert_eq!(
+        only(&["history", "--json", "--kind", "checkin"]),
+        pairs(&[("checkin", 2), ("checkin", 1)])
+    );
+    assert_eq!(
+        only(&["history", "--json", "--kind", "apology,response"]),
+        pairs(&[("response", 1), ("apology", 1)])
+    );
+    assert_eq!(
+        only(&[
+            "history",
+            "--json",
+            "--since",
+            "2026-11-19",
+            "--until",
+            "friday",
+            "--kind",
+            "checkin,feeling"
+        ]),
+        pairs(&[
+            ("feeling", 3),
+            ("feeling", 2),
+            ("checkin", 2),
+            ("checkin", 1)
+        ])
+    );
+    assert_eq!(
+        only(&["history", "--json", "--limit", "1"]),
+        pairs(&[("focus", 2)])
+    );
+    // --as keeps that partner's entries and the shared ones (focus changes).
+    let alex = only(&["history", "--json", "--as", "alex"]);
+    assert!(
+        alex.iter()
+            .all(|(k, _)| k != "apology" && k != "promise" && k != "outcome"),
+        "{alex:?}"
+    );
+    assert!(alex.contains(&("response".to_string(), 1)));
+    assert!(alex.contains(&("focus".to_string(), 1)));
+    // REKINDLE_AS alone does not filter.
+    let mut env_as = journal();
+    env_as.set("REKINDLE_AS", "Alex");
+    assert_eq!(
+        env_as
+            .run(["history", "--json"])
+            .success()
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        10
+    );
+}
+
+#[test]
+fn search_finds_words_in_every_kind_of_text() {
+    let env = journal();
+    let found = |text: &str| {
+        kinds(
+            &env.run(["history", "--json", "--search", text])
+                .success()
+                .json(),
+        )
+    };
+    assert_eq!(found("river"), pairs(&[("checkin", 1)]));
+    assert_eq!(
+        found("walking"),
+        pairs(&[("checkin", 1)]),
+        "endings are ignored"
+    );
+    assert_eq!(
+        found("hurt"),
+        pairs(&[("checkin", 1)]),
+        "a check-in's feeling finds the check-in"
+    );
+    assert_eq!(found("calm"), pairs(&[("feeling", 3)]));
+    assert_eq!(found("late"), pairs(&[("promise", 1)]));
+    assert_eq!(found("dot"), pairs(&[("outcome", 1)]));
+    assert_eq!(found("MESSAGES"), pairs(&[("apology", 1)]));
+    assert_eq!(
+        found("river sorry"),
+        pairs(&[("checkin", 1)]),
+        "every word must match"
+    );
+    assert_eq!(found("river bicycle"), pairs(&[]));
+    assert_eq!(
+        found("riv"),
+        pairs(&[("checkin", 1)]),
+        "the start of a word is enough"
+    );
+}
+
+#[test]
+fn hostile_search_text_is_just_text() {
+    let env = journal();
+    for text in [
+        "\"",
+        "\"unbalanced",
+        "(",
+        "((river",
+        "river)",
+        "AND",
+        "OR river",
+        "NOT",
+        "river NOT sorry",
+        "NEAR(river sorry)",
+        "*",
+        "river*",
+        "^river",
+        "col:river",
+        ":",
+        "-river",
+        "+",
+        "''",
+        "\\",
+        "'; DROP TABLE checkins; --",
+        "\u{1b}[2J",
+        "😀",
+        "\u{202e}",
+        "",
+    ] {
+        let run = env.run(["history", "--json", &format!("--search={text}")]);
+        run.success();
+        assert!(run.json().is_array(), "{text:?}");
+        assert!(!run.stderr.contains("fts5"), "{text:?}: {}", run.stderr);
+    }
+    let sql = env
+        .run([
+            "history",
+            "--json",
+            "--search",
+            "'; DROP TABLE checkins; --",
+        ])
+        .success()
+        .json();
+    assert!(sql.as_array().unwrap().is_empty());
+    assert_eq!(
+        env.run(["history", "--json", "--kind", "checkin"])
+            .success()
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn human_timeline_reads_by_day() {
+    let env = journal();
+    let text = env.run(["history"]).success().stdout.clone();
+    assert!(text.starts_with("Saturday 21 November 2026\n"), "{text}");
+    assert!(
+        text.contains(
+            "Thursday 19 November 2026\n  Sam checked in: trust 4, close 5; feeling hurt (4)\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Answer: We walked by the river and I said sorry properly"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  Alex felt anxious (2), calm\n      Note: after the call"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Sam kept promise 1 \u{201c}Text you when I'm late\u{201d} (recorded by Alex)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Alex answered apology 1: needs more time"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Focus moved to step 2, Talk and listen openly (Alex)"),
+        "{text}"
+    );
+    let empty = TestEnv::with_couple();
+    let text = empty
+        .run(["history", "--kind", "apology"])
+        .success()
+        .stdout
+        .clone();
+    assert_eq!(text, "Nothing to show.\n");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let env = journal();
+    for args in [&["history"][..], &["history", "--json"]] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = env
+            .command(args)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
+    }
+}
+
+#[test]
+fn history_refusals_change_nothing() {
+    let env = journal();
+    let before = dump(&env.default_journal());
+    for (args, needle) in [
+        (
+            &["history", "--kind", "diary"][..],
+            "\"diary\" is not a kind of record; use checkin",
+        ),
+        (
+            &["history", "--since", "2026-11-20", "--until", "2026-11-19"],
+            "--since (2026-11-20) is after --until (2026-11-19)",
+        ),
+        (
+            &["history", "--since", "2026-13-01"],
+            "\"2026-13-01\" is not a real calendar date",
+        ),
+        (&["history", "--until", "whenever"], "\"whenever\""),
+        (&["history", "--limit", "0"], "'0'"),
+        (&["history", "--limit", "-5"], "-5"),
+        (&["history", "--limit", "abc"], "'abc'"),
+        (
+            &["history", "--as", "Kim"],
+            "there is no partner called \"Kim\"",
+        ),
+    ] {
+        env.run(args).refused().stderr_has(needle);
+    }
+    assert_eq!(dump(&env.default_journal()), before);
+}
