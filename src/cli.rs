@@ -71,6 +71,7 @@ pub enum Command {
     Promise(commands::promise::Args),
     Apology(commands::apology::Args),
     Progress(commands::progress::Args),
+    Report(commands::report::Args),
     Export(commands::export::Args),
     Import(commands::import::Args),
     Backup(commands::backup::Args),

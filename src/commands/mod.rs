@@ -15,6 +15,7 @@ pub mod partners;
 pub mod progress;
 pub mod promise;
 pub mod prompt;
+pub mod report;
 pub mod steps;
 pub mod together;
 
@@ -37,6 +38,7 @@ pub fn run(ctx: &mut Context, command: Command) -> anyhow::Result<()> {
         Command::Doctor(args) => doctor::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
         Command::Progress(args) => progress::run(ctx, args),
+        Command::Report(args) => report::run(ctx, args),
         Command::Export(args) => export::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),
         Command::Backup(args) => backup::run(ctx, args),
