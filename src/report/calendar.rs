@@ -30,14 +30,14 @@ fn trust_of<'a>(calendar: &'a Calendar, partner: &Partner) -> &'a [Option<u8>] {
 
 pub fn section(calendar: &Calendar, partners: &[Partner]) -> String {
     let mut out = String::from(
-        "<section id=\"calendar\">\n<h2>Check-in calendar</h2>\n\
+        "<section id=\"calendar\">\n<div class=\"keep\">\n<h2>Check-in calendar</h2>\n\
 <p class=\"lead\">One square for each day and each of you, Monday at the top. The darker the \
 square, the more trust that day's check-in gave; an empty square is a day without one.</p>\n",
     );
     if !calendar.any() {
         let _ = writeln!(
             out,
-            "<p class=\"empty\">No check-ins in these weeks yet; {THIN}.</p>\n</section>"
+            "<p class=\"empty\">No check-ins in these weeks yet; {THIN}.</p>\n</div>\n</section>"
         );
         return out;
     }
@@ -76,6 +76,7 @@ from 1 (lightest) to 10 (darkest). {}.",
     );
     out.push_str(&grids(calendar, partners, &desc));
     out.push_str("</figure>\n");
+    out.push_str("</div>\n");
     out.push_str(&table(calendar, partners));
     out.push_str("</section>\n");
     out
@@ -247,7 +248,7 @@ fn table(calendar: &Calendar, partners: &[Partner]) -> String {
         rows.push_str("</tr>\n");
     }
     format!(
-        "<details class=\"numbers\" open=\"open\"><summary>The numbers behind this chart</summary>\n\
+        "<details class=\"numbers\"><summary>The numbers behind this chart</summary>\n\
 <table><caption>Each day's trust, Monday to Sunday; – means no check-in that day.</caption>\n\
 <thead>{head}</thead>\n<tbody>\n{rows}</tbody></table></details>\n"
     )

@@ -48,10 +48,11 @@ fn week_words(start: NaiveDate) -> String {
     format!("week of {}", in_words(start))
 }
 
-/// The `<details>` that holds a chart's numbers, open so it is read and printed with it.
+/// The `<details>` that holds a chart's numbers: one click away on screen, so the page reads
+/// as pictures and words, and printed open (see the stylesheet).
 fn numbers(caption: &str, head: &str, rows: &str) -> String {
     format!(
-        "<details class=\"numbers\" open=\"open\"><summary>The numbers behind this chart</summary>\n\
+        "<details class=\"numbers\"><summary>The numbers behind this chart</summary>\n\
 <table><caption>{}</caption>\n<thead>{head}</thead>\n<tbody>\n{rows}</tbody></table></details>\n",
         escape(caption)
     )
@@ -209,7 +210,7 @@ fn sanitized(name: &str) -> String {
 /// Weekly trust per partner, with the trend in the words `progress` uses.
 pub fn trust(p: &Progress, partners: &[Partner]) -> String {
     let mut out = String::from(
-        "<section id=\"trust\">\n<h2>Trust, week by week</h2>\n\
+        "<section id=\"trust\">\n<div class=\"keep\">\n<h2>Trust, week by week</h2>\n\
 <p class=\"lead\">Each point is one week's average answer to \u{201c}How much do you trust your \
 partner today?\u{201d}, from 1 to 10.</p>\n",
     );
@@ -234,7 +235,7 @@ partner today?\u{201d}, from 1 to 10.</p>\n",
     if !any {
         let _ = writeln!(
             out,
-            "<p class=\"empty\">No check-ins in these weeks yet; {THIN}.</p>\n</section>"
+            "<p class=\"empty\">No check-ins in these weeks yet; {THIN}.</p>\n</div>\n</section>"
         );
         return out;
     }
@@ -286,6 +287,7 @@ partner today?\u{201d}, from 1 to 10.</p>\n",
             row(week.start, &cells)
         })
         .collect();
+    out.push_str("</div>\n");
     out.push_str(&numbers(
         "Weekly average trust (1 to 10) and days checked in; – means no check-in that week.",
         &head(partners, &["trust", "days"]),
@@ -298,7 +300,7 @@ partner today?\u{201d}, from 1 to 10.</p>\n",
 /// Weekly closeness (the check-in's connection answer) per partner.
 pub fn closeness(p: &Progress, partners: &[Partner]) -> String {
     let mut out = String::from(
-        "<section id=\"closeness\">\n<h2>Closeness, week by week</h2>\n\
+        "<section id=\"closeness\">\n<div class=\"keep\">\n<h2>Closeness, week by week</h2>\n\
 <p class=\"lead\">Each ring is one week's average answer to \u{201c}How close do you feel to your \
 partner today?\u{201d}, from 1 to 10.</p>\n",
     );
@@ -326,7 +328,7 @@ partner today?\u{201d}, from 1 to 10.</p>\n",
     if !any {
         let _ = writeln!(
             out,
-            "<p class=\"empty\">No answers about closeness in these weeks yet; {THIN}.</p>\n</section>"
+            "<p class=\"empty\">No answers about closeness in these weeks yet; {THIN}.</p>\n</div>\n</section>"
         );
         return out;
     }
@@ -377,6 +379,7 @@ partner today?\u{201d}, from 1 to 10.</p>\n",
             row(week.start, &cells)
         })
         .collect();
+    out.push_str("</div>\n");
     out.push_str(&numbers(
         "Weekly average closeness (1 to 10); – means no answer that week.",
         &head(partners, &[""]),
@@ -390,7 +393,7 @@ partner today?\u{201d}, from 1 to 10.</p>\n",
 /// partner's solid, the others' hatched.
 pub fn keeping(p: &Progress, partners: &[Partner]) -> String {
     let mut out = String::from(
-        "<section id=\"promises\">\n<h2>Promises kept</h2>\n\
+        "<section id=\"promises\">\n<div class=\"keep\">\n<h2>Promises kept</h2>\n\
 <p class=\"lead\">Each bar is the share of a week's promises that were kept, counted for the \
 one who made them. Skipped days count neither way.</p>\n",
     );
@@ -418,7 +421,7 @@ one who made them. Skipped days count neither way.</p>\n",
             out,
             "<p class=\"empty\">No promise was kept or missed in these weeks, so there is \
 nothing to draw yet. <code>rekindle promise keep</code> and <code>rekindle promise miss</code> \
-record them.</p>\n</figure>\n</section>"
+record them.</p>\n</figure>\n</div>\n</section>"
         );
         return out;
     }
@@ -517,6 +520,7 @@ data-week=\"{}\" data-value=\"{}\"><title>{}</title></rect>",
             row(week.start, &cells)
         })
         .collect();
+    out.push_str("</div>\n");
     out.push_str(&numbers(
         "Promises kept of those kept or missed each week; – means none recorded.",
         &head(partners, &[""]),
@@ -538,7 +542,7 @@ fn bar_class(index: usize) -> String {
 /// Pleasant feelings above the line and unpleasant below, week by week, one panel each.
 pub fn feelings(p: &Progress, partners: &[Partner]) -> String {
     let mut out = String::from(
-        "<section id=\"feelings\">\n<h2>Feelings, week by week</h2>\n\
+        "<section id=\"feelings\">\n<div class=\"keep\">\n<h2>Feelings, week by week</h2>\n\
 <p class=\"lead\">How many pleasant and unpleasant feelings each of you named each week, in \
 check-ins and with <code>rekindle feel</code>. Pleasant ones rise above the line, unpleasant \
 ones hang below it.</p>\n",
@@ -566,7 +570,7 @@ ones hang below it.</p>\n",
         let _ = writeln!(
             out,
             "<p class=\"empty\">No pleasant or unpleasant feelings named in these weeks yet. \
-Name a few in your check-ins, or any time with <code>rekindle feel</code>.</p>\n</section>"
+Name a few in your check-ins, or any time with <code>rekindle feel</code>.</p>\n</div>\n</section>"
         );
         return out;
     }
@@ -583,14 +587,16 @@ Name a few in your check-ins, or any time with <code>rekindle feel</code>.</p>\n
         .max()
         .unwrap_or(0)
         .max(1);
-    let panel = 120.0;
+    // Each partner's panel: the name, then room for the tallest week above and below the line.
+    let panel = 136.0;
+    let half = 46.0;
     let frame = Frame {
         width: WIDTH,
-        height: 24.0 + panel * partners.len() as f64 + 40.0,
+        height: 8.0 + panel * partners.len() as f64 + 36.0,
         left: 40.0,
         right: 16.0,
-        top: 24.0,
-        bottom: 40.0,
+        top: 8.0,
+        bottom: 36.0,
     };
     let desc = format!(
         "Feelings named each week over {}, above the line pleasant, below it unpleasant. In \
@@ -622,27 +628,37 @@ line</span></li></ul>",
     ));
     let band = frame.band(count);
     let width = (band * 0.6).max(1.0);
-    let half = panel / 2.0 - 14.0;
     for partner in partners {
         let top = frame.top + panel * partner.index as f64;
-        let mid = top + panel / 2.0;
+        let mid = top + 22.0 + half;
         let scale = |n: u32| half * f64::from(n) / f64::from(most);
         let _ = writeln!(
             out,
             "<text class=\"name\" x=\"{}\" y=\"{}\">{}</text>\
+<line class=\"grid\" x1=\"{}\" y1=\"{hi}\" x2=\"{}\" y2=\"{hi}\"/>\
+<line class=\"grid\" x1=\"{}\" y1=\"{lo}\" x2=\"{}\" y2=\"{lo}\"/>\
 <line class=\"axis\" x1=\"{}\" y1=\"{m}\" x2=\"{}\" y2=\"{m}\"/>\
 <text x=\"{}\" y=\"{}\" text-anchor=\"end\">{most}</text>\
+<text x=\"{}\" y=\"{}\" text-anchor=\"end\">0</text>\
 <text x=\"{}\" y=\"{}\" text-anchor=\"end\">{most}</text>",
             num(frame.left),
-            num(top + 2.0),
+            num(top + 12.0),
             partner.name,
+            num(frame.left),
+            num(frame.width - frame.right),
+            num(frame.left),
+            num(frame.width - frame.right),
             num(frame.left),
             num(frame.width - frame.right),
             num(frame.left - 8.0),
             num(mid - half + 4.0),
             num(frame.left - 8.0),
+            num(mid + 4.0),
+            num(frame.left - 8.0),
             num(mid + half + 4.0),
             m = num(mid),
+            hi = num(mid - half),
+            lo = num(mid + half),
         );
         for (w, week) in p.weeks.iter().enumerate() {
             let Some(f) = week.partners.get(partner.key) else {
@@ -696,6 +712,7 @@ data-week=\"{}\" data-value=\"{n}\"><title>{}</title></rect>",
             row(week.start, &cells)
         })
         .collect();
+    out.push_str("</div>\n");
     out.push_str(&numbers(
         "Pleasant and unpleasant feelings named each week (feelings outside the vocabulary \
 count as neither).",

@@ -66,13 +66,13 @@ pub fn render(page: &Page) -> String {
         escape(&span)
     );
     out.push_str(&glance(p, &partners));
+    out.push_str(&signals(p));
     out.push_str(&charts::trust(p, &partners));
     out.push_str(&charts::closeness(p, &partners));
     out.push_str(&calendar::section(page.calendar, &partners));
     out.push_str(&charts::keeping(p, &partners));
     out.push_str(&charts::feelings(p, &partners));
     out.push_str(&steps(p));
-    out.push_str(&signals(p));
     let _ = write!(
         out,
         "</main>\n<footer>\n<p>Made by rekindle on {} from your journal, on your own computer; \
@@ -194,4 +194,121 @@ fn signals(p: &Progress) -> String {
     }
     out.push_str("</section>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::tests::{ALEX, SAM, checkin, d, facts};
+    use crate::progress::{FeelingFact, OutcomeFact, calendar, compute};
+
+    fn page(f: &crate::progress::Facts) -> String {
+        let progress = compute(f);
+        let calendar = calendar(f);
+        render(&Page {
+            progress: &progress,
+            calendar: &calendar,
+            made_on: d(11, 21),
+        })
+    }
+
+    fn well_formed(html: &str) -> roxmltree::Document<'_> {
+        let options = roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..roxmltree::ParsingOptions::default()
+        };
+        roxmltree::Document::parse_with_options(html, options).expect("well-formed")
+    }
+
+    fn count(doc: &roxmltree::Document, chart: &str, class: &str) -> usize {
+        doc.descendants()
+            .find(|n| n.attribute("id") == Some(chart))
+            .map_or(0, |c| {
+                c.descendants()
+                    .filter(|n| {
+                        n.attribute("class")
+                            .is_some_and(|x| x.split_whitespace().any(|w| w == class))
+                    })
+                    .count()
+            })
+    }
+
+    #[test]
+    fn an_empty_journal_is_a_page_of_words() {
+        let html = page(&facts(8));
+        let doc = well_formed(&html);
+        assert_eq!(
+            doc.descendants()
+                .filter(|n| n.attribute("role") == Some("img"))
+                .count(),
+            0
+        );
+        assert!(html.contains("No check-ins in these weeks yet"));
+        assert!(!html.contains("NaN"));
+    }
+
+    #[test]
+    fn marks_follow_the_figures() {
+        let mut f = facts(2);
+        // Week of 9 November: Sam 4; week of 16 November: Sam 6 and 8, Alex 5.
+        f.checkins = vec![
+            checkin(11, 10, SAM, 4),
+            checkin(11, 16, SAM, 6),
+            checkin(11, 18, SAM, 8),
+            checkin(11, 17, ALEX, 5),
+        ];
+        f.outcomes = vec![
+            OutcomeFact {
+                date: d(11, 10),
+                partner: ALEX,
+                kept: false,
+            },
+            OutcomeFact {
+                date: d(11, 17),
+                partner: SAM,
+                kept: true,
+            },
+        ];
+        f.feelings = vec![FeelingFact {
+            date: d(11, 17),
+            partner: ALEX,
+            valence: crate::feelings::Valence::Unpleasant,
+        }];
+        let html = page(&f);
+        let doc = well_formed(&html);
+        assert_eq!(count(&doc, "trust-chart", "mark"), 3);
+        assert!(html.contains("data-week=\"2026-11-16\" data-value=\"7.0\""));
+        assert_eq!(
+            count(&doc, "closeness-chart", "mark"),
+            0,
+            "no closeness given"
+        );
+        assert!(html.contains("No answers about closeness in these weeks yet"));
+        // Alex's missed promise is a 0% bar (a sliver, not nothing); Sam's a 100% one.
+        assert_eq!(count(&doc, "promises-chart", "mark"), 2);
+        assert!(html.contains("data-week=\"2026-11-09\" data-value=\"0%\""));
+        assert_eq!(count(&doc, "feelings-chart", "unpleasant"), 1);
+        // 9 to 21 November: 13 days for each of the two.
+        assert_eq!(count(&doc, "calendar-chart", "cell"), 26);
+    }
+
+    #[test]
+    fn ten_years_of_extremes_draw_without_a_nan() {
+        let mut f = facts(520);
+        let start = f.window.from;
+        f.checkins = (0..3640u64)
+            .step_by(3)
+            .map(|i| crate::progress::CheckinFact {
+                date: start + chrono::Days::new(i),
+                partner: if i % 2 == 0 { SAM } else { ALEX },
+                trust: if i % 7 == 0 { 1 } else { 10 },
+                connection: Some(1),
+            })
+            .filter(|c| c.date <= d(11, 21))
+            .collect();
+        let html = page(&f);
+        let doc = well_formed(&html);
+        assert!(!html.contains("NaN") && !html.contains("inf\""));
+        assert_eq!(count(&doc, "calendar-chart", "cell"), 2 * (519 * 7 + 6));
+    }
 }
