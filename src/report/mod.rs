@@ -65,14 +65,18 @@ pub fn render(page: &Page) -> String {
         and_list(&names),
         escape(&span)
     );
-    out.push_str(&glance(p, &partners));
-    out.push_str(&signals(p));
-    out.push_str(&charts::trust(p, &partners));
-    out.push_str(&charts::closeness(p, &partners));
-    out.push_str(&calendar::section(page.calendar, &partners));
-    out.push_str(&charts::keeping(p, &partners));
-    out.push_str(&charts::feelings(p, &partners));
-    out.push_str(&steps(p));
+    if anything(p, page.calendar) {
+        out.push_str(&glance(p, &partners));
+        out.push_str(&signals(p));
+        out.push_str(&charts::trust(p, &partners));
+        out.push_str(&charts::closeness(p, &partners));
+        out.push_str(&calendar::section(page.calendar, &partners));
+        out.push_str(&charts::keeping(p, &partners));
+        out.push_str(&charts::feelings(p, &partners));
+        out.push_str(&steps(p));
+    } else {
+        out.push_str(&nothing_yet(p));
+    }
     let _ = write!(
         out,
         "</main>\n<footer>\n<p>Made by rekindle on {} from your journal, on your own computer; \
@@ -81,6 +85,40 @@ private as the journal.</p>\n<p>{}</p>\n</footer>\n</body>\n</html>\n",
         in_words(page.made_on),
         escape(crate::SAFETY_NOTE)
     );
+    out
+}
+
+/// Whether the weeks hold anything to draw: a check-in, a kept or missed promise, a feeling.
+fn anything(p: &Progress, calendar: &Calendar) -> bool {
+    calendar.any()
+        || p.weeks.iter().any(|w| {
+            w.partners
+                .0
+                .iter()
+                .any(|(_, x)| x.checkins + x.kept + x.missed + x.pleasant + x.unpleasant > 0)
+        })
+}
+
+/// A page for weeks with nothing in them yet: one kind paragraph instead of five empty charts.
+fn nothing_yet(p: &Progress) -> String {
+    let mut out = String::from("<section id=\"nothing-yet\">\n<h2>Nothing to draw yet</h2>\n");
+    let _ = writeln!(
+        out,
+        "<p class=\"empty\">No check-ins in these weeks yet; {}.</p>",
+        words::THIN
+    );
+    let _ = writeln!(
+        out,
+        "<p class=\"lead\">Each of you checks in once a day with <code>rekindle checkin</code>, \
+which takes a minute or two. After a week or two this page fills in: your trust and \
+closeness week by week, a calendar of the days you checked in, the promises you kept and \
+the feelings you named.</p>\n<p><strong>Your focus:</strong> {}</p>",
+        escape(&words::focus(&p.focus))
+    );
+    out.push_str("</section>\n");
+    if !p.signals.is_empty() {
+        out.push_str(&signals(p));
+    }
     out
 }
 
@@ -244,6 +282,8 @@ mod tests {
             0
         );
         assert!(html.contains("No check-ins in these weeks yet"));
+        assert!(html.contains("Nothing to draw yet"));
+        assert!(!html.contains("<table"), "no table of empty weeks");
         assert!(!html.contains("NaN"));
     }
 

@@ -412,7 +412,25 @@ fn an_empty_journal_gives_words_not_empty_axes() {
             "No check-ins in these weeks yet; check in on a few more days to see a trend."
         )
     );
-    assert!(text.contains("No promise was kept or missed in these weeks"));
+    assert!(text.contains("Nothing to draw yet"));
+    assert!(text.contains("step 1 of 8, Take responsibility"));
+    // A promise kept is something to draw, even before the first check-in.
+    run_all(
+        &env,
+        &[
+            &["promise", "add", "--as", "Sam", "Call at lunch"],
+            &["promise", "keep", "1", "--as", "Sam"],
+        ],
+    );
+    let (_, html) = report(&env, &[]);
+    let doc = parse(&html);
+    assert!(by_id(&doc, "promises-chart").is_some());
+    let text = text_of(doc.root());
+    assert!(
+        text.contains(
+            "No check-ins in these weeks yet; check in on a few more days to see a trend."
+        )
+    );
     assert!(text.contains("No pleasant or unpleasant feelings named in these weeks yet."));
     assert!(!html.contains("NaN"));
 }
