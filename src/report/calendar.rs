@@ -113,12 +113,16 @@ fn grids(calendar: &Calendar, partners: &[Partner], desc: &str) -> String {
             let ox = (block % across) as f64 * (block_width + GUTTER);
             let oy = (block / across) as f64 * block_height;
             block += 1;
+            let shown_until = calendar
+                .date((last_week * 7).min(calendar.len()).saturating_sub(1))
+                .min(calendar.until);
             let _ = writeln!(
                 out,
-                "<text class=\"name\" x=\"{}\" y=\"{}\">{}</text>",
+                "<text class=\"name\" x=\"{}\" y=\"{}\">{}<tspan class=\"range\"> · {}</tspan></text>",
                 num(ox + LEFT),
                 num(oy + 14.0),
-                partner.name
+                partner.name,
+                span(calendar.date(first_week * 7), shown_until)
             );
             for (row, day) in [(0, "Mon"), (2, "Wed"), (4, "Fri"), (6, "Sun")] {
                 let _ = write!(
@@ -175,9 +179,13 @@ rx=\"2\" data-date=\"{date}\" data-value=\"{data}\"><title>{}</title></rect>",
     out
 }
 
-/// Month names over the first column of each month, with the year on the first and on
-/// January; a name too close to the next one is left out.
+/// Month names over the first column of each month ("Jan 2026" when there is room); a name
+/// too close to the next one is left out. The grid's own dates, with years, are on its name
+/// line, so no year is ever missing.
 fn months(calendar: &Calendar, first: usize, last: usize, ox: f64, oy: f64, pitch: f64) -> String {
+    // About 6.5 units a character at the labels' size, and a little air.
+    let fits =
+        |label: &str, columns: usize| label.len() as f64 * 6.5 + 4.0 <= columns as f64 * pitch;
     let mut marks: Vec<(usize, NaiveDate)> = Vec::new();
     for week in first..last {
         let monday = calendar.from + Days::new(7 * week as u64);
@@ -189,19 +197,18 @@ fn months(calendar: &Calendar, first: usize, last: usize, ox: f64, oy: f64, pitc
         }
     }
     let mut out = String::new();
-    let mut year_shown = false;
     for (i, (week, date)) in marks.iter().enumerate() {
-        let room = marks.get(i + 1).map_or(usize::MAX, |(next, _)| next - week);
-        let with_year = !year_shown || date.month() == 1;
-        let needed = if with_year { 5 } else { 3 };
-        if (room as f64) * pitch < needed as f64 * 11.0 {
-            continue;
-        }
-        year_shown |= with_year;
-        let label = if with_year {
-            date.format("%b %Y").to_string()
+        let room = marks
+            .get(i + 1)
+            .map_or(usize::MAX / 2, |(next, _)| next - week);
+        let short = date.format("%b").to_string();
+        let long = date.format("%b %Y").to_string();
+        let label = if (date.month() == 1 || i == 0) && fits(&long, room) {
+            long
+        } else if fits(&short, room) {
+            short
         } else {
-            date.format("%b").to_string()
+            continue;
         };
         let _ = write!(
             out,
@@ -212,6 +219,19 @@ fn months(calendar: &Calendar, first: usize, last: usize, ox: f64, oy: f64, pitc
     }
     out.push('\n');
     out
+}
+
+/// "28 Sep – 21 Nov 2026", or "24 Nov 2025 – 21 Nov 2026" across a new year.
+fn span(from: NaiveDate, until: NaiveDate) -> String {
+    if from.year() == until.year() {
+        format!("{} – {}", from.format("%-d %b"), until.format("%-d %b %Y"))
+    } else {
+        format!(
+            "{} – {}",
+            from.format("%-d %b %Y"),
+            until.format("%-d %b %Y")
+        )
+    }
 }
 
 fn table(calendar: &Calendar, partners: &[Partner]) -> String {
