@@ -31,8 +31,9 @@ fn trust_of<'a>(calendar: &'a Calendar, partner: &Partner) -> &'a [Option<u8>] {
 pub fn section(calendar: &Calendar, partners: &[Partner]) -> String {
     let mut out = String::from(
         "<section id=\"calendar\">\n<div class=\"keep\">\n<h2>Check-in calendar</h2>\n\
-<p class=\"lead\">One square for each day and each of you, Monday at the top. The darker the \
-square, the more trust that day's check-in gave; an empty square is a day without one.</p>\n",
+<p class=\"lead\">One square for each day and each of you, Monday at the top, shaded by the \
+trust that day's check-in gave, from 1 to 10 as the key shows; an empty square is a day \
+without one.</p>\n",
     );
     if !calendar.any() {
         let _ = writeln!(
@@ -54,7 +55,7 @@ square, the more trust that day's check-in gave; an empty square is a day withou
         .collect();
     let desc = format!(
         "A square for each day from {} to {}, for each of you, shaded by that day's trust \
-from 1 (lightest) to 10 (darkest). {}.",
+from 1 to 10. {}.",
         in_words(calendar.from),
         in_words(calendar.until),
         said.join("; ")
