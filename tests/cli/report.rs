@@ -613,3 +613,21 @@ fn an_unwritable_place_is_named() {
         .stderr_has("rekindle init");
     assert!(!path.exists());
 }
+
+#[test]
+fn a_dash_on_a_terminal_is_refused() {
+    let env = three_weeks();
+    let mut cmd = env.command(["report", "--output", "-"]);
+    cmd.env("TERM", "xterm");
+    let mut p = rexpect::session::spawn_command(cmd, Some(60_000)).expect("start in a pty");
+    let shown = p.exp_eof().unwrap_or_default();
+    assert!(
+        shown.contains("not something to read in a terminal"),
+        "{shown}"
+    );
+    assert!(!shown.contains("<html"));
+    match p.process().wait().expect("wait") {
+        rexpect::process::WaitStatus::Exited(_, code) => assert_eq!(code, 2),
+        other => panic!("{other:?}"),
+    }
+}
