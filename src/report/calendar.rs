@@ -89,7 +89,16 @@ fn grids(calendar: &Calendar, partners: &[Partner], desc: &str) -> String {
     let columns = weeks.clamp(1, WEEKS_PER_ROW);
     let pitch = ((WIDTH - LEFT - 10.0) / columns as f64).clamp(12.0, 26.0);
     let cell = pitch - 3.0;
-    let block_width = LEFT + columns as f64 * pitch;
+    // Wide enough for the grid and for its name line (the name in bold, then its dates), so a
+    // long name never runs into the next grid or off the edge.
+    let label = partners
+        .iter()
+        .map(|p| {
+            let name = crate::sanitize::line(p.key).chars().count() as f64;
+            LEFT + name * 8.5 + 26.0 * 6.5
+        })
+        .fold(0.0, f64::max);
+    let block_width = (LEFT + columns as f64 * pitch).max(label);
     let block_height = TOP + 7.0 * pitch + 16.0;
     // Grids side by side when they fit (a short window), else one under the other.
     let across = (((WIDTH + GUTTER) / (block_width + GUTTER)).floor() as usize)
