@@ -193,9 +193,9 @@ rx=\"2\" data-date=\"{date}\" data-value=\"{data}\"><title>{}</title></rect>",
 /// too close to the next one is left out. The grid's own dates, with years, are on its name
 /// line, so no year is ever missing.
 fn months(calendar: &Calendar, first: usize, last: usize, ox: f64, oy: f64, pitch: f64) -> String {
-    // About 6.5 units a character at the labels' size, and a little air.
+    // About 7 units a character at the labels' size, and a little air.
     let fits =
-        |label: &str, columns: usize| label.len() as f64 * 6.5 + 4.0 <= columns as f64 * pitch;
+        |label: &str, columns: usize| label.len() as f64 * 7.0 + 6.0 <= columns as f64 * pitch;
     let mut marks: Vec<(usize, NaiveDate)> = Vec::new();
     for week in first..last {
         let monday = calendar.from + Days::new(7 * week as u64);
@@ -208,9 +208,10 @@ fn months(calendar: &Calendar, first: usize, last: usize, ox: f64, oy: f64, pitc
     }
     let mut out = String::new();
     for (i, (week, date)) in marks.iter().enumerate() {
+        // The last name may run a column past the grid, no further.
         let room = marks
             .get(i + 1)
-            .map_or(usize::MAX / 2, |(next, _)| next - week);
+            .map_or(last - week + 1, |(next, _)| next - week);
         let short = date.format("%b").to_string();
         let long = date.format("%b %Y").to_string();
         let label = if (date.month() == 1 || i == 0) && fits(&long, room) {

@@ -145,7 +145,9 @@ fn lines(p: &Progress, partners: &[Partner], series: &Series) -> String {
         bottom: 44.0,
     };
     let count = p.weeks.len();
-    let radius = (frame.band(count) * 0.3).clamp(2.0, 4.5);
+    // Markers shrink with the weeks so a long window stays a line with beads, not a smear.
+    let radius = (frame.band(count) * 0.3).clamp(1.2, 4.5);
+    let small = if radius < 3.0 { " small" } else { "" };
     let mut out = svg::open(id, "chart", frame.width, frame.height, title, desc);
     let ticks: Vec<(f64, String)> = [1.0, 4.0, 7.0, 10.0]
         .iter()
@@ -174,12 +176,12 @@ fn lines(p: &Progress, partners: &[Partner], series: &Series) -> String {
             let _ = writeln!(out, "<path class=\"gap p{i}\" d=\"{dotted}\"/>");
         }
         if !solid.is_empty() {
-            let _ = writeln!(out, "<path class=\"line p{i}\" d=\"{solid}\"/>");
+            let _ = writeln!(out, "<path class=\"line p{i}{small}\" d=\"{solid}\"/>");
         }
         let class = if hollow {
-            format!("mark hollow p{i}")
+            format!("mark hollow p{i}{small}")
         } else {
-            format!("mark dot p{i}")
+            format!("mark dot p{i}{small}")
         };
         for (w, v) in points {
             let (x, y) = at((w, v));
