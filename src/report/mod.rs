@@ -7,6 +7,7 @@
 //! closed, every attribute quoted) so any XML parser can check it, and a Content Security
 //! Policy forbids loading anything even if a future edit slipped.
 
+pub mod bars;
 pub mod calendar;
 pub mod charts;
 pub mod html;
@@ -71,8 +72,8 @@ pub fn render(page: &Page) -> String {
         out.push_str(&charts::trust(p, &partners));
         out.push_str(&charts::closeness(p, &partners));
         out.push_str(&calendar::section(page.calendar, &partners));
-        out.push_str(&charts::keeping(p, &partners));
-        out.push_str(&charts::feelings(p, &partners));
+        out.push_str(&bars::keeping(p, &partners));
+        out.push_str(&bars::feelings(p, &partners));
         out.push_str(&steps(p));
     } else {
         out.push_str(&nothing_yet(p));
