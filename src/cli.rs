@@ -72,6 +72,7 @@ pub enum Command {
     Apology(commands::apology::Args),
     History(commands::history::Args),
     Progress(commands::progress::Args),
+    Report(commands::report::Args),
     Export(commands::export::Args),
     Import(commands::import::Args),
     Backup(commands::backup::Args),

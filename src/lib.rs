@@ -23,6 +23,7 @@ pub mod progress;
 pub mod prompter;
 pub mod records;
 pub mod recurrence;
+pub mod report;
 pub mod sanitize;
 pub mod store;
 pub mod ui;

@@ -16,17 +16,27 @@ use crate::error::UserError;
 
 /// Why a destination cannot be used, before anything is written.
 pub fn check_destination(path: &Path, journal: &Path, flag: &str) -> anyhow::Result<()> {
+    let example = if flag == "backup" {
+        "rekindle-backup.db"
+    } else {
+        "rekindle-export.json"
+    };
+    check_destination_named(path, journal, flag, example)
+}
+
+/// [`check_destination`], suggesting `example` as a file name when `path` is a folder.
+pub fn check_destination_named(
+    path: &Path,
+    journal: &Path,
+    flag: &str,
+    example: &str,
+) -> anyhow::Result<()> {
     let shown = path.display();
     if path.as_os_str().is_empty() {
         return Err(UserError::new(format!("{flag} needs a file name")).into());
     }
     if let Ok(meta) = fs::metadata(path) {
         if meta.is_dir() {
-            let example = if flag == "backup" {
-                "rekindle-backup.db"
-            } else {
-                "rekindle-export.json"
-            };
             return Err(UserError::new(format!(
                 "{shown} is a folder; give {flag} a file name, such as {}",
                 path.join(example).display()
@@ -125,7 +135,7 @@ impl Temp {
                 }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
                 Err(e) => {
-                    return Err(e).with_context(|| format!("cannot write in {}", dir.display()));
+                    return Err(e).with_context(|| format!("cannot write {}", path.display()));
                 }
             }
         }

@@ -16,6 +16,7 @@ pub mod partners;
 pub mod progress;
 pub mod promise;
 pub mod prompt;
+pub mod report;
 pub mod steps;
 pub mod together;
 
@@ -39,6 +40,7 @@ pub fn run(ctx: &mut Context, command: Command) -> anyhow::Result<()> {
         Command::Completions(args) => completions::run(ctx, args),
         Command::Progress(args) => progress::run(ctx, args),
         Command::History(args) => history::run(ctx, args),
+        Command::Report(args) => report::run(ctx, args),
         Command::Export(args) => export::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),
         Command::Backup(args) => backup::run(ctx, args),

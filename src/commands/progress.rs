@@ -4,7 +4,7 @@ use std::io::Write;
 
 use crate::context::{Context, and_list};
 use crate::dates::in_words;
-use crate::model::Step;
+use crate::progress::words::{self, TrustWords};
 use crate::progress::{self, Progress, Window, stats};
 use crate::sanitize;
 use crate::store;
@@ -45,7 +45,6 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
 const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 /// The widest a sparkline gets; longer windows are drawn a few weeks to a mark.
 const SPARK_WIDTH: usize = 52;
-const THIN: &str = "check in on a few more days to see a trend";
 
 fn spark(mean: Option<f64>) -> char {
     match mean {
@@ -69,30 +68,6 @@ fn sparkline(means: &[Option<f64>]) -> String {
         .collect()
 }
 
-fn step_label(step: Step) -> String {
-    format!(
-        "step {} of 8, {}",
-        step.number(),
-        crate::journey::title(step)
-    )
-}
-
-fn signed(x: f64) -> String {
-    if x > 0.0 {
-        format!("+{x:.2}")
-    } else {
-        format!("−{:.2}", -x)
-    }
-}
-
-fn percent(rate: Option<f64>) -> String {
-    rate.map_or_else(|| "–".to_string(), |r| format!("{:.0}%", r * 100.0))
-}
-
-fn mean_cell(mean: Option<f64>) -> String {
-    mean.map_or_else(|| "–".to_string(), |m| format!("{m:.1}"))
-}
-
 /// Renders the human view. `weeks` is only used to word the header.
 pub fn render(out: &mut dyn Write, p: &Progress, weeks: u32) -> std::io::Result<()> {
     let names: Vec<String> = p
@@ -101,17 +76,18 @@ pub fn render(out: &mut dyn Write, p: &Progress, weeks: u32) -> std::io::Result<
         .iter()
         .map(|(n, _)| sanitize::line(n).into_owned())
         .collect();
-    let span = if weeks == 1 {
-        "1 week".to_string()
-    } else {
-        format!("{weeks} weeks")
-    };
     writeln!(
         out,
         "{}",
         console::style(format!("Progress for {}", and_list(&names))).bold()
     )?;
-    writeln!(out, "{span}: {} to {}", in_words(p.from), in_words(p.until))?;
+    writeln!(
+        out,
+        "{}: {} to {}",
+        words::weeks(weeks),
+        in_words(p.from),
+        in_words(p.until)
+    )?;
     writeln!(out)?;
 
     header(out, p, &names)?;
@@ -124,41 +100,18 @@ pub fn render(out: &mut dyn Write, p: &Progress, weeks: u32) -> std::io::Result<
 }
 
 fn header(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Result<()> {
-    let focus = &p.focus;
-    match (focus.since, focus.days) {
-        (Some(since), Some(days)) => writeln!(
-            out,
-            "Focus     {} — since {} (day {days})",
-            step_label(focus.step),
-            in_words(since)
-        )?,
-        _ => writeln!(out, "Focus     {}", step_label(focus.step))?,
-    }
-    let days = |n: u32| {
-        if n == 1 {
-            "1 day".to_string()
-        } else {
-            format!("{n} days")
-        }
-    };
+    writeln!(out, "Focus     {}", words::focus(&p.focus))?;
     writeln!(
         out,
-        "Streaks   both of you: {} (longest in these weeks: {})",
-        days(p.streak.current),
-        days(p.streak.longest)
+        "Streaks   both of you: {}",
+        words::shared_streak(p.streak)
     )?;
     let each: Vec<String> = p
         .partners
         .0
         .iter()
         .zip(names)
-        .map(|((_, s), name)| {
-            format!(
-                "{name}: {} (longest {})",
-                days(s.streak.current),
-                days(s.streak.longest)
-            )
-        })
+        .map(|((_, s), name)| format!("{name}: {}", words::own_streak(s.streak)))
         .collect();
     writeln!(out, "          {}", each.join(" · "))?;
     writeln!(out)
@@ -182,34 +135,16 @@ fn trust(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Result
         .iter()
         .any(|w| w.partners.0.iter().any(|(_, x)| x.checkins > 0));
     if !any {
-        writeln!(out, "  No check-ins in these weeks yet; {THIN}.")?;
+        writeln!(out, "  No check-ins in these weeks yet; {}.", words::THIN)?;
         return writeln!(out);
     }
     let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
     for ((name, summary), shown) in p.partners.0.iter().zip(names) {
         let line = sparkline(&weekly_trust(p, name));
-        let figures = match (
-            summary.trust_first,
-            summary.trust_last,
-            summary.trust_change,
-        ) {
-            (Some(first), Some(last), Some(change)) => {
-                let direction = if change > 0.0 {
-                    format!("up {change:.1}")
-                } else if change < 0.0 {
-                    format!("down {:.1}", -change)
-                } else {
-                    "no change".to_string()
-                };
-                let trend = match summary.trust_trend_per_week {
-                    Some(t) if t != 0.0 => format!(", about {} a week", signed(t)),
-                    Some(_) => ", steady".to_string(),
-                    None => String::new(),
-                };
-                format!("{first:.1} → {last:.1}   {direction}{trend}")
-            }
-            (_, Some(last), _) => format!("{last:.1} so far; {THIN}"),
-            _ => format!("no check-ins yet; {THIN}"),
+        let trust = TrustWords::of(summary);
+        let figures = match trust.span {
+            Some(span) => format!("{span}   {}", trust.words),
+            None => trust.words,
         };
         writeln!(out, "  {shown:<width$}  {line}  {figures}")?;
     }
@@ -247,8 +182,8 @@ fn table(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Result
             row.push_str(&format!(
                 "  {:<4} {:>5} {:>5} {:>5}  {:<8}",
                 w.checkins,
-                mean_cell(w.trust),
-                mean_cell(w.connection),
+                words::mean(w.trust),
+                words::mean(w.connection),
                 kept,
                 feelings
             ));
@@ -271,70 +206,27 @@ fn promises(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Res
     writeln!(out, "{}", console::style("Promises kept").bold())?;
     let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
     for ((_, s), shown) in p.partners.0.iter().zip(names) {
-        let line = match (s.keeping_rate_30d, s.keeping_rate_prev_30d) {
-            (None, None) => "no kept or missed promises recorded in the last 60 days".to_string(),
-            (recent, previous) => {
-                let mut parts = vec![match recent {
-                    Some(r) => format!(
-                        "last 30 days {} ({} of {})",
-                        percent(Some(r)),
-                        s.kept_30d,
-                        s.kept_30d + s.missed_30d
-                    ),
-                    None => "none recorded in the last 30 days".to_string(),
-                }];
-                parts.push(match previous {
-                    Some(_) => format!("the 30 days before {}", percent(previous)),
-                    None => "none recorded the 30 days before".to_string(),
-                });
-                parts.join("; ")
-            }
-        };
-        let score = s
-            .consistency_score
-            .map_or(String::new(), |c| format!("; consistency {c:.2} of 1"));
-        writeln!(out, "  {shown:<width$}  {line}{score}")?;
+        writeln!(out, "  {shown:<width$}  {}", words::keeping(s))?;
     }
     writeln!(out)
 }
 
 fn apologies(out: &mut dyn Write, p: &Progress) -> std::io::Result<()> {
-    let a = &p.apologies;
-    if a.made == 0 {
+    let Some(line) = words::apologies(&p.apologies) else {
         return Ok(());
-    }
-    let made = if a.made == 1 {
-        "1 apology made".to_string()
-    } else {
-        format!("{} apologies made", a.made)
     };
-    let wait = a.median_days_to_answer.map_or(String::new(), |d| {
-        let unit = if d == 1.0 { "day" } else { "days" };
-        format!("; an answer took {d:.0} {unit} (median)")
-    });
-    writeln!(
-        out,
-        "{}  {made}, {} answered, {} accepted{wait}",
-        console::style("Apologies").bold(),
-        a.answered,
-        a.accepted
-    )?;
+    writeln!(out, "{}  {line}", console::style("Apologies").bold())?;
     writeln!(out)
 }
 
 fn signals(out: &mut dyn Write, p: &Progress) -> std::io::Result<()> {
     if p.signals.is_empty() {
-        return writeln!(out, "Nothing stands out that needs a look.");
+        return writeln!(out, "{}", words::NOTHING_STANDS_OUT);
     }
     writeln!(out, "{}", console::style("Worth a look").bold())?;
     for signal in &p.signals {
         writeln!(out, "{}", ui::bullet(&sanitize::line(&signal.message)))?;
-        writeln!(
-            out,
-            "    Prompts that may help: {} (rekindle prompt --step {})",
-            step_label(signal.step),
-            signal.step.id()
-        )?;
+        writeln!(out, "    {}", words::prompts_that_help(signal.step))?;
     }
     Ok(())
 }

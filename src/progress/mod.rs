@@ -4,8 +4,10 @@
 //! the date indexes), and [`compute`] turns them into a [`Progress`], whose serde shape is the
 //! `progress --json` contract in DESIGN.md. Nothing here touches SQL or a terminal.
 
+pub mod calendar;
 pub mod signals;
 pub mod stats;
+pub mod words;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -17,6 +19,7 @@ use crate::feelings::Valence;
 use crate::model::Step;
 use stats::{CONSISTENCY_HORIZON, round2};
 
+pub use calendar::{Calendar, calendar};
 pub use signals::{Signal, SignalKind};
 
 /// The default number of weeks shown, and the range accepted.

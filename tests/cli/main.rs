@@ -17,6 +17,7 @@ mod partners;
 mod progress;
 mod promise;
 mod pty;
+mod report;
 mod roundtrip;
 mod sample;
 mod together;

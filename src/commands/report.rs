@@ -1,0 +1,130 @@
+//! `rekindle report`: the progress view as one HTML page with charts, to open in a browser,
+//! print, or keep.
+
+use std::io::{IsTerminal as _, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::bail_user;
+use crate::context::Context;
+use crate::dates::in_words;
+use crate::output;
+use crate::progress::{self, Window, words};
+use crate::report::{self, Page};
+use crate::sanitize;
+use crate::store;
+
+/// Make a page of your progress, with charts, to look at together, print or keep.
+///
+/// It shows what `rekindle progress` shows (trust and closeness week by week, streaks,
+/// promises kept, feelings, your focus and anything worth a look) as one HTML file that
+/// needs nothing else: no internet, no fonts, no scripts. Open it in any browser. The file
+/// is readable only by you; an existing FILE is replaced in one step.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The HTML file to write, e.g. progress.html; - writes the page to standard output
+    /// when that is piped or redirected
+    #[arg(long, short = 'o', value_name = "FILE", required = true)]
+    pub output: PathBuf,
+
+    /// How many weeks to show, 1 to 520 (each week starts on Monday)
+    #[arg(long, value_name = "N", default_value_t = progress::DEFAULT_WEEKS,
+          value_parser = clap::value_parser!(u32).range(1..=i64::from(progress::MAX_WEEKS)))]
+    pub weeks: u32,
+
+    /// The last day to include [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Written {
+    output: String,
+    from: chrono::NaiveDate,
+    until: chrono::NaiveDate,
+    weeks: u32,
+    bytes: usize,
+}
+
+pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
+    let until = match &args.until {
+        Some(text) => ctx.past_date("--until", text, "--until")?,
+        None => ctx.today,
+    };
+    let to_stdout = args.output.as_os_str() == "-";
+    if to_stdout {
+        if ctx.json {
+            bail_user!(
+                "--output - puts the page on standard output, where --json would print too; \
+give --output a file name to use --json"
+            );
+        }
+        if std::io::stdout().is_terminal() {
+            bail_user!(
+                "the report is an HTML page, not something to read in a terminal; give \
+--output a file name such as progress.html, and open that in a browser"
+            );
+        }
+    } else {
+        output::check_destination_named(
+            &args.output,
+            &ctx.journal,
+            "--output",
+            "rekindle-report.html",
+        )?;
+    }
+    let store = ctx.open()?;
+    let window = Window::new(until, args.weeks);
+    let facts = store::progress::facts(store.conn(), window)?;
+    let progress = progress::compute(&facts);
+    let calendar = progress::calendar(&facts);
+    let page = report::render(&Page {
+        progress: &progress,
+        calendar: &calendar,
+        made_on: ctx.today,
+    });
+    if to_stdout {
+        let mut out = ctx.out();
+        out.write_all(page.as_bytes())?;
+        out.flush()?;
+        return Ok(());
+    }
+    output::write_atomic(&args.output, &ctx.journal, "--output", |w| {
+        w.write_all(page.as_bytes())?;
+        Ok(())
+    })?;
+    tell(ctx, &args.output, &progress, page.len())
+}
+
+fn tell(
+    ctx: &Context,
+    path: &Path,
+    progress: &progress::Progress,
+    bytes: usize,
+) -> anyhow::Result<()> {
+    let weeks = progress.weeks.len() as u32;
+    if ctx.json {
+        return ctx.print_json(&Written {
+            output: path.display().to_string(),
+            from: progress.from,
+            until: progress.until,
+            weeks,
+            bytes,
+        });
+    }
+    let mut out = ctx.out();
+    writeln!(
+        out,
+        "Wrote your progress report to {}: {}, {} to {}.",
+        sanitize::line(&path.display().to_string()),
+        words::weeks(weeks),
+        in_words(progress.from),
+        in_words(progress.until)
+    )?;
+    writeln!(
+        out,
+        "Only you can read the file. Open it in a browser to look at it together, or print it."
+    )?;
+    Ok(())
+}

@@ -1,0 +1,322 @@
+//! The words progress is told in, shared by `rekindle progress` (the terminal) and
+//! `rekindle report` (the HTML page), so both say exactly the same thing about the same
+//! figures. Plain strings from plain values: no terminal styling and no escaping here; each
+//! view sanitizes or escapes the partner names and user text it places around them.
+
+use crate::dates::in_words;
+use crate::model::Step;
+
+use super::{ApologySummary, Focus, PartnerSummary, Streak};
+
+/// What either view says when there is too little to draw a trend from.
+pub const THIN: &str = "check in on a few more days to see a trend";
+
+/// What either view says when no signal fired.
+pub const NOTHING_STANDS_OUT: &str = "Nothing stands out that needs a look.";
+
+/// "step 1 of 8, Take responsibility".
+pub fn step_label(step: Step) -> String {
+    format!(
+        "step {} of 8, {}",
+        step.number(),
+        crate::journey::title(step)
+    )
+}
+
+/// "Prompts that may help: step 7 of 8, Decide whether to stay (rekindle prompt --step
+/// reassess)", said under each signal.
+pub fn prompts_that_help(step: Step) -> String {
+    format!(
+        "Prompts that may help: {} (rekindle prompt --step {})",
+        step_label(step),
+        step.id()
+    )
+}
+
+/// "1 week", "26 weeks".
+pub fn weeks(n: u32) -> String {
+    if n == 1 {
+        "1 week".to_string()
+    } else {
+        format!("{n} weeks")
+    }
+}
+
+/// "1 day", "3 days".
+pub fn days(n: u32) -> String {
+    if n == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// A change with its sign: "+1.50", "−0.25" (a true minus sign).
+pub fn signed(x: f64) -> String {
+    if x > 0.0 {
+        format!("+{x:.2}")
+    } else {
+        format!("−{:.2}", -x)
+    }
+}
+
+/// "75%", or "–" when there is nothing to rate.
+pub fn percent(rate: Option<f64>) -> String {
+    rate.map_or_else(|| "–".to_string(), |r| format!("{:.0}%", r * 100.0))
+}
+
+/// A weekly mean to one decimal, or "–" for a week without data.
+pub fn mean(mean: Option<f64>) -> String {
+    mean.map_or_else(|| "–".to_string(), |m| format!("{m:.1}"))
+}
+
+/// "step 2 of 8, Talk and listen openly — since Sunday 11 October 2026 (day 42)".
+pub fn focus(focus: &Focus) -> String {
+    match (focus.since, focus.days) {
+        (Some(since), Some(days)) => format!(
+            "{} — since {} (day {days})",
+            step_label(focus.step),
+            in_words(since)
+        ),
+        _ => step_label(focus.step),
+    }
+}
+
+/// "2 days (longest in these weeks: 5 days)", for the streak the two of you share.
+pub fn shared_streak(streak: Streak) -> String {
+    format!(
+        "{} (longest in these weeks: {})",
+        days(streak.current),
+        days(streak.longest)
+    )
+}
+
+/// "2 days (longest 5 days)", for one partner's streak.
+pub fn own_streak(streak: Streak) -> String {
+    format!(
+        "{} (longest {})",
+        days(streak.current),
+        days(streak.longest)
+    )
+}
+
+/// How one partner's trust moved over the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrustWords {
+    /// The first and last weekly means compared ("5.0 → 8.0"), when there are two weeks.
+    pub span: Option<String>,
+    /// The change and trend in words ("up 3.0, about +1.50 a week"), or why there is none.
+    pub words: String,
+}
+
+impl TrustWords {
+    pub fn of(summary: &PartnerSummary) -> TrustWords {
+        match (
+            summary.trust_first,
+            summary.trust_last,
+            summary.trust_change,
+        ) {
+            (Some(first), Some(last), Some(change)) => {
+                let direction = if change > 0.0 {
+                    format!("up {change:.1}")
+                } else if change < 0.0 {
+                    format!("down {:.1}", -change)
+                } else {
+                    "no change".to_string()
+                };
+                let trend = match summary.trust_trend_per_week {
+                    Some(t) if t != 0.0 => format!(", about {} a week", signed(t)),
+                    Some(_) => ", steady".to_string(),
+                    None => String::new(),
+                };
+                TrustWords {
+                    span: Some(format!("{first:.1} → {last:.1}")),
+                    words: format!("{direction}{trend}"),
+                }
+            }
+            (_, Some(last), _) => TrustWords {
+                span: None,
+                words: format!("{last:.1} so far; {THIN}"),
+            },
+            _ => TrustWords {
+                span: None,
+                words: format!("no check-ins yet; {THIN}"),
+            },
+        }
+    }
+}
+
+/// One partner's promise keeping over the last 30 days against the 30 before, with the
+/// consistency score: "last 30 days 75% (3 of 4); none recorded the 30 days before; consistency 0.84 of 1".
+pub fn keeping(s: &PartnerSummary) -> String {
+    let line = match (s.keeping_rate_30d, s.keeping_rate_prev_30d) {
+        (None, None) => "no kept or missed promises recorded in the last 60 days".to_string(),
+        (recent, previous) => {
+            let recent = match recent {
+                Some(r) => format!(
+                    "last 30 days {} ({} of {})",
+                    percent(Some(r)),
+                    s.kept_30d,
+                    s.kept_30d + s.missed_30d
+                ),
+                None => "none recorded in the last 30 days".to_string(),
+            };
+            let before = match previous {
+                Some(_) => format!("the 30 days before {}", percent(previous)),
+                None => "none recorded the 30 days before".to_string(),
+            };
+            format!("{recent}; {before}")
+        }
+    };
+    let score = s
+        .consistency_score
+        .map_or(String::new(), |c| format!("; consistency {c:.2} of 1"));
+    format!("{line}{score}")
+}
+
+/// "2 apologies made, 1 answered, 1 accepted; an answer took 3 days (median)", or nothing
+/// when no apology was made in the window.
+pub fn apologies(a: &ApologySummary) -> Option<String> {
+    if a.made == 0 {
+        return None;
+    }
+    let made = if a.made == 1 {
+        "1 apology made".to_string()
+    } else {
+        format!("{} apologies made", a.made)
+    };
+    let wait = a.median_days_to_answer.map_or(String::new(), |d| {
+        let unit = if d == 1.0 { "day" } else { "days" };
+        format!("; an answer took {d:.0} {unit} (median)")
+    });
+    Some(format!(
+        "{made}, {} answered, {} accepted{wait}",
+        a.answered, a.accepted
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary() -> PartnerSummary {
+        PartnerSummary {
+            trust_change: None,
+            trust_trend_per_week: None,
+            trust_first: None,
+            trust_last: None,
+            keeping_rate_30d: None,
+            keeping_rate_prev_30d: None,
+            kept_30d: 0,
+            missed_30d: 0,
+            consistency_score: None,
+            streak: Streak {
+                current: 0,
+                longest: 0,
+            },
+        }
+    }
+
+    #[test]
+    fn trust_in_words_from_nothing_to_a_trend() {
+        assert_eq!(
+            TrustWords::of(&summary()).words,
+            "no check-ins yet; check in on a few more days to see a trend"
+        );
+        let one_week = PartnerSummary {
+            trust_last: Some(6.0),
+            ..summary()
+        };
+        assert_eq!(
+            TrustWords::of(&one_week),
+            TrustWords {
+                span: None,
+                words: "6.0 so far; check in on a few more days to see a trend".into()
+            }
+        );
+        let rising = PartnerSummary {
+            trust_first: Some(5.0),
+            trust_last: Some(8.0),
+            trust_change: Some(3.0),
+            trust_trend_per_week: Some(1.5),
+            ..summary()
+        };
+        assert_eq!(
+            TrustWords::of(&rising),
+            TrustWords {
+                span: Some("5.0 → 8.0".into()),
+                words: "up 3.0, about +1.50 a week".into()
+            }
+        );
+        let falling = PartnerSummary {
+            trust_change: Some(-0.5),
+            trust_trend_per_week: Some(-0.25),
+            ..rising.clone()
+        };
+        assert_eq!(
+            TrustWords::of(&falling).words,
+            "down 0.5, about −0.25 a week"
+        );
+        let flat = PartnerSummary {
+            trust_change: Some(0.0),
+            trust_trend_per_week: Some(0.0),
+            ..rising
+        };
+        assert_eq!(TrustWords::of(&flat).words, "no change, steady");
+    }
+
+    #[test]
+    fn keeping_and_apologies_in_words() {
+        assert_eq!(
+            keeping(&summary()),
+            "no kept or missed promises recorded in the last 60 days"
+        );
+        let kept = PartnerSummary {
+            keeping_rate_30d: Some(0.75),
+            kept_30d: 3,
+            missed_30d: 1,
+            consistency_score: Some(0.84),
+            ..summary()
+        };
+        assert_eq!(
+            keeping(&kept),
+            "last 30 days 75% (3 of 4); none recorded the 30 days before; consistency 0.84 of 1"
+        );
+        let none = ApologySummary {
+            made: 0,
+            answered: 0,
+            accepted: 0,
+            median_days_to_answer: None,
+        };
+        assert_eq!(apologies(&none), None);
+        let one = ApologySummary {
+            made: 1,
+            answered: 1,
+            accepted: 1,
+            median_days_to_answer: Some(2.0),
+        };
+        assert_eq!(
+            apologies(&one).as_deref(),
+            Some("1 apology made, 1 answered, 1 accepted; an answer took 2 days (median)")
+        );
+    }
+
+    #[test]
+    fn counts_and_steps_in_words() {
+        assert_eq!(days(1), "1 day");
+        assert_eq!(weeks(26), "26 weeks");
+        assert_eq!(percent(None), "–");
+        assert_eq!(mean(Some(7.333)), "7.3");
+        assert_eq!(
+            step_label(Step::Responsibility),
+            "step 1 of 8, Take responsibility"
+        );
+        assert_eq!(
+            prompts_that_help(Step::Reassess),
+            format!(
+                "Prompts that may help: step 7 of 8, {} (rekindle prompt --step reassess)",
+                crate::journey::title(Step::Reassess)
+            )
+        );
+    }
+}
