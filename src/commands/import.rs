@@ -53,9 +53,9 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     } else {
         args.file.display().to_string()
     };
-    let bytes = read(&args.file, from_stdin)?;
     let refuse = |p: Problem| p.into_user_error(&label);
-    let doc = exchange::parse(&bytes).map_err(refuse)?;
+    // The file's bytes are let go as soon as they are parsed, before the merge needs memory.
+    let doc = exchange::parse(&read(&args.file, from_stdin)?).map_err(refuse)?;
     let doc = exchange::check(doc, ctx.today).map_err(refuse)?;
 
     let exists = std::fs::symlink_metadata(&ctx.journal).is_ok();

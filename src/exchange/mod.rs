@@ -451,7 +451,14 @@ pub fn parse(bytes: &[u8]) -> Result<Document, Problem> {
             "it is an SQLite database (a journal or a backup), not an export; to merge a journal, export it first with `rekindle --journal FILE export --output FILE.json`",
         ));
     }
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+    // First only the format and version, skipping everything else: this checks the whole
+    // file's syntax without building a tree of it, so a large import needs little memory.
+    #[derive(serde::Deserialize)]
+    struct Header {
+        format: Option<serde_json::Value>,
+        version: Option<serde_json::Value>,
+    }
+    let header: Header = serde_json::from_slice(bytes).map_err(|e| {
         let (line, column) = (e.line(), e.column());
         let what = match e.classify() {
             serde_json::error::Category::Eof if line <= 1 && column == 0 => {
@@ -465,16 +472,22 @@ pub fn parse(bytes: &[u8]) -> Result<Document, Problem> {
                     "it is not JSON (line {line}, column {column}); import reads the JSON that `rekindle export` writes, not CSV or Markdown"
                 ));
             }
+            serde_json::error::Category::Data => {
+                return Problem::whole(
+                    "it is JSON but not a rekindle export (expected an object with \"format\": \"rekindle-export\")",
+                );
+            }
             _ => "the JSON is malformed",
         };
         Problem::whole(format!("{what} at line {line}, column {column} ({})", json_reason(&e)))
     })?;
-    let Some(object) = value.as_object() else {
+    // Positional data can fill a struct too: only an object is an export.
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
         return Err(Problem::whole(
             "it is JSON but not a rekindle export (expected an object with \"format\": \"rekindle-export\")",
         ));
-    };
-    match object.get("format") {
+    }
+    match &header.format {
         Some(serde_json::Value::String(f)) if f == FORMAT => {}
         Some(other) => {
             return Err(Problem::whole(format!(
@@ -487,7 +500,7 @@ pub fn parse(bytes: &[u8]) -> Result<Document, Problem> {
             )));
         }
     }
-    match object.get("version") {
+    match &header.version {
         Some(v) if v.as_u64() == Some(VERSION) => {}
         Some(v) if v.as_u64().is_some_and(|n| n > VERSION) => {
             return Err(Problem::whole(format!(
@@ -505,9 +518,10 @@ pub fn parse(bytes: &[u8]) -> Result<Document, Problem> {
             ));
         }
     }
-    serde_path_to_error::deserialize(value).map_err(|e| {
+    let mut records = serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(&mut records).map_err(|e| {
         let place = e.path().to_string();
-        let message = friendlier(&e.inner().to_string());
+        let message = friendlier(&json_reason(e.inner()));
         Problem {
             place: (place != ".").then_some(place),
             message,
