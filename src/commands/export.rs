@@ -98,7 +98,7 @@ fn render(
 ) -> anyhow::Result<()> {
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, doc)?;
+            sanitize::write_json(&mut *out, doc)?;
             writeln!(out)?;
         }
         Format::Csv => exchange::csv::write(doc, &mut *out, for_terminal)?,
