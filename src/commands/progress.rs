@@ -16,7 +16,8 @@ use crate::ui;
 pub struct Args {
     /// How many weeks to show, 1 to 520 (each week starts on Monday)
     #[arg(long, value_name = "N", default_value_t = progress::DEFAULT_WEEKS,
-          value_parser = clap::value_parser!(u32).range(1..=i64::from(progress::MAX_WEEKS)))]
+          allow_hyphen_values = true,
+          value_parser = crate::cli::WholeNumber::new(1, progress::MAX_WEEKS))]
     pub weeks: u32,
 
     /// The last day to include [default: today]
