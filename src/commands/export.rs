@@ -24,7 +24,7 @@ use crate::ui;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// json (everything, re-importable), csv (check-ins, for a spreadsheet) or markdown
-    #[arg(long, value_enum, default_value_t = Format::Json)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Json)]
     pub format: Format,
 
     /// Write to FILE instead of printing

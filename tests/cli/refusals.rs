@@ -843,9 +843,17 @@ fn listing(dir: &Path) -> Vec<String> {
 
 /// A couple, Sam's check-in today, Sam's daily promise 1 (from Monday) and one-time promise
 /// 2, and Sam's apology 1 to Alex, made yesterday; plus the files the import and backup
-/// cases need.
+/// cases need, and a broken prompt file, whose warning must never make a refusal two lines.
 fn seeded() -> TestEnv {
-    let env = TestEnv::with_couple();
+    let mut env = TestEnv::with_couple();
+    let prompts = env.root().join("config/rekindle/prompts");
+    std::fs::create_dir_all(&prompts).unwrap();
+    std::fs::write(prompts.join("broken.toml"), "id = \"nowhere\"\n").unwrap();
+    let config = env.root().join("config");
+    env.set("XDG_CONFIG_HOME", &config);
+    env.run(["steps"])
+        .success()
+        .stderr_has("rekindle: warning:");
     env.run(["checkin", "--as", "Sam", "--trust", "6"])
         .success();
     env.run([
@@ -987,6 +995,19 @@ fn text_that_starts_with_a_dash_is_text_not_an_unknown_option() {
         .success()
         .json();
     assert_eq!(outcome["note"], "--barely");
+}
+
+#[test]
+fn named_values_are_accepted_in_any_case_like_kinds_and_steps() {
+    let env = seeded();
+    env.run(["export", "--format", "MD"])
+        .success()
+        .stdout_has("# ");
+    env.run(["completions", "ZSH"])
+        .success()
+        .stdout_has("#compdef rekindle");
+    env.run(["history", "--kind", "CheckIn"]).success();
+    env.run(["focus", "Communication"]).success();
 }
 
 #[test]
