@@ -31,13 +31,9 @@ pub struct FeelingEntry {
 /// Reads a whole number on a scale from 1 to `max`: `what` names it in the message
 /// ("trust must be a whole number from 1 to 10 (got \"11\")").
 pub fn parse_scale(what: &str, value: &str, max: u8) -> Result<u8, UserError> {
-    match value.trim().parse::<u8>() {
-        Ok(n) if (1..=max).contains(&n) => Ok(n),
-        _ => Err(UserError::new(format!(
-            "{what} must be a whole number from 1 to {max} (got \"{}\")",
-            sanitize::line(value)
-        ))),
-    }
+    let n = crate::cli::whole_number(what, value, 1, u32::from(max))?;
+    // In range, so it fits: `max` is a u8.
+    Ok(u8::try_from(n).unwrap_or(max))
 }
 
 /// Checks a feeling word and returns how it is stored.
@@ -48,9 +44,9 @@ pub fn check_word(word: &str) -> Result<String, UserError> {
             "a feeling needs a word, e.g. hurt or hopeful:4",
         ));
     }
-    if trimmed.chars().any(char::is_control) {
+    if trimmed.chars().any(char::is_control) || sanitize::has_hidden(trimmed) {
         return Err(UserError::new(format!(
-            "the feeling \"{}\" contains control characters; use letters and spaces",
+            "the feeling \"{}\" contains control or invisible characters; use letters and spaces",
             sanitize::line(trimmed)
         )));
     }
@@ -77,6 +73,12 @@ pub fn parse_feeling(spec: &str) -> Result<FeelingEntry, UserError> {
         }
         None => (spec, None),
     };
+    if word.trim().is_empty() {
+        return Err(UserError::new(format!(
+            "a feeling needs a word (got \"{}\"); give one such as hurt or hopeful:4",
+            sanitize::line(spec)
+        )));
+    }
     Ok(FeelingEntry {
         word: check_word(word)?,
         intensity,
@@ -506,6 +508,9 @@ mod tests {
         assert!(parse_feeling(":3").is_err());
         assert!(parse_feeling("  ").is_err());
         assert!(parse_feeling("a\x1b[2Jb").is_err());
+        // Invisible characters would make "hurt" a different, neutral word without a trace.
+        assert!(parse_feeling("hurt\u{200b}").is_err());
+        assert!(parse_feeling("\u{202e}hurt").is_err());
     }
 
     #[test]

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::commands;
+use crate::error::UserError;
+use crate::sanitize;
 
 /// A private journal for a couple rebuilding trust.
 ///
@@ -79,4 +81,74 @@ pub enum Command {
     Partners(commands::partners::Args),
     Doctor(commands::doctor::Args),
     Completions(commands::completions::Args),
+}
+
+/// Reads a whole number from `min` to `max`. `what` names the value in the refusal, which
+/// reads the same for every number rekindle takes: `--limit must be a whole number from 1 to
+/// 1000000 (got "0")`. Too large, negative, decimal or not a number at all: one message.
+pub fn whole_number(what: &str, text: &str, min: u32, max: u32) -> Result<u32, UserError> {
+    match text.trim().parse::<u32>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(UserError::new(format!(
+            "{what} must be a whole number from {min} to {max} (got \"{}\")",
+            sanitize::line(text)
+        ))),
+    }
+}
+
+/// A clap value parser for [`whole_number`], so a number flag is refused in rekindle's own
+/// words rather than clap's ("0 is not in 1..=520").
+#[derive(Debug, Clone, Copy)]
+pub struct WholeNumber {
+    pub min: u32,
+    pub max: u32,
+}
+
+impl WholeNumber {
+    pub const fn new(min: u32, max: u32) -> Self {
+        WholeNumber { min, max }
+    }
+}
+
+impl clap::builder::TypedValueParser for WholeNumber {
+    type Value = u32;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<u32, clap::Error> {
+        let what = arg
+            .and_then(|a| a.get_long().map(|l| format!("--{l}")))
+            .unwrap_or_else(|| "the number".to_string());
+        whole_number(&what, &value.to_string_lossy(), self.min, self.max).map_err(|e| {
+            clap::Error::raw(clap::error::ErrorKind::ValueValidation, e.to_string()).with_cmd(cmd)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_numbers_are_refused_in_one_form() {
+        assert_eq!(whole_number("--limit", " 7 ", 1, 10).unwrap(), 7);
+        for bad in [
+            "0",
+            "11",
+            "-1",
+            "7.5",
+            "",
+            " ",
+            "4294967296",
+            "99999999999999999999",
+        ] {
+            assert_eq!(
+                whole_number("--limit", bad, 1, 10).unwrap_err().to_string(),
+                format!("--limit must be a whole number from 1 to 10 (got \"{bad}\")")
+            );
+        }
+    }
 }

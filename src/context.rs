@@ -182,7 +182,7 @@ impl Context {
     pub fn print_json<T: Serialize + ?Sized>(&self, value: &T) -> anyhow::Result<()> {
         // Buffered: stdout is line-buffered, and pretty JSON is many small writes.
         let mut out = io::BufWriter::new(self.out());
-        serde_json::to_writer_pretty(&mut out, value)?;
+        sanitize::write_json(&mut out, value)?;
         writeln!(out)?;
         out.flush()?;
         Ok(())

@@ -29,10 +29,33 @@ pub const ACCEPTED: &str =
 pub enum DateError {
     #[error("\"{0}\" is not a date rekindle understands; use {ACCEPTED}")]
     Unknown(String),
-    #[error("\"{0}\" is not a real calendar date")]
+    #[error("\"{0}\" is not a real calendar date{why}", why = why_impossible(.0))]
     Impossible(String),
     #[error("\"{0}\" is out of range; dates from 1970-01-01 to 9999-12-31 are accepted")]
     OutOfRange(String),
+}
+
+/// Why a `YYYY-MM-DD` that is shaped right names no day: ": February 2026 has 28 days".
+fn why_impossible(text: &str) -> String {
+    let numbers: Vec<u32> = text.split('-').filter_map(|p| p.parse().ok()).collect();
+    let [year, month, _] = numbers[..] else {
+        return String::new();
+    };
+    if !(1..=12).contains(&month) {
+        return "; months run from 01 to 12".to_string();
+    }
+    let first = i32::try_from(year)
+        .ok()
+        .and_then(|y| NaiveDate::from_ymd_opt(y, month, 1));
+    let next = first.and_then(|f| f.checked_add_months(chrono::Months::new(1)));
+    match (first, next) {
+        (Some(first), Some(next)) => format!(
+            "; {} has {} days",
+            first.format("%B %Y"),
+            (next - first).num_days()
+        ),
+        _ => String::new(),
+    }
 }
 
 fn weekday_from_name(word: &str) -> Option<Weekday> {
@@ -93,6 +116,10 @@ pub fn parse(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
             [count, unit, "ago"] => {
                 let count: u64 = match *count {
                     "a" | "one" => 1,
+                    // All digits but too many for a number: a count of days no calendar has.
+                    n if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+                        n.parse().map_err(|_| out_of_range())?
+                    }
                     n => n.parse().map_err(|_| unknown())?,
                 };
                 let days = match *unit {
@@ -173,6 +200,22 @@ mod tests {
             parse("2023-02-29", TODAY()),
             Err(DateError::Impossible("2023-02-29".into()))
         );
+        assert_eq!(
+            DateError::Impossible("2026-02-30".into()).to_string(),
+            "\"2026-02-30\" is not a real calendar date; February 2026 has 28 days"
+        );
+        assert_eq!(
+            parse("2024-2-31", TODAY()).unwrap_err().to_string(),
+            "\"2024-2-31\" is not a real calendar date; February 2024 has 29 days"
+        );
+        assert_eq!(
+            parse("2026-13-01", TODAY()).unwrap_err().to_string(),
+            "\"2026-13-01\" is not a real calendar date; months run from 01 to 12"
+        );
+        assert_eq!(
+            parse("2026-04-00", TODAY()).unwrap_err().to_string(),
+            "\"2026-04-00\" is not a real calendar date; April 2026 has 30 days"
+        );
         assert!(matches!(
             parse("1969-12-31", TODAY()),
             Err(DateError::OutOfRange(_))
@@ -232,7 +275,7 @@ mod tests {
         }
         assert!(matches!(
             parse("99999999999999999999 days ago", TODAY()),
-            Err(DateError::Unknown(_))
+            Err(DateError::OutOfRange(_))
         ));
         assert!(matches!(
             parse("18446744073709551615 weeks ago", TODAY()),

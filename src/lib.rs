@@ -52,7 +52,7 @@ pub fn main() -> ExitCode {
             {
                 let _ = std::io::Write::write_all(
                     &mut std::io::stderr().lock(),
-                    format!("rekindle: error: {}\n", one_line(&err)).as_bytes(),
+                    format!("rekindle: error: {}\n", one_line(&without_styles(err))).as_bytes(),
                 );
             } else {
                 let _ = err.print();
@@ -76,17 +76,43 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Folds clap's multi-line message ("error: ...", details, usage, a tip) into one line.
+/// The same parse error again, rendered without clap's colours: then the only escape
+/// sequences left in its text are ones the user typed, and [`one_line`] can show them
+/// defused instead of clap's own stripping silently dropping them (and the value with them).
+fn without_styles(err: clap::Error) -> clap::Error {
+    use clap::{CommandFactory as _, FromArgMatches as _};
+    cli::Cli::command()
+        .styles(clap::builder::Styles::plain())
+        .try_get_matches()
+        .and_then(|matches| cli::Cli::from_arg_matches(&matches))
+        .err()
+        .unwrap_or(err)
+}
+
+/// Folds clap's multi-line message ("error: ...", details, a tip, usage) into one line, with
+/// the values it quotes defused: "unexpected argument '--amen' found; a similar argument
+/// exists: '--amend' (see --help)".
 fn one_line(err: &clap::Error) -> String {
-    let rendered = err.render().to_string();
-    let parts: Vec<&str> = rendered
+    let rendered = err.render().ansi().to_string();
+    let mut line = String::new();
+    for part in rendered
         .lines()
         .map(str::trim)
         .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
-        .filter(|l| !l.is_empty() && !l.starts_with("tip:"))
-        .map(|l| l.strip_prefix("error: ").unwrap_or(l))
-        .collect();
-    format!("{} (see --help)", parts.join(" "))
+        .filter(|l| !l.is_empty())
+    {
+        let part = sanitize::line(part);
+        if let Some(tip) = part.strip_prefix("tip: ") {
+            line.push_str("; ");
+            line.push_str(tip);
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(part.strip_prefix("error: ").unwrap_or(&part));
+        }
+    }
+    format!("{line} (see --help)")
 }
 
 fn run(cli: cli::Cli) -> anyhow::Result<()> {
@@ -97,4 +123,112 @@ fn run(cli: cli::Cli) -> anyhow::Result<()> {
         prompter::install_interrupt_handler();
     }
     commands::run(&mut ctx, cli.command)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory as _;
+    use clap::error::ErrorKind;
+
+    fn refusal(args: &[&str]) -> (ErrorKind, String) {
+        let err = cli::Cli::command()
+            .styles(clap::builder::Styles::plain())
+            .try_get_matches_from(std::iter::once("rekindle").chain(args.iter().copied()))
+            .unwrap_err();
+        (err.kind(), one_line(&err))
+    }
+
+    /// One case per kind of parse error the command line can produce.
+    #[test]
+    fn every_kind_of_clap_refusal_folds_into_one_defused_line() {
+        let cases: &[(&[&str], ErrorKind, &str)] = &[
+            (
+                &["histroy"],
+                ErrorKind::InvalidSubcommand,
+                "unrecognized subcommand 'histroy'; a similar subcommand exists: 'history'",
+            ),
+            (
+                &["checkin", "--amen"],
+                ErrorKind::UnknownArgument,
+                "unexpected argument '--amen' found; a similar argument exists: '--amend'",
+            ),
+            (
+                &["export", "--format", "\u{1b}[31mxml\u{202e}"],
+                ErrorKind::InvalidValue,
+                "invalid value '\\e[31mxml\\u{202e}' for '--format <FORMAT>' [possible values: json, csv, markdown]",
+            ),
+            (
+                &["checkin", "--trust"],
+                ErrorKind::InvalidValue,
+                "a value is required for '--trust <N>' but none was supplied",
+            ),
+            (
+                &["history", "--limit", "-5"],
+                ErrorKind::ValueValidation,
+                "--limit must be a whole number from 1 to 1000000 (got \"-5\")",
+            ),
+            (
+                &["--json=1", "partners"],
+                ErrorKind::TooManyValues,
+                "unexpected value '1' for '--json' found; no more were expected",
+            ),
+            (
+                &["checkin", "--trust", "5", "--trust", "6"],
+                ErrorKind::ArgumentConflict,
+                "the argument '--trust <N>' cannot be used multiple times",
+            ),
+            (
+                &["apology", "respond"],
+                ErrorKind::MissingRequiredArgument,
+                "the following required arguments were not provided: <ID>",
+            ),
+            (
+                &["--json"],
+                ErrorKind::MissingSubcommand,
+                "'rekindle' requires a subcommand but one was not provided [subcommands: init,",
+            ),
+        ];
+        for (args, kind, expected) in cases {
+            let (got_kind, line) = refusal(args);
+            assert_eq!(got_kind, *kind, "{args:?}");
+            assert!(
+                line.starts_with(expected) && line.ends_with(" (see --help)"),
+                "{args:?}: {line}"
+            );
+            assert!(
+                !line.contains('\n') && !line.chars().any(char::is_control),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_escape_sequence_typed_as_a_command_is_named_not_dropped() {
+        // Regression: clap's own rendering stripped the sequence, leaving "subcommand ''".
+        let (_, line) = refusal(&["\u{1b}]0;pwned\u{7}"]);
+        assert_eq!(
+            line,
+            "unrecognized subcommand '\\e]0;pwned\\x07' (see --help)"
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_is_one_line_too() {
+        use std::os::unix::ffi::OsStrExt as _;
+        let err = cli::Cli::command()
+            .styles(clap::builder::Styles::plain())
+            .try_get_matches_from([
+                std::ffi::OsStr::new("rekindle"),
+                std::ffi::OsStr::new("checkin"),
+                std::ffi::OsStr::new("--note"),
+                std::ffi::OsStr::from_bytes(b"\xff"),
+            ])
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidUtf8);
+        assert_eq!(
+            one_line(&err),
+            "invalid UTF-8 was detected in one or more arguments (see --help)"
+        );
+    }
 }

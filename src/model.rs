@@ -124,7 +124,12 @@ impl FromStr for Step {
         Step::ALL
             .into_iter()
             .find(|step| step.id() == wanted)
-            .ok_or_else(|| format!("\"{s}\" is not a step; use one of {}", Step::ids()))
+            .ok_or_else(|| {
+                format!(
+                    "\"{s}\" is not a step; use one of {}, or its number from 1 to 8",
+                    Step::ids()
+                )
+            })
     }
 }
 

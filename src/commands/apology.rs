@@ -65,7 +65,7 @@ pub struct RespondArgs {
     pub decline: bool,
 
     /// Anything you want your partner to know with your answer
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
 
     /// The day of your answer [default: today]

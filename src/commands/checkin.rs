@@ -51,20 +51,22 @@ pub struct Args {
     #[arg(long, value_name = "STEP")]
     pub step: Option<String>,
 
+    // Text flags take the next word whatever it starts with, as getopt does, so a note such
+    // as "- we walked" or ":-) fine" is text, not an unknown option.
     /// Your answer to today's prompt (see `rekindle prompt`)
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub answer: Option<String>,
 
     /// Something you appreciate about your partner today
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub appreciation: Option<String>,
 
     /// Something you need from your partner
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub need: Option<String>,
 
     /// Anything else you want to note
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
 
     /// Replace the check-in you already saved for that day

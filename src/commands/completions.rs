@@ -14,6 +14,7 @@ use crate::context::Context;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// bash, zsh, fish, elvish or powershell
+    #[arg(ignore_case = true)]
     pub shell: Shell,
 }
 

@@ -24,7 +24,7 @@ use crate::ui;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// json (everything, re-importable), csv (check-ins, for a spreadsheet) or markdown
-    #[arg(long, value_enum, default_value_t = Format::Json)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Json)]
     pub format: Format,
 
     /// Write to FILE instead of printing
@@ -98,7 +98,7 @@ fn render(
 ) -> anyhow::Result<()> {
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, doc)?;
+            sanitize::write_json(&mut *out, doc)?;
             writeln!(out)?;
         }
         Format::Csv => exchange::csv::write(doc, &mut *out, for_terminal)?,

@@ -22,7 +22,7 @@ pub struct Args {
     pub words: Vec<String>,
 
     /// A note kept with these feelings
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
 
     /// The day you felt this [default: today]

@@ -22,7 +22,7 @@ use crate::ui;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The step to focus on from today, by id or number
-    #[arg(value_name = "STEP")]
+    #[arg(value_name = "STEP", allow_hyphen_values = true)]
     pub step: Option<String>,
 }
 

@@ -41,12 +41,12 @@ pub struct Args {
 
     /// Only entries whose words match (every word must appear; endings are ignored, so
     /// "walk" finds "walked")
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub search: Option<String>,
 
     /// How many entries to show, at most
-    #[arg(long, value_name = "N", default_value_t = 20,
-          value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    #[arg(long, value_name = "N", default_value_t = 20, allow_hyphen_values = true,
+          value_parser = crate::cli::WholeNumber::new(1, 1_000_000))]
     pub limit: u32,
 }
 

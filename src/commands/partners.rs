@@ -43,11 +43,14 @@ const MAX_NAME: usize = 40;
 pub fn check_name(raw: &str) -> Result<String, UserError> {
     let name = raw.trim();
     if name.is_empty() {
-        return Err(UserError::new("a partner's name cannot be empty"));
-    }
-    if name.chars().any(char::is_control) {
         return Err(UserError::new(format!(
-            "the name \"{}\" contains control characters; use letters, digits, spaces or punctuation",
+            "a partner's name cannot be empty; use 1 to {MAX_NAME} letters, digits, spaces or punctuation"
+        )));
+    }
+    // A name is typed again to be matched (`--as`), so it may hold only what can be seen.
+    if name.chars().any(char::is_control) || sanitize::has_hidden(name) {
+        return Err(UserError::new(format!(
+            "the name \"{}\" contains control or invisible characters; use letters, digits, spaces or punctuation",
             sanitize::line(name)
         )));
     }
@@ -129,6 +132,9 @@ mod tests {
         assert_eq!(check_name("  Sam ").unwrap(), "Sam");
         assert!(check_name("   ").is_err());
         assert!(check_name("Sam\x1b[2J").is_err());
+        assert!(check_name("Sam\u{200b}").is_err());
+        assert!(check_name("\u{202e}maS").is_err());
+        assert_eq!(check_name("Zoë 👩\u{200d}🎨").unwrap(), "Zoë 👩\u{200d}🎨");
         assert!(check_name(&"x".repeat(41)).is_err());
         assert_eq!(check_name("Zoë-Marie O'Neil").unwrap(), "Zoë-Marie O'Neil");
     }

@@ -14,30 +14,45 @@ use crate::ui;
 /// kept, apologies answered, and anything worth a look.
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    #[command(flatten)]
+    pub window: WindowArgs,
+}
+
+/// The weeks to look at, shared by `progress` and `report`.
+#[derive(Debug, clap::Args)]
+pub struct WindowArgs {
     /// How many weeks to show, 1 to 520 (each week starts on Monday)
     #[arg(long, value_name = "N", default_value_t = progress::DEFAULT_WEEKS,
-          value_parser = clap::value_parser!(u32).range(1..=i64::from(progress::MAX_WEEKS)))]
+          allow_hyphen_values = true,
+          value_parser = crate::cli::WholeNumber::new(1, progress::MAX_WEEKS))]
     pub weeks: u32,
 
     /// The last day to include [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
 }
 
+impl WindowArgs {
+    /// The window these flags name; `--until` cannot be in the future.
+    pub fn window(&self, ctx: &Context) -> anyhow::Result<Window> {
+        let until = match &self.until {
+            Some(text) => ctx.past_date("--until", text, "--until")?,
+            None => ctx.today,
+        };
+        Ok(Window::new(until, self.weeks))
+    }
+}
+
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
-    let until = match &args.until {
-        Some(text) => ctx.past_date("--until", text, "--until")?,
-        None => ctx.today,
-    };
+    let window = args.window.window(ctx)?;
     let store = ctx.open()?;
-    let window = Window::new(until, args.weeks);
     let facts = store::progress::facts(store.conn(), window)?;
     let progress = progress::compute(&facts);
     if ctx.json {
         return ctx.print_json(&progress);
     }
-    let mut out = ctx.out();
-    render(&mut out, &progress, args.weeks)?;
+    let mut out = std::io::BufWriter::new(ctx.out());
+    render(&mut out, &progress, window.weeks)?;
     out.flush()?;
     Ok(())
 }

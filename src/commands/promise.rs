@@ -56,6 +56,7 @@ pub enum Action {
 #[derive(Debug, clap::Args)]
 pub struct AddArgs {
     /// What you promise, in your own words (asked for in a terminal when left out)
+    #[arg(allow_hyphen_values = true)]
     pub text: Option<String>,
 
     /// Who the promise is to [default: your partner]
@@ -87,7 +88,7 @@ pub struct OutcomeArgs {
     pub date: Option<String>,
 
     /// A note about how it went
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 

@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::bail_user;
+use crate::commands::progress::WindowArgs;
 use crate::context::Context;
 use crate::dates::in_words;
 use crate::output;
-use crate::progress::{self, Window, words};
+use crate::progress::{self, words};
 use crate::report::{self, Page};
 use crate::sanitize;
 use crate::store;
@@ -28,14 +29,8 @@ pub struct Args {
     #[arg(long, short = 'o', value_name = "FILE", required = true)]
     pub output: PathBuf,
 
-    /// How many weeks to show, 1 to 520 (each week starts on Monday)
-    #[arg(long, value_name = "N", default_value_t = progress::DEFAULT_WEEKS,
-          value_parser = clap::value_parser!(u32).range(1..=i64::from(progress::MAX_WEEKS)))]
-    pub weeks: u32,
-
-    /// The last day to include [default: today]
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<String>,
+    #[command(flatten)]
+    pub window: WindowArgs,
 }
 
 #[derive(Serialize)]
@@ -48,10 +43,7 @@ struct Written {
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
-    let until = match &args.until {
-        Some(text) => ctx.past_date("--until", text, "--until")?,
-        None => ctx.today,
-    };
+    let window = args.window.window(ctx)?;
     let to_stdout = args.output.as_os_str() == "-";
     if to_stdout {
         if ctx.json {
@@ -75,7 +67,6 @@ give --output a file name to use --json"
         )?;
     }
     let store = ctx.open()?;
-    let window = Window::new(until, args.weeks);
     let facts = store::progress::facts(store.conn(), window)?;
     let progress = progress::compute(&facts);
     let calendar = progress::calendar(&facts);

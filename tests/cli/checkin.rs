@@ -360,7 +360,7 @@ fn user_text_is_stored_exactly_and_shown_defused() {
             "--trust",
             "5",
             "--feeling",
-            "tender\u{202e}",
+            "tender",
             "--note",
             hostile,
             "--json",
@@ -368,6 +368,8 @@ fn user_text_is_stored_exactly_and_shown_defused() {
         .success()
         .json();
     assert_eq!(json["note"], hostile);
+    // A feeling word is matched against the vocabulary, so one hiding a bidi override is
+    // refused, and the refusal shows it defused.
     let run = env.run([
         "checkin",
         "--as",
@@ -378,9 +380,8 @@ fn user_text_is_stored_exactly_and_shown_defused() {
         "odd\u{202e}word",
         "--amend",
     ]);
-    run.success().stdout_has("odd\\u{202e}word");
-    assert!(!run.stdout.contains('\u{202e}'));
-    assert!(!run.stdout.contains('\x1b'));
+    run.refused().stderr_has("odd\\u{202e}word");
+    assert!(!run.stderr.contains('\u{202e}'));
 }
 
 #[test]

@@ -407,9 +407,9 @@ fn history_refusals_change_nothing() {
             "\"2026-13-01\" is not a real calendar date",
         ),
         (&["history", "--until", "whenever"], "\"whenever\""),
-        (&["history", "--limit", "0"], "'0'"),
+        (&["history", "--limit", "0"], "(got \"0\")"),
         (&["history", "--limit", "-5"], "-5"),
-        (&["history", "--limit", "abc"], "'abc'"),
+        (&["history", "--limit", "abc"], "(got \"abc\")"),
         (
             &["history", "--as", "Kim"],
             "there is no partner called \"Kim\"",

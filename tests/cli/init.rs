@@ -91,7 +91,7 @@ fn init_refusals_name_the_problem_and_create_nothing() {
         ),
         (
             &["init", "--partner", "Sam", "--partner", "Al\u{1b}[2Jex"],
-            "control characters",
+            "control or invisible characters",
         ),
     ];
     for (args, needle) in cases {

@@ -318,8 +318,8 @@ fn progress_refusals_change_nothing() {
     let env = TestEnv::with_couple();
     let before = dump(&env.default_journal());
     for (args, needle) in [
-        (&["progress", "--weeks", "0"][..], "'0'"),
-        (&["progress", "--weeks", "521"], "'521'"),
+        (&["progress", "--weeks", "0"][..], "(got \"0\")"),
+        (&["progress", "--weeks", "521"], "(got \"521\")"),
         (&["progress", "--weeks", "-3"], "-3"),
         (
             &["progress", "--weeks", "99999999999999999999"],

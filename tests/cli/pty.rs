@@ -279,3 +279,33 @@ fn together_at_one_keyboard_saves_both_check_ins_and_the_meeting() {
         ]]
     );
 }
+
+#[test]
+fn a_hostile_prompt_file_is_shown_defused_in_the_guided_check_in() {
+    let mut env = TestEnv::with_couple();
+    crate::hostile::hostile_prompt_files(&mut env);
+    let before = dump(&env.default_journal());
+    let mut p = spawn(&env, &["checkin", "--as", "Sam"]);
+    // Everything before the first question: the refused file's warning, the step's title
+    // and the day's prompt, all from the user's prompt folder.
+    let shown = p
+        .exp_string("How much do you trust Alex today?")
+        .expect("the first question");
+    // rexpect hands back each byte as a char; put the UTF-8 back together.
+    let bytes: Vec<u8> = shown.chars().map(|c| c as u32 as u8).collect();
+    let shown = String::from_utf8_lossy(&bytes).into_owned();
+    p.send_control('c').expect("press Ctrl-C");
+    let (code, _) = finish(p);
+    assert_eq!(code, 130);
+    assert!(shown.contains("plainly"), "{shown}");
+    assert!(shown.contains("\\u{202e}won"), "{shown}");
+    assert!(shown.contains("bad\\e[2J\\u{202e}.toml"), "{shown}");
+    // dialoguer draws with escape sequences of its own and the terminal ends lines with
+    // "\r\n", so look only for the characters that came from the user's file.
+    let raw: Vec<char> = crate::hostile::raw_hazards(&shown)
+        .into_iter()
+        .filter(|c| !matches!(c, '\u{1b}' | '\r' | '\u{8}' | '\u{7}'))
+        .collect();
+    assert!(raw.is_empty(), "raw {raw:?} in:\n{shown}");
+    assert_eq!(dump(&env.default_journal()), before);
+}

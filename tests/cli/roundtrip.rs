@@ -93,7 +93,10 @@ fn required_text() -> impl Strategy<Value = String> {
 /// A name as `init` accepts it: no control characters, trimmed, 1 to 40 characters.
 fn name() -> impl Strategy<Value = String> {
     prop::collection::vec(
-        hostile_char().prop_filter("no control characters", |c| !c.is_control()),
+        // Names hold only what can be seen: no control or invisible characters.
+        hostile_char().prop_filter("a visible character", |c| {
+            !c.is_control() && !rekindle::sanitize::has_hidden(&c.to_string())
+        }),
         1..40,
     )
     .prop_map(String::from_iter)

@@ -27,19 +27,19 @@ use crate::ui;
 #[derive(Debug, ClapArgs)]
 pub struct AddArgs {
     /// What happened: what you did, plainly
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub what: Option<String>,
 
     /// How you think it affected your partner
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub impact: Option<String>,
 
     /// What you take responsibility for, in your own words
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub responsibility: Option<String>,
 
     /// What you will do differently
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub change: Option<String>,
 
     /// Also make the change a promise to your partner, to keep and record like any other
@@ -47,7 +47,7 @@ pub struct AddArgs {
     pub promise: bool,
 
     /// With --promise: how often (day, weekday, week, or days such as mon,thu) [default: once]
-    #[arg(long, value_name = "WHEN", requires = "promise")]
+    #[arg(long, value_name = "WHEN")]
     pub every: Option<String>,
 
     /// The day of the apology [default: today]
@@ -243,6 +243,13 @@ fn from_flags(args: &AddArgs) -> Result<Parts, UserError> {
         Some(value) => Some(value.parse().map_err(UserError::new)?),
         None => None,
     };
+    // Checked here rather than with clap's `requires`, whose refusal calls --promise a
+    // "required argument" when it is only needed alongside --every.
+    if let (Some(rule), false) = (every, args.promise) {
+        return Err(UserError::new(format!(
+            "--every {rule} says how often your change repeats as a promise; add --promise, or leave --every out"
+        )));
+    }
     Ok(Parts {
         what: part("--what", &args.what)?,
         impact: part("--impact", &args.impact)?,

@@ -14,6 +14,7 @@ use crate::ui;
 pub struct CheckArgs {
     /// The draft to check; when left out it is read from standard input (or asked for in a
     /// terminal)
+    #[arg(allow_hyphen_values = true)]
     pub text: Option<String>,
 }
 

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Times rekindle's everyday commands on generated journals of 1, 10 and 50 years, beside the
+# sqlite3 command-line shell opening the same file (the floor: no program that reads this
+# file can start faster), and measures peak memory. Prints a Markdown table for BENCHMARKS.md.
+#
+#   scripts/bench.sh [WORKDIR]        (default target/bench; journals are kept and reused)
+#
+# Needs hyperfine and sqlite3 (Debian: apt-get install hyperfine sqlite3) and python3.
+# Not part of CI: timings belong in BENCHMARKS.md, never in tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for tool in hyperfine sqlite3 python3; do
+  command -v "$tool" >/dev/null || { echo "bench.sh needs $tool" >&2; exit 1; }
+done
+
+work=${1:-target/bench}
+mkdir -p "$work"
+cargo build --release --quiet
+cargo build --release --quiet --example generate
+bin=$PWD/target/release/rekindle
+gen=$PWD/target/release/examples/generate
+until=2026-11-21
+export REKINDLE_TODAY=$until NO_COLOR=1
+unset REKINDLE_JOURNAL REKINDLE_AS
+
+runs=${RUNS:-40}
+results=$work/results.tsv
+: > "$results"
+
+# time NAME YEARS COMMAND [hyperfine options...]: mean and σ in ms, and peak memory in MB.
+time_it() {
+  local name=$1 years=$2 cmd=$3
+  shift 3
+  local json=$work/$name-$years.json
+  hyperfine -N --style none --warmup 3 --runs "$runs" --export-json "$json" "$@" "$cmd" >/dev/null
+  local mem
+  mem=$( { /usr/bin/time -f '%M' bash -c "$cmd" >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
+  python3 - "$json" "$name" "$years" "$mem" >>"$results" <<'EOF'
+import json, sys
+path, name, years, mem = sys.argv[1:]
+r = json.load(open(path))["results"][0]
+print(f"{name}\t{years}\t{r['mean']*1000:.2f}\t{r['stddev']*1000:.2f}\t{int(mem)/1024:.1f}")
+EOF
+}
+
+for years in 1 10 50; do
+  db=$work/y$years.db
+  [ -f "$db" ] || "$gen" "$db" "$years" 1 "$until" >/dev/null
+  [ -f "$work/y$years.export.json" ] || "$bin" --journal "$db" export --output "$work/y$years.export.json" >/dev/null
+  # Settle the file (no -wal left over) so every run starts from the same state.
+  sqlite3 "$db" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
+
+  time_it floor "$years" "sqlite3 $db 'SELECT count(*) FROM partners'"
+  time_it history "$years" "$bin --journal $db history"
+  # A word from the monthly apologies, and one from a sixth of all answers.
+  time_it search "$years" "$bin --journal $db history --search friday"
+  time_it search-common "$years" "$bin --journal $db history --search dinner"
+  time_it progress "$years" "$bin --journal $db progress --weeks 52"
+  time_it report "$years" "$bin --journal $db report --weeks 52 --output $work/report.html"
+  # A check-in for the next day, written into a fresh copy of the journal each run.
+  time_it checkin "$years" \
+    "env REKINDLE_TODAY=2026-11-22 $bin --journal $work/write.db checkin --as Sam --trust 7 --note benchmark" \
+    --prepare "cp $db $work/write.db && rm -f $work/write.db-wal $work/write.db-shm"
+  if [ "$years" != 50 ] || [ -n "${BENCH_IMPORT_50:-}" ]; then
+    runs=5 time_it import "$years" "$bin --journal $work/import.db import $work/y$years.export.json" \
+      --prepare "rm -f $work/import.db $work/import.db-wal $work/import.db-shm"
+  fi
+done
+
+python3 - "$results" <<'EOF'
+import sys
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
+data = {(n, y): (float(m), float(s), float(mem)) for n, y, m, s, mem in rows}
+names = ["floor", "history", "search", "search-common", "progress", "report", "checkin", "import"]
+print("| command | 1 year | 10 years | 50 years | × floor (10 y) | 50 y ÷ 1 y | peak memory (10 y) |")
+print("| --- | --- | --- | --- | --- | --- | --- |")
+for n in names:
+    cells = []
+    for y in ["1", "10", "50"]:
+        if (n, y) in data:
+            m, s, _ = data[(n, y)]
+            cells.append(f"{m:.1f} ± {s:.1f} ms" if m < 1000 else f"{m/1000:.2f} s")
+        else:
+            cells.append("–")
+    floor = data.get(("floor", "10"))
+    ten = data.get((n, "10"))
+    ratio = f"{ten[0] / floor[0]:.1f}×" if floor and ten and n != "floor" else "–"
+    one, fifty = data.get((n, "1")), data.get((n, "50"))
+    growth = f"{fifty[0] / one[0]:.2f}" if one and fifty else "–"
+    mem = f"{ten[2]:.1f} MB" if ten else "–"
+    print(f"| {n} | " + " | ".join(cells) + f" | {ratio} | {growth} | {mem} |")
+EOF
