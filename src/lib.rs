@@ -112,6 +112,14 @@ fn one_line(err: &clap::Error) -> String {
             line.push_str(part.strip_prefix("error: ").unwrap_or(&part));
         }
     }
+    // `promise add Walk after dinner`: a word of unquoted text is not a flag.
+    if err.kind() == clap::error::ErrorKind::UnknownArgument
+        && let Some(clap::error::ContextValue::String(arg)) =
+            err.get(clap::error::ContextKind::InvalidArg)
+        && !arg.starts_with('-')
+    {
+        line.push_str("; text with spaces goes in quotes, e.g. \"Walk after dinner\"");
+    }
     format!("{line} (see --help)")
 }
 
@@ -157,6 +165,11 @@ mod tests {
                 &["export", "--format", "\u{1b}[31mxml\u{202e}"],
                 ErrorKind::InvalidValue,
                 "invalid value '\\e[31mxml\\u{202e}' for '--format <FORMAT>' [possible values: json, csv, markdown]",
+            ),
+            (
+                &["promise", "add", "Walk", "after", "dinner"],
+                ErrorKind::UnknownArgument,
+                "unexpected argument 'after' found; text with spaces goes in quotes, e.g. \"Walk after dinner\"",
             ),
             (
                 &["checkin", "--trust"],
