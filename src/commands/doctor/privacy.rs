@@ -1,0 +1,223 @@
+//! Who else on this computer could read the journal, and what `doctor --fix` may change
+//! about it.
+//!
+//! The rule is to change only what is rekindle's own: the journal, its `-wal` and `-shm`
+//! files, and the folder they live in when that folder holds nothing else. A folder with
+//! other files in it (a home folder, a shared folder such as `/tmp`) belongs to you or to
+//! other people as well, and its permissions are theirs to decide; doctor says why it left
+//! it alone and what you can do instead.
+
+use std::fs;
+use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+use std::path::{Path, PathBuf};
+
+use crate::sanitize;
+use crate::store::leftovers;
+
+/// The mode of a private file and a private folder.
+const FILE_MODE: u32 = 0o600;
+const DIR_MODE: u32 = 0o700;
+
+/// Something that lets other users in, and what may be done about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub path: PathBuf,
+    pub mode: u32,
+    pub is_dir: bool,
+    /// Why `--fix` must not change it, when it must not.
+    pub left_alone: Option<String>,
+}
+
+impl Finding {
+    fn shown(&self) -> String {
+        sanitize::line(&self.path.display().to_string()).into_owned()
+    }
+
+    /// The warning printed while the problem remains.
+    pub fn warning(&self) -> String {
+        let path = self.shown();
+        let mode = self.mode;
+        match (&self.left_alone, self.is_dir) {
+            (None, false) => format!(
+                "{path} can be read by other users (mode {mode:04o}); `rekindle doctor --fix` makes it private (or: chmod 600 '{path}')"
+            ),
+            (None, true) => format!(
+                "the folder {path} can be listed by other users (mode {mode:04o}); `rekindle doctor --fix` makes it private (or: chmod 700 '{path}')"
+            ),
+            (Some(why), _) => {
+                format!("the folder {path} can be listed by other users (mode {mode:04o}); {why}")
+            }
+        }
+    }
+
+    /// Applies the fix, returning what was done.
+    pub fn fix(&self) -> Result<String, String> {
+        if let Some(why) = &self.left_alone {
+            return Err(format!("left the folder {} as it is: {why}", self.shown()));
+        }
+        let to = if self.is_dir { DIR_MODE } else { FILE_MODE };
+        let what = if self.is_dir { "the folder " } else { "" };
+        match fs::set_permissions(&self.path, fs::Permissions::from_mode(to)) {
+            Ok(()) => Ok(format!(
+                "made {what}{} private (mode {:04o}, was {:04o})",
+                self.shown(),
+                to,
+                self.mode
+            )),
+            Err(e) => Err(format!(
+                "could not change {what}{} (mode {:04o}): {e}",
+                self.shown(),
+                self.mode
+            )),
+        }
+    }
+}
+
+fn mode_of(meta: &fs::Metadata) -> u32 {
+    meta.permissions().mode() & 0o7777
+}
+
+/// The files and folder around `journal` that other users can read or list.
+pub fn findings(journal: &Path) -> Vec<Finding> {
+    let mut found = Vec::new();
+    let files = [
+        journal.to_path_buf(),
+        leftovers::companion(journal, "-wal"),
+        leftovers::companion(journal, "-shm"),
+    ];
+    for file in files {
+        if let Ok(meta) = fs::metadata(&file)
+            && meta.is_file()
+            && mode_of(&meta) & 0o077 != 0
+        {
+            found.push(Finding {
+                path: file,
+                mode: mode_of(&meta),
+                is_dir: false,
+                left_alone: None,
+            });
+        }
+    }
+    let dir = leftovers::folder_of(journal);
+    if let Ok(meta) = fs::metadata(&dir)
+        && mode_of(&meta) & 0o077 != 0
+    {
+        let shown_dir = fs::canonicalize(&dir).unwrap_or(dir.clone());
+        found.push(Finding {
+            left_alone: why_not_the_folder(journal, &dir, &meta),
+            path: shown_dir,
+            mode: mode_of(&meta),
+            is_dir: true,
+        });
+    }
+    found
+}
+
+/// Why the journal's folder must keep its mode, or None when it is the journal's own.
+fn why_not_the_folder(journal: &Path, dir: &Path, meta: &fs::Metadata) -> Option<String> {
+    let move_it = "your journal itself can still be private; to keep even its name out of \
+                   sight, give it a folder of its own (mkdir -m 700 ~/rekindle), move it there \
+                   while no rekindle command is running, and point rekindle at it with \
+                   --journal or REKINDLE_JOURNAL";
+    if meta.mode() & 0o1000 != 0 {
+        return Some(format!(
+            "it is a shared folder that anyone can add files to, so rekindle does not change it; {move_it}"
+        ));
+    }
+    if fs::metadata(journal).is_ok_and(|j| j.uid() != meta.uid()) {
+        return Some(format!(
+            "it belongs to someone other than the journal's owner, so rekindle does not change it; {move_it}"
+        ));
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Some("its contents cannot be read, so rekindle does not change it".into());
+    };
+    let own: Vec<PathBuf> = ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .filter_map(|suffix| journal.file_name().map(|n| (n, suffix)))
+        .map(|(name, suffix)| {
+            let mut own = name.to_owned();
+            own.push(suffix);
+            PathBuf::from(own)
+        })
+        .collect();
+    let others = entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name();
+            !own.iter().any(|o| o.as_os_str() == name)
+                && !leftovers::is_temp_of(journal, &name.to_string_lossy())
+        })
+        .count();
+    (others > 0).then(|| {
+        format!(
+            "it also holds {} besides the journal, so its permissions are yours to decide and rekindle does not change them; {move_it}",
+            if others == 1 {
+                "another file".to_string()
+            } else {
+                format!("{others} other files")
+            }
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chmod(path: &Path, mode: u32) {
+        fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+    }
+
+    #[test]
+    fn a_folder_of_its_own_is_fixed_a_shared_one_is_left_alone() {
+        let root = tempfile::tempdir().unwrap();
+        let own = root.path().join("own");
+        fs::create_dir(&own).unwrap();
+        let journal = own.join("journal.db");
+        fs::write(&journal, b"").unwrap();
+        fs::write(leftovers::companion(&journal, "-wal"), b"").unwrap();
+        chmod(&journal, 0o644);
+        chmod(&own, 0o755);
+        let found = findings(&journal);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|f| f.left_alone.is_none()), "{found:?}");
+        for f in &found {
+            f.fix().unwrap();
+        }
+        assert_eq!(mode_of(&fs::metadata(&journal).unwrap()), 0o600);
+        assert_eq!(mode_of(&fs::metadata(&own).unwrap()), 0o700);
+        assert!(findings(&journal).is_empty());
+
+        // The same journal in a folder that holds something else.
+        let shared = root.path().join("shared");
+        fs::create_dir(&shared).unwrap();
+        let journal = shared.join("journal.db");
+        fs::write(&journal, b"").unwrap();
+        fs::write(shared.join("holiday.jpg"), b"").unwrap();
+        chmod(&shared, 0o755);
+        let found = findings(&journal);
+        assert_eq!(found.len(), 1);
+        let why = found[0].left_alone.as_deref().unwrap();
+        assert!(why.contains("another file"), "{why}");
+        assert!(found[0].fix().is_err());
+        assert_eq!(mode_of(&fs::metadata(&shared).unwrap()), 0o755);
+
+        // A sticky folder, such as /tmp, even when the journal is alone in it.
+        let sticky = root.path().join("sticky");
+        fs::create_dir(&sticky).unwrap();
+        let journal = sticky.join("journal.db");
+        fs::write(&journal, b"").unwrap();
+        chmod(&sticky, 0o1777);
+        let found = findings(&journal);
+        assert!(
+            found[0]
+                .left_alone
+                .as_deref()
+                .unwrap()
+                .contains("shared folder")
+        );
+        assert!(found[0].fix().is_err());
+        assert_eq!(mode_of(&fs::metadata(&sticky).unwrap()), 0o1777);
+    }
+}
