@@ -568,6 +568,37 @@ mod tests {
         assert_eq!((header[18], header[19]), (2, 2));
     }
 
+    // Why every write begins IMMEDIATE: a transaction that starts by reading and then writes,
+    // after another process committed in between, fails at once with SQLITE_BUSY; SQLite
+    // does not call the busy handler then, since waiting could not help. Store::write holds
+    // the write lock from its first statement, so no other commit can come in between.
+    #[test]
+    fn a_read_that_turns_into_a_write_fails_at_once_which_is_why_writes_begin_immediate() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.db");
+        Store::create(&path, |tx| Ok(partners::insert(tx, "Sam", Role::Mutual)?)).unwrap();
+        let deferred = Connection::open(&path).unwrap();
+        deferred.busy_timeout(BUSY_TIMEOUT).unwrap();
+        deferred.execute_batch("BEGIN DEFERRED").unwrap();
+        let _: i64 = deferred
+            .query_row("SELECT count(*) FROM partners", [], |r| r.get(0))
+            .unwrap();
+        let mut other = Store::open(&path).unwrap();
+        other
+            .write(|tx| Ok(partners::insert(tx, "Alex", Role::Mutual)?))
+            .unwrap();
+        let started = std::time::Instant::now();
+        let err = deferred
+            .execute("UPDATE partners SET role = 'healing'", [])
+            .unwrap_err();
+        assert_eq!(err.sqlite_error_code(), Some(ErrorCode::DatabaseBusy));
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "it did not wait"
+        );
+        deferred.execute_batch("ROLLBACK").unwrap();
+    }
+
     #[test]
     fn a_writer_that_waits_too_long_says_so_in_words() {
         let dir = tempfile::tempdir().unwrap();

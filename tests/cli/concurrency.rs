@@ -300,3 +300,60 @@ fn writers_racing_on_an_old_rollback_mode_journal_switch_it_to_wal_safely() {
         "the journal is in WAL mode"
     );
 }
+
+#[test]
+fn writers_racing_to_recover_a_journal_left_by_a_crash_all_succeed() {
+    // A journal as a crash leaves it: committed entries still in the -wal file, no -shm, so
+    // the first process to open it must rebuild the WAL index while the others wait for it.
+    let env = TestEnv::with_couple();
+    let live = env.default_journal();
+    let crashed = env.root().join("crashed.db");
+    {
+        let conn = rusqlite::Connection::open(&live).unwrap();
+        conn.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+        conn.execute_batch(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500)
+             INSERT INTO feelings (uuid, partner_id, date, word, created_at, updated_at)
+             SELECT 'u' || i, 1, date('2020-01-01', '+' || i || ' days'), 'calm', 't', 't' FROM n;",
+        )
+        .unwrap();
+        // Copied while the connection is still open: the entries are only in the -wal.
+        std::fs::copy(&live, &crashed).unwrap();
+        std::fs::copy(
+            env.root().join("home/.local/share/rekindle/journal.db-wal"),
+            env.root().join("crashed.db-wal"),
+        )
+        .unwrap();
+    }
+    let c = crashed.to_str().unwrap();
+    let start = Barrier::new(4);
+    let done: Vec<Done> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|k| {
+                let (env, start) = (&env, &start);
+                s.spawn(move || {
+                    stream(env, start, 3, |i| {
+                        let date = format!("{} days ago", k * 3 + i + 1);
+                        strings(&[
+                            "--journal",
+                            c,
+                            "--as",
+                            "Sam",
+                            "feel",
+                            "tired",
+                            "--date",
+                            &date,
+                        ])
+                    })
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+    all_succeeded(&done);
+    assert_eq!(integrity(&crashed), "ok");
+    assert_eq!(count(&crashed, "SELECT count(*) FROM feelings"), 1500 + 12);
+}
