@@ -68,7 +68,15 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let mut store = ctx.open()?;
     let mut fixed = Vec::new();
     let mut not_fixed = Vec::new();
-    let mut health = search::health(store.conn()).ok();
+    let checked = search::health(store.conn());
+    let unchecked_because = checked.as_ref().err().map(|e| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy) => {
+            "another rekindle command was writing the whole time doctor waited".to_string()
+        }
+        Some(rusqlite::ErrorCode::ReadOnly) => "the journal is read-only here".to_string(),
+        _ => e.to_string(),
+    });
+    let mut health = checked.ok();
     let mut search_index = match health {
         Some(Health::Current) => "ok",
         Some(Health::Stale { .. }) => "stale",
@@ -110,9 +118,12 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let mut warnings: Vec<String> = privacy.iter().map(privacy::Finding::warning).collect();
     match health {
         Some(Health::Stale { rows, damaged }) => warnings.push(stale_index(rows, damaged)),
-        None => warnings.push(
-            "the search index was not checked: the journal could not be locked for the moment it takes (is it read-only?)".into(),
-        ),
+        None => warnings.push(format!(
+            "the search index was not checked: {}",
+            unchecked_because
+                .as_deref()
+                .unwrap_or("it could not be read")
+        )),
         Some(Health::Current) => {}
     }
     if !stale.is_empty() {

@@ -176,7 +176,9 @@ mod tests {
         fs::create_dir(&own).unwrap();
         let journal = own.join("journal.db");
         fs::write(&journal, b"").unwrap();
-        fs::write(leftovers::companion(&journal, "-wal"), b"").unwrap();
+        let wal = leftovers::companion(&journal, "-wal");
+        fs::write(&wal, b"").unwrap();
+        chmod(&wal, 0o600);
         chmod(&journal, 0o644);
         chmod(&own, 0o755);
         let found = findings(&journal);
@@ -195,6 +197,7 @@ mod tests {
         let journal = shared.join("journal.db");
         fs::write(&journal, b"").unwrap();
         fs::write(shared.join("holiday.jpg"), b"").unwrap();
+        chmod(&journal, 0o600);
         chmod(&shared, 0o755);
         let found = findings(&journal);
         assert_eq!(found.len(), 1);
@@ -208,6 +211,7 @@ mod tests {
         fs::create_dir(&sticky).unwrap();
         let journal = sticky.join("journal.db");
         fs::write(&journal, b"").unwrap();
+        chmod(&journal, 0o600);
         chmod(&sticky, 0o1777);
         let found = findings(&journal);
         assert!(
