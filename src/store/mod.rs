@@ -21,7 +21,7 @@ pub mod sample;
 pub mod search;
 
 use std::fs;
-use std::io;
+use std::io::{self, IsTerminal as _, Write as _};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -41,8 +41,50 @@ const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
 /// The schema version this program writes and understands.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 
-/// How long a writer waits for the other partner's write to finish before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
+/// How long a writer waits for another command's write to finish before giving up. A
+/// check-in takes milliseconds; importing fifty years of entries holds the journal for about
+/// 13 seconds on a laptop-class machine, and a writer behind it should still get through.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// After waiting this long, a writer in a terminal says what it is waiting for, so that a
+/// pause behind a large import does not look like a hang.
+const BUSY_NOTE_AFTER: Duration = Duration::from_secs(1);
+
+/// How long the `attempt`-th pause of one wait lasts: short at first, as most writes end
+/// within milliseconds, then steady.
+fn busy_pause(attempt: u32) -> Duration {
+    Duration::from_millis(if attempt < 10 {
+        5 * u64::from(attempt + 1)
+    } else {
+        50
+    })
+}
+
+/// How long one wait has lasted before its `attempt`-th pause.
+fn busy_waited(attempt: u32) -> Duration {
+    let first = attempt.min(10);
+    let ramp = 5 * u64::from(first) * u64::from(first + 1) / 2;
+    Duration::from_millis(ramp + 50 * u64::from(attempt.saturating_sub(10)))
+}
+
+/// SQLite's busy handler: called while another process holds the lock, with `attempt`
+/// counting from 0 in each wait. Returning false gives up, and the statement fails busy.
+fn wait_for_the_lock(attempt: i32) -> bool {
+    let attempt = u32::try_from(attempt).unwrap_or(0);
+    let waited = busy_waited(attempt);
+    if waited >= BUSY_TIMEOUT {
+        return false;
+    }
+    let pause = busy_pause(attempt);
+    if waited < BUSY_NOTE_AFTER && waited + pause >= BUSY_NOTE_AFTER && io::stderr().is_terminal() {
+        let _ = writeln!(
+            io::stderr(),
+            "rekindle: waiting for another rekindle command to finish writing to the journal..."
+        );
+    }
+    std::thread::sleep(pause);
+    true
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -122,7 +164,7 @@ impl Store {
                 path: path.to_path_buf(),
                 source,
             })?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.busy_handler(Some(wait_for_the_lock))?;
         check_identity(&conn, path)?;
         configure(&mut conn)?;
         migrate(&mut conn, MIGRATIONS, path)?;
@@ -305,7 +347,7 @@ fn check_identity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
 }
 
 fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
-    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.busy_handler(Some(wait_for_the_lock))?;
     // journal_mode returns the resulting mode as a row ("wal", or "memory" in memory). Every
     // journal is created in WAL mode, so this only changes journals made another way.
     let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
@@ -492,6 +534,23 @@ mod tests {
         ] {
             assert_eq!(parse_iso_date(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_wait_for_the_lock_lasts_the_busy_timeout() {
+        let mut waited = Duration::ZERO;
+        let mut attempt = 0;
+        while busy_waited(attempt) < BUSY_TIMEOUT {
+            assert_eq!(busy_waited(attempt), waited, "attempt {attempt}");
+            waited += busy_pause(attempt);
+            attempt += 1;
+        }
+        assert!(waited >= BUSY_TIMEOUT && waited < BUSY_TIMEOUT + Duration::from_millis(50));
+        assert!(!wait_for_the_lock(attempt as i32));
+        assert!(
+            busy_waited(10) < BUSY_NOTE_AFTER,
+            "the note waits for the steady pauses"
+        );
     }
 
     #[test]

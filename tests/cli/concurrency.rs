@@ -357,3 +357,21 @@ fn writers_racing_to_recover_a_journal_left_by_a_crash_all_succeed() {
     assert_eq!(integrity(&crashed), "ok");
     assert_eq!(count(&crashed, "SELECT count(*) FROM feelings"), 1500 + 12);
 }
+
+#[test]
+fn a_writer_in_a_terminal_says_what_it_is_waiting_for_then_saves() {
+    let env = TestEnv::with_couple();
+    let journal = env.default_journal();
+    // Another command in the middle of a long write.
+    let other = rusqlite::Connection::open(&journal).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let mut cmd = env.command(["--as", "Sam", "feel", "calm"]);
+    cmd.env("TERM", "xterm");
+    let mut p = rexpect::session::spawn_command(cmd, Some(60_000)).unwrap();
+    p.exp_string("waiting for another rekindle command to finish writing")
+        .unwrap();
+    other.execute_batch("COMMIT").unwrap();
+    p.exp_string("Saved Sam's feelings").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(count(&journal, "SELECT count(*) FROM feelings"), 1);
+}
