@@ -24,6 +24,10 @@ pub struct Finding {
     pub path: PathBuf,
     pub mode: u32,
     pub is_dir: bool,
+    /// The journal's `-wal` and `-shm` files that are as open as it is. SQLite gives them
+    /// the journal's mode while it is in use, so they are fixed with it and not reported
+    /// apart.
+    pub companions: Vec<PathBuf>,
     /// Why `--fix` must not change it, when it must not.
     pub left_alone: Option<String>,
 }
@@ -57,12 +61,21 @@ impl Finding {
         }
         let to = if self.is_dir { DIR_MODE } else { FILE_MODE };
         let what = if self.is_dir { "the folder " } else { "" };
-        match fs::set_permissions(&self.path, fs::Permissions::from_mode(to)) {
+        let chmod = |path: &Path| fs::set_permissions(path, fs::Permissions::from_mode(to));
+        match std::iter::once(&self.path)
+            .chain(&self.companions)
+            .try_for_each(|path| chmod(path))
+        {
             Ok(()) => Ok(format!(
-                "made {what}{} private (mode {:04o}, was {:04o})",
+                "made {what}{} private (mode {:04o}, was {:04o}){}",
                 self.shown(),
                 to,
-                self.mode
+                self.mode,
+                if self.companions.is_empty() {
+                    ""
+                } else {
+                    ", with its -wal and -shm files"
+                }
             )),
             Err(e) => Err(format!(
                 "could not change {what}{} (mode {:04o}): {e}",
@@ -79,23 +92,33 @@ fn mode_of(meta: &fs::Metadata) -> u32 {
 
 /// The files and folder around `journal` that other users can read or list.
 pub fn findings(journal: &Path) -> Vec<Finding> {
+    let open_to_others = |path: &Path| {
+        fs::metadata(path)
+            .ok()
+            .filter(|meta| meta.is_file() && mode_of(meta) & 0o077 != 0)
+            .map(|meta| mode_of(&meta))
+    };
+    let file = |path: PathBuf, mode: u32, companions: Vec<PathBuf>| Finding {
+        path,
+        mode,
+        is_dir: false,
+        companions,
+        left_alone: None,
+    };
     let mut found = Vec::new();
-    let files = [
-        journal.to_path_buf(),
-        leftovers::companion(journal, "-wal"),
-        leftovers::companion(journal, "-shm"),
-    ];
-    for file in files {
-        if let Ok(meta) = fs::metadata(&file)
-            && meta.is_file()
-            && mode_of(&meta) & 0o077 != 0
-        {
-            found.push(Finding {
-                path: file,
-                mode: mode_of(&meta),
-                is_dir: false,
-                left_alone: None,
-            });
+    let companions: Vec<PathBuf> = ["-wal", "-shm"]
+        .iter()
+        .map(|suffix| leftovers::companion(journal, suffix))
+        .filter(|path| open_to_others(path).is_some())
+        .collect();
+    match open_to_others(journal) {
+        Some(mode) => found.push(file(journal.to_path_buf(), mode, companions)),
+        None => {
+            for path in companions {
+                if let Some(mode) = open_to_others(&path) {
+                    found.push(file(path, mode, Vec::new()));
+                }
+            }
         }
     }
     let dir = leftovers::folder_of(journal);
@@ -108,6 +131,7 @@ pub fn findings(journal: &Path) -> Vec<Finding> {
             path: shown_dir,
             mode: mode_of(&meta),
             is_dir: true,
+            companions: Vec::new(),
         });
     }
     found
@@ -178,16 +202,18 @@ mod tests {
         fs::write(&journal, b"").unwrap();
         let wal = leftovers::companion(&journal, "-wal");
         fs::write(&wal, b"").unwrap();
-        chmod(&wal, 0o600);
+        chmod(&wal, 0o644);
         chmod(&journal, 0o644);
         chmod(&own, 0o755);
         let found = findings(&journal);
         assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].companions, [wal.clone()]);
         assert!(found.iter().all(|f| f.left_alone.is_none()), "{found:?}");
         for f in &found {
             f.fix().unwrap();
         }
         assert_eq!(mode_of(&fs::metadata(&journal).unwrap()), 0o600);
+        assert_eq!(mode_of(&fs::metadata(&wal).unwrap()), 0o600);
         assert_eq!(mode_of(&fs::metadata(&own).unwrap()), 0o700);
         assert!(findings(&journal).is_empty());
 
