@@ -51,6 +51,9 @@ pub struct Report {
     /// Neither the journal nor its folder lets anyone else in.
     #[serde(skip)]
     pub privacy_ok: bool,
+    /// Warnings the human report leaves to its "Left alone:" list.
+    #[serde(skip)]
+    pub explained: Vec<String>,
 }
 
 /// The permission bits of `path`, if it can be read.
@@ -116,6 +119,12 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let stale = leftovers::stale(&ctx.journal);
     let privacy = privacy::findings(&ctx.journal);
     let mut warnings: Vec<String> = privacy.iter().map(privacy::Finding::warning).collect();
+    // With --fix, what was left alone is explained under "Left alone:" instead.
+    let explained: Vec<String> = privacy
+        .iter()
+        .filter(|f| args.fix && f.left_alone.is_some())
+        .map(privacy::Finding::warning)
+        .collect();
     match health {
         Some(Health::Stale { rows, damaged }) => warnings.push(stale_index(rows, damaged)),
         None => warnings.push(format!(
@@ -150,6 +159,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             .map(|(kind, n)| (kind.to_string(), n.into()))
             .collect(),
         privacy_ok: privacy.is_empty(),
+        explained,
     };
     if ctx.json {
         ctx.print_json(&report)?;
@@ -251,7 +261,11 @@ fn print_human(ctx: &Context, report: &Report, fix: bool) -> anyhow::Result<()> 
         .map(|(kind, n)| crate::ui::count(n.as_i64().unwrap_or(0), kind))
         .collect();
     writeln!(out, "Records      {}", counts.join(", "))?;
-    for warning in &report.warnings {
+    for warning in report
+        .warnings
+        .iter()
+        .filter(|w| !report.explained.contains(w))
+    {
         writeln!(
             out,
             "{} {warning}",

@@ -164,8 +164,19 @@ fn doctor_fix_leaves_a_folder_shared_with_other_files_alone_and_says_why() {
     run.success()
         .stdout_has("Repaired:")
         .stdout_has("Left alone:")
-        .stdout_has("also holds another file besides the journal");
+        .stdout_has("left the folder");
     assert_eq!(mode(&journal), 0o600);
+    let json = env
+        .run(["--journal", j, "doctor", "--fix", "--json"])
+        .success()
+        .json();
+    assert_eq!(json["fixed"], serde_json::json!([]));
+    assert!(
+        json["not_fixed"][0].as_str().unwrap().contains(
+            "(mode 0755) as it is: it holds another file besides the journal, so its permissions are yours to decide"
+        ),
+        "{json}"
+    );
     assert_eq!(
         mode(&shared),
         0o755,
@@ -177,6 +188,12 @@ fn doctor_fix_leaves_a_folder_shared_with_other_files_alone_and_says_why() {
         .json();
     let warnings = json["warnings"].as_array().unwrap();
     assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].as_str().unwrap().contains(
+            "but it holds another file besides the journal, so rekindle leaves its permissions to you"
+        ),
+        "{warnings:?}"
+    );
     assert!(warnings[0].as_str().unwrap().contains("mkdir -m 700"));
 
     // A shared scratch folder like /tmp (sticky, anyone may add files) is never changed,

@@ -14,6 +14,11 @@ use std::path::{Path, PathBuf};
 use crate::sanitize;
 use crate::store::leftovers;
 
+/// What to do instead when the folder is not rekindle's to change.
+const MOVE_IT: &str = "To keep even the journal's name out of sight, give it a folder of its own \
+    (mkdir -m 700 ~/rekindle), move the journal there while no rekindle command is running, \
+    and point rekindle at it with --journal or REKINDLE_JOURNAL.";
+
 /// The mode of a private file and a private folder.
 const FILE_MODE: u32 = 0o600;
 const DIR_MODE: u32 = 0o700;
@@ -48,16 +53,20 @@ impl Finding {
             (None, true) => format!(
                 "the folder {path} can be listed by other users (mode {mode:04o}); `rekindle doctor --fix` makes it private (or: chmod 700 '{path}')"
             ),
-            (Some(why), _) => {
-                format!("the folder {path} can be listed by other users (mode {mode:04o}); {why}")
-            }
+            (Some(why), _) => format!(
+                "the folder {path} can be listed by other users (mode {mode:04o}), but {why}, so rekindle leaves its permissions to you. {MOVE_IT}"
+            ),
         }
     }
 
     /// Applies the fix, returning what was done.
     pub fn fix(&self) -> Result<String, String> {
         if let Some(why) = &self.left_alone {
-            return Err(format!("left the folder {} as it is: {why}", self.shown()));
+            return Err(format!(
+                "left the folder {} (mode {:04o}) as it is: {why}, so its permissions are yours to decide. {MOVE_IT}",
+                self.shown(),
+                self.mode
+            ));
         }
         let to = if self.is_dir { DIR_MODE } else { FILE_MODE };
         let what = if self.is_dir { "the folder " } else { "" };
@@ -139,22 +148,14 @@ pub fn findings(journal: &Path) -> Vec<Finding> {
 
 /// Why the journal's folder must keep its mode, or None when it is the journal's own.
 fn why_not_the_folder(journal: &Path, dir: &Path, meta: &fs::Metadata) -> Option<String> {
-    let move_it = "your journal itself can still be private; to keep even its name out of \
-                   sight, give it a folder of its own (mkdir -m 700 ~/rekindle), move it there \
-                   while no rekindle command is running, and point rekindle at it with \
-                   --journal or REKINDLE_JOURNAL";
     if meta.mode() & 0o1000 != 0 {
-        return Some(format!(
-            "it is a shared folder that anyone can add files to, so rekindle does not change it; {move_it}"
-        ));
+        return Some("it is a shared folder that anyone can add files to".into());
     }
     if fs::metadata(journal).is_ok_and(|j| j.uid() != meta.uid()) {
-        return Some(format!(
-            "it belongs to someone other than the journal's owner, so rekindle does not change it; {move_it}"
-        ));
+        return Some("it belongs to someone other than the journal's owner".into());
     }
     let Ok(entries) = fs::read_dir(dir) else {
-        return Some("its contents cannot be read, so rekindle does not change it".into());
+        return Some("its contents cannot be listed".into());
     };
     let own: Vec<PathBuf> = ["", "-wal", "-shm", "-journal"]
         .iter()
@@ -173,15 +174,9 @@ fn why_not_the_folder(journal: &Path, dir: &Path, meta: &fs::Metadata) -> Option
                 && !leftovers::is_temp_of(journal, &name.to_string_lossy())
         })
         .count();
-    (others > 0).then(|| {
-        format!(
-            "it also holds {} besides the journal, so its permissions are yours to decide and rekindle does not change them; {move_it}",
-            if others == 1 {
-                "another file".to_string()
-            } else {
-                format!("{others} other files")
-            }
-        )
+    (others > 0).then(|| match others {
+        1 => "it holds another file besides the journal".to_string(),
+        n => format!("it holds {n} other files besides the journal"),
     })
 }
 
@@ -207,7 +202,7 @@ mod tests {
         chmod(&own, 0o755);
         let found = findings(&journal);
         assert_eq!(found.len(), 2, "{found:?}");
-        assert_eq!(found[0].companions, [wal.clone()]);
+        assert_eq!(found[0].companions, std::slice::from_ref(&wal));
         assert!(found.iter().all(|f| f.left_alone.is_none()), "{found:?}");
         for f in &found {
             f.fix().unwrap();
