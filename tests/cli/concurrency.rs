@@ -375,3 +375,41 @@ fn a_writer_in_a_terminal_says_what_it_is_waiting_for_then_saves() {
     p.exp_eof().unwrap();
     assert_eq!(count(&journal, "SELECT count(*) FROM feelings"), 1);
 }
+
+// Regression: two check-ins for the same partner and day, started together, used to end
+// with one saved and the other failing with SQLite's "UNIQUE constraint failed" (exit 1).
+#[test]
+fn two_check_ins_for_the_same_day_at_once_save_one_and_refuse_the_other_plainly() {
+    let env = TestEnv::with_couple();
+    for trial in 0..4 {
+        let date = format!("{} days ago", trial + 1);
+        let start = Barrier::new(2);
+        let done: Vec<Done> = std::thread::scope(|s| {
+            let handles: Vec<_> = ["4", "7"]
+                .into_iter()
+                .map(|trust| {
+                    let (env, start, date) = (&env, &start, &date);
+                    s.spawn(move || {
+                        stream(env, start, 1, |_| {
+                            strings(&["--as", "Alex", "checkin", "--trust", trust, "--date", date])
+                        })
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap())
+                .collect()
+        });
+        let saved = done.iter().filter(|d| d.code == 0).count();
+        assert_eq!(saved, 1, "trial {trial}");
+        let refused = done.iter().find(|d| d.code != 0).unwrap();
+        assert_eq!(refused.code, 2, "{}", refused.stderr);
+        assert_eq!(refused.stderr.trim_end().lines().count(), 1);
+        assert!(refused.stderr.contains("--amend"), "{}", refused.stderr);
+    }
+    assert_eq!(
+        count(&env.default_journal(), "SELECT count(*) FROM checkins"),
+        4
+    );
+}
