@@ -413,3 +413,46 @@ fn two_check_ins_for_the_same_day_at_once_save_one_and_refuse_the_other_plainly(
         4
     );
 }
+
+// Regression: the other partner's name was read before the write, so renaming both
+// partners to the same name at once could leave two partners called "Kai".
+#[test]
+fn renaming_both_partners_to_one_name_at_once_keeps_their_names_apart() {
+    for trial in 0..3 {
+        let env = TestEnv::with_couple();
+        let start = Barrier::new(2);
+        let done: Vec<Done> = std::thread::scope(|s| {
+            let handles: Vec<_> = [("Sam", "Kai"), ("Alex", "kai")]
+                .into_iter()
+                .map(|(old, new)| {
+                    let (env, start) = (&env, &start);
+                    s.spawn(move || {
+                        stream(env, start, 1, |_| {
+                            strings(&["partners", "rename", old, new])
+                        })
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap())
+                .collect()
+        });
+        assert_eq!(
+            done.iter().filter(|d| d.code == 0).count(),
+            1,
+            "trial {trial}"
+        );
+        assert!(
+            done.iter()
+                .any(|d| d.code == 2 && d.stderr.contains("already called"))
+        );
+        assert_eq!(
+            count(
+                &env.default_journal(),
+                "SELECT count(*) FROM partners WHERE lower(name) = 'kai'"
+            ),
+            1
+        );
+    }
+}
