@@ -813,6 +813,15 @@ mod tests {
             }
         }
 
+        // Control characters, NUL, bidi overrides and unpaired-looking text included.
+        #[test]
+        fn never_panics_on_any_string(text in proptest::prelude::any::<String>()) {
+            let report = check(&text);
+            for f in &report.findings {
+                proptest::prop_assert!(text.get(f.start..f.end).is_some());
+            }
+        }
+
         #[test]
         fn never_panics_on_apology_like_text(
             words in proptest::collection::vec(

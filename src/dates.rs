@@ -293,6 +293,47 @@ mod tests {
         assert!(not_future(TODAY(), TODAY(), "a check-in").is_ok());
     }
 
+    /// Any day from 1970 to 9999, as "today".
+    fn any_today() -> impl proptest::strategy::Strategy<Value = NaiveDate> {
+        use proptest::strategy::Strategy as _;
+        let days = (LATEST - EARLIEST).num_days() as u64;
+        (0..=days).prop_map(|n| EARLIEST + Days::new(n))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn never_panics_and_stays_in_range_on_any_text(
+            text in proptest::prelude::any::<String>(),
+            today in any_today(),
+        ) {
+            if let Ok(date) = parse(&text, today) {
+                proptest::prop_assert!((EARLIEST..=LATEST).contains(&date));
+            }
+        }
+
+        #[test]
+        fn never_panics_on_text_shaped_like_a_date(
+            text in "[ \\t]{0,2}(-?[0-9]{1,25}-[0-9]{1,25}-[0-9]{1,25}|(-?[0-9]{1,25}|a|one) (day|days|week|weeks|fortnight) ago|(last )?(mon|tues|thurs|fri|saturday|sun)\\.?|today|yesterday)[ \\t]{0,2}",
+            today in any_today(),
+        ) {
+            match parse(&text, today) {
+                Ok(date) => {
+                    proptest::prop_assert!((EARLIEST..=LATEST).contains(&date));
+                    let _ = in_words(date);
+                }
+                Err(e) => proptest::prop_assert!(e.to_string().contains(text.trim())),
+            }
+        }
+
+        #[test]
+        fn relative_phrases_count_back_from_today(n in 0u64..20_000, today in any_today()) {
+            let expected = today.checked_sub_days(Days::new(n)).filter(|d| *d >= EARLIEST);
+            proptest::prop_assert_eq!(parse(&format!("{n} days ago"), today).ok(), expected);
+        }
+    }
+
     #[test]
     fn words_and_weeks() {
         assert_eq!(in_words(d(2026, 11, 20)), "Friday 20 November 2026");

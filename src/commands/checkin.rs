@@ -278,6 +278,9 @@ pub fn other_partner(store: &Store, partner: &Partner) -> anyhow::Result<String>
 }
 
 /// Writes a check-in (inserting it, or replacing `existing` in place) and its feelings.
+/// `existing` was read before the transaction began; another rekindle command may have saved
+/// this day's check-in since (while this one was being typed, say), so it is read again here,
+/// under the write lock, and a check-in that appeared meanwhile is never overwritten unasked.
 pub fn save(
     tx: &rusqlite::Connection,
     partner: &Partner,
@@ -297,7 +300,15 @@ pub fn save(
         need: draft.need.clone(),
         note: draft.note.clone(),
     };
-    let checkin = match existing {
+    let current = store::checkins::find(tx, partner.id, date)?;
+    if existing.is_none() && current.is_some() {
+        bail_user!(
+            "{} checked in for {} from another rekindle command while this one was being written, so this one was not saved; pass --amend to replace that check-in",
+            partner.name,
+            dates::in_words(date)
+        );
+    }
+    let checkin = match &current {
         Some(old) => store::checkins::replace(tx, old, &fields),
         None => store::checkins::insert(tx, partner.id, date, &fields),
     }

@@ -1,4 +1,7 @@
-//! `rekindle doctor`: checks the journal's health and privacy.
+//! `rekindle doctor`: checks the journal's health and privacy, and with `--fix` repairs
+//! what can be repaired without touching anything you wrote.
+
+mod privacy;
 
 use std::fs;
 use std::io::Write as _;
@@ -9,14 +12,23 @@ use serde::Serialize;
 
 use crate::context::Context;
 use crate::sanitize;
-use crate::store::{self, SCHEMA_VERSION};
+use crate::store::search::{self, Health};
+use crate::store::{self, SCHEMA_VERSION, leftovers};
 
-/// Check the journal: integrity, schema version, file permissions and record counts.
+/// Check the journal: integrity, schema version, file permissions, the search index and
+/// record counts.
 ///
-/// Exits 1 if the journal fails its integrity check; permission warnings are printed but do
-/// not change the exit code.
+/// Exits 1 if the journal fails its integrity check; other findings are printed as warnings
+/// and do not change the exit code. With --fix, doctor also repairs what is safe to repair:
+/// it makes the journal and its own folder private, rebuilds the search index from your
+/// entries, and removes temporary files an interrupted `init` or `import` left behind. It
+/// never changes or deletes anything you wrote.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Repair what can be repaired safely, and say what was left alone and why
+    #[arg(long)]
+    pub fix: bool,
+}
 
 #[derive(Debug, Serialize)]
 pub struct Report {
@@ -26,8 +38,22 @@ pub struct Report {
     pub integrity: Vec<String>,
     pub file_mode: Option<String>,
     pub dir_mode: Option<String>,
+    /// `ok`, `stale` (rows missing or out of date, or the index damaged), `rebuilt` (by
+    /// `--fix`, just now) or `unchecked` (the journal could not be locked to check it).
+    pub search_index: &'static str,
+    /// Temporary files an interrupted creation left beside the journal.
+    pub leftovers: Vec<String>,
     pub warnings: Vec<String>,
+    /// What `--fix` repaired, and what it left alone and why.
+    pub fixed: Vec<String>,
+    pub not_fixed: Vec<String>,
     pub counts: serde_json::Map<String, serde_json::Value>,
+    /// Neither the journal nor its folder lets anyone else in.
+    #[serde(skip)]
+    pub privacy_ok: bool,
+    /// Warnings the human report leaves to its "Left alone:" list.
+    #[serde(skip)]
+    pub explained: Vec<String>,
 }
 
 /// The permission bits of `path`, if it can be read.
@@ -37,44 +63,85 @@ fn mode_of(path: &Path) -> Option<u32> {
         .map(|m| m.permissions().mode() & 0o7777)
 }
 
-/// Warnings for files or folders that other users on this computer could read.
-pub fn privacy_warnings(journal: &Path) -> Vec<String> {
-    let mut warnings = Vec::new();
-    let shown = |p: &Path| sanitize::line(&p.display().to_string()).into_owned();
-    let mut files = vec![journal.to_path_buf()];
-    for suffix in ["-wal", "-shm"] {
-        let mut side = journal.as_os_str().to_owned();
-        side.push(suffix);
-        files.push(side.into());
-    }
-    for file in files.iter().filter(|f| f.exists()) {
-        if let Some(mode) = mode_of(file)
-            && mode & 0o077 != 0
-        {
-            warnings.push(format!(
-                "{} can be read by other users (mode {mode:04o}); fix it with: chmod 600 '{}'",
-                shown(file),
-                shown(file)
-            ));
-        }
-    }
-    if let Some(dir) = journal.parent().filter(|d| !d.as_os_str().is_empty())
-        && let Some(mode) = mode_of(dir)
-        && mode & 0o077 != 0
-    {
-        warnings.push(format!(
-            "the folder {} can be listed by other users (mode {mode:04o}); if it holds only the journal, fix it with: chmod 700 '{}'",
-            shown(dir),
-            shown(dir)
-        ));
-    }
-    warnings
+fn shown(path: &Path) -> String {
+    sanitize::line(&path.display().to_string()).into_owned()
 }
 
-pub fn run(ctx: &mut Context, _args: Args) -> anyhow::Result<()> {
-    let store = ctx.open()?;
+pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
+    let mut store = ctx.open()?;
+    let mut fixed = Vec::new();
+    let mut not_fixed = Vec::new();
+    let checked = search::health(store.conn());
+    let unchecked_because = checked.as_ref().err().map(|e| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy) => {
+            "another rekindle command was writing the whole time doctor waited".to_string()
+        }
+        Some(rusqlite::ErrorCode::ReadOnly) => "the journal is read-only here".to_string(),
+        _ => e.to_string(),
+    });
+    let mut health = checked.ok();
+    let mut search_index = match health {
+        Some(Health::Current) => "ok",
+        Some(Health::Stale { .. }) => "stale",
+        None => "unchecked",
+    };
+    if args.fix {
+        for finding in privacy::findings(&ctx.journal) {
+            match finding.fix() {
+                Ok(done) => fixed.push(done),
+                Err(why) => not_fixed.push(why),
+            }
+        }
+        if let Some(Health::Stale { rows, damaged }) = health {
+            store.write(|tx| Ok(search::rebuild(tx)?))?;
+            fixed.push(rebuilt(rows, damaged));
+            health = Some(Health::Current);
+            search_index = "rebuilt";
+        }
+        let stale = leftovers::stale(&ctx.journal);
+        if !stale.is_empty() {
+            match leftovers::remove(&stale) {
+                Ok(()) => fixed.push(format!(
+                    "removed {} left by an interrupted `init` or `import`: {}",
+                    files(stale.len()),
+                    listed(&stale)
+                )),
+                Err(e) => not_fixed.push(format!(
+                    "could not remove the temporary files {}: {e}",
+                    listed(&stale)
+                )),
+            }
+        }
+    }
+
     let conn = store.conn();
     let dir = ctx.journal.parent().filter(|d| !d.as_os_str().is_empty());
+    let stale = leftovers::stale(&ctx.journal);
+    let privacy = privacy::findings(&ctx.journal);
+    let mut warnings: Vec<String> = privacy.iter().map(privacy::Finding::warning).collect();
+    // With --fix, what was left alone is explained under "Left alone:" instead.
+    let explained: Vec<String> = privacy
+        .iter()
+        .filter(|f| args.fix && f.left_alone.is_some())
+        .map(privacy::Finding::warning)
+        .collect();
+    match health {
+        Some(Health::Stale { rows, damaged }) => warnings.push(stale_index(rows, damaged)),
+        None => warnings.push(format!(
+            "the search index was not checked: {}",
+            unchecked_because
+                .as_deref()
+                .unwrap_or("it could not be read")
+        )),
+        Some(Health::Current) => {}
+    }
+    if !stale.is_empty() {
+        warnings.push(format!(
+            "{} left by an interrupted `init` or `import` ({}); nothing reads them, and `rekindle doctor --fix` removes them",
+            files(stale.len()),
+            listed(&stale)
+        ));
+    }
     let report = Report {
         journal: ctx.journal.display().to_string(),
         schema_version: store::schema_version(conn)?,
@@ -82,16 +149,22 @@ pub fn run(ctx: &mut Context, _args: Args) -> anyhow::Result<()> {
         integrity: store::integrity_problems(conn)?,
         file_mode: mode_of(&ctx.journal).map(|m| format!("{m:04o}")),
         dir_mode: dir.and_then(mode_of).map(|m| format!("{m:04o}")),
-        warnings: privacy_warnings(&ctx.journal),
+        search_index,
+        leftovers: stale.iter().map(|p| p.display().to_string()).collect(),
+        warnings,
+        fixed,
+        not_fixed,
         counts: store::counts(conn)?
             .into_iter()
             .map(|(kind, n)| (kind.to_string(), n.into()))
             .collect(),
+        privacy_ok: privacy.is_empty(),
+        explained,
     };
     if ctx.json {
         ctx.print_json(&report)?;
     } else {
-        print_human(ctx, &report)?;
+        print_human(ctx, &report, args.fix)?;
     }
     if !report.integrity.is_empty() {
         anyhow::bail!(
@@ -102,7 +175,49 @@ pub fn run(ctx: &mut Context, _args: Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn print_human(ctx: &Context, report: &Report) -> anyhow::Result<()> {
+fn files(n: usize) -> String {
+    if n == 1 {
+        "1 temporary file".into()
+    } else {
+        format!("{n} temporary files")
+    }
+}
+
+fn listed(paths: &[std::path::PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| shown(p))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn stale_index(rows: usize, damaged: bool) -> String {
+    let what = match (rows, damaged) {
+        (0, _) => "the search index is damaged".to_string(),
+        (1, false) => "1 entry is missing from the search index or out of date there".to_string(),
+        (n, false) => format!("{n} entries are missing from the search index or out of date there"),
+        (n, true) => {
+            format!("the search index is damaged and {n} of its entries are missing or out of date")
+        }
+    };
+    format!(
+        "{what}; your entries themselves are fine, and `rekindle doctor --fix` rebuilds the index from them"
+    )
+}
+
+fn rebuilt(rows: usize, damaged: bool) -> String {
+    match (rows, damaged) {
+        (0, _) => "rebuilt the damaged search index from your entries".into(),
+        (1, _) => {
+            "rebuilt the search index from your entries (1 entry was missing or out of date)".into()
+        }
+        (n, _) => format!(
+            "rebuilt the search index from your entries ({n} entries were missing or out of date)"
+        ),
+    }
+}
+
+fn print_human(ctx: &Context, report: &Report, fix: bool) -> anyhow::Result<()> {
     let mut out = ctx.out();
     let ok = console::style("ok").green();
     writeln!(out, "Journal      {}", sanitize::line(&report.journal))?;
@@ -123,12 +238,19 @@ fn print_human(ctx: &Context, report: &Report) -> anyhow::Result<()> {
             writeln!(out, "             {}", sanitize::line(problem))?;
         }
     }
+    let search = match report.search_index {
+        "ok" => ok.to_string(),
+        "rebuilt" => "rebuilt just now".to_string(),
+        "stale" => console::style("out of date").yellow().to_string(),
+        _ => "not checked".to_string(),
+    };
+    writeln!(out, "Search       {search}")?;
     let modes = format!(
         "file {}, folder {}",
         report.file_mode.as_deref().unwrap_or("?"),
         report.dir_mode.as_deref().unwrap_or("?")
     );
-    if report.warnings.is_empty() {
+    if report.privacy_ok {
         writeln!(out, "Privacy      {modes}: {ok}, only you can read it")?;
     } else {
         writeln!(out, "Privacy      {modes}")?;
@@ -139,12 +261,35 @@ fn print_human(ctx: &Context, report: &Report) -> anyhow::Result<()> {
         .map(|(kind, n)| crate::ui::count(n.as_i64().unwrap_or(0), kind))
         .collect();
     writeln!(out, "Records      {}", counts.join(", "))?;
-    for warning in &report.warnings {
+    for warning in report
+        .warnings
+        .iter()
+        .filter(|w| !report.explained.contains(w))
+    {
         writeln!(
             out,
             "{} {warning}",
             console::style("warning:").yellow().bold()
         )?;
+    }
+    if !fix {
+        return Ok(());
+    }
+    writeln!(out)?;
+    if report.fixed.is_empty() && report.not_fixed.is_empty() {
+        writeln!(out, "Nothing needed repair.")?;
+    }
+    for (heading, lines) in [
+        ("Repaired:", &report.fixed),
+        ("Left alone:", &report.not_fixed),
+    ] {
+        if lines.is_empty() {
+            continue;
+        }
+        writeln!(out, "{heading}")?;
+        for line in lines {
+            writeln!(out, "{}", crate::ui::bullet(line))?;
+        }
     }
     Ok(())
 }

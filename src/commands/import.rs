@@ -12,7 +12,7 @@ use crate::context::Context;
 use crate::dates;
 use crate::exchange::{self, Counts, Document, Kind, Problem};
 use crate::sanitize;
-use crate::store::{self, Store};
+use crate::store::{self, Store, StoreError};
 use crate::ui;
 
 /// Merge an export (from `rekindle export`) into this journal, or create the journal from it.
@@ -69,16 +69,24 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let merge = |tx: &rusqlite::Connection| -> anyhow::Result<Counts> {
         Ok(store::exchange::merge(tx, &doc)?.map_err(refuse)?)
     };
-    let counts = match (exists, args.dry_run) {
-        (true, false) => ctx.open()?.write(|tx| merge(tx))?,
+    let (counts, created) = match (exists, args.dry_run) {
+        (true, false) => (ctx.open()?.write(|tx| merge(tx))?, false),
         (true, true) => {
             let store = ctx.open()?;
-            rehearse(&store, merge)?
+            (rehearse(&store, merge)?, false)
         }
-        (false, false) => Store::create(&ctx.journal, |tx| merge(tx))?.1,
-        (false, true) => rehearse(&Store::open_in_memory()?, merge)?,
+        (false, false) => match Store::create(&ctx.journal, |tx| merge(tx)) {
+            Ok((_, counts)) => (counts, true),
+            // Someone else created the journal in the meantime (two imports started together):
+            // merging into theirs gives the same result as if ours had come first.
+            Err(e) if matches!(e.downcast_ref(), Some(StoreError::Exists(_))) => {
+                (ctx.open()?.write(|tx| merge(tx))?, false)
+            }
+            Err(e) => return Err(e),
+        },
+        (false, true) => (rehearse(&Store::open_in_memory()?, merge)?, true),
     };
-    report(ctx, &args, &label, &doc, &counts, !exists)
+    report(ctx, &args, &label, &doc, &counts, created)
 }
 
 /// Runs the merge for real inside a transaction that is then rolled back, so a dry run

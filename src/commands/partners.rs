@@ -76,13 +76,18 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         Some(Action::Rename { old, new }) => {
             let partner = find_partner(&partners, &old)?.clone();
             let new = check_name(&new)?;
-            if partners
-                .iter()
-                .any(|p| p.id != partner.id && same_name(&p.name, &new))
-            {
-                bail_user!("the other partner is already called \"{new}\"; choose another name");
-            }
-            store.write(|tx| Ok(store::partners::rename(tx, partner.id, &new)?))?;
+            // Read again under the write lock: the other partner may be renamed meanwhile.
+            store.write(|tx| {
+                if store::partners::all(tx)?
+                    .iter()
+                    .any(|p| p.id != partner.id && same_name(&p.name, &new))
+                {
+                    bail_user!(
+                        "the other partner is already called \"{new}\"; choose another name"
+                    );
+                }
+                Ok(store::partners::rename(tx, partner.id, &new)?)
+            })?;
             Partner {
                 name: new,
                 ..partner

@@ -12,39 +12,80 @@ pub mod exchange;
 pub mod feelings;
 pub mod focus;
 pub mod history;
+pub mod leftovers;
 pub mod meetings;
 pub mod partners;
 pub mod progress;
 pub mod promises;
 #[doc(hidden)]
 pub mod sample;
+pub mod search;
 
 use std::fs;
-use std::io;
+use std::io::{self, IsTerminal as _, Write as _};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
-use rusqlite_migration::{M, Migrations};
 
 use crate::model::{Role, Step};
 
 /// "RKDL": written into the SQLite header by the first migration.
 pub const APPLICATION_ID: i32 = 0x524B_444C;
 
-const MIGRATION_LIST: &[M<'static>] = &[M::up(include_str!("migrations/0001_initial.sql"))];
+/// The schema, one script per version: script N takes a journal from version N to N + 1.
+/// A released script is never edited; a change to the schema is a new script.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
 
 /// The schema version this program writes and understands.
-pub const SCHEMA_VERSION: usize = MIGRATION_LIST.len();
+pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 
-fn migrations() -> Migrations<'static> {
-    Migrations::from_slice(MIGRATION_LIST)
+/// How long a writer waits for another command's write to finish before giving up. A
+/// check-in takes milliseconds; importing fifty years of entries holds the journal for about
+/// 13 seconds on a laptop-class machine, and a writer behind it should still get through.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// After waiting this long, a writer in a terminal says what it is waiting for, so that a
+/// pause behind a large import does not look like a hang.
+const BUSY_NOTE_AFTER: Duration = Duration::from_secs(1);
+
+/// How long the `attempt`-th pause of one wait lasts: short at first, as most writes end
+/// within milliseconds, then steady.
+fn busy_pause(attempt: u32) -> Duration {
+    Duration::from_millis(if attempt < 10 {
+        5 * u64::from(attempt + 1)
+    } else {
+        50
+    })
 }
 
-/// How long a writer waits for the other partner's write to finish before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
+/// How long one wait has lasted before its `attempt`-th pause.
+fn busy_waited(attempt: u32) -> Duration {
+    let first = attempt.min(10);
+    let ramp = 5 * u64::from(first) * u64::from(first + 1) / 2;
+    Duration::from_millis(ramp + 50 * u64::from(attempt.saturating_sub(10)))
+}
+
+/// SQLite's busy handler: called while another process holds the lock, with `attempt`
+/// counting from 0 in each wait. Returning false gives up, and the statement fails busy.
+fn wait_for_the_lock(attempt: i32) -> bool {
+    let attempt = u32::try_from(attempt).unwrap_or(0);
+    let waited = busy_waited(attempt);
+    if waited >= BUSY_TIMEOUT {
+        return false;
+    }
+    let pause = busy_pause(attempt);
+    if waited < BUSY_NOTE_AFTER && waited + pause >= BUSY_NOTE_AFTER && io::stderr().is_terminal() {
+        let _ = writeln!(
+            io::stderr(),
+            "rekindle: waiting for another rekindle command to finish writing to the journal..."
+        );
+    }
+    std::thread::sleep(pause);
+    true
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -70,8 +111,13 @@ pub enum StoreError {
         path: PathBuf,
         source: rusqlite::Error,
     },
+    #[error(
+        "the journal is busy: another rekindle command has been writing to it for over {} seconds, so nothing was saved; please try again in a moment",
+        BUSY_TIMEOUT.as_secs()
+    )]
+    Busy,
     #[error("updating the journal's structure failed: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
+    Migration(rusqlite::Error),
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -119,10 +165,10 @@ impl Store {
                 path: path.to_path_buf(),
                 source,
             })?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.busy_handler(Some(wait_for_the_lock))?;
         check_identity(&conn, path)?;
         configure(&mut conn)?;
-        migrations().to_latest(&mut conn)?;
+        migrate(&mut conn, MIGRATIONS, path)?;
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
@@ -131,7 +177,9 @@ impl Store {
 
     /// Creates a new journal at `path` and fills it with `setup`, all or nothing: the journal
     /// is built under a temporary name beside it and linked into place only when complete, so
-    /// no half-made journal is ever seen there. The directory is created 0700, the file 0600.
+    /// no half-made journal is ever seen there, even if the process is killed. The directory
+    /// is created 0700, the file 0600. Temporary files that an interrupted earlier attempt
+    /// left beside it are removed first (see [`leftovers`]).
     pub fn create<T>(
         path: &Path,
         setup: impl FnOnce(&Transaction<'_>) -> anyhow::Result<T>,
@@ -139,10 +187,7 @@ impl Store {
         if fs::symlink_metadata(path).is_ok() {
             return Err(StoreError::Exists(path.to_path_buf()).into());
         }
-        let dir = match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
+        let dir = leftovers::folder_of(path);
         fs::DirBuilder::new()
             .recursive(true)
             .mode(0o700)
@@ -151,17 +196,17 @@ impl Store {
                 path: dir.clone(),
                 source,
             })?;
-        let file_name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "journal".into());
-        let temp = dir.join(format!(".{file_name}.new-{}", std::process::id()));
+        // Best effort: a leftover that cannot be removed is harmless, as nothing reads it.
+        let _ = leftovers::remove(&leftovers::stale(path));
+        let temp = leftovers::temp_name(path, std::process::id());
         let result = build_new(&temp, setup).and_then(|value| {
             link_into_place(&temp, path)?;
             Ok(value)
         });
-        let _ = fs::remove_file(&temp);
+        let _ = leftovers::remove(&[temp]);
         let value = result?;
+        // The new name must survive a power cut as well as the journal's contents.
+        let _ = fs::File::open(&dir).and_then(|d| d.sync_all());
         Ok((Store::open(path)?, value))
     }
 
@@ -169,7 +214,7 @@ impl Store {
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let mut conn = Connection::open_in_memory()?;
         configure(&mut conn)?;
-        migrations().to_latest(&mut conn)?;
+        migrate(&mut conn, MIGRATIONS, Path::new(":memory:"))?;
         Ok(Store { conn, path: None })
     }
 
@@ -191,7 +236,8 @@ impl Store {
     ) -> anyhow::Result<T> {
         let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(busy)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
@@ -203,7 +249,10 @@ fn build_new<T>(
     setup: impl FnOnce(&Transaction<'_>) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {
     // A leftover from a crashed attempt by this same pid is ours to replace.
-    let _ = fs::remove_file(temp);
+    leftovers::remove(&[temp.to_path_buf()]).map_err(|source| StoreError::Io {
+        path: temp.to_path_buf(),
+        source,
+    })?;
     fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -213,13 +262,31 @@ fn build_new<T>(
             path: temp.to_path_buf(),
             source,
         })?;
+    // Built in SQLite's default rollback-journal mode: every committed page is in the file
+    // itself, so the file alone is the whole journal when it is linked into place.
     let mut conn = Connection::open(temp)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    migrations().to_latest(&mut conn)?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    migrate(&mut conn, MIGRATIONS, temp)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let value = setup(&tx)?;
     tx.commit()?;
+    // WAL is recorded in the file's header, so the journal is born in WAL mode and no process
+    // ever has to switch it (a switch needs every other connection out of the way).
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     conn.close().map_err(|(_, e)| e)?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        anyhow::bail!("cannot put the new journal in WAL mode (SQLite kept {mode:?})");
+    }
+    // Closing the only connection checkpoints and removes the write-ahead log; the switch
+    // wrote nothing to it, so an empty one (some systems keep it) holds nothing to lose.
+    let wal = leftovers::companion(temp, "-wal");
+    if fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        anyhow::bail!(
+            "the new journal's log {} was not emptied when it closed",
+            wal.display()
+        );
+    }
     Ok(value)
 }
 
@@ -281,13 +348,58 @@ fn check_identity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
 }
 
 fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    // journal_mode returns the resulting mode as a row ("wal", or "memory" in memory).
+    conn.busy_handler(Some(wait_for_the_lock))?;
+    // journal_mode returns the resulting mode as a row ("wal", or "memory" in memory). Every
+    // journal is created in WAL mode, so this only changes journals made another way.
     let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Any transaction opened with `conn.transaction()` takes the write lock up front too.
     conn.set_transaction_behavior(TransactionBehavior::Immediate);
     Ok(())
+}
+
+/// Brings the schema up to version `scripts.len()`, in one transaction.
+///
+/// The version is read again once the write lock is held: when two processes open an older
+/// journal at the same moment, the first runs the scripts and the second finds the work done,
+/// instead of running them twice. The common case (already current) takes no lock at all, so
+/// opening a journal never waits for someone else's write.
+fn migrate(conn: &mut Connection, scripts: &[&str], path: &Path) -> Result<(), StoreError> {
+    let target = scripts.len();
+    if version_of(conn)? == target {
+        return Ok(());
+    }
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(busy)?;
+    let found = version_of(&tx)?;
+    if found > target {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found,
+            supported: target,
+        });
+    }
+    for script in &scripts[found..] {
+        tx.execute_batch(script).map_err(StoreError::Migration)?;
+    }
+    tx.pragma_update(None, "user_version", target as i64)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Waiting for the write lock ran out of time: said in words, not as "database is locked".
+fn busy(e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+        _ => StoreError::Sqlite(e),
+    }
+}
+
+/// The schema version, with a negative one (never written by rekindle) read as too new.
+fn version_of(conn: &Connection) -> rusqlite::Result<usize> {
+    Ok(usize::try_from(schema_version(conn)?).unwrap_or(usize::MAX))
 }
 
 /// A UTC timestamp for `created_at`/`updated_at`: fixed width, so text order is time order.
@@ -426,8 +538,188 @@ mod tests {
     }
 
     #[test]
-    fn migrations_validate() {
-        migrations().validate().unwrap();
+    fn a_wait_for_the_lock_lasts_the_busy_timeout() {
+        let mut waited = Duration::ZERO;
+        let mut attempt = 0;
+        while busy_waited(attempt) < BUSY_TIMEOUT {
+            assert_eq!(busy_waited(attempt), waited, "attempt {attempt}");
+            waited += busy_pause(attempt);
+            attempt += 1;
+        }
+        assert!(waited >= BUSY_TIMEOUT && waited < BUSY_TIMEOUT + Duration::from_millis(50));
+        assert!(!wait_for_the_lock(attempt as i32));
+        assert!(
+            busy_waited(10) < BUSY_NOTE_AFTER,
+            "the note waits for the steady pauses"
+        );
+    }
+
+    #[test]
+    fn the_scripts_make_a_healthy_journal_of_the_current_version() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        migrate(&mut conn, MIGRATIONS, Path::new(":memory:")).unwrap();
+        assert_eq!(version_of(&conn).unwrap(), SCHEMA_VERSION);
+        let app: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(app, APPLICATION_ID);
+        assert!(integrity_problems(&conn).unwrap().is_empty());
+        // Running again changes nothing and does not fail.
+        migrate(&mut conn, MIGRATIONS, Path::new(":memory:")).unwrap();
+    }
+
+    // Regression: the version used to be read before the write lock was taken, so two
+    // processes opening an older journal at once could both run the same upgrade.
+    #[test]
+    fn processes_opening_an_older_journal_at_once_upgrade_it_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
+                .unwrap();
+            migrate(&mut conn, MIGRATIONS, &path).unwrap();
+        }
+        // A made-up next version whose second run would fail ("table already exists") and
+        // whose insert would otherwise land twice.
+        let next: Vec<&str> = MIGRATIONS
+            .iter()
+            .copied()
+            .chain(["CREATE TABLE upgraded (n INTEGER); INSERT INTO upgraded VALUES (1);"])
+            .collect();
+        let start = std::sync::Barrier::new(4);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..4)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut conn = Connection::open(&path).unwrap();
+                        conn.busy_timeout(BUSY_TIMEOUT).unwrap();
+                        start.wait();
+                        migrate(&mut conn, &next, &path)
+                    })
+                })
+                .collect();
+            for handle in handles {
+                handle.join().unwrap().unwrap();
+            }
+        });
+        let conn = Connection::open(&path).unwrap();
+        let rows: i64 = conn
+            .query_row("SELECT count(*) FROM upgraded", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(rows, 1);
+        assert_eq!(version_of(&conn).unwrap(), next.len());
+    }
+
+    #[test]
+    fn a_new_journal_is_born_in_wal_mode_with_nothing_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.db");
+        let (store, ()) = Store::create(&path, |_| Ok(())).unwrap();
+        drop(store);
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["journal.db"]);
+        // Bytes 18 and 19 of the header are 2 in a WAL database.
+        let header = fs::read(&path).unwrap();
+        assert_eq!((header[18], header[19]), (2, 2));
+    }
+
+    // Why every write begins IMMEDIATE: a transaction that starts by reading and then writes,
+    // after another process committed in between, fails at once with SQLITE_BUSY; SQLite
+    // does not call the busy handler then, since waiting could not help. Store::write holds
+    // the write lock from its first statement, so no other commit can come in between.
+    #[test]
+    fn a_read_that_turns_into_a_write_fails_at_once_which_is_why_writes_begin_immediate() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.db");
+        Store::create(&path, |tx| Ok(partners::insert(tx, "Sam", Role::Mutual)?)).unwrap();
+        let deferred = Connection::open(&path).unwrap();
+        deferred.busy_timeout(BUSY_TIMEOUT).unwrap();
+        deferred.execute_batch("BEGIN DEFERRED").unwrap();
+        let _: i64 = deferred
+            .query_row("SELECT count(*) FROM partners", [], |r| r.get(0))
+            .unwrap();
+        let mut other = Store::open(&path).unwrap();
+        other
+            .write(|tx| Ok(partners::insert(tx, "Alex", Role::Mutual)?))
+            .unwrap();
+        let started = std::time::Instant::now();
+        let err = deferred
+            .execute("UPDATE partners SET role = 'healing'", [])
+            .unwrap_err();
+        assert_eq!(err.sqlite_error_code(), Some(ErrorCode::DatabaseBusy));
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "it did not wait"
+        );
+        deferred.execute_batch("ROLLBACK").unwrap();
+    }
+
+    #[test]
+    fn a_writer_that_waits_too_long_says_so_in_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.db");
+        let (mut store, ()) = Store::create(&path, |_| Ok(())).unwrap();
+        let other = Connection::open(&path).unwrap();
+        other.execute_batch("BEGIN IMMEDIATE").unwrap();
+        store
+            .conn()
+            .busy_timeout(Duration::from_millis(50))
+            .unwrap();
+        let err = store
+            .write(|tx| Ok(partners::insert(tx, "Sam", Role::Mutual)?))
+            .unwrap_err();
+        assert!(
+            matches!(err.downcast_ref(), Some(StoreError::Busy)),
+            "{err:?}"
+        );
+        assert!(err.to_string().starts_with("the journal is busy"), "{err}");
+        other.execute_batch("ROLLBACK").unwrap();
+        assert!(
+            store
+                .write(|tx| Ok(partners::insert(tx, "Sam", Role::Mutual)?))
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn a_writer_waits_for_the_other_writer_instead_of_failing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.db");
+        Store::create(&path, |tx| Ok(partners::insert(tx, "Sam", Role::Mutual)?)).unwrap();
+        let holding = std::sync::Barrier::new(2);
+        let held = Duration::from_millis(600);
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                let mut store = Store::open(&path).unwrap();
+                store
+                    .write(|tx| {
+                        partners::insert(tx, "Alex", Role::Mutual)?;
+                        holding.wait();
+                        std::thread::sleep(held);
+                        Ok(())
+                    })
+                    .unwrap();
+            });
+            let mut store = Store::open(&path).unwrap();
+            holding.wait();
+            let started = std::time::Instant::now();
+            store
+                .write(|tx| {
+                    Ok(tx.execute(
+                        "UPDATE partners SET role = 'healing' WHERE name = 'Sam'",
+                        [],
+                    )?)
+                })
+                .unwrap();
+            assert!(started.elapsed() >= held / 2, "{:?}", started.elapsed());
+        });
+        let store = Store::open(&path).unwrap();
+        assert_eq!(partners::all(store.conn()).unwrap().len(), 2);
     }
 
     #[test]

@@ -5,6 +5,8 @@ mod support;
 mod apology;
 mod backup;
 mod checkin;
+mod concurrency;
+mod crash;
 mod doctor;
 mod export;
 mod feel;
