@@ -28,14 +28,17 @@ runs=${RUNS:-40}
 results=$work/results.tsv
 : > "$results"
 
-# time NAME YEARS COMMAND [hyperfine options...]: mean and σ in ms, and peak memory in MB.
+# time NAME YEARS COMMAND [PREPARE]: mean and σ in ms, and peak memory in MB. PREPARE (a
+# shell command) runs before every timed run, and before the memory run.
 time_it() {
-  local name=$1 years=$2 cmd=$3
-  shift 3
+  local name=$1 years=$2 cmd=$3 prep=${4:-true}
   local json=$work/$name-$years.json
-  hyperfine -N --style none --warmup 3 --runs "$runs" --export-json "$json" "$@" "$cmd" >/dev/null
+  hyperfine -N --style none --warmup 3 --runs "$runs" --export-json "$json" \
+    --prepare "bash -c '$prep'" "$cmd" >/dev/null
   local mem
-  mem=$( { /usr/bin/time -f '%M' bash -c "$cmd" >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
+  bash -c "$prep"
+  /usr/bin/time -o "$work/mem" -f '%M' bash -c "$cmd >/dev/null 2>&1"
+  mem=$(tail -1 "$work/mem")
   python3 - "$json" "$name" "$years" "$mem" >>"$results" <<'EOF'
 import json, sys
 path, name, years, mem = sys.argv[1:]
@@ -61,12 +64,36 @@ for years in 1 10 50; do
   # A check-in for the next day, written into a fresh copy of the journal each run.
   time_it checkin "$years" \
     "env REKINDLE_TODAY=2026-11-22 $bin --journal $work/write.db checkin --as Sam --trust 7 --note benchmark" \
-    --prepare "cp $db $work/write.db && rm -f $work/write.db-wal $work/write.db-shm"
+    "cp $db $work/write.db && rm -f $work/write.db-wal $work/write.db-shm"
   if [ "$years" != 50 ] || [ -n "${BENCH_IMPORT_50:-}" ]; then
     runs=5 time_it import "$years" "$bin --journal $work/import.db import $work/y$years.export.json" \
-      --prepare "rm -f $work/import.db $work/import.db-wal $work/import.db-shm"
+      "rm -f $work/import.db $work/import.db-wal $work/import.db-shm"
   fi
 done
+
+# Instruction counts (valgrind's callgrind): the same for the same binary, input and
+# environment whatever else the machine does, so they show flatness across sizes exactly.
+if [ -n "${INSTRUCTIONS:-}" ] && command -v valgrind >/dev/null; then
+  echo "| instructions (millions) | 1 year | 10 years | 50 years |"
+  echo "| --- | --- | --- | --- |"
+  for spec in "floor|sqlite3 DB 'SELECT count(*) FROM partners'" \
+              "history|$bin --journal DB history" \
+              "search|$bin --journal DB history --search friday" \
+              "progress|$bin --journal DB progress --weeks 52"; do
+    name=${spec%%|*}
+    row="| $name |"
+    for years in 1 10 50; do
+      cmd=${spec#*|}
+      cmd=${cmd//DB/$work/y$years.db}
+      valgrind --tool=callgrind --callgrind-out-file=/dev/null bash -c "exec $cmd >/dev/null" \
+        2>"$work/callgrind.log" || true
+      refs=$(grep -o 'refs: *[0-9,]*' "$work/callgrind.log" | tr -dc '0-9')
+      row="$row $(python3 -c "print(f'{$refs/1e6:.1f}')") |"
+    done
+    echo "$row"
+  done
+  echo
+fi
 
 python3 - "$results" <<'EOF'
 import sys
