@@ -85,7 +85,7 @@ if [ -n "${INSTRUCTIONS:-}" ] && command -v valgrind >/dev/null; then
     for years in 1 10 50; do
       cmd=${spec#*|}
       cmd=${cmd//DB/$work/y$years.db}
-      eval "valgrind --tool=callgrind --callgrind-out-file=/dev/null $cmd" \
+      eval "valgrind --tool=callgrind --callgrind-out-file=$work/callgrind.out $cmd" \
         >/dev/null 2>"$work/callgrind.log" || true
       refs=$(grep -o 'refs: *[0-9,]*' "$work/callgrind.log" | tr -dc '0-9')
       row="$row $(python3 -c "print(f'{$refs/1e6:.1f}')") |"
