@@ -90,6 +90,11 @@ pub struct OutcomeArgs {
     /// A note about how it went
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
+
+    /// Correct what was recorded for that date (e.g. it was kept after all); the note is kept
+    /// unless you give a new one
+    #[arg(long)]
+    pub amend: bool,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -282,33 +287,54 @@ fn record(ctx: &mut Context, args: OutcomeArgs, result: OutcomeKind) -> anyhow::
         None => None,
     };
     let today = ctx.today;
-    let (promise, outcome, tally) = store.write(|tx| {
+    let amend = args.amend;
+    let (promise, outcome, was, tally) = store.write(|tx| {
         let Some(promise) = promises::get(tx, id)? else {
             bail_user!("there is no promise {id}; `rekindle promise list --all` shows them all");
         };
-        refuse_if_closed(&promise)?;
         let plan = promise.plan();
+        // A one-time promise closed by its outcome can still have that outcome corrected.
+        let correcting_closed = amend
+            && matches!(plan, Plan::Once { .. })
+            && matches!(promise.status, Status::Kept | Status::Missed);
+        if !correcting_closed {
+            refuse_if_closed(&promise)?;
+        }
         if result == OutcomeKind::Skipped && matches!(plan, Plan::Once { .. }) {
             bail_user!(
                 "promise {id} is a one-time promise, so it cannot be skipped: it is kept, missed or cancelled (rekindle promise cancel {id})"
             );
         }
-        let date = match date {
-            Some(date) => date,
-            None => plan
+        let date = match (date, correcting_closed, promise.closed_on) {
+            (Some(date), _, _) => date,
+            (None, true, Some(closed)) => closed,
+            (None, _, _) => plan
                 .default_outcome_date(today)
                 .map_err(|e| UserError::new(format!("promise {id}: {e}")))?,
         };
         plan.check_outcome_date(date, today)
             .map_err(|e| UserError::new(format!("promise {id}: {e}")))?;
-        if let Some(existing) = promises::outcome_on(tx, id, date)? {
-            bail_user!(
-                "promise {id} already has an outcome for {}: {}; each date takes one",
+        let existing = promises::outcome_on(tx, id, date)?;
+        let (outcome, was) = match (existing, amend) {
+            (Some(existing), false) => bail_user!(
+                "promise {id} already has an outcome for {}: {}; each date takes one (add --amend to correct it)",
                 dates::in_words(date),
                 existing.result
-            );
-        }
-        let outcome = promises::record_outcome(tx, id, date, result, note, recorder.id)?;
+            ),
+            (None, true) => bail_user!(
+                "nothing is recorded for promise {id} on {} to correct; leave out --amend to record it",
+                dates::in_words(date)
+            ),
+            (Some(existing), true) => {
+                let was = existing.result;
+                let outcome = promises::amend_outcome(tx, &existing, result, note, recorder.id)?;
+                (outcome, Some(was))
+            }
+            (None, false) => (
+                promises::record_outcome(tx, id, date, result, note, recorder.id)?,
+                None,
+            ),
+        };
         let promise = match (plan, result) {
             (Plan::Once { .. }, OutcomeKind::Kept) => {
                 promises::close(tx, id, Status::Kept, date)?
@@ -320,7 +346,7 @@ fn record(ctx: &mut Context, args: OutcomeArgs, result: OutcomeKind) -> anyhow::
             .get(&id)
             .copied()
             .unwrap_or_default();
-        Ok((promise, outcome, tally))
+        Ok((promise, outcome, was, tally))
     })?;
     let names = Names::load(store.conn())?;
     if ctx.json {
@@ -332,14 +358,25 @@ fn record(ctx: &mut Context, args: OutcomeArgs, result: OutcomeKind) -> anyhow::
         OutcomeKind::Missed => "Missed",
         OutcomeKind::Skipped => "Skipped",
     };
-    writeln!(
-        out,
-        "{word}: {}'s promise {}, \"{}\", for {}.",
-        sanitize::line(&names.of(promise.by_id)),
-        promise.id,
-        sanitize::line(&promise.text),
-        dates::in_words(outcome.date)
-    )?;
+    match was {
+        Some(was) => writeln!(
+            out,
+            "Corrected {}'s promise {}, \"{}\", for {}: now {} (it was {was}).",
+            sanitize::line(&names.of(promise.by_id)),
+            promise.id,
+            sanitize::line(&promise.text),
+            dates::in_words(outcome.date),
+            result.as_str()
+        )?,
+        None => writeln!(
+            out,
+            "{word}: {}'s promise {}, \"{}\", for {}.",
+            sanitize::line(&names.of(promise.by_id)),
+            promise.id,
+            sanitize::line(&promise.text),
+            dates::in_words(outcome.date)
+        )?,
+    }
     if recorder.id != promise.by_id {
         writeln!(
             out,

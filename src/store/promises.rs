@@ -314,6 +314,28 @@ pub fn get_outcome(conn: &Connection, id: i64) -> rusqlite::Result<Option<Outcom
     .optional()
 }
 
+/// Corrects an outcome: a new result, a new note when one is given (the old one is kept
+/// otherwise), and who made the correction. Its id, uuid and creation time stay.
+pub fn amend_outcome(
+    conn: &Connection,
+    outcome: &Outcome,
+    result: OutcomeKind,
+    note: Option<&str>,
+    recorded_by: i64,
+) -> rusqlite::Result<Outcome> {
+    let note = note.map(str::to_string).or_else(|| outcome.note.clone());
+    conn.execute(
+        "UPDATE outcomes SET result = ?2, note = ?3, recorded_by = ?4, updated_at = ?5 WHERE id = ?1",
+        params![outcome.id, result, note, recorded_by, timestamp()],
+    )?;
+    Ok(Outcome {
+        result,
+        note,
+        recorded_by,
+        ..outcome.clone()
+    })
+}
+
 /// The outcome recorded for a promise on a date, if any.
 pub fn outcome_on(
     conn: &Connection,

@@ -484,3 +484,96 @@ fn promise_commands_need_a_journal() {
         .stderr_has("run `rekindle init`");
     assert!(!env.default_journal().exists());
 }
+
+/// Regression: a wrong "missed" could never be corrected ("each date takes one").
+#[test]
+fn an_outcome_can_be_corrected_with_amend() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "promise",
+        "add",
+        "--as",
+        "Sam",
+        "Text when late",
+        "--every",
+        "day",
+        "--from",
+        "2026-11-16",
+    ])
+    .success();
+    env.run(["promise", "add", "--as", "Sam", "Book the counsellor"])
+        .success();
+    env.run([
+        "promise",
+        "miss",
+        "1",
+        "--as",
+        "Alex",
+        "--date",
+        "2026-11-18",
+        "--note",
+        "no text",
+    ])
+    .success();
+    env.run([
+        "promise",
+        "keep",
+        "1",
+        "--as",
+        "Sam",
+        "--date",
+        "2026-11-18",
+    ])
+    .refused()
+    .stderr_has("add --amend to correct it");
+    let fixed = env
+        .run([
+            "promise",
+            "keep",
+            "1",
+            "--as",
+            "Sam",
+            "--date",
+            "2026-11-18",
+            "--amend",
+            "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(fixed["result"], "kept");
+    assert_eq!(
+        fixed["note"], "no text",
+        "the note stays unless a new one is given"
+    );
+    assert_eq!(fixed["recorded_by"], "Sam", "who corrected it is kept");
+    let list = env.run(["promise", "list", "--json"]).success().json();
+    assert_eq!(
+        (list[0]["kept"].as_i64(), list[0]["missed"].as_i64()),
+        (Some(1), Some(0))
+    );
+    let before = crate::support::dump(&env.default_journal());
+    env.run([
+        "promise",
+        "keep",
+        "1",
+        "--as",
+        "Sam",
+        "--date",
+        "2026-11-19",
+        "--amend",
+    ])
+    .refused()
+    .stderr_has("nothing is recorded for promise 1 on Thursday 19 November 2026 to correct");
+    assert_eq!(crate::support::dump(&env.default_journal()), before);
+    // A one-time promise closed by a miss can be corrected to kept, on its own date.
+    env.run(["promise", "miss", "2", "--as", "Alex"]).success();
+    env.run(["promise", "keep", "2", "--as", "Sam", "--amend"])
+        .success()
+        .stdout_has("now kept (it was missed)");
+    let all = env
+        .run(["promise", "list", "--all", "--json"])
+        .success()
+        .json();
+    assert_eq!(all[1]["status"], "kept");
+    assert_eq!(all[1]["closed_on"], "2026-11-21");
+}
