@@ -302,7 +302,13 @@ const PATTERNS: &[(Kind, &str)] = &[
     ),
     (
         Kind::BlameShifting,
-        r"\bif you (?:hadn't|had not|had|'d|would have|would|had only|just) (?:been|paid|listened|given|not|stopped|cared|shown|treated|let|spent|made|told|stayed|come|answered|noticed)\b",
+        r"\bif you(?: hadn't| had not| had|'d| would have| would| had only| just)(?: just| only| ever)? (?:been|paid|listened|given|not|stopped|cared|shown|treated|let|spent|made|told|stayed|come|answered|noticed|pushed|nagged|ignored|started|left|gone|kept|checked|snooped|looked|asked|trusted|believed|understood|said|done|acted|wanted|needed|talked|called|texted|tried)\b",
+    ),
+    // "If you hadn't …, this wouldn't have happened": any verb after "if you hadn't". (Not
+    // "if you didn't": "I'd understand if you didn't want to talk" is kind, not blame.)
+    (
+        Kind::BlameShifting,
+        r"\bif you(?: hadn't| had not|'d not) [a-z]+",
     ),
     (
         Kind::BlameShifting,
@@ -390,7 +396,7 @@ const PATTERNS: &[(Kind, &str)] = &[
     ),
     (
         Kind::Minimizing,
-        r"\b(?:only|just) (?:once|twice|one time|two times|a (?:few|couple)(?: of)? times)\b|\b(?:only|just) happened (?:once|one time|twice)\b|\bhappened (?:only|just) once\b",
+        r"\b(?:only|just) (?:once|twice|one time|two times|a (?:few|couple)(?: of)? times)\b|\b(?:only|just) happened (?:once|one time|twice)\b|\bhappened (?:only|just) once\b|\b(?:only|just) did (?:it|that|this) (?:once|twice|one time)\b",
     ),
     (
         Kind::Minimizing,

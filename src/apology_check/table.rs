@@ -7,6 +7,7 @@ use super::*;
 /// Each one owns the act, says sorry and offers repair; none may raise a finding, and none
 /// may be missing a component.
 pub const GENUINE: &[&str] = &[
+    "I lied to you about Friday and that was my choice. I'm so sorry. I'd understand if you didn't want to talk tonight, and from now on I'll tell you my plans before I go.",
     "I'm sorry I lied to you about where I was on Friday. I chose to hide it, and that was wrong. I will tell you the truth from now on, even when it's hard.",
     "I’m sorry. I broke your trust when I read your messages without asking. That was my choice and there is no excuse for it. I won’t do it again, and I’ll ask first if I’m worried.",
     "I was wrong to yell at you in front of your family. I embarrassed you and I hurt you. I regret it deeply. Next time I feel angry I will step away and talk to you later, calmly.",
@@ -48,6 +49,21 @@ pub const GENUINE: &[&str] = &[
 
 /// Each is a non-apology with the kind we expect the check to name (others may appear too).
 pub const NON_APOLOGIES: &[(&str, Kind)] = &[
+    // Regressions from a new user's try: a verb outside the old list, "you'd", a curly
+    // apostrophe, and "only" apart from "once".
+    (
+        "If you hadn't pushed me away this wouldn't have happened.",
+        Kind::BlameShifting,
+    ),
+    (
+        "I'm sorry, but if you'd listened to me for once…",
+        Kind::BlameShifting,
+    ),
+    (
+        "If you hadn\u{2019}t gone through my phone, we'd be fine.",
+        Kind::BlameShifting,
+    ),
+    ("I only did it once.", Kind::Minimizing),
     (
         "I'm sorry if you felt hurt by what I said.",
         Kind::Conditional,
