@@ -65,13 +65,18 @@ pub fn check_name(raw: &str) -> Result<String, UserError> {
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let mut store = ctx.open()?;
     let partners = store::partners::all(store.conn())?;
-    let changed = match args.action {
+    let (changed, message) = match args.action {
         None => return list(ctx, &partners),
         Some(Action::Role { name, role }) => {
             let partner = find_partner(&partners, &name)?.clone();
             let role: Role = role.parse().map_err(UserError::new)?;
             store.write(|tx| Ok(store::partners::set_role(tx, partner.id, role)?))?;
-            Partner { role, ..partner }
+            let message = format!(
+                "{} is now {}.",
+                sanitize::line(&partner.name),
+                role.describe()
+            );
+            (Partner { role, ..partner }, message)
         }
         Some(Action::Rename { old, new }) => {
             let partner = find_partner(&partners, &old)?.clone();
@@ -88,21 +93,24 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
                 }
                 Ok(store::partners::rename(tx, partner.id, &new)?)
             })?;
-            Partner {
-                name: new,
-                ..partner
-            }
+            let message = format!(
+                "{} is now called {}.",
+                sanitize::line(&partner.name),
+                sanitize::line(&new)
+            );
+            (
+                Partner {
+                    name: new,
+                    ..partner
+                },
+                message,
+            )
         }
     };
     if ctx.json {
         return ctx.print_json(&changed);
     }
-    writeln!(
-        ctx.out(),
-        "{} is now {}.",
-        sanitize::line(&changed.name),
-        changed.role.describe()
-    )?;
+    writeln!(ctx.out(), "{message}")?;
     Ok(())
 }
 

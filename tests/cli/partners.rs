@@ -25,6 +25,12 @@ fn role_and_rename_change_one_partner() {
     env.run(["partners", "role", "ALEX", "Mutual"])
         .success()
         .stdout_has("Alex is now mutual.");
+    // Regression: a rename used to answer with the role ("Sasha is now repairing trust.").
+    env.run(["partners", "rename", "alex", "Ríley 🌿"])
+        .success()
+        .stdout_has("Alex is now called Ríley 🌿.");
+    env.run(["partners", "rename", "ríley 🌿", "Alex"])
+        .success();
     let renamed = env
         .run(["partners", "rename", "sam", "Sasha", "--json"])
         .success()
