@@ -170,7 +170,9 @@ pub fn missed_repeatedly(facts: &Facts) -> Vec<Signal> {
         .collect()
 }
 
-/// An apology that has had no answer for seven days or more.
+/// An apology that has had no answer for seven days or more. The step it points to is the
+/// hurt partner's own pace, and the message says that needing time is an answer: the
+/// signal is there so an apology is not forgotten, never to hurry anyone.
 pub fn unanswered(facts: &Facts) -> Vec<Signal> {
     let until = facts.window.until;
     facts
@@ -189,12 +191,12 @@ pub fn unanswered(facts: &Facts) -> Vec<Signal> {
                     kind: SignalKind::ApologyUnanswered,
                     partner: name(facts, a.to),
                     message: format!(
-                        "{}'s apology {} from {from} has had no answer from {} for {waiting} days.",
+                        "{}'s apology {} from {from} has no answer from {} yet, after {waiting} days. \"I need more time\" is an answer too.",
                         name(facts, a.by),
                         a.id,
                         name(facts, a.to)
                     ),
-                    step: Step::Forgiveness,
+                    step: Step::Healing,
                     id: Some(a.id),
                 }
             })
@@ -333,10 +335,10 @@ mod tests {
         let signals = unanswered(&f);
         assert_eq!(signals.len(), 1);
         assert_eq!(signals[0].partner, "Alex");
-        assert_eq!(signals[0].step, Step::Forgiveness);
+        assert_eq!(signals[0].step, Step::Healing);
         assert_eq!(
             signals[0].message,
-            "Sam's apology 2 from Saturday 14 November has had no answer from Alex for 7 days."
+            "Sam's apology 2 from Saturday 14 November has no answer from Alex yet, after 7 days. \"I need more time\" is an answer too."
         );
         f.apologies = vec![apology(d(11, 15))];
         assert!(unanswered(&f).is_empty(), "six days");

@@ -268,12 +268,12 @@ fn signals_are_facts_with_the_step_that_helps() {
         kinds,
         [
             ("one-sided", "Alex", "reassess"),
-            ("apology-unanswered", "Alex", "forgiveness")
+            ("apology-unanswered", "Alex", "healing")
         ]
     );
     assert_eq!(
         p["signals"][1]["message"],
-        "Sam's apology 1 from Tuesday 10 November has had no answer from Alex for 11 days."
+        "Sam's apology 1 from Tuesday 10 November has no answer from Alex yet, after 11 days. \"I need more time\" is an answer too."
     );
     let text = env.run(["progress"]).success().stdout.clone();
     assert!(text.contains("Worth a look"), "{text}");
