@@ -22,6 +22,17 @@ pub fn paragraph(text: &str, indent: usize) -> String {
     textwrap::fill(text, options)
 }
 
+/// Text after a label, wrapped so that following lines start under the text:
+/// `hanging("Focus     ", "step 1 of 8, …")`.
+pub fn hanging(label: &str, text: &str) -> String {
+    let pad = " ".repeat(console::measure_text_width(label));
+    let options = textwrap::Options::new(width())
+        .initial_indent(label)
+        .subsequent_indent(&pad)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::fill(text, options)
+}
+
 /// A bullet point: "  • text", wrapped with following lines aligned under the text.
 pub fn bullet(text: &str) -> String {
     let options = textwrap::Options::new(width())

@@ -115,11 +115,18 @@ pub fn render(out: &mut dyn Write, p: &Progress, weeks: u32) -> std::io::Result<
 }
 
 fn header(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Result<()> {
-    writeln!(out, "Focus     {}", words::focus(&p.focus))?;
     writeln!(
         out,
-        "Streaks   both of you: {}",
-        words::shared_streak(p.streak)
+        "{}",
+        ui::hanging("Focus     ", &words::focus(&p.focus))
+    )?;
+    writeln!(
+        out,
+        "{}",
+        ui::hanging(
+            "Streaks   ",
+            &format!("both of you: {}", words::shared_streak(p.streak))
+        )
     )?;
     let each: Vec<String> = p
         .partners
@@ -128,7 +135,7 @@ fn header(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Resul
         .zip(names)
         .map(|((_, s), name)| format!("{name}: {}", words::own_streak(s.streak)))
         .collect();
-    writeln!(out, "          {}", each.join(" · "))?;
+    writeln!(out, "{}", ui::hanging("          ", &each.join(" · ")))?;
     writeln!(out)
 }
 
@@ -161,26 +168,34 @@ fn trust(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Result
             Some(span) => format!("{span}   {}", trust.words),
             None => trust.words,
         };
-        writeln!(out, "  {shown:<width$}  {line}  {figures}")?;
+        let lead = format!("  {shown:<width$}  {line}  ");
+        // A long sparkline pushes the figures onto their own line rather than off the edge.
+        if console::measure_text_width(&lead) + 20 > ui::width() {
+            writeln!(out, "{}", lead.trim_end())?;
+            let pad = " ".repeat(width + 4);
+            writeln!(out, "{}", ui::hanging(&pad, &figures))?;
+        } else {
+            writeln!(out, "{}", ui::hanging(&lead, &figures))?;
+        }
     }
     writeln!(out)
 }
 
+/// The weekly table: 72 columns for two partners, so it fits an 80-column terminal.
 fn table(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Result<()> {
-    const BLOCK: usize = 31;
+    const BLOCK: usize = 29;
     let mut top = format!("{:<10}", "");
     let mut sub = format!("{:<10}", "week of");
     for name in names {
         let clipped: String = name.chars().take(BLOCK - 2).collect();
         top.push_str(&format!("  {clipped:<BLOCK$}"));
         sub.push_str(&format!(
-            "  {:<4} {:>5} {:>5} {:>5}  {:<8}",
-            "days", "trust", "close", "kept", "feelings"
+            "  {:>4} {:>5} {:>5} {:>5}  {:<6}",
+            "days", "trust", "close", "kept", "feel"
         ));
     }
-    sub.push_str("  apologies");
     writeln!(out, "{}", top.trim_end())?;
-    writeln!(out, "{}", console::style(sub).dim())?;
+    writeln!(out, "{}", console::style(sub.trim_end()).dim())?;
     for week in &p.weeks {
         let mut row = format!("{:<10}", week.start.format("%a %-d %b"));
         for (_, w) in &week.partners.0 {
@@ -195,7 +210,7 @@ fn table(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Result
                 format!("+{} −{}", w.pleasant, w.unpleasant)
             };
             row.push_str(&format!(
-                "  {:<4} {:>5} {:>5} {:>5}  {:<8}",
+                "  {:>4} {:>5} {:>5} {:>5}  {:<6}",
                 w.checkins,
                 words::mean(w.trust),
                 words::mean(w.connection),
@@ -203,16 +218,10 @@ fn table(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Result
                 feelings
             ));
         }
-        let apologies = if week.apologies == 0 {
-            "–".to_string()
-        } else {
-            week.apologies.to_string()
-        };
-        row.push_str(&format!("  {apologies}"));
         writeln!(out, "{}", row.trim_end())?;
     }
     let legend = "days: days checked in · trust, close: that week's average, 1–10 · kept: \
-promises kept of those recorded · feelings: pleasant (+) and unpleasant (−) feelings named";
+promises kept of those recorded · feel: pleasant (+) and unpleasant (−) feelings named";
     writeln!(out, "{}", console::style(ui::paragraph(legend, 0)).dim())?;
     writeln!(out)
 }
@@ -221,7 +230,8 @@ fn promises(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Res
     writeln!(out, "{}", console::style("Promises kept").bold())?;
     let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
     for ((_, s), shown) in p.partners.0.iter().zip(names) {
-        writeln!(out, "  {shown:<width$}  {}", words::keeping(s))?;
+        let lead = format!("  {shown:<width$}  ");
+        writeln!(out, "{}", ui::hanging(&lead, &words::keeping(s)))?;
     }
     writeln!(out)
 }
@@ -230,7 +240,7 @@ fn apologies(out: &mut dyn Write, p: &Progress) -> std::io::Result<()> {
     let Some(line) = words::apologies(&p.apologies) else {
         return Ok(());
     };
-    writeln!(out, "{}  {line}", console::style("Apologies").bold())?;
+    writeln!(out, "{}", ui::hanging("Apologies  ", &line))?;
     writeln!(out)
 }
 

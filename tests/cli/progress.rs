@@ -359,3 +359,23 @@ fn until_moves_the_window_back() {
     // Nothing after the 8th counts: the streak ended on the 5th.
     assert_eq!(p["partners"]["Sam"]["streak"]["current"], 0);
 }
+
+/// Regression: at 80 columns the table's last column wrapped and sentences were cut mid-word.
+#[test]
+fn the_text_view_fits_eighty_columns() {
+    let (env, _) = three_weeks();
+    for weeks in ["3", "52"] {
+        let text = env
+            .run(["progress", "--weeks", weeks])
+            .success()
+            .stdout
+            .clone();
+        for line in text.lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{} columns: {line:?}",
+                line.chars().count()
+            );
+        }
+    }
+}
