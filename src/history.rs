@@ -124,17 +124,31 @@ pub fn newest(mut refs: Vec<Ref>, limit: usize) -> Vec<Ref> {
     refs
 }
 
-/// Turns whatever someone typed into an FTS5 query that cannot be a syntax error: every run
-/// of letters and digits becomes a quoted prefix term, and all terms must match. Quotes,
-/// operators (AND, OR, NOT, NEAR), parentheses, stars and colons are just text. `None` when
-/// the text holds no word at all.
-pub fn search_query(text: &str) -> Option<String> {
+/// What to look for in the journal's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Query {
+    /// An FTS5 query of quoted prefix terms, all of which must match.
+    Words(String),
+    /// Text with no letters or digits (an emoji, a "💛"): the index does not hold those, so
+    /// it is looked for as it is, in every text.
+    Exact(String),
+}
+
+/// Turns whatever someone typed into a query that cannot be a syntax error: every run of
+/// letters and digits becomes a quoted prefix term, and all terms must match. Quotes,
+/// operators (AND, OR, NOT, NEAR), parentheses, stars and colons are just text. Text with
+/// no word in it is searched for exactly; blank text is `None`.
+pub fn search_query(text: &str) -> Option<Query> {
     let terms: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .map(|word| format!("\"{word}\"*"))
         .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
+    if !terms.is_empty() {
+        return Some(Query::Words(terms.join(" ")));
+    }
+    let text = text.trim();
+    (!text.is_empty()).then(|| Query::Exact(text.to_string()))
 }
 
 #[cfg(test)]
@@ -178,14 +192,20 @@ mod tests {
 
     #[test]
     fn hostile_search_text_becomes_quoted_terms() {
-        assert_eq!(search_query("walk"), Some("\"walk\"*".into()));
+        let words = |q: &str| Some(Query::Words(q.into()));
+        assert_eq!(search_query("walk"), words("\"walk\"*"));
         assert_eq!(
             search_query("\"unbalanced (OR NOT x* AND:"),
-            Some("\"unbalanced\"* \"OR\"* \"NOT\"* \"x\"* \"AND\"*".into())
+            words("\"unbalanced\"* \"OR\"* \"NOT\"* \"x\"* \"AND\"*")
         );
-        assert_eq!(search_query("don't"), Some("\"don\"* \"t\"*".into()));
-        assert_eq!(search_query("Zoë café"), Some("\"Zoë\"* \"café\"*".into()));
-        assert_eq!(search_query("((( ))) \"\" *"), None);
+        assert_eq!(search_query("don't"), words("\"don\"* \"t\"*"));
+        assert_eq!(search_query("Zoë café"), words("\"Zoë\"* \"café\"*"));
+        assert_eq!(search_query(" 💛 "), Some(Query::Exact("💛".into())));
+        assert_eq!(
+            search_query("((( ))) \"\" *"),
+            Some(Query::Exact("((( ))) \"\" *".into()))
+        );
+        assert_eq!(search_query("  "), None);
         assert_eq!(search_query(""), None);
     }
 }

@@ -87,7 +87,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let search = match &args.search {
         Some(text) => match history::search_query(text) {
             Some(query) => Some(query),
-            // Only punctuation or spaces: no word can match it.
+            // Nothing but spaces: nothing can match it.
             None => return show(ctx, &[], None),
         },
         None => None,

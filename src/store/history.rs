@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use rusqlite::types::ToSql;
 
-use crate::history::{Kind, Ref, newest};
+use crate::history::{Kind, Query, Ref, newest};
 use crate::journey;
 use crate::records::{self, Names, Record};
 
@@ -22,8 +22,8 @@ pub struct Filter {
     pub kinds: Vec<Kind>,
     /// Only this partner's records (and the ones you share: focus changes and meetings).
     pub partner: Option<i64>,
-    /// A full-text query built by [`crate::history::search_query`].
-    pub search: Option<String>,
+    /// A search built by [`crate::history::search_query`].
+    pub search: Option<Query>,
     pub limit: usize,
 }
 
@@ -54,10 +54,16 @@ fn ids_json(ids: &BTreeSet<i64>) -> String {
 
 /// The records whose text matches, by kind. A feeling named in a check-in leads to the
 /// check-in, and a partner's part of a meeting to the meeting.
-fn search(conn: &Connection, query: &str) -> rusqlite::Result<HashMap<Kind, BTreeSet<i64>>> {
+fn search(conn: &Connection, query: &Query) -> rusqlite::Result<HashMap<Kind, BTreeSet<i64>>> {
     let mut by_code: HashMap<i64, BTreeSet<i64>> = HashMap::new();
-    let mut stmt = conn.prepare_cached("SELECT rowid FROM search WHERE search MATCH ?1")?;
-    for rowid in stmt.query_map([query], |r| r.get::<_, i64>(0))? {
+    // Exact text reads every text in the index (it has no words to look up), so it costs in
+    // proportion to the journal; it is only used for searches with no letters or digits.
+    let (sql, text) = match query {
+        Query::Words(q) => ("SELECT rowid FROM search WHERE search MATCH ?1", q),
+        Query::Exact(t) => ("SELECT rowid FROM search WHERE instr(body, ?1) > 0", t),
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    for rowid in stmt.query_map([text], |r| r.get::<_, i64>(0))? {
         let rowid = rowid?;
         by_code.entry(rowid % 16).or_default().insert(rowid / 16);
     }

@@ -419,3 +419,30 @@ fn history_refusals_change_nothing() {
     }
     assert_eq!(dump(&env.default_journal()), before);
 }
+
+/// Regression: a search with no letters or digits (an emoji) found nothing, because the word
+/// index does not hold it.
+#[test]
+fn an_emoji_is_searched_for_exactly() {
+    let env = journal();
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "6",
+        "--appreciation",
+        "you 💛 me",
+    ])
+    .success();
+    let found = env
+        .run(["history", "--json", "--search", "💛"])
+        .success()
+        .json();
+    assert_eq!(kinds(&found), pairs(&[("checkin", 3)]));
+    let none = env
+        .run(["history", "--json", "--search", "🌧"])
+        .success()
+        .json();
+    assert_eq!(kinds(&none), pairs(&[]));
+}
