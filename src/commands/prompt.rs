@@ -51,10 +51,8 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     };
     let store = ctx.open()?;
     let partner = ctx.acting_partner(&store)?;
-    let step = match step_flag {
-        Some(step) => step,
-        None => current_focus(&store)?,
-    };
+    let focus = current_focus(&store)?;
+    let step = step_flag.unwrap_or(focus);
     let journey = load_journey();
     let guide = journey.step(step);
     let Some(prompt) = journey.prompt_for(step, partner.role, date) else {
@@ -86,9 +84,15 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         writeln!(out, "{}", ui::paragraph(note, 2))?;
     }
     writeln!(out)?;
+    // The check-in asks the focus step's prompt; another step's needs --step to be asked.
+    let step_flag = if step == focus {
+        String::new()
+    } else {
+        format!(" --step {}", step.id())
+    };
     writeln!(
         out,
-        "Answer it in your check-in: rekindle checkin --as {}",
+        "Answer it in your check-in: rekindle checkin --as {}{step_flag}",
         sanitize::line(&partner.name)
     )?;
     Ok(())
