@@ -438,7 +438,7 @@ fn cancel(ctx: &mut Context, id_text: &str) -> anyhow::Result<()> {
             "Cancel promise {id}, \"{}\"? What was recorded for it stays",
             sanitize::line(&promise.text)
         );
-        if !prompter.confirm(&question, true)? {
+        if !prompter.confirm(&question, false)? {
             writeln!(ctx.out(), "Left promise {id} as it was.")?;
             return Ok(());
         }
