@@ -194,8 +194,69 @@ impl Drop for Temp {
     }
 }
 
+/// Where a file the user named is really written.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Place {
+    /// A regular file (or a name not yet taken): built beside `path` and moved into place.
+    /// When the name is a symbolic link to a file, `path` is the file it points to, so the
+    /// link stays a link.
+    File(PathBuf),
+    /// An existing pipe or character device (a named pipe, `/dev/null`, a terminal): written
+    /// straight into, never replaced.
+    Stream,
+}
+
+/// Decides how `path` is written, refusing kinds of file that cannot take an export.
+pub fn place_of(path: &Path, flag: &str) -> anyhow::Result<Place> {
+    use std::os::unix::fs::FileTypeExt as _;
+    let Ok(meta) = fs::metadata(path) else {
+        return Ok(Place::File(path.to_path_buf()));
+    };
+    let kind = meta.file_type();
+    if kind.is_fifo() || kind.is_char_device() {
+        return Ok(Place::Stream);
+    }
+    let what = if kind.is_block_device() {
+        "a disk device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_file() {
+        let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link {
+            return Ok(Place::File(path.to_path_buf()));
+        }
+        return match fs::canonicalize(path) {
+            Ok(target) => Ok(Place::File(target)),
+            Err(e) => Err(e).with_context(|| format!("cannot write {}", path.display())),
+        };
+    } else {
+        "not a file"
+    };
+    Err(UserError::new(format!(
+        "{} is {what}, which rekindle will not write into; give {flag} a file name",
+        path.display()
+    ))
+    .into())
+}
+
+/// Whether `path` is this process's own standard output (`/dev/stdout`, `/dev/fd/1`, or the
+/// very file or pipe standard output goes to), so that writing there means printing.
+pub fn is_stdout(path: &Path) -> bool {
+    use std::os::fd::AsFd as _;
+    let Ok(target) = fs::metadata(path) else {
+        return false;
+    };
+    let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    File::from(fd)
+        .metadata()
+        .is_ok_and(|out| out.dev() == target.dev() && out.ino() == target.ino())
+}
+
 /// Writes `path` atomically with mode 0600, through `fill`. An existing file is replaced,
-/// unless it is a database: an export never lands on a journal or a backup.
+/// unless it is a database: an export never lands on a journal or a backup. An existing pipe
+/// or device (a named pipe, `/dev/null`) is written straight into and never replaced.
 pub fn write_atomic(
     path: &Path,
     journal: &Path,
@@ -203,21 +264,45 @@ pub fn write_atomic(
     fill: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     check_destination(path, journal, flag)?;
-    if is_database(path) {
+    // The kind of file is decided before anything opens it: opening a named pipe to read
+    // its first bytes (as the database check does) would wait for a writer forever.
+    let target = match place_of(path, flag)? {
+        Place::Stream => return write_stream(path, fill),
+        Place::File(target) => target,
+    };
+    if is_database(&target) {
         return Err(UserError::new(format!(
             "{} is a database (a journal or a backup), so rekindle will not write over it; choose another file for {flag}",
             path.display()
         ))
         .into());
     }
-    let (temp, file) = Temp::beside(path, "new")?;
+    let (temp, file) = Temp::beside(&target, "new")?;
     let mut writer = BufWriter::new(file);
     fill(&mut writer)?;
     writer
         .flush()
         .with_context(|| format!("cannot write {}", path.display()))?;
     drop(writer);
-    temp.place(path, true, "")
+    temp.place(&target, true, "")
+}
+
+/// Writes into an existing pipe or device as it is: no temporary file, no rename, and no
+/// change to its permissions.
+fn write_stream(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let file = OpenOptions::new()
+        .write(true)
+        .open(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    let mut writer = BufWriter::new(file);
+    fill(&mut writer)?;
+    writer
+        .flush()
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -277,5 +362,33 @@ mod tests {
         )
         .unwrap_err();
         assert!(format!("{err:#}").contains("does not exist"), "{err:#}");
+    }
+
+    #[test]
+    fn pipes_are_streams_and_files_are_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        assert_eq!(place_of(&fifo, "--output").unwrap(), Place::Stream);
+        let file = dir.path().join("out.json");
+        assert_eq!(
+            place_of(&file, "--output").unwrap(),
+            Place::File(file.clone())
+        );
+        fs::write(&file, "x").unwrap();
+        assert_eq!(
+            place_of(&file, "--output").unwrap(),
+            Place::File(file.clone())
+        );
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        assert_eq!(
+            place_of(&link, "--output").unwrap(),
+            Place::File(fs::canonicalize(&file).unwrap())
+        );
     }
 }

@@ -47,6 +47,14 @@ const PATIENCE: Duration = Duration::from_secs(15);
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let store = ctx.open()?;
     output::check_destination(&args.file, &ctx.journal, "backup")?;
+    let output::Place::File(target) = output::place_of(&args.file, "backup")? else {
+        bail_user!(
+            "{} is a pipe or a device, not a file; a backup is a whole SQLite database, which \
+SQLite can only write as a file of its own, so it was left as it is. Give backup a file name such \
+as rekindle-backup.db, or use `rekindle export --output -` to send your journal down a pipe",
+            args.file.display()
+        );
+    };
     let exists = std::fs::symlink_metadata(&args.file).is_ok();
     if exists && !args.force {
         bail_user!(
@@ -54,13 +62,14 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             args.file.display()
         );
     }
-    let (temp, file) = Temp::beside(&args.file, "backup")?;
+    // A symbolic link to a file stays a link: the file it points to is the one replaced.
+    let (temp, file) = Temp::beside(&target, "backup")?;
     drop(file);
     let counts = copy_into(store.conn(), &temp)
         .with_context(|| format!("cannot back up to {}", args.file.display()))?;
     let bytes = std::fs::metadata(&temp.path).map(|m| m.len()).unwrap_or(0);
     temp.place(
-        &args.file,
+        &target,
         args.force,
         "pass --force to replace it, or choose another file name",
     )?;

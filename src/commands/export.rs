@@ -18,8 +18,9 @@ use crate::ui;
 /// Write out the whole journal: JSON holds everything and can be imported again, CSV has
 /// one row per check-in for a spreadsheet, Markdown is to read or print.
 ///
-/// Without --output it is printed. With --output FILE it is written to FILE, readable only
-/// by you; an existing FILE is replaced in one step (never the journal or another database).
+/// Without --output (or with --output -) it is printed. With --output FILE it is written to
+/// FILE, readable only by you; an existing FILE is replaced in one step (never the journal or
+/// another database). A named pipe or device such as /dev/null is written into as it is.
 /// The JSON format is described in docs/export-format.md.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -27,7 +28,7 @@ pub struct Args {
     #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Json)]
     pub format: Format,
 
-    /// Write to FILE instead of printing
+    /// Write to FILE instead of printing; - prints
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -59,11 +60,18 @@ struct Written {
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let store = ctx.open()?;
-    if let Some(path) = &args.output {
+    // `-`, or a name for this very standard output (`/dev/stdout`), prints the export.
+    let file = args
+        .output
+        .as_ref()
+        .filter(|path| path.as_os_str() != "-" && !output::is_stdout(path));
+    let mut into_file = true;
+    if let Some(path) = file {
         output::check_destination(path, &ctx.journal, "--output")?;
+        into_file = output::place_of(path, "--output")? != output::Place::Stream;
     }
     let doc = snapshot(&store)?;
-    match &args.output {
+    match file {
         None => {
             let for_terminal = std::io::stdout().is_terminal();
             let mut out = ctx.out();
@@ -75,7 +83,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             output::write_atomic(path, &ctx.journal, "--output", |w| {
                 render(&doc, args.format, ctx.today, w, false)
             })?;
-            report(ctx, &doc, args.format, path)
+            report(ctx, &doc, args.format, path, into_file)
         }
     }
 }
@@ -112,6 +120,7 @@ fn report(
     doc: &Document,
     format: Format,
     path: &std::path::Path,
+    into_file: bool,
 ) -> anyhow::Result<()> {
     let shown = path.display().to_string();
     if ctx.json {
@@ -147,9 +156,12 @@ fn report(
     if !held.is_empty() {
         writeln!(out, "It holds {}.", crate::context::and_list(&held))?;
     }
-    writeln!(
-        out,
-        "Only you can read the file; keep it somewhere as private as the journal."
-    )?;
+    // A pipe or device keeps its own permissions; only a file rekindle made is private.
+    if into_file {
+        writeln!(
+            out,
+            "Only you can read the file; keep it somewhere as private as the journal."
+        )?;
+    }
     Ok(())
 }

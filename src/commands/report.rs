@@ -21,7 +21,8 @@ use crate::store;
 /// It shows what `rekindle progress` shows (trust and closeness week by week, streaks,
 /// promises kept, feelings, your focus and anything worth a look) as one HTML file that
 /// needs nothing else: no internet, no fonts, no scripts. Open it in any browser. The file
-/// is readable only by you; an existing FILE is replaced in one step.
+/// is readable only by you; an existing FILE is replaced in one step. A named pipe or device
+/// such as /dev/null is written into as it is.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The HTML file to write, e.g. progress.html; - writes the page to standard output
@@ -44,7 +45,7 @@ struct Written {
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let window = args.window.window(ctx)?;
-    let to_stdout = args.output.as_os_str() == "-";
+    let to_stdout = args.output.as_os_str() == "-" || output::is_stdout(&args.output);
     if to_stdout {
         if ctx.json {
             bail_user!(
@@ -66,6 +67,8 @@ give --output a file name to use --json"
             "rekindle-report.html",
         )?;
     }
+    let into_file =
+        to_stdout || output::place_of(&args.output, "--output")? != output::Place::Stream;
     let store = ctx.open()?;
     let facts = store::progress::facts(store.conn(), window)?;
     let progress = progress::compute(&facts);
@@ -85,7 +88,7 @@ give --output a file name to use --json"
         w.write_all(page.as_bytes())?;
         Ok(())
     })?;
-    tell(ctx, &args.output, &progress, page.len())
+    tell(ctx, &args.output, &progress, page.len(), into_file)
 }
 
 fn tell(
@@ -93,6 +96,7 @@ fn tell(
     path: &Path,
     progress: &progress::Progress,
     bytes: usize,
+    into_file: bool,
 ) -> anyhow::Result<()> {
     let weeks = progress.weeks.len() as u32;
     if ctx.json {
@@ -113,9 +117,12 @@ fn tell(
         in_words(progress.from),
         in_words(progress.until)
     )?;
-    writeln!(
-        out,
-        "Only you can read the file. Open it in a browser to look at it together, or print it."
-    )?;
+    // A pipe or device keeps its own permissions; only a file rekindle made is private.
+    if into_file {
+        writeln!(
+            out,
+            "Only you can read the file. Open it in a browser to look at it together, or print it."
+        )?;
+    }
     Ok(())
 }

@@ -7,6 +7,7 @@ mod backup;
 mod checkin;
 mod concurrency;
 mod crash;
+mod destinations;
 mod doctor;
 mod export;
 mod feel;
