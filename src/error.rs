@@ -52,15 +52,7 @@ pub enum Outcome {
 /// Decides how an error ends the process, walking its whole chain.
 pub fn classify(err: &anyhow::Error) -> Outcome {
     for cause in err.chain() {
-        if let Some(io_err) = cause.downcast_ref::<io::Error>()
-            && io_err.kind() == io::ErrorKind::BrokenPipe
-        {
-            return Outcome::Quiet(EXIT_OK);
-        }
-        // serde_json wraps the writer's error in its own type (`--json | head -1`).
-        if let Some(json_err) = cause.downcast_ref::<serde_json::Error>()
-            && json_err.io_error_kind() == Some(io::ErrorKind::BrokenPipe)
-        {
+        if is_broken_pipe(cause) {
             return Outcome::Quiet(EXIT_OK);
         }
         if cause.downcast_ref::<Cancelled>().is_some() {
@@ -74,6 +66,44 @@ pub fn classify(err: &anyhow::Error) -> Outcome {
         }
     }
     Outcome::Report(EXIT_FAILURE)
+}
+
+/// Whether `err` is a write into a pipe whose reader has gone (`| head -1`), seen through the
+/// wrappers that hide the `io::Error` from `source()`: serde_json's and csv's errors carry the
+/// writer's error inside without exposing it, and an `io::Error` may wrap another error.
+fn is_broken_pipe(err: &(dyn std::error::Error + 'static)) -> bool {
+    let mut current = Some(err);
+    // Bounded, in case a chain ever points back at itself.
+    for _ in 0..32 {
+        let Some(cause) = current else {
+            return false;
+        };
+        if let Some(io_err) = cause.downcast_ref::<io::Error>() {
+            if io_err.kind() == io::ErrorKind::BrokenPipe {
+                return true;
+            }
+            if let Some(inner) = io_err.get_ref() {
+                current = Some(inner);
+                continue;
+            }
+        }
+        // `--json | head -1`
+        if let Some(json_err) = cause.downcast_ref::<serde_json::Error>()
+            && json_err.io_error_kind() == Some(io::ErrorKind::BrokenPipe)
+        {
+            return true;
+        }
+        // `export --format csv | head -1`
+        if let Some(csv_err) = cause.downcast_ref::<csv::Error>() {
+            if let csv::ErrorKind::Io(io_err) = csv_err.kind() {
+                current = Some(io_err);
+                continue;
+            }
+            return false;
+        }
+        current = cause.source();
+    }
+    false
 }
 
 /// Prints the error as one line on stderr (if it should be printed) and returns the exit code.
@@ -122,6 +152,41 @@ mod tests {
         let io_err = io::Error::from(io::ErrorKind::BrokenPipe);
         let err = anyhow::Error::new(serde_json::Error::io(io_err));
         assert_eq!(classify(&err), Outcome::Quiet(EXIT_OK));
+    }
+
+    #[test]
+    fn broken_pipe_inside_csv_output_is_quiet() {
+        // Regression: `rekindle export --format csv | head -1` printed "Broken pipe".
+        struct Closed;
+        impl io::Write for Closed {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::Error::from(io::ErrorKind::BrokenPipe))
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Err(io::Error::from(io::ErrorKind::BrokenPipe))
+            }
+        }
+        let mut writer = csv::Writer::from_writer(Closed);
+        let csv_err = writer
+            .write_record(["a", "b"])
+            .and_then(|()| writer.flush().map_err(csv::Error::from))
+            .unwrap_err();
+        let err = anyhow::Error::new(csv_err).context("writing the export");
+        assert_eq!(classify(&err), Outcome::Quiet(EXIT_OK));
+    }
+
+    #[test]
+    fn broken_pipe_wrapped_inside_an_io_error_is_quiet() {
+        let inner = io::Error::from(io::ErrorKind::BrokenPipe);
+        let outer = io::Error::other(inner);
+        assert_eq!(
+            classify(&anyhow::Error::new(outer)),
+            Outcome::Quiet(EXIT_OK)
+        );
+        let other_csv = anyhow::Error::new(csv::Error::from(io::Error::from(
+            io::ErrorKind::PermissionDenied,
+        )));
+        assert_eq!(classify(&other_csv), Outcome::Report(EXIT_FAILURE));
     }
 
     #[test]

@@ -268,3 +268,65 @@ fn control_characters_are_exact_in_json_and_defused_on_the_screen() {
         .clone();
     assert!(csv.contains("red \u{1b}[31m alert\u{7}"));
 }
+
+/// A journal holding `count` check-ins with long answers, imported through the binary.
+fn many_checkins(count: usize) -> TestEnv {
+    let env = TestEnv::new();
+    let mut file = sample::journal();
+    let checkins: Vec<Value> = (0..count)
+        .map(|i| {
+            let partner = if i % 2 == 0 {
+                sample::SAM
+            } else {
+                sample::ALEX
+            };
+            let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()
+                - chrono::Duration::days((i / 2) as i64);
+            json!({
+                "uuid": format!("e0000000-0000-4000-8000-{i:012x}"), "partner_uuid": partner,
+                "date": date.to_string(), "trust": 1 + (i % 10), "step": "consistency",
+                "answer": "we kept the small promise again ".repeat(8),
+                "created_at": sample::at(21, 1), "updated_at": sample::at(21, 1)
+            })
+        })
+        .collect();
+    file["checkins"] = checkins.into();
+    for kind in ["feelings", "outcomes", "responses", "apologies", "meetings"] {
+        file[kind] = json!([]);
+    }
+    let path = env.root().join("many.json");
+    sample::write(&path, &file);
+    env.run(["import", path.to_str().unwrap()]).success();
+    env
+}
+
+#[test]
+fn a_pipe_closed_after_the_first_line_ends_quietly_in_every_format() {
+    use std::io::BufRead as _;
+    // 1,500 check-ins of about 270 bytes each: far more than a pipe holds (64 KiB on Linux),
+    // so rekindle is still writing when the reader goes away.
+    let env = many_checkins(1500);
+    for format in ["csv", "json", "markdown"] {
+        let mut child = env
+            .command(["export", "--format", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        // The reader is dropped here, closing the pipe like `| head -1`.
+        let output = child.wait_with_output().unwrap();
+        if format == "csv" {
+            assert!(first.starts_with("date,partner,"), "{first}");
+        }
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            "",
+            "{format}: nothing on stderr"
+        );
+        assert_eq!(output.status.code(), Some(0), "{format}");
+    }
+}
