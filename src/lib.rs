@@ -130,7 +130,8 @@ fn run(cli: cli::Cli) -> anyhow::Result<()> {
     if ctx.interactive() {
         prompter::install_interrupt_handler();
     }
-    commands::run(&mut ctx, cli.command)
+    let journal = ctx.journal.clone();
+    commands::run(&mut ctx, cli.command).map_err(|err| store::explain_damage(&journal, err))
 }
 
 #[cfg(test)]

@@ -45,6 +45,27 @@ struct Done {
 const PATIENCE: Duration = Duration::from_secs(15);
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
+    back_up(ctx, args).map_err(|err| {
+        if store::is_damage(&err) {
+            damaged(&ctx.journal)
+        } else {
+            err
+        }
+    })
+}
+
+/// Why a damaged journal gets no backup, and what keeps it safe instead.
+fn damaged(journal: &std::path::Path) -> anyhow::Error {
+    store::StoreError::Damaged {
+        path: journal.to_path_buf(),
+        detail: "parts of the file are not as SQLite wrote them, so rekindle cannot make a \
+checked backup of it and wrote none; a plain copy of the file (with cp) keeps everything there is"
+            .into(),
+    }
+    .into()
+}
+
+fn back_up(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let store = ctx.open()?;
     output::check_destination(&args.file, &ctx.journal, "backup")?;
     let output::Place::File(target) = output::place_of(&args.file, "backup")? else {
@@ -65,7 +86,7 @@ as rekindle-backup.db, or use `rekindle export --output -` to send your journal 
     // A symbolic link to a file stays a link: the file it points to is the one replaced.
     let (temp, file) = Temp::beside(&target, "backup")?;
     drop(file);
-    let counts = copy_into(store.conn(), &temp)
+    let counts = copy_into(store.conn(), &ctx.journal, &temp)
         .with_context(|| format!("cannot back up to {}", args.file.display()))?;
     let bytes = std::fs::metadata(&temp.path).map(|m| m.len()).unwrap_or(0);
     temp.place(
@@ -80,7 +101,11 @@ as rekindle-backup.db, or use `rekindle export --output -` to send your journal 
 /// backup, all in one step: that step reads one snapshot, and in WAL mode it does not stop
 /// the other partner from writing meanwhile. The copy is then checked and made a
 /// self-contained file (no write-ahead log beside it).
-fn copy_into(source: &Connection, temp: &Temp) -> anyhow::Result<Vec<(&'static str, i64)>> {
+fn copy_into(
+    source: &Connection,
+    journal: &std::path::Path,
+    temp: &Temp,
+) -> anyhow::Result<Vec<(&'static str, i64)>> {
     let mut dest = Connection::open(&temp.path)?;
     {
         let backup = Backup::new(source, &mut dest)?;
@@ -105,6 +130,10 @@ fn copy_into(source: &Connection, temp: &Temp) -> anyhow::Result<Vec<(&'static s
     let _mode: String = dest.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
     let problems = store::integrity_problems(&dest)?;
     if !problems.is_empty() {
+        // The copy is page for page: the damage is in the journal itself.
+        if !store::integrity_problems(source)?.is_empty() {
+            return Err(damaged(journal));
+        }
         anyhow::bail!(
             "the copy failed its integrity check ({}); your journal was not changed",
             problems.join("; ")

@@ -33,7 +33,8 @@ pub struct Args {
 #[derive(Debug, Serialize)]
 pub struct Report {
     pub journal: String,
-    pub schema_version: i64,
+    /// `null` when the journal is too damaged to say.
+    pub schema_version: Option<i64>,
     pub supported_version: usize,
     pub integrity: Vec<String>,
     pub file_mode: Option<String>,
@@ -47,6 +48,7 @@ pub struct Report {
     /// What `--fix` repaired, and what it left alone and why.
     pub fixed: Vec<String>,
     pub not_fixed: Vec<String>,
+    /// How many records of each kind; `null` for a kind that cannot be read.
     pub counts: serde_json::Map<String, serde_json::Value>,
     /// Neither the journal nor its folder lets anyone else in.
     #[serde(skip)]
@@ -68,7 +70,22 @@ fn shown(path: &Path) -> String {
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
-    let mut store = ctx.open()?;
+    let mut store = match ctx.open() {
+        Ok(store) => store,
+        // A damaged journal is what doctor is for: look at what can still be read.
+        Err(err) if store::is_damage(&err) => return damaged(ctx, err),
+        Err(err) => return Err(err),
+    };
+    // If SQLite cannot even finish its integrity check, nothing here should write.
+    if let Err(e) = store::integrity_problems(store.conn())
+        && matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+        )
+    {
+        drop(store);
+        return damaged(ctx, e.into());
+    }
     let mut fixed = Vec::new();
     let mut not_fixed = Vec::new();
     let checked = search::health(store.conn());
@@ -142,11 +159,12 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             listed(&stale)
         ));
     }
+    let counts = readable_counts(conn);
     let report = Report {
         journal: ctx.journal.display().to_string(),
-        schema_version: store::schema_version(conn)?,
+        schema_version: store::schema_version(conn).ok(),
         supported_version: SCHEMA_VERSION,
-        integrity: store::integrity_problems(conn)?,
+        integrity: integrity(conn),
         file_mode: mode_of(&ctx.journal).map(|m| format!("{m:04o}")),
         dir_mode: dir.and_then(mode_of).map(|m| format!("{m:04o}")),
         search_index,
@@ -154,10 +172,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         warnings,
         fixed,
         not_fixed,
-        counts: store::counts(conn)?
-            .into_iter()
-            .map(|(kind, n)| (kind.to_string(), n.into()))
-            .collect(),
+        counts,
         privacy_ok: privacy.is_empty(),
         explained,
     };
@@ -167,12 +182,99 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         print_human(ctx, &report, args.fix)?;
     }
     if !report.integrity.is_empty() {
-        anyhow::bail!(
-            "the journal failed its integrity check ({} problem(s)); restore a backup or export what can be read",
-            report.integrity.len()
-        );
+        return Err(failed(ctx, &report));
     }
     Ok(())
+}
+
+/// The integrity check's findings; a check that cannot run to its end is a finding too.
+fn integrity(conn: &rusqlite::Connection) -> Vec<String> {
+    store::integrity_problems(conn).unwrap_or_else(|e| {
+        vec![format!(
+            "SQLite could not finish checking the file; it stopped with \"{e}\""
+        )]
+    })
+}
+
+/// How many records of each kind can be read: `null` for a kind that cannot be.
+fn readable_counts(conn: &rusqlite::Connection) -> serde_json::Map<String, serde_json::Value> {
+    store::KINDS
+        .iter()
+        .map(|(kind, table)| {
+            let n: rusqlite::Result<i64> =
+                conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0));
+            (
+                kind.to_string(),
+                n.map_or(serde_json::Value::Null, Into::into),
+            )
+        })
+        .collect()
+}
+
+/// doctor on a journal SQLite calls damaged: opened without changing anything (no upgrade,
+/// no repair), it says what is wrong, which records can still be read, and what to do.
+fn damaged(ctx: &Context, why: anyhow::Error) -> anyhow::Result<()> {
+    let flags =
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = match rusqlite::Connection::open_with_flags(&ctx.journal, flags) {
+        Ok(conn) => conn,
+        Err(_) => return Err(why),
+    };
+    let dir = ctx.journal.parent().filter(|d| !d.as_os_str().is_empty());
+    let privacy = privacy::findings(&ctx.journal);
+    let warnings: Vec<String> = privacy.iter().map(privacy::Finding::warning).collect();
+    let counts = readable_counts(&conn);
+    let mut integrity = integrity(&conn);
+    if integrity.is_empty() {
+        // Opening failed even though the check passes: say what opening met.
+        integrity.push(format!("{why:#}"));
+    }
+    let stale = leftovers::stale(&ctx.journal);
+    let report = Report {
+        journal: ctx.journal.display().to_string(),
+        schema_version: store::schema_version(&conn).ok(),
+        supported_version: SCHEMA_VERSION,
+        integrity,
+        file_mode: mode_of(&ctx.journal).map(|m| format!("{m:04o}")),
+        dir_mode: dir.and_then(mode_of).map(|m| format!("{m:04o}")),
+        search_index: "unchecked",
+        leftovers: stale.iter().map(|p| p.display().to_string()).collect(),
+        warnings,
+        fixed: Vec::new(),
+        not_fixed: Vec::new(),
+        counts,
+        privacy_ok: privacy.is_empty(),
+        explained: Vec::new(),
+    };
+    drop(conn);
+    if ctx.json {
+        ctx.print_json(&report)?;
+    } else {
+        print_human(ctx, &report, false)?;
+    }
+    Err(failed(ctx, &report))
+}
+
+/// The one line doctor ends with when the integrity check fails: what to do next.
+fn failed(ctx: &Context, report: &Report) -> anyhow::Error {
+    let index = if report.search_index == "stale" {
+        "; if only the search index is damaged, `rekindle doctor --fix` rebuilds it from your entries"
+    } else {
+        ""
+    };
+    anyhow::anyhow!(
+        "the journal at {} failed its integrity check ({}). Keep a copy of the file as it is before trying anything else; then restore a backup if you have one, or open a copy with the sqlite3 tool's `.recover` command to save what can still be read{index}",
+        sanitize::line(&ctx.journal.display().to_string()),
+        problems(report.integrity.len())
+    )
+}
+
+fn problems(n: usize) -> String {
+    if n == 1 {
+        "1 problem found".into()
+    } else {
+        format!("{n} problems found")
+    }
 }
 
 fn files(n: usize) -> String {
@@ -221,11 +323,14 @@ fn print_human(ctx: &Context, report: &Report, fix: bool) -> anyhow::Result<()> 
     let mut out = ctx.out();
     let ok = console::style("ok").green();
     writeln!(out, "Journal      {}", sanitize::line(&report.journal))?;
-    writeln!(
-        out,
-        "Schema       version {} (this rekindle understands up to {})",
-        report.schema_version, report.supported_version
-    )?;
+    match report.schema_version {
+        Some(version) => writeln!(
+            out,
+            "Schema       version {version} (this rekindle understands up to {})",
+            report.supported_version
+        )?,
+        None => writeln!(out, "Schema       cannot be read")?,
+    }
     if report.integrity.is_empty() {
         writeln!(out, "Integrity    {ok}")?;
     } else {
@@ -255,12 +360,25 @@ fn print_human(ctx: &Context, report: &Report, fix: bool) -> anyhow::Result<()> 
     } else {
         writeln!(out, "Privacy      {modes}")?;
     }
-    let counts: Vec<String> = report
+    let readable: Vec<String> = report
         .counts
         .iter()
-        .map(|(kind, n)| crate::ui::count(n.as_i64().unwrap_or(0), kind))
+        .filter_map(|(kind, n)| Some(crate::ui::count(n.as_i64()?, kind)))
         .collect();
-    writeln!(out, "Records      {}", counts.join(", "))?;
+    let unreadable: Vec<&str> = report
+        .counts
+        .iter()
+        .filter(|(_, n)| n.is_null())
+        .map(|(kind, _)| kind.as_str())
+        .collect();
+    if readable.is_empty() {
+        writeln!(out, "Records      none can be read")?;
+    } else {
+        writeln!(out, "Records      {}", readable.join(", "))?;
+    }
+    if !readable.is_empty() && !unreadable.is_empty() {
+        writeln!(out, "Unreadable   {}", unreadable.join(", "))?;
+    }
     for warning in report
         .warnings
         .iter()

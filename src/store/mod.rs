@@ -104,6 +104,11 @@ pub enum StoreError {
         found: usize,
         supported: usize,
     },
+    #[error(
+        "the journal at {} is damaged: {detail}. Run `rekindle doctor` to see what can be saved, and keep a copy of the file as it is before trying anything else",
+        path.display()
+    )]
+    Damaged { path: PathBuf, detail: String },
     #[error("cannot use {}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
     #[error("cannot open the journal at {}: {source}", path.display())]
@@ -324,6 +329,16 @@ fn check_identity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
         Ok((app, usize::try_from(version).unwrap_or(usize::MAX), objects))
     };
     let (app, version, objects) = read_header().map_err(|e| match e.sqlite_error_code() {
+        // A file that starts like an SQLite database but cannot be read as one is damaged,
+        // not someone else's file.
+        Some(code @ (ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt))
+            if crate::output::is_database(path) =>
+        {
+            StoreError::Damaged {
+                path: path.to_path_buf(),
+                detail: damage_detail(code).to_string(),
+            }
+        }
         Some(ErrorCode::NotADatabase) => not_a_journal("it is not an SQLite database"),
         _ => StoreError::Open {
             path: path.to_path_buf(),
@@ -387,6 +402,64 @@ fn migrate(conn: &mut Connection, scripts: &[&str], path: &Path) -> Result<(), S
     tx.pragma_update(None, "user_version", target as i64)?;
     tx.commit()?;
     Ok(())
+}
+
+/// Why SQLite could not read a journal whose header looks right, in words.
+fn damage_detail(code: ErrorCode) -> &'static str {
+    match code {
+        ErrorCode::NotADatabase => {
+            "it starts like a journal, but the rest of the file cannot be read as one"
+        }
+        _ => "parts of the file are not as SQLite wrote them",
+    }
+}
+
+/// The SQLite error code behind `err`, looking inside the errors that carry one.
+fn sqlite_code(err: &(dyn std::error::Error + 'static)) -> Option<ErrorCode> {
+    if let Some(e) = err.downcast_ref::<rusqlite::Error>() {
+        return e.sqlite_error_code();
+    }
+    match err.downcast_ref::<StoreError>()? {
+        StoreError::Open { source: e, .. } | StoreError::Migration(e) | StoreError::Sqlite(e) => {
+            e.sqlite_error_code()
+        }
+        _ => None,
+    }
+}
+
+/// Whether `err` says the journal is damaged: SQLite found it corrupt (or not a database
+/// after all) somewhere along the way, or opening it already said so.
+pub fn is_damage(err: &anyhow::Error) -> bool {
+    damage_code(err).is_some()
+        || err
+            .chain()
+            .any(|c| matches!(c.downcast_ref(), Some(StoreError::Damaged { .. })))
+}
+
+fn damage_code(err: &anyhow::Error) -> Option<ErrorCode> {
+    err.chain().find_map(|cause| match sqlite_code(cause) {
+        Some(code @ (ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)) => Some(code),
+        _ => None,
+    })
+}
+
+/// Turns SQLite's "database disk image is malformed", met anywhere while a command ran, into
+/// one plain message about the journal at `path`; any other error is returned as it is.
+pub fn explain_damage(path: &Path, err: anyhow::Error) -> anyhow::Error {
+    if err
+        .chain()
+        .any(|c| matches!(c.downcast_ref(), Some(StoreError::Damaged { .. })))
+    {
+        return err;
+    }
+    match damage_code(&err) {
+        Some(code) => StoreError::Damaged {
+            path: path.to_path_buf(),
+            detail: damage_detail(code).to_string(),
+        }
+        .into(),
+        None => err,
+    }
 }
 
 /// Waiting for the write lock ran out of time: said in words, not as "database is locked".

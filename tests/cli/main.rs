@@ -7,6 +7,7 @@ mod backup;
 mod checkin;
 mod concurrency;
 mod crash;
+mod damaged;
 mod destinations;
 mod doctor;
 mod export;
