@@ -55,15 +55,28 @@ struct Created<'a> {
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
-    if ctx.journal.exists() {
-        return Err(StoreError::Exists(ctx.journal.clone()).into());
-    }
+    refuse_existing(ctx)?;
     let couple = match ctx.prompter() {
         Some(prompter) if args.partners.len() < 2 => ask_couple(prompter, &args)?,
         _ => couple_from_flags(&args)?,
     };
     let (_store, partners) = create(ctx, &couple)?;
     report(ctx, &partners)
+}
+
+/// Something already at the journal's path is never touched: a journal is refused as one,
+/// anything else is named as not a journal. Only the first bytes are read.
+fn refuse_existing(ctx: &Context) -> anyhow::Result<()> {
+    if std::fs::symlink_metadata(&ctx.journal).is_err() {
+        return Ok(());
+    }
+    match store::not_a_journal_reason(&ctx.journal) {
+        None => Err(StoreError::Exists(ctx.journal.clone()).into()),
+        Some(reason) => bail_user!(
+            "{} is not a rekindle journal ({reason}); it was left untouched. To start a journal, choose another file with --journal PATH",
+            ctx.journal.display()
+        ),
+    }
 }
 
 /// Creates the journal with the couple in it and the focus on the first step.

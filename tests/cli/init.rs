@@ -179,3 +179,78 @@ fn init_without_a_terminal_never_waits_for_input() {
         .refused()
         .stderr_has("--partner");
 }
+
+#[test]
+fn init_names_a_file_that_is_not_a_journal_and_never_touches_it() {
+    let env = TestEnv::new();
+    let dir = env.root().join("place");
+    std::fs::create_dir(&dir).unwrap();
+    let text = dir.join("notes.txt");
+    std::fs::write(&text, "my own notes, not a journal\n").unwrap();
+    let random = dir.join("random.bin");
+    let noise: Vec<u8> = (0..8192u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    std::fs::write(&random, &noise).unwrap();
+    let other_app = dir.join("other.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&other_app).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');",
+        )
+        .unwrap();
+    }
+    let empty = dir.join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    let cases = [
+        (&text, "it is not an SQLite database"),
+        (&random, "it is not an SQLite database"),
+        (&other_app, "it is another program's SQLite database"),
+        (&empty, "it is an empty file"),
+    ];
+    let names = |dir: &std::path::Path| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let listing = names(&dir);
+    for (path, reason) in cases {
+        let before = bytes(path);
+        let modified = std::fs::metadata(path).unwrap().modified().unwrap();
+        let path_text = path.to_str().unwrap();
+        env.run([
+            "--journal",
+            path_text,
+            "init",
+            "--partner",
+            "Sam",
+            "--partner",
+            "Alex",
+        ])
+        .refused()
+        .stderr_has(&format!("{path_text} is not a rekindle journal ({reason})"))
+        .stderr_has("it was left untouched")
+        .stderr_has("--journal");
+        assert_eq!(bytes(path), before, "{path_text} changed");
+        assert_eq!(
+            std::fs::metadata(path).unwrap().modified().unwrap(),
+            modified
+        );
+        assert_eq!(names(&dir), listing, "nothing was created beside it");
+    }
+    env.run([
+        "--journal",
+        dir.to_str().unwrap(),
+        "init",
+        "--partner",
+        "Sam",
+        "--partner",
+        "Alex",
+    ])
+    .refused()
+    .stderr_has("is not a rekindle journal (it is a directory)");
+    assert_eq!(names(&dir), listing);
+}

@@ -116,7 +116,7 @@ fn a_directory_is_not_a_journal() {
         "B",
     ])
     .refused()
-    .stderr_has("already exists");
+    .stderr_has("is not a rekindle journal (it is a directory); it was left untouched");
 }
 
 #[test]
