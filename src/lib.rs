@@ -47,7 +47,12 @@ pub fn main() -> ExitCode {
             let code = u8::try_from(err.exit_code()).unwrap_or(error::EXIT_USAGE);
             // Help and --version go to stdout and exit 0, and a bare `rekindle` shows the help;
             // any other mistake is one line on stderr, like every other refusal.
-            if err.use_stderr()
+            if let Some(message) = friendlier(&err) {
+                let _ = std::io::Write::write_all(
+                    &mut std::io::stderr().lock(),
+                    format!("rekindle: error: {message}\n").as_bytes(),
+                );
+            } else if err.use_stderr()
                 && err.kind() != clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
             {
                 let _ = std::io::Write::write_all(
@@ -92,6 +97,22 @@ fn without_styles(err: clap::Error) -> clap::Error {
 /// Folds clap's multi-line message ("error: ...", details, a tip, usage) into one line, with
 /// the values it quotes defused: "unexpected argument '--amen' found; a similar argument
 /// exists: '--amend' (see --help)".
+/// Plainer words for a parse error that has a better explanation than clap's own.
+fn friendlier(err: &clap::Error) -> Option<&'static str> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    // `rekindle report` alone: --output is required (so --help shows it that way), and the
+    // page needs a file name, which clap's "required arguments were not provided" hides.
+    if err.kind() == ErrorKind::MissingRequiredArgument
+        && let Some(ContextValue::Strings(missing)) = err.get(ContextKind::InvalidArg)
+        && missing.iter().any(|m| m.starts_with("--output"))
+    {
+        return Some(
+            "report writes an HTML page: pass --output FILE.html (for example --output progress.html)",
+        );
+    }
+    None
+}
+
 fn one_line(err: &clap::Error) -> String {
     let rendered = err.render().ansi().to_string();
     let mut line = String::new();

@@ -640,3 +640,29 @@ fn a_dash_on_a_terminal_is_refused() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn without_output_it_says_which_flag_to_pass() {
+    let env = TestEnv::with_couple();
+    let journal = env.default_journal();
+    let before = dump(&journal);
+    for args in [
+        &["report"][..],
+        &["report", "--weeks", "4"],
+        &["report", "--json"],
+    ] {
+        let run = env.run(args);
+        run.refused();
+        assert_eq!(
+            run.stderr,
+            "rekindle: error: report writes an HTML page: pass --output FILE.html (for example --output progress.html)\n",
+            "{args:?}"
+        );
+        assert!(run.stdout.is_empty());
+    }
+    assert_eq!(dump(&journal), before);
+    let help = env.run(["report", "--help"]);
+    help.success()
+        .stdout_has("Usage: rekindle report [OPTIONS] --output <FILE>")
+        .stdout_has("-o, --output <FILE>");
+}
