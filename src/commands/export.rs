@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::context::Context;
 use crate::dates;
-use crate::exchange::{self, Document, Kind};
+use crate::exchange::{self, Document, Kind, Words};
+use crate::journey::Journey;
 use crate::output;
 use crate::sanitize;
 use crate::store;
@@ -109,8 +110,14 @@ fn render(
             sanitize::write_json(&mut *out, doc)?;
             writeln!(out)?;
         }
-        Format::Csv => exchange::csv::write(doc, &mut *out, for_terminal)?,
-        Format::Markdown => exchange::markdown::write(doc, today, &mut *out)?,
+        Format::Csv => {
+            let (journey, _) = Journey::load();
+            exchange::csv::write(doc, &Words::new(&journey), &mut *out, for_terminal)?;
+        }
+        Format::Markdown => {
+            let (journey, _) = Journey::load();
+            exchange::markdown::write(doc, &Words::new(&journey), today, &mut *out)?;
+        }
     }
     Ok(())
 }

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use super::{CheckinRecord, Document};
+use super::{CheckinRecord, Document, Words};
 use crate::sanitize;
 
 /// The header row; the columns never change order (scripts may rely on it).
@@ -31,7 +31,14 @@ pub const HEADER: [&str; 11] = [
 /// Writes the header and one row per check-in, oldest first, then by partner. With
 /// `for_terminal`, control characters in text are shown as visible escapes (as everywhere
 /// rekindle prints to a terminal); otherwise text is written exactly.
-pub fn write(doc: &Document, out: impl Write, for_terminal: bool) -> csv::Result<()> {
+/// `step` holds the step's title and `prompt` the prompt's text (the id when the prompt is
+/// unknown), for people reading a spreadsheet.
+pub fn write(
+    doc: &Document,
+    words: &Words<'_>,
+    out: impl Write,
+    for_terminal: bool,
+) -> csv::Result<()> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
@@ -78,8 +85,11 @@ pub fn write(doc: &Document, out: impl Write, for_terminal: bool) -> csv::Result
             c.trust.to_string(),
             c.connection.map(|n| n.to_string()).unwrap_or_default(),
             text(&feelings.join("; ")),
-            c.step.clone(),
-            opt(&c.prompt_id),
+            text(&words.step_title(&c.step)),
+            c.prompt_id
+                .as_deref()
+                .map(|id| text(&words.prompt_text(id)))
+                .unwrap_or_default(),
             opt(&c.answer),
             opt(&c.appreciation),
             opt(&c.need),
@@ -157,7 +167,8 @@ mod tests {
 
     fn render(doc: &Document, for_terminal: bool) -> String {
         let mut out = Vec::new();
-        write(doc, &mut out, for_terminal).unwrap();
+        let journey = crate::journey::Journey::builtin();
+        write(doc, &Words::new(&journey), &mut out, for_terminal).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -169,9 +180,9 @@ mod tests {
             lines[0],
             "date,partner,trust,connection,feelings,step,prompt,answer,appreciation,need,note"
         );
-        assert!(lines[1].starts_with("2026-11-19,Sam,6,,,responsibility"));
+        assert!(lines[1].starts_with("2026-11-19,Sam,6,,,Take responsibility,responsibility-3,"));
         assert!(
-            lines[2].starts_with("2026-11-20,Sam,6,,hurt:4; hopeful,responsibility,"),
+            lines[2].starts_with("2026-11-20,Sam,6,,hurt:4; hopeful,Take responsibility,"),
             "{}",
             lines[2]
         );

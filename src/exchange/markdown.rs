@@ -10,9 +10,9 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
-use super::{Document, PromiseRecord};
+use super::{Document, PromiseRecord, Words};
 use crate::dates;
-use crate::model::{Role, Step};
+use crate::model::Role;
 use crate::sanitize;
 
 /// Escapes one line of user text for Markdown, after making it safe for a terminal.
@@ -82,13 +82,6 @@ struct Day {
     meetings: Vec<usize>,
 }
 
-fn step_words(id: &str) -> String {
-    match id.parse::<Step>() {
-        Ok(step) => format!("step {}, {}", step.number(), step.id()),
-        Err(_) => inline(id),
-    }
-}
-
 fn long_date(date: &str) -> String {
     NaiveDate::parse_from_str(date, "%Y-%m-%d")
         .map(dates::in_words)
@@ -96,7 +89,14 @@ fn long_date(date: &str) -> String {
 }
 
 /// Writes the whole document. `today` dates the title page.
-pub fn write(doc: &Document, today: NaiveDate, mut out: impl Write) -> io::Result<()> {
+/// Steps are named by number and title, prompts by their text (the id when unknown).
+pub fn write(
+    doc: &Document,
+    words: &Words<'_>,
+    today: NaiveDate,
+    mut out: impl Write,
+) -> io::Result<()> {
+    let step_words = |id: &str| inline(&words.step_words(id));
     let names: HashMap<&str, String> = doc
         .partners
         .iter()
@@ -223,14 +223,9 @@ pub fn write(doc: &Document, today: NaiveDate, mut out: impl Write) -> io::Resul
             if !feelings.is_empty() {
                 writeln!(out, "- Feelings: {}", feelings.join(", "))?;
             }
-            match &c.prompt_id {
-                Some(prompt) => writeln!(
-                    out,
-                    "- Working on {} (prompt {})",
-                    step_words(&c.step),
-                    inline(prompt)
-                )?,
-                None => writeln!(out, "- Working on {}", step_words(&c.step))?,
+            writeln!(out, "- Working on {}", step_words(&c.step))?;
+            if let Some(prompt) = &c.prompt_id {
+                writeln!(out, "- Prompt: {}", inline(&words.prompt_text(prompt)))?;
             }
             section(&mut out, "Answer", &c.answer)?;
             section(&mut out, "Appreciation", &c.appreciation)?;

@@ -9,6 +9,8 @@
 
 mod check;
 pub mod csv;
+mod words;
+pub use words::Words;
 pub mod markdown;
 
 pub use check::check;

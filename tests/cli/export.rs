@@ -81,7 +81,7 @@ fn csv_has_one_row_per_check_in_for_a_spreadsheet() {
             "5",
             "6",
             "",
-            "responsibility",
+            "Take responsibility",
             "responsibility-2",
             "I said sorry, and meant it.",
             "You made tea",
@@ -95,6 +95,113 @@ fn csv_has_one_row_per_check_in_for_a_spreadsheet() {
     assert_eq!(cells(2)[4], "hurt:4; hopeful");
     assert_eq!(cells(2)[7], "We walked, together 💛");
     assert_eq!(cells(2)[10], "'=1+1", "a formula is kept as text");
+    // The sample's prompt id belongs to no prompt rekindle knows, so it is shown as it is;
+    // the step is shown by its title.
+}
+
+/// A check-in through the binary, on the step that holds the focus, with today's prompt.
+fn checked_in_with_a_prompt() -> (TestEnv, serde_json::Value) {
+    let mut env = TestEnv::with_couple();
+    env.set("REKINDLE_AS", "Sam");
+    env.run(["focus", "communication"]).success();
+    let prompt = env.run(["prompt", "--json"]).success().json();
+    env.run([
+        "checkin",
+        "--trust",
+        "6",
+        "--answer",
+        "We listened to each other.",
+    ])
+    .success();
+    (env, prompt)
+}
+
+#[test]
+fn csv_and_markdown_show_the_prompt_and_step_in_words_and_json_keeps_ids() {
+    let (env, prompt) = checked_in_with_a_prompt();
+    let text = prompt["text"].as_str().unwrap().to_string();
+    let id = prompt["prompt_id"].as_str().unwrap().to_string();
+    assert_eq!(prompt["step"], "communication");
+    assert!(!text.is_empty() && text != id);
+
+    let csv_text = env
+        .run(["export", "--format", "csv"])
+        .success()
+        .stdout
+        .clone();
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(&rows[0][5], "Talk and listen openly");
+    assert_eq!(&rows[0][6], text.as_str());
+    assert!(
+        !csv_text.contains(&id),
+        "no prompt id in the CSV: {csv_text}"
+    );
+
+    let md = env
+        .run(["export", "--format", "markdown"])
+        .success()
+        .stdout
+        .clone();
+    assert!(
+        md.contains("- Working on step 2, Talk and listen openly\n"),
+        "{md}"
+    );
+    assert!(md.contains("- Prompt: "), "{md}");
+    assert!(!md.contains(&id), "no prompt id in the Markdown: {md}");
+
+    let json = env.run(["export"]).success().json();
+    assert_eq!(json["checkins"][0]["step"], "communication");
+    assert_eq!(json["checkins"][0]["prompt_id"], id.as_str());
+}
+
+#[test]
+fn a_prompt_whose_file_was_removed_is_shown_by_its_id() {
+    // The sample's first check-in answered "responsibility-2"; here that is a prompt from the
+    // couple's own file, which is later removed.
+    let env = with_sample();
+    let config = env.home().join(".config/rekindle/prompts");
+    std::fs::create_dir_all(&config).unwrap();
+    let file = config.join("ours.toml");
+    std::fs::write(
+        &file,
+        "id = \"responsibility\"\n\n[[prompts]]\nid = \"responsibility-2\"\naudience = \"both\"\ntext = \"What did you notice on our walk?\"\n",
+    )
+    .unwrap();
+    let prompt_cell = |env: &TestEnv| -> String {
+        let text = env
+            .run(["export", "--format", "csv"])
+            .success()
+            .stdout
+            .clone();
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let row = reader.records().next().unwrap().unwrap();
+        assert_eq!(&row[1], "Sam");
+        row[6].to_string()
+    };
+    assert_eq!(prompt_cell(&env), "What did you notice on our walk?");
+    let md = env
+        .run(["export", "--format", "md"])
+        .success()
+        .stdout
+        .clone();
+    assert!(
+        md.contains("- Prompt: What did you notice on our walk?"),
+        "{md}"
+    );
+    std::fs::remove_file(&file).unwrap();
+    assert_eq!(
+        prompt_cell(&env),
+        "responsibility-2",
+        "an unknown prompt keeps its id"
+    );
+    let md = env
+        .run(["export", "--format", "md"])
+        .success()
+        .stdout
+        .clone();
+    assert!(md.contains("- Prompt: responsibility-2"), "{md}");
 }
 
 #[test]
@@ -142,7 +249,7 @@ fn markdown_of_an_empty_journal_says_so() {
     let env = TestEnv::with_couple();
     env.run(["export", "--format", "markdown"])
         .success()
-        .stdout_has("Your focus became step 1, responsibility.");
+        .stdout_has("Your focus became step 1, Take responsibility.");
     let mut env = TestEnv::new();
     env.set("REKINDLE_JOURNAL", env.root().join("j.db"));
     let mut file = sample::journal();
