@@ -95,6 +95,8 @@ pub struct FeelingRecord {
     pub valence: Valence,
     pub core: Option<feelings::Core>,
     pub note: Option<String>,
+    /// When it was written (UTC); the words of one `feel` share it.
+    pub created_at: String,
 }
 
 pub fn feeling_record(feeling: &Feeling, partner: &str) -> FeelingRecord {
@@ -109,6 +111,7 @@ pub fn feeling_record(feeling: &Feeling, partner: &str) -> FeelingRecord {
         valence: feelings::valence(&feeling.word),
         core: feelings::core(&feeling.word),
         note: feeling.note.clone(),
+        created_at: feeling.created_at.clone(),
     }
 }
 
@@ -374,6 +377,7 @@ mod tests {
             word: word.into(),
             intensity,
             note: None,
+            created_at: String::new(),
         };
         let json = serde_json::to_value(checkin_record(
             &checkin,

@@ -44,9 +44,11 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let mut store = ctx.open()?;
     let partner = ctx.acting_partner(&store)?;
     let records: Vec<FeelingRecord> = store.write(|tx| {
+        // One moment for the whole entry, so its words read back as one.
+        let now = store::timestamp();
         let mut written = Vec::new();
         for entry in &entries {
-            let feeling = store::feelings::insert(
+            let feeling = store::feelings::insert_at(
                 tx,
                 &NewFeeling {
                     partner_id: partner.id,
@@ -56,6 +58,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
                     intensity: entry.intensity,
                     note: note.as_deref(),
                 },
+                &now,
             )?;
             written.push(records::feeling_record(&feeling, &partner.name));
         }

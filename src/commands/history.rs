@@ -125,7 +125,8 @@ fn show(ctx: &Context, records: &[Record], journey: Option<&Journey>) -> anyhow:
             writeln!(out, "{}", console::style(in_words(record.date())).bold())?;
             day = Some(record.date());
         }
-        // Words from one `feel` entry are separate records; show them on one line.
+        // Words from one `feel` entry are separate records written at one moment; show them
+        // on one line. Two entries on one day, even with the same note, stay two.
         if let Record::Feeling(first) = record {
             let run: Vec<&FeelingRecord> = records[i..]
                 .iter()
@@ -133,7 +134,7 @@ fn show(ctx: &Context, records: &[Record], journey: Option<&Journey>) -> anyhow:
                     Record::Feeling(f)
                         if f.partner == first.partner
                             && f.date == first.date
-                            && f.note == first.note =>
+                            && f.created_at == first.created_at =>
                     {
                         Some(f)
                     }

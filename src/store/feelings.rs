@@ -16,6 +16,8 @@ pub struct Feeling {
     pub word: String,
     pub intensity: Option<u8>,
     pub note: Option<String>,
+    /// When it was written (UTC): every word of one `feel` shares it.
+    pub created_at: String,
 }
 
 /// A feeling about to be written.
@@ -30,7 +32,12 @@ pub struct NewFeeling<'a> {
 }
 
 pub fn insert(conn: &Connection, new: &NewFeeling<'_>) -> rusqlite::Result<Feeling> {
-    let now = timestamp();
+    insert_at(conn, new, &timestamp())
+}
+
+/// Like [`insert`], written at `now`: the feelings one command writes share one timestamp,
+/// so they read back as one entry.
+pub fn insert_at(conn: &Connection, new: &NewFeeling<'_>, now: &str) -> rusqlite::Result<Feeling> {
     let uuid = new_uuid();
     conn.execute(
         "INSERT INTO feelings (uuid, partner_id, checkin_id, date, word, intensity, note,
@@ -56,10 +63,11 @@ pub fn insert(conn: &Connection, new: &NewFeeling<'_>) -> rusqlite::Result<Feeli
         word: new.word.to_string(),
         intensity: new.intensity,
         note: new.note.map(str::to_string),
+        created_at: now.to_string(),
     })
 }
 
-const COLUMNS: &str = "id, uuid, partner_id, checkin_id, date, word, intensity, note";
+const COLUMNS: &str = "id, uuid, partner_id, checkin_id, date, word, intensity, note, created_at";
 
 fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Feeling> {
     Ok(Feeling {
@@ -71,6 +79,7 @@ fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Feeling> {
         word: row.get(5)?,
         intensity: row.get(6)?,
         note: row.get(7)?,
+        created_at: row.get(8)?,
     })
 }
 

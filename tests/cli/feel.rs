@@ -113,3 +113,26 @@ fn feelings_lists_the_vocabulary_with_core_and_valence() {
         .stdout_has("scared (unpleasant)")
         .stdout_has("peaceful (pleasant)");
 }
+
+// Regression: each word of one `feel` got its own timestamp, and history grouped feel entries
+// by day and note, so two entries on one day read as one.
+#[test]
+fn one_feel_is_one_moment_and_two_feels_are_two_entries() {
+    let env = TestEnv::with_couple();
+    let first = env
+        .run(["feel", "--as", "Sam", "calm", "hopeful:2", "--json"])
+        .success()
+        .json();
+    let rows = first.as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert!(rows[0]["created_at"].is_string());
+    assert_eq!(rows[0]["created_at"], rows[1]["created_at"]);
+    env.run(["feel", "--as", "Sam", "tired"]).success();
+    let out = env.run(["history", "--as", "Sam"]).success().stdout.clone();
+    let lines: Vec<&str> = out.lines().filter(|l| l.contains("Sam felt")).collect();
+    assert_eq!(
+        lines,
+        ["  Sam felt tired", "  Sam felt calm, hopeful (2)"],
+        "{out}"
+    );
+}
