@@ -7,26 +7,24 @@
 //! the vocabulary, each with an optional intensity 1–5), the answer to the day's prompt
 //! (typed, or written in `$EDITOR`), then appreciation, need and note (Enter skips each), and
 //! finally shows a summary and asks to save. A question whose flag was given is not asked.
+//!
+//! Replacing a saved check-in starts from it: every question offers the saved answer, and
+//! Enter keeps it. `--amend` with flags changes only what the flags give ([`Given::apply`]).
+//! Every answer is checked inside its question, so a refused one is asked again with the
+//! reason and never shown as accepted.
 
 use chrono::NaiveDate;
 
 use crate::dates;
 use crate::error::{Cancelled, UserError};
-use crate::feelings::{self, VOCABULARY};
+use crate::feelings::{self, Parsed, VOCABULARY};
 use crate::journey::{Prompt, StepGuide};
-use crate::prompter::Prompter;
+use crate::model::Step;
+use crate::prompter::{Edited, Prompter};
 use crate::sanitize;
 use crate::ui;
 
-/// The longest feeling word accepted, in characters.
-const MAX_WORD: usize = 40;
-
-/// A feeling as given: the word (the vocabulary's spelling when it is known) and how strong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FeelingEntry {
-    pub word: String,
-    pub intensity: Option<u8>,
-}
+pub use crate::feelings::FeelingEntry;
 
 /// Reads a whole number on a scale from 1 to `max`: `what` names it in the message
 /// ("trust must be a whole number from 1 to 10 (got \"11\")").
@@ -36,70 +34,39 @@ pub fn parse_scale(what: &str, value: &str, max: u8) -> Result<u8, UserError> {
     Ok(u8::try_from(n).unwrap_or(max))
 }
 
-/// Checks a feeling word and returns how it is stored.
-pub fn check_word(word: &str) -> Result<String, UserError> {
-    let trimmed = word.trim();
-    if trimmed.is_empty() {
-        return Err(UserError::new(
-            "a feeling needs a word, e.g. hurt or hopeful:4",
-        ));
-    }
-    if trimmed.chars().any(char::is_control) || sanitize::has_hidden(trimmed) {
-        return Err(UserError::new(format!(
-            "the feeling \"{}\" contains control or invisible characters; use letters and spaces",
-            sanitize::line(trimmed)
-        )));
-    }
-    if trimmed.chars().count() > MAX_WORD {
-        return Err(UserError::new(format!(
-            "the feeling \"{trimmed}\" is too long; use a word or two (at most {MAX_WORD} characters)"
-        )));
-    }
-    Ok(feelings::canonical(trimmed))
-}
-
-/// Reads `WORD` or `WORD:N` (N the intensity, 1–5).
-pub fn parse_feeling(spec: &str) -> Result<FeelingEntry, UserError> {
-    let (word, intensity) = match spec.rsplit_once(':') {
-        Some((word, n)) => {
-            let intensity = parse_scale("intensity", n, 5).map_err(|_| {
-                UserError::new(format!(
-                    "intensity must be a whole number from 1 to 5 (got \"{}\" in \"{}\")",
-                    sanitize::line(n),
-                    sanitize::line(spec)
-                ))
-            })?;
-            (word, Some(intensity))
-        }
-        None => (spec, None),
-    };
-    if word.trim().is_empty() {
-        return Err(UserError::new(format!(
-            "a feeling needs a word (got \"{}\"); give one such as hurt or hopeful:4",
-            sanitize::line(spec)
-        )));
-    }
-    Ok(FeelingEntry {
-        word: check_word(word)?,
-        intensity,
-    })
-}
-
-/// Empty or blank text counts as not given; anything else is kept exactly.
+/// Empty or blank text counts as no text; anything else is kept exactly.
 pub fn text(value: Option<String>) -> Option<String> {
     value.filter(|t| !t.trim().is_empty())
 }
 
-/// What the flags gave, already checked. `None` means "not given": ask for it in a terminal.
+/// A text flag: `None` when it was not given, `Some(None)` when it was given blank (no text,
+/// and with `--amend`, the saved text removed), `Some(Some(text))` otherwise.
+pub fn text_flag(value: Option<&String>) -> Option<Option<String>> {
+    value.map(|v| text(Some(v.clone())))
+}
+
+/// `--feeling` values: `None` when none was given, `Some(vec![])` for `--feeling none`.
+pub fn feelings_flag(specs: &[String]) -> Result<Option<Vec<FeelingEntry>>, UserError> {
+    if specs.is_empty() {
+        return Ok(None);
+    }
+    match feelings::parse(specs)? {
+        Parsed::NoneAtAll => Ok(Some(Vec::new())),
+        Parsed::Words(words) => Ok(Some(words)),
+    }
+}
+
+/// What the flags gave, already checked. `None` means "not given": ask for it in a terminal,
+/// or keep the saved value when amending.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Given {
     pub trust: Option<u8>,
     pub connection: Option<u8>,
     pub feelings: Option<Vec<FeelingEntry>>,
-    pub answer: Option<String>,
-    pub appreciation: Option<String>,
-    pub need: Option<String>,
-    pub note: Option<String>,
+    pub answer: Option<Option<String>>,
+    pub appreciation: Option<Option<String>>,
+    pub need: Option<Option<String>>,
+    pub note: Option<Option<String>>,
 }
 
 /// A check-in ready to be saved.
@@ -120,7 +87,16 @@ pub struct Draft {
 pub const FLAGS: &str = "--trust N (1-10), and if you like --connection N, --feeling WORD[:N], \
                          --answer, --appreciation, --need and --note";
 
+/// The flags that `--amend` can change.
+pub const AMEND_FLAGS: &str = "--trust, --connection, --feeling (or --feeling none), --step, \
+                               --answer, --appreciation, --need or --note (\"\" removes a text)";
+
 impl Given {
+    /// Whether no flag for a part of the check-in was given.
+    pub fn is_empty(&self) -> bool {
+        *self == Given::default()
+    }
+
     /// Without a terminal nothing can be asked: trust must be given, the rest may be absent.
     pub fn without_terminal(self) -> Result<Draft, UserError> {
         let Some(trust) = self.trust else {
@@ -132,12 +108,29 @@ impl Given {
             trust,
             connection: self.connection,
             feelings: self.feelings.unwrap_or_default(),
-            answer: self.answer,
-            appreciation: self.appreciation,
-            need: self.need,
-            note: self.note,
+            answer: self.answer.flatten(),
+            appreciation: self.appreciation.flatten(),
+            need: self.need.flatten(),
+            note: self.note.flatten(),
             prompt_shown: false,
         })
+    }
+
+    /// The saved check-in with only what was given changed: `--amend` never clears a part
+    /// that was left out.
+    pub fn apply(self, saved: &Draft) -> Draft {
+        Draft {
+            trust: self.trust.unwrap_or(saved.trust),
+            connection: self.connection.or(saved.connection),
+            feelings: self.feelings.unwrap_or_else(|| saved.feelings.clone()),
+            answer: self.answer.unwrap_or_else(|| saved.answer.clone()),
+            appreciation: self
+                .appreciation
+                .unwrap_or_else(|| saved.appreciation.clone()),
+            need: self.need.unwrap_or_else(|| saved.need.clone()),
+            note: self.note.unwrap_or_else(|| saved.note.clone()),
+            prompt_shown: false,
+        }
     }
 }
 
@@ -150,8 +143,9 @@ pub struct Guidance<'a> {
     pub other: &'a str,
     pub guide: &'a StepGuide,
     pub prompt: Option<&'a Prompt>,
-    /// The check-in replaces one already saved for that date.
-    pub replacing: bool,
+    /// The check-in already saved for that date, which this one replaces: each question
+    /// offers its answer, and Enter keeps it.
+    pub before: Option<&'a Draft>,
 }
 
 /// How much of the flow to run: `together` asks appreciation and requests as part of the
@@ -177,8 +171,16 @@ impl Options {
 /// a wrapped question is redrawn badly while the list pages.
 const FEELINGS_QUESTION: &str = "What are you feeling? Space picks, arrows show more, Enter ends";
 
+/// Said once above the feelings list: how to get around it quickly.
+const FEELINGS_HELP: &str = "Ten words to a page, one core feeling each (mad, sad, scared, \
+                             joyful, powerful, peaceful): ← and → turn the page, and ↑ from \
+                             the top reaches \"a word of my own\".";
+
 /// Typed as the answer, opens `$EDITOR` instead.
 const EDITOR_WORD: &str = "e";
+
+/// Typed for a saved text or strength while replacing a check-in, removes it.
+const REMOVE_WORD: &str = "-";
 
 /// Asks for everything the flags left out, then (with `options.confirm`) shows a summary and
 /// asks to save. Declining or cancelling is [`Cancelled`]: nothing is saved.
@@ -196,38 +198,42 @@ pub fn ask(
         || given.answer.is_none()
         || extras_missing;
     if !anything_missing {
-        let mut draft = given.without_terminal()?;
-        draft.prompt_shown = false;
-        return Ok(draft);
+        return Ok(match guidance.before {
+            Some(before) => given.apply(before),
+            None => given.without_terminal()?,
+        });
     }
 
     introduce(p, guidance)?;
+    let before = guidance.before;
     let other = sanitize::line(guidance.other).into_owned();
     let trust = match given.trust {
         Some(n) => n,
         None => ask_scale(
             p,
-            &format!("How much do you trust {other} today? (1-10)"),
+            &format!("How much do you trust {other} today?"),
             "trust",
-            10,
+            before.map(|b| b.trust),
         )?,
     };
     let connection = match given.connection {
         Some(n) => n,
         None => ask_scale(
             p,
-            &format!("How close do you feel to {other} today? (1-10)"),
+            &format!("How close do you feel to {other} today?"),
             "connection",
-            10,
+            before.and_then(|b| b.connection),
         )?,
     };
     let feelings = match given.feelings {
         Some(f) => f,
-        None => ask_feelings(p)?,
+        None => ask_feelings(p, before.map_or(&[][..], |b| &b.feelings))?,
     };
     let answer = match given.answer {
-        Some(a) => Some(a),
-        None if guidance.prompt.is_some() => ask_answer(p)?,
+        Some(a) => a,
+        None if guidance.prompt.is_some() || before.is_some_and(|b| b.answer.is_some()) => {
+            ask_answer(p, before.and_then(|b| b.answer.as_deref()))?
+        }
         None => None,
     };
     let mut draft = Draft {
@@ -235,31 +241,42 @@ pub fn ask(
         connection: Some(connection),
         feelings,
         answer,
-        appreciation: given.appreciation,
-        need: given.need,
-        note: given.note,
+        appreciation: given.appreciation.clone().flatten(),
+        need: given.need.clone().flatten(),
+        note: given.note.clone().flatten(),
         prompt_shown: guidance.prompt.is_some(),
     };
     if options.extras {
-        if draft.appreciation.is_none() {
+        let saved = |pick: fn(&Draft) -> &Option<String>| before.and_then(|b| pick(b).as_deref());
+        if given.appreciation.is_none() {
             draft.appreciation = ask_text(
                 p,
-                &format!("Something you appreciate about {other} today (Enter to skip)"),
+                &format!("Something you appreciate about {other} today"),
+                saved(|b| &b.appreciation),
             )?;
         }
-        if draft.need.is_none() {
+        if given.need.is_none() {
             draft.need = ask_text(
                 p,
-                &format!("Something you need from {other} (Enter to skip)"),
+                &format!("Something you need from {other}"),
+                saved(|b| &b.need),
             )?;
         }
-        if draft.note.is_none() {
-            draft.note = ask_text(p, "Anything else you want to note? (Enter to skip)")?;
+        if given.note.is_none() {
+            draft.note = ask_text(p, "Anything else you want to note?", saved(|b| &b.note))?;
         }
+    } else if let Some(before) = before {
+        // `together` asks for these in the meeting itself, so a replaced check-in keeps its own.
+        draft.appreciation = before.appreciation.clone();
+        draft.need = before.need.clone();
+        draft.note = before.note.clone();
     }
     if options.confirm {
         p.say("")?;
         p.say(&summary(&draft, guidance.date))?;
+        if let Some(before) = before {
+            p.say(&format!("  {}", changes_in_words(&changes(before, &draft))))?;
+        }
         if !p.confirm("Save this check-in?", true)? {
             return Err(Cancelled.into());
         }
@@ -277,8 +294,11 @@ fn introduce(p: &mut dyn Prompter, g: &Guidance<'_>) -> anyhow::Result<()> {
         "{}'s check-in for {day}",
         sanitize::line(g.partner)
     ))?;
-    if g.replacing {
-        p.say("This replaces the check-in you already saved for that day.")?;
+    if g.before.is_some() {
+        p.say(
+            "This replaces the check-in you already saved for that day. Each question starts \
+             from what you said then: Enter keeps it.",
+        )?;
     }
     p.say(&format!(
         "Step {} of 8: {}",
@@ -297,18 +317,52 @@ fn introduce(p: &mut dyn Prompter, g: &Guidance<'_>) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn ask_scale(p: &mut dyn Prompter, question: &str, what: &str, max: u8) -> anyhow::Result<u8> {
-    loop {
-        let answer = p.input(question, None, false)?;
-        match parse_scale(what, &answer, max) {
-            Ok(n) => return Ok(n),
-            Err(e) => p.say(&e.to_string())?,
+/// A number from 1 to 10, checked inside the question. With a saved value, Enter keeps it.
+fn ask_scale(
+    p: &mut dyn Prompter,
+    question: &str,
+    what: &str,
+    saved: Option<u8>,
+) -> anyhow::Result<u8> {
+    let question = match saved {
+        Some(_) => format!("{question} (1-10, Enter keeps it)"),
+        None => format!("{question} (1-10)"),
+    };
+    let saved = saved.map(|n| n.to_string());
+    let check = |answer: &str| parse_scale(what, answer, 10).map(|_| ()).map_err(|e| e.0);
+    let answer = p.input_checked(&question, saved.as_deref(), false, &check)?;
+    Ok(parse_scale(what, &answer, 10)?)
+}
+
+/// An optional text. With a saved one, Enter keeps it and "-" removes it.
+fn ask_text(
+    p: &mut dyn Prompter,
+    question: &str,
+    saved: Option<&str>,
+) -> anyhow::Result<Option<String>> {
+    match saved {
+        None => Ok(text(Some(p.input(
+            &format!("{question} (Enter to skip)"),
+            None,
+            true,
+        )?))),
+        Some(saved) => {
+            let answer = p.input(
+                &format!("{question} (Enter keeps it, {REMOVE_WORD} removes it)"),
+                Some(saved),
+                true,
+            )?;
+            Ok(kept_or_removed(answer))
         }
     }
 }
 
-fn ask_text(p: &mut dyn Prompter, question: &str) -> anyhow::Result<Option<String>> {
-    Ok(text(Some(p.input(question, None, true)?)))
+fn kept_or_removed(answer: String) -> Option<String> {
+    if answer.trim() == REMOVE_WORD {
+        None
+    } else {
+        text(Some(answer))
+    }
 }
 
 /// The list shown in the feelings menu: every vocabulary word, ten to a core feeling (so a
@@ -319,9 +373,33 @@ pub fn feeling_choices() -> Vec<String> {
     items
 }
 
-fn ask_feelings(p: &mut dyn Prompter) -> anyhow::Result<Vec<FeelingEntry>> {
+/// `wistful:3, tender`: feelings written back as they would be typed.
+fn as_typed(entries: &[FeelingEntry]) -> String {
+    entries
+        .iter()
+        .map(|e| match e.intensity {
+            Some(n) => format!("{}:{n}", e.word),
+            None => e.word.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn ask_feelings(p: &mut dyn Prompter, saved: &[FeelingEntry]) -> anyhow::Result<Vec<FeelingEntry>> {
     let choices = feeling_choices();
-    let picked = p.multi_select(FEELINGS_QUESTION, &choices)?;
+    let own_item = VOCABULARY.len();
+    let index = |word: &str| VOCABULARY.iter().position(|w| w.word == word);
+    let saved_own: Vec<FeelingEntry> = saved
+        .iter()
+        .filter(|f| index(&f.word).is_none())
+        .cloned()
+        .collect();
+    let mut ticked: Vec<usize> = saved.iter().filter_map(|f| index(&f.word)).collect();
+    if !saved_own.is_empty() {
+        ticked.push(own_item);
+    }
+    p.say(&ui::paragraph(FEELINGS_HELP, 0))?;
+    let picked = p.multi_select(FEELINGS_QUESTION, &choices, &ticked)?;
     let mut entries: Vec<FeelingEntry> = picked
         .iter()
         .filter_map(|&i| VOCABULARY.get(i))
@@ -330,68 +408,146 @@ fn ask_feelings(p: &mut dyn Prompter) -> anyhow::Result<Vec<FeelingEntry>> {
             intensity: None,
         })
         .collect();
-    if picked.contains(&VOCABULARY.len()) {
-        entries.extend(ask_own_words(p)?);
+    if picked.contains(&own_item) {
+        let own = ask_own_words(p, &entries, &saved_own)?;
+        entries.extend(own);
     }
     for entry in &mut entries {
         if entry.intensity.is_some() {
             continue;
         }
-        let question = format!(
-            "How strong is \"{}\"? (1-5, Enter to skip)",
-            sanitize::line(&entry.word)
-        );
-        loop {
-            let answer = p.input(&question, None, true)?;
-            if answer.trim().is_empty() {
-                break;
-            }
-            match parse_scale("intensity", &answer, 5) {
-                Ok(n) => {
-                    entry.intensity = Some(n);
-                    break;
-                }
-                Err(e) => p.say(&e.to_string())?,
-            }
-        }
+        let saved = saved
+            .iter()
+            .find(|f| f.word == entry.word)
+            .and_then(|f| f.intensity);
+        entry.intensity = ask_intensity(p, &entry.word, saved)?;
+    }
+    // Kept as they were (in another order, say): keep them in their saved order too.
+    if same_feelings(saved, &entries) {
+        return Ok(saved.to_vec());
     }
     Ok(entries)
 }
 
-fn ask_own_words(p: &mut dyn Prompter) -> anyhow::Result<Vec<FeelingEntry>> {
-    loop {
-        let answer = p.input(
-            "Your own words, separated by commas (add :N for intensity, e.g. wistful:3)",
-            None,
-            true,
-        )?;
-        let parsed: Result<Vec<FeelingEntry>, UserError> = answer
-            .split(',')
-            .filter(|w| !w.trim().is_empty())
-            .map(parse_feeling)
+/// Whether two lists name the same feelings with the same strengths, in any order.
+pub fn same_feelings(a: &[FeelingEntry], b: &[FeelingEntry]) -> bool {
+    let sorted = |list: &[FeelingEntry]| {
+        let mut keys: Vec<(String, Option<u8>)> = list
+            .iter()
+            .map(|f| (f.word.to_lowercase(), f.intensity))
             .collect();
-        match parsed {
-            Ok(entries) => return Ok(entries),
-            Err(e) => p.say(&e.to_string())?,
-        }
-    }
+        keys.sort();
+        keys
+    };
+    sorted(a) == sorted(b)
 }
 
-fn ask_answer(p: &mut dyn Prompter) -> anyhow::Result<Option<String>> {
-    loop {
-        let answer = p.input(
-            &format!("Your answer (Enter to skip; type {EDITOR_WORD} to write it in your editor)"),
-            None,
-            true,
-        )?;
-        if !answer.trim().eq_ignore_ascii_case(EDITOR_WORD) {
-            return Ok(text(Some(answer)));
+fn ask_intensity(
+    p: &mut dyn Prompter,
+    word: &str,
+    saved: Option<u8>,
+) -> anyhow::Result<Option<u8>> {
+    let word = sanitize::line(word);
+    let question = match saved {
+        Some(_) => {
+            format!("How strong is \"{word}\"? (1-5, Enter keeps it, {REMOVE_WORD} for none)")
         }
-        match p.editor("")? {
-            Some(written) if !written.trim().is_empty() => {
+        None => format!("How strong is \"{word}\"? (1-5, Enter to skip)"),
+    };
+    let read = |answer: &str| -> Result<Option<u8>, UserError> {
+        let answer = answer.trim();
+        if answer.is_empty() || (saved.is_some() && answer == REMOVE_WORD) {
+            return Ok(None);
+        }
+        parse_scale("intensity", answer, 5).map(Some)
+    };
+    let check = |answer: &str| read(answer).map(|_| ()).map_err(|e| e.0);
+    let saved = saved.map(|n| n.to_string());
+    let answer = p.input_checked(&question, saved.as_deref(), true, &check)?;
+    Ok(read(&answer)?)
+}
+
+/// Words of one's own, separated by commas, each with an optional strength. A word already
+/// ticked in the list, or given twice, is refused inside the question.
+fn ask_own_words(
+    p: &mut dyn Prompter,
+    picked: &[FeelingEntry],
+    saved: &[FeelingEntry],
+) -> anyhow::Result<Vec<FeelingEntry>> {
+    let read = |answer: &str| -> Result<Vec<FeelingEntry>, UserError> {
+        if answer.trim().is_empty() {
+            return Ok(Vec::new());
+        }
+        let own = match feelings::parse(&[answer])? {
+            Parsed::NoneAtAll => Vec::new(),
+            Parsed::Words(words) => words,
+        };
+        let all: Vec<FeelingEntry> = picked.iter().chain(&own).cloned().collect();
+        match feelings::repeated(&all) {
+            Some(word) => Err(UserError::new(format!(
+                "\"{}\" is already picked in the list; give it once, here or there",
+                sanitize::line(word)
+            ))),
+            None => Ok(own),
+        }
+    };
+    let check = |answer: &str| read(answer).map(|_| ()).map_err(|e| e.0);
+    let saved = (!saved.is_empty()).then(|| as_typed(saved));
+    let question = match saved {
+        Some(_) => "Your own words, separated by commas (Enter keeps them; add :N for strength)",
+        None => "Your own words, separated by commas (add :N for intensity, e.g. wistful:3)",
+    };
+    let answer = p.input_checked(question, saved.as_deref(), true, &check)?;
+    Ok(read(&answer)?)
+}
+
+/// The answer to the day's prompt: typed, or written in the editor by typing `e`. A saved
+/// answer is kept with Enter, removed with "-", and is where the editor starts. An editor
+/// that cannot start or fails is named, and the answer can be typed instead; whatever the
+/// editor did save is offered, so nothing written is lost.
+fn ask_answer(p: &mut dyn Prompter, saved: Option<&str>) -> anyhow::Result<Option<String>> {
+    let mut offered: Option<String> = saved.map(str::to_string);
+    loop {
+        let question = match offered {
+            Some(_) => format!(
+                "Your answer (Enter keeps it, {REMOVE_WORD} removes it, {EDITOR_WORD} opens your editor)"
+            ),
+            None => {
+                format!(
+                    "Your answer (Enter to skip; type {EDITOR_WORD} to write it in your editor)"
+                )
+            }
+        };
+        let answer = p.input(&question, offered.as_deref(), true)?;
+        if !answer.trim().eq_ignore_ascii_case(EDITOR_WORD) {
+            return Ok(match offered {
+                Some(_) => kept_or_removed(answer),
+                None => text(Some(answer)),
+            });
+        }
+        match p.editor(offered.as_deref().unwrap_or(""))? {
+            Edited::Text(written) if !written.trim().is_empty() => {
                 return Ok(Some(written.trim_end().to_string()));
             }
-            _ => p.say("Nothing was written in the editor; you can type your answer here.")?,
+            Edited::Text(_) => {
+                p.say("Nothing was written in the editor; you can type your answer here.")?;
+            }
+            Edited::Failed { why, left } => {
+                let kept = match left {
+                    Some(left) => {
+                        offered = Some(left);
+                        " What it saved is kept: press Enter to use it."
+                    }
+                    None => "",
+                };
+                p.say(&ui::paragraph(
+                    &format!(
+                        "{why}{kept} You can type your answer here instead, or set EDITOR to \
+                         the editor you use."
+                    ),
+                    0,
+                ))?;
+            }
         }
     }
 }
@@ -432,11 +588,71 @@ pub fn summary(draft: &Draft, date: NaiveDate) -> String {
     lines.join("\n")
 }
 
+/// What replacing `before` with `after` changes, one short phrase each, in the order the
+/// check-in asks: "trust 5 → 7", "note removed". Texts are named, not quoted: they can be
+/// long, and the summary shows them.
+pub fn changes(before: &Draft, after: &Draft) -> Vec<String> {
+    let mut out = Vec::new();
+    if before.trust != after.trust {
+        out.push(format!("trust {} → {}", before.trust, after.trust));
+    }
+    if before.connection != after.connection {
+        let shown = |c: Option<u8>| c.map_or("none".to_string(), |c| c.to_string());
+        out.push(format!(
+            "connection {} → {}",
+            shown(before.connection),
+            shown(after.connection)
+        ));
+    }
+    if !same_feelings(&before.feelings, &after.feelings) {
+        let shown = |f: &[FeelingEntry]| {
+            if f.is_empty() {
+                "none".to_string()
+            } else {
+                feelings_in_words(f)
+            }
+        };
+        out.push(format!(
+            "feelings {} → {}",
+            shown(&before.feelings),
+            shown(&after.feelings)
+        ));
+    }
+    for (label, old, new) in [
+        ("answer", &before.answer, &after.answer),
+        ("appreciation", &before.appreciation, &after.appreciation),
+        ("need", &before.need, &after.need),
+        ("note", &before.note, &after.note),
+    ] {
+        match (old, new) {
+            (None, Some(_)) => out.push(format!("{label} added")),
+            (Some(_), None) => out.push(format!("{label} removed")),
+            (Some(a), Some(b)) if a != b => out.push(format!("{label} changed")),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// "Changed: trust 5 → 7; note removed." or "Nothing changed."
+pub fn changes_in_words(changes: &[String]) -> String {
+    if changes.is_empty() {
+        "Nothing changed.".to_string()
+    } else {
+        format!("Changed: {}.", changes.join("; "))
+    }
+}
+
+/// A step change in the same words as [`changes`].
+pub fn step_change(before: Step, after: Step) -> Option<String> {
+    (before != after).then(|| format!("step {} → {}", before.number(), after.number()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::journey::Journey;
-    use crate::model::{Role, Step};
+    use crate::model::Role;
     use crate::prompter::{Reply, Scripted};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -447,11 +663,19 @@ mod tests {
         Reply::Text(t.to_string())
     }
 
-    fn run(
+    fn entry(word: &str, intensity: Option<u8>) -> FeelingEntry {
+        FeelingEntry {
+            word: word.into(),
+            intensity,
+        }
+    }
+
+    fn run_from(
         replies: Vec<Reply>,
         given: Given,
         step: Step,
         options: Options,
+        before: Option<&Draft>,
     ) -> (anyhow::Result<Draft>, Scripted) {
         let journey = Journey::builtin();
         let date = d(2026, 11, 21);
@@ -464,11 +688,20 @@ mod tests {
             other: "Alex",
             guide,
             prompt,
-            replacing: false,
+            before,
         };
         let mut p = Scripted::new(replies);
         let result = ask(&mut p, given, &guidance, options);
         (result, p)
+    }
+
+    fn run(
+        replies: Vec<Reply>,
+        given: Given,
+        step: Step,
+        options: Options,
+    ) -> (anyhow::Result<Draft>, Scripted) {
+        run_from(replies, given, step, options, None)
     }
 
     fn index_of(word: &str) -> usize {
@@ -486,31 +719,6 @@ mod tests {
                 format!("trust must be a whole number from 1 to 10 (got \"{bad}\")")
             );
         }
-    }
-
-    #[test]
-    fn feelings_parse_with_optional_intensity() {
-        assert_eq!(
-            parse_feeling("Hurt:4").unwrap(),
-            FeelingEntry {
-                word: "hurt".into(),
-                intensity: Some(4)
-            }
-        );
-        assert_eq!(parse_feeling("wistful").unwrap().word, "wistful");
-        assert_eq!(parse_feeling("wistful").unwrap().intensity, None);
-        let err = parse_feeling("hurt:9").unwrap_err().to_string();
-        assert_eq!(
-            err,
-            "intensity must be a whole number from 1 to 5 (got \"9\" in \"hurt:9\")"
-        );
-        assert!(parse_feeling("hurt:").is_err());
-        assert!(parse_feeling(":3").is_err());
-        assert!(parse_feeling("  ").is_err());
-        assert!(parse_feeling("a\x1b[2Jb").is_err());
-        // Invisible characters would make "hurt" a different, neutral word without a trace.
-        assert!(parse_feeling("hurt\u{200b}").is_err());
-        assert!(parse_feeling("\u{202e}hurt").is_err());
     }
 
     #[test]
@@ -541,16 +749,7 @@ mod tests {
             Draft {
                 trust: 6,
                 connection: Some(7),
-                feelings: vec![
-                    FeelingEntry {
-                        word: "hurt".into(),
-                        intensity: Some(4)
-                    },
-                    FeelingEntry {
-                        word: "hopeful".into(),
-                        intensity: None
-                    },
-                ],
+                feelings: vec![entry("hurt", Some(4)), entry("hopeful", None)],
                 answer: Some("I was not honest about where I was.".into()),
                 appreciation: Some("You made tea".into()),
                 need: None,
@@ -575,7 +774,7 @@ mod tests {
                 "Save this check-in?",
             ]
         );
-        // The step and the prompt come first, and a bad number is explained, not fatal.
+        // The step and the prompt come first.
         assert!(p.said[0].starts_with("Sam's check-in for today, Saturday 21 November 2026"));
         assert!(p.said[1].contains("Step 1 of 8: Take responsibility"));
         let prompt = Journey::builtin()
@@ -587,13 +786,40 @@ mod tests {
         assert!(
             p.said
                 .iter()
-                .any(|s| s == "trust must be a whole number from 1 to 10 (got \"eleven\")")
-        );
-        assert!(
-            p.said
-                .iter()
                 .any(|s| s.contains("feeling: hurt (4), hopeful"))
         );
+    }
+
+    // Regression: a refused answer was first drawn as accepted ("✔ How much do you trust
+    // Riley today? · 11") and only then refused. The check now runs inside the question.
+    #[test]
+    fn a_refused_number_is_asked_again_inside_its_question() {
+        let (draft, p) = run(
+            vec![
+                text_reply("11"),
+                text_reply("5"),
+                text_reply("0"),
+                text_reply("5"),
+                Reply::Picks(vec![index_of("hurt")]),
+                text_reply("9"),
+                text_reply("3"),
+                Reply::Cancel,
+            ],
+            Given::default(),
+            Step::Healing,
+            Options::ALONE,
+        );
+        assert!(draft.is_err());
+        assert_eq!(
+            p.refused,
+            [
+                "trust must be a whole number from 1 to 10 (got \"11\")",
+                "connection must be a whole number from 1 to 10 (got \"0\")",
+                "intensity must be a whole number from 1 to 5 (got \"9\")",
+            ]
+        );
+        // Nothing refused is ever said as if it had been taken.
+        assert!(!p.said.iter().any(|s| s.contains("must be")));
     }
 
     #[test]
@@ -629,12 +855,14 @@ mod tests {
         let given = Given {
             trust: Some(8),
             feelings: Some(vec![]),
-            answer: Some("given".into()),
-            need: Some("a hug".into()),
+            answer: Some(Some("given".into())),
+            need: Some(Some("a hug".into())),
+            // Given blank: no note, and not asked either.
+            note: Some(None),
             ..Default::default()
         };
         let (draft, p) = run(
-            vec![text_reply("3"), text_reply(""), text_reply(""), Reply::Yes],
+            vec![text_reply("3"), text_reply(""), Reply::Yes],
             given,
             Step::Healing,
             Options::ALONE,
@@ -643,12 +871,12 @@ mod tests {
         assert_eq!((draft.trust, draft.connection), (8, Some(3)));
         assert_eq!(draft.answer.as_deref(), Some("given"));
         assert_eq!(draft.need.as_deref(), Some("a hug"));
+        assert_eq!(draft.note, None);
         assert_eq!(
             p.asked,
             [
                 "How close do you feel to Alex today? (1-10)",
                 "Something you appreciate about Alex today (Enter to skip)",
-                "Anything else you want to note? (Enter to skip)",
                 "Save this check-in?",
             ]
         );
@@ -660,10 +888,10 @@ mod tests {
             trust: Some(8),
             connection: Some(9),
             feelings: Some(vec![]),
-            answer: Some("a".into()),
-            appreciation: Some("b".into()),
-            need: Some("c".into()),
-            note: Some("d".into()),
+            answer: Some(Some("a".into())),
+            appreciation: Some(Some("b".into())),
+            need: Some(Some("c".into())),
+            note: Some(Some("d".into())),
         };
         let (draft, p) = run(vec![], given, Step::Healing, Options::ALONE);
         assert_eq!(draft.unwrap().trust, 8);
@@ -705,9 +933,12 @@ mod tests {
             vec![
                 text_reply("4"),
                 text_reply("4"),
-                Reply::Picks(vec![own]),
+                Reply::Picks(vec![index_of("hurt"), own]),
                 text_reply("wistful:9"),
+                text_reply("HURT, wistful"),
+                text_reply("calm:2:3"),
                 text_reply("Wistful:2, RELIEVED"),
+                text_reply(""),
                 text_reply(""),
                 text_reply("e"),
                 Reply::Edited("A long answer\nover two lines\n".into()),
@@ -720,28 +951,79 @@ mod tests {
         assert_eq!(
             draft.feelings,
             [
-                FeelingEntry {
-                    word: "Wistful".into(),
-                    intensity: Some(2)
-                },
-                FeelingEntry {
-                    word: "relieved".into(),
-                    intensity: None
-                },
+                entry("hurt", None),
+                entry("Wistful", Some(2)),
+                entry("relieved", None)
             ]
         );
         assert_eq!(
             draft.answer.as_deref(),
             Some("A long answer\nover two lines")
         );
-        assert!(
-            p.said
-                .iter()
-                .any(|s| s.contains("got \"9\" in \"wistful:9\""))
+        assert_eq!(p.refused.len(), 3, "{:?}", p.refused);
+        assert!(p.refused[0].contains("got \"9\" in \"wistful:9\""));
+        assert_eq!(
+            p.refused[1],
+            "\"hurt\" is already picked in the list; give it once, here or there"
         );
+        assert!(p.refused[2].contains("more than one \":\""));
         // Together: no appreciation, need, note or confirm inside the check-in.
         assert_eq!(p.remaining(), 0);
         assert_eq!(draft.appreciation, None);
+    }
+
+    // Regression: `EDITOR=nonexistent-editor` ended the check-in with an I/O error and threw
+    // away everything answered so far. Now the editor is named and the answer can be typed.
+    #[test]
+    fn a_missing_editor_lets_you_type_the_answer_instead() {
+        let (draft, p) = run(
+            vec![
+                text_reply("4"),
+                text_reply("4"),
+                Reply::Picks(vec![]),
+                text_reply("e"),
+                Reply::EditorFails,
+                text_reply("typed after all"),
+            ],
+            Given::default(),
+            Step::Forgiveness,
+            Options::TOGETHER,
+        );
+        assert_eq!(draft.unwrap().answer.as_deref(), Some("typed after all"));
+        assert!(
+            p.said.iter().any(|s| s.replace('\n', " ").contains(
+                "Could not start your editor \"nonexistent-editor\": there is no such program. \
+                 You can type your answer here instead, or set EDITOR"
+            )),
+            "{:?}",
+            p.said
+        );
+    }
+
+    #[test]
+    fn what_a_failing_editor_saved_is_offered_not_lost() {
+        let (draft, p) = run(
+            vec![
+                text_reply("4"),
+                text_reply("4"),
+                Reply::Picks(vec![]),
+                text_reply("e"),
+                Reply::EditorFailsLeaving("half a thought".into()),
+                text_reply(""),
+            ],
+            Given::default(),
+            Step::Forgiveness,
+            Options::TOGETHER,
+        );
+        assert_eq!(draft.unwrap().answer.as_deref(), Some("half a thought"));
+        assert_eq!(p.defaults.last(), Some(&Some("half a thought".to_string())));
+        assert!(
+            p.said
+                .iter()
+                .any(|s| s.replace('\n', " ").contains("What it saved is kept")),
+            "{:?}",
+            p.said
+        );
     }
 
     #[test]
@@ -778,5 +1060,172 @@ mod tests {
         .without_terminal()
         .unwrap();
         assert_eq!((draft.trust, draft.connection), (3, None));
+    }
+
+    fn saved() -> Draft {
+        Draft {
+            trust: 5,
+            connection: Some(6),
+            feelings: vec![
+                entry("hurt", Some(4)),
+                entry("anxious", None),
+                entry("tender", Some(2)),
+                entry("hopeful", None),
+            ],
+            answer: Some("Written in the editor,\nover two lines.".into()),
+            appreciation: Some("the soup".into()),
+            need: Some("time".into()),
+            note: None,
+            prompt_shown: false,
+        }
+    }
+
+    // Regression: `checkin --amend --trust 7` kept only trust 7; the answer, four feelings,
+    // the appreciation and the need were wiped without a word.
+    #[test]
+    fn amend_changes_only_what_is_given() {
+        let before = saved();
+        let after = Given {
+            trust: Some(7),
+            ..Default::default()
+        }
+        .apply(&before);
+        assert_eq!(
+            after,
+            Draft {
+                trust: 7,
+                ..before.clone()
+            }
+        );
+        assert_eq!(changes(&before, &after), ["trust 5 → 7"]);
+        // A text given blank removes it; `--feeling none` takes the feelings away.
+        let after = Given {
+            need: Some(None),
+            note: Some(Some("calmer".into())),
+            feelings: Some(vec![]),
+            ..Default::default()
+        }
+        .apply(&before);
+        assert_eq!(after.need, None);
+        assert_eq!(after.appreciation.as_deref(), Some("the soup"));
+        assert!(after.feelings.is_empty());
+        assert_eq!(
+            changes_in_words(&changes(&before, &after)),
+            "Changed: feelings hurt (4), anxious, tender (2), hopeful → none; need removed; \
+             note added."
+        );
+        assert_eq!(
+            changes_in_words(&changes(&before, &before)),
+            "Nothing changed."
+        );
+        assert_eq!(
+            step_change(Step::Responsibility, Step::Healing).as_deref(),
+            Some("step 1 → 3")
+        );
+    }
+
+    // Regression: "Replace that check-in? yes" started from blank questions, so Enter
+    // everywhere quietly emptied the check-in.
+    #[test]
+    fn replacing_offers_every_saved_answer_and_enter_keeps_it() {
+        let before = saved();
+        let own = VOCABULARY.len();
+        let ticked = vec![
+            index_of("hurt"),
+            index_of("anxious"),
+            index_of("hopeful"),
+            own,
+        ];
+        let (draft, p) = run_from(
+            vec![
+                text_reply(""),
+                text_reply(""),
+                Reply::Picks(ticked.clone()),
+                text_reply(""),
+                text_reply(""),
+                text_reply(""),
+                text_reply(""),
+                text_reply(""),
+                text_reply(""),
+                text_reply(""),
+                text_reply(""),
+                Reply::Yes,
+            ],
+            Given::default(),
+            Step::Healing,
+            Options::ALONE,
+            Some(&before),
+        );
+        let draft = draft.unwrap();
+        assert_eq!(
+            draft,
+            Draft {
+                prompt_shown: true,
+                ..before.clone()
+            }
+        );
+        assert_eq!(p.ticked, [ticked]);
+        assert_eq!(
+            p.defaults,
+            [
+                Some("5".to_string()),
+                Some("6".to_string()),
+                Some("tender:2".to_string()),
+                Some("4".to_string()),
+                None,
+                None,
+                Some("Written in the editor,\nover two lines.".to_string()),
+                Some("the soup".to_string()),
+                Some("time".to_string()),
+                None,
+            ]
+        );
+        assert!(
+            p.asked
+                .contains(&"How much do you trust Alex today? (1-10, Enter keeps it)".to_string())
+        );
+        assert!(p.said.iter().any(|s| s.contains("Enter keeps it")));
+        assert!(
+            p.said.iter().any(|s| s == "  Nothing changed."),
+            "{:?}",
+            p.said
+        );
+    }
+
+    #[test]
+    fn replacing_can_remove_a_text_and_edit_the_saved_answer() {
+        let before = saved();
+        let (draft, p) = run_from(
+            vec![
+                text_reply("8"),
+                text_reply(""),
+                Reply::Picks(vec![index_of("calm")]),
+                text_reply(""),
+                text_reply("e"),
+                Reply::Edited("Rewritten.".into()),
+                text_reply("-"),
+                text_reply(""),
+                text_reply("a new note"),
+                Reply::Yes,
+            ],
+            Given::default(),
+            Step::Healing,
+            Options::ALONE,
+            Some(&before),
+        );
+        let draft = draft.unwrap();
+        assert_eq!(p.edited_from, ["Written in the editor,\nover two lines."]);
+        assert_eq!(draft.answer.as_deref(), Some("Rewritten."));
+        assert_eq!(draft.appreciation, None);
+        assert_eq!(draft.need.as_deref(), Some("time"));
+        assert_eq!(draft.note.as_deref(), Some("a new note"));
+        assert_eq!(draft.feelings, [entry("calm", None)]);
+        assert!(
+            p.said.iter().any(|s| s
+                == "  Changed: trust 5 → 8; feelings hurt (4), anxious, tender (2), hopeful → calm; \
+                    answer changed; appreciation removed; note added."),
+            "{:?}",
+            p.said
+        );
     }
 }

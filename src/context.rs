@@ -14,7 +14,7 @@ use crate::dates;
 use crate::error::UserError;
 use crate::model::{Partner, same_name};
 use crate::paths;
-use crate::prompter::{Prompter, TerminalPrompter};
+use crate::prompter::{self, Prompter, TerminalPrompter};
 use crate::sanitize;
 use crate::store::{self, Store};
 
@@ -33,10 +33,21 @@ impl Env for ProcessEnv {
     }
 }
 
+/// Which of the standard streams are a terminal.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Terminals {
+    pub stdin: bool,
+    pub stdout: bool,
+    pub stderr: bool,
+}
+
 pub struct Context {
     pub journal: PathBuf,
     pub json: bool,
+    /// Colour on stdout.
     pub color: bool,
+    /// Colour on stderr, where questions are drawn.
+    pub color_stderr: bool,
     /// Today's local date (or `REKINDLE_TODAY`, for tests and scripts that replay a past day).
     pub today: NaiveDate,
     as_name: Option<String>,
@@ -48,21 +59,20 @@ pub struct Context {
 impl Context {
     /// Resolves the global flags against the process environment and terminal.
     pub fn from_args(global: &GlobalArgs) -> anyhow::Result<Context> {
-        let interactive = io::stdin().is_terminal() && io::stderr().is_terminal();
-        let prompter: Option<Box<dyn Prompter>> = if interactive {
-            Some(Box::new(TerminalPrompter::new()))
-        } else {
-            None
+        let terminals = Terminals {
+            stdin: io::stdin().is_terminal(),
+            stdout: io::stdout().is_terminal(),
+            stderr: io::stderr().is_terminal(),
         };
-        Self::resolve(global, &ProcessEnv, io::stdout().is_terminal(), prompter)
+        Self::resolve(global, &ProcessEnv, terminals)
     }
 
-    /// Resolution proper, with the environment and terminal facts passed in.
+    /// Resolution proper, with the environment and terminal facts passed in. Colour is
+    /// decided first, so the prompter is built with the look that decision calls for.
     pub fn resolve(
         global: &GlobalArgs,
         env: &dyn Env,
-        stdout_is_terminal: bool,
-        prompter: Option<Box<dyn Prompter>>,
+        terminals: Terminals,
     ) -> anyhow::Result<Context> {
         let journal = paths::choose_journal(
             global.journal.clone(),
@@ -81,10 +91,17 @@ impl Context {
             None => chrono::Local::now().date_naive(),
         };
         let dumb_terminal = env.var("TERM").is_some_and(|t| t == "dumb");
-        let color = stdout_is_terminal
-            && !global.no_color
-            && env.var("NO_COLOR").is_none()
-            && !dumb_terminal;
+        let colour_wanted = !global.no_color && env.var("NO_COLOR").is_none() && !dumb_terminal;
+        let color = terminals.stdout && colour_wanted;
+        let color_stderr = terminals.stderr && colour_wanted;
+        // Questions need a keyboard to answer and a screen to draw on (stderr, so that
+        // stdout stays clean for pipes).
+        let prompter: Option<Box<dyn Prompter>> = if terminals.stdin && terminals.stderr {
+            let editor = prompter::editor_command(env.var("VISUAL"), env.var("EDITOR"));
+            Some(Box::new(TerminalPrompter::new(color_stderr, editor)))
+        } else {
+            None
+        };
         let flag = global.as_name.clone().filter(|n| !n.trim().is_empty());
         let as_flag = flag.is_some();
         let as_name = flag.or_else(|| {
@@ -95,6 +112,7 @@ impl Context {
             journal,
             json: global.json,
             color,
+            color_stderr,
             today,
             as_name,
             as_flag,
@@ -277,9 +295,9 @@ mod tests {
     #[test]
     fn flag_beats_environment_for_the_acting_partner() {
         let env = FakeEnv(HashMap::from([("REKINDLE_AS", "Zoë")]));
-        let ctx = Context::resolve(&global(Some("Sam")), &env, false, None).unwrap();
+        let ctx = Context::resolve(&global(Some("Sam")), &env, Terminals::default()).unwrap();
         assert_eq!(ctx.as_name(), Some("Sam"));
-        let ctx = Context::resolve(&global(None), &env, false, None).unwrap();
+        let ctx = Context::resolve(&global(None), &env, Terminals::default()).unwrap();
         assert_eq!(ctx.as_name(), Some("Zoë"));
     }
 
@@ -294,7 +312,7 @@ mod tests {
             })
             .unwrap();
         let env = FakeEnv(HashMap::new());
-        let mut ctx = Context::resolve(&global(None), &env, false, None).unwrap();
+        let mut ctx = Context::resolve(&global(None), &env, Terminals::default()).unwrap();
         let err = ctx.acting_partner(&store).unwrap_err().to_string();
         assert_eq!(
             err,
@@ -302,39 +320,67 @@ mod tests {
         );
     }
 
+    const ALL: Terminals = Terminals {
+        stdin: true,
+        stdout: true,
+        stderr: true,
+    };
+
+    fn colours(env: &FakeEnv, terminals: Terminals) -> (bool, bool) {
+        let ctx = Context::resolve(&global(None), env, terminals).unwrap();
+        (ctx.color, ctx.color_stderr)
+    }
+
     #[test]
     fn colour_only_on_a_terminal_without_no_color_or_dumb_term() {
         let plain = FakeEnv(HashMap::new());
-        assert!(
-            Context::resolve(&global(None), &plain, true, None)
-                .unwrap()
-                .color
-        );
-        assert!(
-            !Context::resolve(&global(None), &plain, false, None)
-                .unwrap()
-                .color
-        );
+        assert_eq!(colours(&plain, ALL), (true, true));
+        assert_eq!(colours(&plain, Terminals::default()), (false, false));
+        // Questions on stderr keep their colour when only stdout is piped, and the other way.
+        let piped = Terminals {
+            stdout: false,
+            ..ALL
+        };
+        assert_eq!(colours(&plain, piped), (false, true));
         let no_color = FakeEnv(HashMap::from([("NO_COLOR", "1")]));
-        assert!(
-            !Context::resolve(&global(None), &no_color, true, None)
-                .unwrap()
-                .color
-        );
+        assert_eq!(colours(&no_color, ALL), (false, false));
         let dumb = FakeEnv(HashMap::from([("TERM", "dumb")]));
-        assert!(
-            !Context::resolve(&global(None), &dumb, true, None)
+        assert_eq!(colours(&dumb, ALL), (false, false));
+        let mut flag = global(None);
+        flag.no_color = true;
+        let ctx = Context::resolve(&flag, &plain, ALL).unwrap();
+        assert_eq!((ctx.color, ctx.color_stderr), (false, false));
+    }
+
+    #[test]
+    fn questions_are_asked_only_with_a_keyboard_and_a_screen() {
+        let env = FakeEnv(HashMap::new());
+        let asks = |terminals| {
+            Context::resolve(&global(None), &env, terminals)
                 .unwrap()
-                .color
-        );
+                .interactive()
+        };
+        assert!(asks(ALL));
+        assert!(!asks(Terminals {
+            stdin: false,
+            ..ALL
+        }));
+        assert!(!asks(Terminals {
+            stderr: false,
+            ..ALL
+        }));
+        assert!(asks(Terminals {
+            stdout: false,
+            ..ALL
+        }));
     }
 
     #[test]
     fn today_can_be_pinned_and_bad_values_are_refused() {
         let env = FakeEnv(HashMap::from([("REKINDLE_TODAY", "2026-02-28")]));
-        let ctx = Context::resolve(&global(None), &env, false, None).unwrap();
+        let ctx = Context::resolve(&global(None), &env, Terminals::default()).unwrap();
         assert_eq!(ctx.today, NaiveDate::from_ymd_opt(2026, 2, 28).unwrap());
         let bad = FakeEnv(HashMap::from([("REKINDLE_TODAY", "soon")]));
-        assert!(Context::resolve(&global(None), &bad, false, None).is_err());
+        assert!(Context::resolve(&global(None), &bad, Terminals::default()).is_err());
     }
 }

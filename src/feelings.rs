@@ -4,10 +4,17 @@
 //! History, progress and export read a feeling's valence from here rather than from the
 //! journal, so the word list is the one place that decides it. A word outside the list is
 //! kept as the partner typed it and counts as neutral: nobody is told their feeling is wrong.
+//!
+//! Feelings as typed (`hurt:4`, `hurt, hopeful`) are read by one parser, [`parse`], used by
+//! `checkin --feeling`, `feel` and the guided "words of my own", so they all accept the same
+//! things and refuse the same things.
 
 use std::fmt;
 
 use serde::Serialize;
+
+use crate::error::UserError;
+use crate::sanitize;
 
 /// One of the six core feelings at the centre of the wheel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -198,6 +205,213 @@ pub fn under(core: Core) -> impl Iterator<Item = &'static Word> {
     VOCABULARY.iter().filter(move |entry| entry.core == core)
 }
 
+/// The longest feeling word accepted, in characters.
+const MAX_WORD: usize = 40;
+
+/// The word that says "no feelings" (`checkin --amend --feeling none` takes a check-in's
+/// feelings away); it is never saved as a feeling.
+pub const NONE: &str = "none";
+
+/// A feeling as given: the word (the vocabulary's spelling when it is known) and how strong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeelingEntry {
+    pub word: String,
+    pub intensity: Option<u8>,
+}
+
+/// What a list of feelings as typed says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Parsed {
+    /// `none` on its own: no feelings at all.
+    NoneAtAll,
+    /// One or more feelings, each word once, in the order given.
+    Words(Vec<FeelingEntry>),
+}
+
+/// Checks a feeling word and returns how it is stored.
+pub fn check_word(word: &str) -> Result<String, UserError> {
+    let trimmed = word.trim();
+    if trimmed.is_empty() {
+        return Err(UserError::new(
+            "a feeling needs a word, e.g. hurt or hopeful:4",
+        ));
+    }
+    if trimmed.chars().any(char::is_control) || sanitize::has_hidden(trimmed) {
+        return Err(UserError::new(format!(
+            "the feeling \"{}\" contains control or invisible characters; use letters and spaces",
+            sanitize::line(trimmed)
+        )));
+    }
+    if trimmed.chars().count() > MAX_WORD {
+        return Err(UserError::new(format!(
+            "the feeling \"{trimmed}\" is too long; use a word or two (at most {MAX_WORD} characters)"
+        )));
+    }
+    Ok(canonical(trimmed))
+}
+
+/// Reads one feeling, `WORD` or `WORD:N` (N the intensity, 1–5). A word cannot hold a ":",
+/// so `calm:2:3` is refused rather than saved as the word "calm:2".
+fn parse_one(item: &str) -> Result<FeelingEntry, UserError> {
+    let (word, intensity) = match item.split_once(':') {
+        Some((_, rest)) if rest.contains(':') => {
+            return Err(UserError::new(format!(
+                "the feeling \"{}\" has more than one \":\"; give a word and, if you like, one strength from 1 to 5, e.g. calm:3",
+                sanitize::line(item)
+            )));
+        }
+        Some((word, n)) => {
+            let n = crate::cli::whole_number("intensity", n, 1, 5).map_err(|_| {
+                UserError::new(format!(
+                    "intensity must be a whole number from 1 to 5 (got \"{}\" in \"{}\")",
+                    sanitize::line(n),
+                    sanitize::line(item)
+                ))
+            })?;
+            // In range, so it fits.
+            (word, u8::try_from(n).ok())
+        }
+        None => (item, None),
+    };
+    if word.trim().is_empty() {
+        return Err(UserError::new(format!(
+            "a feeling needs a word (got \"{}\"); give one such as hurt or hopeful:4",
+            sanitize::line(item)
+        )));
+    }
+    let word = check_word(word)?;
+    if lookup(&word).is_none()
+        && let Some(near) = nearest(&word)
+    {
+        return Err(UserError::new(format!(
+            "the feeling \"{}\" is not in the list; did you mean \"{near}\"? (see rekindle feelings; a word of your own is kept when it is not a near miss of one in the list)",
+            sanitize::line(&word)
+        )));
+    }
+    Ok(FeelingEntry { word, intensity })
+}
+
+/// The vocabulary word `word` is most likely a typo of: one letter off for a short word,
+/// two for a longer one. A word of one's own further from every listed word has none.
+pub fn nearest(word: &str) -> Option<&'static str> {
+    let typed: Vec<char> = word.trim().to_lowercase().chars().collect();
+    let allowed = if typed.len() <= 5 { 1 } else { 2 };
+    VOCABULARY
+        .iter()
+        .map(|entry| (distance(&typed, entry.word), entry.word))
+        .filter(|&(d, _)| d > 0 && d <= allowed)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, word)| word)
+}
+
+/// Edit distance (insertions, deletions, substitutions, and swaps of two neighbours).
+fn distance(a: &[char], b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+/// The key two spellings of one feeling share: "Hurt" and "hurt" are the same word.
+fn key(word: &str) -> String {
+    word.to_lowercase()
+}
+
+/// The first word that appears twice in `entries`, if any.
+pub fn repeated(entries: &[FeelingEntry]) -> Option<&str> {
+    entries.iter().enumerate().find_map(|(i, e)| {
+        entries[..i]
+            .iter()
+            .any(|earlier| key(&earlier.word) == key(&e.word))
+            .then_some(e.word.as_str())
+    })
+}
+
+/// The refusal for a feeling named twice.
+pub fn repeated_error(word: &str) -> UserError {
+    UserError::new(format!(
+        "the feeling \"{}\" is given twice; name each feeling once, with one strength (e.g. {}:3)",
+        sanitize::line(word),
+        sanitize::line(word)
+    ))
+}
+
+/// Reads feelings as typed: each spec is one feeling or several separated by commas or,
+/// when it has no comma, by spaces (`hurt:4`, `hurt, hopeful:2`, `calm hopeful`). A word may
+/// appear only once, a near miss of a listed word is refused with the word it was likely
+/// meant to be, and `none` alone means no feelings. Empty items between commas are passed over, but at least one feeling (or
+/// `none`) must be given.
+pub fn parse<S: AsRef<str>>(specs: &[S]) -> Result<Parsed, UserError> {
+    // With a comma, commas separate (so a feeling of your own may be two words,
+    // "left out, hurt"); without one, spaces do ("calm hopeful:2").
+    let items: Vec<&str> = specs
+        .iter()
+        .flat_map(|spec| {
+            let spec = spec.as_ref();
+            if spec.contains(',') {
+                spec.split(',').collect::<Vec<_>>()
+            } else {
+                spec.split_whitespace().collect()
+            }
+        })
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .collect();
+    let all = || {
+        specs
+            .iter()
+            .map(|s| sanitize::line(s.as_ref()).into_owned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if items.is_empty() {
+        return Err(UserError::new(format!(
+            "a feeling needs a word (got \"{}\"); give one such as hurt or hopeful:4",
+            all()
+        )));
+    }
+    let is_none = |item: &str| {
+        let word = item.split(':').next().unwrap_or(item);
+        word.trim().eq_ignore_ascii_case(NONE)
+    };
+    if items.iter().any(|item| is_none(item)) {
+        if let [only] = items.as_slice()
+            && only.eq_ignore_ascii_case(NONE)
+        {
+            return Ok(Parsed::NoneAtAll);
+        }
+        return Err(UserError::new(format!(
+            "\"{NONE}\" means no feelings at all, so it goes on its own (got \"{}\")",
+            all()
+        )));
+    }
+    let entries = items
+        .into_iter()
+        .map(parse_one)
+        .collect::<Result<Vec<_>, _>>()?;
+    if let Some(word) = repeated(&entries) {
+        return Err(repeated_error(word));
+    }
+    Ok(Parsed::Words(entries))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,5 +482,115 @@ mod tests {
             .count();
         assert_eq!(pleasant, 30);
         assert!(VOCABULARY.iter().all(|e| e.valence == e.core.valence()));
+    }
+
+    fn words(specs: &[&str]) -> Vec<FeelingEntry> {
+        match parse(specs).unwrap() {
+            Parsed::Words(w) => w,
+            Parsed::NoneAtAll => panic!("words expected for {specs:?}"),
+        }
+    }
+
+    fn entry(word: &str, intensity: Option<u8>) -> FeelingEntry {
+        FeelingEntry {
+            word: word.into(),
+            intensity,
+        }
+    }
+
+    fn refusal(specs: &[&str]) -> String {
+        parse(specs).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn feelings_parse_with_optional_intensity() {
+        assert_eq!(words(&["Hurt:4"]), [entry("hurt", Some(4))]);
+        assert_eq!(words(&[" wistful "]), [entry("wistful", None)]);
+        assert_eq!(
+            refusal(&["hurt:9"]),
+            "intensity must be a whole number from 1 to 5 (got \"9\" in \"hurt:9\")"
+        );
+        for bad in ["hurt:", ":3", "  ", ",", "a\x1b[2Jb"] {
+            assert!(parse(&[bad]).is_err(), "{bad:?}");
+        }
+        // Invisible characters would make "hurt" a different, neutral word without a trace.
+        assert!(parse(&["hurt\u{200b}"]).is_err());
+        assert!(parse(&["\u{202e}hurt"]).is_err());
+    }
+
+    // Regression: `feel 'calm:2:3'` was saved as the word "calm:2" with strength 3.
+    #[test]
+    fn a_word_with_a_colon_in_it_is_refused() {
+        assert_eq!(
+            refusal(&["calm:2:3"]),
+            "the feeling \"calm:2:3\" has more than one \":\"; give a word and, if you like, one strength from 1 to 5, e.g. calm:3"
+        );
+        assert!(parse(&["a::3"]).is_err());
+    }
+
+    // Regression: `--feeling hurt --feeling HURT:3` saved "hurt" twice, and it counted twice
+    // in progress.
+    #[test]
+    fn a_feeling_given_twice_is_refused_by_name() {
+        assert_eq!(
+            refusal(&["hurt", "HURT:3"]),
+            "the feeling \"hurt\" is given twice; name each feeling once, with one strength (e.g. hurt:3)"
+        );
+        assert!(refusal(&["Wistful, wistful:2"]).contains("\"wistful\" is given twice"));
+        assert_eq!(repeated(&[entry("a", None), entry("b", None)]), None);
+    }
+
+    // Regression: `--feeling 'a,b'` was one word "a,b", while the guided flow split on commas.
+    #[test]
+    fn commas_separate_feelings_in_every_spec() {
+        assert_eq!(
+            words(&["hurt:4, hopeful", "tender,"]),
+            [
+                entry("hurt", Some(4)),
+                entry("hopeful", None),
+                entry("tender", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn spaces_separate_feelings_when_there_is_no_comma() {
+        assert_eq!(
+            words(&["calm hopeful:2"]),
+            [entry("calm", None), entry("hopeful", Some(2))]
+        );
+        // With a comma, a feeling of your own may be two words.
+        assert_eq!(
+            words(&["left out, hurt"]),
+            [entry("left out", None), entry("hurt", None)]
+        );
+        assert!(refusal(&["calm calm:2"]).contains("\"calm\" is given twice"));
+    }
+
+    // Regression: `feel anxous` was saved as a neutral word of its own, so a typo quietly
+    // left an unpleasant feeling out of progress.
+    #[test]
+    fn a_near_miss_of_a_listed_word_is_refused_with_the_word() {
+        assert_eq!(
+            refusal(&["anxous:3"]),
+            "the feeling \"anxous\" is not in the list; did you mean \"anxious\"? (see rekindle feelings; a word of your own is kept when it is not a near miss of one in the list)"
+        );
+        assert!(refusal(&["hopefull"]).contains("did you mean \"hopeful\""));
+        assert!(refusal(&["clam"]).contains("did you mean \"calm\""));
+        // Words of your own that are not near a listed word are kept as typed.
+        assert_eq!(words(&["wistful"]), [entry("wistful", None)]);
+        assert_eq!(words(&["tender"]), [entry("tender", None)]);
+        assert_eq!(nearest("wistful"), None);
+    }
+
+    #[test]
+    fn none_alone_means_no_feelings() {
+        assert_eq!(parse(&["none"]).unwrap(), Parsed::NoneAtAll);
+        assert_eq!(parse(&[" NONE "]).unwrap(), Parsed::NoneAtAll);
+        assert_eq!(
+            refusal(&["none", "hurt"]),
+            "\"none\" means no feelings at all, so it goes on its own (got \"none, hurt\")"
+        );
+        assert!(parse(&["none:3"]).is_err());
     }
 }

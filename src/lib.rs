@@ -28,7 +28,6 @@ pub mod sanitize;
 pub mod store;
 pub mod ui;
 
-use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
 use clap::Parser as _;
@@ -147,7 +146,7 @@ fn one_line(err: &clap::Error) -> String {
 fn run(cli: cli::Cli) -> anyhow::Result<()> {
     let mut ctx = context::Context::from_args(&cli.global)?;
     console::set_colors_enabled(ctx.color);
-    console::set_colors_enabled_stderr(ctx.color && std::io::stderr().is_terminal());
+    console::set_colors_enabled_stderr(ctx.color_stderr);
     if ctx.interactive() {
         prompter::install_interrupt_handler();
     }

@@ -82,24 +82,14 @@ fn given_from(args: &Args) -> Result<Given, UserError> {
             .map(|v| checkin::parse_scale(flag, v, 10))
             .transpose()
     };
-    let feelings = if args.feelings.is_empty() {
-        None
-    } else {
-        Some(
-            args.feelings
-                .iter()
-                .map(|f| checkin::parse_feeling(f))
-                .collect::<Result<Vec<_>, _>>()?,
-        )
-    };
     Ok(Given {
         trust: scale("--trust", &args.trust)?,
         connection: scale("--connection", &args.connection)?,
-        feelings,
-        answer: checkin::text(args.answer.clone()),
-        appreciation: checkin::text(args.appreciation.clone()),
-        need: checkin::text(args.need.clone()),
-        note: checkin::text(args.note.clone()),
+        feelings: checkin::feelings_flag(&args.feelings)?,
+        answer: checkin::text_flag(args.answer.as_ref()),
+        appreciation: checkin::text_flag(args.appreciation.as_ref()),
+        need: checkin::text_flag(args.need.as_ref()),
+        note: checkin::text_flag(args.note.as_ref()),
     })
 }
 
@@ -113,6 +103,14 @@ pub fn parse_step(flag: &str, value: &str) -> Result<Step, UserError> {
 /// The couple's focus step (the first step when none was ever recorded).
 pub fn current_focus(store: &Store) -> anyhow::Result<Step> {
     Ok(store::focus::current(store.conn())?
+        .map(|f| f.step)
+        .unwrap_or_default())
+}
+
+/// The couple's focus step on `date`: the last change made on or before it (the first step
+/// when there was none yet), so a check-in for a past day is guided as that day was.
+pub fn focus_on(store: &Store, date: chrono::NaiveDate) -> anyhow::Result<Step> {
+    Ok(store::focus::as_of(store.conn(), date)?
         .map(|f| f.step)
         .unwrap_or_default())
 }
@@ -143,9 +141,17 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         .as_deref()
         .map(|s| parse_step("--step", s))
         .transpose()?;
-    if !ctx.interactive() && given.trust.is_none() {
+    // `--amend` with flags changes only what they give, and asks nothing.
+    let amend_by_flags = args.amend && (!given.is_empty() || step_flag.is_some());
+    if !ctx.interactive() && given.trust.is_none() && !amend_by_flags {
         // Fail before opening anything, but let a missing journal speak first.
         ctx.open()?;
+        if args.amend {
+            bail_user!(
+                "--amend needs at least one thing to change: {}",
+                checkin::AMEND_FLAGS
+            );
+        }
         given.clone().without_terminal()?;
     }
     let (mut store, creator) = open_or_offer_to_create(ctx)?;
@@ -155,10 +161,6 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         _ => ctx.acting_partner(&store)?,
     };
     let other = other_partner(&store, &partner)?;
-    let step = match step_flag {
-        Some(step) => step,
-        None => current_focus(&store)?,
-    };
     let existing = store::checkins::find(store.conn(), partner.id, date)?;
     let replacing = match (&existing, args.amend) {
         (Some(_), true) => true,
@@ -187,28 +189,57 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             ),
         },
     };
+    let before = match &existing {
+        Some(old) if replacing => Some(saved_draft(&store, old)?),
+        _ => None,
+    };
 
     let journey = load_journey();
-    let prompt = journey.prompt_for(step, partner.role, date).cloned();
-    let today = ctx.today;
-    let draft = match ctx.prompter() {
-        Some(p) => {
-            let guidance = Guidance {
-                date,
-                today,
-                partner: &partner.name,
-                other: &other,
-                guide: journey.step(step),
-                prompt: prompt.as_ref(),
-                replacing,
+    let (step, prompt_id, draft) = match (&existing, &before) {
+        (Some(old), Some(before)) if amend_by_flags => {
+            // The saved check-in with only the flags' parts changed: its step and prompt too,
+            // unless --step moves it (the saved answer then no longer answers that step's
+            // prompt, so the prompt is kept only with the answer).
+            let step = step_flag.unwrap_or(old.fields.step);
+            let draft = given.apply(before);
+            let prompt_id = if step == old.fields.step && draft.answer == before.answer {
+                old.fields.prompt_id.clone()
+            } else {
+                journey
+                    .prompt_for(step, partner.role, date)
+                    .filter(|_| draft.answer.is_some())
+                    .map(|p| p.id.clone())
             };
-            checkin::ask(p, given, &guidance, Options::ALONE)?
+            (step, prompt_id, draft)
         }
-        None => given.without_terminal()?,
+        _ => {
+            let step = match step_flag {
+                Some(step) => step,
+                None => focus_on(&store, date)?,
+            };
+            let prompt = journey.prompt_for(step, partner.role, date).cloned();
+            let today = ctx.today;
+            let draft = match ctx.prompter() {
+                Some(p) => {
+                    let guidance = Guidance {
+                        date,
+                        today,
+                        partner: &partner.name,
+                        other: &other,
+                        guide: journey.step(step),
+                        prompt: prompt.as_ref(),
+                        before: before.as_ref(),
+                    };
+                    checkin::ask(p, given, &guidance, Options::ALONE)?
+                }
+                None => given.without_terminal()?,
+            };
+            let prompt_id = prompt
+                .filter(|_| draft.prompt_shown || draft.answer.is_some())
+                .map(|p| p.id);
+            (step, prompt_id, draft)
+        }
     };
-    let prompt_id = prompt
-        .filter(|_| draft.prompt_shown || draft.answer.is_some())
-        .map(|p| p.id);
     let record = store.write(|tx| {
         save(
             tx,
@@ -220,7 +251,39 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             existing.as_ref(),
         )
     })?;
-    report(ctx, &record, replacing)
+    let changed = match (&existing, &before) {
+        (Some(old), Some(before)) => {
+            let mut changed = checkin::changes(before, &draft);
+            if let Some(step) = checkin::step_change(old.fields.step, step) {
+                changed.insert(0, step);
+            }
+            Some(changed)
+        }
+        _ => None,
+    };
+    report(ctx, &record, changed.as_deref())
+}
+
+/// A saved check-in as a [`Draft`], to start a replacement from.
+pub fn saved_draft(store: &Store, checkin: &Checkin) -> anyhow::Result<Draft> {
+    let feelings = store::feelings::for_checkin(store.conn(), checkin.id)?
+        .into_iter()
+        .map(|f| FeelingEntry {
+            word: f.word,
+            intensity: f.intensity,
+        })
+        .collect();
+    let f = &checkin.fields;
+    Ok(Draft {
+        trust: f.trust,
+        connection: f.connection,
+        feelings,
+        answer: f.answer.clone(),
+        appreciation: f.appreciation.clone(),
+        need: f.need.clone(),
+        note: f.note.clone(),
+        prompt_shown: false,
+    })
 }
 
 /// The journal, or in a terminal on first use, a new one made with the couple's names (and
@@ -313,9 +376,10 @@ pub fn save(
         None => store::checkins::insert(tx, partner.id, date, &fields),
     }
     .context("saving the check-in")?;
+    let now = store::timestamp();
     let mut feelings = Vec::new();
     for FeelingEntry { word, intensity } in &draft.feelings {
-        feelings.push(store::feelings::insert(
+        feelings.push(store::feelings::insert_at(
             tx,
             &NewFeeling {
                 partner_id: partner.id,
@@ -325,6 +389,7 @@ pub fn save(
                 intensity: *intensity,
                 note: None,
             },
+            &now,
         )?);
     }
     Ok(records::checkin_record(&checkin, &partner.name, &feelings))
@@ -363,12 +428,16 @@ pub fn scores_line(record: &CheckinRecord) -> String {
     line
 }
 
-fn report(ctx: &Context, record: &CheckinRecord, replaced: bool) -> anyhow::Result<()> {
+/// `changed` is what replacing the saved check-in changed; `None` for a new check-in.
+fn report(ctx: &Context, record: &CheckinRecord, changed: Option<&[String]>) -> anyhow::Result<()> {
     if ctx.json {
         return ctx.print_json(record);
     }
     let mut out = ctx.out();
-    writeln!(out, "{}", saved_line(record, replaced))?;
+    writeln!(out, "{}", saved_line(record, changed.is_some()))?;
     writeln!(out, "  {}", scores_line(record))?;
+    if let Some(changed) = changed {
+        writeln!(out, "  {}", checkin::changes_in_words(changed))?;
+    }
     Ok(())
 }

@@ -2,9 +2,11 @@
 
 use std::io::Write as _;
 
-use crate::checkin::{self, FeelingEntry};
+use crate::bail_user;
+use crate::checkin;
 use crate::context::Context;
 use crate::dates;
+use crate::feelings::{self, Parsed};
 use crate::records::{self, FeelingRecord};
 use crate::sanitize;
 use crate::store;
@@ -14,7 +16,7 @@ use crate::store::feelings::NewFeeling;
 ///
 /// Words from `rekindle feelings` count as pleasant or unpleasant in your progress; any other
 /// word is kept exactly as you typed it and counts as neutral. Add :N (1 to 5) for how
-/// strong a feeling is.
+/// strong a feeling is. Words may also be given together, separated by commas or spaces.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// One or more feelings, each WORD or WORD:N with N from 1 (faint) to 5 (overwhelming)
@@ -31,11 +33,12 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
-    let entries = args
-        .words
-        .iter()
-        .map(|w| checkin::parse_feeling(w))
-        .collect::<Result<Vec<FeelingEntry>, _>>()?;
+    let entries = match feelings::parse(&args.words)? {
+        Parsed::Words(words) => words,
+        Parsed::NoneAtAll => bail_user!(
+            "feel needs at least one feeling (got \"none\"); give a word such as hurt or hopeful:4"
+        ),
+    };
     let date = match &args.date {
         Some(d) => ctx.past_date("--date", d, "a feeling")?,
         None => ctx.today,

@@ -13,7 +13,9 @@ use serde::Serialize;
 
 use crate::bail_user;
 use crate::checkin::{self, Draft, Given, Guidance, Options};
-use crate::commands::checkin::{current_focus, load_journey, save, saved_line, scores_line};
+use crate::commands::checkin::{
+    focus_on, load_journey, save, saved_draft, saved_line, scores_line,
+};
 use crate::context::Context;
 use crate::dates;
 use crate::error::Cancelled;
@@ -96,17 +98,22 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     if partners.len() != 2 {
         bail_user!("together needs the two partners in the journal");
     }
-    let step = current_focus(&store)?;
+    // The step in focus on the meeting's day, as for a check-in on that day.
+    let step = focus_on(&store, date)?;
     let journey = load_journey();
     let existing: Vec<Option<Checkin>> = partners
         .iter()
         .map(|p| store::checkins::find(store.conn(), p.id, date))
         .collect::<Result<_, _>>()?;
+    let before: Vec<Option<Draft>> = existing
+        .iter()
+        .map(|c| c.as_ref().map(|c| saved_draft(&store, c)).transpose())
+        .collect::<anyhow::Result<_>>()?;
     let today = ctx.today;
     let Some(p) = ctx.prompter() else {
         bail_user!("together needs a terminal");
     };
-    let meeting = ask(p, &journey, step, &partners, &existing, date, today)?;
+    let meeting = ask(p, &journey, step, &partners, &before, date, today)?;
 
     let saved = store.write(|tx| {
         let mut checkins = Vec::new();
@@ -182,7 +189,7 @@ pub fn ask(
     journey: &Journey,
     step: Step,
     partners: &[Partner],
-    existing: &[Option<Checkin>],
+    existing: &[Option<Draft>],
     date: NaiveDate,
     today: NaiveDate,
 ) -> anyhow::Result<Meeting> {
@@ -199,8 +206,8 @@ pub fn ask(
     let mut meeting = Meeting::default();
     for (i, partner) in partners.iter().enumerate() {
         let other = &partners[1 - i].name;
-        let replacing = existing.get(i).is_some_and(Option::is_some);
-        if replacing {
+        let before = existing.get(i).and_then(Option::as_ref);
+        if before.is_some() {
             let question = format!(
                 "{} already checked in for that day. Check in again and replace it?",
                 names[i]
@@ -217,7 +224,7 @@ pub fn ask(
             other,
             guide: journey.step(step),
             prompt: journey.prompt_for(step, partner.role, date),
-            replacing,
+            before,
         };
         let draft = checkin::ask(p, Given::default(), &guidance, Options::TOGETHER)?;
         p.say("")?;
@@ -475,14 +482,9 @@ mod tests {
     #[test]
     fn an_existing_check_in_can_be_kept_and_declining_saves_nothing() {
         let date = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
-        let kept = Checkin {
-            id: 9,
-            uuid: String::new(),
-            partner_id: 1,
-            date,
-            fields: Default::default(),
-            created_at: String::new(),
-            updated_at: String::new(),
+        let kept = Draft {
+            trust: 6,
+            ..Draft::default()
         };
         let mut p = Scripted::new([
             Reply::No, // keep Sam's check-in

@@ -53,6 +53,24 @@ pub fn current(conn: &Connection) -> rusqlite::Result<Option<FocusChange>> {
     .optional()
 }
 
+/// The focus in force on `date`: the latest change dated on or before it.
+pub fn as_of(conn: &Connection, date: NaiveDate) -> rusqlite::Result<Option<FocusChange>> {
+    conn.query_row(
+        "SELECT id, step, date, partner_id FROM focus_changes WHERE date <= ?1
+         ORDER BY date DESC, created_at DESC, id DESC LIMIT 1",
+        [date],
+        |row| {
+            Ok(FocusChange {
+                id: row.get(0)?,
+                step: row.get(1)?,
+                date: row.get(2)?,
+                partner_id: row.get(3)?,
+            })
+        },
+    )
+    .optional()
+}
+
 pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<FocusChange>> {
     conn.query_row(
         "SELECT id, step, date, partner_id FROM focus_changes WHERE id = ?1",

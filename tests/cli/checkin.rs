@@ -189,7 +189,7 @@ fn one_check_in_per_partner_per_day_and_amend_replaces_it_in_place() {
     assert_eq!(amended["created_at"], first["created_at"]);
     assert!(amended["updated_at"].as_str() > first["updated_at"].as_str());
     assert_eq!(amended["trust"], 8);
-    assert_eq!(amended["note"], serde_json::Value::Null, "replaced whole");
+    assert_eq!(amended["note"], "first try", "a part not given is kept");
     assert_eq!(
         amended["feelings"],
         serde_json::json!([{"word": "relieved", "intensity": 2, "valence": "pleasant"}])
@@ -396,4 +396,189 @@ fn blank_text_flags_count_as_not_given() {
     assert_eq!(json["answer"], serde_json::Value::Null);
     assert_eq!(json["note"], serde_json::Value::Null);
     assert_eq!(json["prompt_id"], serde_json::Value::Null);
+}
+
+fn checkin_row(env: &TestEnv, partner: i64) -> Vec<Option<String>> {
+    let conn = rusqlite::Connection::open(env.default_journal()).unwrap();
+    conn.query_row(
+        "SELECT CAST(trust AS TEXT), CAST(connection AS TEXT), step, answer, appreciation, need, \
+         note FROM checkins WHERE partner_id = ?1",
+        [partner],
+        |r| (0..7).map(|i| r.get(i)).collect(),
+    )
+    .unwrap()
+}
+
+fn feelings_of(env: &TestEnv, partner: i64) -> Vec<(String, Option<i64>)> {
+    let conn = rusqlite::Connection::open(env.default_journal()).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT word, intensity FROM feelings WHERE partner_id = ?1 ORDER BY id")
+        .unwrap();
+    stmt.query_map([partner], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+fn full_check_in(env: &TestEnv) {
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "5",
+        "--connection",
+        "6",
+        "--feeling",
+        "hurt:4",
+        "--feeling",
+        "hopeful",
+        "--answer",
+        "I was not honest.",
+        "--appreciation",
+        "the soup",
+        "--need",
+        "time",
+        "--note",
+        "a long day",
+    ])
+    .success();
+}
+
+fn some(values: &[&str]) -> Vec<Option<String>> {
+    values.iter().map(|v| Some(v.to_string())).collect()
+}
+
+// Regression: `--amend --trust 8` replaced the whole check-in, losing feelings, answer and
+// note.
+#[test]
+fn amend_trust_only_keeps_feelings_answer_and_note() {
+    let env = TestEnv::with_couple();
+    full_check_in(&env);
+    env.run(["checkin", "--as", "Sam", "--amend", "--trust", "8"])
+        .success()
+        .stdout_has("Replaced Sam's check-in for Saturday 21 November 2026.")
+        .stdout_has("Changed: trust 5 → 8.");
+    assert_eq!(
+        checkin_row(&env, 1),
+        some(&[
+            "8",
+            "6",
+            "responsibility",
+            "I was not honest.",
+            "the soup",
+            "time",
+            "a long day"
+        ])
+    );
+    assert_eq!(
+        feelings_of(&env, 1),
+        [("hurt".to_string(), Some(4)), ("hopeful".to_string(), None)]
+    );
+}
+
+#[test]
+fn amend_note_only_keeps_trust_and_an_empty_text_removes_it() {
+    let env = TestEnv::with_couple();
+    full_check_in(&env);
+    let json = env
+        .run([
+            "checkin",
+            "--as",
+            "Sam",
+            "--amend",
+            "--note",
+            "calmer now",
+            "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(json["trust"], 5);
+    assert_eq!(json["note"], "calmer now");
+    assert_eq!(json["answer"], "I was not honest.");
+    assert!(json["prompt_id"].is_string());
+    assert_eq!(checkin_row(&env, 1)[0].as_deref(), Some("5"));
+    assert_eq!(feelings_of(&env, 1).len(), 2);
+
+    // `--note ""` takes the note away; `--feeling none` the feelings.
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--amend",
+        "--note",
+        "",
+        "--feeling",
+        "none",
+    ])
+    .success()
+    .stdout_has("feelings hurt (4), hopeful → none; note removed.");
+    let row = checkin_row(&env, 1);
+    assert_eq!(row[6], None);
+    assert_eq!(row[3].as_deref(), Some("I was not honest."));
+    assert!(feelings_of(&env, 1).is_empty());
+}
+
+#[test]
+fn amend_with_nothing_to_change_is_refused_from_a_script() {
+    let env = TestEnv::with_couple();
+    full_check_in(&env);
+    let before = dump(&env.default_journal());
+    env.run(["checkin", "--as", "Sam", "--amend"])
+        .refused()
+        .stderr_has("--amend needs at least one thing to change");
+    assert_eq!(dump(&env.default_journal()), before);
+}
+
+#[test]
+fn feeling_specs_are_read_as_by_feel_and_refused_by_name() {
+    let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    for (spec, says) in [
+        ("calm:2:3", "\"calm:2:3\" has more than one \":\""),
+        (
+            "calm:6",
+            "intensity must be a whole number from 1 to 5 (got \"6\" in \"calm:6\")",
+        ),
+        ("calm,calm", "the feeling \"calm\" is given twice"),
+        ("anxous", "did you mean \"anxious\""),
+    ] {
+        env.run(["checkin", "--as", "Sam", "--trust", "5", "--feeling", spec])
+            .refused()
+            .stderr_has(says);
+    }
+    assert_eq!(dump(&env.default_journal()), before);
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "5",
+        "--feeling",
+        "calm hopeful:2",
+    ])
+    .success()
+    .stdout_has("feeling calm, hopeful (2)");
+}
+
+// A check-in for a past day belongs to the step the couple was on that day.
+#[test]
+fn a_past_check_in_takes_the_focus_of_its_day() {
+    let mut env = TestEnv::with_couple();
+    env.set("REKINDLE_TODAY", "2026-11-10");
+    env.run(["focus", "healing", "--as", "Sam"]).success();
+    env.set("REKINDLE_TODAY", "2026-11-18");
+    env.run(["focus", "forgiveness", "--as", "Sam"]).success();
+    env.set("REKINDLE_TODAY", "2026-11-21");
+    let at = |date: &str| {
+        env.run([
+            "checkin", "--as", "Alex", "--trust", "5", "--date", date, "--json",
+        ])
+        .success()
+        .json()["step"]
+            .clone()
+    };
+    assert_eq!(at("2026-11-12"), "healing");
+    assert_eq!(at("2026-11-05"), "responsibility");
+    assert_eq!(at("2026-11-19"), "forgiveness");
 }

@@ -114,13 +114,38 @@ fn feelings_lists_the_vocabulary_with_core_and_valence() {
         .stdout_has("peaceful (pleasant)");
 }
 
+#[test]
+fn feel_refuses_bad_specs_by_name_and_writes_nothing() {
+    let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    for (args, says) in [
+        (vec!["calm:2:3"], "\"calm:2:3\" has more than one \":\""),
+        (
+            vec!["calm:0"],
+            "intensity must be a whole number from 1 to 5 (got \"0\" in \"calm:0\")",
+        ),
+        (vec!["calm,calm"], "the feeling \"calm\" is given twice"),
+        (
+            vec!["calm", "Calm:2"],
+            "the feeling \"calm\" is given twice",
+        ),
+        (vec!["hopefull"], "did you mean \"hopeful\""),
+        (vec!["none"], "feel needs at least one feeling"),
+    ] {
+        let mut argv = vec!["feel", "--as", "Sam"];
+        argv.extend(args);
+        env.run(argv).refused().stderr_has(says);
+    }
+    assert_eq!(dump(&env.default_journal()), before);
+}
+
 // Regression: each word of one `feel` got its own timestamp, and history grouped feel entries
 // by day and note, so two entries on one day read as one.
 #[test]
 fn one_feel_is_one_moment_and_two_feels_are_two_entries() {
     let env = TestEnv::with_couple();
     let first = env
-        .run(["feel", "--as", "Sam", "calm", "hopeful:2", "--json"])
+        .run(["feel", "--as", "Sam", "calm, hopeful:2", "--json"])
         .success()
         .json();
     let rows = first.as_array().unwrap();
