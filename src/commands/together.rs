@@ -76,16 +76,36 @@ pub struct Meeting {
     pub work_on: Option<String>,
 }
 
+impl Meeting {
+    /// Whether anything was said in the meeting's own questions (appreciations, what went
+    /// well, what to work on, requests).
+    pub fn has_talk(&self) -> bool {
+        self.went_well.is_some()
+            || self.work_on.is_some()
+            || self
+                .turns
+                .iter()
+                .any(|t| t.appreciation.is_some() || t.request.is_some())
+    }
+
+    /// Whether nothing at all was entered: no check-in and no part of the meeting.
+    pub fn is_empty(&self) -> bool {
+        !self.has_talk() && self.turns.iter().all(|t| t.checkin.is_none())
+    }
+}
+
+/// What was written: the check-ins, and the meeting when anything was said in it (an empty
+/// meeting is never saved, so `--json` then has only `checkins`).
 #[derive(Serialize)]
 struct Saved {
     #[serde(flatten)]
-    meeting: MeetingRecord,
+    meeting: Option<MeetingRecord>,
     checkins: Vec<CheckinRecord>,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let date = match &args.date {
-        Some(d) => ctx.past_date("--date", d, "a meeting")?,
+        Some(d) => ctx.past_date("--date", d, "your time together")?,
         None => ctx.today,
     };
     if !ctx.interactive() {
@@ -114,6 +134,19 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         bail_user!("together needs a terminal");
     };
     let meeting = ask(p, &journey, step, &partners, &before, date, today)?;
+    if meeting.is_empty() {
+        if ctx.json {
+            return ctx.print_json(&Saved {
+                meeting: None,
+                checkins: Vec::new(),
+            });
+        }
+        writeln!(
+            ctx.out(),
+            "Nothing was entered, so nothing was saved. Your time together still counts."
+        )?;
+        return Ok(());
+    }
 
     let saved = store.write(|tx| {
         let mut checkins = Vec::new();
@@ -132,6 +165,12 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
                     old.as_ref(),
                 )?);
             }
+        }
+        if !meeting.has_talk() {
+            return Ok(Saved {
+                meeting: None,
+                checkins,
+            });
         }
         let row = store::meetings::insert(
             tx,
@@ -175,11 +214,11 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             .map(|(part, partner)| (part, partner.name.as_str()))
             .collect();
         Ok(Saved {
-            meeting: records::meeting_record(&row, &named),
+            meeting: Some(records::meeting_record(&row, &named)),
             checkins,
         })
     })?;
-    report(ctx, &saved, &existing)
+    report(ctx, &saved, &existing, date)
 }
 
 /// The meeting's questions, in order. Cancelling anywhere, or declining at the end, is
@@ -272,8 +311,15 @@ pub fn ask(
             };
         }
     }
+    if meeting.is_empty() {
+        // Nothing to save, so nothing to confirm: the caller says so.
+        return Ok(meeting);
+    }
     p.say("")?;
     p.say(&summary(&meeting, &names, date))?;
+    if !meeting.has_talk() {
+        p.say("  Nothing was said for the meeting itself, so only the check-ins will be saved.")?;
+    }
     if !p.confirm("Save your time together?", true)? {
         return Err(Cancelled.into());
     }
@@ -335,22 +381,37 @@ fn summary(meeting: &Meeting, names: &[String], date: NaiveDate) -> String {
     lines.join("\n")
 }
 
-fn report(ctx: &Context, saved: &Saved, existing: &[Option<Checkin>]) -> anyhow::Result<()> {
+fn report(
+    ctx: &Context,
+    saved: &Saved,
+    existing: &[Option<Checkin>],
+    date: NaiveDate,
+) -> anyhow::Result<()> {
     if ctx.json {
         return ctx.print_json(saved);
     }
     let mut out = ctx.out();
-    writeln!(
-        out,
-        "Saved your time together for {}.",
-        dates::in_words(saved.meeting.date)
-    )?;
+    match &saved.meeting {
+        Some(_) => writeln!(
+            out,
+            "Saved your time together for {}.",
+            dates::in_words(date)
+        )?,
+        None => writeln!(
+            out,
+            "Nothing was said for your time together on {}, so only the check-ins were saved.",
+            dates::in_words(date)
+        )?,
+    }
     for record in &saved.checkins {
         let replaced = existing.iter().flatten().any(|c| c.id == record.id);
         writeln!(out, "{}", saved_line(record, replaced))?;
         writeln!(out, "  {}", scores_line(record))?;
     }
-    let parts = &saved.meeting.partners;
+    let Some(meeting) = &saved.meeting else {
+        return Ok(());
+    };
+    let parts = &meeting.partners;
     let asks: Vec<String> = parts
         .iter()
         .enumerate()
@@ -516,5 +577,43 @@ mod tests {
                 .any(|s| s.contains("Sam: keeps the check-in already saved"))
         );
         assert_eq!(p.remaining(), 0);
+        assert!(
+            p.said
+                .iter()
+                .any(|s| s.contains("only the check-ins will be saved"))
+        );
+    }
+
+    // Regression: pressing Enter through every question saved a meeting with nothing in it.
+    #[test]
+    fn a_meeting_with_nothing_entered_asks_nothing_more() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let kept = Draft {
+            trust: 6,
+            ..Draft::default()
+        };
+        let mut p = Scripted::new([
+            Reply::No, // keep Sam's check-in
+            Reply::No, // keep Alex's
+            t(""),
+            t(""),
+            t(""),
+            t(""),
+            t(""),
+            t(""),
+        ]);
+        let meeting = ask(
+            &mut p,
+            &Journey::builtin(),
+            Step::Responsibility,
+            &partners(),
+            &[Some(kept.clone()), Some(kept)],
+            date,
+            date,
+        )
+        .unwrap();
+        assert!(meeting.is_empty());
+        assert_eq!(p.remaining(), 0);
+        assert!(!p.asked.iter().any(|q| q.starts_with("Save")));
     }
 }

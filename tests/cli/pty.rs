@@ -309,3 +309,65 @@ fn a_hostile_prompt_file_is_shown_defused_in_the_guided_check_in() {
     assert!(raw.is_empty(), "raw {raw:?} in:\n{shown}");
     assert_eq!(dump(&env.default_journal()), before);
 }
+
+// Regression: with NO_COLOR the feelings list showed no mark on the item under the cursor.
+// Also: a missing $EDITOR ended the check-in with a raw I/O error.
+#[test]
+fn without_colour_lists_are_marked_and_a_missing_editor_is_gentle() {
+    let env = TestEnv::with_couple();
+    let mut cmd = env.command(["checkin", "--as", "Sam"]);
+    cmd.env("TERM", "xterm")
+        .env("EDITOR", "rekindle-no-such-editor")
+        .env_remove("VISUAL");
+    let mut p = rexpect::session::spawn_command(cmd, Some(TIMEOUT_MS)).expect("start");
+    answer(&mut p, "How much do you trust Alex today?", "7\r");
+    answer(&mut p, "How close do you feel to Alex today?", "6\r");
+    answer(&mut p, "What are you feeling?", "");
+    answer(&mut p, "> [ ] mad", " ");
+    answer(&mut p, "> [x] mad", "\r");
+    answer(&mut p, "How strong is \"mad\"?", ENTER);
+    answer(&mut p, "Your answer", "e\r");
+    answer(&mut p, "rekindle-no-such-editor", "");
+    answer(&mut p, "Your answer", "typed instead\r");
+    answer(&mut p, "Something you appreciate about Alex today", ENTER);
+    answer(&mut p, "Something you need from Alex", ENTER);
+    answer(&mut p, "Anything else you want to note?", ENTER);
+    answer(&mut p, "Save this check-in?", ENTER);
+    p.exp_string("Saved Sam's check-in")
+        .expect("the saved line");
+    let (code, _) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(
+        query(&env, "SELECT answer FROM checkins"),
+        [[text("typed instead")]]
+    );
+}
+
+// Regression: Enter through every question of `together` saved an empty meeting.
+#[test]
+fn together_with_nothing_entered_saves_nothing() {
+    let env = TestEnv::with_couple();
+    env.run(["checkin", "--as", "Sam", "--trust", "6"])
+        .success();
+    env.run(["checkin", "--as", "Alex", "--trust", "5"])
+        .success();
+    let before = dump(&env.default_journal());
+    let mut p = spawn(&env, &["together"]);
+    answer(&mut p, "Check in again and replace it?", ENTER);
+    answer(&mut p, "Check in again and replace it?", ENTER);
+    for question in [
+        "Sam, what do you appreciate about Alex this week?",
+        "Alex, what do you appreciate about Sam this week?",
+        "What went well between you this week?",
+        "One thing you would like to work on together",
+        "Alex asks Sam: what can I do for you this week?",
+        "Sam asks Alex: what can I do for you this week?",
+    ] {
+        answer(&mut p, question, ENTER);
+    }
+    p.exp_string("Nothing was entered, so nothing was saved.")
+        .expect("the nothing-saved line");
+    let (code, _) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(dump(&env.default_journal()), before);
+}

@@ -13,6 +13,6 @@ fn together_needs_a_terminal_and_says_so() {
         .stderr_has("rekindle checkin --as NAME --trust N");
     env.run(["together", "--date", "2026-11-30"])
         .refused()
-        .stderr_has("cannot be in the future");
+        .stderr_has("your time together cannot be in the future");
     assert_eq!(dump(&env.default_journal()), before);
 }
