@@ -5,7 +5,7 @@ use std::io::Write as _;
 use serde::Serialize;
 
 use crate::bail_user;
-use crate::commands::checkin::{current_focus, load_journey, parse_step};
+use crate::commands::checkin::{focus_on, load_journey, parse_step};
 use crate::context::Context;
 use crate::dates;
 use crate::journey::Audience;
@@ -51,7 +51,8 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     };
     let store = ctx.open()?;
     let partner = ctx.acting_partner(&store)?;
-    let focus = current_focus(&store)?;
+    // The focus of the prompt's day, as the check-in for that day uses it.
+    let focus = focus_on(&store, date)?;
     let step = step_flag.unwrap_or(focus);
     let journey = load_journey();
     let guide = journey.step(step);

@@ -582,3 +582,21 @@ fn a_past_check_in_takes_the_focus_of_its_day() {
     assert_eq!(at("2026-11-05"), "responsibility");
     assert_eq!(at("2026-11-19"), "forgiveness");
 }
+
+// `prompt --date` shows the prompt a check-in for that day asks: that day's focus.
+#[test]
+fn prompt_for_a_past_day_uses_the_focus_of_that_day() {
+    let mut env = TestEnv::with_couple();
+    env.set("REKINDLE_TODAY", "2026-11-10");
+    env.run(["focus", "healing", "--as", "Sam"]).success();
+    env.set("REKINDLE_TODAY", "2026-11-21");
+    env.run(["focus", "forgiveness", "--as", "Sam"]).success();
+    let step = |date: &str| {
+        env.run(["prompt", "--as", "Alex", "--date", date, "--json"])
+            .success()
+            .json()["step"]
+            .clone()
+    };
+    assert_eq!(step("2026-11-12"), "healing");
+    assert_eq!(step("today"), "forgiveness");
+}
