@@ -498,7 +498,34 @@ fn ask_own_words(
         None => "Your own words, separated by commas (add :N for intensity, e.g. wistful:3)",
     };
     let answer = p.input_checked(question, saved.as_deref(), true, &check)?;
-    Ok(read(&answer)?)
+    let mut own = read(&answer)?;
+    // A likely typo of a listed word is asked about, so that it is not counted as neutral by
+    // mistake; the word as typed is kept when that is what was meant.
+    for entry in &mut own {
+        if let Some(near) = feelings::nearest(&entry.word) {
+            let question = format!(
+                "\"{}\" is not in the list; did you mean \"{near}\"? (no keeps your word)",
+                sanitize::line(&entry.word)
+            );
+            if p.confirm(&question, true)? {
+                entry.word = near.to_string();
+            }
+        }
+    }
+    // A corrected word may now name a feeling already given: it is kept once.
+    let mut kept: Vec<FeelingEntry> = Vec::new();
+    for entry in own {
+        let all: Vec<FeelingEntry> = picked
+            .iter()
+            .chain(&kept)
+            .chain([&entry])
+            .cloned()
+            .collect();
+        if feelings::repeated(&all).is_none() {
+            kept.push(entry);
+        }
+    }
+    Ok(kept)
 }
 
 /// The answer to the day's prompt: typed, or written in the editor by typing `e`. A saved
@@ -970,6 +997,42 @@ mod tests {
         // Together: no appreciation, need, note or confirm inside the check-in.
         assert_eq!(p.remaining(), 0);
         assert_eq!(draft.appreciation, None);
+    }
+
+    #[test]
+    fn a_likely_typo_is_asked_about_and_your_word_kept_when_meant() {
+        let own = VOCABULARY.len();
+        let (draft, p) = run(
+            vec![
+                text_reply("4"),
+                text_reply("4"),
+                Reply::Picks(vec![index_of("hurt"), own]),
+                text_reply("anxous:3, sane, hrut"),
+                // "anxous": yes, anxious. "sane" (near "safe"): no, keep it. "hrut": yes,
+                // hurt, already picked in the list, so it is kept once.
+                Reply::Yes,
+                Reply::No,
+                Reply::Yes,
+                // Strength of hurt and of sane, then no answer to the prompt.
+                text_reply(""),
+                text_reply(""),
+                text_reply(""),
+            ],
+            Given::default(),
+            Step::Forgiveness,
+            Options::TOGETHER,
+        );
+        let draft = draft.unwrap();
+        assert_eq!(
+            draft.feelings,
+            [
+                entry("hurt", None),
+                entry("anxious", Some(3)),
+                entry("sane", None)
+            ]
+        );
+        assert!(p.refused.is_empty(), "{:?}", p.refused);
+        assert_eq!(p.remaining(), 0);
     }
 
     // Regression: `EDITOR=nonexistent-editor` ended the check-in with an I/O error and threw

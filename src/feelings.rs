@@ -280,28 +280,50 @@ fn parse_one(item: &str) -> Result<FeelingEntry, UserError> {
         )));
     }
     let word = check_word(word)?;
-    if lookup(&word).is_none()
-        && let Some(near) = nearest(&word)
-    {
-        return Err(UserError::new(format!(
-            "the feeling \"{}\" is not in the list; did you mean \"{near}\"? (see rekindle feelings; a word of your own is kept when it is not a near miss of one in the list)",
-            sanitize::line(&word)
-        )));
-    }
     Ok(FeelingEntry { word, intensity })
 }
 
 /// The vocabulary word `word` is most likely a typo of: one letter off for a short word,
-/// two for a longer one. A word of one's own further from every listed word has none.
+/// two for a longer one. A word of one's own further from every listed word has none, and so
+/// does the opposite of a listed word ("unsafe" is not a typo of "safe").
 pub fn nearest(word: &str) -> Option<&'static str> {
-    let typed: Vec<char> = word.trim().to_lowercase().chars().collect();
+    let typed_text = word.trim().to_lowercase();
+    if lookup(&typed_text).is_some() {
+        return None;
+    }
+    let typed: Vec<char> = typed_text.chars().collect();
     let allowed = if typed.len() <= 5 { 1 } else { 2 };
     VOCABULARY
         .iter()
+        .filter(|entry| !negates(&typed_text, entry.word))
         .map(|entry| (distance(&typed, entry.word), entry.word))
         .filter(|&(d, _)| d > 0 && d <= allowed)
         .min_by_key(|&(d, _)| d)
         .map(|(_, word)| word)
+}
+
+/// Whether `typed` is `listed` with a prefix that turns it around: unsafe, unloved, distrusting.
+fn negates(typed: &str, listed: &str) -> bool {
+    ["un", "dis", "non", "in", "im", "mis", "not "]
+        .iter()
+        .any(|prefix| typed.strip_prefix(prefix) == Some(listed))
+}
+
+/// For each word of one's own that looks like a typo of a listed word, a line saying it was
+/// kept as typed and which word was perhaps meant.
+pub fn near_miss_notes(entries: &[FeelingEntry]) -> Vec<String> {
+    entries
+        .iter()
+        .filter_map(|e| nearest(&e.word).map(|near| near_miss_note(&e.word, near)))
+        .collect()
+}
+
+/// The line for one near miss, shown after a write.
+pub fn near_miss_note(word: &str, near: &str) -> String {
+    format!(
+        "\"{}\" is not in the feelings list, so it is kept as typed and counts as neutral. Did you mean \"{near}\"?",
+        sanitize::line(word)
+    )
 }
 
 /// Edit distance (insertions, deletions, substitutions, and swaps of two neighbours).
@@ -355,8 +377,8 @@ pub fn repeated_error(word: &str) -> UserError {
 
 /// Reads feelings as typed: each spec is one feeling or several separated by commas or,
 /// when it has no comma, by spaces (`hurt:4`, `hurt, hopeful:2`, `calm hopeful`). A word may
-/// appear only once, a near miss of a listed word is refused with the word it was likely
-/// meant to be, and `none` alone means no feelings. Empty items between commas are passed over, but at least one feeling (or
+/// appear only once, a word not in the list is kept as typed, and `none` alone means no
+/// feelings. Empty items between commas are passed over, but at least one feeling (or
 /// `none`) must be given.
 pub fn parse<S: AsRef<str>>(specs: &[S]) -> Result<Parsed, UserError> {
     // With a comma, commas separate (so a feeling of your own may be two words,
@@ -567,20 +589,33 @@ mod tests {
         assert!(refusal(&["calm calm:2"]).contains("\"calm\" is given twice"));
     }
 
-    // Regression: `feel anxous` was saved as a neutral word of its own, so a typo quietly
-    // left an unpleasant feeling out of progress.
+    // A word outside the list is kept as typed (the contract), but a likely typo is named
+    // so that it is not quietly counted as neutral, and the opposite of a listed word is never
+    // taken for a typo of it.
     #[test]
-    fn a_near_miss_of_a_listed_word_is_refused_with_the_word() {
+    fn a_near_miss_is_kept_and_the_listed_word_is_suggested() {
+        assert_eq!(words(&["anxous:3"]), [entry("anxous", Some(3))]);
+        assert_eq!(nearest("anxous"), Some("anxious"));
+        assert_eq!(nearest("hopefull"), Some("hopeful"));
+        assert_eq!(nearest("clam"), Some("calm"));
+        for own in [
+            "unsafe",
+            "unheard",
+            "unloved",
+            "distrusting",
+            "wistful",
+            "tender",
+        ] {
+            assert_eq!(nearest(own), None, "{own}");
+            assert_eq!(words(&[own]), [entry(own, None)]);
+        }
+        assert_eq!(nearest("Anxious"), None);
         assert_eq!(
-            refusal(&["anxous:3"]),
-            "the feeling \"anxous\" is not in the list; did you mean \"anxious\"? (see rekindle feelings; a word of your own is kept when it is not a near miss of one in the list)"
+            near_miss_notes(&words(&["calm", "anxous"])),
+            [
+                "\"anxous\" is not in the feelings list, so it is kept as typed and counts as neutral. Did you mean \"anxious\"?"
+            ]
         );
-        assert!(refusal(&["hopefull"]).contains("did you mean \"hopeful\""));
-        assert!(refusal(&["clam"]).contains("did you mean \"calm\""));
-        // Words of your own that are not near a listed word are kept as typed.
-        assert_eq!(words(&["wistful"]), [entry("wistful", None)]);
-        assert_eq!(words(&["tender"]), [entry("tender", None)]);
-        assert_eq!(nearest("wistful"), None);
     }
 
     #[test]

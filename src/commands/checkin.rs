@@ -439,5 +439,14 @@ fn report(ctx: &Context, record: &CheckinRecord, changed: Option<&[String]>) -> 
     if let Some(changed) = changed {
         writeln!(out, "  {}", checkin::changes_in_words(changed))?;
     }
+    for feeling in &record.feelings {
+        if let Some(near) = crate::feelings::nearest(&feeling.word) {
+            writeln!(
+                out,
+                "  {}",
+                crate::feelings::near_miss_note(&feeling.word, near)
+            )?;
+        }
+    }
     Ok(())
 }

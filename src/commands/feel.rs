@@ -81,5 +81,8 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     if let Some(note) = &note {
         writeln!(out, "  note: {}", sanitize::line(note))?;
     }
+    for line in feelings::near_miss_notes(&entries) {
+        writeln!(out, "  {line}")?;
+    }
     Ok(())
 }

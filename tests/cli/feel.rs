@@ -129,7 +129,6 @@ fn feel_refuses_bad_specs_by_name_and_writes_nothing() {
             vec!["calm", "Calm:2"],
             "the feeling \"calm\" is given twice",
         ),
-        (vec!["hopefull"], "did you mean \"hopeful\""),
         (vec!["none"], "feel needs at least one feeling"),
     ] {
         let mut argv = vec!["feel", "--as", "Sam"];
@@ -137,6 +136,34 @@ fn feel_refuses_bad_specs_by_name_and_writes_nothing() {
         env.run(argv).refused().stderr_has(says);
     }
     assert_eq!(dump(&env.default_journal()), before);
+}
+
+// A word outside the list is kept as typed (DESIGN.md); a likely typo is named after the
+// write, and a word that holds a listed one ("unsafe") is never taken for a typo of it.
+#[test]
+fn a_likely_typo_is_kept_and_named_and_unsafe_is_not_a_typo() {
+    let env = TestEnv::with_couple();
+    env.run(["feel", "--as", "Alex", "hopefull:2"])
+        .success()
+        .stdout_has("\"hopefull\" is not in the feelings list, so it is kept as typed and counts as neutral. Did you mean \"hopeful\"?");
+    let unsafe_run = env.run(["feel", "--as", "Alex", "unsafe:4"]);
+    unsafe_run.success();
+    assert!(
+        !unsafe_run.stdout.contains("Did you mean"),
+        "{}",
+        unsafe_run.stdout
+    );
+    let feelings = env
+        .run(["history", "--kind", "feeling", "--json"])
+        .success()
+        .json();
+    let words: Vec<(&str, &str)> = feelings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["word"].as_str().unwrap(), r["valence"].as_str().unwrap()))
+        .collect();
+    assert_eq!(words, [("unsafe", "neutral"), ("hopefull", "neutral")]);
 }
 
 // Regression: each word of one `feel` got its own timestamp, and history grouped feel entries
