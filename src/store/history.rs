@@ -127,8 +127,29 @@ fn refs_of(
     let mut sql = format!(
         "SELECT t.id, t.date, t.created_at FROM {table} WHERE t.date BETWEEN :since AND :until"
     );
-    let ids_text = ids.map(ids_json);
-    let limit = i64::try_from(filter.limit).unwrap_or(i64::MAX);
+    // A search that matches many records of this kind walks the date index newest first and
+    // keeps the matches, stopping at `limit`: a word in one entry of six is found after about
+    // six times `limit` rows. Few matches are looked up one by one instead, then sorted; the
+    // walk would read most of the journal to find them. Both give the same records.
+    let walk = match ids {
+        Some(ids) => {
+            let base = table.split(' ').next().unwrap_or(table);
+            let rows: i64 =
+                conn.query_row(&format!("SELECT ifnull(max(id), 0) FROM {base}"), [], |r| {
+                    r.get(0)
+                })?;
+            let matches = i64::try_from(ids.len()).unwrap_or(i64::MAX);
+            matches.saturating_mul(matches)
+                > rows.saturating_mul(i64::try_from(filter.limit).unwrap_or(i64::MAX))
+        }
+        None => false,
+    };
+    let ids_text = if walk { None } else { ids.map(ids_json) };
+    let limit = if walk {
+        -1
+    } else {
+        i64::try_from(filter.limit).unwrap_or(i64::MAX)
+    };
     let mut bound: Vec<(&str, &dyn ToSql)> = vec![
         (":since", &filter.since),
         (":until", &filter.until),
@@ -149,15 +170,30 @@ fn refs_of(
     }
     sql.push_str(" ORDER BY t.date DESC, t.created_at DESC, t.id DESC LIMIT :limit");
     let mut stmt = conn.prepare_cached(&sql)?;
-    stmt.query_map(bound.as_slice(), |r| {
+    let rows = stmt.query_map(bound.as_slice(), |r| {
         Ok(Ref {
             kind,
             id: r.get(0)?,
             date: super::date_at(r, 1)?,
             created_at: r.get(2)?,
         })
-    })?
-    .collect()
+    })?;
+    match ids.filter(|_| walk) {
+        Some(ids) => {
+            let mut found = Vec::new();
+            for row in rows {
+                let row = row?;
+                if found.len() >= filter.limit {
+                    break;
+                }
+                if ids.contains(&row.id) {
+                    found.push(row);
+                }
+            }
+            Ok(found)
+        }
+        None => rows.collect(),
+    }
 }
 
 /// Loads each record in the shape `--json` shows it. A record that vanished in between (a
@@ -220,4 +256,48 @@ pub fn load(conn: &Connection, refs: &[Ref]) -> rusqlite::Result<Vec<Record>> {
         }
     }
     Ok(records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::search_query;
+    use crate::store::{Store, sample};
+
+    fn filter(search: &str, limit: usize, partner: Option<i64>, since: NaiveDate) -> Filter {
+        Filter {
+            since,
+            until: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+            kinds: Kind::ALL.to_vec(),
+            partner,
+            search: search_query(search),
+            limit,
+        }
+    }
+
+    // A common word ("dinner", in about one answer in six) is found by walking the date index;
+    // a rare one ("friday"), or any word with a limit high enough, by looking each match up.
+    // Both must give the same records in the same order.
+    #[test]
+    fn walking_and_looking_up_find_the_same_newest_matches() {
+        let mut store = Store::open_in_memory().unwrap();
+        let until = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        store
+            .write(|tx| Ok(sample::generate(tx, 400, until, 7)?))
+            .unwrap();
+        let conn = store.conn();
+        let early = crate::dates::EARLIEST;
+        let recent = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        for (word, partner, since) in [
+            ("dinner", None, early),
+            ("dinner", Some(1), early),
+            ("dinner", Some(2), recent),
+            ("friday", None, early),
+        ] {
+            let all = find(conn, &filter(word, 1_000_000, partner, since)).unwrap();
+            let newest = find(conn, &filter(word, 5, partner, since)).unwrap();
+            assert!(all.len() > 5, "{word}: {} matches", all.len());
+            assert_eq!(newest, all[..5], "{word} {partner:?} {since}");
+        }
+    }
 }
