@@ -80,6 +80,7 @@ if [ -n "${INSTRUCTIONS:-}" ] && command -v valgrind >/dev/null; then
   for spec in "floor|sqlite3 DB 'SELECT count(*) FROM partners'" \
               "history|$bin --journal DB history" \
               "search|$bin --journal DB history --search friday" \
+              "search-common|$bin --journal DB history --search dinner" \
               "progress|$bin --journal DB progress --weeks 52" \
               "checkin|$bin --journal COPY checkin --as Sam --trust 7"; do
     name=${spec%%|*}
