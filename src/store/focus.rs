@@ -35,20 +35,23 @@ pub fn record(
     })
 }
 
+/// A focus change from a row of `id, step, date, partner_id`.
+fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<FocusChange> {
+    Ok(FocusChange {
+        id: row.get(0)?,
+        step: row.get(1)?,
+        date: row.get(2)?,
+        partner_id: row.get(3)?,
+    })
+}
+
 /// The focus in force now: the latest change by date, then by when it was written.
 pub fn current(conn: &Connection) -> rusqlite::Result<Option<FocusChange>> {
     conn.query_row(
         "SELECT id, step, date, partner_id FROM focus_changes
          ORDER BY date DESC, created_at DESC, id DESC LIMIT 1",
         [],
-        |row| {
-            Ok(FocusChange {
-                id: row.get(0)?,
-                step: row.get(1)?,
-                date: row.get(2)?,
-                partner_id: row.get(3)?,
-            })
-        },
+        from_row,
     )
     .optional()
 }
@@ -59,14 +62,7 @@ pub fn as_of(conn: &Connection, date: NaiveDate) -> rusqlite::Result<Option<Focu
         "SELECT id, step, date, partner_id FROM focus_changes WHERE date <= ?1
          ORDER BY date DESC, created_at DESC, id DESC LIMIT 1",
         [date],
-        |row| {
-            Ok(FocusChange {
-                id: row.get(0)?,
-                step: row.get(1)?,
-                date: row.get(2)?,
-                partner_id: row.get(3)?,
-            })
-        },
+        from_row,
     )
     .optional()
 }
@@ -75,14 +71,7 @@ pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<FocusChange>> 
     conn.query_row(
         "SELECT id, step, date, partner_id FROM focus_changes WHERE id = ?1",
         [id],
-        |row| {
-            Ok(FocusChange {
-                id: row.get(0)?,
-                step: row.get(1)?,
-                date: row.get(2)?,
-                partner_id: row.get(3)?,
-            })
-        },
+        from_row,
     )
     .optional()
 }
