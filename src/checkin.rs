@@ -478,7 +478,7 @@ fn ask_own_words(
         if answer.trim().is_empty() {
             return Ok(Vec::new());
         }
-        let own = match feelings::parse(&[answer])? {
+        let own = match feelings::parse_list(answer)? {
             Parsed::NoneAtAll => Vec::new(),
             Parsed::Words(words) => words,
         };
@@ -1033,6 +1033,27 @@ mod tests {
         );
         assert!(p.refused.is_empty(), "{:?}", p.refused);
         assert_eq!(p.remaining(), 0);
+    }
+
+    // Regression: amending a check-in in the terminal and pressing Enter on the saved own
+    // words "left out" saved two feelings, "left" and "out".
+    #[test]
+    fn a_two_word_feeling_of_your_own_stays_one_when_kept() {
+        let own = VOCABULARY.len();
+        let saved = [entry("hurt", Some(2)), entry("left out", None)];
+        let mut p = Scripted::new([
+            Reply::Picks(vec![index_of("hurt"), own]),
+            text_reply(""),
+            text_reply(""),
+            text_reply(""),
+        ]);
+        let feelings = ask_feelings(&mut p, &saved).unwrap();
+        assert_eq!(feelings, saved);
+        assert_eq!(p.remaining(), 0);
+        assert_eq!(
+            feelings::parse_list("left out").unwrap(),
+            Parsed::Words(vec![entry("left out", None)])
+        );
     }
 
     // Regression: `EDITOR=nonexistent-editor` ended the check-in with an I/O error and threw

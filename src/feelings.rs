@@ -381,13 +381,23 @@ pub fn repeated_error(word: &str) -> UserError {
 /// feelings. Empty items between commas are passed over, but at least one feeling (or
 /// `none`) must be given.
 pub fn parse<S: AsRef<str>>(specs: &[S]) -> Result<Parsed, UserError> {
+    parse_with(specs, false)
+}
+
+/// Reads feelings typed as a list separated by commas only, as the guided check-in asks for
+/// them, so a feeling of your own may be two words even on its own ("left out").
+pub fn parse_list(text: &str) -> Result<Parsed, UserError> {
+    parse_with(&[text], true)
+}
+
+fn parse_with<S: AsRef<str>>(specs: &[S], commas_only: bool) -> Result<Parsed, UserError> {
     // With a comma, commas separate (so a feeling of your own may be two words,
     // "left out, hurt"); without one, spaces do ("calm hopeful:2").
     let items: Vec<&str> = specs
         .iter()
         .flat_map(|spec| {
             let spec = spec.as_ref();
-            if spec.contains(',') {
+            if commas_only || spec.contains(',') {
                 spec.split(',').collect::<Vec<_>>()
             } else {
                 spec.split_whitespace().collect()
