@@ -212,8 +212,8 @@ fn two_computers_that_each_ran_init_merge_by_name() {
     assert_eq!(partners[0]["name"], "Sam");
     assert_eq!(partners[0]["role"], "repairing");
 
-    // When the file's Sam changed later, its version wins, and its uuid is kept, so the two
-    // journals agree from then on.
+    // When the file's Sam changed later, the journal takes its uuid, so the two journals
+    // know him as one from then on, but keeps the role its own `init` gave him.
     let mut file = sample::journal();
     file["partners"][0]["role"] = "mutual".into();
     file["partners"][0]["updated_at"] = "2099-01-01T00:00:00Z".into();
@@ -221,8 +221,12 @@ fn two_computers_that_each_ran_init_merge_by_name() {
     assert_eq!(summary["updated"]["partners"], 1);
     let merged = export(&env);
     assert_eq!(merged["partners"][0]["uuid"], SAM);
-    assert_eq!(merged["partners"][0]["role"], "mutual");
+    assert_eq!(merged["partners"][0]["role"], "repairing");
     assert_eq!(find(&merged["checkins"], SAM_CHECKIN)["partner_uuid"], SAM);
+    // Matched by uuid from then on, a later change of role travels like any other record.
+    file["partners"][0]["updated_at"] = "2099-01-02T00:00:00Z".into();
+    import(&env, &file, &[]).success();
+    assert_eq!(export(&env)["partners"][0]["role"], "mutual");
 }
 
 #[test]
@@ -556,4 +560,90 @@ fn an_apology_keeps_its_answer_and_promise_links() {
     );
     assert_eq!(exported["responses"][0]["apology_uuid"], APOLOGY);
     assert_eq!(exported["outcomes"][1]["recorded_by_uuid"], SAM);
+}
+
+#[test]
+fn a_journal_set_up_separately_keeps_our_roles_and_our_focus() {
+    let mut env = TestEnv::new();
+    env.set("REKINDLE_TODAY", "2026-11-10");
+    env.run([
+        "init",
+        "--partner",
+        "Sam",
+        "--partner",
+        "Alex",
+        "--repairing",
+        "Sam",
+    ])
+    .success();
+    env.set("REKINDLE_TODAY", "2026-11-12");
+    env.run(["focus", "healing", "--as", "Sam"]).success();
+    env.run(["checkin", "--as", "Sam", "--trust", "6"])
+        .success();
+    // Alex set up a journal of their own later, with both partners `mutual`.
+    let theirs = env.root().join("alex/journal.db");
+    let theirs = theirs.to_str().unwrap();
+    env.set("REKINDLE_TODAY", "2026-11-15");
+    env.run([
+        "--journal",
+        theirs,
+        "init",
+        "--partner",
+        "Sam",
+        "--partner",
+        "Alex",
+    ])
+    .success();
+    env.run([
+        "--journal",
+        theirs,
+        "checkin",
+        "--as",
+        "Alex",
+        "--trust",
+        "4",
+    ])
+    .success();
+    let file = env.root().join("alex.json");
+    env.run([
+        "--journal",
+        theirs,
+        "export",
+        "--output",
+        file.to_str().unwrap(),
+    ])
+    .success();
+
+    env.set("REKINDLE_TODAY", "2026-11-21");
+    let partners = env.run(["partners", "--json"]).success().json();
+    let focus = env.run(["focus", "--json"]).success().json();
+    let file = file.to_str().unwrap();
+    let before = dump(&env.default_journal());
+    let rehearsed = env
+        .run(["import", file, "--dry-run", "--json"])
+        .success()
+        .json();
+    assert_eq!(dump(&env.default_journal()), before);
+    let summary = env.run(["import", file, "--json"]).success().json();
+    for key in ["added", "updated", "skipped"] {
+        assert_eq!(rehearsed[key], summary[key], "{key}");
+    }
+    assert_eq!(summary["skipped"]["focus"], 1, "{summary}");
+    assert_eq!(summary["added"]["focus"], 0, "{summary}");
+    assert_eq!(summary["added"]["checkins"], 1, "{summary}");
+    assert_eq!(summary["added"]["partners"], 0, "{summary}");
+
+    let after = env.run(["partners", "--json"]).success().json();
+    assert_eq!(after, partners);
+    assert_eq!(after[0]["role"], "repairing");
+    assert_eq!(after[1]["role"], "healing");
+    assert_eq!(env.run(["focus", "--json"]).success().json(), focus);
+    assert_eq!(focus["step"], "healing", "{focus}");
+    let merged = export(&env);
+    assert_eq!(merged["checkins"].as_array().unwrap().len(), 2);
+    assert_eq!(merged["focus"].as_array().unwrap().len(), 2);
+    // Importing it again changes nothing.
+    let before = dump(&env.default_journal());
+    env.run(["import", file]).success();
+    assert_eq!(dump(&env.default_journal()), before);
 }

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension as _, Row, params};
 use super::{rows, rows_with};
 use crate::context::and_list;
 use crate::exchange::{Counts, Document, FeelingRecord, Kind, Place, Problem};
-use crate::model::same_name;
+use crate::model::{Step, same_name};
 
 /// Whether the file's version of a record replaces the journal's: it was changed later, or,
 /// for two different records that are one (a tie on time), its uuid sorts last. Comparing
@@ -178,6 +178,17 @@ impl Merge<'_> {
                 None => self.partner_named(&p.name, &in_file)?,
             };
             let (id, verdict) = match existing {
+                Some(local) if local.uuid != p.uuid && local.loses_to(&p.uuid, &p.updated_at) => {
+                    // Matched by name: each journal's `init` set the roles on its own, so the
+                    // journal keeps its partner's name and role. It takes the file's uuid and
+                    // stamps, so the two journals know this partner as one from now on.
+                    self.conn.execute(
+                        "UPDATE partners SET uuid = ?2, created_at = ?3, updated_at = ?4
+                         WHERE id = ?1",
+                        params![local.id, p.uuid, p.created_at, p.updated_at],
+                    )?;
+                    (local.id, Verdict::Updated)
+                }
                 Some(local) if local.loses_to(&p.uuid, &p.updated_at) => {
                     self.conn.execute(
                         "UPDATE partners SET uuid = ?2, name = ?3, role = ?4, created_at = ?5,
@@ -697,6 +708,22 @@ impl Merge<'_> {
 
     fn focus(&mut self, doc: &Document) -> Res {
         let in_file: HashSet<&str> = doc.focus.iter().map(|f| f.uuid.as_str()).collect();
+        // The file's first focus change, when it is on step 1 and made by nobody, is the one
+        // its journal's `init` wrote. A journal that already has a focus keeps it: that
+        // automatic start is left out rather than sending the focus back to step 1.
+        let has_focus: bool =
+            self.conn
+                .query_row("SELECT EXISTS (SELECT 1 FROM focus_changes)", [], |r| {
+                    r.get(0)
+                })?;
+        let automatic_start = doc
+            .focus
+            .iter()
+            .enumerate()
+            .min_by(|(_, a), (_, b)| (&a.date, &a.created_at).cmp(&(&b.date, &b.created_at)))
+            .filter(|(_, f)| f.partner_uuid.is_none() && f.step == Step::Responsibility.id())
+            .map(|(i, _)| i)
+            .filter(|_| has_focus);
         for (i, f) in doc.focus.iter().enumerate() {
             let at = Place::new(Kind::Focus, i);
             let partner = self.resolve_opt(
@@ -706,6 +733,10 @@ impl Merge<'_> {
             )?;
             let existing = match self.by_uuid("focus_changes", &f.uuid)? {
                 Some(local) => Some(local),
+                None if automatic_start == Some(i) => {
+                    self.tally(Kind::Focus, Verdict::Skipped);
+                    continue;
+                }
                 // Both computers ran `init` the same day: one focus change, not two.
                 None => rows_with(
                     self.conn,
