@@ -371,6 +371,21 @@ pub fn save(
             dates::in_words(date)
         );
     }
+    if let (Some(old), Some(_)) = (&current, existing) {
+        // Replacing a check-in with what it already says writes nothing, so its `updated_at`
+        // (which decides which version an import keeps) stays as it was.
+        let saved = store::feelings::for_checkin(tx, old.id)?;
+        let saved_entries: Vec<FeelingEntry> = saved
+            .iter()
+            .map(|f| FeelingEntry {
+                word: f.word.clone(),
+                intensity: f.intensity,
+            })
+            .collect();
+        if old.fields == fields && checkin::same_feelings(&saved_entries, &draft.feelings) {
+            return Ok(records::checkin_record(old, &partner.name, &saved));
+        }
+    }
     let checkin = match &current {
         Some(old) => store::checkins::replace(tx, old, &fields),
         None => store::checkins::insert(tx, partner.id, date, &fields),

@@ -599,3 +599,49 @@ fn prompt_for_a_past_day_uses_the_focus_of_that_day() {
     assert_eq!(step("2026-11-12"), "healing");
     assert_eq!(step("today"), "forgiveness");
 }
+
+#[test]
+fn amend_with_the_saved_values_writes_nothing() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "6",
+        "--connection",
+        "5",
+        "--feeling",
+        "hopeful:3",
+        "--feeling",
+        "tired",
+        "--note",
+        "a long day",
+    ])
+    .success();
+    let before = dump(&env.default_journal());
+    let run = env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--amend",
+        "--trust",
+        "6",
+        "--feeling",
+        "tired",
+        "--feeling",
+        "hopeful:3",
+        "--note",
+        "a long day",
+    ]);
+    run.success().stdout_has("Nothing changed.");
+    assert_eq!(dump(&env.default_journal()), before);
+    // A real change still writes, and says what changed.
+    env.run(["checkin", "--as", "Sam", "--amend", "--trust", "7"])
+        .success()
+        .stdout_has("trust 6 → 7");
+    assert_eq!(
+        query_i64(&env, "SELECT trust FROM checkins WHERE date = '2026-11-21'"),
+        7
+    );
+}
