@@ -70,12 +70,32 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         Some(Action::Role { name, role }) => {
             let partner = find_partner(&partners, &name)?.clone();
             let role: Role = role.parse().map_err(UserError::new)?;
-            store.write(|tx| Ok(store::partners::set_role(tx, partner.id, role)?))?;
-            let message = format!(
-                "{} is now {}.",
-                sanitize::line(&partner.name),
-                role.describe()
-            );
+            // Setting the role a partner already has writes nothing: an import compares
+            // `updated_at` to decide which version to keep.
+            let already = store.write(|tx| {
+                let now = store::partners::all(tx)?
+                    .into_iter()
+                    .find(|p| p.id == partner.id)
+                    .map(|p| p.role);
+                if now == Some(role) {
+                    return Ok(true);
+                }
+                store::partners::set_role(tx, partner.id, role)?;
+                Ok(false)
+            })?;
+            let message = if already {
+                format!(
+                    "{} is already {}; nothing changed.",
+                    sanitize::line(&partner.name),
+                    role.describe()
+                )
+            } else {
+                format!(
+                    "{} is now {}.",
+                    sanitize::line(&partner.name),
+                    role.describe()
+                )
+            };
             (Partner { role, ..partner }, message)
         }
         Some(Action::Rename { old, new }) => {

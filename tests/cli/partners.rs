@@ -69,3 +69,22 @@ fn partner_refusals_leave_the_journal_unchanged() {
     }
     assert_eq!(dump(&env.default_journal()), before);
 }
+
+#[test]
+fn setting_the_role_a_partner_already_has_writes_nothing() {
+    let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    let run = env.run(["partners", "role", "sam", "repairing"]);
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "Sam is already repairing trust; nothing changed.\n"
+    );
+    assert_eq!(dump(&env.default_journal()), before);
+    let json = env
+        .run(["partners", "role", "Alex", "healing", "--json"])
+        .success()
+        .json();
+    assert_eq!(json, json!({"id": 2, "name": "Alex", "role": "healing"}));
+    assert_eq!(dump(&env.default_journal()), before);
+}
