@@ -282,6 +282,8 @@ pub enum DateRefusal {
     Future { date: NaiveDate, today: NaiveDate },
     #[error("{} is before the promise started ({}); use a date from then on", crate::dates::in_words(*.date), crate::dates::in_words(*.from))]
     BeforeStart { date: NaiveDate, from: NaiveDate },
+    #[error("{} is after the promise ended; its last date was {}", crate::dates::in_words(*.date), crate::dates::in_words(*.last))]
+    AfterEnd { date: NaiveDate, last: NaiveDate },
     #[error("the promise is not scheduled on {} (it is {}); use one of its dates, such as {}", crate::dates::in_words(*.date), .rule, .nearest.map(crate::dates::in_words).unwrap_or_else(|| "a later one".into()))]
     NotScheduled {
         date: NaiveDate,
@@ -322,6 +324,13 @@ impl Plan {
         };
         if date < from {
             return Err(DateRefusal::BeforeStart { date, from });
+        }
+        if let Plan::Recurring(Schedule {
+            until: Some(last), ..
+        }) = self
+            && date > *last
+        {
+            return Err(DateRefusal::AfterEnd { date, last: *last });
         }
         if let Plan::Recurring(schedule) = self
             && !schedule.is_scheduled(date)

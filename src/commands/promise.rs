@@ -326,13 +326,24 @@ fn record(ctx: &mut Context, args: OutcomeArgs, result: OutcomeKind) -> anyhow::
                 dates::in_words(date)
             ),
             (Some(existing), true) => {
+                if existing.result == result
+                    && note.is_none_or(|n| existing.note.as_deref() == Some(n))
+                {
+                    // Correcting an outcome to what it already says writes nothing, so its
+                    // `updated_at` (which an import compares) stays as it was.
+                    let tally = promises::tallies(tx, &[id])?
+                        .get(&id)
+                        .copied()
+                        .unwrap_or_default();
+                    return Ok((promise, existing, Done::Unchanged, tally));
+                }
                 let was = existing.result;
-                let outcome = promises::amend_outcome(tx, &existing, result, note, recorder.id)?;
-                (outcome, Some(was))
+                let outcome = promises::amend_outcome(tx, &existing, result, note)?;
+                (outcome, Done::Corrected(was))
             }
             (None, false) => (
                 promises::record_outcome(tx, id, date, result, note, recorder.id)?,
-                None,
+                Done::Recorded,
             ),
         };
         let promise = match (plan, result) {
@@ -359,7 +370,19 @@ fn record(ctx: &mut Context, args: OutcomeArgs, result: OutcomeKind) -> anyhow::
         OutcomeKind::Skipped => "Skipped",
     };
     match was {
-        Some(was) => writeln!(
+        Done::Unchanged => {
+            writeln!(
+                out,
+                "{}'s promise {}, \"{}\", is already {} for {}; nothing changed.",
+                sanitize::line(&names.of(promise.by_id)),
+                promise.id,
+                sanitize::line(&promise.text),
+                result.as_str(),
+                dates::in_words(outcome.date)
+            )?;
+            return Ok(());
+        }
+        Done::Corrected(was) => writeln!(
             out,
             "Corrected {}'s promise {}, \"{}\", for {}: now {} (it was {was}).",
             sanitize::line(&names.of(promise.by_id)),
@@ -368,7 +391,7 @@ fn record(ctx: &mut Context, args: OutcomeArgs, result: OutcomeKind) -> anyhow::
             dates::in_words(outcome.date),
             result.as_str()
         )?,
-        None => writeln!(
+        Done::Recorded => writeln!(
             out,
             "{word}: {}'s promise {}, \"{}\", for {}.",
             sanitize::line(&names.of(promise.by_id)),
@@ -377,11 +400,11 @@ fn record(ctx: &mut Context, args: OutcomeArgs, result: OutcomeKind) -> anyhow::
             dates::in_words(outcome.date)
         )?,
     }
-    if recorder.id != promise.by_id {
+    if outcome.recorded_by != promise.by_id {
         writeln!(
             out,
             "Recorded by {}; it counts for {}.",
-            sanitize::line(&recorder.name),
+            sanitize::line(&names.of(outcome.recorded_by)),
             sanitize::line(&names.of(promise.by_id))
         )?;
     }
@@ -391,6 +414,16 @@ fn record(ctx: &mut Context, args: OutcomeArgs, result: OutcomeKind) -> anyhow::
         writeln!(out, "So far: {}.", tally_phrase(&tally))?;
     }
     Ok(())
+}
+
+/// What `promise keep|miss|skip` did.
+#[derive(Debug, Clone, Copy)]
+enum Done {
+    Recorded,
+    /// `--amend` changed the outcome; it was this before.
+    Corrected(OutcomeKind),
+    /// `--amend` gave the outcome already recorded: nothing was written.
+    Unchanged,
 }
 
 fn refuse_if_closed(promise: &Promise) -> Result<(), UserError> {
@@ -409,6 +442,21 @@ fn refuse_if_closed(promise: &Promise) -> Result<(), UserError> {
             status.as_str()
         ))),
     }
+}
+
+/// A second `promise cancel` says so, rather than speaking of outcomes.
+fn refuse_to_cancel_again(promise: &Promise) -> Result<(), UserError> {
+    if promise.status != Status::Cancelled {
+        return Ok(());
+    }
+    let when = promise
+        .closed_on
+        .map(|d| format!(" (since {})", dates::in_words(d)))
+        .unwrap_or_default();
+    Err(UserError::new(format!(
+        "promise {} is already cancelled{when}; nothing changed",
+        promise.id
+    )))
 }
 
 /// "kept 4, missed 1 (80% kept)", skips mentioned only when there are some.
@@ -432,6 +480,7 @@ fn cancel(ctx: &mut Context, id_text: &str) -> anyhow::Result<()> {
     let Some(promise) = promises::get(store.conn(), id)? else {
         bail_user!("there is no promise {id}; `rekindle promise list --all` shows them all");
     };
+    refuse_to_cancel_again(&promise)?;
     refuse_if_closed(&promise)?;
     if let Some(prompter) = ctx.prompter() {
         let question = format!(
@@ -451,6 +500,7 @@ fn cancel(ctx: &mut Context, id_text: &str) -> anyhow::Result<()> {
                 "there is no promise {id}; it was removed meanwhile"
             ))
         })?;
+        refuse_to_cancel_again(&current)?;
         refuse_if_closed(&current)?;
         Ok(promises::close(tx, id, Status::Cancelled, today)?)
     })?;

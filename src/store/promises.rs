@@ -321,17 +321,16 @@ pub fn amend_outcome(
     outcome: &Outcome,
     result: OutcomeKind,
     note: Option<&str>,
-    recorded_by: i64,
 ) -> rusqlite::Result<Outcome> {
     let note = note.map(str::to_string).or_else(|| outcome.note.clone());
+    // `recorded_by` stays: the journal keeps who recorded the outcome first.
     conn.execute(
-        "UPDATE outcomes SET result = ?2, note = ?3, recorded_by = ?4, updated_at = ?5 WHERE id = ?1",
-        params![outcome.id, result, note, recorded_by, timestamp()],
+        "UPDATE outcomes SET result = ?2, note = ?3, updated_at = ?4 WHERE id = ?1",
+        params![outcome.id, result, note, timestamp()],
     )?;
     Ok(Outcome {
         result,
         note,
-        recorded_by,
         ..outcome.clone()
     })
 }

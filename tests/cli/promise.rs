@@ -437,7 +437,10 @@ fn refusals_name_the_value_and_write_nothing() {
             "there is no promise 4",
         ),
         (&["promise", "cancel", "2"], "promise 2 is closed"),
-        (&["promise", "cancel", "3"], "promise 3 was cancelled"),
+        (
+            &["promise", "cancel", "3"],
+            "promise 3 is already cancelled (since Saturday 21 November 2026); nothing changed",
+        ),
         (&["promise", "cancel", "0"], "(got \"0\")"),
     ];
     for (args, needle) in cases {
@@ -545,7 +548,10 @@ fn an_outcome_can_be_corrected_with_amend() {
         fixed["note"], "no text",
         "the note stays unless a new one is given"
     );
-    assert_eq!(fixed["recorded_by"], "Sam", "who corrected it is kept");
+    assert_eq!(
+        fixed["recorded_by"], "Alex",
+        "who recorded it first is kept, not who corrected it"
+    );
     let list = env.run(["promise", "list", "--json"]).success().json();
     assert_eq!(
         (list[0]["kept"].as_i64(), list[0]["missed"].as_i64()),
@@ -576,4 +582,158 @@ fn an_outcome_can_be_corrected_with_amend() {
         .json();
     assert_eq!(all[1]["status"], "kept");
     assert_eq!(all[1]["closed_on"], "2026-11-21");
+}
+
+#[test]
+fn correcting_an_outcome_to_what_it_says_writes_nothing_and_keeps_who_recorded_it() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "promise",
+        "add",
+        "--as",
+        "Sam",
+        "Text when late",
+        "--every",
+        "day",
+        "--from",
+        "2026-11-16",
+    ])
+    .success();
+    env.run([
+        "promise",
+        "miss",
+        "1",
+        "--as",
+        "Alex",
+        "--date",
+        "2026-11-18",
+        "--note",
+        "no text",
+    ])
+    .success();
+    let before = dump(&env.default_journal());
+    for extra in [&[][..], &["--note", "no text"][..]] {
+        let mut args = vec![
+            "promise",
+            "miss",
+            "1",
+            "--as",
+            "Sam",
+            "--date",
+            "2026-11-18",
+            "--amend",
+        ];
+        args.extend_from_slice(extra);
+        let run = env.run(args);
+        run.success();
+        assert_eq!(
+            run.stdout,
+            "Sam's promise 1, \"Text when late\", is already missed for Wednesday 18 November 2026; nothing changed.\n"
+        );
+        assert_eq!(dump(&env.default_journal()), before);
+    }
+    // A new note is a change.
+    env.run([
+        "promise",
+        "miss",
+        "1",
+        "--as",
+        "Sam",
+        "--date",
+        "2026-11-18",
+        "--amend",
+        "--note",
+        "battery died",
+    ])
+    .success();
+    assert_ne!(dump(&env.default_journal()), before);
+    // Sam corrects Alex's outcome: it still reads as recorded by Alex.
+    let run = env.run([
+        "promise",
+        "keep",
+        "1",
+        "--as",
+        "Sam",
+        "--date",
+        "2026-11-18",
+        "--amend",
+    ]);
+    run.success()
+        .stdout_has("now kept (it was missed)")
+        .stdout_has("Recorded by Alex; it counts for Sam.");
+    let conn = rusqlite::Connection::open(env.default_journal()).unwrap();
+    let (result, note, by): (String, String, i64) = conn
+        .query_row(
+            "SELECT result, note, recorded_by FROM outcomes WHERE date = '2026-11-18'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (result.as_str(), note.as_str(), by),
+        ("kept", "battery died", 2)
+    );
+}
+
+#[test]
+fn a_date_after_the_last_one_says_the_promise_ended() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "promise",
+        "add",
+        "--as",
+        "Sam",
+        "Walk together",
+        "--every",
+        "day",
+        "--from",
+        "2026-11-16",
+        "--due",
+        "2026-11-19",
+    ])
+    .success();
+    let before = dump(&env.default_journal());
+    env.run(["promise", "keep", "1", "--as", "Sam", "--date", "2026-11-20"])
+        .refused()
+        .stderr_has(
+            "promise 1: Friday 20 November 2026 is after the promise ended; its last date was Thursday 19 November 2026",
+        );
+    env.run([
+        "promise",
+        "keep",
+        "1",
+        "--as",
+        "Sam",
+        "--date",
+        "2026-11-15",
+    ])
+    .refused()
+    .stderr_has("Sunday 15 November 2026 is before the promise started (Monday 16 November 2026)");
+    assert_eq!(dump(&env.default_journal()), before);
+    env.run([
+        "promise",
+        "keep",
+        "1",
+        "--as",
+        "Sam",
+        "--date",
+        "2026-11-19",
+    ])
+    .success();
+}
+
+#[test]
+fn cancelling_twice_says_it_is_already_cancelled() {
+    let env = TestEnv::with_couple();
+    env.run(["promise", "add", "--as", "Sam", "Book the counsellor"])
+        .success();
+    env.run(["promise", "cancel", "1"]).success();
+    let before = dump(&env.default_journal());
+    let run = env.run(["promise", "cancel", "1"]);
+    run.refused();
+    assert_eq!(
+        run.stderr,
+        "rekindle: error: promise 1 is already cancelled (since Saturday 21 November 2026); nothing changed\n"
+    );
+    assert_eq!(dump(&env.default_journal()), before);
 }
