@@ -45,6 +45,11 @@ pub const GENUINE: &[&str] = &[
     "You were right to be angry: I lied about where I was when it happened. I'm so sorry. I will answer anything you ask, whenever you ask it.",
     "I know it wasn't just one night; I kept it going for months. I'm ashamed, and I'm sorry. I'm going to tell you everything you want to know.",
     "I won't ask you to get over it or to let it go. I betrayed you and I'm sorry. I will keep showing up, on your timeline.",
+    "I lied to you and I regret it. What would help?",
+    "I lied to you about the trip, and I’m sorry. What would help you?",
+    "I broke my promise again. I'm sorry. Is there anything that would help?",
+    "I ignored you all through dinner, and that was wrong of me. I'm sorry. Is there anything I can do?",
+    "I read your messages without asking. I'm so sorry. How can I make it right? What do you need from me?",
 ];
 
 /// Each is a non-apology with the kind we expect the check to name (others may appear too).

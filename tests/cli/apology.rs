@@ -462,6 +462,38 @@ fn check_finds_patterns_from_an_argument_or_stdin_and_exits_zero() {
 }
 
 #[test]
+fn check_counts_a_question_about_what_would_help_as_repair() {
+    let env = TestEnv::new();
+    for ask in [
+        "What would help?",
+        "What would help you?",
+        "Is there anything that would help?",
+        "Is there anything I can do?",
+        "What can I do?",
+        "How can I make this right?",
+        "What do you need from me?",
+    ] {
+        let draft = format!("I lied to you and I regret it. {ask}");
+        let report = env
+            .run(["apology", "check", "--json", &draft])
+            .success()
+            .json();
+        assert_eq!(report, json!({"findings": [], "missing": []}), "{draft}");
+    }
+    // A question about something else is not an offer of repair.
+    let report = env
+        .run([
+            "apology",
+            "check",
+            "--json",
+            "I lied to you and I regret it. What time is dinner?",
+        ])
+        .success()
+        .json();
+    assert_eq!(report["missing"], json!(["repair"]));
+}
+
+#[test]
 fn check_refuses_an_empty_draft() {
     let env = TestEnv::new();
     env.run_with_stdin(["apology", "check"], "  \n")
