@@ -172,6 +172,12 @@ pub fn in_words(date: NaiveDate) -> String {
     date.format("%A %-d %B %Y").to_string()
 }
 
+/// Which day of a step `on` is, when the step began on `since`: the day of the change is
+/// day 1. `focus` and `progress` both count with this, so they always agree.
+pub fn day_of_step(since: NaiveDate, on: NaiveDate) -> i64 {
+    (on - since).num_days() + 1
+}
+
 /// The Monday that starts the ISO week holding `date`.
 pub fn week_start(date: NaiveDate) -> NaiveDate {
     date - chrono::Duration::days(i64::from(date.weekday().num_days_from_monday()))
@@ -332,6 +338,13 @@ mod tests {
             let expected = today.checked_sub_days(Days::new(n)).filter(|d| *d >= EARLIEST);
             proptest::prop_assert_eq!(parse(&format!("{n} days ago"), today).ok(), expected);
         }
+    }
+
+    #[test]
+    fn the_day_of_a_change_is_day_one() {
+        assert_eq!(day_of_step(d(2026, 11, 20), d(2026, 11, 20)), 1);
+        assert_eq!(day_of_step(d(2026, 11, 20), d(2026, 11, 21)), 2);
+        assert_eq!(day_of_step(d(2026, 10, 11), d(2026, 11, 21)), 42);
     }
 
     #[test]

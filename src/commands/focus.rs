@@ -49,7 +49,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         let step = current.as_ref().map(|c| c.step).unwrap_or_default();
         let since = current.as_ref().map(|c| c.date);
         let guide = journey.step(step);
-        let days = since.map(|s| (ctx.today - s).num_days());
+        let days = since.map(|s| dates::day_of_step(s, ctx.today));
         if ctx.json {
             return ctx.print_json(&Current {
                 step,

@@ -468,7 +468,7 @@ fn focus(facts: &Facts) -> Focus {
     Focus {
         step: current.step,
         since: Some(since),
-        days: Some((until - since).num_days() + 1),
+        days: Some(crate::dates::day_of_step(since, until)),
         time_in_steps: Step::ALL
             .into_iter()
             .filter_map(|step| {

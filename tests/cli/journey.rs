@@ -164,7 +164,7 @@ fn focus_changes_are_recorded_with_their_date() {
     let shown = env.run(["focus", "--json"]).success().json();
     assert_eq!(shown["step"], "communication");
     assert_eq!(shown["since"], "2026-11-25");
-    assert_eq!(shown["days"], 0);
+    assert_eq!(shown["days"], 1, "the day of the change is day 1");
     env.run(["focus", "healing"]).success().stdout_has(
         "Your focus is now step 3 of 8, Heal at your own pace, from Wednesday 25 November 2026.",
     );

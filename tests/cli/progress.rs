@@ -379,3 +379,30 @@ fn the_text_view_fits_eighty_columns() {
         }
     }
 }
+
+#[test]
+fn focus_and_progress_count_the_days_of_a_step_alike() {
+    let mut env = TestEnv::new();
+    env.set("REKINDLE_TODAY", "2026-11-19");
+    env.run([
+        "init",
+        "--partner",
+        "Sam",
+        "--partner",
+        "Alex",
+        "--repairing",
+        "Sam",
+    ])
+    .success();
+    env.set("REKINDLE_TODAY", "2026-11-20");
+    env.run(["focus", "communication"]).success();
+    env.set("REKINDLE_TODAY", "2026-11-21");
+    // The day of the change is day 1, so the day after is day 2 in both.
+    let focus = env.run(["focus", "--json"]).success().json();
+    assert_eq!(focus["since"], "2026-11-20");
+    assert_eq!(focus["days"], 2);
+    let progress = env.run(["progress", "--json"]).success().json();
+    assert_eq!(progress["focus"]["since"], "2026-11-20");
+    assert_eq!(progress["focus"]["days"], 2);
+    env.run(["progress"]).success().stdout_has("(day 2)");
+}
