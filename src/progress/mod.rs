@@ -202,6 +202,8 @@ pub struct PartnerSummary {
     pub trust_change: Option<f64>,
     pub trust_trend_per_week: Option<f64>,
     /// Weekly mean trust for the first and last weeks with data (what `trust_change` compares).
+    /// With one week of data both are that week's mean, and `trust_change` is null: one week
+    /// is not a change.
     pub trust_first: Option<f64>,
     pub trust_last: Option<f64>,
     pub keeping_rate_30d: Option<f64>,
@@ -395,7 +397,7 @@ fn partner_summary(facts: &Facts, tallies: &Tallies, index: usize) -> PartnerSum
             _ => None,
         },
         trust_trend_per_week: stats::slope(&points).map(round2),
-        trust_first: first.filter(|_| enough).map(round2),
+        trust_first: first.map(round2),
         trust_last: last.map(round2),
         keeping_rate_30d: stats::keeping_rate(kept_30d, missed_30d).map(round2),
         keeping_rate_prev_30d: stats::keeping_rate(kept_prev, missed_prev).map(round2),
@@ -665,6 +667,11 @@ pub(crate) mod tests {
         let a = p.partners.get("Alex").unwrap();
         assert_eq!(a.trust_change, None, "one week is too little");
         assert_eq!(a.trust_trend_per_week, None);
+        assert_eq!(
+            a.trust_first,
+            Some(2.5),
+            "one week is both the first and the last"
+        );
         assert_eq!(a.trust_last, Some(2.5));
     }
 

@@ -224,6 +224,7 @@ mod tests {
             "no check-ins yet; check in on a few more days to see a trend"
         );
         let one_week = PartnerSummary {
+            trust_first: Some(6.0),
             trust_last: Some(6.0),
             ..summary()
         };

@@ -211,6 +211,9 @@ fn partner_summaries_match_hand_computation() {
         "one week of data is not a change"
     );
     assert_eq!(alex["trust_trend_per_week"], Value::Null);
+    // Alex's one week is both the first and the last, so the two agree.
+    assert_eq!(alex["trust_first"], alex["trust_last"]);
+    assert!(alex["trust_last"].is_number(), "{alex}");
     assert_eq!(alex["keeping_rate_30d"], Value::Null);
     assert_eq!(alex["consistency_score"], Value::Null);
     assert_eq!(alex["streak"], json!({"current": 2, "longest": 2}));
@@ -378,6 +381,15 @@ fn the_text_view_fits_eighty_columns() {
             );
         }
     }
+}
+
+#[test]
+fn one_week_of_trust_says_so_in_words() {
+    let (env, _) = three_weeks();
+    // Alex checked in on Friday (3) and today (5): one week, mean 4.0, and no trend yet.
+    env.run(["progress", "--weeks", "3"])
+        .success()
+        .stdout_has("4.0 so far; check in on a few more days to see a trend");
 }
 
 #[test]
