@@ -2,8 +2,11 @@
 
 use std::io::Write;
 
+use chrono::Days;
+
 use crate::context::{Context, and_list};
-use crate::dates::in_words;
+use crate::dates::{self, in_words};
+use crate::error::UserError;
 use crate::progress::words::{self, TrustWords};
 use crate::progress::{self, Progress, Window, stats};
 use crate::sanitize;
@@ -33,13 +36,36 @@ pub struct WindowArgs {
 }
 
 impl WindowArgs {
-    /// The window these flags name; `--until` cannot be in the future.
+    /// The window these flags name; `--until` cannot be in the future, and the first week
+    /// cannot start before the earliest date rekindle accepts (1970-01-01).
     pub fn window(&self, ctx: &Context) -> anyhow::Result<Window> {
         let until = match &self.until {
             Some(text) => ctx.past_date("--until", text, "--until")?,
             None => ctx.today,
         };
-        Ok(Window::new(until, self.weeks))
+        let window = Window::new(until, self.weeks);
+        if window.from < dates::EARLIEST {
+            let text = self.until.as_deref().unwrap_or("today");
+            // The first Monday on or after the earliest date, then the rest of the weeks.
+            let first_monday = dates::week_start(dates::EARLIEST + Days::new(6));
+            let earliest_until = first_monday + Days::new(7 * u64::from(window.weeks - 1));
+            let fewer = if dates::week_start(until) >= dates::EARLIEST {
+                ", or fewer --weeks"
+            } else {
+                ""
+            };
+            return Err(UserError::new(format!(
+                "--until {:?}: with --weeks {} the first week would start on {}, before {}, \
+                 the earliest date accepted; give --until {} or later{fewer}",
+                sanitize::line(text),
+                window.weeks,
+                in_words(window.from),
+                dates::EARLIEST,
+                earliest_until,
+            ))
+            .into());
+        }
+        Ok(window)
     }
 }
 

@@ -720,6 +720,29 @@ const WITH_A_JOURNAL: &[Case] = &[
         "cannot be in the future",
     ),
     case(
+        &["progress", "--until", "1970-01-01"],
+        "--until \"1970-01-01\": with --weeks 8 the first week would start on Monday 10 November 1969",
+        "give --until 1970-02-23 or later",
+    ),
+    case(
+        &["progress", "--until", "1970-01-04", "--weeks", "1"],
+        "--until \"1970-01-04\": with --weeks 1 the first week would start on Monday 29 December 1969",
+        "give --until 1970-01-05 or later",
+    ),
+    case(
+        &[
+            "report",
+            "--output",
+            "p.html",
+            "--until",
+            "1970-01-20",
+            "--weeks",
+            "4",
+        ],
+        "--until \"1970-01-20\"",
+        "give --until 1970-01-26 or later, or fewer --weeks",
+    ),
+    case(
         &["progress", "--until", "yesterdayy"],
         "\"yesterdayy\"",
         "use YYYY-MM-DD, today, yesterday",
