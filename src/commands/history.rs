@@ -76,6 +76,15 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     if kinds.is_empty() {
         kinds = Kind::ALL.to_vec();
     }
+    if let Some(text) = &args.search
+        && text.trim().is_empty()
+    {
+        bail_user!(
+            "--search {:?} needs some text to look for, e.g. --search walk; leave --search out \
+             to see every entry",
+            sanitize::line(text)
+        );
+    }
     let store = ctx.open()?;
     let partner = match ctx.as_flag() {
         Some(name) => {
@@ -87,7 +96,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let search = match &args.search {
         Some(text) => match history::search_query(text) {
             Some(query) => Some(query),
-            // Nothing but spaces: nothing can match it.
+            // Blank text was refused above; nothing else leaves no query.
             None => return show(ctx, &[], None),
         },
         None => None,

@@ -302,7 +302,6 @@ fn hostile_search_text_is_just_text() {
         "\u{1b}[2J",
         "😀",
         "\u{202e}",
-        "",
     ] {
         let run = env.run(["history", "--json", &format!("--search={text}")]);
         run.success();

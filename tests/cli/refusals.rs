@@ -693,6 +693,16 @@ const WITH_A_JOURNAL: &[Case] = &[
         "February 2026 has 28 days",
     ),
     case(&["history", "--as", "Kim"], "\"Kim\"", "Sam and Alex"),
+    case(
+        &["history", "--search", ""],
+        "--search \"\"",
+        "needs some text",
+    ),
+    case(
+        &["history", "--search", " \t "],
+        "--search \"   \"",
+        "needs some text",
+    ),
     // progress
     case(
         &["progress", "--weeks", "0"],
@@ -1067,6 +1077,11 @@ fn hostile_search_strings_are_searched_for_not_run() {
         let run = env.run([
             "history", "--kind", "checkin", "--search", &search, "--json",
         ]);
+        if search.is_empty() {
+            // Nothing left to look for is refused, as blank text is everywhere.
+            run.refused().stderr_has("--search \"\" needs some text");
+            continue;
+        }
         run.success();
         let found = run.json().as_array().map(Vec::len).unwrap_or(99);
         assert_eq!(found, finds, "{search:?}");
