@@ -132,15 +132,47 @@ fn one_line(err: &clap::Error) -> String {
             line.push_str(part.strip_prefix("error: ").unwrap_or(&part));
         }
     }
-    // `promise add Walk after dinner`: a word of unquoted text is not a flag.
+    // `promise add Walk after dinner`: a word of unquoted text is not a flag. The hint about
+    // quotes is only given where the extra word can be the rest of some text or a name.
     if err.kind() == clap::error::ErrorKind::UnknownArgument
         && let Some(clap::error::ContextValue::String(arg)) =
             err.get(clap::error::ContextKind::InvalidArg)
         && !arg.starts_with('-')
+        && let Some(hint) = quotes_hint(&subcommand_path(&rendered))
     {
-        line.push_str("; text with spaces goes in quotes, e.g. \"Walk after dinner\"");
+        line.push_str("; ");
+        line.push_str(hint);
     }
     format!("{line} (see --help)")
+}
+
+/// The subcommand an error is about, from the usage line clap prints with it
+/// ("Usage: rekindle promise add [OPTIONS] [TEXT]" gives "promise add").
+fn subcommand_path(rendered: &str) -> String {
+    rendered
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Usage:"))
+        .map(|usage| {
+            usage
+                .split_whitespace()
+                .skip(1)
+                .take_while(|w| !w.starts_with(['[', '<', '-']))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default()
+}
+
+/// What to say about quotes when a command that takes free text or a name got a stray word.
+fn quotes_hint(path: &str) -> Option<&'static str> {
+    match path {
+        "promise add" => Some("text with spaces goes in quotes, e.g. \"Walk after dinner\""),
+        "apology check" => Some("text with spaces goes in quotes, e.g. \"I'm sorry I lied\""),
+        "partners role" | "partners rename" => {
+            Some("a name with spaces goes in quotes, e.g. \"Sam Lee\"")
+        }
+        _ => None,
+    }
 }
 
 fn run(cli: cli::Cli) -> anyhow::Result<()> {
@@ -193,6 +225,27 @@ mod tests {
                 "unexpected argument 'after' found; text with spaces goes in quotes, e.g. \"Walk after dinner\"",
             ),
             (
+                &["apology", "check", "I'm", "sorry"],
+                ErrorKind::UnknownArgument,
+                "unexpected argument 'sorry' found; text with spaces goes in quotes, e.g. \"I'm sorry I lied\"",
+            ),
+            (
+                &["partners", "rename", "Sam", "Sam", "Lee"],
+                ErrorKind::UnknownArgument,
+                "unexpected argument 'Lee' found; a name with spaces goes in quotes, e.g. \"Sam Lee\"",
+            ),
+            // A stray word after a command that takes no free text: no talk of quotes.
+            (
+                &["focus", "healing", "extra"],
+                ErrorKind::UnknownArgument,
+                "unexpected argument 'extra' found",
+            ),
+            (
+                &["promise", "keep", "3", "today"],
+                ErrorKind::UnknownArgument,
+                "unexpected argument 'today' found",
+            ),
+            (
                 &["checkin", "--trust"],
                 ErrorKind::InvalidValue,
                 "a value is required for '--trust <N>' but none was supplied",
@@ -235,6 +288,25 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn the_quotes_hint_is_only_for_commands_that_take_text_or_a_name() {
+        assert_eq!(
+            refusal(&["focus", "healing", "extra"]).1,
+            "unexpected argument 'extra' found (see --help)"
+        );
+        assert_eq!(
+            refusal(&["apology", "respond", "1", "yes"]).1,
+            "unexpected argument 'yes' found (see --help)"
+        );
+        assert!(
+            refusal(&["promise", "add", "--to", "Alex", "Walk", "after"])
+                .1
+                .ends_with(
+                    "text with spaces goes in quotes, e.g. \"Walk after dinner\" (see --help)"
+                )
+        );
     }
 
     #[test]

@@ -274,3 +274,18 @@ fn a_malformed_prompt_file_is_reported_and_the_built_in_prompts_still_work() {
         .success()
         .stderr_has("broken.toml line 5");
 }
+
+#[test]
+fn a_stray_word_after_focus_gets_a_plain_refusal() {
+    let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    let run = env.run(["focus", "healing", "extra"]);
+    run.refused()
+        .stderr_has("unexpected argument 'extra' found (see --help)");
+    assert!(!run.stderr.contains("quotes"), "{}", run.stderr);
+    assert_eq!(dump(&env.default_journal()), before);
+    // Where the positional is free text, the hint about quotes stays.
+    env.run(["promise", "add", "--as", "Sam", "Walk", "after", "dinner"])
+        .refused()
+        .stderr_has("text with spaces goes in quotes");
+}
