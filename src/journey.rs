@@ -458,6 +458,20 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
+    /// Prompts worded for one side only are marked for that side.
+    #[test]
+    fn one_sided_wording_has_a_one_sided_audience() {
+        let journey = parse_builtin().unwrap_or_else(|w| panic!("{w}"));
+        let own_time = journey
+            .step(Step::Healing)
+            .prompts
+            .iter()
+            .find(|p| p.id == "healing.own-time")
+            .expect("healing.own-time is built in");
+        assert_eq!(own_time.audience, Audience::Healing);
+        assert!(!own_time.audience.applies_to(Role::Repairing));
+    }
+
     #[test]
     fn every_embedded_file_parses_with_the_counts_the_design_asks_for() {
         let journey = parse_builtin().unwrap_or_else(|w| panic!("{w}"));
