@@ -58,6 +58,15 @@ pub trait Prompter {
         check: Check<'_>,
     ) -> anyhow::Result<String>;
 
+    /// A line of text that starts out holding `initial` (a draft to rewrite), for the user to
+    /// change rather than type again; with `allow_empty` clearing it all returns "".
+    fn input_from(
+        &mut self,
+        prompt: &str,
+        initial: &str,
+        allow_empty: bool,
+    ) -> anyhow::Result<String>;
+
     /// One item from a list; returns its index.
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> anyhow::Result<usize>;
 
@@ -288,6 +297,20 @@ impl Prompter for TerminalPrompter {
         input.interact_text_on(&self.term).map_err(cancelled_or)
     }
 
+    fn input_from(
+        &mut self,
+        prompt: &str,
+        initial: &str,
+        allow_empty: bool,
+    ) -> anyhow::Result<String> {
+        dialoguer::Input::<String>::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .with_initial_text(initial)
+            .allow_empty(allow_empty)
+            .interact_text_on(&self.term)
+            .map_err(cancelled_or)
+    }
+
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> anyhow::Result<usize> {
         let choice = dialoguer::Select::with_theme(&self.theme)
             .with_prompt(prompt)
@@ -476,6 +499,8 @@ pub struct Scripted {
     pub ticked: Vec<Vec<usize>>,
     /// The text each editor session started from.
     pub edited_from: Vec<String>,
+    /// The text each rewrite question ([`Prompter::input_from`]) started from.
+    pub initial_texts: Vec<String>,
 }
 
 impl Scripted {
@@ -523,6 +548,20 @@ impl Prompter for Scripted {
                 Ok(()) => return Ok(answer),
                 Err(reason) => self.refused.push(reason),
             }
+        }
+    }
+
+    /// The reply is the whole line as the user leaves it, the starting text included.
+    fn input_from(
+        &mut self,
+        prompt: &str,
+        initial: &str,
+        _allow_empty: bool,
+    ) -> anyhow::Result<String> {
+        self.initial_texts.push(initial.to_string());
+        match self.next(prompt)? {
+            Reply::Text(t) => Ok(t),
+            other => Err(unexpected(prompt, &other)),
         }
     }
 

@@ -155,8 +155,15 @@ pub fn guided_parts(
             continue;
         }
         prompter.say(&format!("\n{}", ui::paragraph(&part.guidance(partner), 0)))?;
+        // After "Rewrite it" the question starts from the draft just typed, to be changed
+        // rather than typed again.
+        let mut draft: Option<String> = None;
         let answer = loop {
-            let answer = prompter.input(&part.question(partner), None, !part.required())?;
+            let question = part.question(partner);
+            let answer = match draft.take() {
+                Some(draft) => prompter.input_from(&question, &draft, !part.required())?,
+                None => prompter.input(&question, None, !part.required())?,
+            };
             if answer.trim().is_empty() {
                 if part.required() {
                     prompter.say("This part is needed; a sentence is enough.")?;
@@ -176,6 +183,7 @@ pub fn guided_parts(
             if prompter.select("What would you like to do?", &choices, 0)? == 1 {
                 break Some(answer);
             }
+            draft = Some(answer);
         };
         *part.slot(&mut parts) = answer;
     }
@@ -421,6 +429,9 @@ mod tests {
             Some("I chose to invade your privacy, and it was wrong.")
         );
         assert_eq!(parts.impact, None);
+        // The rewrite started from the flagged draft, under the same question.
+        assert_eq!(p.initial_texts, ["I'm sorry if you felt hurt."]);
+        assert_eq!(p.asked[2], p.asked[4], "{:?}", p.asked);
         assert_eq!(parts.promise, Some(Some(Rule::Weekday)));
         assert!(
             p.said.iter().any(|s| s.contains("A conditional apology")),
