@@ -54,7 +54,8 @@ fn add_with_flags_prints_the_record() {
         json!({"kind": "apology", "id": 1, "date": "2026-11-21", "partner": "Sam",
                "to": "Alex", "what": WHAT, "impact": "You felt spied on.",
                "responsibility": RESPONSIBILITY,
-               "change": "I will ask before I touch your phone.", "promise_id": null})
+               "change": "I will ask before I touch your phone.", "promise_id": null,
+               "check": {"findings": [], "missing": ["regret"]}})
     );
     env.run(["apology", "list"])
         .success()
@@ -100,6 +101,45 @@ fn a_non_apology_given_as_flags_is_saved_with_a_gentle_note() {
     .stdout_has("The apology check noticed something")
     .stdout_has("A conditional apology: \"sorry if you felt hurt\"")
     .stdout_has("No one did it: \"Things got out of hand\"");
+    assert_eq!(rows(&env, "apologies"), 1);
+}
+
+#[test]
+fn add_json_carries_the_check_findings_the_text_prints() {
+    let env = TestEnv::with_couple();
+    let record = env
+        .run([
+            "apology",
+            "add",
+            "--as",
+            "Sam",
+            "--what",
+            "Things got out of hand.",
+            "--responsibility",
+            "I'm sorry if you felt hurt.",
+            "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(record["kind"], "apology");
+    let findings = record["check"]["findings"].as_array().unwrap();
+    let kinds: Vec<&str> = findings
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["passive-voice", "conditional"], "{record}");
+    assert_eq!(findings[1]["excerpt"], "sorry if you felt hurt");
+    // Each finding is shaped as `apology check --json` gives it.
+    let alone = env
+        .run([
+            "apology",
+            "check",
+            "--json",
+            "Things got out of hand.\nI'm sorry if you felt hurt.",
+        ])
+        .success()
+        .json();
+    assert_eq!(record["check"], alone);
     assert_eq!(rows(&env, "apologies"), 1);
 }
 

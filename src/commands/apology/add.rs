@@ -341,9 +341,29 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
         )?;
         Ok((apology, promise))
     })?;
+    // What the apology check makes of the saved words, all parts together.
+    let text = [
+        Some(what.as_str()),
+        parts.impact.as_deref(),
+        Some(responsibility.as_str()),
+        parts.change.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join("\n");
     if ctx.json {
+        // The record as `history` shows it, plus the check's findings as `apology check
+        // --json` gives them (DESIGN allows added fields).
         let names = Names::new(&partners);
-        return ctx.print_json(&records::apology(&apology, &names));
+        let mut record = serde_json::to_value(records::apology(&apology, &names))?;
+        if let Some(fields) = record.as_object_mut() {
+            fields.insert(
+                "check".into(),
+                serde_json::to_value(apology_check::check(&text))?,
+            );
+        }
+        return ctx.print_json(&record);
     }
     let mut out = ctx.out();
     writeln!(
@@ -373,16 +393,6 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
     );
     writeln!(out, "{}", ui::paragraph(&answer_hint, 0))?;
     if !asked {
-        let text = [
-            Some(what.as_str()),
-            parts.impact.as_deref(),
-            Some(responsibility.as_str()),
-            parts.change.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join("\n");
         let found = apology_check::findings(&text);
         if !found.is_empty() {
             writeln!(out)?;
