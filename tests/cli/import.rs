@@ -564,18 +564,7 @@ fn an_apology_keeps_its_answer_and_promise_links() {
 
 #[test]
 fn a_journal_set_up_separately_keeps_our_roles_and_our_focus() {
-    let mut env = TestEnv::new();
-    env.set("REKINDLE_TODAY", "2026-11-10");
-    env.run([
-        "init",
-        "--partner",
-        "Sam",
-        "--partner",
-        "Alex",
-        "--repairing",
-        "Sam",
-    ])
-    .success();
+    let mut env = TestEnv::with_couple_on("2026-11-10");
     env.set("REKINDLE_TODAY", "2026-11-12");
     env.run(["focus", "healing", "--as", "Sam"]).success();
     env.run(["checkin", "--as", "Sam", "--trust", "6"])

@@ -394,18 +394,7 @@ fn one_week_of_trust_says_so_in_words() {
 
 #[test]
 fn focus_and_progress_count_the_days_of_a_step_alike() {
-    let mut env = TestEnv::new();
-    env.set("REKINDLE_TODAY", "2026-11-19");
-    env.run([
-        "init",
-        "--partner",
-        "Sam",
-        "--partner",
-        "Alex",
-        "--repairing",
-        "Sam",
-    ])
-    .success();
+    let mut env = TestEnv::with_couple_on("2026-11-19");
     env.set("REKINDLE_TODAY", "2026-11-20");
     env.run(["focus", "communication"]).success();
     env.set("REKINDLE_TODAY", "2026-11-21");

@@ -96,7 +96,20 @@ impl TestEnv {
     /// A fresh environment with Sam (repairing) and Alex (healing) already set up.
     pub fn with_couple() -> Self {
         let env = TestEnv::new();
-        env.run([
+        env.init_couple();
+        env
+    }
+
+    /// Sam and Alex set up on `today`, which stays "today" until it is set again.
+    pub fn with_couple_on(today: &str) -> Self {
+        let mut env = TestEnv::new();
+        env.set("REKINDLE_TODAY", today);
+        env.init_couple();
+        env
+    }
+
+    fn init_couple(&self) {
+        self.run([
             "init",
             "--partner",
             "Sam",
@@ -106,7 +119,6 @@ impl TestEnv {
             "Sam",
         ])
         .success();
-        env
     }
 
     pub fn root(&self) -> &Path {
