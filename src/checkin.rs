@@ -554,7 +554,15 @@ fn ask_answer(p: &mut dyn Prompter, saved: Option<&str>) -> anyhow::Result<Optio
         }
         match p.editor(offered.as_deref().unwrap_or(""))? {
             Edited::Text(written) if !written.trim().is_empty() => {
-                return Ok(Some(written.trim_end().to_string()));
+                let written = written.trim_end().to_string();
+                let mut lines = written.lines().map(str::trim).filter(|l| !l.is_empty());
+                let first = lines.next().unwrap_or("");
+                let more = if lines.next().is_some() { " …" } else { "" };
+                p.say(&format!(
+                    "  Your answer, from the editor: {}{more}",
+                    crate::prompter::shown(first, 60)
+                ))?;
+                return Ok(Some(written));
             }
             Edited::Text(_) => {
                 p.say("Nothing was written in the editor; you can type your answer here.")?;
@@ -986,6 +994,13 @@ mod tests {
         assert_eq!(
             draft.answer.as_deref(),
             Some("A long answer\nover two lines")
+        );
+        // The line the question leaves behind reads "e"; the answer itself is shown under it.
+        assert!(
+            p.said
+                .contains(&"  Your answer, from the editor: A long answer …".to_string()),
+            "{:?}",
+            p.said
         );
         assert_eq!(p.refused.len(), 3, "{:?}", p.refused);
         assert!(p.refused[0].contains("got \"9\" in \"wistful:9\""));

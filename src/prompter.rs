@@ -143,7 +143,7 @@ impl Look {
 }
 
 /// User text shown on one line inside a question: defused, and cut short when long.
-fn shown(text: &str, max: usize) -> String {
+pub fn shown(text: &str, max: usize) -> String {
     let clean = sanitize::line(text);
     if clean.chars().count() <= max {
         return clean.into_owned();
