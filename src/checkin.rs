@@ -478,7 +478,7 @@ fn ask_own_words(
         if answer.trim().is_empty() {
             return Ok(Vec::new());
         }
-        let own = match feelings::parse_list(answer)? {
+        let own = match feelings::parse(&[answer])? {
             Parsed::NoneAtAll => Vec::new(),
             Parsed::Words(words) => words,
         };
@@ -492,17 +492,21 @@ fn ask_own_words(
         }
     };
     let check = |answer: &str| read(answer).map(|_| ()).map_err(|e| e.0);
-    let saved = (!saved.is_empty()).then(|| as_typed(saved));
-    let question = match saved {
+    let saved_text = (!saved.is_empty()).then(|| as_typed(saved));
+    let question = match saved_text {
         Some(_) => "Your own words, separated by commas (Enter keeps them; add :N for strength)",
         None => "Your own words, separated by commas (add :N for intensity, e.g. wistful:3)",
     };
-    let answer = p.input_checked(question, saved.as_deref(), true, &check)?;
+    let answer = p.input_checked(question, saved_text.as_deref(), true, &check)?;
     let mut own = read(&answer)?;
     // A likely typo of a listed word is asked about, so that it is not counted as neutral by
-    // mistake; the word as typed is kept when that is what was meant.
+    // mistake; the word as typed is kept when that is what was meant. A word already saved
+    // (kept as typed in an earlier answer) is not asked about again.
     for entry in &mut own {
-        if let Some(near) = feelings::nearest(&entry.word) {
+        let kept_before = saved
+            .iter()
+            .any(|s| s.word.eq_ignore_ascii_case(&entry.word));
+        if let Some(near) = feelings::nearest(&entry.word).filter(|_| !kept_before) {
             let question = format!(
                 "\"{}\" is not in the list; did you mean \"{near}\"? (no keeps your word)",
                 sanitize::line(&entry.word)
@@ -1066,8 +1070,25 @@ mod tests {
         assert_eq!(feelings, saved);
         assert_eq!(p.remaining(), 0);
         assert_eq!(
-            feelings::parse_list("left out").unwrap(),
+            feelings::parse(&["left out"]).unwrap(),
             Parsed::Words(vec![entry("left out", None)])
+        );
+    }
+
+    // Regression: a word kept as typed after "did you mean …? no" was asked about again when
+    // amending, with yes as the default, so Enter changed it.
+    #[test]
+    fn a_word_kept_as_typed_is_not_asked_about_again() {
+        let own = VOCABULARY.len();
+        let saved = [entry("anxous", Some(2))];
+        let mut p = Scripted::new([Reply::Picks(vec![own]), text_reply("")]);
+        let feelings = ask_feelings(&mut p, &saved).unwrap();
+        assert_eq!(feelings, saved);
+        assert_eq!(p.remaining(), 0);
+        assert!(
+            p.asked.iter().all(|q| !q.contains("did you mean")),
+            "{:?}",
+            p.asked
         );
     }
 

@@ -375,34 +375,15 @@ pub fn repeated_error(word: &str) -> UserError {
     ))
 }
 
-/// Reads feelings as typed: each spec is one feeling or several separated by commas or,
-/// when it has no comma, by spaces (`hurt:4`, `hurt, hopeful:2`, `calm hopeful`). A word may
-/// appear only once, a word not in the list is kept as typed, and `none` alone means no
-/// feelings. Empty items between commas are passed over, but at least one feeling (or
-/// `none`) must be given.
+/// Reads feelings as typed: each spec is one feeling or several separated by commas
+/// (`hurt:4`, `hurt, hopeful:2`). Spaces do not separate: the shell has already split the
+/// command line, so a quoted `"left out"` is one feeling of your own. A word may appear only
+/// once, a word not in the list is kept as typed, and `none` alone means no feelings. Empty
+/// items between commas are passed over, but at least one feeling (or `none`) must be given.
 pub fn parse<S: AsRef<str>>(specs: &[S]) -> Result<Parsed, UserError> {
-    parse_with(specs, false)
-}
-
-/// Reads feelings typed as a list separated by commas only, as the guided check-in asks for
-/// them, so a feeling of your own may be two words even on its own ("left out").
-pub fn parse_list(text: &str) -> Result<Parsed, UserError> {
-    parse_with(&[text], true)
-}
-
-fn parse_with<S: AsRef<str>>(specs: &[S], commas_only: bool) -> Result<Parsed, UserError> {
-    // With a comma, commas separate (so a feeling of your own may be two words,
-    // "left out, hurt"); without one, spaces do ("calm hopeful:2").
     let items: Vec<&str> = specs
         .iter()
-        .flat_map(|spec| {
-            let spec = spec.as_ref();
-            if commas_only || spec.contains(',') {
-                spec.split(',').collect::<Vec<_>>()
-            } else {
-                spec.split_whitespace().collect()
-            }
-        })
+        .flat_map(|spec| spec.as_ref().split(','))
         .map(str::trim)
         .filter(|item| !item.is_empty())
         .collect();
@@ -585,18 +566,18 @@ mod tests {
         );
     }
 
+    // Regression: a quoted `--feeling "left out"` was saved as two feelings, "left" and "out".
     #[test]
-    fn spaces_separate_feelings_when_there_is_no_comma() {
+    fn spaces_do_not_separate_feelings() {
+        assert_eq!(words(&["left out"]), [entry("left out", None)]);
         assert_eq!(
-            words(&["calm hopeful:2"]),
-            [entry("calm", None), entry("hopeful", Some(2))]
+            words(&["taken for granted:3", "hurt"]),
+            [entry("taken for granted", Some(3)), entry("hurt", None)]
         );
-        // With a comma, a feeling of your own may be two words.
         assert_eq!(
             words(&["left out, hurt"]),
             [entry("left out", None), entry("hurt", None)]
         );
-        assert!(refusal(&["calm calm:2"]).contains("\"calm\" is given twice"));
     }
 
     // A word outside the list is kept as typed (the contract), but a likely typo is named

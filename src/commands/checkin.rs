@@ -135,7 +135,25 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         Some(d) => ctx.past_date("--date", d, "a check-in")?,
         None => ctx.today,
     };
+    if !args.amend {
+        // A blank text removes the saved one with --amend; on a new check-in it is a mistake.
+        for (flag, value) in [
+            ("--answer", &args.answer),
+            ("--appreciation", &args.appreciation),
+            ("--need", &args.need),
+            ("--note", &args.note),
+        ] {
+            if let Some(value) = value {
+                crate::commands::promise::nonblank(
+                    flag,
+                    value,
+                    crate::commands::promise::OPTIONAL,
+                )?;
+            }
+        }
+    }
     let given = given_from(&args)?;
+    let feelings_from_flags = !args.feelings.is_empty();
     let step_flag = args
         .step
         .as_deref()
@@ -261,7 +279,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         }
         _ => None,
     };
-    report(ctx, &record, changed.as_deref())
+    report(ctx, &record, changed.as_deref(), feelings_from_flags)
 }
 
 /// A saved check-in as a [`Draft`], to start a replacement from.
@@ -444,7 +462,14 @@ pub fn scores_line(record: &CheckinRecord) -> String {
 }
 
 /// `changed` is what replacing the saved check-in changed; `None` for a new check-in.
-fn report(ctx: &Context, record: &CheckinRecord, changed: Option<&[String]>) -> anyhow::Result<()> {
+/// `feelings_from_flags`: the feelings came from `--feeling`, so a likely typo among them is
+/// named (the guided flow has asked about it already).
+fn report(
+    ctx: &Context,
+    record: &CheckinRecord,
+    changed: Option<&[String]>,
+    feelings_from_flags: bool,
+) -> anyhow::Result<()> {
     if ctx.json {
         return ctx.print_json(record);
     }
@@ -454,7 +479,7 @@ fn report(ctx: &Context, record: &CheckinRecord, changed: Option<&[String]>) -> 
     if let Some(changed) = changed {
         writeln!(out, "  {}", checkin::changes_in_words(changed))?;
     }
-    for feeling in &record.feelings {
+    for feeling in record.feelings.iter().filter(|_| feelings_from_flags) {
         if let Some(near) = crate::feelings::nearest(&feeling.word) {
             writeln!(
                 out,

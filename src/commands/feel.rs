@@ -16,7 +16,8 @@ use crate::store::feelings::NewFeeling;
 ///
 /// Words from `rekindle feelings` count as pleasant or unpleasant in your progress; any other
 /// word is kept exactly as you typed it and counts as neutral. Add :N (1 to 5) for how
-/// strong a feeling is. Words may also be given together, separated by commas or spaces.
+/// strong a feeling is. Several may also be given in one word, separated by commas; a feeling of
+/// your own may be a few words in quotes ("left out").
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// One or more feelings, each WORD or WORD:N with N from 1 (faint) to 5 (overwhelming)
@@ -43,6 +44,9 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         Some(d) => ctx.past_date("--date", d, "a feeling")?,
         None => ctx.today,
     };
+    if let Some(note) = &args.note {
+        crate::commands::promise::nonblank("--note", note, crate::commands::promise::OPTIONAL)?;
+    }
     let note = checkin::text(args.note);
     let mut store = ctx.open()?;
     let partner = ctx.acting_partner(&store)?;

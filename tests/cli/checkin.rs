@@ -384,18 +384,34 @@ fn user_text_is_stored_exactly_and_shown_defused() {
     assert!(!run.stderr.contains('\u{202e}'));
 }
 
+// Blank text is a mistake on a new check-in (refused, as everywhere else); with --amend it
+// removes the saved text.
 #[test]
-fn blank_text_flags_count_as_not_given() {
+fn blank_text_is_refused_when_new_and_removes_when_amending() {
     let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    env.run([
+        "checkin", "--as", "Sam", "--trust", "5", "--answer", "  ", "--note", "",
+    ])
+    .refused()
+    .stderr_has("--answer is empty; write a few words, or leave it out");
+    assert_eq!(dump(&env.default_journal()), before);
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "5",
+        "--note",
+        "after dinner",
+    ])
+    .success();
     let json = env
-        .run([
-            "checkin", "--as", "Sam", "--trust", "5", "--answer", "  ", "--note", "", "--json",
-        ])
+        .run(["checkin", "--as", "Sam", "--amend", "--note", " ", "--json"])
         .success()
         .json();
-    assert_eq!(json["answer"], serde_json::Value::Null);
     assert_eq!(json["note"], serde_json::Value::Null);
-    assert_eq!(json["prompt_id"], serde_json::Value::Null);
+    assert_eq!(json["trust"], 5);
 }
 
 fn checkin_row(env: &TestEnv, partner: i64) -> Vec<Option<String>> {
@@ -554,10 +570,12 @@ fn feeling_specs_are_read_as_by_feel_and_refused_by_name() {
         "--trust",
         "5",
         "--feeling",
-        "calm hopeful:2",
+        "calm, hopeful:2",
+        "--feeling",
+        "left out",
     ])
     .success()
-    .stdout_has("feeling calm, hopeful (2)");
+    .stdout_has("feeling calm, hopeful (2), left out");
 }
 
 // A check-in for a past day belongs to the step the couple was on that day.

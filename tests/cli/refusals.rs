@@ -479,6 +479,21 @@ const WITH_A_JOURNAL: &[Case] = &[
         "or leave it out",
     ),
     case(
+        &["checkin", "--as", "Sam", "--trust", "5", "--note", "   "],
+        "--note is empty",
+        "or leave it out",
+    ),
+    case(
+        &["checkin", "--as", "Sam", "--trust", "5", "--answer", ""],
+        "--answer is empty",
+        "or leave it out",
+    ),
+    case(
+        &["feel", "hurt", "--as", "Sam", "--note", " "],
+        "--note is empty",
+        "or leave it out",
+    ),
+    case(
         &[
             "promise",
             "keep",
