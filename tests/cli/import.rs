@@ -636,3 +636,79 @@ fn a_journal_set_up_separately_keeps_our_roles_and_our_focus() {
     env.run(["import", file]).success();
     assert_eq!(dump(&env.default_journal()), before);
 }
+
+#[test]
+fn a_partner_matched_by_name_keeps_our_spelling_when_their_role_changes_later() {
+    // Sam's journal knows "Sam" and "Alex"; Alex set up another with "alex" and "SAM".
+    let env = TestEnv::with_couple();
+    let theirs = env.root().join("alex/journal.db");
+    let theirs = theirs.to_str().unwrap();
+    env.run([
+        "--journal",
+        theirs,
+        "init",
+        "--partner",
+        "alex",
+        "--partner",
+        "SAM",
+    ])
+    .success();
+    let ours_file = env.root().join("ours.json");
+    let ours_file = ours_file.to_str().unwrap();
+    let theirs_file = env.root().join("theirs.json");
+    let theirs_file = theirs_file.to_str().unwrap();
+    let exchange = |from: Option<&str>, to: Option<&str>, file: &str| {
+        let mut out = vec![];
+        out.extend(from.map(|j| ["--journal", j]).into_iter().flatten());
+        out.extend(["export", "--output", file]);
+        env.run(out).success();
+        let mut imp = vec![];
+        imp.extend(to.map(|j| ["--journal", j]).into_iter().flatten());
+        imp.extend(["import", file]);
+        env.run(imp).success();
+    };
+    // One exchange both ways: from now on both journals know each partner by one uuid.
+    exchange(None, Some(theirs), ours_file);
+    exchange(Some(theirs), None, theirs_file);
+    let ours = env.run(["partners", "--json"]).success().json();
+    let uuids = |v: &Value| -> Vec<String> {
+        let mut u: Vec<String> = v["partners"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["uuid"].as_str().unwrap().to_string())
+            .collect();
+        u.sort();
+        u
+    };
+    assert_eq!(
+        uuids(&export(&env)),
+        uuids(&env.run(["--journal", theirs, "export"]).success().json())
+    );
+
+    env.run(["--journal", theirs, "partners", "role", "sam", "repairing"])
+        .success();
+    exchange(Some(theirs), None, theirs_file);
+    let after = env.run(["partners", "--json"]).success().json();
+    assert_eq!(
+        after, ours,
+        "Sam's record came over, spelled as this journal spells it"
+    );
+    assert_eq!(after[0]["name"], "Sam", "{after}");
+    assert_eq!(after[1]["name"], "Alex", "{after}");
+    assert_eq!(after[0]["role"], "repairing", "{after}");
+    // A role that really differs travels, and the name still keeps our spelling.
+    env.run(["--journal", theirs, "partners", "role", "sam", "mutual"])
+        .success();
+    exchange(Some(theirs), None, theirs_file);
+    let after = env.run(["partners", "--json"]).success().json();
+    assert_eq!(after[0]["name"], "Sam", "{after}");
+    assert_eq!(after[0]["role"], "mutual", "{after}");
+
+    // A real rename still travels.
+    env.run(["--journal", theirs, "partners", "rename", "alex", "Lex"])
+        .success();
+    exchange(Some(theirs), None, theirs_file);
+    let renamed = env.run(["partners", "--json"]).success().json();
+    assert_eq!(renamed[1]["name"], "Lex", "{renamed}");
+}

@@ -190,10 +190,22 @@ impl Merge<'_> {
                     (local.id, Verdict::Updated)
                 }
                 Some(local) if local.loses_to(&p.uuid, &p.updated_at) => {
+                    // The same person, changed later on the other computer. A real rename
+                    // travels; a name that differs only in case keeps this journal's spelling.
+                    let ours: String = self.conn.query_row(
+                        "SELECT name FROM partners WHERE id = ?1",
+                        [local.id],
+                        |r| r.get(0),
+                    )?;
+                    let name = if same_name(&ours, &p.name) {
+                        ours.as_str()
+                    } else {
+                        p.name.as_str()
+                    };
                     self.conn.execute(
                         "UPDATE partners SET uuid = ?2, name = ?3, role = ?4, created_at = ?5,
                          updated_at = ?6 WHERE id = ?1",
-                        params![local.id, p.uuid, p.name, p.role, p.created_at, p.updated_at],
+                        params![local.id, p.uuid, name, p.role, p.created_at, p.updated_at],
                     )?;
                     (local.id, Verdict::Updated)
                 }
