@@ -105,6 +105,69 @@ fn a_non_apology_given_as_flags_is_saved_with_a_gentle_note() {
 }
 
 #[test]
+fn add_says_which_parts_are_missing_as_the_check_does() {
+    let env = TestEnv::with_couple();
+    let what = "I read your messages without asking.";
+    let responsibility = "I did that behind your back.";
+    let saved = env.run([
+        "apology",
+        "add",
+        "--as",
+        "Sam",
+        "--what",
+        what,
+        "--responsibility",
+        responsibility,
+    ]);
+    saved.success();
+    let checked = env.run(["apology", "check", &format!("{what}\n{responsibility}")]);
+    let block = |out: &str| -> String {
+        let start = out.find("It could say more about:").expect(out);
+        out[start..]
+            .lines()
+            .take_while(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let from_add = block(&saved.stdout);
+    assert_eq!(from_add, block(&checked.stdout));
+    assert!(
+        from_add.contains("  Repair: offer something concrete"),
+        "{from_add}"
+    );
+    assert!(from_add.contains("  Regret: let them hear"), "{from_add}");
+    assert_eq!(rows(&env, "apologies"), 1);
+
+    // A whole apology gets no such lines.
+    env.run([
+        "apology",
+        "add",
+        "--as",
+        "Sam",
+        "--what",
+        "I lied to you.",
+        "--responsibility",
+        "I'm sorry I lied. I chose to, and it was wrong.",
+        "--change",
+        "I will tell you the truth from now on.",
+    ])
+    .success();
+    let whole = env.run([
+        "apology",
+        "add",
+        "--as",
+        "Sam",
+        "--what",
+        "I lied to you again.",
+        "--responsibility",
+        "I'm sorry I lied. I chose to, and it was wrong.",
+        "--change",
+        "I will tell you the truth from now on.",
+    ]);
+    assert!(!whole.stdout.contains("could say more"), "{}", whole.stdout);
+}
+
+#[test]
 fn add_json_carries_the_check_findings_the_text_prints() {
     let env = TestEnv::with_couple();
     let record = env

@@ -205,10 +205,26 @@ pub fn guided_parts(
         }
     }
     prompter.say(&format!("\n{}", summary(&parts)))?;
+    let missing = apology_check::missing(&parts.text());
+    if !missing.is_empty() {
+        prompter.say(&format!("\n{}", super::check::missing_block(&missing)))?;
+    }
     if !prompter.confirm("Save this apology?", true)? {
         return Ok(None);
     }
     Ok(Some(parts))
+}
+
+impl Parts {
+    /// The written parts together, one a line, as the apology check reads them.
+    fn text(&self) -> String {
+        [&self.what, &self.impact, &self.responsibility, &self.change]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
 }
 
 /// The apology as it will be saved, for one last look before saving.
@@ -342,16 +358,7 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
         Ok((apology, promise))
     })?;
     // What the apology check makes of the saved words, all parts together.
-    let text = [
-        Some(what.as_str()),
-        parts.impact.as_deref(),
-        Some(responsibility.as_str()),
-        parts.change.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join("\n");
+    let text = parts.text();
     if ctx.json {
         // The record as `history` shows it, plus the check's findings as `apology check
         // --json` gives them (DESIGN allows added fields).
@@ -405,6 +412,12 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
                 writeln!(out, "{}", finding_block(f))?;
             }
         }
+        // The guided flow showed this before asking to save.
+        let missing = apology_check::missing(&text);
+        if !missing.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", super::check::missing_block(&missing))?;
+        }
     }
     Ok(())
 }
@@ -448,9 +461,14 @@ mod tests {
             "{:?}",
             p.said
         );
-        let summary = p.said.last().unwrap();
+        let summary = &p.said[p.said.len() - 2];
         assert!(summary.contains("Responsibility: I chose to invade your privacy"));
         assert!(summary.contains("becomes a promise (every weekday)"));
+        // It never says sorry: the check's note comes last, just before the save question.
+        let missing = p.said.last().unwrap();
+        assert!(missing.contains("It could say more about:"), "{missing}");
+        assert!(missing.contains("Regret:"), "{missing}");
+        assert!(!missing.contains("Repair:"), "{missing}");
         assert_eq!(p.remaining(), 0);
     }
 
@@ -497,5 +515,10 @@ mod tests {
             None
         );
         assert!(p.said.iter().any(|s| s.contains("This part is needed")));
+        // Before the save question: the same lines as `apology check` prints.
+        let last = p.said.last().unwrap();
+        assert!(last.contains("It could say more about:"), "{last}");
+        assert!(last.contains("Repair: offer something"), "{last}");
+        assert_eq!(p.asked.last().unwrap(), "Save this apology?");
     }
 }

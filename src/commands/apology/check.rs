@@ -34,6 +34,14 @@ fn read_stdin() -> anyhow::Result<String> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// The parts the check found missing, as "It could say more about:" and a hint for each.
+/// Shared by `apology check` and `apology add`, so both say it the same way.
+pub fn missing_block(missing: &[apology_check::Component]) -> String {
+    let mut lines = vec!["It could say more about:".to_string()];
+    lines.extend(missing.iter().map(|c| ui::paragraph(c.hint(), 2)));
+    lines.join("\n")
+}
+
 pub fn run(ctx: &mut Context, args: CheckArgs) -> anyhow::Result<()> {
     let text = match (args.text, ctx.prompter()) {
         (Some(text), _) => text,
@@ -75,10 +83,7 @@ pub fn run(ctx: &mut Context, args: CheckArgs) -> anyhow::Result<()> {
         )?;
     } else {
         writeln!(out)?;
-        writeln!(out, "It could say more about:")?;
-        for component in &report.missing {
-            writeln!(out, "{}", ui::paragraph(component.hint(), 2))?;
-        }
+        writeln!(out, "{}", missing_block(&report.missing))?;
     }
     writeln!(out)?;
     writeln!(
