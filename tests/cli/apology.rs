@@ -597,6 +597,26 @@ fn check_counts_a_question_about_what_would_help_as_repair() {
 }
 
 #[test]
+fn check_refuses_a_mistyped_flag_but_checks_a_draft_that_starts_with_a_dash() {
+    let env = TestEnv::new();
+    for flag in ["--jsn", "--bogus"] {
+        env.run(["apology", "check", flag])
+            .refused()
+            .stderr_has(&format!("unknown flag {flag} for apology check"));
+    }
+    env.run([
+        "apology",
+        "check",
+        "- I'm sorry I lied. I chose to. I will tell you the truth.",
+    ])
+    .success()
+    .stdout_has("Nothing in it reads as an excuse");
+    env.run_with_stdin(["apology", "check"], "--jsn")
+        .success()
+        .stdout_has("It could say more about:");
+}
+
+#[test]
 fn check_refuses_an_empty_draft() {
     let env = TestEnv::new();
     env.run_with_stdin(["apology", "check"], "  \n")

@@ -42,7 +42,19 @@ pub fn missing_block(missing: &[apology_check::Component]) -> String {
     lines.join("\n")
 }
 
+/// Whether a draft given as the argument is really a mistyped flag: it starts with a dash
+/// and has no spaces ("--jsn"). A draft such as "- I'm sorry" has spaces and is checked.
+fn looks_like_a_flag(text: &str) -> bool {
+    text.len() > 1 && text.starts_with('-') && !text.chars().any(char::is_whitespace)
+}
+
 pub fn run(ctx: &mut Context, args: CheckArgs) -> anyhow::Result<()> {
+    if let Some(text) = args.text.as_deref().filter(|t| looks_like_a_flag(t)) {
+        bail_user!(
+            "unknown flag {} for apology check; to check text that starts with a dash, pass it on standard input",
+            crate::sanitize::line(text)
+        );
+    }
     let text = match (args.text, ctx.prompter()) {
         (Some(text), _) => text,
         (None, Some(prompter)) => prompter.input("Your draft apology", None, true)?,
@@ -96,4 +108,19 @@ pub fn run(ctx: &mut Context, args: CheckArgs) -> anyhow::Result<()> {
         )
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_a_flag;
+
+    #[test]
+    fn a_dash_word_is_a_flag_and_a_dash_sentence_is_a_draft() {
+        for flag in ["--jsn", "--bogus", "-x", "--json=1"] {
+            assert!(looks_like_a_flag(flag), "{flag}");
+        }
+        for draft in ["- I'm sorry", "-\tsorry", "-", "I'm sorry", "sorry-ish"] {
+            assert!(!looks_like_a_flag(draft), "{draft}");
+        }
+    }
 }
