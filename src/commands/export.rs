@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use rusqlite::{Transaction, TransactionBehavior};
 use serde::Serialize;
 
+use crate::bail_user;
 use crate::context::Context;
 use crate::dates;
 use crate::exchange::{self, Document, Kind, Words};
@@ -60,12 +61,20 @@ struct Written {
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
-    let store = ctx.open()?;
     // `-`, or a name for this very standard output (`/dev/stdout`), prints the export.
     let file = args
         .output
         .as_ref()
         .filter(|path| path.as_os_str() != "-" && !output::is_stdout(path));
+    // Printed, a CSV or Markdown export is the output itself, so there is no JSON to give.
+    // Into a file, --json is the summary of what was written.
+    if ctx.json && file.is_none() && args.format != Format::Json {
+        bail_user!(
+            "--json cannot go with --format {} when the export is printed; leave out --json, or add --output FILE to get a JSON summary of what was written",
+            args.format.name()
+        );
+    }
+    let store = ctx.open()?;
     let mut into_file = true;
     if let Some(path) = file {
         output::check_destination(path, &ctx.journal, "--output")?;

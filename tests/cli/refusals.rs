@@ -671,6 +671,16 @@ const WITH_A_JOURNAL: &[Case] = &[
         "nothing to check",
         "on standard input",
     ),
+    case(
+        &["apology", "check", "--jsn"],
+        "unknown flag --jsn for apology check",
+        "pass it on standard input",
+    ),
+    case(
+        &["apology", "check", "--bogus"],
+        "unknown flag --bogus",
+        "pass it on standard input",
+    ),
     // history
     case(
         &["history", "--limit", "4294967296"],
@@ -782,6 +792,16 @@ const WITH_A_JOURNAL: &[Case] = &[
         &["export", "--format", "\u{9b}2Jcsv"],
         "'\\u{9b}2Jcsv'",
         "[possible values: json, csv, markdown]",
+    ),
+    case(
+        &["export", "--format", "csv", "--json"],
+        "--json cannot go with --format csv",
+        "leave out --json, or add --output FILE",
+    ),
+    case(
+        &["export", "--format", "markdown", "--json", "--output", "-"],
+        "--json cannot go with --format markdown",
+        "leave out --json, or add --output FILE",
     ),
     case(
         &["export", "--output", "{journal}"],
