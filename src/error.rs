@@ -21,10 +21,33 @@ impl UserError {
     }
 }
 
-/// The user interrupted a guided flow (Ctrl-C, Esc or end of input). Nothing was saved.
+/// The user interrupted a guided flow (Ctrl-C, Esc or end of input). Nothing was saved,
+/// unless this run first created the journal (see [`note_journal_created`]).
 #[derive(Debug, thiserror::Error)]
-#[error("cancelled; nothing was saved")]
+#[error("{}", cancelled_message())]
 pub struct Cancelled;
+
+/// Set once this process has created a journal on first use (`checkin` offers to), so a
+/// later cancel does not claim that nothing at all was saved.
+static JOURNAL_CREATED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Records that this run created the journal before going on with its guided flow.
+pub fn note_journal_created() {
+    JOURNAL_CREATED.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// What a cancel says, for both [`Cancelled`] and the Ctrl-C handler.
+pub fn cancelled_message() -> &'static str {
+    cancelled_message_for(JOURNAL_CREATED.load(std::sync::atomic::Ordering::SeqCst))
+}
+
+fn cancelled_message_for(journal_created: bool) -> &'static str {
+    if journal_created {
+        "cancelled; your journal was created, but the check-in was not saved"
+    } else {
+        "cancelled; nothing was saved"
+    }
+}
 
 /// Returns early with a [`UserError`] built from a format string.
 #[macro_export]
@@ -132,6 +155,14 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
 mod tests {
     use super::*;
     use anyhow::Context as _;
+
+    #[test]
+    fn a_cancel_after_the_journal_was_created_says_so() {
+        assert_eq!(cancelled_message_for(false), "cancelled; nothing was saved");
+        let after = cancelled_message_for(true);
+        assert!(after.contains("journal was created"), "{after}");
+        assert!(after.contains("check-in was not saved"), "{after}");
+    }
 
     #[test]
     fn user_errors_exit_2_even_under_context() {

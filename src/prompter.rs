@@ -460,7 +460,7 @@ pub fn install_interrupt_handler() {
         let term = console::Term::stderr();
         let _ = term.show_cursor();
         let _ = term.write_line("");
-        let _ = term.write_line("rekindle: cancelled; nothing was saved");
+        let _ = term.write_line(&format!("rekindle: {}", crate::error::cancelled_message()));
         std::process::exit(i32::from(EXIT_INTERRUPTED));
     });
 }

@@ -329,6 +329,8 @@ fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<(Store, Option<P
                 },
             )?;
             let (store, partners) = init::create(ctx, &couple)?;
+            // From here a cancel says the journal was made, and only the check-in was not.
+            crate::error::note_journal_created();
             if let Some(p) = ctx.prompter() {
                 p.say("")?;
                 p.say("Created your journal. Only you can read the file.")?;

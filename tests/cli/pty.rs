@@ -371,3 +371,23 @@ fn together_with_nothing_entered_saves_nothing() {
     assert_eq!(code, 0);
     assert_eq!(dump(&env.default_journal()), before);
 }
+
+/// Ctrl-C at the first check-in question, just after the journal was created: the journal
+/// stays, and the message says that only the check-in was not saved.
+#[test]
+fn ctrl_c_after_creating_the_journal_says_it_was_created() {
+    let env = TestEnv::new();
+    let mut p = spawn(&env, &["checkin"]);
+    answer(&mut p, "Create it now?", ENTER);
+    answer(&mut p, "Your name", "Sam\r");
+    answer(&mut p, "Your partner's name", "Alex\r");
+    answer(&mut p, "Who broke trust?", ENTER);
+    answer(&mut p, "How much do you trust Alex today?", "");
+    p.send_control('c').expect("press Ctrl-C");
+    p.exp_string("cancelled; your journal was created, but the check-in was not saved")
+        .expect("the cancel message");
+    let (code, _) = finish(p);
+    assert_eq!(code, 130);
+    assert_eq!(query(&env, "SELECT count(*) FROM partners"), [[int(2)]]);
+    assert_eq!(query(&env, "SELECT count(*) FROM checkins"), [[int(0)]]);
+}
