@@ -440,6 +440,15 @@ pub fn saved_line(record: &CheckinRecord, replaced: bool) -> String {
     )
 }
 
+/// Said instead of "Replaced …" when an amended check-in came out the same as the saved one.
+fn unchanged_line(record: &CheckinRecord) -> String {
+    format!(
+        "Nothing changed in {}'s check-in for {}.",
+        sanitize::line(&record.partner),
+        dates::in_words(record.date)
+    )
+}
+
 /// "trust 7, connection 6; feeling hurt (4), hopeful".
 pub fn scores_line(record: &CheckinRecord) -> String {
     let mut line = format!("trust {}", record.trust);
@@ -476,10 +485,21 @@ fn report(
         return ctx.print_json(record);
     }
     let mut out = ctx.out();
-    writeln!(out, "{}", saved_line(record, changed.is_some()))?;
-    writeln!(out, "  {}", scores_line(record))?;
-    if let Some(changed) = changed {
-        writeln!(out, "  {}", checkin::changes_in_words(changed))?;
+    match changed {
+        // The same check-in again: nothing was written, so nothing was "replaced".
+        Some([]) => {
+            writeln!(out, "{}", unchanged_line(record))?;
+            writeln!(out, "  {}", scores_line(record))?;
+        }
+        Some(changed) => {
+            writeln!(out, "{}", saved_line(record, true))?;
+            writeln!(out, "  {}", scores_line(record))?;
+            writeln!(out, "  {}", checkin::changes_in_words(changed))?;
+        }
+        None => {
+            writeln!(out, "{}", saved_line(record, false))?;
+            writeln!(out, "  {}", scores_line(record))?;
+        }
     }
     for feeling in record.feelings.iter().filter(|_| feelings_from_flags) {
         if let Some(near) = crate::feelings::nearest(&feeling.word) {

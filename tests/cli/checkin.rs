@@ -203,9 +203,14 @@ fn one_check_in_per_partner_per_day_and_amend_replaces_it_in_place() {
         query_i64(&env, "SELECT trust FROM checkins WHERE partner_id = 1"),
         8
     );
+    // The same trust again writes nothing, and says so rather than "Replaced".
     env.run(["checkin", "--as", "Sam", "--trust", "8", "--amend"])
         .success()
-        .stdout_has("Replaced Sam's check-in for Saturday 21 November 2026.");
+        .stdout_has("Nothing changed in Sam's check-in for Saturday 21 November 2026.");
+    env.run(["checkin", "--as", "Sam", "--trust", "9", "--amend"])
+        .success()
+        .stdout_has("Replaced Sam's check-in for Saturday 21 November 2026.")
+        .stdout_has("trust 8 → 9");
 }
 
 #[test]
@@ -652,7 +657,14 @@ fn amend_with_the_saved_values_writes_nothing() {
         "--note",
         "a long day",
     ]);
-    run.success().stdout_has("Nothing changed.");
+    run.success()
+        .stdout_has("Nothing changed in Sam's check-in for Saturday 21 November 2026.");
+    assert!(!run.stdout.contains("Replaced"), "{}", run.stdout);
+    assert_eq!(dump(&env.default_journal()), before);
+    let same = env.run(["checkin", "--as", "Sam", "--amend", "--trust", "6"]);
+    same.success()
+        .stdout_has("Nothing changed in Sam's check-in for Saturday 21 November 2026.");
+    assert!(!same.stdout.contains("Replaced"), "{}", same.stdout);
     assert_eq!(dump(&env.default_journal()), before);
     // A real change still writes, and says what changed.
     env.run(["checkin", "--as", "Sam", "--amend", "--trust", "7"])
