@@ -78,7 +78,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         return ctx.print_json(&progress);
     }
     let mut out = std::io::BufWriter::new(ctx.out());
-    render(&mut out, &progress, window.weeks)?;
+    render(&mut out, &progress.since_start())?;
     out.flush()?;
     Ok(())
 }
@@ -109,8 +109,9 @@ fn sparkline(means: &[Option<f64>]) -> String {
         .collect()
 }
 
-/// Renders the human view. `weeks` is only used to word the header.
-pub fn render(out: &mut dyn Write, p: &Progress, weeks: u32) -> std::io::Result<()> {
+/// Renders the human view of [`Progress::since_start`]: weeks before the journal began are
+/// left out, so nothing reads as days missed that were never there to miss.
+pub fn render(out: &mut dyn Write, p: &Progress) -> std::io::Result<()> {
     let names: Vec<String> = p
         .partners
         .0
@@ -122,13 +123,7 @@ pub fn render(out: &mut dyn Write, p: &Progress, weeks: u32) -> std::io::Result<
         "{}",
         console::style(format!("Progress for {}", and_list(&names))).bold()
     )?;
-    writeln!(
-        out,
-        "{}: {} to {}",
-        words::weeks(weeks),
-        in_words(p.from),
-        in_words(p.until)
-    )?;
+    writeln!(out, "{}", ui::paragraph(&words::span(p), 0))?;
     writeln!(out)?;
 
     header(out, p, &names)?;

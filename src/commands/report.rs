@@ -9,7 +9,6 @@ use serde::Serialize;
 use crate::bail_user;
 use crate::commands::progress::WindowArgs;
 use crate::context::Context;
-use crate::dates::in_words;
 use crate::output;
 use crate::progress::{self, words};
 use crate::report::{self, Page};
@@ -109,13 +108,13 @@ fn tell(
         });
     }
     let mut out = ctx.out();
+    let (weeks, first) = words::span_parts(&progress.since_start());
     writeln!(
         out,
-        "Wrote your progress report to {}: {}, {} to {}.",
+        "Wrote your progress report to {}: {weeks}, {} to {}.",
         sanitize::line(&path.display().to_string()),
-        words::weeks(weeks),
-        in_words(progress.from),
-        in_words(progress.until)
+        crate::dates::in_words(first),
+        crate::dates::in_words(progress.until)
     )?;
     // A pipe or device keeps its own permissions; only a file rekindle made is private.
     if into_file {

@@ -7,11 +7,16 @@
 use chrono::{Days, NaiveDate};
 
 use super::{ByPartner, Facts};
+use crate::dates::week_start;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Calendar {
-    /// The first day shown: the Monday that starts the window.
+    /// The first day shown: the Monday that starts the window, or that starts the week the
+    /// journal began when it began inside the window.
     pub from: NaiveDate,
+    /// The day the journal began, when that is one of the days shown: days are counted from
+    /// it, not from `from`.
+    pub began: Option<NaiveDate>,
     /// The last day shown.
     pub until: NaiveDate,
     /// Per partner, in the order they were added, one entry per day from `from` to `until`:
@@ -29,6 +34,16 @@ impl Calendar {
         self.len() == 0
     }
 
+    /// The first day that counts: the day the journal began, or `from`.
+    pub fn counted_from(&self) -> NaiveDate {
+        self.began.map_or(self.from, |b| b.max(self.from))
+    }
+
+    /// How many days count, from [`Calendar::counted_from`] to `until`.
+    pub fn counted_days(&self) -> usize {
+        usize::try_from((self.until - self.counted_from()).num_days() + 1).unwrap_or(0)
+    }
+
     /// The date of the day at `index`.
     pub fn date(&self, index: usize) -> NaiveDate {
         self.from + Days::new(index as u64)
@@ -43,22 +58,27 @@ impl Calendar {
     }
 }
 
-/// The calendar of the facts' window.
+/// The calendar of the facts' window, from the week the journal began when that is later.
 pub fn calendar(facts: &Facts) -> Calendar {
     let window = facts.window;
-    let len = usize::try_from((window.until - window.from).num_days() + 1).unwrap_or(0);
+    let began = facts
+        .started
+        .filter(|&s| window.from <= s && s <= window.until);
+    let from = began.map_or(window.from, week_start);
+    let len = usize::try_from((window.until - from).num_days() + 1).unwrap_or(0);
     let mut trust: Vec<Vec<Option<u8>>> = vec![vec![None; len]; facts.partners.len()];
     for c in &facts.checkins {
-        if c.date < window.from || c.date > window.until {
+        if c.date < from || c.date > window.until {
             continue;
         }
-        let day = (c.date - window.from).num_days() as usize;
+        let day = (c.date - from).num_days() as usize;
         if let Some(who) = facts.partners.iter().position(|p| p.id == c.partner) {
             trust[who][day] = Some(c.trust);
         }
     }
     Calendar {
-        from: window.from,
+        from,
+        began,
         until: window.until,
         trust: ByPartner(
             facts

@@ -146,6 +146,9 @@ pub struct Facts {
     pub focus: Vec<FocusFact>,
     /// The first check-in ever, if any.
     pub first_checkin: Option<NaiveDate>,
+    /// The day the journal began: the earliest date on any record (check-in, feeling, promise,
+    /// outcome, apology, answer, focus change, meeting), if any.
+    pub started: Option<NaiveDate>,
 }
 
 /// A list of (name, value) pairs serialized as a JSON object keyed by partner name, in the
@@ -251,6 +254,30 @@ pub struct Progress {
     /// answer took.
     pub apologies: ApologySummary,
     pub signals: Vec<Signal>,
+    /// The day the journal began (the earliest date on any record), or null for a journal
+    /// without records. Weeks of the window before it are listed, empty, all the same.
+    pub started: Option<NaiveDate>,
+}
+
+impl Progress {
+    /// The day the journal began, when that falls inside the window after its first day: the
+    /// human views count from it rather than from the start of the window.
+    pub fn began_in_window(&self) -> Option<NaiveDate> {
+        self.started.filter(|&s| self.from < s && s <= self.until)
+    }
+
+    /// The figures as the terminal and the page show them: the weeks entirely before the
+    /// journal began left out, and `from` the Monday of the week it began. The figures
+    /// themselves are the same (nothing happened in the weeks left out).
+    pub fn since_start(&self) -> Progress {
+        let mut shown = self.clone();
+        if let Some(started) = self.began_in_window() {
+            let first = week_start(started);
+            shown.weeks.retain(|w| w.start >= first);
+            shown.from = first;
+        }
+        shown
+    }
 }
 
 fn within(date: NaiveDate, from: NaiveDate, until: NaiveDate) -> bool {
@@ -544,6 +571,7 @@ pub fn compute(facts: &Facts) -> Progress {
         focus: focus(facts),
         apologies: apology_summary(facts),
         signals: signals::all(facts),
+        started: facts.started,
     }
 }
 
@@ -582,6 +610,7 @@ pub(crate) mod tests {
             recurring: vec![],
             focus: vec![],
             first_checkin: None,
+            started: None,
         }
     }
 
@@ -854,6 +883,37 @@ pub(crate) mod tests {
         );
         let per_week: Vec<u32> = p.weeks.iter().map(|w| w.apologies).collect();
         assert_eq!(per_week, vec![1, 0, 0, 0, 0, 1, 0, 1]);
+    }
+
+    #[test]
+    fn the_human_views_start_with_the_week_the_journal_began() {
+        let mut f = facts(8);
+        // Begun Wednesday 21 October: the weeks of 28 September, 5 and 12 October go.
+        f.started = Some(d(10, 21));
+        f.checkins = vec![checkin(10, 21, SAM, 5)];
+        let p = compute(&f);
+        assert_eq!(p.weeks.len(), 8, "the JSON keeps every week");
+        assert_eq!(p.began_in_window(), Some(d(10, 21)));
+        let shown = p.since_start();
+        assert_eq!(shown.from, d(10, 19));
+        assert_eq!(shown.weeks.len(), 5);
+        assert_eq!(shown.weeks[0].start, d(10, 19));
+        assert_eq!(shown.partners, p.partners, "the figures are the same");
+        let cal = calendar(&f);
+        assert_eq!(
+            (cal.from, cal.began, cal.counted_days()),
+            (d(10, 19), Some(d(10, 21)), 32)
+        );
+        // Begun before the window: nothing left out, days counted from its first Monday.
+        f.started = Some(d(9, 1));
+        let p = compute(&f);
+        assert_eq!(p.began_in_window(), None);
+        assert_eq!(p.since_start().weeks.len(), 8);
+        let cal = calendar(&f);
+        assert_eq!(
+            (cal.from, cal.began, cal.counted_days()),
+            (d(9, 28), None, 55)
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use crate::dates::in_words;
 use crate::model::Step;
 
-use super::{ApologySummary, Focus, PartnerSummary, Streak};
+use super::{ApologySummary, Focus, PartnerSummary, Progress, Streak};
 
 /// What either view says when there is too little to draw a trend from.
 pub const THIN: &str = "check in on a few more days to see a trend";
@@ -40,6 +40,24 @@ pub fn weeks(n: u32) -> String {
     } else {
         format!("{n} weeks")
     }
+}
+
+/// The weeks shown and the first day they count from: ("5 weeks since you began", Tuesday
+/// 20 October) when the journal began in them, else ("8 weeks", the Monday the window
+/// starts). Give it [`Progress::since_start`].
+pub fn span_parts(p: &Progress) -> (String, chrono::NaiveDate) {
+    let n = weeks(p.weeks.len() as u32);
+    match p.started.filter(|&s| p.from <= s && s <= p.until) {
+        Some(started) => (format!("{n} since you began"), started),
+        None => (n, p.from),
+    }
+}
+
+/// "5 weeks since you began: Tuesday 20 October 2026 to Saturday 21 November 2026", or
+/// "8 weeks: Monday 28 September 2026 to Saturday 21 November 2026".
+pub fn span(p: &Progress) -> String {
+    let (weeks, first) = span_parts(p);
+    format!("{weeks}: {} to {}", in_words(first), in_words(p.until))
 }
 
 /// "1 day", "3 days".

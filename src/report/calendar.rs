@@ -42,14 +42,20 @@ without one.</p>\n",
         );
         return out;
     }
-    let days = calendar.len();
+    let days = calendar.counted_days();
+    let since = if calendar.began.is_some() {
+        " since you began"
+    } else {
+        ""
+    };
     let said: Vec<String> = partners
         .iter()
         .map(|partner| {
             let checked = trust_of(calendar, partner).iter().flatten().count();
             format!(
-                "{} checked in on {checked} of {days} days",
-                crate::sanitize::line(partner.key)
+                "{} checked in on {checked} of {}{since}",
+                crate::sanitize::line(partner.key),
+                crate::progress::words::days(days as u32)
             )
         })
         .collect();
@@ -298,6 +304,7 @@ mod tests {
         }
         Calendar {
             from,
+            began: None,
             until: from + Days::new(days as u64 - 1),
             trust: ByPartner(vec![
                 ("Sam".into(), trust),

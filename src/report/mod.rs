@@ -35,16 +35,13 @@ pub struct Page<'a> {
 }
 
 /// The whole page.
+/// Weeks before the journal began are left out ([`Progress::since_start`]).
 pub fn render(page: &Page) -> String {
-    let p = page.progress;
+    let shown = page.progress.since_start();
+    let p = &shown;
     let partners = charts::partners(p);
     let names: Vec<String> = partners.iter().map(|x| x.name.clone()).collect();
-    let span = format!(
-        "{}: {} to {}",
-        words::weeks(p.weeks.len() as u32),
-        in_words(p.from),
-        in_words(p.until)
-    );
+    let span = words::span(p);
     let mut out = String::with_capacity(64 * 1024);
     let _ = write!(
         out,

@@ -47,8 +47,33 @@ pub fn facts(conn: &Connection, window: Window) -> rusqlite::Result<Facts> {
         recurring: recurring(conn, until)?,
         focus: focus(conn, window.from, until)?,
         first_checkin: conn.query_row("SELECT min(date) FROM checkins", [], |r| r.get(0))?,
+        started: started(conn)?,
         partners,
     })
+}
+
+/// The earliest date on any record: the day the journal began. Each `min` reads one end of
+/// a date index.
+fn started(conn: &Connection) -> rusqlite::Result<Option<NaiveDate>> {
+    let mut first: Option<NaiveDate> = None;
+    for table in [
+        "checkins",
+        "feelings",
+        "promises",
+        "outcomes",
+        "apologies",
+        "responses",
+        "focus_changes",
+        "meetings",
+    ] {
+        let date: Option<NaiveDate> =
+            conn.query_row(&format!("SELECT min(date) FROM {table}"), [], |r| r.get(0))?;
+        first = match (first, date) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+    Ok(first)
 }
 
 fn checkins(

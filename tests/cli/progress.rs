@@ -407,3 +407,102 @@ fn focus_and_progress_count_the_days_of_a_step_alike() {
     assert_eq!(progress["focus"]["days"], 2);
     env.run(["progress"]).success().stdout_has("(day 2)");
 }
+
+/// A journal begun on Wednesday 21 October 2026, seen a month later (Saturday 21 November):
+/// Sam checked in on 21 October, 2 and 20 November; Alex on 20 November.
+fn begun_mid_window() -> TestEnv {
+    let mut env = TestEnv::with_couple_on("2026-10-21");
+    env.set("REKINDLE_TODAY", "2026-11-21");
+    run_all(
+        &env,
+        &[
+            &[
+                "checkin",
+                "--as",
+                "Sam",
+                "--date",
+                "2026-10-21",
+                "--trust",
+                "5",
+            ],
+            &[
+                "checkin",
+                "--as",
+                "Sam",
+                "--date",
+                "2026-11-02",
+                "--trust",
+                "6",
+            ],
+            &[
+                "checkin",
+                "--as",
+                "Sam",
+                "--date",
+                "2026-11-20",
+                "--trust",
+                "8",
+            ],
+            &[
+                "checkin",
+                "--as",
+                "Alex",
+                "--date",
+                "2026-11-20",
+                "--trust",
+                "7",
+            ],
+        ],
+    );
+    env
+}
+
+#[test]
+fn weeks_before_the_journal_began_are_left_out_of_the_text_view() {
+    let env = begun_mid_window();
+    let text = env.run(["progress"]).success().stdout.clone();
+    // 8 weeks from Monday 28 September; the journal began in the week of 19 October, so the
+    // weeks of 28 September, 5 and 12 October are left out: 5 weeks remain.
+    assert!(
+        text.contains(
+            "5 weeks since you began: Wednesday 21 October 2026 to Saturday 21 November 2026"
+        ),
+        "{text}"
+    );
+    for before in ["Mon 28 Sep", "Mon 5 Oct", "Mon 12 Oct"] {
+        assert!(!text.contains(before), "{before} shown:\n{text}");
+    }
+    for week in [
+        "Mon 19 Oct",
+        "Mon 26 Oct",
+        "Mon 2 Nov",
+        "Mon 9 Nov",
+        "Mon 16 Nov",
+    ] {
+        assert!(text.contains(week), "{week} missing:\n{text}");
+    }
+    // One mark per week shown: 5.0, nothing, 6.0, nothing, 8.0.
+    assert!(text.contains("Sam   ▄·▅·▆  5.0 → 8.0"), "{text}");
+    // The JSON keeps every week of the window and says when the journal began.
+    let p = env.run(["progress", "--json"]).success().json();
+    assert_eq!(p["from"], "2026-09-28");
+    assert_eq!(p["started"], "2026-10-21");
+    assert_eq!(p["weeks"].as_array().unwrap().len(), 8);
+    assert_eq!(p["weeks"][0]["partners"]["Sam"]["checkins"], 0);
+    assert_eq!(p["weeks"][3]["partners"]["Sam"]["checkins"], 1);
+}
+
+#[test]
+fn a_journal_older_than_the_window_shows_every_week() {
+    let env = begun_mid_window();
+    let text = env
+        .run(["progress", "--weeks", "2"])
+        .success()
+        .stdout
+        .clone();
+    assert!(
+        text.contains("2 weeks: Monday 9 November 2026 to Saturday 21 November 2026"),
+        "{text}"
+    );
+    assert!(!text.contains("since you began"), "{text}");
+}

@@ -304,7 +304,11 @@ fn the_page_says_what_progress_says() {
         assert!(progress.contains(words), "progress lacks {words:?}");
         assert!(text.contains(words), "the page lacks {words:?}");
     }
-    assert!(text.contains("3 weeks: Monday 2 November 2026 to Saturday 21 November 2026"));
+    assert!(
+        text.contains(
+            "3 weeks since you began: Tuesday 3 November 2026 to Saturday 21 November 2026"
+        )
+    );
 }
 
 #[test]
@@ -451,16 +455,18 @@ fn one_week_of_data_asks_for_more_days_instead_of_a_line() {
     let text = text_of(doc.root());
     assert!(text.contains("6.0 so far; check in on a few more days to see a trend"));
     assert!(text.contains("One week of check-ins so far, too little for a line"));
-    // The calendar still shows the day: 8 weeks to Saturday the 21st are seven whole weeks
-    // and six days, 55 days.
+    // The calendar still shows the day. The journal began on Friday the 20th, so it starts
+    // with that week: Monday 16 to Saturday 21 November, 6 days, not the 8 weeks' 55.
     let calendar = marks(by_id(&doc, "calendar-chart").expect("calendar"));
-    assert_eq!(calendar.len(), 55 * 2);
+    assert_eq!(calendar.len(), 6 * 2);
     assert_eq!(calendar.iter().filter(|m| !m.0.contains("none")).count(), 1);
 }
 
 #[test]
 fn a_long_window_draws_every_day() {
     let env = three_weeks();
+    // A check-in on the window's first day, so the journal is as old as the window.
+    checkin(&env, "Alex", "2025-09-29", "5", &[]);
     let (_, html) = report(&env, &["--weeks", "60"]);
     let doc = parse(&html);
     // 59 whole weeks and Monday 16 to Saturday 21 November.
@@ -475,7 +481,9 @@ fn until_moves_the_window_back() {
     let (_, html) = report(&env, &["--weeks", "1", "--until", "2026-11-08"]);
     let doc = parse(&html);
     let text = text_of(doc.root());
-    assert!(text.contains("1 week: Monday 2 November 2026 to Sunday 8 November 2026"));
+    assert!(
+        text.contains("1 week since you began: Tuesday 3 November 2026 to Sunday 8 November 2026")
+    );
     let calendar = marks(by_id(&doc, "calendar-chart").unwrap());
     assert_eq!(calendar.len(), 7 * 2);
     assert_eq!(calendar.iter().filter(|m| !m.0.contains("none")).count(), 2);
@@ -490,7 +498,9 @@ fn the_file_is_private_replaced_whole_and_described() {
     let run = env.run(["report", "--output", path.to_str().unwrap(), "--weeks", "3"]);
     run.success()
         .stdout_has("Wrote your progress report to ")
-        .stdout_has("3 weeks, Monday 2 November 2026 to Saturday 21 November 2026.");
+        .stdout_has(
+            "3 weeks since you began, Tuesday 3 November 2026 to Saturday 21 November 2026.",
+        );
     assert_eq!(mode(&path), 0o600);
     assert!(
         std::fs::read_to_string(&path)
@@ -665,4 +675,45 @@ fn without_output_it_says_which_flag_to_pass() {
     help.success()
         .stdout_has("Usage: rekindle report [OPTIONS] --output <FILE>")
         .stdout_has("-o, --output <FILE>");
+}
+
+#[test]
+fn days_are_counted_from_the_day_the_journal_began() {
+    // Begun Wednesday 21 October 2026, seen Saturday 21 November: 32 days, not 8 weeks' 55.
+    let mut env = TestEnv::with_couple_on("2026-10-21");
+    env.set("REKINDLE_TODAY", "2026-11-21");
+    checkin(&env, "Sam", "2026-10-21", "5", &[]);
+    checkin(&env, "Sam", "2026-11-02", "6", &[]);
+    checkin(&env, "Sam", "2026-11-20", "8", &[]);
+    checkin(&env, "Alex", "2026-11-20", "7", &[]);
+    let (path, html) = report(&env, &[]);
+    let text = text_of(parse(&html).root());
+    assert!(
+        text.contains(
+            "Sam checked in on 3 of 32 days since you began; \
+             Alex checked in on 1 of 32 days since you began."
+        ),
+        "{text}"
+    );
+    assert!(text.contains("5 weeks since you began: Wednesday 21 October 2026"));
+    // The weekly tables start with the week the journal began.
+    assert!(html.contains("<th scope=\"row\">Mon 19 Oct 2026</th>"));
+    assert!(!html.contains("Mon 12 Oct 2026"));
+    assert!(!html.contains("Mon 28 Sep 2026"));
+    let _ = path;
+    let told = env
+        .run([
+            "report",
+            "--output",
+            env.root().join("r.html").to_str().unwrap(),
+        ])
+        .success()
+        .stdout
+        .clone();
+    assert!(
+        told.contains(
+            "5 weeks since you began, Wednesday 21 October 2026 to Saturday 21 November 2026."
+        ),
+        "{told}"
+    );
 }
