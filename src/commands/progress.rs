@@ -184,7 +184,7 @@ fn trust(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Result
     let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
     for ((name, summary), shown) in p.partners.0.iter().zip(names) {
         let line = sparkline(&weekly_trust(p, name));
-        let trust = TrustWords::of(summary);
+        let trust = TrustWords::of(summary, p.weeks.len());
         let figures = match trust.span {
             Some(span) => format!("{span}   {}", trust.words),
             None => trust.words,

@@ -111,10 +111,9 @@ fn tell(
     let (weeks, first) = words::span_parts(&progress.since_start());
     writeln!(
         out,
-        "Wrote your progress report to {}: {weeks}, {} to {}.",
+        "Wrote your progress report to {}: {weeks}, {}.",
         sanitize::line(&path.display().to_string()),
-        crate::dates::in_words(first),
-        crate::dates::in_words(progress.until)
+        words::days_from_to(first, progress.until)
     )?;
     // A pipe or device keeps its own permissions; only a file rekindle made is private.
     if into_file {

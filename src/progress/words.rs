@@ -57,7 +57,17 @@ pub fn span_parts(p: &Progress) -> (String, chrono::NaiveDate) {
 /// "8 weeks: Monday 28 September 2026 to Saturday 21 November 2026".
 pub fn span(p: &Progress) -> String {
     let (weeks, first) = span_parts(p);
-    format!("{weeks}: {} to {}", in_words(first), in_words(p.until))
+    format!("{weeks}: {}", days_from_to(first, p.until))
+}
+
+/// "Tuesday 3 November 2026 to Saturday 21 November 2026", or the one day when they are the
+/// same.
+pub fn days_from_to(first: chrono::NaiveDate, last: chrono::NaiveDate) -> String {
+    if first == last {
+        in_words(last)
+    } else {
+        format!("{} to {}", in_words(first), in_words(last))
+    }
 }
 
 /// "1 day", "3 days".
@@ -127,8 +137,13 @@ pub struct TrustWords {
     pub words: String,
 }
 
+/// What either view says when there is one week of trust and so no trend yet.
+pub const ONE_WEEK: &str = "a trend needs two weeks or more";
+
 impl TrustWords {
-    pub fn of(summary: &PartnerSummary) -> TrustWords {
+    /// `weeks_shown` is how many weeks the view shows: with one week of check-ins, the reason
+    /// there is no trend differs when only one week is shown at all.
+    pub fn of(summary: &PartnerSummary, weeks_shown: usize) -> TrustWords {
         match (
             summary.trust_first,
             summary.trust_last,
@@ -152,9 +167,13 @@ impl TrustWords {
                     words: format!("{direction}{trend}"),
                 }
             }
+            (_, Some(last), _) if weeks_shown <= 1 => TrustWords {
+                span: None,
+                words: format!("{last:.1} this week; {ONE_WEEK}"),
+            },
             (_, Some(last), _) => TrustWords {
                 span: None,
-                words: format!("{last:.1} so far; {THIN}"),
+                words: format!("{last:.1}, from one week of check-ins; {ONE_WEEK}"),
             },
             _ => TrustWords {
                 span: None,
@@ -238,7 +257,7 @@ mod tests {
     #[test]
     fn trust_in_words_from_nothing_to_a_trend() {
         assert_eq!(
-            TrustWords::of(&summary()).words,
+            TrustWords::of(&summary(), 8).words,
             "no check-ins yet; check in on a few more days to see a trend"
         );
         let one_week = PartnerSummary {
@@ -247,11 +266,15 @@ mod tests {
             ..summary()
         };
         assert_eq!(
-            TrustWords::of(&one_week),
+            TrustWords::of(&one_week, 1),
             TrustWords {
                 span: None,
-                words: "6.0 so far; check in on a few more days to see a trend".into()
+                words: "6.0 this week; a trend needs two weeks or more".into()
             }
+        );
+        assert_eq!(
+            TrustWords::of(&one_week, 3).words,
+            "6.0, from one week of check-ins; a trend needs two weeks or more"
         );
         let rising = PartnerSummary {
             trust_first: Some(5.0),
@@ -261,7 +284,7 @@ mod tests {
             ..summary()
         };
         assert_eq!(
-            TrustWords::of(&rising),
+            TrustWords::of(&rising, 8),
             TrustWords {
                 span: Some("5.0 → 8.0".into()),
                 words: "up 3.0, about +1.50 a week".into()
@@ -273,7 +296,7 @@ mod tests {
             ..rising.clone()
         };
         assert_eq!(
-            TrustWords::of(&falling).words,
+            TrustWords::of(&falling, 8).words,
             "down 0.5, about −0.25 a week"
         );
         let flat = PartnerSummary {
@@ -281,7 +304,7 @@ mod tests {
             trust_trend_per_week: Some(0.0),
             ..rising
         };
-        assert_eq!(TrustWords::of(&flat).words, "no change, steady");
+        assert_eq!(TrustWords::of(&flat, 8).words, "no change, steady");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use super::html::{escape, num, text};
 use super::svg::{self, Frame, WIDTH};
 use crate::dates::in_words;
-use crate::progress::words::{self, THIN, TrustWords};
+use crate::progress::words::{self, ONE_WEEK, THIN, TrustWords};
 use crate::progress::{Progress, WeekPartner};
 
 /// A partner as the charts show them: their place (which colour, shape and dash) and name.
@@ -224,7 +224,7 @@ partner today?\u{201d}, from 1 to 10.</p>\n",
         .iter()
         .map(|partner| {
             let summary = p.partners.get(partner.key);
-            let trust = summary.map(TrustWords::of);
+            let trust = summary.map(|s| TrustWords::of(s, p.weeks.len()));
             let words = match trust {
                 Some(TrustWords {
                     span: Some(span),
@@ -272,7 +272,7 @@ partner today?\u{201d}, from 1 to 10.</p>\n",
     } else {
         let _ = writeln!(
             out,
-            "<p class=\"empty\">One week of check-ins so far, too little for a line; {THIN}.</p>"
+            "<p class=\"empty\">One week of check-ins so far, too little for a line; {ONE_WEEK}.</p>"
         );
     }
     out.push_str("</figure>\n");
@@ -368,7 +368,7 @@ partner today?\u{201d}, from 1 to 10.</p>\n",
     } else {
         let _ = writeln!(
             out,
-            "<p class=\"empty\">One week of answers so far, too little for a line; {THIN}.</p>"
+            "<p class=\"empty\">One week of answers so far, too little for a line; {ONE_WEEK}.</p>"
         );
     }
     out.push_str("</figure>\n");

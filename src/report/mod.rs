@@ -147,7 +147,7 @@ fn glance(p: &Progress, partners: &[Partner]) -> String {
         let Some(s) = p.partners.get(partner.key) else {
             continue;
         };
-        let trust = TrustWords::of(s);
+        let trust = TrustWords::of(s, p.weeks.len());
         let trust = match trust.span {
             Some(span) => format!(
                 "<span class=\"big\">{}</span><br/>{}",

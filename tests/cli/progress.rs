@@ -310,10 +310,40 @@ fn thin_data_asks_for_more_days_instead_of_a_trend() {
     env.run(["checkin", "--as", "Sam", "--trust", "6"])
         .success();
     let text = env.run(["progress"]).success().stdout.clone();
+    // The journal began this week, so one week is all there is to show.
     assert!(
-        text.contains("6.0 so far; check in on a few more days to see a trend"),
+        text.contains("6.0 this week; a trend needs two weeks or more"),
         "{text}"
     );
+    assert!(
+        text.contains("1 week since you began: Saturday 21 November 2026\n"),
+        "one day is not a span: {text}"
+    );
+}
+
+#[test]
+fn a_one_week_window_says_a_trend_needs_two_weeks() {
+    let (env, _) = three_weeks();
+    // Six check-ins this week (16 to 21 November): 7, 8, 9 and now 8, 8, 7, so
+    // 47 / 6 = 7.83, shown as 7.8. Plenty of days; a second week is what is missing.
+    for (day, trust) in [
+        ("2026-11-17", "8"),
+        ("2026-11-18", "8"),
+        ("2026-11-19", "7"),
+    ] {
+        env.run(["checkin", "--as", "Sam", "--date", day, "--trust", trust])
+            .success();
+    }
+    let text = env
+        .run(["progress", "--weeks", "1"])
+        .success()
+        .stdout
+        .clone();
+    assert!(
+        text.contains("Sam   ▆  7.8 this week; a trend needs two weeks or more"),
+        "{text}"
+    );
+    assert!(!text.contains("check in on a few more days"), "{text}");
 }
 
 #[test]
@@ -389,7 +419,7 @@ fn one_week_of_trust_says_so_in_words() {
     // Alex checked in on Friday (3) and today (5): one week, mean 4.0, and no trend yet.
     env.run(["progress", "--weeks", "3"])
         .success()
-        .stdout_has("4.0 so far; check in on a few more days to see a trend");
+        .stdout_has("4.0, from one week of check-ins; a trend needs two weeks or more");
 }
 
 #[test]

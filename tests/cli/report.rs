@@ -265,7 +265,9 @@ fn every_chart_is_an_image_with_a_title_a_description_and_words() {
         trust.contains("Sam: 5.0 → 8.0, up 3.0, about +1.50 a week"),
         "{trust}"
     );
-    assert!(trust.contains("Alex: 4.0 so far; check in on a few more days to see a trend"));
+    assert!(
+        trust.contains("Alex: 4.0, from one week of check-ins; a trend needs two weeks or more")
+    );
     // Partners differ by more than colour: Sam's points are circles, Alex's squares.
     let chart = by_id(&doc, "trust-chart").unwrap();
     assert!(
@@ -453,8 +455,11 @@ fn one_week_of_data_asks_for_more_days_instead_of_a_line() {
         "a single point is not a trend"
     );
     let text = text_of(doc.root());
-    assert!(text.contains("6.0 so far; check in on a few more days to see a trend"));
-    assert!(text.contains("One week of check-ins so far, too little for a line"));
+    // The journal began this week: one week shown, so the hint is about weeks, not days.
+    assert!(text.contains("6.0 this week; a trend needs two weeks or more"));
+    assert!(text.contains(
+        "One week of check-ins so far, too little for a line; a trend needs two weeks or more."
+    ));
     // The calendar still shows the day. The journal began on Friday the 20th, so it starts
     // with that week: Monday 16 to Saturday 21 November, 6 days, not the 8 weeks' 55.
     let calendar = marks(by_id(&doc, "calendar-chart").expect("calendar"));
