@@ -253,6 +253,11 @@ fn promises(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Res
     for ((_, s), shown) in p.partners.0.iter().zip(names) {
         let lead = format!("  {shown:<width$}  ");
         writeln!(out, "{}", ui::hanging(&lead, &words::keeping(s)))?;
+        // On a line of its own, so the figure never wraps away from its words.
+        if let Some(lately) = words::lately(s) {
+            let pad = " ".repeat(console::measure_text_width(&lead));
+            writeln!(out, "{}", ui::hanging(&pad, &lately))?;
+        }
     }
     writeln!(out)
 }

@@ -183,10 +183,10 @@ impl TrustWords {
     }
 }
 
-/// One partner's promise keeping over the last 30 days against the 30 before, with the
-/// consistency score: "last 30 days 75% (3 of 4); none recorded the 30 days before; consistency 0.84 of 1".
+/// One partner's promise keeping over the last 30 days against the 30 before: "last 30 days
+/// 75% (3 of 4); none recorded the 30 days before". The consistency score is [`lately`].
 pub fn keeping(s: &PartnerSummary) -> String {
-    let line = match (s.keeping_rate_30d, s.keeping_rate_prev_30d) {
+    match (s.keeping_rate_30d, s.keeping_rate_prev_30d) {
         (None, None) => "no kept or missed promises recorded in the last 60 days".to_string(),
         (recent, previous) => {
             let recent = match recent {
@@ -204,11 +204,19 @@ pub fn keeping(s: &PartnerSummary) -> String {
             };
             format!("{recent}; {before}")
         }
-    };
-    let score = s
-        .consistency_score
-        .map_or(String::new(), |c| format!("; consistency {c:.2} of 1"));
-    format!("{line}{score}")
+    }
+}
+
+/// The consistency score (the exponentially weighted average of kept and missed outcomes)
+/// as a share: "promises kept lately: 84% (recent ones count most)", or nothing before the
+/// first kept or missed promise.
+pub fn lately(s: &PartnerSummary) -> Option<String> {
+    s.consistency_score.map(|c| {
+        format!(
+            "promises kept lately: {} (recent ones count most)",
+            percent(Some(c))
+        )
+    })
 }
 
 /// "2 apologies made, 1 answered, 1 accepted; an answer took 3 days (median)", or nothing
@@ -322,7 +330,20 @@ mod tests {
         };
         assert_eq!(
             keeping(&kept),
-            "last 30 days 75% (3 of 4); none recorded the 30 days before; consistency 0.84 of 1"
+            "last 30 days 75% (3 of 4); none recorded the 30 days before"
+        );
+        assert_eq!(
+            lately(&kept).as_deref(),
+            Some("promises kept lately: 84% (recent ones count most)")
+        );
+        assert_eq!(lately(&summary()), None);
+        let one_miss = PartnerSummary {
+            consistency_score: Some(0.0),
+            ..summary()
+        };
+        assert_eq!(
+            lately(&one_miss).as_deref(),
+            Some("promises kept lately: 0% (recent ones count most)")
         );
         let none = ApologySummary {
             made: 0,

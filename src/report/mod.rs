@@ -163,7 +163,10 @@ fn glance(p: &Progress, partners: &[Partner]) -> String {
             svg::line_swatch(partner.index, false),
             partner.name,
             escape(&words::own_streak(s.streak)),
-            escape(&words::keeping(s)),
+            match words::lately(s) {
+                Some(lately) => format!("{}<br/>{}", escape(&words::keeping(s)), escape(&lately)),
+                None => escape(&words::keeping(s)).into_owned(),
+            },
         );
     }
     out.push_str("</div>\n<div class=\"shared\">\n");

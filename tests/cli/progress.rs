@@ -397,6 +397,17 @@ fn until_moves_the_window_back() {
 #[test]
 fn the_text_view_fits_eighty_columns() {
     let (env, _) = three_weeks();
+    // A check-in on the first day of 52 weeks, so all 52 are shown.
+    env.run([
+        "checkin",
+        "--as",
+        "Alex",
+        "--date",
+        "2025-11-24",
+        "--trust",
+        "5",
+    ])
+    .success();
     for weeks in ["3", "52"] {
         let text = env
             .run(["progress", "--weeks", weeks])
@@ -410,7 +421,20 @@ fn the_text_view_fits_eighty_columns() {
                 line.chars().count()
             );
         }
+        // The consistency score, 0.84 (kept, kept, missed, kept), reads as a share on a line
+        // of its own under Sam's promises, never split from its words.
+        assert!(
+            text.lines()
+                .any(|l| l == "        promises kept lately: 84% (recent ones count most)"),
+            "{text}"
+        );
     }
+    assert!(
+        env.run(["progress", "--weeks", "52"])
+            .success()
+            .stdout
+            .contains("52 weeks since you began: Monday 24 November 2025")
+    );
 }
 
 #[test]

@@ -298,7 +298,8 @@ fn the_page_says_what_progress_says() {
     for words in [
         "5.0 → 8.0",
         "up 3.0, about +1.50 a week",
-        "last 30 days 75% (3 of 4); none recorded the 30 days before; consistency 0.84 of 1",
+        "last 30 days 75% (3 of 4); none recorded the 30 days before",
+        "promises kept lately: 84% (recent ones count most)",
         "2 days (longest in these weeks: 2 days)",
         "step 1 of 8, Take responsibility — since Saturday 21 November 2026 (day 1)",
         "Nothing stands out that needs a look.",
