@@ -33,7 +33,7 @@ pub fn section(calendar: &Calendar, partners: &[Partner]) -> String {
         "<section id=\"calendar\">\n<div class=\"keep\">\n<h2>Check-in calendar</h2>\n\
 <p class=\"lead\">One square for each day and each of you, Monday at the top, shaded by the \
 trust that day's check-in gave, from 1 to 10 as the key shows; an empty square is a day \
-without one.</p>\n",
+without one, and days before you began have no square.</p>\n",
     );
     if !calendar.any() {
         let _ = writeln!(
@@ -158,6 +158,10 @@ fn grids(calendar: &Calendar, partners: &[Partner], desc: &str) -> String {
                         break;
                     }
                     let date = calendar.date(index);
+                    if calendar.began.is_some_and(|began| date < began) {
+                        // Before the journal began: no square, so it cannot read as a miss.
+                        continue;
+                    }
                     let value = trust.get(index).copied().flatten();
                     let (class, said, data) = match value {
                         Some(t) => (
@@ -273,6 +277,9 @@ fn table(calendar: &Calendar, partners: &[Partner]) -> String {
             let trust = trust_of(calendar, partner);
             let days: Vec<String> = (week * 7..(week * 7 + 7).min(calendar.len()))
                 .map(|i| {
+                    if calendar.began.is_some_and(|began| calendar.date(i) < began) {
+                        return "·".to_string();
+                    }
                     trust
                         .get(i)
                         .copied()
@@ -286,7 +293,8 @@ fn table(calendar: &Calendar, partners: &[Partner]) -> String {
     }
     format!(
         "<details class=\"numbers\"><summary>The numbers behind this chart</summary>\n\
-<table><caption>Each day's trust, Monday to Sunday; – means no check-in that day.</caption>\n\
+<table><caption>Each day's trust, Monday to Sunday; – means no check-in that day, · a day \
+before you began.</caption>\n\
 <thead>{head}</thead>\n<tbody>\n{rows}</tbody></table></details>\n"
     )
 }

@@ -193,9 +193,10 @@ fn the_charts_hold_one_mark_per_figure() {
     let values: Vec<&str> = closeness.iter().map(|m| m.2.as_str()).collect();
     assert_eq!(values, ["5.0", "8.0"]);
 
-    // The calendar: 2 to 21 November is 20 days, a square each for both of you; 7 check-ins.
+    // The calendar: the journal began on Tuesday 3 November; the 3rd to the 21st is 19 days,
+    // a square each for both of you; 7 check-ins.
     let calendar = marks(by_id(&doc, "calendar-chart").expect("calendar"));
-    assert_eq!(calendar.len(), 20 * 2);
+    assert_eq!(calendar.len(), 19 * 2);
     let filled: Vec<(&str, &str)> = calendar
         .iter()
         .filter(|m| !m.0.contains("none"))
@@ -461,10 +462,10 @@ fn one_week_of_data_asks_for_more_days_instead_of_a_line() {
     assert!(text.contains(
         "One week of check-ins so far, too little for a line; a trend needs two weeks or more."
     ));
-    // The calendar still shows the day. The journal began on Friday the 20th, so it starts
-    // with that week: Monday 16 to Saturday 21 November, 6 days, not the 8 weeks' 55.
+    // The calendar still shows the day. The journal began on Friday the 20th: a square for
+    // the 20th and the 21st each, not the 8 weeks' 55 days.
     let calendar = marks(by_id(&doc, "calendar-chart").expect("calendar"));
-    assert_eq!(calendar.len(), 6 * 2);
+    assert_eq!(calendar.len(), 2 * 2);
     assert_eq!(calendar.iter().filter(|m| !m.0.contains("none")).count(), 1);
 }
 
@@ -490,8 +491,9 @@ fn until_moves_the_window_back() {
     assert!(
         text.contains("1 week since you began: Tuesday 3 November 2026 to Sunday 8 November 2026")
     );
+    // Tuesday 3 to Sunday 8 November: Monday the 2nd was before the journal began.
     let calendar = marks(by_id(&doc, "calendar-chart").unwrap());
-    assert_eq!(calendar.len(), 7 * 2);
+    assert_eq!(calendar.len(), 6 * 2);
     assert_eq!(calendar.iter().filter(|m| !m.0.contains("none")).count(), 2);
 }
 
@@ -704,6 +706,11 @@ fn days_are_counted_from_the_day_the_journal_began() {
     assert!(text.contains("5 weeks since you began: Wednesday 21 October 2026"));
     // The weekly tables start with the week the journal began.
     assert!(html.contains("<th scope=\"row\">Mon 19 Oct 2026</th>"));
+    // Monday and Tuesday of that week come before the start: no squares, "·" in the numbers.
+    let doc = parse(&html);
+    let calendar = marks(by_id(&doc, "calendar-chart").unwrap());
+    assert_eq!(calendar.len(), 32 * 2);
+    assert!(html.contains("<td class=\"days\">· · 5 – – – –</td>"));
     assert!(!html.contains("Mon 12 Oct 2026"));
     assert!(!html.contains("Mon 28 Sep 2026"));
     let _ = path;
