@@ -98,11 +98,12 @@ pub fn mean(mean: Option<f64>) -> String {
     mean.map_or_else(|| "–".to_string(), |m| format!("{m:.1}"))
 }
 
-/// "step 2 of 8, Talk and listen openly — since Sunday 11 October 2026 (day 42)".
+/// "step 2 of 8, Talk and listen openly — since Sunday 11 October 2026 (day 42)". The space
+/// in "(day 42)" does not break, so a narrow terminal never leaves "42)" alone on a line.
 pub fn focus(focus: &Focus) -> String {
     match (focus.since, focus.days) {
         (Some(since), Some(days)) => format!(
-            "{} — since {} (day {days})",
+            "{} — since {} (day\u{a0}{days})",
             step_label(focus.step),
             in_words(since)
         ),

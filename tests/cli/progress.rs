@@ -459,7 +459,7 @@ fn focus_and_progress_count_the_days_of_a_step_alike() {
     let progress = env.run(["progress", "--json"]).success().json();
     assert_eq!(progress["focus"]["since"], "2026-11-20");
     assert_eq!(progress["focus"]["days"], 2);
-    env.run(["progress"]).success().stdout_has("(day 2)");
+    env.run(["progress"]).success().stdout_has("(day\u{a0}2)");
 }
 
 /// A journal begun on Wednesday 21 October 2026, seen a month later (Saturday 21 November):
