@@ -641,6 +641,9 @@ fn item_details(item: &ListItem, today: NaiveDate) -> String {
         (None, Some(due)) => parts.push(format!("once, due {}", short_date(due))),
         (None, None) => parts.push("once".to_string()),
     }
+    if !recurring && item.from > today {
+        parts.push(format!("starting {}", short_date(item.from)));
+    }
     match (item.status, item.closed_on) {
         (Status::Open, _) => {}
         (status, Some(on)) => parts.push(format!("{} {}", status.as_str(), short_date(on))),

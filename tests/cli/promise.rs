@@ -737,3 +737,22 @@ fn cancelling_twice_says_it_is_already_cancelled() {
     );
     assert_eq!(dump(&env.default_journal()), before);
 }
+
+// Regression: a one-time promise starting later was listed as just "once".
+#[test]
+fn a_one_time_promise_starting_later_says_when() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "promise",
+        "add",
+        "Call your sister",
+        "--from",
+        "2026-11-25",
+        "--as",
+        "Sam",
+    ])
+    .success();
+    env.run(["promise", "list"])
+        .success()
+        .stdout_has("starting Wed 25 Nov 2026");
+}
