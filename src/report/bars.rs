@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::charts::{Partner, head, numbers, row, sanitized, starts, week_words};
+use super::charts::{Partner, head, numbers, sanitized, starts, week_rows, week_words};
 use super::html::{escape, num};
 use super::svg::{self, Frame, WIDTH};
 use crate::progress::words;
@@ -121,25 +121,17 @@ data-week=\"{}\" data-value=\"{}\"><title>{}</title></rect>",
         }
     }
     out.push_str("</svg>\n</figure>\n");
-    let rows: String = p
-        .weeks
-        .iter()
-        .map(|week| {
-            let cells: Vec<String> = partners
-                .iter()
-                .map(|partner| match week.partners.get(partner.key) {
-                    Some(w) if recorded(w) => format!(
-                        "{} of {} ({})",
-                        w.kept,
-                        w.kept + w.missed,
-                        words::percent(w.keeping_rate)
-                    ),
-                    _ => "–".to_string(),
-                })
-                .collect();
-            row(week.start, &cells)
-        })
-        .collect();
+    let rows = week_rows(p, partners, |w| {
+        vec![match w {
+            Some(w) if recorded(w) => format!(
+                "{} of {} ({})",
+                w.kept,
+                w.kept + w.missed,
+                words::percent(w.keeping_rate)
+            ),
+            _ => "–".to_string(),
+        }]
+    });
     out.push_str("</div>\n");
     out.push_str(&numbers(
         "Promises kept of those kept or missed each week; – means none recorded.",
@@ -315,23 +307,12 @@ data-week=\"{}\" data-value=\"{n}\"><title>{}</title></rect>",
     }
     out.push_str(&svg::week_labels(&frame, &starts(p)));
     out.push_str("</svg>\n</figure>\n");
-    let rows: String = p
-        .weeks
-        .iter()
-        .map(|week| {
-            let cells: Vec<String> = partners
-                .iter()
-                .flat_map(|partner| {
-                    let w = week.partners.get(partner.key);
-                    [
-                        w.map_or(0, |w| w.pleasant).to_string(),
-                        w.map_or(0, |w| w.unpleasant).to_string(),
-                    ]
-                })
-                .collect();
-            row(week.start, &cells)
-        })
-        .collect();
+    let rows = week_rows(p, partners, |w| {
+        vec![
+            w.map_or(0, |w| w.pleasant).to_string(),
+            w.map_or(0, |w| w.unpleasant).to_string(),
+        ]
+    });
     out.push_str("</div>\n");
     out.push_str(&numbers(
         "Pleasant and unpleasant feelings named each week (feelings outside the vocabulary \

@@ -91,6 +91,24 @@ pub(super) fn row(start: NaiveDate, cells: &[String]) -> String {
     out
 }
 
+/// The rows of a chart's data table, one per week: each partner's cells, in partner order.
+pub(super) fn week_rows(
+    p: &Progress,
+    partners: &[Partner],
+    cells: impl Fn(Option<&WeekPartner>) -> Vec<String>,
+) -> String {
+    p.weeks
+        .iter()
+        .map(|week| {
+            let cells: Vec<String> = partners
+                .iter()
+                .flat_map(|partner| cells(week.partners.get(partner.key)))
+                .collect();
+            row(week.start, &cells)
+        })
+        .collect()
+}
+
 fn legend_lines(partners: &[Partner], hollow: bool) -> String {
     let mut out = String::from("<ul class=\"legend\">");
     for partner in partners {
@@ -276,23 +294,12 @@ partner today?\u{201d}, from 1 to 10.</p>\n",
         );
     }
     out.push_str("</figure>\n");
-    let rows: String = p
-        .weeks
-        .iter()
-        .map(|week| {
-            let cells: Vec<String> = partners
-                .iter()
-                .flat_map(|partner| {
-                    let w = week.partners.get(partner.key);
-                    [
-                        words::mean(w.and_then(|w| w.trust)),
-                        w.map_or(0, |w| w.checkins).to_string(),
-                    ]
-                })
-                .collect();
-            row(week.start, &cells)
-        })
-        .collect();
+    let rows = week_rows(p, partners, |w| {
+        vec![
+            words::mean(w.and_then(|w| w.trust)),
+            w.map_or(0, |w| w.checkins).to_string(),
+        ]
+    });
     out.push_str("</div>\n");
     out.push_str(&numbers(
         "Weekly average trust (1 to 10) and days checked in; – means no check-in that week.",
@@ -372,19 +379,9 @@ partner today?\u{201d}, from 1 to 10.</p>\n",
         );
     }
     out.push_str("</figure>\n");
-    let rows: String = p
-        .weeks
-        .iter()
-        .map(|week| {
-            let cells: Vec<String> = partners
-                .iter()
-                .map(|partner| {
-                    words::mean(week.partners.get(partner.key).and_then(|w| w.connection))
-                })
-                .collect();
-            row(week.start, &cells)
-        })
-        .collect();
+    let rows = week_rows(p, partners, |w| {
+        vec![words::mean(w.and_then(|w| w.connection))]
+    });
     out.push_str("</div>\n");
     out.push_str(&numbers(
         "Weekly average closeness (1 to 10); – means no answer that week.",
