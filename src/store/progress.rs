@@ -52,28 +52,22 @@ pub fn facts(conn: &Connection, window: Window) -> rusqlite::Result<Facts> {
     })
 }
 
-/// The earliest date on any record: the day the journal began. Each `min` reads one end of
-/// a date index.
+/// The earliest date on any record: the day the journal began. Each inner `min` reads one
+/// end of a date index; the outer one ignores the kinds that have no records.
 fn started(conn: &Connection) -> rusqlite::Result<Option<NaiveDate>> {
-    let mut first: Option<NaiveDate> = None;
-    for table in [
-        "checkins",
-        "feelings",
-        "promises",
-        "outcomes",
-        "apologies",
-        "responses",
-        "focus_changes",
-        "meetings",
-    ] {
-        let date: Option<NaiveDate> =
-            conn.query_row(&format!("SELECT min(date) FROM {table}"), [], |r| r.get(0))?;
-        first = match (first, date) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-    }
-    Ok(first)
+    conn.query_row(
+        "SELECT min(d) FROM (
+             SELECT min(date) AS d FROM checkins UNION ALL
+             SELECT min(date) FROM feelings UNION ALL
+             SELECT min(date) FROM promises UNION ALL
+             SELECT min(date) FROM outcomes UNION ALL
+             SELECT min(date) FROM apologies UNION ALL
+             SELECT min(date) FROM responses UNION ALL
+             SELECT min(date) FROM focus_changes UNION ALL
+             SELECT min(date) FROM meetings)",
+        [],
+        |r| r.get(0),
+    )
 }
 
 fn checkins(
