@@ -155,8 +155,8 @@ pub fn guided_parts(
             continue;
         }
         prompter.say(&format!("\n{}", ui::paragraph(&part.guidance(partner), 0)))?;
-        // After "Rewrite it" the question starts from the draft just typed, to be changed
-        // rather than typed again.
+        // "Edit what you wrote" starts the question from the draft just typed, to be changed
+        // rather than typed again; "Write it again" starts from an empty line.
         let mut draft: Option<String> = None;
         let answer = loop {
             let question = part.question(partner);
@@ -179,11 +179,16 @@ pub fn guided_parts(
             for f in &found {
                 prompter.say(&finding_block(f))?;
             }
-            let choices = ["Rewrite it".to_string(), "Keep it as it is".to_string()];
-            if prompter.select("What would you like to do?", &choices, 0)? == 1 {
-                break Some(answer);
+            let choices = [
+                "Edit what you wrote".to_string(),
+                "Write it again from the start".to_string(),
+                "Keep it as it is".to_string(),
+            ];
+            match prompter.select("What would you like to do?", &choices, 0)? {
+                0 => draft = Some(answer),
+                1 => {}
+                _ => break Some(answer),
             }
-            draft = Some(answer);
         };
         *part.slot(&mut parts) = answer;
     }
@@ -437,7 +442,9 @@ mod tests {
             text("I read your messages without asking."),
             text(""), // impact left out
             text("I'm sorry if you felt hurt."),
-            Reply::Pick(0), // rewrite it
+            Reply::Pick(0), // edit what you wrote
+            text("I'm sorry, but it was only once."),
+            Reply::Pick(1), // write it again from the start
             text("I chose to invade your privacy, and it was wrong."),
             text("I will ask you before I touch your phone."),
             Reply::Yes,     // make it a promise
@@ -452,9 +459,11 @@ mod tests {
             Some("I chose to invade your privacy, and it was wrong.")
         );
         assert_eq!(parts.impact, None);
-        // The rewrite started from the flagged draft, under the same question.
+        // Editing started from the flagged draft, under the same question; writing it again
+        // started from an empty line.
         assert_eq!(p.initial_texts, ["I'm sorry if you felt hurt."]);
         assert_eq!(p.asked[2], p.asked[4], "{:?}", p.asked);
+        assert_eq!(p.asked[4], p.asked[6], "{:?}", p.asked);
         assert_eq!(parts.promise, Some(Some(Rule::Weekday)));
         assert!(
             p.said.iter().any(|s| s.contains("A conditional apology")),
@@ -481,7 +490,7 @@ mod tests {
         };
         let mut p = Scripted::new([
             text("It just happened."),
-            Reply::Pick(1), // keep it
+            Reply::Pick(2), // keep it
             text(""),       // no change
             Reply::Yes,
         ]);
