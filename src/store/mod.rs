@@ -405,14 +405,41 @@ fn check_identity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
 
 fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
     conn.busy_handler(Some(wait_for_the_lock))?;
-    // journal_mode returns the resulting mode as a row ("wal", or "memory" in memory). Every
-    // journal is created in WAL mode, so this only changes journals made another way.
-    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    switch_to_wal(conn)?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // Any transaction opened with `conn.transaction()` takes the write lock up front too.
     conn.set_transaction_behavior(TransactionBehavior::Immediate);
     Ok(())
+}
+
+/// Puts a journal made in SQLite's older rollback mode into WAL mode. Every journal rekindle
+/// creates is born in WAL mode (see [`build_new`]), so this reads the mode and usually stops.
+///
+/// The switch needs every other connection out of the way, and SQLite refuses it with "busy"
+/// at once, without calling the busy handler, when another process holds the file even for a
+/// moment: several commands opening an old journal together would fail. So the switch is
+/// tried again with the busy handler's own pauses, for as long as a writer would wait.
+fn switch_to_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let mut attempt = 0;
+    loop {
+        // journal_mode returns the mode as a row: "wal", "delete", ... ("memory" in memory).
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        if mode.eq_ignore_ascii_case("wal") || mode.eq_ignore_ascii_case("memory") {
+            return Ok(());
+        }
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                ) && wait_for_the_lock(attempt) =>
+            {
+                attempt += 1;
+            }
+            other => return other.map(|_| ()),
+        }
+    }
 }
 
 /// Brings the schema up to version `scripts.len()`, in one transaction.
