@@ -57,11 +57,18 @@ impl Fifo {
     /// What was written into the pipe. If nothing ever opened it for writing, opening it
     /// here (without waiting) lets the reader see an empty stream instead of hanging.
     fn received(mut self) -> Vec<u8> {
-        let _ = fs::OpenOptions::new()
-            .write(true)
-            .custom_flags(0o4000) // O_NONBLOCK: fails at once if the reader is gone
-            .open(&self.path);
-        self.reader.take().unwrap().join().unwrap()
+        let reader = self.reader.take().unwrap();
+        // Regression: a command refused at once left the reader thread still on its way to
+        // `open`; the writer's open below then failed (no reader yet) and the join hung
+        // forever. So it is tried until the reader has its end open and has finished.
+        while !reader.is_finished() {
+            let _ = fs::OpenOptions::new()
+                .write(true)
+                .custom_flags(0o4000) // O_NONBLOCK: fails at once while there is no reader
+                .open(&self.path);
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        reader.join().unwrap()
     }
 }
 
