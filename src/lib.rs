@@ -5,7 +5,7 @@
 //! and handed to one of the [`commands`]. Storage is [`store`]; the rules (dates, roles,
 //! steps) are plain functions and types beside it.
 
-pub mod apology_check;
+pub mod domain;
 pub mod checkin;
 pub mod cli;
 pub mod commands;

@@ -10,7 +10,7 @@ use std::io::Write as _;
 
 use clap::Args as ClapArgs;
 
-use crate::apology_check::{self, Finding};
+use crate::domain::apology_check::{self, Finding};
 use crate::bail_user;
 use crate::commands::promise::{OPTIONAL, nonblank, other_partner};
 use crate::context::Context;

@@ -5,7 +5,7 @@ use std::io::{self, Read as _, Write as _};
 
 use clap::Args as ClapArgs;
 
-use crate::apology_check;
+use crate::domain::apology_check;
 use crate::bail_user;
 use crate::context::Context;
 use crate::ui;
