@@ -16,9 +16,9 @@
 use chrono::NaiveDate;
 
 use crate::dates;
+use crate::domain::journey::{Prompt, StepGuide};
 use crate::error::{Cancelled, UserError};
 use crate::feelings::{self, Parsed, VOCABULARY};
-use crate::journey::{Prompt, StepGuide};
 use crate::model::Step;
 use crate::prompter::{Edited, Prompter};
 use crate::sanitize;
@@ -690,7 +690,7 @@ pub fn step_change(before: Step, after: Step) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journey::Journey;
+    use crate::domain::journey::Journey;
     use crate::model::Role;
     use crate::prompter::{Reply, Scripted};
 

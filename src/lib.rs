@@ -5,17 +5,17 @@
 //! and handed to one of the [`commands`]. Storage is [`store`]; the rules (dates, roles,
 //! steps) are plain functions and types beside it.
 
-pub mod domain;
 pub mod checkin;
 pub mod cli;
 pub mod commands;
 pub mod context;
 pub mod dates;
+pub mod domain;
 pub mod error;
 pub mod exchange;
 pub mod feelings;
 pub mod history;
-pub mod journey;
+
 pub mod model;
 pub mod output;
 pub mod paths;

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::commands::checkin::{load_journey, parse_step};
 use crate::context::{Context, find_partner};
 use crate::dates;
-use crate::journey::StepGuide;
+use crate::domain::journey::StepGuide;
 use crate::model::Step;
 use crate::records;
 use crate::sanitize;

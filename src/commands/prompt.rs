@@ -8,7 +8,7 @@ use crate::bail_user;
 use crate::commands::checkin::{focus_on, load_journey, parse_step};
 use crate::context::Context;
 use crate::dates;
-use crate::journey::Audience;
+use crate::domain::journey::Audience;
 use crate::model::Step;
 use crate::sanitize;
 use crate::ui;

@@ -18,8 +18,8 @@ use crate::commands::checkin::{
 };
 use crate::context::Context;
 use crate::dates;
+use crate::domain::journey::Journey;
 use crate::error::Cancelled;
-use crate::journey::Journey;
 use crate::model::{Partner, Step};
 use crate::prompter::Prompter;
 use crate::records::{self, CheckinRecord, MeetingRecord};

@@ -167,7 +167,7 @@ mod tests {
 
     fn render(doc: &Document, for_terminal: bool) -> String {
         let mut out = Vec::new();
-        let journey = crate::journey::Journey::builtin();
+        let journey = crate::domain::journey::Journey::builtin();
         write(doc, &Words::new(&journey), &mut out, for_terminal).unwrap();
         String::from_utf8(out).unwrap()
     }

@@ -1,7 +1,7 @@
 //! The words a person reads in place of ids, for the CSV and Markdown exports: a step's
 //! title and a prompt's text. The JSON export keeps the ids, as it is the one that imports.
 
-use crate::journey::Journey;
+use crate::domain::journey::Journey;
 use crate::model::Step;
 
 /// Step titles and prompt texts, from the built-in journey and the user's own prompt files.

@@ -19,7 +19,7 @@ pub fn step_label(step: Step) -> String {
     format!(
         "step {} of 8, {}",
         step.number(),
-        crate::journey::title(step)
+        crate::domain::journey::title(step)
     )
 }
 
@@ -379,7 +379,7 @@ mod tests {
             prompts_that_help(Step::Reassess),
             format!(
                 "Prompts that may help: step 7 of 8, {} (rekindle prompt --step reassess)",
-                crate::journey::title(Step::Reassess)
+                crate::domain::journey::title(Step::Reassess)
             )
         );
     }

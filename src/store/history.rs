@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use rusqlite::types::ToSql;
 
+use crate::domain::journey;
 use crate::history::{Kind, Query, Ref, newest};
-use crate::journey;
 use crate::records::{self, Names, Record};
 
 /// What the timeline shows.

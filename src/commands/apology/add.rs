@@ -10,11 +10,11 @@ use std::io::Write as _;
 
 use clap::Args as ClapArgs;
 
-use crate::domain::apology_check::{self, Finding};
 use crate::bail_user;
 use crate::commands::promise::{OPTIONAL, nonblank, other_partner};
 use crate::context::Context;
 use crate::dates;
+use crate::domain::apology_check::{self, Finding};
 use crate::error::UserError;
 use crate::prompter::Prompter;
 use crate::records::{self, Names};

@@ -5,9 +5,9 @@ use std::io::{self, Read as _, Write as _};
 
 use clap::Args as ClapArgs;
 
-use crate::domain::apology_check;
 use crate::bail_user;
 use crate::context::Context;
+use crate::domain::apology_check;
 use crate::ui;
 
 #[derive(Debug, ClapArgs)]

@@ -125,35 +125,35 @@ impl fmt::Display for Warning {
 const BUILTIN_FILES: [(&str, &str); 8] = [
     (
         "prompts/responsibility.toml",
-        include_str!("../prompts/responsibility.toml"),
+        include_str!("../../prompts/responsibility.toml"),
     ),
     (
         "prompts/communication.toml",
-        include_str!("../prompts/communication.toml"),
+        include_str!("../../prompts/communication.toml"),
     ),
     (
         "prompts/healing.toml",
-        include_str!("../prompts/healing.toml"),
+        include_str!("../../prompts/healing.toml"),
     ),
     (
         "prompts/consistency.toml",
-        include_str!("../prompts/consistency.toml"),
+        include_str!("../../prompts/consistency.toml"),
     ),
     (
         "prompts/forgiveness.toml",
-        include_str!("../prompts/forgiveness.toml"),
+        include_str!("../../prompts/forgiveness.toml"),
     ),
     (
         "prompts/intimacy.toml",
-        include_str!("../prompts/intimacy.toml"),
+        include_str!("../../prompts/intimacy.toml"),
     ),
     (
         "prompts/reassess.toml",
-        include_str!("../prompts/reassess.toml"),
+        include_str!("../../prompts/reassess.toml"),
     ),
     (
         "prompts/renewal.toml",
-        include_str!("../prompts/renewal.toml"),
+        include_str!("../../prompts/renewal.toml"),
     ),
 ];
 
