@@ -21,8 +21,8 @@ use crate::error::{Cancelled, UserError};
 use crate::feelings::{self, Parsed, VOCABULARY};
 use crate::model::Step;
 use crate::prompter::{Edited, Prompter};
-use crate::sanitize;
-use crate::ui;
+use crate::text::prose;
+use crate::text::sanitize;
 
 pub use crate::feelings::FeelingEntry;
 
@@ -307,11 +307,11 @@ fn introduce(p: &mut dyn Prompter, g: &Guidance<'_>) -> anyhow::Result<()> {
     ))?;
     if let Some(prompt) = g.prompt {
         p.say("")?;
-        p.say(&ui::paragraph(&sanitize::line(&prompt.text), 2))?;
+        p.say(&prose::paragraph(&sanitize::line(&prompt.text), 2))?;
     }
     if let Some(note) = g.guide.note() {
         p.say("")?;
-        p.say(&ui::paragraph(note, 2))?;
+        p.say(&prose::paragraph(note, 2))?;
     }
     p.say("")?;
     Ok(())
@@ -398,7 +398,7 @@ fn ask_feelings(p: &mut dyn Prompter, saved: &[FeelingEntry]) -> anyhow::Result<
     if !saved_own.is_empty() {
         ticked.push(own_item);
     }
-    p.say(&ui::paragraph(FEELINGS_HELP, 0))?;
+    p.say(&prose::paragraph(FEELINGS_HELP, 0))?;
     let picked = p.multi_select(FEELINGS_QUESTION, &choices, &ticked)?;
     let mut entries: Vec<FeelingEntry> = picked
         .iter()
@@ -564,7 +564,7 @@ fn ask_answer(p: &mut dyn Prompter, saved: Option<&str>) -> anyhow::Result<Optio
                 let more = if lines.next().is_some() { " …" } else { "" };
                 p.say(&format!(
                     "  Your answer, from the editor: {}{more}",
-                    crate::prompter::shown(first, 60)
+                    crate::text::prose::shown(first, 60)
                 ))?;
                 return Ok(Some(written));
             }
@@ -579,7 +579,7 @@ fn ask_answer(p: &mut dyn Prompter, saved: Option<&str>) -> anyhow::Result<Optio
                     }
                     None => "",
                 };
-                p.say(&ui::paragraph(
+                p.say(&prose::paragraph(
                     &format!(
                         "{why}{kept} You can type your answer here instead, or set EDITOR to \
                          the editor you use."

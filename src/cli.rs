@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 
 use crate::commands;
 use crate::error::UserError;
-use crate::sanitize;
+use crate::text::sanitize;
 
 /// A private journal for a couple rebuilding trust.
 ///

@@ -15,8 +15,9 @@ use crate::error::UserError;
 use crate::model::{Partner, same_name};
 use crate::paths;
 use crate::prompter::{self, Prompter, TerminalPrompter};
-use crate::sanitize;
 use crate::store::{self, Store};
+use crate::text::prose::{and_list, or_list};
+use crate::text::sanitize;
 
 /// Where the environment is read from; a seam so resolution can be tested without touching
 /// the process environment.
@@ -220,24 +221,6 @@ pub fn find_partner<'a>(partners: &'a [Partner], name: &str) -> Result<&'a Partn
                 and_list(&names)
             ))
         })
-}
-
-fn join_list(items: &[String], word: &str) -> String {
-    match items {
-        [] => "(none yet)".to_string(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} {word} {last}", rest.join(", ")),
-    }
-}
-
-/// "Sam and Alex".
-pub fn and_list(items: &[String]) -> String {
-    join_list(items, "and")
-}
-
-/// "Sam or Alex".
-pub fn or_list(items: &[String]) -> String {
-    join_list(items, "or")
 }
 
 #[cfg(test)]

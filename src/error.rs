@@ -7,7 +7,7 @@
 use std::io;
 use std::process::ExitCode;
 
-use crate::sanitize;
+use crate::text::sanitize;
 
 /// A usage or validation error: the user asked for something that cannot be done as asked.
 /// Nothing has been written when one of these is returned.

@@ -14,7 +14,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::error::UserError;
-use crate::sanitize;
+use crate::text::sanitize;
 
 /// One of the six core feelings at the centre of the wheel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -24,13 +24,15 @@ pub mod prompter;
 pub mod records;
 pub mod recurrence;
 pub mod report;
-pub mod sanitize;
+
 pub mod store;
-pub mod ui;
+pub mod text;
 
 use std::process::ExitCode;
 
 use clap::Parser as _;
+
+use text::sanitize;
 
 /// The short safety note carried by `init`, the `reassess` step and the README.
 pub const SAFETY_NOTE: &str = "A note on safety: if either of you feels afraid, unsafe, \
@@ -179,6 +181,10 @@ fn run(cli: cli::Cli) -> anyhow::Result<()> {
     let mut ctx = context::Context::from_args(&cli.global)?;
     console::set_colors_enabled(ctx.color);
     console::set_colors_enabled_stderr(ctx.color_stderr);
+    let columns = console::Term::stdout()
+        .size_checked()
+        .map(|(_, cols)| usize::from(cols));
+    text::prose::set_width(text::prose::width_for(columns));
     if ctx.interactive() {
         prompter::install_interrupt_handler();
     }

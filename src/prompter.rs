@@ -20,7 +20,8 @@ use console::{Style, style};
 use dialoguer::theme::{ColorfulTheme, Theme};
 
 use crate::error::{Cancelled, EXIT_INTERRUPTED};
-use crate::sanitize;
+use crate::text::prose::shown;
+use crate::text::sanitize;
 
 /// Checks an answer: `Err` holds the reason it is refused, shown under the question.
 pub type Check<'a> = &'a dyn Fn(&str) -> Result<(), String>;
@@ -140,16 +141,6 @@ impl Look {
         }
         Look { inner }
     }
-}
-
-/// User text shown on one line inside a question: defused, and cut short when long.
-pub fn shown(text: &str, max: usize) -> String {
-    let clean = sanitize::line(text);
-    if clean.chars().count() <= max {
-        return clean.into_owned();
-    }
-    let cut: String = clean.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
 }
 
 impl Theme for Look {

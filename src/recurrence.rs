@@ -152,7 +152,7 @@ impl Rule {
                     .filter(|d| set.contains(*d))
                     .map(|d| capital(day_name(d)))
                     .collect();
-                format!("every {}", crate::context::and_list(&names))
+                format!("every {}", crate::text::prose::and_list(&names))
             }
         }
     }

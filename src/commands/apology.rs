@@ -17,9 +17,9 @@ use crate::context::Context;
 use crate::dates;
 use crate::error::UserError;
 use crate::records::{self, Names};
-use crate::sanitize;
 use crate::store::apologies::{self, Answer};
-use crate::ui;
+use crate::text::prose;
+use crate::text::sanitize;
 
 pub use add::{AddArgs, Parts, guided_parts};
 pub use check::CheckArgs;
@@ -99,7 +99,7 @@ fn chosen_answer(args: &RespondArgs) -> Result<Answer, UserError> {
         )),
         several => Err(UserError::new(format!(
             "choose only one answer (got {}); use --accept, --need-time or --decline",
-            crate::context::and_list(
+            crate::text::prose::and_list(
                 &several
                     .iter()
                     .map(|(f, _)| f.to_string())
@@ -254,7 +254,7 @@ fn list(ctx: &mut Context) -> anyhow::Result<()> {
         )?;
         let mut part = |label: &str, text: &str| -> std::io::Result<()> {
             let body = sanitize::block(text);
-            writeln!(out, "{}", ui::paragraph(&format!("{label}: {body}"), 4))
+            writeln!(out, "{}", prose::paragraph(&format!("{label}: {body}"), 4))
         };
         part("What happened", &item.what)?;
         if let Some(impact) = &item.impact {

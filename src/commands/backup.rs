@@ -13,8 +13,8 @@ use crate::bail_user;
 use crate::context::Context;
 use crate::dates;
 use crate::output::{self, Temp};
-use crate::sanitize;
 use crate::store;
+use crate::text::sanitize;
 
 /// Copy the journal into FILE, safely, even while one of you is writing in it.
 ///
@@ -166,7 +166,7 @@ fn report(
     let held: Vec<String> = counts
         .iter()
         .filter(|(_, n)| *n > 0)
-        .map(|(k, n)| crate::ui::count(*n, k))
+        .map(|(k, n)| crate::text::prose::count(*n, k))
         .collect();
     let shown = sanitize::line(&backup);
     let mut out = ctx.out();
@@ -177,7 +177,7 @@ fn report(
         bytes.div_ceil(1024)
     )?;
     if !held.is_empty() {
-        writeln!(out, "It holds {}.", crate::context::and_list(&held))?;
+        writeln!(out, "It holds {}.", crate::text::prose::and_list(&held))?;
     }
     writeln!(
         out,

@@ -16,11 +16,11 @@ use crate::domain::journey::Journey;
 use crate::error::{Cancelled, UserError};
 use crate::model::{Partner, Step};
 use crate::records::{self, CheckinRecord};
-use crate::sanitize;
 use crate::store::checkins::{Checkin, CheckinFields};
 use crate::store::feelings::NewFeeling;
 use crate::store::{self, Store, StoreError};
-use crate::ui;
+use crate::text::prose;
+use crate::text::sanitize;
 use crate::{SAFETY_NOTE, bail_user};
 
 /// Check in for today: how much you trust your partner, how close you feel, what you feel,
@@ -342,7 +342,7 @@ fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<(Store, Option<P
                     ))?;
                 }
                 p.say("")?;
-                p.say(&ui::paragraph(SAFETY_NOTE, 0))?;
+                p.say(&prose::paragraph(SAFETY_NOTE, 0))?;
                 p.say("")?;
             }
             Ok((store, partners.into_iter().next()))

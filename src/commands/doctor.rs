@@ -11,9 +11,9 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::context::Context;
-use crate::sanitize;
 use crate::store::search::{self, Health};
 use crate::store::{self, SCHEMA_VERSION, leftovers};
+use crate::text::sanitize;
 
 /// Check the journal: integrity, schema version, file permissions, the search index and
 /// record counts.
@@ -363,7 +363,7 @@ fn print_human(ctx: &Context, report: &Report, fix: bool) -> anyhow::Result<()> 
     let readable: Vec<String> = report
         .counts
         .iter()
-        .filter_map(|(kind, n)| Some(crate::ui::count(n.as_i64()?, kind)))
+        .filter_map(|(kind, n)| Some(crate::text::prose::count(n.as_i64()?, kind)))
         .collect();
     let unreadable: Vec<&str> = report
         .counts
@@ -406,7 +406,7 @@ fn print_human(ctx: &Context, report: &Report, fix: bool) -> anyhow::Result<()> 
         }
         writeln!(out, "{heading}")?;
         for line in lines {
-            writeln!(out, "{}", crate::ui::bullet(line))?;
+            writeln!(out, "{}", crate::text::prose::bullet(line))?;
         }
     }
     Ok(())

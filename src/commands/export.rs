@@ -13,9 +13,9 @@ use crate::dates;
 use crate::domain::journey::Journey;
 use crate::exchange::{self, Document, Kind, Words};
 use crate::output;
-use crate::sanitize;
 use crate::store;
-use crate::ui;
+use crate::text::prose;
+use crate::text::sanitize;
 
 /// Write out the whole journal: JSON holds everything and can be imported again, CSV has
 /// one row per check-in for a spreadsheet, Markdown is to read or print.
@@ -150,11 +150,11 @@ fn report(
         });
     }
     let held: Vec<String> = match format {
-        Format::Csv => vec![ui::count(doc.checkins.len() as i64, "checkins")],
+        Format::Csv => vec![prose::count(doc.checkins.len() as i64, "checkins")],
         _ => Kind::ALL
             .iter()
             .filter(|k| doc.len(**k) > 0)
-            .map(|k| ui::count(doc.len(*k) as i64, k.key()))
+            .map(|k| prose::count(doc.len(*k) as i64, k.key()))
             .collect(),
     };
     let what = match format {
@@ -170,7 +170,7 @@ fn report(
         dates::in_words(ctx.today)
     )?;
     if !held.is_empty() {
-        writeln!(out, "It holds {}.", crate::context::and_list(&held))?;
+        writeln!(out, "It holds {}.", crate::text::prose::and_list(&held))?;
     }
     // A pipe or device keeps its own permissions; only a file rekindle made is private.
     if into_file {

@@ -8,9 +8,9 @@ use crate::context::Context;
 use crate::dates;
 use crate::feelings::{self, Parsed};
 use crate::records::{self, FeelingRecord};
-use crate::sanitize;
 use crate::store;
 use crate::store::feelings::NewFeeling;
+use crate::text::sanitize;
 
 /// Note how you feel right now, in a word or a few: `rekindle feel hurt:4 hopeful`.
 ///

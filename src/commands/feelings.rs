@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::context::Context;
 use crate::feelings::{self, Core, Valence};
-use crate::ui;
+use crate::text::prose;
 
 /// List the feeling words rekindle knows, grouped under six core feelings.
 ///
@@ -39,13 +39,13 @@ pub fn run(ctx: &mut Context, _args: Args) -> anyhow::Result<()> {
         let words: Vec<&str> = feelings::under(core).map(|w| w.word).collect();
         let heading = format!("{core} ({})", core.valence());
         writeln!(out, "{heading}")?;
-        writeln!(out, "{}", ui::paragraph(&words.join(", "), 2))?;
+        writeln!(out, "{}", prose::paragraph(&words.join(", "), 2))?;
     }
     writeln!(out)?;
     writeln!(
         out,
         "{}",
-        ui::paragraph(
+        prose::paragraph(
             "Any other word is welcome too: it is kept as you typed it and counts as neutral.",
             0
         )

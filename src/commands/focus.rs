@@ -10,9 +10,9 @@ use crate::dates;
 use crate::domain::journey::StepGuide;
 use crate::model::Step;
 use crate::records;
-use crate::sanitize;
 use crate::store;
-use crate::ui;
+use crate::text::prose;
+use crate::text::sanitize;
 
 /// Show the step you are focusing on, or change it: `rekindle focus communication`.
 ///
@@ -127,17 +127,21 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
 
 fn describe(out: &mut impl std::io::Write, guide: &StepGuide) -> anyhow::Result<()> {
     writeln!(out)?;
-    writeln!(out, "{}", ui::paragraph(&sanitize::line(&guide.summary), 2))?;
+    writeln!(
+        out,
+        "{}",
+        prose::paragraph(&sanitize::line(&guide.summary), 2)
+    )?;
     if let Some(note) = guide.note() {
         writeln!(out)?;
-        writeln!(out, "{}", ui::paragraph(note, 2))?;
+        writeln!(out, "{}", prose::paragraph(note, 2))?;
     }
     if !guide.practices.is_empty() {
         writeln!(out)?;
         writeln!(out, "Small things to try:")?;
         for practice in &guide.practices {
             let text = format!("- {}", sanitize::line(practice));
-            let wrapped = ui::paragraph(&text, 2);
+            let wrapped = prose::paragraph(&text, 2);
             // Hang the wrapped lines under the text, not under the dash.
             writeln!(out, "{}", wrapped.replace("\n  ", "\n    "))?;
         }

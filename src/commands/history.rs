@@ -13,10 +13,10 @@ use crate::error::UserError;
 use crate::history::{self, Kind};
 use crate::records::{FeelingRecord, Record};
 use crate::recurrence::Rule;
-use crate::sanitize;
 use crate::store;
 use crate::store::promises::OutcomeKind;
-use crate::ui;
+use crate::text::prose;
+use crate::text::sanitize;
 
 /// Read back what you have written: check-ins, feelings, promises and how they went,
 /// apologies and answers, focus changes and your times together, newest first.
@@ -169,9 +169,9 @@ fn text(out: &mut dyn Write, label: &str, value: Option<&str>) -> io::Result<()>
     let body = sanitize::block(value);
     let mut lines = body.lines();
     let first = lines.next().unwrap_or("");
-    writeln!(out, "{}", ui::paragraph(&format!("{label}: {first}"), 6))?;
+    writeln!(out, "{}", prose::paragraph(&format!("{label}: {first}"), 6))?;
     for line in lines {
-        writeln!(out, "{}", ui::paragraph(line, 8))?;
+        writeln!(out, "{}", prose::paragraph(line, 8))?;
     }
     Ok(())
 }

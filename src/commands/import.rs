@@ -11,9 +11,9 @@ use crate::bail_user;
 use crate::context::Context;
 use crate::dates;
 use crate::exchange::{self, Counts, Document, Kind, Problem};
-use crate::sanitize;
 use crate::store::{self, Store, StoreError};
-use crate::ui;
+use crate::text::prose;
+use crate::text::sanitize;
 
 /// Merge an export (from `rekindle export`) into this journal, or create the journal from it.
 ///
@@ -63,7 +63,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         bail_user!(
             "there is no journal at {} yet, and {label} names {}; a new journal needs both of you. Run `rekindle init` first, then import into it",
             ctx.journal.display(),
-            ui::count(doc.partners.len() as i64, "partners")
+            prose::count(doc.partners.len() as i64, "partners")
         );
     }
     let merge = |tx: &rusqlite::Connection| -> anyhow::Result<Counts> {
@@ -191,7 +191,7 @@ fn report(
         let t = counts.get(*kind);
         let mut row = format!(
             "  {:<22}{:>7}{:>9}{:>9}",
-            ui::kind_label(kind.key()).1,
+            prose::kind_label(kind.key()).1,
             t.added,
             t.updated,
             t.skipped
@@ -214,7 +214,7 @@ fn report(
         writeln!(
             out,
             "{}",
-            ui::paragraph(
+            prose::paragraph(
                 "Skipped means your journal already has that record, just as recent or more recent, and keeps its own version.",
                 0
             )
@@ -222,11 +222,11 @@ fn report(
     }
     let removed = counts.get(Kind::Feelings).removed;
     if removed > 0 {
-        let feelings = ui::count(removed as i64, "feelings");
+        let feelings = prose::count(removed as i64, "feelings");
         writeln!(
             out,
             "{}",
-            ui::paragraph(
+            prose::paragraph(
                 &format!(
                     "{feelings} came out with the older version of their check-in: the file holds a newer version of that check-in, and it names different feelings."
                 ),

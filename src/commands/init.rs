@@ -9,9 +9,9 @@ use crate::context::Context;
 use crate::dates;
 use crate::model::{Partner, Role, Step, same_name};
 use crate::prompter::Prompter;
-use crate::sanitize;
 use crate::store::{self, Store, StoreError};
-use crate::ui;
+use crate::text::prose;
+use crate::text::sanitize;
 use crate::{SAFETY_NOTE, bail_user};
 
 /// Create the journal for the two of you.
@@ -201,7 +201,7 @@ fn report(ctx: &Context, partners: &[Partner]) -> anyhow::Result<()> {
         dates::in_words(ctx.today)
     )?;
     writeln!(out)?;
-    writeln!(out, "{}", ui::paragraph(SAFETY_NOTE, 0))?;
+    writeln!(out, "{}", prose::paragraph(SAFETY_NOTE, 0))?;
     writeln!(out)?;
     writeln!(
         out,

@@ -8,8 +8,8 @@ use crate::bail_user;
 use crate::context::{Context, find_partner};
 use crate::error::UserError;
 use crate::model::{Partner, Role, same_name};
-use crate::sanitize;
 use crate::store;
+use crate::text::sanitize;
 
 /// List the two of you, or change a role or a name.
 #[derive(Debug, clap::Args)]

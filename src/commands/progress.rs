@@ -4,14 +4,15 @@ use std::io::Write;
 
 use chrono::Days;
 
-use crate::context::{Context, and_list};
+use crate::context::Context;
 use crate::dates::{self, in_words};
 use crate::error::UserError;
 use crate::progress::words::{self, TrustWords};
 use crate::progress::{self, Progress, Window, stats};
-use crate::sanitize;
 use crate::store;
-use crate::ui;
+use crate::text::prose;
+use crate::text::prose::and_list;
+use crate::text::sanitize;
 
 /// See whether things are getting better: trust and closeness week by week, streaks, promises
 /// kept, apologies answered, and anything worth a look.
@@ -123,7 +124,7 @@ pub fn render(out: &mut dyn Write, p: &Progress) -> std::io::Result<()> {
         "{}",
         console::style(format!("Progress for {}", and_list(&names))).bold()
     )?;
-    writeln!(out, "{}", ui::paragraph(&words::span(p), 0))?;
+    writeln!(out, "{}", prose::paragraph(&words::span(p), 0))?;
     writeln!(out)?;
 
     header(out, p, &names)?;
@@ -139,12 +140,12 @@ fn header(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Resul
     writeln!(
         out,
         "{}",
-        ui::hanging("Focus     ", &words::focus(&p.focus))
+        prose::hanging("Focus     ", &words::focus(&p.focus))
     )?;
     writeln!(
         out,
         "{}",
-        ui::hanging(
+        prose::hanging(
             "Streaks   ",
             &format!("both of you: {}", words::shared_streak(p.streak))
         )
@@ -156,7 +157,7 @@ fn header(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Resul
         .zip(names)
         .map(|((_, s), name)| format!("{name}: {}", words::own_streak(s.streak)))
         .collect();
-    writeln!(out, "{}", ui::hanging("          ", &each.join(" · ")))?;
+    writeln!(out, "{}", prose::hanging("          ", &each.join(" · ")))?;
     writeln!(out)
 }
 
@@ -191,12 +192,12 @@ fn trust(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Result
         };
         let lead = format!("  {shown:<width$}  {line}  ");
         // A long sparkline pushes the figures onto their own line rather than off the edge.
-        if console::measure_text_width(&lead) + 20 > ui::width() {
+        if console::measure_text_width(&lead) + 20 > prose::width() {
             writeln!(out, "{}", lead.trim_end())?;
             let pad = " ".repeat(width + 4);
-            writeln!(out, "{}", ui::hanging(&pad, &figures))?;
+            writeln!(out, "{}", prose::hanging(&pad, &figures))?;
         } else {
-            writeln!(out, "{}", ui::hanging(&lead, &figures))?;
+            writeln!(out, "{}", prose::hanging(&lead, &figures))?;
         }
     }
     writeln!(out)
@@ -243,7 +244,7 @@ fn table(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Result
     }
     let legend = "days: days checked in · trust, close: that week's average, 1–10 · kept: \
 promises kept of those recorded · feel: pleasant (+) and unpleasant (−) feelings named";
-    writeln!(out, "{}", console::style(ui::paragraph(legend, 0)).dim())?;
+    writeln!(out, "{}", console::style(prose::paragraph(legend, 0)).dim())?;
     writeln!(out)
 }
 
@@ -252,11 +253,11 @@ fn promises(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Res
     let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
     for ((_, s), shown) in p.partners.0.iter().zip(names) {
         let lead = format!("  {shown:<width$}  ");
-        writeln!(out, "{}", ui::hanging(&lead, &words::keeping(s)))?;
+        writeln!(out, "{}", prose::hanging(&lead, &words::keeping(s)))?;
         // On a line of its own, so the figure never wraps away from its words.
         if let Some(lately) = words::lately(s) {
             let pad = " ".repeat(console::measure_text_width(&lead));
-            writeln!(out, "{}", ui::hanging(&pad, &lately))?;
+            writeln!(out, "{}", prose::hanging(&pad, &lately))?;
         }
     }
     writeln!(out)
@@ -266,7 +267,7 @@ fn apologies(out: &mut dyn Write, p: &Progress) -> std::io::Result<()> {
     let Some(line) = words::apologies(&p.apologies) else {
         return Ok(());
     };
-    writeln!(out, "{}", ui::hanging("Apologies  ", &line))?;
+    writeln!(out, "{}", prose::hanging("Apologies  ", &line))?;
     writeln!(out)
 }
 
@@ -276,7 +277,7 @@ fn signals(out: &mut dyn Write, p: &Progress) -> std::io::Result<()> {
     }
     writeln!(out, "{}", console::style("Worth a look").bold())?;
     for signal in &p.signals {
-        writeln!(out, "{}", ui::bullet(&sanitize::line(&signal.message)))?;
+        writeln!(out, "{}", prose::bullet(&sanitize::line(&signal.message)))?;
         writeln!(out, "    {}", words::prompts_that_help(signal.step))?;
     }
     Ok(())

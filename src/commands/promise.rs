@@ -15,8 +15,8 @@ use crate::error::UserError;
 use crate::model::Partner;
 use crate::records::{self, Names};
 use crate::recurrence::{self, Plan, Rule};
-use crate::sanitize;
 use crate::store::promises::{self, NewPromise, OutcomeKind, Promise, Status, Tally};
+use crate::text::sanitize;
 
 /// Make small promises and record how they go.
 ///
@@ -254,7 +254,7 @@ fn add(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
             String::new()
         }
     );
-    writeln!(out, "{}", crate::ui::paragraph(&hint, 0))?;
+    writeln!(out, "{}", crate::text::prose::paragraph(&hint, 0))?;
     Ok(())
 }
 

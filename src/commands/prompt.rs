@@ -10,8 +10,8 @@ use crate::context::Context;
 use crate::dates;
 use crate::domain::journey::Audience;
 use crate::model::Step;
-use crate::sanitize;
-use crate::ui;
+use crate::text::prose;
+use crate::text::sanitize;
 
 /// Show today's prompt: the question your check-in asks, chosen for your role.
 ///
@@ -79,10 +79,14 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         sanitize::line(&guide.title).to_lowercase()
     )?;
     writeln!(out)?;
-    writeln!(out, "{}", ui::paragraph(&sanitize::line(&prompt.text), 2))?;
+    writeln!(
+        out,
+        "{}",
+        prose::paragraph(&sanitize::line(&prompt.text), 2)
+    )?;
     if let Some(note) = guide.note() {
         writeln!(out)?;
-        writeln!(out, "{}", ui::paragraph(note, 2))?;
+        writeln!(out, "{}", prose::paragraph(note, 2))?;
     }
     writeln!(out)?;
     // The check-in asks the focus step's prompt; another step's needs --step to be asked.

@@ -12,8 +12,8 @@ use crate::context::Context;
 use crate::output;
 use crate::progress::{self, words};
 use crate::report::{self, Page};
-use crate::sanitize;
 use crate::store;
+use crate::text::sanitize;
 
 /// Make a page of your progress, with charts, to look at together, print or keep.
 ///

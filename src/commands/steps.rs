@@ -7,8 +7,8 @@ use serde::Serialize;
 use crate::commands::checkin::{current_focus, load_journey};
 use crate::context::Context;
 use crate::model::Step;
-use crate::sanitize;
-use crate::ui;
+use crate::text::prose;
+use crate::text::sanitize;
 
 /// Show the eight steps of the journey and which one you are focusing on.
 ///
@@ -55,9 +55,13 @@ pub fn run(ctx: &mut Context, _args: Args) -> anyhow::Result<()> {
             sanitize::line(&guide.title),
             guide.step.id()
         )?;
-        writeln!(out, "{}", ui::paragraph(&sanitize::line(&guide.summary), 3))?;
+        writeln!(
+            out,
+            "{}",
+            prose::paragraph(&sanitize::line(&guide.summary), 3)
+        )?;
         if let Some(note) = guide.note() {
-            writeln!(out, "{}", ui::paragraph(note, 3))?;
+            writeln!(out, "{}", prose::paragraph(note, 3))?;
         }
         writeln!(out)?;
     }

@@ -24,8 +24,8 @@ use crate::model::{Partner, Step};
 use crate::prompter::Prompter;
 use crate::records::{self, CheckinRecord, MeetingRecord};
 use crate::recurrence::Rule;
-use crate::sanitize;
 use crate::store::{self, checkins::Checkin};
+use crate::text::sanitize;
 
 /// Your weekly time together, at one keyboard: both of you check in, then appreciations,
 /// what went well, one thing to work on, and "what can I do for you this week?".

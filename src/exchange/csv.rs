@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use super::{CheckinRecord, Document, Words};
-use crate::sanitize;
+use crate::text::sanitize;
 
 /// The header row; the columns never change order (scripts may rely on it).
 pub const HEADER: [&str; 11] = [

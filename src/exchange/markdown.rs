@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use super::{Document, PromiseRecord, Words};
 use crate::dates;
 use crate::model::Role;
-use crate::sanitize;
+use crate::text::sanitize;
 
 /// Escapes one line of user text for Markdown, after making it safe for a terminal.
 pub fn inline(text: &str) -> String {

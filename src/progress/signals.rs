@@ -161,7 +161,7 @@ pub fn missed_repeatedly(facts: &Facts) -> Vec<Signal> {
                     name(facts, p.by),
                     p.id,
                     p.text,
-                    crate::context::and_list(&shown)
+                    crate::text::prose::and_list(&shown)
                 ),
                 step: Step::Consistency,
                 id: Some(p.id),

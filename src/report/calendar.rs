@@ -54,7 +54,7 @@ without one, and days before you began have no square.</p>\n",
             let checked = trust_of(calendar, partner).iter().flatten().count();
             format!(
                 "{} checked in on {checked} of {}{since}",
-                crate::sanitize::line(partner.key),
+                crate::text::sanitize::line(partner.key),
                 crate::progress::words::days(days as u32)
             )
         })
@@ -100,7 +100,7 @@ fn grids(calendar: &Calendar, partners: &[Partner], desc: &str) -> String {
     let label = partners
         .iter()
         .map(|p| {
-            let name = crate::sanitize::line(p.key).chars().count() as f64;
+            let name = crate::text::sanitize::line(p.key).chars().count() as f64;
             LEFT + name * 8.5 + 26.0 * 6.5
         })
         .fold(0.0, f64::max);
@@ -177,7 +177,7 @@ fn grids(calendar: &Calendar, partners: &[Partner], desc: &str) -> String {
                     };
                     let tooltip = format!(
                         "{}, {}: {said}",
-                        crate::sanitize::line(partner.key),
+                        crate::text::sanitize::line(partner.key),
                         in_words(date)
                     );
                     let inset = if value.is_some() { 0.0 } else { 0.5 };

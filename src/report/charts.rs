@@ -228,7 +228,7 @@ fn lines(p: &Progress, partners: &[Partner], series: &Series) -> String {
 
 /// A partner's name as plain text (not yet escaped), for tooltips that are escaped whole.
 pub(super) fn sanitized(name: &str) -> String {
-    crate::sanitize::line(name).into_owned()
+    crate::text::sanitize::line(name).into_owned()
 }
 
 /// Weekly trust per partner, with the trend in the words `progress` uses.

@@ -3,14 +3,14 @@
 //! The page is XHTML-compatible HTML5 (every element closed, every attribute quoted), so a
 //! browser and a strict XML parser read it the same way. All user text (partner names, the
 //! words of a promise in a signal) passes through [`text`]: first the same defusing as the
-//! terminal views ([`crate::sanitize::line`], which makes control, bidi-override and
+//! terminal views ([`crate::text::sanitize::line`], which makes control, bidi-override and
 //! zero-width characters visible), then the five characters that mean something in HTML are
 //! written as character references. Escaping all five, always, makes the result safe inside
 //! element content and inside a quoted attribute alike.
 
 use std::borrow::Cow;
 
-use crate::sanitize;
+use crate::text::sanitize;
 
 /// Escapes `&`, `<`, `>`, `"` and `'`. Characters XML cannot hold at all (the noncharacters
 /// U+FFFE and U+FFFF; control characters are already gone after sanitizing) become U+FFFD.

@@ -17,10 +17,10 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::context::and_list;
 use crate::dates::in_words;
 use crate::progress::words::{self, TrustWords};
 use crate::progress::{Calendar, Progress};
+use crate::text::prose::and_list;
 use charts::Partner;
 use html::{escape, text};
 

@@ -95,7 +95,7 @@ fn name() -> impl Strategy<Value = String> {
     prop::collection::vec(
         // Names hold only what can be seen: no control or invisible characters.
         hostile_char().prop_filter("a visible character", |c| {
-            !c.is_control() && !rekindle::sanitize::has_hidden(&c.to_string())
+            !c.is_control() && !rekindle::text::sanitize::has_hidden(&c.to_string())
         }),
         1..40,
     )

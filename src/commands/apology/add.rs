@@ -19,10 +19,10 @@ use crate::error::UserError;
 use crate::prompter::Prompter;
 use crate::records::{self, Names};
 use crate::recurrence::Rule;
-use crate::sanitize;
 use crate::store::apologies::{self, NewApology};
 use crate::store::promises::{self, NewPromise};
-use crate::ui;
+use crate::text::prose;
+use crate::text::sanitize;
 
 #[derive(Debug, ClapArgs)]
 pub struct AddArgs {
@@ -131,8 +131,8 @@ pub fn finding_block(f: &Finding) -> String {
         "  {}: \"{}\"\n{}\n{}",
         f.kind.label(),
         sanitize::line(&f.excerpt),
-        ui::paragraph(f.kind.why(), 4),
-        ui::paragraph(&format!("Try: {}", f.kind.suggestion()), 4)
+        prose::paragraph(f.kind.why(), 4),
+        prose::paragraph(&format!("Try: {}", f.kind.suggestion()), 4)
     )
 }
 
@@ -143,7 +143,7 @@ pub fn guided_parts(
     mut parts: Parts,
     partner: &str,
 ) -> anyhow::Result<Option<Parts>> {
-    prompter.say(&ui::paragraph(
+    prompter.say(&prose::paragraph(
         &format!(
             "Let's write your apology to {partner}, one part at a time. Nothing is saved \
              until the end."
@@ -154,7 +154,10 @@ pub fn guided_parts(
         if part.slot(&mut parts).is_some() {
             continue;
         }
-        prompter.say(&format!("\n{}", ui::paragraph(&part.guidance(partner), 0)))?;
+        prompter.say(&format!(
+            "\n{}",
+            prose::paragraph(&part.guidance(partner), 0)
+        ))?;
         // "Edit what you wrote" starts the question from the draft just typed, to be changed
         // rather than typed again; "Write it again" starts from an empty line.
         let mut draft: Option<String> = None;
@@ -243,7 +246,7 @@ fn summary(parts: &Parts) -> String {
     ];
     for (label, value) in labelled {
         if let Some(text) = value {
-            lines.push(ui::paragraph(
+            lines.push(prose::paragraph(
                 &format!("{label}: {}", sanitize::block(text)),
                 2,
             ));
@@ -403,7 +406,7 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
         sanitize::line(&to.name),
         apology.id
     );
-    writeln!(out, "{}", ui::paragraph(&answer_hint, 0))?;
+    writeln!(out, "{}", prose::paragraph(&answer_hint, 0))?;
     if !asked {
         let found = apology_check::findings(&text);
         if !found.is_empty() {

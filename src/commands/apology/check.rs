@@ -8,7 +8,7 @@ use clap::Args as ClapArgs;
 use crate::bail_user;
 use crate::context::Context;
 use crate::domain::apology_check;
-use crate::ui;
+use crate::text::prose;
 
 #[derive(Debug, ClapArgs)]
 pub struct CheckArgs {
@@ -38,7 +38,7 @@ fn read_stdin() -> anyhow::Result<String> {
 /// Shared by `apology check` and `apology add`, so both say it the same way.
 pub fn missing_block(missing: &[apology_check::Component]) -> String {
     let mut lines = vec!["It could say more about:".to_string()];
-    lines.extend(missing.iter().map(|c| ui::paragraph(c.hint(), 2)));
+    lines.extend(missing.iter().map(|c| prose::paragraph(c.hint(), 2)));
     lines.join("\n")
 }
 
@@ -52,7 +52,7 @@ pub fn run(ctx: &mut Context, args: CheckArgs) -> anyhow::Result<()> {
     if let Some(text) = args.text.as_deref().filter(|t| looks_like_a_flag(t)) {
         bail_user!(
             "unknown flag {} for apology check; to check text that starts with a dash, pass it on standard input",
-            crate::sanitize::line(text)
+            crate::text::sanitize::line(text)
         );
     }
     let text = match (args.text, ctx.prompter()) {
@@ -101,7 +101,7 @@ pub fn run(ctx: &mut Context, args: CheckArgs) -> anyhow::Result<()> {
     writeln!(
         out,
         "{}",
-        ui::paragraph(
+        prose::paragraph(
             "The check looks for common patterns; it cannot judge what you mean. Read it \
              aloud, and say it in your own voice.",
             0

@@ -11,8 +11,8 @@ use std::fs;
 use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
 use std::path::{Path, PathBuf};
 
-use crate::sanitize;
 use crate::store::leftovers;
+use crate::text::sanitize;
 
 /// What to do instead when the folder is not rekindle's to change.
 const MOVE_IT: &str = "To keep even the journal's name out of sight, give it a folder of its own \

@@ -1,15 +1,34 @@
-//! Small helpers shared by the human (non-JSON) renderers.
+//! Putting sentences together for people: lists ("Sam and Alex"), counts ("3 check-ins"),
+//! wrapped paragraphs, hanging labels and bullets, and user text cut short to fit a line.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::sanitize;
 
 /// The widest a paragraph is wrapped, even on a wide terminal: long lines are hard to read.
-const MAX_WIDTH: usize = 88;
+pub const MAX_WIDTH: usize = 88;
 
-/// The width to wrap prose at: the terminal's, capped at 88 columns (80 when unknown).
+/// The narrowest: a very narrow terminal still gets readable lines.
+const MIN_WIDTH: usize = 40;
+
+/// The width prose is wrapped at: 80 columns until [`set_width`] says otherwise.
+static WIDTH: AtomicUsize = AtomicUsize::new(80);
+
+/// The width to wrap at for a terminal `columns` wide (80 when unknown), capped at 88.
+pub fn width_for(columns: Option<usize>) -> usize {
+    columns.unwrap_or(80).clamp(MIN_WIDTH, MAX_WIDTH)
+}
+
+/// Sets the width prose is wrapped at. The process edge calls this once, with the width it
+/// read from the terminal into the context, as it sets the colours `console` uses; nothing
+/// else writes it.
+pub fn set_width(width: usize) {
+    WIDTH.store(width.clamp(MIN_WIDTH, MAX_WIDTH), Ordering::Relaxed);
+}
+
+/// The width to wrap prose at.
 pub fn width() -> usize {
-    console::Term::stdout()
-        .size_checked()
-        .map(|(_, cols)| usize::from(cols))
-        .unwrap_or(80)
-        .clamp(40, MAX_WIDTH)
+    WIDTH.load(Ordering::Relaxed)
 }
 
 /// Wraps prose to [`width`], indenting every line by `indent` spaces.
@@ -40,6 +59,35 @@ pub fn bullet(text: &str) -> String {
         .subsequent_indent("    ")
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::fill(text, options)
+}
+
+fn join_list(items: &[String], word: &str) -> String {
+    match items {
+        [] => "(none yet)".to_string(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {word} {last}", rest.join(", ")),
+    }
+}
+
+/// "Sam and Alex".
+pub fn and_list(items: &[String]) -> String {
+    join_list(items, "and")
+}
+
+/// "Sam or Alex".
+pub fn or_list(items: &[String]) -> String {
+    join_list(items, "or")
+}
+
+/// User text shown on one line inside a question or a summary: defused, and cut short when
+/// long.
+pub fn shown(text: &str, max: usize) -> String {
+    let clean = sanitize::line(text);
+    if clean.chars().count() <= max {
+        return clean.into_owned();
+    }
+    let cut: String = clean.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
 }
 
 /// How a kind of record is named in sentences: ("check-in", "check-ins").
