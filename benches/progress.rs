@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use rekindle::progress::{self, Window};
+use rekindle::domain::progress::{self, Window};
 use rekindle::store::{self, Store};
 
 fn main() {

@@ -6,8 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::commands;
-use crate::error::UserError;
-use crate::text::sanitize;
+use crate::domain::input::whole_number;
 
 /// A private journal for a couple rebuilding trust.
 ///
@@ -83,19 +82,6 @@ pub enum Command {
     Completions(commands::completions::Args),
 }
 
-/// Reads a whole number from `min` to `max`. `what` names the value in the refusal, which
-/// reads the same for every number rekindle takes: `--limit must be a whole number from 1 to
-/// 1000000 (got "0")`. Too large, negative, decimal or not a number at all: one message.
-pub fn whole_number(what: &str, text: &str, min: u32, max: u32) -> Result<u32, UserError> {
-    match text.trim().parse::<u32>() {
-        Ok(n) if (min..=max).contains(&n) => Ok(n),
-        _ => Err(UserError::new(format!(
-            "{what} must be a whole number from {min} to {max} (got \"{}\")",
-            sanitize::line(text)
-        ))),
-    }
-}
-
 /// A clap value parser for [`whole_number`], so a number flag is refused in rekindle's own
 /// words rather than clap's ("0 is not in 1..=520").
 #[derive(Debug, Clone, Copy)]
@@ -125,30 +111,5 @@ impl clap::builder::TypedValueParser for WholeNumber {
         whole_number(&what, &value.to_string_lossy(), self.min, self.max).map_err(|e| {
             clap::Error::raw(clap::error::ErrorKind::ValueValidation, e.to_string()).with_cmd(cmd)
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn whole_numbers_are_refused_in_one_form() {
-        assert_eq!(whole_number("--limit", " 7 ", 1, 10).unwrap(), 7);
-        for bad in [
-            "0",
-            "11",
-            "-1",
-            "7.5",
-            "",
-            " ",
-            "4294967296",
-            "99999999999999999999",
-        ] {
-            assert_eq!(
-                whole_number("--limit", bad, 1, 10).unwrap_err().to_string(),
-                format!("--limit must be a whole number from 1 to 10 (got \"{bad}\")")
-            );
-        }
     }
 }

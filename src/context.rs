@@ -10,9 +10,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::cli::GlobalArgs;
-use crate::dates;
-use crate::error::UserError;
-use crate::model::{Partner, same_name};
+use crate::domain::dates;
+use crate::domain::error::UserError;
+use crate::domain::model::{Partner, same_name};
 use crate::paths;
 use crate::prompter::{self, Prompter, TerminalPrompter};
 use crate::store::{self, Store};
@@ -226,7 +226,7 @@ pub fn find_partner<'a>(partners: &'a [Partner], name: &str) -> Result<&'a Partn
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Role;
+    use crate::domain::model::Role;
     use std::collections::HashMap;
 
     struct FakeEnv(HashMap<&'static str, &'static str>);

@@ -7,55 +7,8 @@
 use std::io;
 use std::process::ExitCode;
 
+use crate::domain::error::{Cancelled, UserError};
 use crate::text::sanitize;
-
-/// A usage or validation error: the user asked for something that cannot be done as asked.
-/// Nothing has been written when one of these is returned.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct UserError(pub String);
-
-impl UserError {
-    pub fn new(message: impl Into<String>) -> Self {
-        UserError(message.into())
-    }
-}
-
-/// The user interrupted a guided flow (Ctrl-C, Esc or end of input). Nothing was saved,
-/// unless this run first created the journal (see [`note_journal_created`]).
-#[derive(Debug, thiserror::Error)]
-#[error("{}", cancelled_message())]
-pub struct Cancelled;
-
-/// Set once this process has created a journal on first use (`checkin` offers to), so a
-/// later cancel does not claim that nothing at all was saved.
-static JOURNAL_CREATED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// Records that this run created the journal before going on with its guided flow.
-pub fn note_journal_created() {
-    JOURNAL_CREATED.store(true, std::sync::atomic::Ordering::SeqCst);
-}
-
-/// What a cancel says, for both [`Cancelled`] and the Ctrl-C handler.
-pub fn cancelled_message() -> &'static str {
-    cancelled_message_for(JOURNAL_CREATED.load(std::sync::atomic::Ordering::SeqCst))
-}
-
-fn cancelled_message_for(journal_created: bool) -> &'static str {
-    if journal_created {
-        "cancelled; your journal was created, but the check-in was not saved"
-    } else {
-        "cancelled; nothing was saved"
-    }
-}
-
-/// Returns early with a [`UserError`] built from a format string.
-#[macro_export]
-macro_rules! bail_user {
-    ($($arg:tt)*) => {
-        return Err($crate::error::UserError::new(format!($($arg)*)).into())
-    };
-}
 
 /// Exit codes from DESIGN.md "Conventions".
 pub const EXIT_OK: u8 = 0;
@@ -155,14 +108,6 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
 mod tests {
     use super::*;
     use anyhow::Context as _;
-
-    #[test]
-    fn a_cancel_after_the_journal_was_created_says_so() {
-        assert_eq!(cancelled_message_for(false), "cancelled; nothing was saved");
-        let after = cancelled_message_for(true);
-        assert!(after.contains("journal was created"), "{after}");
-        assert!(after.contains("check-in was not saved"), "{after}");
-    }
 
     #[test]
     fn user_errors_exit_2_even_under_context() {

@@ -5,24 +5,19 @@
 //! and handed to one of the [`commands`]. Storage is [`store`]; the rules (dates, roles,
 //! steps) are plain functions and types beside it.
 
-pub mod checkin;
 pub mod cli;
 pub mod commands;
 pub mod context;
-pub mod dates;
+
 pub mod domain;
 pub mod error;
-pub mod exchange;
-pub mod feelings;
-pub mod history;
 
-pub mod model;
 pub mod output;
 pub mod paths;
-pub mod progress;
+
 pub mod prompter;
 pub mod records;
-pub mod recurrence;
+
 pub mod report;
 
 pub mod store;
@@ -34,11 +29,7 @@ use clap::Parser as _;
 
 use text::sanitize;
 
-/// The short safety note carried by `init`, the `reassess` step and the README.
-pub const SAFETY_NOTE: &str = "A note on safety: if either of you feels afraid, unsafe, \
-controlled or threatened, this journal is not the right tool. Please contact your local \
-emergency number or a domestic-violence helpline. rekindle never diagnoses anyone and will \
-never tell you whether to stay or to leave.";
+pub use domain::SAFETY_NOTE;
 
 /// Parses the command line, runs the command and turns the outcome into an exit code.
 pub fn main() -> ExitCode {

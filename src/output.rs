@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use crate::error::UserError;
+use crate::domain::error::UserError;
 
 /// Why a destination cannot be used, before anything is written.
 pub fn check_destination(path: &Path, journal: &Path, flag: &str) -> anyhow::Result<()> {

@@ -19,7 +19,8 @@ use anyhow::Context as _;
 use console::{Style, style};
 use dialoguer::theme::{ColorfulTheme, Theme};
 
-use crate::error::{Cancelled, EXIT_INTERRUPTED};
+use crate::domain::error::Cancelled;
+use crate::error::EXIT_INTERRUPTED;
 use crate::text::prose::shown;
 use crate::text::sanitize;
 
@@ -451,7 +452,10 @@ pub fn install_interrupt_handler() {
         let term = console::Term::stderr();
         let _ = term.show_cursor();
         let _ = term.write_line("");
-        let _ = term.write_line(&format!("rekindle: {}", crate::error::cancelled_message()));
+        let _ = term.write_line(&format!(
+            "rekindle: {}",
+            crate::domain::error::cancelled_message()
+        ));
         std::process::exit(i32::from(EXIT_INTERRUPTED));
     });
 }

@@ -7,9 +7,9 @@
 //! promise (an outcome counts for them, whoever recorded it), who apologised, who answered.
 //! A meeting belongs to both, so its `partner` is null.
 
-use crate::feelings::{self, Valence};
-use crate::model::Partner;
-use crate::model::Step;
+use crate::domain::feelings::{self, Valence};
+use crate::domain::model::Partner;
+use crate::domain::model::Step;
 use crate::store::apologies::{Answer, Apology, Response};
 use crate::store::checkins::Checkin;
 use crate::store::feelings::Feeling;
@@ -345,7 +345,7 @@ impl Record {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Role;
+    use crate::domain::model::Role;
     use crate::store::checkins::CheckinFields;
     use serde_json::json;
 

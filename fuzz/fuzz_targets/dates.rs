@@ -6,7 +6,7 @@
 
 use chrono::Days;
 use libfuzzer_sys::fuzz_target;
-use rekindle::dates;
+use rekindle::domain::dates;
 
 fuzz_target!(|data: &[u8]| {
     let (offset, phrase) = match data {

@@ -9,7 +9,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("a real date");
     let checked =
-        rekindle::exchange::parse(data).and_then(|doc| rekindle::exchange::check(doc, today));
+        rekindle::domain::exchange::parse(data).and_then(|doc| rekindle::domain::exchange::check(doc, today));
     match checked {
         Ok(doc) => {
             // What import prints about an accepted file must not panic either.

@@ -29,7 +29,7 @@ thread_local! {
 
 fuzz_target!(|data: &[u8]| {
     let Ok(doc) =
-        rekindle::exchange::parse(data).and_then(|d| rekindle::exchange::check(d, today()))
+        rekindle::domain::exchange::parse(data).and_then(|d| rekindle::domain::exchange::check(d, today()))
     else {
         return;
     };

@@ -12,10 +12,10 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use crate::bail_user;
-use crate::commands::promise::{OPTIONAL, nonblank, parse_id};
 use crate::context::Context;
-use crate::dates;
-use crate::error::UserError;
+use crate::domain::dates;
+use crate::domain::error::UserError;
+use crate::domain::input::{OPTIONAL, nonblank, parse_id};
 use crate::records::{self, Names};
 use crate::store::apologies::{self, Answer};
 use crate::text::prose;

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::bail_user;
 use crate::context::Context;
-use crate::dates;
+use crate::domain::dates;
 use crate::output::{self, Temp};
 use crate::store;
 use crate::text::sanitize;

@@ -1,6 +1,6 @@
 //! `rekindle checkin`: the daily check-in, guided in a terminal or given as flags.
 //!
-//! The questions themselves live in [`crate::checkin`]; this file resolves the date, the
+//! The questions themselves live in [`crate::domain::checkin`]; this file resolves the date, the
 //! partner, the step and the prompt, offers to create the journal on first use, and saves
 //! the check-in and its feelings in one transaction.
 
@@ -8,13 +8,14 @@ use std::io::Write as _;
 
 use anyhow::Context as _;
 
-use crate::checkin::{self, Draft, FeelingEntry, Given, Guidance, Options};
 use crate::commands::init;
 use crate::context::Context;
-use crate::dates;
+use crate::domain::checkin::{self, Draft, FeelingEntry, Given, Guidance, Options};
+use crate::domain::dates;
+use crate::domain::error::{Cancelled, UserError};
+use crate::domain::input::{OPTIONAL, nonblank, parse_step};
 use crate::domain::journey::Journey;
-use crate::error::{Cancelled, UserError};
-use crate::model::{Partner, Step};
+use crate::domain::model::{Partner, Step};
 use crate::records::{self, CheckinRecord};
 use crate::store::checkins::{Checkin, CheckinFields};
 use crate::store::feelings::NewFeeling;
@@ -93,13 +94,6 @@ fn given_from(args: &Args) -> Result<Given, UserError> {
     })
 }
 
-/// Parses `--step`; `flag` names it in the message.
-pub fn parse_step(flag: &str, value: &str) -> Result<Step, UserError> {
-    value
-        .parse::<Step>()
-        .map_err(|e| UserError::new(format!("{flag}: {e}")))
-}
-
 /// The couple's focus step (the first step when none was ever recorded).
 pub fn current_focus(store: &Store) -> anyhow::Result<Step> {
     Ok(store::focus::current(store.conn())?
@@ -144,11 +138,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             ("--note", &args.note),
         ] {
             if let Some(value) = value {
-                crate::commands::promise::nonblank(
-                    flag,
-                    value,
-                    crate::commands::promise::OPTIONAL,
-                )?;
+                nonblank(flag, value, OPTIONAL)?;
             }
         }
     }
@@ -330,7 +320,7 @@ fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<(Store, Option<P
             )?;
             let (store, partners) = init::create(ctx, &couple)?;
             // From here a cancel says the journal was made, and only the check-in was not.
-            crate::error::note_journal_created();
+            crate::domain::error::note_journal_created();
             if let Some(p) = ctx.prompter() {
                 p.say("")?;
                 p.say("Created your journal. Only you can read the file.")?;
@@ -353,11 +343,9 @@ fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<(Store, Option<P
 
 /// The other partner's name, for questions such as "How much do you trust Alex today?".
 pub fn other_partner(store: &Store, partner: &Partner) -> anyhow::Result<String> {
-    Ok(store::partners::all(store.conn())?
-        .into_iter()
-        .find(|p| p.id != partner.id)
-        .map(|p| p.name)
-        .unwrap_or_else(|| "your partner".to_string()))
+    let partners = store::partners::all(store.conn())?;
+    Ok(crate::domain::model::other_partner(&partners, partner)
+        .map_or_else(|| "your partner".to_string(), |p| p.name.clone()))
 }
 
 /// Writes a check-in (inserting it, or replacing `existing` in place) and its feelings.
@@ -502,11 +490,11 @@ fn report(
         }
     }
     for feeling in record.feelings.iter().filter(|_| feelings_from_flags) {
-        if let Some(near) = crate::feelings::nearest(&feeling.word) {
+        if let Some(near) = crate::domain::feelings::nearest(&feeling.word) {
             writeln!(
                 out,
                 "  {}",
-                crate::feelings::near_miss_note(&feeling.word, near)
+                crate::domain::feelings::near_miss_note(&feeling.word, near)
             )?;
         }
     }

@@ -9,9 +9,9 @@ use serde::Serialize;
 
 use crate::bail_user;
 use crate::context::Context;
-use crate::dates;
+use crate::domain::dates;
+use crate::domain::exchange::{self, Document, Kind, Words};
 use crate::domain::journey::Journey;
-use crate::exchange::{self, Document, Kind, Words};
 use crate::output;
 use crate::store;
 use crate::text::prose;

@@ -3,10 +3,11 @@
 use std::io::Write as _;
 
 use crate::bail_user;
-use crate::checkin;
 use crate::context::Context;
-use crate::dates;
-use crate::feelings::{self, Parsed};
+use crate::domain::checkin;
+use crate::domain::dates;
+use crate::domain::feelings::{self, Parsed};
+use crate::domain::input::{OPTIONAL, nonblank};
 use crate::records::{self, FeelingRecord};
 use crate::store;
 use crate::store::feelings::NewFeeling;
@@ -45,7 +46,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         None => ctx.today,
     };
     if let Some(note) = &args.note {
-        crate::commands::promise::nonblank("--note", note, crate::commands::promise::OPTIONAL)?;
+        nonblank("--note", note, OPTIONAL)?;
     }
     let note = checkin::text(args.note);
     let mut store = ctx.open()?;

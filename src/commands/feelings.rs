@@ -5,7 +5,7 @@ use std::io::Write as _;
 use serde::Serialize;
 
 use crate::context::Context;
-use crate::feelings::{self, Core, Valence};
+use crate::domain::feelings::{self, Core, Valence};
 use crate::text::prose;
 
 /// List the feeling words rekindle knows, grouped under six core feelings.

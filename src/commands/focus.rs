@@ -4,11 +4,12 @@ use std::io::Write as _;
 
 use serde::Serialize;
 
-use crate::commands::checkin::{load_journey, parse_step};
+use crate::commands::checkin::load_journey;
 use crate::context::{Context, find_partner};
-use crate::dates;
+use crate::domain::dates;
+use crate::domain::input::parse_step;
 use crate::domain::journey::StepGuide;
-use crate::model::Step;
+use crate::domain::model::Step;
 use crate::records;
 use crate::store;
 use crate::text::prose;

@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use crate::bail_user;
 use crate::context::Context;
-use crate::dates;
-use crate::exchange::{self, Counts, Document, Kind, Problem};
+use crate::domain::dates;
+use crate::domain::exchange::{self, Counts, Document, Kind, Problem};
 use crate::store::{self, Store, StoreError};
 use crate::text::prose;
 use crate::text::sanitize;

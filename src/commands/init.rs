@@ -4,10 +4,10 @@ use std::io::Write as _;
 
 use serde::Serialize;
 
-use crate::commands::partners::check_name;
 use crate::context::Context;
-use crate::dates;
-use crate::model::{Partner, Role, Step, same_name};
+use crate::domain::dates;
+use crate::domain::input::check_name;
+use crate::domain::model::{Partner, Role, Step, same_name};
 use crate::prompter::Prompter;
 use crate::store::{self, Store, StoreError};
 use crate::text::prose;

@@ -3,6 +3,7 @@
 pub mod apology;
 pub mod backup;
 pub mod checkin;
+pub mod common;
 pub mod completions;
 pub mod doctor;
 pub mod export;

@@ -6,8 +6,9 @@ use clap::Subcommand;
 
 use crate::bail_user;
 use crate::context::{Context, find_partner};
-use crate::error::UserError;
-use crate::model::{Partner, Role, same_name};
+use crate::domain::error::UserError;
+use crate::domain::input::check_name;
+use crate::domain::model::{Partner, Role, same_name};
 use crate::store;
 use crate::text::sanitize;
 
@@ -34,32 +35,6 @@ pub enum Action {
         /// The new name
         new: String,
     },
-}
-
-/// The longest name accepted, in characters.
-const MAX_NAME: usize = 40;
-
-/// Checks a partner's name and returns it trimmed.
-pub fn check_name(raw: &str) -> Result<String, UserError> {
-    let name = raw.trim();
-    if name.is_empty() {
-        return Err(UserError::new(format!(
-            "a partner's name cannot be empty; use 1 to {MAX_NAME} letters, digits, spaces or punctuation"
-        )));
-    }
-    // A name is typed again to be matched (`--as`), so it may hold only what can be seen.
-    if name.chars().any(char::is_control) || sanitize::has_hidden(name) {
-        return Err(UserError::new(format!(
-            "the name \"{}\" contains control or invisible characters; use letters, digits, spaces or punctuation",
-            sanitize::line(name)
-        )));
-    }
-    if name.chars().count() > MAX_NAME {
-        return Err(UserError::new(format!(
-            "the name \"{name}\" is too long; use at most {MAX_NAME} characters"
-        )));
-    }
-    Ok(name.to_string())
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -154,21 +129,4 @@ fn list(ctx: &Context, partners: &[Partner]) -> anyhow::Result<()> {
         )?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_are_trimmed_and_checked() {
-        assert_eq!(check_name("  Sam ").unwrap(), "Sam");
-        assert!(check_name("   ").is_err());
-        assert!(check_name("Sam\x1b[2J").is_err());
-        assert!(check_name("Sam\u{200b}").is_err());
-        assert!(check_name("\u{202e}maS").is_err());
-        assert_eq!(check_name("Zoë 👩\u{200d}🎨").unwrap(), "Zoë 👩\u{200d}🎨");
-        assert!(check_name(&"x".repeat(41)).is_err());
-        assert_eq!(check_name("Zoë-Marie O'Neil").unwrap(), "Zoë-Marie O'Neil");
-    }
 }

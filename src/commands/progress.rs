@@ -5,10 +5,10 @@ use std::io::Write;
 use chrono::Days;
 
 use crate::context::Context;
-use crate::dates::{self, in_words};
-use crate::error::UserError;
-use crate::progress::words::{self, TrustWords};
-use crate::progress::{self, Progress, Window, stats};
+use crate::domain::dates::{self, in_words};
+use crate::domain::error::UserError;
+use crate::domain::progress::words::{self, TrustWords};
+use crate::domain::progress::{self, Progress, Window, stats};
 use crate::store;
 use crate::text::prose;
 use crate::text::prose::and_list;

@@ -9,12 +9,13 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use crate::bail_user;
+use crate::commands::common::other_partner;
 use crate::context::{Context, find_partner};
-use crate::dates;
-use crate::error::UserError;
-use crate::model::Partner;
+use crate::domain::dates;
+use crate::domain::error::UserError;
+use crate::domain::input::{OPTIONAL, nonblank, parse_id};
+use crate::domain::recurrence::{self, Plan, Rule};
 use crate::records::{self, Names};
-use crate::recurrence::{self, Plan, Rule};
 use crate::store::promises::{self, NewPromise, OutcomeKind, Promise, Status, Tally};
 use crate::text::sanitize;
 
@@ -107,38 +108,6 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         Some(Action::Skip(a)) => record(ctx, a, OutcomeKind::Skipped),
         Some(Action::Cancel { id }) => cancel(ctx, &id),
     }
-}
-
-/// Parses a record number as users type it: a positive whole number.
-pub fn parse_id(what: &str, text: &str) -> Result<i64, UserError> {
-    match text.trim().parse::<i64>() {
-        Ok(id) if id > 0 => Ok(id),
-        _ => Err(UserError::new(format!(
-            "{what} numbers are whole numbers from 1 up, as `rekindle {what} list` shows them (got \"{}\")",
-            sanitize::line(text.trim())
-        ))),
-    }
-}
-
-/// Refuses text that is empty or only whitespace. `what` names it ("--note"), `instead`
-/// says what would work ("write a few words, or leave it out").
-pub fn nonblank<'a>(what: &str, text: &'a str, instead: &str) -> Result<&'a str, UserError> {
-    if text.trim().is_empty() {
-        Err(UserError::new(format!("{what} is empty; {instead}")))
-    } else {
-        Ok(text)
-    }
-}
-
-/// What a refusal of an empty optional part suggests.
-pub const OPTIONAL: &str = "write a few words, or leave it out";
-
-/// The partner who is not `me` (rekindle is for two).
-pub fn other_partner<'a>(partners: &'a [Partner], me: &Partner) -> anyhow::Result<&'a Partner> {
-    partners
-        .iter()
-        .find(|p| p.id != me.id)
-        .ok_or_else(|| anyhow::anyhow!("the journal has only one partner; it needs two"))
 }
 
 /// "Sat 21 Nov 2026": dates in lists, where the full form would crowd the line.
@@ -668,15 +637,6 @@ fn item_details(item: &ListItem, today: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ids_are_positive_whole_numbers() {
-        assert_eq!(parse_id("promise", " 3 ").unwrap(), 3);
-        for bad in ["0", "-1", "x", "", "1.5", "99999999999999999999"] {
-            let err = parse_id("promise", bad).unwrap_err().to_string();
-            assert!(err.contains(&format!("(got \"{}\")", bad.trim())), "{err}");
-        }
-    }
 
     #[test]
     fn tallies_read_naturally() {

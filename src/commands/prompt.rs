@@ -5,11 +5,12 @@ use std::io::Write as _;
 use serde::Serialize;
 
 use crate::bail_user;
-use crate::commands::checkin::{focus_on, load_journey, parse_step};
+use crate::commands::checkin::{focus_on, load_journey};
 use crate::context::Context;
-use crate::dates;
+use crate::domain::dates;
+use crate::domain::input::parse_step;
 use crate::domain::journey::Audience;
-use crate::model::Step;
+use crate::domain::model::Step;
 use crate::text::prose;
 use crate::text::sanitize;
 

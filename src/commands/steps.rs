@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::commands::checkin::{current_focus, load_journey};
 use crate::context::Context;
-use crate::model::Step;
+use crate::domain::model::Step;
 use crate::text::prose;
 use crate::text::sanitize;
 

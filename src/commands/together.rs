@@ -12,18 +12,18 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::bail_user;
-use crate::checkin::{self, Draft, Given, Guidance, Options};
 use crate::commands::checkin::{
     focus_on, load_journey, save, saved_draft, saved_line, scores_line,
 };
 use crate::context::Context;
-use crate::dates;
+use crate::domain::checkin::{self, Draft, Given, Guidance, Options};
+use crate::domain::dates;
+use crate::domain::error::Cancelled;
 use crate::domain::journey::Journey;
-use crate::error::Cancelled;
-use crate::model::{Partner, Step};
+use crate::domain::model::{Partner, Step};
+use crate::domain::recurrence::Rule;
 use crate::prompter::Prompter;
 use crate::records::{self, CheckinRecord, MeetingRecord};
-use crate::recurrence::Rule;
 use crate::store::{self, checkins::Checkin};
 use crate::text::sanitize;
 
@@ -442,7 +442,7 @@ fn report(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Role;
+    use crate::domain::model::Role;
     use crate::prompter::{Reply, Scripted};
 
     fn partners() -> Vec<Partner> {

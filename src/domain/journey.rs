@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::model::{Role, Step};
+use crate::domain::model::{Role, Step};
 
 /// Who a prompt is written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use super::charts::{Partner, head, numbers, sanitized, starts, week_rows, week_words};
 use super::html::{escape, num};
 use super::svg::{self, Frame, WIDTH};
-use crate::progress::words;
-use crate::progress::{Progress, WeekPartner};
+use crate::domain::progress::words;
+use crate::domain::progress::{Progress, WeekPartner};
 
 /// The share of promises kept each week per partner, as bars side by side: the first
 /// partner's solid, the others' hatched.

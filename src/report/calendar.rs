@@ -9,9 +9,9 @@ use chrono::{Datelike, Days, NaiveDate};
 use super::charts::Partner;
 use super::html::{escape, num};
 use super::svg::{self, WIDTH};
-use crate::dates::in_words;
-use crate::progress::Calendar;
-use crate::progress::words::THIN;
+use crate::domain::dates::in_words;
+use crate::domain::progress::Calendar;
+use crate::domain::progress::words::THIN;
 
 /// The most weeks in one row of grids: about a year, so a long window wraps by year.
 const WEEKS_PER_ROW: usize = 53;
@@ -55,7 +55,7 @@ without one, and days before you began have no square.</p>\n",
             format!(
                 "{} checked in on {checked} of {}{since}",
                 crate::text::sanitize::line(partner.key),
-                crate::progress::words::days(days as u32)
+                crate::domain::progress::words::days(days as u32)
             )
         })
         .collect();
@@ -302,7 +302,7 @@ before you began.</caption>\n\
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::ByPartner;
+    use crate::domain::progress::ByPartner;
 
     fn calendar(days: usize, sam: &[(usize, u8)]) -> Calendar {
         let from = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();

@@ -9,9 +9,9 @@ use chrono::NaiveDate;
 
 use super::html::{escape, num, text};
 use super::svg::{self, Frame, WIDTH};
-use crate::dates::in_words;
-use crate::progress::words::{self, ONE_WEEK, THIN, TrustWords};
-use crate::progress::{Progress, WeekPartner};
+use crate::domain::dates::in_words;
+use crate::domain::progress::words::{self, ONE_WEEK, THIN, TrustWords};
+use crate::domain::progress::{Progress, WeekPartner};
 
 /// A partner as the charts show them: their place (which colour, shape and dash) and name.
 pub struct Partner<'a> {

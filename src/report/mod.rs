@@ -17,9 +17,9 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::dates::in_words;
-use crate::progress::words::{self, TrustWords};
-use crate::progress::{Calendar, Progress};
+use crate::domain::dates::in_words;
+use crate::domain::progress::words::{self, TrustWords};
+use crate::domain::progress::{Calendar, Progress};
 use crate::text::prose::and_list;
 use charts::Partner;
 use html::{escape, text};
@@ -238,10 +238,10 @@ fn signals(p: &Progress) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::tests::{ALEX, SAM, checkin, d, facts};
-    use crate::progress::{FeelingFact, OutcomeFact, calendar, compute};
+    use crate::domain::progress::tests::{ALEX, SAM, checkin, d, facts};
+    use crate::domain::progress::{FeelingFact, OutcomeFact, calendar, compute};
 
-    fn page(f: &crate::progress::Facts) -> String {
+    fn page(f: &crate::domain::progress::Facts) -> String {
         let progress = compute(f);
         let calendar = calendar(f);
         render(&Page {
@@ -313,7 +313,7 @@ mod tests {
         f.feelings = vec![FeelingFact {
             date: d(11, 17),
             partner: ALEX,
-            valence: crate::feelings::Valence::Unpleasant,
+            valence: crate::domain::feelings::Valence::Unpleasant,
         }];
         let html = page(&f);
         let doc = well_formed(&html);
@@ -339,7 +339,7 @@ mod tests {
         let start = f.window.from;
         f.checkins = (0..3640u64)
             .step_by(3)
-            .map(|i| crate::progress::CheckinFact {
+            .map(|i| crate::domain::progress::CheckinFact {
                 date: start + chrono::Days::new(i),
                 partner: if i % 2 == 0 { SAM } else { ALEX },
                 trust: if i % 7 == 0 { 1 } else { 10 },

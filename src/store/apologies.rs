@@ -273,7 +273,7 @@ pub fn responses_between(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Role;
+    use crate::domain::model::Role;
     use crate::store::{Store, partners};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::{new_uuid, timestamp};
-use crate::model::Step;
+use crate::domain::model::Step;
 
 /// A saved check-in.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,5 +1,5 @@
 //! Feeling words: part of a check-in (`checkin_id` set) or a quick `feel` entry (NULL).
-//! Valence is not stored; it comes from the vocabulary when read ([`crate::feelings`]).
+//! Valence is not stored; it comes from the vocabulary when read ([`crate::domain::feelings`]).
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension as _, params};

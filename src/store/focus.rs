@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::{new_uuid, timestamp};
-use crate::model::Step;
+use crate::domain::model::Step;
 
 /// A change of focus: from `date` on, the couple works on `step`.
 #[derive(Debug, Clone, PartialEq, Eq)]

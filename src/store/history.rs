@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use rusqlite::types::ToSql;
 
+use crate::domain::history::{Kind, Query, Ref, newest};
 use crate::domain::journey;
-use crate::history::{Kind, Query, Ref, newest};
 use crate::records::{self, Names, Record};
 
 /// What the timeline shows.
@@ -22,7 +22,7 @@ pub struct Filter {
     pub kinds: Vec<Kind>,
     /// Only this partner's records (and the ones you share: focus changes and meetings).
     pub partner: Option<i64>,
-    /// A search built by [`crate::history::search_query`].
+    /// A search built by [`crate::domain::history::search_query`].
     pub search: Option<Query>,
     pub limit: usize,
 }
@@ -261,7 +261,7 @@ pub fn load(conn: &Connection, refs: &[Ref]) -> rusqlite::Result<Vec<Record>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::history::search_query;
+    use crate::domain::history::search_query;
     use crate::store::{Store, sample};
 
     fn filter(search: &str, limit: usize, partner: Option<i64>, since: NaiveDate) -> Filter {
@@ -286,7 +286,7 @@ mod tests {
             .write(|tx| Ok(sample::generate(tx, 400, until, 7)?))
             .unwrap();
         let conn = store.conn();
-        let early = crate::dates::EARLIEST;
+        let early = crate::domain::dates::EARLIEST;
         let recent = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
         for (word, partner, since) in [
             ("dinner", None, early),

@@ -30,7 +30,7 @@ use std::time::Duration;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
-use crate::model::{Role, Step};
+use crate::domain::model::{Role, Step};
 
 /// "RKDL": written into the SQLite header by the first migration.
 pub const APPLICATION_ID: i32 = 0x524B_444C;

@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::{new_uuid, timestamp};
-use crate::model::{Partner, Role};
+use crate::domain::model::{Partner, Role};
 
 fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Partner> {
     Ok(Partner {

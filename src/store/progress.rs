@@ -10,14 +10,14 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
-use crate::feelings;
-use crate::progress::stats::{self, CONSISTENCY_HORIZON};
-use crate::progress::{
+use crate::domain::feelings;
+use crate::domain::progress::stats::{self, CONSISTENCY_HORIZON};
+use crate::domain::progress::{
     ApologyFact, CheckinFact, Facts, FeelingFact, FocusFact, OutcomeFact, PartnerRef,
     RecurringFact, Window,
 };
 
-/// Reads everything [`crate::progress::compute`] needs for `window`.
+/// Reads everything [`crate::domain::progress::compute`] needs for `window`.
 pub fn facts(conn: &Connection, window: Window) -> rusqlite::Result<Facts> {
     let until = window.until;
     let partners: Vec<PartnerRef> = super::partners::all(conn)?

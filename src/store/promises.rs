@@ -13,7 +13,7 @@ use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::{new_uuid, text_column, timestamp};
-use crate::recurrence::{Plan, Rule, Schedule};
+use crate::domain::recurrence::{Plan, Rule, Schedule};
 
 /// Where a promise stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -445,7 +445,7 @@ pub fn recorded_on(conn: &Connection, date: NaiveDate) -> rusqlite::Result<Vec<i
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Role;
+    use crate::domain::model::Role;
     use crate::store::{Store, partners};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

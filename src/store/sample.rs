@@ -7,7 +7,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use rusqlite::{Connection, params};
 
 use super::{new_uuid, timestamp};
-use crate::model::{Role, Step};
+use crate::domain::model::{Role, Step};
 
 /// splitmix64: tiny, fast and good enough to make varied data; no dependency needed.
 struct Rng(u64);

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
-use rekindle::exchange::{
+use rekindle::domain::exchange::{
     ApologyRecord, CheckinRecord, Document, FeelingRecord, FocusRecord, MeetingPart, MeetingRecord,
     OutcomeRecord, PartnerRecord, PromiseRecord, ResponseRecord,
 };
@@ -374,7 +374,7 @@ proptest! {
         let mut reader = csv::Reader::from_reader(csv.as_bytes());
         let mut answers: Vec<String> = reader.records().map(|r| r.unwrap()[7].to_string()).collect();
         let mut wanted: Vec<String> = doc.checkins.iter()
-            .map(|c| rekindle::exchange::csv::defuse(c.answer.clone().unwrap_or_default()))
+            .map(|c| rekindle::domain::exchange::csv::defuse(c.answer.clone().unwrap_or_default()))
             .collect();
         answers.sort();
         wanted.sort();

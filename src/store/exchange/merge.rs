@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
 use super::{rows, rows_with};
-use crate::exchange::{Counts, Document, FeelingRecord, Kind, Place, Problem};
-use crate::model::{Step, same_name};
+use crate::domain::exchange::{Counts, Document, FeelingRecord, Kind, Place, Problem};
+use crate::domain::model::{Step, same_name};
 use crate::text::prose::and_list;
 
 /// Whether the file's version of a record replaces the journal's: it was changed later, or,

@@ -49,9 +49,9 @@ fn rows_with<T, P: rusqlite::Params>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exchange::Kind;
-    use crate::exchange::check;
-    use crate::model::{Role, Step};
+    use crate::domain::exchange::Kind;
+    use crate::domain::exchange::check;
+    use crate::domain::model::{Role, Step};
     use crate::store::{self, Store};
     use rusqlite::params;
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 
 use super::rows;
-use crate::exchange::{
+use crate::domain::exchange::{
     ApologyRecord, CheckinRecord, Document, FeelingRecord, FocusRecord, MeetingPart, MeetingRecord,
     OutcomeRecord, PartnerRecord, PromiseRecord, ResponseRecord,
 };

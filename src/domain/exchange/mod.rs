@@ -21,7 +21,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::error::UserError;
+use crate::domain::error::UserError;
 
 /// The value of `format` in every export.
 pub const FORMAT: &str = "rekindle-export";

@@ -6,9 +6,9 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Document, Kind, Place, Problem};
-use crate::commands::partners::check_name;
-use crate::dates;
-use crate::model::{Role, Step, same_name};
+use crate::domain::dates;
+use crate::domain::input::check_name;
+use crate::domain::model::{Role, Step, same_name};
 
 /// Checks every record against the rules rekindle keeps when you write with it, and returns
 /// the document with its values in their canonical forms (lowercase uuids, UTC timestamps

@@ -13,7 +13,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::error::UserError;
+use crate::domain::error::UserError;
 use crate::text::sanitize;
 
 /// One of the six core feelings at the centre of the wheel.
@@ -261,7 +261,7 @@ fn parse_one(item: &str) -> Result<FeelingEntry, UserError> {
             )));
         }
         Some((word, n)) => {
-            let n = crate::cli::whole_number("intensity", n, 1, 5).map_err(|_| {
+            let n = crate::domain::input::whole_number("intensity", n, 1, 5).map_err(|_| {
                 UserError::new(format!(
                     "intensity must be a whole number from 1 to 5 (got \"{}\" in \"{}\")",
                     sanitize::line(n),

@@ -7,8 +7,8 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
 use super::{Facts, stats};
-use crate::dates::{in_words, week_start};
-use crate::model::Step;
+use crate::domain::dates::{in_words, week_start};
+use crate::domain::model::Step;
 
 /// Only one partner has checked in during this many days.
 pub const ONE_SIDED_DAYS: u64 = 14;
@@ -216,8 +216,8 @@ pub fn all(facts: &Facts) -> Vec<Signal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::tests::{ALEX, SAM, checkin, d, facts};
-    use crate::progress::{ApologyFact, RecurringFact};
+    use crate::domain::progress::tests::{ALEX, SAM, checkin, d, facts};
+    use crate::domain::progress::{ApologyFact, RecurringFact};
 
     #[test]
     fn one_sided_after_fourteen_days_not_thirteen() {

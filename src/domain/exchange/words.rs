@@ -2,7 +2,7 @@
 //! title and a prompt's text. The JSON export keeps the ids, as it is the one that imports.
 
 use crate::domain::journey::Journey;
-use crate::model::Step;
+use crate::domain::model::Step;
 
 /// Step titles and prompt texts, from the built-in journey and the user's own prompt files.
 pub struct Words<'a> {

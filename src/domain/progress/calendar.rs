@@ -7,7 +7,7 @@
 use chrono::{Days, NaiveDate};
 
 use super::{ByPartner, Facts};
-use crate::dates::week_start;
+use crate::domain::dates::week_start;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Calendar {
@@ -94,7 +94,7 @@ pub fn calendar(facts: &Facts) -> Calendar {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::tests::{ALEX, SAM, checkin, d, facts};
+    use crate::domain::progress::tests::{ALEX, SAM, checkin, d, facts};
 
     #[test]
     fn one_entry_per_day_of_the_window_per_partner() {

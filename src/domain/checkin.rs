@@ -15,21 +15,21 @@
 
 use chrono::NaiveDate;
 
-use crate::dates;
+use crate::domain::dates;
+use crate::domain::error::{Cancelled, UserError};
+use crate::domain::feelings::{self, Parsed, VOCABULARY};
 use crate::domain::journey::{Prompt, StepGuide};
-use crate::error::{Cancelled, UserError};
-use crate::feelings::{self, Parsed, VOCABULARY};
-use crate::model::Step;
+use crate::domain::model::Step;
 use crate::prompter::{Edited, Prompter};
 use crate::text::prose;
 use crate::text::sanitize;
 
-pub use crate::feelings::FeelingEntry;
+pub use crate::domain::feelings::FeelingEntry;
 
 /// Reads a whole number on a scale from 1 to `max`: `what` names it in the message
 /// ("trust must be a whole number from 1 to 10 (got \"11\")").
 pub fn parse_scale(what: &str, value: &str, max: u8) -> Result<u8, UserError> {
-    let n = crate::cli::whole_number(what, value, 1, u32::from(max))?;
+    let n = crate::domain::input::whole_number(what, value, 1, u32::from(max))?;
     // In range, so it fits: `max` is a u8.
     Ok(u8::try_from(n).unwrap_or(max))
 }
@@ -691,7 +691,7 @@ pub fn step_change(before: Step, after: Step) -> Option<String> {
 mod tests {
     use super::*;
     use crate::domain::journey::Journey;
-    use crate::model::Role;
+    use crate::domain::model::Role;
     use crate::prompter::{Reply, Scripted};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

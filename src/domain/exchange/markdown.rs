@@ -11,8 +11,8 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 
 use super::{Document, PromiseRecord, Words};
-use crate::dates;
-use crate::model::Role;
+use crate::domain::dates;
+use crate::domain::model::Role;
 use crate::text::sanitize;
 
 /// Escapes one line of user text for Markdown, after making it safe for a terminal.

@@ -3,8 +3,8 @@
 //! figures. Plain strings from plain values: no terminal styling and no escaping here; each
 //! view sanitizes or escapes the partner names and user text it places around them.
 
-use crate::dates::in_words;
-use crate::model::Step;
+use crate::domain::dates::in_words;
+use crate::domain::model::Step;
 
 use super::{ApologySummary, Focus, PartnerSummary, Progress, Streak};
 

@@ -278,19 +278,19 @@ pub enum Plan {
 /// Why a date cannot take an outcome. The messages name the date and what would work.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateRefusal {
-    #[error("{} is in the future; an outcome records what already happened (today is {})", crate::dates::in_words(*.date), crate::dates::in_words(*.today))]
+    #[error("{} is in the future; an outcome records what already happened (today is {})", crate::domain::dates::in_words(*.date), crate::domain::dates::in_words(*.today))]
     Future { date: NaiveDate, today: NaiveDate },
-    #[error("{} is before the promise started ({}); use a date from then on", crate::dates::in_words(*.date), crate::dates::in_words(*.from))]
+    #[error("{} is before the promise started ({}); use a date from then on", crate::domain::dates::in_words(*.date), crate::domain::dates::in_words(*.from))]
     BeforeStart { date: NaiveDate, from: NaiveDate },
-    #[error("{} is after the promise ended; its last date was {}", crate::dates::in_words(*.date), crate::dates::in_words(*.last))]
+    #[error("{} is after the promise ended; its last date was {}", crate::domain::dates::in_words(*.date), crate::domain::dates::in_words(*.last))]
     AfterEnd { date: NaiveDate, last: NaiveDate },
-    #[error("the promise is not scheduled on {} (it is {}); use one of its dates, such as {}", crate::dates::in_words(*.date), .rule, .nearest.map(crate::dates::in_words).unwrap_or_else(|| "a later one".into()))]
+    #[error("the promise is not scheduled on {} (it is {}); use one of its dates, such as {}", crate::domain::dates::in_words(*.date), .rule, .nearest.map(crate::domain::dates::in_words).unwrap_or_else(|| "a later one".into()))]
     NotScheduled {
         date: NaiveDate,
         rule: String,
         nearest: Option<NaiveDate>,
     },
-    #[error("nothing is scheduled yet: the promise's first date is {}", .first.map(crate::dates::in_words).unwrap_or_else(|| "still to come".into()))]
+    #[error("nothing is scheduled yet: the promise's first date is {}", .first.map(crate::domain::dates::in_words).unwrap_or_else(|| "still to come".into()))]
     NothingYet { first: Option<NaiveDate> },
 }
 

@@ -148,6 +148,11 @@ pub fn same_name(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
+/// The partner who is not `me` (rekindle is for two); `None` while the journal holds one.
+pub fn other_partner<'a>(partners: &'a [Partner], me: &Partner) -> Option<&'a Partner> {
+    partners.iter().find(|p| p.id != me.id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,9 +14,9 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Days, NaiveDate};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::dates::week_start;
-use crate::feelings::Valence;
-use crate::model::Step;
+use crate::domain::dates::week_start;
+use crate::domain::feelings::Valence;
+use crate::domain::model::Step;
 use stats::{CONSISTENCY_HORIZON, round2};
 
 pub use calendar::{Calendar, calendar};
@@ -497,7 +497,7 @@ fn focus(facts: &Facts) -> Focus {
     Focus {
         step: current.step,
         since: Some(since),
-        days: Some(crate::dates::day_of_step(since, until)),
+        days: Some(crate::domain::dates::day_of_step(since, until)),
         time_in_steps: Step::ALL
             .into_iter()
             .filter_map(|step| {

@@ -112,7 +112,7 @@ pub fn defuse(text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exchange::{FeelingRecord, PartnerRecord};
+    use crate::domain::exchange::{FeelingRecord, PartnerRecord};
 
     fn ts() -> String {
         "2026-11-20T08:00:00.000000Z".to_string()
