@@ -112,7 +112,7 @@ pub fn focus_on(store: &Store, date: chrono::NaiveDate) -> anyhow::Result<Step> 
 /// Loads the journey and tells the user, on stderr, about any prompt file of theirs that was
 /// skipped.
 pub fn load_journey() -> Journey {
-    let (journey, warnings) = Journey::load();
+    let (journey, warnings) = Journey::load(crate::paths::user_prompts_dir().as_deref());
     let mut err = std::io::stderr().lock();
     for warning in warnings {
         let _ = writeln!(

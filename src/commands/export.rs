@@ -120,11 +120,11 @@ fn render(
             writeln!(out)?;
         }
         Format::Csv => {
-            let (journey, _) = Journey::load();
+            let (journey, _) = Journey::load(crate::paths::user_prompts_dir().as_deref());
             exchange::csv::write(doc, &Words::new(&journey), &mut *out, for_terminal)?;
         }
         Format::Markdown => {
-            let (journey, _) = Journey::load();
+            let (journey, _) = Journey::load(crate::paths::user_prompts_dir().as_deref());
             exchange::markdown::write(doc, &Words::new(&journey), today, &mut *out)?;
         }
     }

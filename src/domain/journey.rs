@@ -89,7 +89,7 @@ impl StepGuide {
 
     /// A note shown whenever this step's guidance is shown: the safety note for `reassess`.
     pub fn note(&self) -> Option<&'static str> {
-        (self.step == Step::Reassess).then_some(crate::SAFETY_NOTE)
+        (self.step == Step::Reassess).then_some(super::SAFETY_NOTE)
     }
 }
 
@@ -196,10 +196,11 @@ impl Journey {
         BUILTIN.clone()
     }
 
-    /// The built-in journey with the files in the user's prompt directory merged in.
-    pub fn load() -> (Journey, Vec<Warning>) {
-        match crate::paths::user_prompts_dir() {
-            Some(dir) => Journey::with_user_dir(&dir),
+    /// The built-in journey with the files in the user's prompt directory (`dir`, which the
+    /// context resolved; `None` without a home directory) merged in.
+    pub fn load(dir: Option<&Path>) -> (Journey, Vec<Warning>) {
+        match dir {
+            Some(dir) => Journey::with_user_dir(dir),
             None => (Journey::builtin(), Vec::new()),
         }
     }
