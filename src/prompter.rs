@@ -20,7 +20,6 @@ use console::{Style, style};
 use dialoguer::theme::{ColorfulTheme, Theme};
 
 use crate::domain::error::Cancelled;
-use crate::error::EXIT_INTERRUPTED;
 use crate::text::prose::shown;
 use crate::text::sanitize;
 
@@ -442,22 +441,6 @@ pub fn edit(command: &OsStr, initial: &str) -> Edited {
             "Could not read back what your editor \"{name}\" saved ({e})."
         )),
     }
-}
-
-/// Restores the cursor and exits 130 on Ctrl-C. Nothing is committed before a flow's last
-/// step, and SQLite rolls back an unfinished transaction, so exiting here saves nothing.
-pub fn install_interrupt_handler() {
-    // Failing to install only means the default SIGINT behaviour; not worth stopping for.
-    let _ = ctrlc::set_handler(|| {
-        let term = console::Term::stderr();
-        let _ = term.show_cursor();
-        let _ = term.write_line("");
-        let _ = term.write_line(&format!(
-            "rekindle: {}",
-            crate::domain::error::cancelled_message()
-        ));
-        std::process::exit(i32::from(EXIT_INTERRUPTED));
-    });
 }
 
 /// One scripted reply for [`Scripted`].

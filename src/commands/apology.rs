@@ -12,7 +12,7 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use crate::bail_user;
-use crate::context::Context;
+use crate::commands::context::Context;
 use crate::domain::dates;
 use crate::domain::error::UserError;
 use crate::domain::input::{OPTIONAL, nonblank, parse_id};

@@ -10,7 +10,7 @@ use rusqlite::backup::{Backup, StepResult};
 use serde::Serialize;
 
 use crate::bail_user;
-use crate::context::Context;
+use crate::commands::context::Context;
 use crate::domain::dates;
 use crate::output::{self, Temp};
 use crate::store;

@@ -8,13 +8,14 @@ use std::io::Write as _;
 
 use anyhow::Context as _;
 
+use crate::bail_user;
+use crate::commands::context::Context;
 use crate::commands::init;
-use crate::context::Context;
+use crate::domain::SAFETY_NOTE;
 use crate::domain::checkin::{self, Draft, FeelingEntry, Given, Guidance, Options};
 use crate::domain::dates;
 use crate::domain::error::{Cancelled, UserError};
 use crate::domain::input::{OPTIONAL, nonblank, parse_step};
-use crate::domain::journey::Journey;
 use crate::domain::model::{Partner, Step};
 use crate::records::{self, CheckinRecord};
 use crate::store::checkins::{Checkin, CheckinFields};
@@ -22,7 +23,6 @@ use crate::store::feelings::NewFeeling;
 use crate::store::{self, Store, StoreError};
 use crate::text::prose;
 use crate::text::sanitize;
-use crate::{SAFETY_NOTE, bail_user};
 
 /// Check in for today: how much you trust your partner, how close you feel, what you feel,
 /// and your answer to today's prompt.
@@ -109,21 +109,6 @@ pub fn focus_on(store: &Store, date: chrono::NaiveDate) -> anyhow::Result<Step> 
         .unwrap_or_default())
 }
 
-/// Loads the journey and tells the user, on stderr, about any prompt file of theirs that was
-/// skipped.
-pub fn load_journey() -> Journey {
-    let (journey, warnings) = Journey::load(crate::paths::user_prompts_dir().as_deref());
-    let mut err = std::io::stderr().lock();
-    for warning in warnings {
-        let _ = writeln!(
-            err,
-            "rekindle: warning: {}",
-            sanitize::line(&warning.to_string())
-        );
-    }
-    journey
-}
-
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let date = match &args.date {
         Some(d) => ctx.past_date("--date", d, "a check-in")?,
@@ -202,7 +187,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         _ => None,
     };
 
-    let journey = load_journey();
+    let journey = ctx.journey();
     let (step, prompt_id, draft) = match (&existing, &before) {
         (Some(old), Some(before)) if amend_by_flags => {
             // The saved check-in with only the flags' parts changed: its step and prompt too,

@@ -2,11 +2,9 @@
 
 use std::io::Write as _;
 
-use clap::CommandFactory as _;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
-use crate::context::Context;
+use crate::commands::context::Context;
 
 /// Print a shell completion script.
 ///
@@ -18,8 +16,8 @@ pub struct Args {
     pub shell: Shell,
 }
 
-pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
-    let mut command = Cli::command();
+/// `cli` is the whole command line, which only the process edge knows.
+pub fn run(ctx: &mut Context, args: Args, mut command: clap::Command) -> anyhow::Result<()> {
     // clap_complete panics on a write error, so the script is built in memory first and a
     // closed pipe stays an ordinary error.
     let mut script = Vec::new();

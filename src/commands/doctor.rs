@@ -10,7 +10,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::context::Context;
+use crate::commands::context::Context;
 use crate::store::search::{self, Health};
 use crate::store::{self, SCHEMA_VERSION, leftovers};
 use crate::text::sanitize;

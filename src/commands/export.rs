@@ -1,14 +1,14 @@
 //! `rekindle export`: the whole journal as JSON (to import elsewhere), CSV (for a
 //! spreadsheet) or Markdown (to read or print), on the screen or into a private file.
 
-use std::io::{IsTerminal as _, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use rusqlite::{Transaction, TransactionBehavior};
 use serde::Serialize;
 
 use crate::bail_user;
-use crate::context::Context;
+use crate::commands::context::Context;
 use crate::domain::dates;
 use crate::domain::exchange::{self, Document, Kind, Words};
 use crate::domain::journey::Journey;
@@ -81,17 +81,26 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         into_file = output::place_of(path, "--output")? != output::Place::Stream;
     }
     let doc = snapshot(&store)?;
+    // CSV and Markdown name each step and prompt in words.
+    let journey = ctx.journey_quietly();
     match file {
         None => {
-            let for_terminal = std::io::stdout().is_terminal();
+            let for_terminal = ctx.stdout_is_terminal;
             let mut out = ctx.out();
-            render(&doc, args.format, ctx.today, &mut out, for_terminal)?;
+            render(
+                &doc,
+                args.format,
+                &journey,
+                ctx.today,
+                &mut out,
+                for_terminal,
+            )?;
             out.flush()?;
             Ok(())
         }
         Some(path) => {
             output::write_atomic(path, &ctx.journal, "--output", |w| {
-                render(&doc, args.format, ctx.today, w, false)
+                render(&doc, args.format, &journey, ctx.today, w, false)
             })?;
             report(ctx, &doc, args.format, path, into_file)
         }
@@ -110,6 +119,7 @@ pub fn snapshot(store: &store::Store) -> anyhow::Result<Document> {
 fn render(
     doc: &Document,
     format: Format,
+    journey: &Journey,
     today: chrono::NaiveDate,
     out: &mut dyn Write,
     for_terminal: bool,
@@ -120,12 +130,10 @@ fn render(
             writeln!(out)?;
         }
         Format::Csv => {
-            let (journey, _) = Journey::load(crate::paths::user_prompts_dir().as_deref());
-            exchange::csv::write(doc, &Words::new(&journey), &mut *out, for_terminal)?;
+            exchange::csv::write(doc, &Words::new(journey), &mut *out, for_terminal)?;
         }
         Format::Markdown => {
-            let (journey, _) = Journey::load(crate::paths::user_prompts_dir().as_deref());
-            exchange::markdown::write(doc, &Words::new(&journey), today, &mut *out)?;
+            exchange::markdown::write(doc, &Words::new(journey), today, &mut *out)?;
         }
     }
     Ok(())

@@ -3,7 +3,7 @@
 use std::io::Write as _;
 
 use crate::bail_user;
-use crate::context::Context;
+use crate::commands::context::Context;
 use crate::domain::checkin;
 use crate::domain::dates;
 use crate::domain::feelings::{self, Parsed};

@@ -4,7 +4,7 @@ use std::io::Write as _;
 
 use serde::Serialize;
 
-use crate::context::Context;
+use crate::commands::context::Context;
 use crate::domain::feelings::{self, Core, Valence};
 use crate::text::prose;
 

@@ -4,8 +4,7 @@ use std::io::Write as _;
 
 use serde::Serialize;
 
-use crate::commands::checkin::load_journey;
-use crate::context::{Context, find_partner};
+use crate::commands::context::{Context, find_partner};
 use crate::domain::dates;
 use crate::domain::input::parse_step;
 use crate::domain::journey::StepGuide;
@@ -45,7 +44,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         .transpose()?;
     let mut store = ctx.open()?;
     let current = store::focus::current(store.conn())?;
-    let journey = load_journey();
+    let journey = ctx.journey();
     let Some(step) = wanted else {
         let step = current.as_ref().map(|c| c.step).unwrap_or_default();
         let since = current.as_ref().map(|c| c.date);

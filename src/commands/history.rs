@@ -5,8 +5,7 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 
 use crate::bail_user;
-use crate::commands::checkin::load_journey;
-use crate::context::{Context, find_partner};
+use crate::commands::context::{Context, find_partner};
 use crate::domain::dates::{self, in_words};
 use crate::domain::error::UserError;
 use crate::domain::history::{self, Kind};
@@ -46,7 +45,7 @@ pub struct Args {
 
     /// How many entries to show, at most
     #[arg(long, value_name = "N", default_value_t = 20, allow_hyphen_values = true,
-          value_parser = crate::cli::WholeNumber::new(1, 1_000_000))]
+          value_parser = crate::commands::common::WholeNumber::new(1, 1_000_000))]
     pub limit: u32,
 }
 
@@ -111,7 +110,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     };
     let refs = store::history::find(store.conn(), &filter)?;
     let records = store::history::load(store.conn(), &refs)?;
-    let journey = (!ctx.json).then(load_journey);
+    let journey = (!ctx.json).then(|| ctx.journey());
     show(ctx, &records, journey.as_ref())
 }
 

@@ -8,7 +8,7 @@ use rusqlite::{Transaction, TransactionBehavior};
 use serde::Serialize;
 
 use crate::bail_user;
-use crate::context::Context;
+use crate::commands::context::Context;
 use crate::domain::dates;
 use crate::domain::exchange::{self, Counts, Document, Kind, Problem};
 use crate::store::{self, Store, StoreError};

@@ -4,7 +4,9 @@ use std::io::Write as _;
 
 use serde::Serialize;
 
-use crate::context::Context;
+use crate::bail_user;
+use crate::commands::context::Context;
+use crate::domain::SAFETY_NOTE;
 use crate::domain::dates;
 use crate::domain::input::check_name;
 use crate::domain::model::{Partner, Role, Step, same_name};
@@ -12,7 +14,6 @@ use crate::prompter::Prompter;
 use crate::store::{self, Store, StoreError};
 use crate::text::prose;
 use crate::text::sanitize;
-use crate::{SAFETY_NOTE, bail_user};
 
 /// Create the journal for the two of you.
 ///

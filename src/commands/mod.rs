@@ -1,10 +1,13 @@
-//! One module per command, each with its clap `Args` and a `run` function.
+//! One module per command, each with its clap `Args` and a `run` function. A command never
+//! imports another: what two of them share lives in [`common`], and the context they all
+//! run in in [`context`].
 
 pub mod apology;
 pub mod backup;
 pub mod checkin;
 pub mod common;
 pub mod completions;
+pub mod context;
 pub mod doctor;
 pub mod export;
 pub mod feel;
@@ -21,10 +24,37 @@ pub mod report;
 pub mod steps;
 pub mod together;
 
-use crate::cli::Command;
-use crate::context::Context;
+use clap::Subcommand;
 
-pub fn run(ctx: &mut Context, command: Command) -> anyhow::Result<()> {
+use context::Context;
+
+/// The commands, in the order `--help` lists them.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Init(init::Args),
+    Checkin(checkin::Args),
+    Together(together::Args),
+    Prompt(prompt::Args),
+    Steps(steps::Args),
+    Focus(focus::Args),
+    Feel(feel::Args),
+    Feelings(feelings::Args),
+    Promise(promise::Args),
+    Apology(apology::Args),
+    History(history::Args),
+    Progress(progress::Args),
+    Report(report::Args),
+    Export(export::Args),
+    Import(import::Args),
+    Backup(backup::Args),
+    Partners(partners::Args),
+    Doctor(doctor::Args),
+    Completions(completions::Args),
+}
+
+/// Runs one command. `cli` builds the whole command line (only `completions` needs it; the
+/// clap root lives at the process edge, above the commands).
+pub fn run(ctx: &mut Context, command: Command, cli: fn() -> clap::Command) -> anyhow::Result<()> {
     match command {
         Command::Init(args) => init::run(ctx, args),
         Command::Checkin(args) => checkin::run(ctx, args),
@@ -38,7 +68,7 @@ pub fn run(ctx: &mut Context, command: Command) -> anyhow::Result<()> {
         Command::Promise(args) => promise::run(ctx, args),
         Command::Apology(args) => apology::run(ctx, args),
         Command::Doctor(args) => doctor::run(ctx, args),
-        Command::Completions(args) => completions::run(ctx, args),
+        Command::Completions(args) => completions::run(ctx, args, cli()),
         Command::Progress(args) => progress::run(ctx, args),
         Command::History(args) => history::run(ctx, args),
         Command::Report(args) => report::run(ctx, args),

@@ -5,7 +5,7 @@ use std::io::Write as _;
 use clap::Subcommand;
 
 use crate::bail_user;
-use crate::context::{Context, find_partner};
+use crate::commands::context::{Context, find_partner};
 use crate::domain::error::UserError;
 use crate::domain::input::check_name;
 use crate::domain::model::{Partner, Role, same_name};

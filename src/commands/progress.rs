@@ -4,7 +4,7 @@ use std::io::Write;
 
 use chrono::Days;
 
-use crate::context::Context;
+use crate::commands::context::Context;
 use crate::domain::dates::{self, in_words};
 use crate::domain::error::UserError;
 use crate::domain::progress::words::{self, TrustWords};
@@ -28,7 +28,7 @@ pub struct WindowArgs {
     /// How many weeks to show, 1 to 520 (each week starts on Monday)
     #[arg(long, value_name = "N", default_value_t = progress::DEFAULT_WEEKS,
           allow_hyphen_values = true,
-          value_parser = crate::cli::WholeNumber::new(1, progress::MAX_WEEKS))]
+          value_parser = crate::commands::common::WholeNumber::new(1, progress::MAX_WEEKS))]
     pub weeks: u32,
 
     /// The last day to include [default: today]

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::bail_user;
 use crate::commands::common::other_partner;
-use crate::context::{Context, find_partner};
+use crate::commands::context::{Context, find_partner};
 use crate::domain::dates;
 use crate::domain::error::UserError;
 use crate::domain::input::{OPTIONAL, nonblank, parse_id};

@@ -5,8 +5,8 @@ use std::io::Write as _;
 use serde::Serialize;
 
 use crate::bail_user;
-use crate::commands::checkin::{focus_on, load_journey};
-use crate::context::Context;
+use crate::commands::checkin::focus_on;
+use crate::commands::context::Context;
 use crate::domain::dates;
 use crate::domain::input::parse_step;
 use crate::domain::journey::Audience;
@@ -55,7 +55,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     // The focus of the prompt's day, as the check-in for that day uses it.
     let focus = focus_on(&store, date)?;
     let step = step_flag.unwrap_or(focus);
-    let journey = load_journey();
+    let journey = ctx.journey();
     let guide = journey.step(step);
     let Some(prompt) = journey.prompt_for(step, partner.role, date) else {
         bail_user!("step {} has no prompts to show", step.id());

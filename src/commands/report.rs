@@ -1,14 +1,14 @@
 //! `rekindle report`: the progress view as one HTML page with charts, to open in a browser,
 //! print, or keep.
 
-use std::io::{IsTerminal as _, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::bail_user;
+use crate::commands::context::Context;
 use crate::commands::progress::WindowArgs;
-use crate::context::Context;
 use crate::domain::progress::{self, words};
 use crate::output;
 use crate::report::{self, Page};
@@ -52,7 +52,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
 give --output a file name to use --json"
             );
         }
-        if std::io::stdout().is_terminal() {
+        if ctx.stdout_is_terminal {
             bail_user!(
                 "the report is an HTML page, not something to read in a terminal; give \
 --output a file name such as progress.html, and open that in a browser"

@@ -4,8 +4,8 @@ use std::io::Write as _;
 
 use serde::Serialize;
 
-use crate::commands::checkin::{current_focus, load_journey};
-use crate::context::Context;
+use crate::commands::checkin::current_focus;
+use crate::commands::context::Context;
 use crate::domain::model::Step;
 use crate::text::prose;
 use crate::text::sanitize;
@@ -27,7 +27,7 @@ struct Entry<'a> {
 pub fn run(ctx: &mut Context, _args: Args) -> anyhow::Result<()> {
     let store = ctx.open()?;
     let focus = current_focus(&store)?;
-    let journey = load_journey();
+    let journey = ctx.journey();
     if ctx.json {
         let entries: Vec<Entry<'_>> = journey
             .steps()

@@ -12,10 +12,8 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::bail_user;
-use crate::commands::checkin::{
-    focus_on, load_journey, save, saved_draft, saved_line, scores_line,
-};
-use crate::context::Context;
+use crate::commands::checkin::{focus_on, save, saved_draft, saved_line, scores_line};
+use crate::commands::context::Context;
 use crate::domain::checkin::{self, Draft, Given, Guidance, Options};
 use crate::domain::dates;
 use crate::domain::error::Cancelled;
@@ -120,7 +118,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     }
     // The step in focus on the meeting's day, as for a check-in on that day.
     let step = focus_on(&store, date)?;
-    let journey = load_journey();
+    let journey = ctx.journey();
     let existing: Vec<Option<Checkin>> = partners
         .iter()
         .map(|p| store::checkins::find(store.conn(), p.id, date))

@@ -127,15 +127,6 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
 }
 
-impl StoreError {
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            StoreError::Exists(_) => crate::error::EXIT_USAGE,
-            _ => crate::error::EXIT_FAILURE,
-        }
-    }
-}
-
 /// An open journal.
 pub struct Store {
     conn: Connection,

@@ -12,7 +12,7 @@ use clap::Args as ClapArgs;
 
 use crate::bail_user;
 use crate::commands::common::other_partner;
-use crate::context::Context;
+use crate::commands::context::Context;
 use crate::domain::apology_check::{self, Finding};
 use crate::domain::dates;
 use crate::domain::error::UserError;

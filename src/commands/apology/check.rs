@@ -6,7 +6,7 @@ use std::io::{self, Read as _, Write as _};
 use clap::Args as ClapArgs;
 
 use crate::bail_user;
-use crate::context::Context;
+use crate::commands::context::Context;
 use crate::domain::apology_check;
 use crate::text::prose;
 

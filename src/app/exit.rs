@@ -1,16 +1,18 @@
-//! Error kinds and the one place they become exit codes.
+//! The one place errors become exit codes (docs/contract.md lists them).
 //!
 //! Commands return `anyhow::Result`. A mistake the user can fix (a bad value, a refused
-//! request) is a [`UserError`] somewhere in the chain and exits 2; a cancelled guided flow is
-//! [`Cancelled`] and exits 130; a closed pipe ends quietly; everything else exits 1.
+//! request) is a [`UserError`] somewhere in the chain and exits 2, as does a journal that
+//! already exists where one was to be made; a cancelled guided flow is [`Cancelled`] and exits
+//! 130; a closed pipe ends quietly; everything else exits 1.
 
 use std::io;
 use std::process::ExitCode;
 
 use crate::domain::error::{Cancelled, UserError};
+use crate::store::StoreError;
 use crate::text::sanitize;
 
-/// Exit codes from DESIGN.md "Conventions".
+/// Exit codes, as docs/contract.md lists them.
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_FAILURE: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
@@ -37,8 +39,11 @@ pub fn classify(err: &anyhow::Error) -> Outcome {
         if cause.downcast_ref::<UserError>().is_some() {
             return Outcome::Report(EXIT_USAGE);
         }
-        if let Some(store_err) = cause.downcast_ref::<crate::store::StoreError>() {
-            return Outcome::Report(store_err.exit_code());
+        if let Some(store_err) = cause.downcast_ref::<StoreError>() {
+            return Outcome::Report(match store_err {
+                StoreError::Exists(_) => EXIT_USAGE,
+                _ => EXIT_FAILURE,
+            });
         }
     }
     Outcome::Report(EXIT_FAILURE)
@@ -102,6 +107,22 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
             ExitCode::from(code)
         }
     }
+}
+
+/// Restores the cursor and exits 130 on Ctrl-C. Nothing is committed before a flow's last
+/// step, and SQLite rolls back an unfinished transaction, so exiting here saves nothing.
+pub fn install_interrupt_handler() {
+    // Failing to install only means the default SIGINT behaviour; not worth stopping for.
+    let _ = ctrlc::set_handler(|| {
+        let term = console::Term::stderr();
+        let _ = term.show_cursor();
+        let _ = term.write_line("");
+        let _ = term.write_line(&format!(
+            "rekindle: {}",
+            crate::domain::error::cancelled_message()
+        ));
+        std::process::exit(i32::from(EXIT_INTERRUPTED));
+    });
 }
 
 #[cfg(test)]

@@ -1,45 +1,65 @@
 //! The resolved context a command runs in: journal path, today's date, output mode, colour,
-//! whether we may ask questions, and who is acting. Global flags and the environment are
-//! read here once, so commands never look at either.
+//! wrap width, whether we may ask questions, where the user's prompt files are, and who is
+//! acting.
+//!
+//! It is resolved once, from the global flags ([`Globals`]), an [`Env`] and the
+//! [`Terminals`], which the process edge (`app`) reads from the real process and hands in;
+//! nothing here or in any command reads the environment or asks the terminal itself. (The one
+//! exception is the store's busy handler, which SQLite calls through a plain function
+//! pointer, so it checks on its own whether stderr is a terminal before saying it waits.)
 
 use std::ffi::OsString;
-use std::io::{self, IsTerminal as _, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::cli::GlobalArgs;
 use crate::domain::dates;
 use crate::domain::error::UserError;
+use crate::domain::journey::Journey;
 use crate::domain::model::{Partner, same_name};
-use crate::paths;
 use crate::prompter::{self, Prompter, TerminalPrompter};
 use crate::store::{self, Store};
-use crate::text::prose::{and_list, or_list};
+use crate::text::prose::{self, and_list, or_list};
 use crate::text::sanitize;
+
+/// The name of rekindle's folders under the XDG data and config directories.
+pub const APP_DIR: &str = "rekindle";
+/// The journal's file name in its default folder.
+pub const JOURNAL_FILE: &str = "journal.db";
+
+/// The global flags, as plain values.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Globals {
+    pub journal: Option<PathBuf>,
+    pub json: bool,
+    pub no_color: bool,
+    pub as_name: Option<String>,
+}
 
 /// Where the environment is read from; a seam so resolution can be tested without touching
 /// the process environment.
 pub trait Env {
+    /// A variable; an empty value counts as unset.
     fn var(&self, key: &str) -> Option<OsString>;
+
+    /// The XDG data directory (`$XDG_DATA_HOME` or `~/.local/share`), where the journal
+    /// lives by default.
+    fn data_dir(&self) -> anyhow::Result<PathBuf>;
+
+    /// The XDG config directory (`$XDG_CONFIG_HOME` or `~/.config`); `None` without a home.
+    fn config_dir(&self) -> Option<PathBuf>;
 }
 
-/// The real process environment.
-pub struct ProcessEnv;
-
-impl Env for ProcessEnv {
-    fn var(&self, key: &str) -> Option<OsString> {
-        std::env::var_os(key).filter(|v| !v.is_empty())
-    }
-}
-
-/// Which of the standard streams are a terminal.
+/// Which of the standard streams are a terminal, and how wide standard output's is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Terminals {
     pub stdin: bool,
     pub stdout: bool,
     pub stderr: bool,
+    /// Standard output's width in columns, when it is a terminal that says.
+    pub columns: Option<usize>,
 }
 
 pub struct Context {
@@ -51,35 +71,45 @@ pub struct Context {
     pub color_stderr: bool,
     /// Today's local date (or `REKINDLE_TODAY`, for tests and scripts that replay a past day).
     pub today: NaiveDate,
+    /// The width prose is wrapped at: the terminal's, from 40 to 88 columns (80 unknown).
+    pub width: usize,
+    /// Whether standard output is a terminal (a page of HTML is not printed there).
+    pub stdout_is_terminal: bool,
+    /// The user's own prompt files: `$XDG_CONFIG_HOME/rekindle/prompts`.
+    pub prompts_dir: Option<PathBuf>,
     as_name: Option<String>,
     /// Whether `as_name` came from the `--as` flag rather than `REKINDLE_AS`.
     as_flag: bool,
     prompter: Option<Box<dyn Prompter>>,
 }
 
-impl Context {
-    /// Resolves the global flags against the process environment and terminal.
-    pub fn from_args(global: &GlobalArgs) -> anyhow::Result<Context> {
-        let terminals = Terminals {
-            stdin: io::stdin().is_terminal(),
-            stdout: io::stdout().is_terminal(),
-            stderr: io::stderr().is_terminal(),
-        };
-        Self::resolve(global, &ProcessEnv, terminals)
+/// Chooses the journal path from the flag, the environment value and the data directory, in
+/// that order. Empty values count as unset, so `REKINDLE_JOURNAL=` does not point at "".
+pub fn choose_journal(
+    flag: Option<PathBuf>,
+    env: Option<OsString>,
+    data_dir: impl FnOnce() -> anyhow::Result<PathBuf>,
+) -> anyhow::Result<PathBuf> {
+    if let Some(path) = flag.filter(|p| !p.as_os_str().is_empty()) {
+        return Ok(path);
     }
+    if let Some(path) = env.filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(path));
+    }
+    Ok(data_dir()?.join(APP_DIR).join(JOURNAL_FILE))
+}
 
+impl Context {
     /// Resolution proper, with the environment and terminal facts passed in. Colour is
     /// decided first, so the prompter is built with the look that decision calls for.
     pub fn resolve(
-        global: &GlobalArgs,
+        global: &Globals,
         env: &dyn Env,
         terminals: Terminals,
     ) -> anyhow::Result<Context> {
-        let journal = paths::choose_journal(
-            global.journal.clone(),
-            env.var("REKINDLE_JOURNAL"),
-            paths::data_dir,
-        )?;
+        let journal = choose_journal(global.journal.clone(), env.var("REKINDLE_JOURNAL"), || {
+            env.data_dir()
+        })?;
         let today = match env.var("REKINDLE_TODAY") {
             Some(value) => {
                 let text = value.to_string_lossy().into_owned();
@@ -115,6 +145,9 @@ impl Context {
             color,
             color_stderr,
             today,
+            width: prose::width_for(terminals.columns.filter(|_| terminals.stdout)),
+            stdout_is_terminal: terminals.stdout,
+            prompts_dir: env.config_dir().map(|d| d.join(APP_DIR).join("prompts")),
             as_name,
             as_flag,
             prompter,
@@ -142,6 +175,27 @@ impl Context {
     /// Opens the existing journal; a missing one is not created.
     pub fn open(&self) -> anyhow::Result<Store> {
         Ok(Store::open(&self.journal)?)
+    }
+
+    /// The journey, with the user's own prompt files merged in; a prompt file of theirs that
+    /// was skipped is named on stderr.
+    pub fn journey(&self) -> Journey {
+        let (journey, warnings) = Journey::load(self.prompts_dir.as_deref());
+        let mut err = io::stderr().lock();
+        for warning in warnings {
+            let _ = writeln!(
+                err,
+                "rekindle: warning: {}",
+                sanitize::line(&warning.to_string())
+            );
+        }
+        journey
+    }
+
+    /// The journey without a word about skipped prompt files (for an export, whose own output
+    /// may be what is on the screen).
+    pub fn journey_quietly(&self) -> Journey {
+        Journey::load(self.prompts_dir.as_deref()).0
     }
 
     /// The name given with `--as` or `REKINDLE_AS`, if any.
@@ -235,10 +289,18 @@ mod tests {
         fn var(&self, key: &str) -> Option<OsString> {
             self.0.get(key).map(OsString::from)
         }
+
+        fn data_dir(&self) -> anyhow::Result<PathBuf> {
+            anyhow::bail!("no home in these tests")
+        }
+
+        fn config_dir(&self) -> Option<PathBuf> {
+            None
+        }
     }
 
-    fn global(as_name: Option<&str>) -> GlobalArgs {
-        GlobalArgs {
+    fn global(as_name: Option<&str>) -> Globals {
+        Globals {
             journal: Some("/tmp/j.db".into()),
             json: false,
             no_color: false,
@@ -307,6 +369,7 @@ mod tests {
         stdin: true,
         stdout: true,
         stderr: true,
+        columns: None,
     };
 
     fn colours(env: &FakeEnv, terminals: Terminals) -> (bool, bool) {
@@ -365,5 +428,37 @@ mod tests {
         assert_eq!(ctx.today, NaiveDate::from_ymd_opt(2026, 2, 28).unwrap());
         let bad = FakeEnv(HashMap::from([("REKINDLE_TODAY", "soon")]));
         assert!(Context::resolve(&global(None), &bad, Terminals::default()).is_err());
+    }
+
+    fn data() -> anyhow::Result<PathBuf> {
+        Ok(PathBuf::from("/home/sam/.local/share"))
+    }
+
+    #[test]
+    fn flag_wins_over_environment_and_default() {
+        let path =
+            choose_journal(Some("/tmp/a.db".into()), Some("/tmp/b.db".into()), data).unwrap();
+        assert_eq!(path, PathBuf::from("/tmp/a.db"));
+    }
+
+    #[test]
+    fn environment_wins_over_default() {
+        let path = choose_journal(None, Some("/tmp/b.db".into()), data).unwrap();
+        assert_eq!(path, PathBuf::from("/tmp/b.db"));
+    }
+
+    #[test]
+    fn default_is_under_the_data_dir_and_empty_values_are_unset() {
+        let path = choose_journal(Some(PathBuf::new()), Some(OsString::new()), data).unwrap();
+        assert_eq!(
+            path,
+            PathBuf::from("/home/sam/.local/share/rekindle/journal.db")
+        );
+    }
+
+    #[test]
+    fn default_is_not_looked_up_when_overridden() {
+        let path = choose_journal(None, Some("/tmp/b.db".into()), || anyhow::bail!("no home"));
+        assert!(path.is_ok());
     }
 }

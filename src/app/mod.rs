@@ -1,0 +1,80 @@
+//! The process edge: the only place that reads the command line, the environment and the
+//! terminals, and the only place that turns an outcome into an exit code.
+//!
+//! [`main`] parses the arguments ([`args`]), folds a parse error into one line
+//! ([`parse_error`]), resolves the [`Context`] once from what [`env`] reads, runs one of the
+//! [`commands`], and maps the result to an exit code ([`exit`]).
+
+pub mod args;
+pub mod env;
+pub mod exit;
+pub mod parse_error;
+
+use std::process::ExitCode;
+
+use clap::{CommandFactory as _, Parser as _};
+
+use crate::commands::{self, context::Context};
+use crate::store;
+use crate::text::prose;
+use args::Cli;
+
+/// Parses the command line, runs the command and turns the outcome into an exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = u8::try_from(err.exit_code()).unwrap_or(exit::EXIT_USAGE);
+            // Help and --version go to stdout and exit 0, and a bare `rekindle` shows the help;
+            // any other mistake is one line on stderr, like every other refusal.
+            if let Some(message) = parse_error::friendlier(&err) {
+                let _ = std::io::Write::write_all(
+                    &mut std::io::stderr().lock(),
+                    format!("rekindle: error: {message}\n").as_bytes(),
+                );
+            } else if err.use_stderr()
+                && err.kind() != clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            {
+                let _ = std::io::Write::write_all(
+                    &mut std::io::stderr().lock(),
+                    format!(
+                        "rekindle: error: {}\n",
+                        parse_error::one_line(&parse_error::without_styles(err))
+                    )
+                    .as_bytes(),
+                );
+            } else {
+                let _ = err.print();
+            }
+            return ExitCode::from(code);
+        }
+    };
+    std::panic::set_hook(Box::new(|info| {
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr().lock(),
+            format!(
+                "rekindle: internal error ({info}); nothing more was saved. Please report this.\n"
+            )
+            .as_bytes(),
+        );
+    }));
+    match std::panic::catch_unwind(|| run(cli)) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(err)) => exit::report(&err),
+        Err(_) => ExitCode::from(exit::EXIT_FAILURE),
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut ctx = Context::resolve(&cli.global.globals(), &env::ProcessEnv, env::terminals())?;
+    // Process-wide settings, applied once from the context.
+    console::set_colors_enabled(ctx.color);
+    console::set_colors_enabled_stderr(ctx.color_stderr);
+    prose::set_width(ctx.width);
+    if ctx.interactive() {
+        exit::install_interrupt_handler();
+    }
+    let journal = ctx.journal.clone();
+    commands::run(&mut ctx, cli.command, Cli::command)
+        .map_err(|err| store::explain_damage(&journal, err))
+}
