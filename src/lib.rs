@@ -8,11 +8,12 @@
 pub mod app;
 pub mod commands;
 pub mod domain;
+pub mod flows;
 pub mod output;
-pub mod prompter;
 pub mod records;
 pub mod report;
 pub mod store;
 pub mod text;
+pub mod views;
 
 pub use app::main;

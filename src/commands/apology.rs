@@ -21,7 +21,7 @@ use crate::store::apologies::{self, Answer};
 use crate::text::prose;
 use crate::text::sanitize;
 
-pub use add::{AddArgs, Parts, guided_parts};
+pub use add::AddArgs;
 pub use check::CheckArgs;
 
 /// Write an apology, answer one, or check a draft.

@@ -9,14 +9,16 @@ use std::io::Write as _;
 use anyhow::Context as _;
 
 use crate::bail_user;
+use crate::commands::common::create_journal;
 use crate::commands::context::Context;
-use crate::commands::init;
 use crate::domain::SAFETY_NOTE;
-use crate::domain::checkin::{self, Draft, FeelingEntry, Given, Guidance, Options};
+use crate::domain::checkin::{self, Draft, FeelingEntry, Given};
 use crate::domain::dates;
 use crate::domain::error::{Cancelled, UserError};
 use crate::domain::input::{OPTIONAL, nonblank, parse_step};
 use crate::domain::model::{Partner, Step};
+use crate::flows::checkin::{Guidance, Options};
+use crate::flows::couple;
 use crate::records::{self, CheckinRecord};
 use crate::store::checkins::{Checkin, CheckinFields};
 use crate::store::feelings::NewFeeling;
@@ -223,7 +225,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
                         prompt: prompt.as_ref(),
                         before: before.as_ref(),
                     };
-                    checkin::ask(p, given, &guidance, Options::ALONE)?
+                    crate::flows::checkin::ask(p, given, &guidance, Options::ALONE)?
                 }
                 None => given.without_terminal()?,
             };
@@ -296,14 +298,8 @@ fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<(Store, Option<P
             if !p.confirm("Create it now?", true)? {
                 return Err(Cancelled.into());
             }
-            let couple = init::ask_couple(
-                p,
-                &init::Args {
-                    partners: Vec::new(),
-                    repairing: None,
-                },
-            )?;
-            let (store, partners) = init::create(ctx, &couple)?;
+            let couple = couple::ask(p, &[], None)?;
+            let (store, partners) = create_journal(ctx, &couple)?;
             // From here a cancel says the journal was made, and only the check-in was not.
             crate::domain::error::note_journal_created();
             if let Some(p) = ctx.prompter() {

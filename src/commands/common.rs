@@ -1,12 +1,28 @@
 //! Steps several commands share, so that no command imports another (jj's `cli_util`).
 
+use crate::commands::context::Context;
 use crate::domain::input::whole_number;
-use crate::domain::model::{self, Partner};
+use crate::domain::model::{self, Partner, Step};
+use crate::flows::couple::Couple;
+use crate::store::{self, Store};
 
 /// The partner who is not `me`, for a promise or an apology made to them.
 pub fn other_partner<'a>(partners: &'a [Partner], me: &Partner) -> anyhow::Result<&'a Partner> {
     model::other_partner(partners, me)
         .ok_or_else(|| anyhow::anyhow!("the journal has only one partner; it needs two"))
+}
+
+/// Creates the journal with the couple in it and the focus on the first step.
+pub fn create_journal(ctx: &Context, couple: &Couple) -> anyhow::Result<(Store, Vec<Partner>)> {
+    let today = ctx.today;
+    Store::create(&ctx.journal, |tx| {
+        let mut partners = Vec::new();
+        for (i, name) in couple.names.iter().enumerate() {
+            partners.push(store::partners::insert(tx, name, couple.role_of(i))?);
+        }
+        store::focus::record(tx, Step::Responsibility, today, None)?;
+        Ok(partners)
+    })
 }
 
 /// A clap value parser for [`whole_number`], so a number flag is refused in rekindle's own

@@ -19,7 +19,7 @@ use crate::domain::dates;
 use crate::domain::error::UserError;
 use crate::domain::journey::Journey;
 use crate::domain::model::{Partner, same_name};
-use crate::prompter::{self, Prompter, TerminalPrompter};
+use crate::flows::prompter::{self, Prompter, TerminalPrompter};
 use crate::store::{self, Store};
 use crate::text::prose::{self, and_list, or_list};
 use crate::text::sanitize;

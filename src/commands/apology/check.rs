@@ -9,6 +9,7 @@ use crate::bail_user;
 use crate::commands::context::Context;
 use crate::domain::apology_check;
 use crate::text::prose;
+use crate::views::apology::{finding_block, missing_block};
 
 #[derive(Debug, ClapArgs)]
 pub struct CheckArgs {
@@ -32,14 +33,6 @@ fn read_stdin() -> anyhow::Result<String> {
         bail_user!("the draft on standard input is longer than 1 MB; check a shorter part of it");
     }
     Ok(String::from_utf8_lossy(&bytes).into_owned())
-}
-
-/// The parts the check found missing, as "It could say more about:" and a hint for each.
-/// Shared by `apology check` and `apology add`, so both say it the same way.
-pub fn missing_block(missing: &[apology_check::Component]) -> String {
-    let mut lines = vec!["It could say more about:".to_string()];
-    lines.extend(missing.iter().map(|c| prose::paragraph(c.hint(), 2)));
-    lines.join("\n")
 }
 
 /// Whether a draft given as the argument is really a mistyped flag: it starts with a dash
@@ -85,7 +78,7 @@ pub fn run(ctx: &mut Context, args: CheckArgs) -> anyhow::Result<()> {
         )?;
         for f in &report.findings {
             writeln!(out)?;
-            writeln!(out, "{}", super::add::finding_block(f))?;
+            writeln!(out, "{}", finding_block(f))?;
         }
     }
     if report.missing.is_empty() {

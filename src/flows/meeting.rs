@@ -1,0 +1,409 @@
+//! The weekly meeting at one keyboard: both partners check in in turn (the check-in's
+//! questions, without the parts the meeting asks itself), then each says what they
+//! appreciate about the other, the two agree on what went well and one thing to work on, and
+//! each answers the other's question "what can I do for you this week?". [`ask`] returns
+//! what was said; `commands::together` saves it.
+
+use chrono::{Days, NaiveDate};
+
+use crate::bail_user;
+use crate::domain::checkin::{Draft, Given, feelings_in_words, text};
+use crate::domain::dates;
+use crate::domain::error::Cancelled;
+use crate::domain::journey::Journey;
+use crate::domain::model::{Partner, Step};
+use crate::domain::recurrence::Rule;
+use crate::flows::checkin::{self, Guidance, Options};
+use crate::flows::prompter::Prompter;
+use crate::text::sanitize;
+
+/// One partner's turn: their check-in (unless they kept the one already saved), their
+/// appreciation, their request, and whether the other partner promised it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Turn {
+    pub checkin: Option<Draft>,
+    pub appreciation: Option<String>,
+    pub request: Option<String>,
+    pub promised: Option<Offer>,
+}
+
+/// How the other partner took on a request as a promise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offer {
+    /// Once, within a week of the meeting.
+    Once,
+    /// Every week, on the meeting's weekday.
+    Weekly,
+}
+
+impl Offer {
+    /// The promise a request becomes: (due date, recurrence).
+    pub fn schedule(self, date: NaiveDate) -> (Option<NaiveDate>, Option<Rule>) {
+        match self {
+            Offer::Once => (Some(date + Days::new(7)), None),
+            Offer::Weekly => (None, Some(Rule::Week)),
+        }
+    }
+}
+
+/// Everything the meeting gathered, before it is saved.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meeting {
+    pub turns: Vec<Turn>,
+    pub went_well: Option<String>,
+    pub work_on: Option<String>,
+}
+
+impl Meeting {
+    /// Whether anything was said in the meeting's own questions (appreciations, what went
+    /// well, what to work on, requests).
+    pub fn has_talk(&self) -> bool {
+        self.went_well.is_some()
+            || self.work_on.is_some()
+            || self
+                .turns
+                .iter()
+                .any(|t| t.appreciation.is_some() || t.request.is_some())
+    }
+
+    /// Whether nothing at all was entered: no check-in and no part of the meeting.
+    pub fn is_empty(&self) -> bool {
+        !self.has_talk() && self.turns.iter().all(|t| t.checkin.is_none())
+    }
+}
+
+/// The meeting's questions, in order. Cancelling anywhere, or declining at the end, is
+/// [`Cancelled`]: nothing is saved.
+pub fn ask(
+    p: &mut dyn Prompter,
+    journey: &Journey,
+    step: Step,
+    partners: &[Partner],
+    existing: &[Option<Draft>],
+    date: NaiveDate,
+    today: NaiveDate,
+) -> anyhow::Result<Meeting> {
+    if partners.len() != 2 || existing.len() != 2 {
+        bail_user!("together needs the two partners in the journal");
+    }
+    let names: Vec<String> = partners
+        .iter()
+        .map(|p| sanitize::line(&p.name).into_owned())
+        .collect();
+    p.say(&format!("Your time together, {}.", dates::in_words(date)))?;
+    p.say("Take turns at the keyboard; nothing is saved until the end.")?;
+    p.say("")?;
+    let mut meeting = Meeting::default();
+    for (i, partner) in partners.iter().enumerate() {
+        let other = &partners[1 - i].name;
+        let before = existing.get(i).and_then(Option::as_ref);
+        if before.is_some() {
+            let question = format!(
+                "{} already checked in for that day. Check in again and replace it?",
+                names[i]
+            );
+            if !p.confirm(&question, false)? {
+                meeting.turns.push(Turn::default());
+                continue;
+            }
+        }
+        let guidance = Guidance {
+            date,
+            today,
+            partner: &partner.name,
+            other,
+            guide: journey.step(step),
+            prompt: journey.prompt_for(step, partner.role, date),
+            before,
+        };
+        let draft = checkin::ask(p, Given::default(), &guidance, Options::TOGETHER)?;
+        p.say("")?;
+        meeting.turns.push(Turn {
+            checkin: Some(draft),
+            ..Turn::default()
+        });
+    }
+    for i in 0..2 {
+        let question = format!(
+            "{}, what do you appreciate about {} this week? (Enter to skip)",
+            names[i],
+            names[1 - i]
+        );
+        meeting.turns[i].appreciation = text(Some(p.input(&question, None, true)?));
+    }
+    meeting.went_well = text(Some(p.input(
+        "What went well between you this week? (Enter to skip)",
+        None,
+        true,
+    )?));
+    meeting.work_on = text(Some(p.input(
+        "One thing you would like to work on together (Enter to skip)",
+        None,
+        true,
+    )?));
+    for i in 0..2 {
+        let question = format!(
+            "{} asks {}: what can I do for you this week? (Enter to skip)",
+            names[1 - i],
+            names[i]
+        );
+        meeting.turns[i].request = text(Some(p.input(&question, None, true)?));
+        if meeting.turns[i].request.is_some() {
+            let choices = vec![
+                "Not as a promise".to_string(),
+                format!("Yes, once, by {}", dates::in_words(date + Days::new(7))),
+                format!("Yes, every week, on {}s", date.format("%A")),
+            ];
+            let question = format!("{}, would you like to make that a promise?", names[1 - i]);
+            meeting.turns[i].promised = match p.select(&question, &choices, 0)? {
+                1 => Some(Offer::Once),
+                2 => Some(Offer::Weekly),
+                _ => None,
+            };
+        }
+    }
+    if meeting.is_empty() {
+        // Nothing to save, so nothing to confirm: the caller says so.
+        return Ok(meeting);
+    }
+    p.say("")?;
+    p.say(&summary(&meeting, &names, date))?;
+    if !meeting.has_talk() {
+        p.say("  Nothing was said for the meeting itself, so only the check-ins will be saved.")?;
+    }
+    if !p.confirm("Save your time together?", true)? {
+        return Err(Cancelled.into());
+    }
+    Ok(meeting)
+}
+
+fn summary(meeting: &Meeting, names: &[String], date: NaiveDate) -> String {
+    let mut lines = vec![format!("Your time together, {}:", dates::in_words(date))];
+    for (i, turn) in meeting.turns.iter().enumerate() {
+        match &turn.checkin {
+            Some(draft) => {
+                let mut scores = format!("  {}: trust {}", names[i], draft.trust);
+                if let Some(c) = draft.connection {
+                    scores.push_str(&format!(", connection {c}"));
+                }
+                if !draft.feelings.is_empty() {
+                    scores.push_str(&format!("; feeling {}", feelings_in_words(&draft.feelings)));
+                }
+                lines.push(scores);
+            }
+            None => lines.push(format!("  {}: keeps the check-in already saved", names[i])),
+        }
+    }
+    let other = |i: usize| &names[1 - i];
+    for (i, turn) in meeting.turns.iter().enumerate() {
+        if let Some(a) = &turn.appreciation {
+            lines.push(format!(
+                "  {} appreciates about {}: {}",
+                names[i],
+                other(i),
+                sanitize::line(a)
+            ));
+        }
+    }
+    if let Some(w) = &meeting.went_well {
+        lines.push(format!("  went well: {}", sanitize::line(w)));
+    }
+    if let Some(w) = &meeting.work_on {
+        lines.push(format!("  to work on: {}", sanitize::line(w)));
+    }
+    for (i, turn) in meeting.turns.iter().enumerate() {
+        if let Some(r) = &turn.request {
+            let promise = match turn.promised {
+                Some(Offer::Once) => format!(" ({} promises it, once)", other(i)),
+                Some(Offer::Weekly) => format!(" ({} promises it, every week)", other(i)),
+                None => String::new(),
+            };
+            lines.push(format!(
+                "  {} asks of {}: {}{promise}",
+                names[i],
+                other(i),
+                sanitize::line(r)
+            ));
+        }
+    }
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::Role;
+    use crate::flows::prompter::{Reply, Scripted};
+
+    fn partners() -> Vec<Partner> {
+        vec![
+            Partner {
+                id: 1,
+                uuid: String::new(),
+                name: "Sam".into(),
+                role: Role::Repairing,
+            },
+            Partner {
+                id: 2,
+                uuid: String::new(),
+                name: "Alex".into(),
+                role: Role::Healing,
+            },
+        ]
+    }
+
+    fn t(s: &str) -> Reply {
+        Reply::Text(s.into())
+    }
+
+    #[test]
+    fn both_check_in_then_the_meeting_questions_in_order() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let mut p = Scripted::new([
+            // Sam's check-in: trust, connection, feelings, answer.
+            t("6"),
+            t("7"),
+            Reply::Picks(vec![]),
+            t("I own it."),
+            // Alex's check-in.
+            t("4"),
+            t("5"),
+            Reply::Picks(vec![]),
+            t(""),
+            // Appreciations, what went well, one thing to work on, requests.
+            t("the walk on Sunday"),
+            t(""),
+            t("we talked calmly"),
+            t("screens away at bedtime"),
+            t("text me when you're late"),
+            Reply::Pick(2),
+            t("a hug in the morning"),
+            Reply::Pick(0),
+            Reply::Yes,
+        ]);
+        let existing = [None, None];
+        let meeting = ask(
+            &mut p,
+            &Journey::builtin(),
+            Step::Communication,
+            &partners(),
+            &existing,
+            date,
+            date,
+        )
+        .unwrap();
+        assert_eq!(p.remaining(), 0);
+        assert_eq!(meeting.turns.len(), 2);
+        assert_eq!(meeting.turns[0].checkin.as_ref().unwrap().trust, 6);
+        assert_eq!(
+            meeting.turns[0].checkin.as_ref().unwrap().answer.as_deref(),
+            Some("I own it.")
+        );
+        assert_eq!(meeting.turns[1].checkin.as_ref().unwrap().trust, 4);
+        assert_eq!(
+            meeting.turns[0].appreciation.as_deref(),
+            Some("the walk on Sunday")
+        );
+        assert_eq!(meeting.turns[1].appreciation, None);
+        assert_eq!(meeting.went_well.as_deref(), Some("we talked calmly"));
+        assert_eq!(meeting.work_on.as_deref(), Some("screens away at bedtime"));
+        assert_eq!(
+            meeting.turns[0].request.as_deref(),
+            Some("text me when you're late")
+        );
+        assert_eq!(
+            meeting.turns[1].request.as_deref(),
+            Some("a hug in the morning")
+        );
+        assert_eq!(meeting.turns[0].promised, Some(Offer::Weekly));
+        assert_eq!(meeting.turns[1].promised, None);
+        assert!(
+            p.asked
+                .contains(&"Alex, would you like to make that a promise?".to_string())
+        );
+        assert!(p.asked.contains(
+            &"Alex asks Sam: what can I do for you this week? (Enter to skip)".to_string()
+        ));
+        assert!(
+            p.asked
+                .contains(&"How much do you trust Sam today? (1-10)".to_string())
+        );
+    }
+
+    #[test]
+    fn an_existing_check_in_can_be_kept_and_declining_saves_nothing() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let kept = Draft {
+            trust: 6,
+            ..Draft::default()
+        };
+        let mut p = Scripted::new([
+            Reply::No, // keep Sam's check-in
+            t("4"),
+            t("5"),
+            Reply::Picks(vec![]),
+            t(""),
+            t(""),
+            t(""),
+            t(""),
+            t(""),
+            t(""),
+            t(""),
+            Reply::No,
+        ]);
+        let result = ask(
+            &mut p,
+            &Journey::builtin(),
+            Step::Responsibility,
+            &partners(),
+            &[Some(kept), None],
+            date,
+            date,
+        );
+        assert!(result.unwrap_err().downcast_ref::<Cancelled>().is_some());
+        assert!(
+            p.said
+                .iter()
+                .any(|s| s.contains("Sam: keeps the check-in already saved"))
+        );
+        assert_eq!(p.remaining(), 0);
+        assert!(
+            p.said
+                .iter()
+                .any(|s| s.contains("only the check-ins will be saved"))
+        );
+    }
+
+    // Regression: pressing Enter through every question saved a meeting with nothing in it.
+    #[test]
+    fn a_meeting_with_nothing_entered_asks_nothing_more() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let kept = Draft {
+            trust: 6,
+            ..Draft::default()
+        };
+        let mut p = Scripted::new([
+            Reply::No, // keep Sam's check-in
+            Reply::No, // keep Alex's
+            t(""),
+            t(""),
+            t(""),
+            t(""),
+            t(""),
+            t(""),
+        ]);
+        let meeting = ask(
+            &mut p,
+            &Journey::builtin(),
+            Step::Responsibility,
+            &partners(),
+            &[Some(kept.clone()), Some(kept)],
+            date,
+            date,
+        )
+        .unwrap();
+        assert!(meeting.is_empty());
+        assert_eq!(p.remaining(), 0);
+        assert!(!p.asked.iter().any(|q| q.starts_with("Save")));
+    }
+}

@@ -1,0 +1,152 @@
+//! The user's editor, for an answer longer than a line: `$VISUAL`, `$EDITOR` or `vi` on a
+//! private temporary file. A missing or failing editor is an [`Edited::Failed`], never an
+//! error, so a guided flow can go on without it.
+
+use std::ffi::{OsStr, OsString};
+use std::io::{self, Write as _};
+
+use super::Edited;
+use crate::text::sanitize;
+
+/// The editor rekindle opens: `$VISUAL`, else `$EDITOR`, else `vi`, as most command-line
+/// programs choose. A blank value counts as unset.
+pub fn editor_command(visual: Option<OsString>, editor: Option<OsString>) -> OsString {
+    let set = |v: &Option<OsString>| {
+        v.as_ref()
+            .filter(|v| !v.to_string_lossy().trim().is_empty())
+            .cloned()
+    };
+    set(&visual)
+        .or_else(|| set(&editor))
+        .unwrap_or_else(|| OsString::from("vi"))
+}
+
+/// Opens `command` on a private temporary file holding `initial` and returns what it holds
+/// afterwards. The command may carry arguments (`code --wait`), split as a shell would.
+/// Whatever goes wrong is one sentence naming the editor: the caller offers to type instead.
+pub fn edit(command: &OsStr, initial: &str) -> Edited {
+    let name = sanitize::line(&command.to_string_lossy()).into_owned();
+    let (program, args) = match command.to_str().map(shell_words::split) {
+        Some(Ok(mut words)) if !words.is_empty() => {
+            let program = OsString::from(words.remove(0));
+            (program, words)
+        }
+        // Not valid UTF-8, or quotes that do not close: run it as one program name.
+        _ => (command.to_os_string(), Vec::new()),
+    };
+    let failed = |why: String| Edited::Failed { why, left: None };
+    // tempfile creates the file readable only by you (0600) and removes it when dropped.
+    let mut file = match tempfile::Builder::new()
+        .prefix("rekindle-")
+        .suffix(".md")
+        .tempfile()
+    {
+        Ok(file) => file,
+        Err(e) => {
+            return failed(format!(
+                "Could not make a file for your editor to open ({e})."
+            ));
+        }
+    };
+    if let Err(e) = file
+        .write_all(initial.as_bytes())
+        .and_then(|()| file.flush())
+    {
+        return failed(format!(
+            "Could not make a file for your editor to open ({e})."
+        ));
+    }
+    let status = std::process::Command::new(&program)
+        .args(&args)
+        .arg(file.path())
+        .status();
+    match status {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return failed(format!(
+                "Could not start your editor \"{name}\": there is no such program."
+            ));
+        }
+        Err(e) => {
+            return failed(format!("Could not start your editor \"{name}\" ({e})."));
+        }
+        Ok(status) if !status.success() => {
+            // What it wrote before failing is offered back, never thrown away.
+            let left = std::fs::read_to_string(file.path())
+                .ok()
+                .map(|t| t.trim_end_matches(['\n', '\r']).to_string())
+                .filter(|t| !t.trim().is_empty() && t != initial.trim_end_matches(['\n', '\r']));
+            return Edited::Failed {
+                why: format!("Your editor \"{name}\" stopped with an error."),
+                left,
+            };
+        }
+        Ok(_) => {}
+    }
+    match std::fs::read(file.path()) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(mut text) => {
+                let kept = text.trim_end_matches(['\n', '\r']).len();
+                text.truncate(kept);
+                Edited::Text(text)
+            }
+            Err(_) => failed(format!(
+                "What your editor \"{name}\" saved is not UTF-8 text, so it was not used."
+            )),
+        },
+        Err(e) => failed(format!(
+            "Could not read back what your editor \"{name}\" saved ({e})."
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_editor_is_visual_then_editor_then_vi() {
+        let os = |s: &str| Some(OsString::from(s));
+        assert_eq!(editor_command(os("code --wait"), os("nano")), "code --wait");
+        assert_eq!(editor_command(None, os("nano")), "nano");
+        assert_eq!(editor_command(os("  "), os("")), "vi");
+        assert_eq!(editor_command(None, None), "vi");
+    }
+
+    // Regression: a wrong $EDITOR ended the whole check-in with "IO error: No such file or
+    // directory"; now it is one sentence naming the editor, and the flow goes on.
+    #[test]
+    fn a_missing_or_failing_editor_is_named_not_fatal() {
+        let Edited::Failed { why, .. } = edit(OsStr::new("rekindle-no-such-editor"), "") else {
+            panic!("a missing editor cannot succeed");
+        };
+        assert_eq!(
+            why,
+            "Could not start your editor \"rekindle-no-such-editor\": there is no such program."
+        );
+        let Edited::Failed { why, left } = edit(OsStr::new("false"), "draft") else {
+            panic!("`false` fails");
+        };
+        assert!(why.contains("\"false\" stopped with an error"), "{why}");
+        assert_eq!(left, None);
+        // Unbalanced quotes are one program name, not a panic.
+        assert!(matches!(
+            edit(OsStr::new("'oops"), ""),
+            Edited::Failed { .. }
+        ));
+        // Text written before the editor failed comes back with the failure.
+        let Edited::Failed { left, .. } =
+            edit(OsStr::new("sh -c 'echo written > \"$0\"; exit 3'"), "")
+        else {
+            panic!("exit 3 fails");
+        };
+        assert_eq!(left.as_deref(), Some("written"));
+    }
+
+    #[test]
+    fn the_editor_gets_the_starting_text_and_its_changes_come_back() {
+        // `sed -i` stands in for a person editing the file.
+        let edited = edit(OsStr::new("sed -i s/draft/answer/"), "my draft\n");
+        assert_eq!(edited, Edited::Text("my answer".to_string()));
+        assert_eq!(edit(OsStr::new("true"), ""), Edited::Text(String::new()));
+    }
+}

@@ -1,0 +1,91 @@
+//! Asking the user things, behind a small trait.
+//!
+//! Guided flows talk to a [`Prompter`]: [`TerminalPrompter`] uses dialoguer on stderr
+//! (`terminal.rs`), and `Scripted` replays answers in unit tests (`scripted.rs`). Every
+//! cancellation (Esc, Ctrl-C, end of input) becomes [`Cancelled`], so the caller saves
+//! nothing. dialoguer hides the cursor in menus and does not restore it when the process is
+//! interrupted; the process edge's interrupt handler does.
+//!
+//! An answer that has to pass a check (a number from 1 to 10, a name) is checked inside the
+//! prompt: a refused answer is shown with its reason and asked again, and is never drawn as
+//! accepted. The editor is started here too, and a missing or failing editor is reported as
+//! [`Edited::Failed`], never as an error, so a guided flow can go on without it.
+
+mod editor;
+#[cfg(test)]
+mod scripted;
+mod terminal;
+
+pub use editor::{edit, editor_command};
+#[cfg(test)]
+pub use scripted::{Reply, Scripted};
+pub use terminal::{Look, TerminalPrompter};
+
+#[cfg(doc)]
+use crate::domain::error::Cancelled;
+
+/// Checks an answer: `Err` holds the reason it is refused, shown under the question.
+pub type Check<'a> = &'a dyn Fn(&str) -> Result<(), String>;
+
+/// What came back from the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edited {
+    /// The file as the editor left it (trailing newlines removed); empty when nothing was
+    /// written.
+    Text(String),
+    /// The editor could not be started or stopped with an error: `why` is one sentence that
+    /// names it; `left` is any text it saved all the same (differing from where it started).
+    Failed { why: String, left: Option<String> },
+}
+
+pub trait Prompter {
+    /// A line of text. `default` is offered and returned on an empty answer; with
+    /// `allow_empty` an empty answer (and no default) returns "".
+    fn input(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        allow_empty: bool,
+    ) -> anyhow::Result<String> {
+        self.input_checked(prompt, default, allow_empty, &|_| Ok(()))
+    }
+
+    /// Like [`Prompter::input`], but the answer (or the default it stands for) must pass
+    /// `check`; a refused one is shown with the reason and asked again.
+    fn input_checked(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        allow_empty: bool,
+        check: Check<'_>,
+    ) -> anyhow::Result<String>;
+
+    /// A line of text that starts out holding `initial` (a draft to rewrite), for the user to
+    /// change rather than type again; with `allow_empty` clearing it all returns "".
+    fn input_from(
+        &mut self,
+        prompt: &str,
+        initial: &str,
+        allow_empty: bool,
+    ) -> anyhow::Result<String>;
+
+    /// One item from a list; returns its index.
+    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> anyhow::Result<usize>;
+
+    /// Any number of items from a list, starting with the items at `checked` ticked; returns
+    /// the indexes ticked at the end.
+    fn multi_select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        checked: &[usize],
+    ) -> anyhow::Result<Vec<usize>>;
+
+    fn confirm(&mut self, prompt: &str, default: bool) -> anyhow::Result<bool>;
+
+    /// Longer text in the user's editor, starting from `initial`.
+    fn editor(&mut self, initial: &str) -> anyhow::Result<Edited>;
+
+    /// Guidance or a summary shown between questions.
+    fn say(&mut self, text: &str) -> anyhow::Result<()>;
+}
