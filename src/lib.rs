@@ -10,8 +10,6 @@ pub mod commands;
 pub mod domain;
 pub mod flows;
 pub mod output;
-pub mod records;
-pub mod report;
 pub mod store;
 pub mod text;
 pub mod views;

@@ -16,10 +16,10 @@ use crate::commands::context::Context;
 use crate::domain::dates;
 use crate::domain::error::UserError;
 use crate::domain::input::{OPTIONAL, nonblank, parse_id};
-use crate::records::{self, Names};
 use crate::store::apologies::{self, Answer};
 use crate::text::prose;
 use crate::text::sanitize;
+use crate::views::json::{self, Names};
 
 pub use add::AddArgs;
 pub use check::CheckArgs;
@@ -147,7 +147,7 @@ fn respond(ctx: &mut Context, args: RespondArgs) -> anyhow::Result<()> {
         Ok((apology, response, previous))
     })?;
     if ctx.json {
-        return ctx.print_json(&records::response(&response, &names));
+        return ctx.print_json(&json::response(&response, &names));
     }
     let mut out = ctx.out();
     writeln!(

@@ -19,12 +19,12 @@ use crate::domain::input::{OPTIONAL, nonblank, parse_step};
 use crate::domain::model::{Partner, Step};
 use crate::flows::checkin::{Guidance, Options};
 use crate::flows::couple;
-use crate::records::{self, CheckinRecord};
 use crate::store::checkins::{Checkin, CheckinFields};
 use crate::store::feelings::NewFeeling;
 use crate::store::{self, Store, StoreError};
 use crate::text::prose;
 use crate::text::sanitize;
+use crate::views::json::{self, CheckinRecord};
 
 /// Check in for today: how much you trust your partner, how close you feel, what you feel,
 /// and your answer to today's prompt.
@@ -372,7 +372,7 @@ pub fn save(
             })
             .collect();
         if old.fields == fields && checkin::same_feelings(&saved_entries, &draft.feelings) {
-            return Ok(records::checkin_record(old, &partner.name, &saved));
+            return Ok(json::checkin_record(old, &partner.name, &saved));
         }
     }
     let checkin = match &current {
@@ -396,7 +396,7 @@ pub fn save(
             &now,
         )?);
     }
-    Ok(records::checkin_record(&checkin, &partner.name, &feelings))
+    Ok(json::checkin_record(&checkin, &partner.name, &feelings))
 }
 
 /// One line saying what was saved, for the date in words.

@@ -1,10 +1,16 @@
 //! Steps several commands share, so that no command imports another (jj's `cli_util`).
 
+use chrono::Days;
+
 use crate::commands::context::Context;
+use crate::domain::dates::{self, in_words};
+use crate::domain::error::UserError;
 use crate::domain::input::whole_number;
 use crate::domain::model::{self, Partner, Step};
+use crate::domain::progress::{self, Window};
 use crate::flows::couple::Couple;
 use crate::store::{self, Store};
+use crate::text::sanitize;
 
 /// The partner who is not `me`, for a promise or an apology made to them.
 pub fn other_partner<'a>(partners: &'a [Partner], me: &Partner) -> anyhow::Result<&'a Partner> {
@@ -23,6 +29,54 @@ pub fn create_journal(ctx: &Context, couple: &Couple) -> anyhow::Result<(Store, 
         store::focus::record(tx, Step::Responsibility, today, None)?;
         Ok(partners)
     })
+}
+
+/// The weeks to look at, shared by `progress` and `report`.
+#[derive(Debug, clap::Args)]
+pub struct WindowArgs {
+    /// How many weeks to show, 1 to 520 (each week starts on Monday)
+    #[arg(long, value_name = "N", default_value_t = progress::DEFAULT_WEEKS,
+          allow_hyphen_values = true,
+          value_parser = WholeNumber::new(1, progress::MAX_WEEKS))]
+    pub weeks: u32,
+
+    /// The last day to include [default: today]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub until: Option<String>,
+}
+
+impl WindowArgs {
+    /// The window these flags name; `--until` cannot be in the future, and the first week
+    /// cannot start before the earliest date rekindle accepts (1970-01-01).
+    pub fn window(&self, ctx: &Context) -> anyhow::Result<Window> {
+        let until = match &self.until {
+            Some(text) => ctx.past_date("--until", text, "--until")?,
+            None => ctx.today,
+        };
+        let window = Window::new(until, self.weeks);
+        if window.from < dates::EARLIEST {
+            let text = self.until.as_deref().unwrap_or("today");
+            // The first Monday on or after the earliest date, then the rest of the weeks.
+            let first_monday = dates::week_start(dates::EARLIEST + Days::new(6));
+            let earliest_until = first_monday + Days::new(7 * u64::from(window.weeks - 1));
+            let fewer = if dates::week_start(until) >= dates::EARLIEST {
+                ", or fewer --weeks"
+            } else {
+                ""
+            };
+            return Err(UserError::new(format!(
+                "--until {:?}: with --weeks {} the first week would start on {}, before {}, \
+                 the earliest date accepted; give --until {} or later{fewer}",
+                sanitize::line(text),
+                window.weeks,
+                in_words(window.from),
+                dates::EARLIEST,
+                earliest_until,
+            ))
+            .into());
+        }
+        Ok(window)
+    }
 }
 
 /// A clap value parser for [`whole_number`], so a number flag is refused in rekindle's own

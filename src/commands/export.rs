@@ -10,12 +10,13 @@ use serde::Serialize;
 use crate::bail_user;
 use crate::commands::context::Context;
 use crate::domain::dates;
-use crate::domain::exchange::{self, Document, Kind, Words};
+use crate::domain::exchange::{Document, Kind};
 use crate::domain::journey::Journey;
 use crate::output;
 use crate::store;
 use crate::text::prose;
 use crate::text::sanitize;
+use crate::views::export::{Words, csv, markdown};
 
 /// Write out the whole journal: JSON holds everything and can be imported again, CSV has
 /// one row per check-in for a spreadsheet, Markdown is to read or print.
@@ -130,10 +131,10 @@ fn render(
             writeln!(out)?;
         }
         Format::Csv => {
-            exchange::csv::write(doc, &Words::new(journey), &mut *out, for_terminal)?;
+            csv::write(doc, &Words::new(journey), &mut *out, for_terminal)?;
         }
         Format::Markdown => {
-            exchange::markdown::write(doc, &Words::new(journey), today, &mut *out)?;
+            markdown::write(doc, &Words::new(journey), today, &mut *out)?;
         }
     }
     Ok(())

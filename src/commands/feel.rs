@@ -8,10 +8,10 @@ use crate::domain::checkin;
 use crate::domain::dates;
 use crate::domain::feelings::{self, Parsed};
 use crate::domain::input::{OPTIONAL, nonblank};
-use crate::records::{self, FeelingRecord};
 use crate::store;
 use crate::store::feelings::NewFeeling;
 use crate::text::sanitize;
+use crate::views::json::{self, FeelingRecord};
 
 /// Note how you feel right now, in a word or a few: `rekindle feel hurt:4 hopeful`.
 ///
@@ -68,7 +68,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
                 },
                 &now,
             )?;
-            written.push(records::feeling_record(&feeling, &partner.name));
+            written.push(json::feeling_record(&feeling, &partner.name));
         }
         Ok(written)
     })?;

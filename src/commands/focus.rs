@@ -9,10 +9,10 @@ use crate::domain::dates;
 use crate::domain::input::parse_step;
 use crate::domain::journey::StepGuide;
 use crate::domain::model::Step;
-use crate::records;
 use crate::store;
 use crate::text::prose;
 use crate::text::sanitize;
+use crate::views::json;
 
 /// Show the step you are focusing on, or change it: `rekindle focus communication`.
 ///
@@ -86,7 +86,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         if ctx.json {
             let record = current
                 .as_ref()
-                .map(|c| records::focus_record(c, None, &guide.title));
+                .map(|c| json::focus_record(c, None, &guide.title));
             return ctx.print_json(&record);
         }
         writeln!(
@@ -107,7 +107,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         )?)
     })?;
     if ctx.json {
-        return ctx.print_json(&records::focus_record(
+        return ctx.print_json(&json::focus_record(
             &change,
             partner.as_ref().map(|p| p.name.as_str()),
             &guide.title,

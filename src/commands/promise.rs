@@ -15,9 +15,9 @@ use crate::domain::dates;
 use crate::domain::error::UserError;
 use crate::domain::input::{OPTIONAL, nonblank, parse_id};
 use crate::domain::recurrence::{self, Plan, Rule};
-use crate::records::{self, Names};
 use crate::store::promises::{self, NewPromise, OutcomeKind, Promise, Status, Tally};
 use crate::text::sanitize;
+use crate::views::json::{self, Names};
 
 /// Make small promises and record how they go.
 ///
@@ -201,7 +201,7 @@ fn add(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
     })?;
     let names = Names::new(&partners);
     if ctx.json {
-        return ctx.print_json(&records::promise(&promise, &names));
+        return ctx.print_json(&json::promise(&promise, &names));
     }
     let mut out = ctx.out();
     writeln!(
@@ -330,7 +330,7 @@ fn record(ctx: &mut Context, args: OutcomeArgs, result: OutcomeKind) -> anyhow::
     })?;
     let names = Names::load(store.conn())?;
     if ctx.json {
-        return ctx.print_json(&records::outcome(&outcome, &promise, &names));
+        return ctx.print_json(&json::outcome(&outcome, &promise, &names));
     }
     let mut out = ctx.out();
     let word = match result {
@@ -475,7 +475,7 @@ fn cancel(ctx: &mut Context, id_text: &str) -> anyhow::Result<()> {
     })?;
     let names = Names::load(store.conn())?;
     if ctx.json {
-        return ctx.print_json(&records::promise(&promise, &names));
+        return ctx.print_json(&json::promise(&promise, &names));
     }
     writeln!(
         ctx.out(),

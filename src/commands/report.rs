@@ -7,13 +7,14 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::bail_user;
+use crate::commands::common::WindowArgs;
 use crate::commands::context::Context;
-use crate::commands::progress::WindowArgs;
-use crate::domain::progress::{self, words};
+use crate::domain::progress;
 use crate::output;
-use crate::report::{self, Page};
 use crate::store;
 use crate::text::sanitize;
+use crate::views::narration;
+use crate::views::report::{self, Page};
 
 /// Make a page of your progress, with charts, to look at together, print or keep.
 ///
@@ -108,12 +109,12 @@ fn tell(
         });
     }
     let mut out = ctx.out();
-    let (weeks, first) = words::span_parts(&progress.since_start());
+    let (weeks, first) = narration::span_parts(&progress.since_start());
     writeln!(
         out,
         "Wrote your progress report to {}: {weeks}, {}.",
         sanitize::line(&path.display().to_string()),
-        words::days_from_to(first, progress.until)
+        narration::days_from_to(first, progress.until)
     )?;
     // A pipe or device keeps its own permissions; only a file rekindle made is private.
     if into_file {

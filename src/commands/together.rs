@@ -17,9 +17,9 @@ use crate::commands::context::Context;
 use crate::domain::checkin::Draft;
 use crate::domain::dates;
 use crate::flows::meeting::{self, Meeting};
-use crate::records::{self, CheckinRecord, MeetingRecord};
 use crate::store::{self, checkins::Checkin};
 use crate::text::sanitize;
+use crate::views::json::{self, CheckinRecord, MeetingRecord};
 
 /// Your weekly time together, at one keyboard: both of you check in, then appreciations,
 /// what went well, one thing to work on, and "what can I do for you this week?".
@@ -153,7 +153,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             .map(|(part, partner)| (part, partner.name.as_str()))
             .collect();
         Ok(Saved {
-            meeting: Some(records::meeting_record(&row, &named)),
+            meeting: Some(json::meeting_record(&row, &named)),
             checkins,
         })
     })?;

@@ -10,9 +10,13 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use rusqlite::types::ToSql;
 
+use super::apologies::{Apology, Response};
+use super::checkins::Checkin;
+use super::feelings::Feeling;
+use super::focus::FocusChange;
+use super::meetings::{Meeting, MeetingPart};
+use super::promises::{Outcome, Promise};
 use crate::domain::history::{Kind, Query, Ref, newest};
-use crate::domain::journey;
-use crate::records::{self, Names, Record};
 
 /// What the timeline shows.
 #[derive(Debug, Clone)]
@@ -196,66 +200,53 @@ fn refs_of(
     }
 }
 
-/// Loads each record in the shape `--json` shows it. A record that vanished in between (a
-/// concurrent import can replace a check-in's feelings) is left out rather than failing.
-pub fn load(conn: &Connection, refs: &[Ref]) -> rusqlite::Result<Vec<Record>> {
-    let names = Names::load(conn)?;
-    let mut records = Vec::with_capacity(refs.len());
+/// One record of the timeline as the journal holds it, with what it needs to be shown on its
+/// own (a check-in's feelings, an outcome's promise, a meeting's parts).
+#[derive(Debug, Clone)]
+pub enum Entry {
+    Checkin(Checkin, Vec<Feeling>),
+    Feeling(Feeling),
+    Promise(Promise),
+    Outcome(Outcome, Promise),
+    Apology(Apology),
+    Response(Response),
+    Focus(FocusChange),
+    Meeting(Meeting, Vec<MeetingPart>),
+}
+
+/// Loads each record. A record that vanished in between (a concurrent import can replace a
+/// check-in's feelings) is left out rather than failing.
+pub fn load(conn: &Connection, refs: &[Ref]) -> rusqlite::Result<Vec<Entry>> {
+    let mut entries = Vec::with_capacity(refs.len());
     for r in refs {
-        let record = match r.kind {
-            Kind::Checkin => super::checkins::get(conn, r.id)?.map(|c| {
-                let feelings = super::feelings::for_checkin(conn, c.id)?;
-                Ok::<_, rusqlite::Error>(Record::Checkin(records::checkin_record(
-                    &c,
-                    &names.of(c.partner_id),
-                    &feelings,
-                )))
-            }),
-            Kind::Feeling => super::feelings::get(conn, r.id)?.map(|f| {
-                Ok(Record::Feeling(records::feeling_record(
-                    &f,
-                    &names.of(f.partner_id),
-                )))
-            }),
-            Kind::Promise => super::promises::get(conn, r.id)?
-                .map(|p| Ok(Record::Promise(records::promise(&p, &names)))),
-            Kind::Outcome => match super::promises::get_outcome(conn, r.id)? {
-                Some(o) => super::promises::get(conn, o.promise_id)?
-                    .map(|p| Ok(Record::Outcome(records::outcome(&o, &p, &names)))),
+        let entry = match r.kind {
+            Kind::Checkin => match super::checkins::get(conn, r.id)? {
+                Some(c) => {
+                    let feelings = super::feelings::for_checkin(conn, c.id)?;
+                    Some(Entry::Checkin(c, feelings))
+                }
                 None => None,
             },
-            Kind::Apology => super::apologies::get(conn, r.id)?
-                .map(|a| Ok(Record::Apology(records::apology(&a, &names)))),
-            Kind::Response => super::apologies::get_response(conn, r.id)?
-                .map(|x| Ok(Record::Response(records::response(&x, &names)))),
-            Kind::Focus => super::focus::get(conn, r.id)?.map(|f| {
-                let by = f.partner_id.map(|id| names.of(id));
-                Ok(Record::Focus(records::focus_record(
-                    &f,
-                    by.as_deref(),
-                    journey::title(f.step),
-                )))
-            }),
+            Kind::Feeling => super::feelings::get(conn, r.id)?.map(Entry::Feeling),
+            Kind::Promise => super::promises::get(conn, r.id)?.map(Entry::Promise),
+            Kind::Outcome => match super::promises::get_outcome(conn, r.id)? {
+                Some(o) => super::promises::get(conn, o.promise_id)?.map(|p| Entry::Outcome(o, p)),
+                None => None,
+            },
+            Kind::Apology => super::apologies::get(conn, r.id)?.map(Entry::Apology),
+            Kind::Response => super::apologies::get_response(conn, r.id)?.map(Entry::Response),
+            Kind::Focus => super::focus::get(conn, r.id)?.map(Entry::Focus),
             Kind::Meeting => match super::meetings::get(conn, r.id)? {
                 Some(m) => {
                     let parts = super::meetings::parts(conn, m.id)?;
-                    let partner_names: Vec<String> =
-                        parts.iter().map(|p| names.of(p.partner_id)).collect();
-                    let named: Vec<_> = parts
-                        .iter()
-                        .zip(&partner_names)
-                        .map(|(part, name)| (part, name.as_str()))
-                        .collect();
-                    Some(Ok(Record::Meeting(records::meeting_record(&m, &named))))
+                    Some(Entry::Meeting(m, parts))
                 }
                 None => None,
             },
         };
-        if let Some(record) = record {
-            records.push(record?);
-        }
+        entries.extend(entry);
     }
-    Ok(records)
+    Ok(entries)
 }
 
 #[cfg(test)]

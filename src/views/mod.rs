@@ -2,3 +2,9 @@
 //! Markdown. No SQL, no environment, no questions.
 
 pub mod apology;
+pub mod export;
+pub mod history;
+pub mod json;
+pub mod narration;
+pub mod progress;
+pub mod report;

@@ -374,7 +374,7 @@ proptest! {
         let mut reader = csv::Reader::from_reader(csv.as_bytes());
         let mut answers: Vec<String> = reader.records().map(|r| r.unwrap()[7].to_string()).collect();
         let mut wanted: Vec<String> = doc.checkins.iter()
-            .map(|c| rekindle::domain::exchange::csv::defuse(c.answer.clone().unwrap_or_default()))
+            .map(|c| rekindle::views::export::csv::defuse(c.answer.clone().unwrap_or_default()))
             .collect();
         answers.sort();
         wanted.sort();

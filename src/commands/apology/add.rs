@@ -15,12 +15,12 @@ use crate::domain::error::UserError;
 use crate::domain::input::{OPTIONAL, nonblank};
 use crate::domain::recurrence::Rule;
 use crate::flows::apology::{Parts, guided_parts};
-use crate::records::{self, Names};
 use crate::store::apologies::{self, NewApology};
 use crate::store::promises::{self, NewPromise};
 use crate::text::prose;
 use crate::text::sanitize;
 use crate::views::apology::{finding_block, missing_block};
+use crate::views::json::{self, Names};
 
 #[derive(Debug, ClapArgs)]
 pub struct AddArgs {
@@ -160,7 +160,7 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
         // The record as `history` shows it, plus the check's findings as `apology check
         // --json` gives them (DESIGN allows added fields).
         let names = Names::new(&partners);
-        let mut record = serde_json::to_value(records::apology(&apology, &names))?;
+        let mut record = serde_json::to_value(json::apology(&apology, &names))?;
         if let Some(fields) = record.as_object_mut() {
             fields.insert(
                 "check".into(),

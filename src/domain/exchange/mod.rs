@@ -4,14 +4,10 @@
 //! This module holds the document's types, parses a file into them (with the place of any
 //! problem: `checkins[3].trust`, or the line and column of broken JSON), and checks every
 //! record against the rules the command line enforces, all without SQL. Writing the checked
-//! document into a journal is `store::exchange`; the CSV and Markdown renderings live in the
-//! submodules. docs/export-format.md describes the format for people who write tools on it.
+//! document into a journal is `store::exchange`; the CSV and Markdown renderings are
+//! `views::export`. docs/export-format.md describes the format for people who write tools on it.
 
 mod check;
-pub mod csv;
-mod words;
-pub use words::Words;
-pub mod markdown;
 
 pub use check::check;
 

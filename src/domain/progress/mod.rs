@@ -7,7 +7,6 @@
 pub mod calendar;
 pub mod signals;
 pub mod stats;
-pub mod words;
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -18,9 +18,9 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use crate::domain::dates::in_words;
-use crate::domain::progress::words::{self, TrustWords};
 use crate::domain::progress::{Calendar, Progress};
 use crate::text::prose::and_list;
+use crate::views::narration::{self, TrustWords};
 use charts::Partner;
 use html::{escape, text};
 
@@ -41,7 +41,7 @@ pub fn render(page: &Page) -> String {
     let p = &shown;
     let partners = charts::partners(p);
     let names: Vec<String> = partners.iter().map(|x| x.name.clone()).collect();
-    let span = words::span(p);
+    let span = narration::span(p);
     let mut out = String::with_capacity(64 * 1024);
     let _ = write!(
         out,
@@ -103,7 +103,7 @@ fn nothing_yet(p: &Progress) -> String {
     let _ = writeln!(
         out,
         "<p class=\"empty\">No check-ins in these weeks yet; {}.</p>",
-        words::THIN
+        narration::THIN
     );
     let _ = writeln!(
         out,
@@ -111,7 +111,7 @@ fn nothing_yet(p: &Progress) -> String {
 which takes a minute or two. After a week or two this page fills in: your trust and \
 closeness week by week, a calendar of the days you checked in, the promises you kept and \
 the feelings you named.</p>\n<p><strong>Your focus:</strong> {}</p>",
-        escape(&words::focus(&p.focus))
+        escape(&narration::focus(&p.focus))
     );
     out.push_str("</section>\n");
     if !p.signals.is_empty() {
@@ -162,10 +162,11 @@ fn glance(p: &Progress, partners: &[Partner]) -> String {
 <dt>Days in a row checked in</dt><dd>{}</dd>\n<dt>Promises kept</dt><dd>{}</dd>\n</dl>\n</div>\n",
             svg::line_swatch(partner.index, false),
             partner.name,
-            escape(&words::own_streak(s.streak)),
-            match words::lately(s) {
-                Some(lately) => format!("{}<br/>{}", escape(&words::keeping(s)), escape(&lately)),
-                None => escape(&words::keeping(s)).into_owned(),
+            escape(&narration::own_streak(s.streak)),
+            match narration::lately(s) {
+                Some(lately) =>
+                    format!("{}<br/>{}", escape(&narration::keeping(s)), escape(&lately)),
+                None => escape(&narration::keeping(s)).into_owned(),
             },
         );
     }
@@ -173,14 +174,14 @@ fn glance(p: &Progress, partners: &[Partner]) -> String {
     let _ = writeln!(
         out,
         "<p><strong>Both of you, days in a row:</strong> {}</p>",
-        escape(&words::shared_streak(p.streak))
+        escape(&narration::shared_streak(p.streak))
     );
     let _ = writeln!(
         out,
         "<p><strong>Your focus:</strong> {}</p>",
-        escape(&words::focus(&p.focus))
+        escape(&narration::focus(&p.focus))
     );
-    if let Some(apologies) = words::apologies(&p.apologies) {
+    if let Some(apologies) = narration::apologies(&p.apologies) {
         let _ = writeln!(
             out,
             "<p><strong>Apologies:</strong> {}</p>",
@@ -206,8 +207,8 @@ focus.</p>\n<ul class=\"steps\">\n",
         let _ = writeln!(
             out,
             "<li><span>{}</span><span>{}</span></li>",
-            escape(&words::step_label(time.step)),
-            words::days(days)
+            escape(&narration::step_label(time.step)),
+            narration::days(days)
         );
     }
     out.push_str("</ul>\n</section>\n");
@@ -218,7 +219,7 @@ focus.</p>\n<ul class=\"steps\">\n",
 fn signals(p: &Progress) -> String {
     let mut out = String::from("<section id=\"signals\">\n<h2>Worth a look</h2>\n");
     if p.signals.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", escape(words::NOTHING_STANDS_OUT));
+        let _ = writeln!(out, "<p>{}</p>", escape(narration::NOTHING_STANDS_OUT));
     } else {
         out.push_str("<ul class=\"signals\">\n");
         for signal in &p.signals {
@@ -226,7 +227,7 @@ fn signals(p: &Progress) -> String {
                 out,
                 "<li><p>{}</p><p class=\"help\">{}</p></li>",
                 text(&signal.message),
-                escape(&words::prompts_that_help(signal.step))
+                escape(&narration::prompts_that_help(signal.step))
             );
         }
         out.push_str("</ul>\n");

@@ -10,7 +10,8 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use super::{CheckinRecord, Document, Words};
+use super::Words;
+use crate::domain::exchange::{CheckinRecord, Document};
 use crate::text::sanitize;
 
 /// The header row; the columns never change order (scripts may rely on it).

@@ -11,7 +11,7 @@ use super::html::{escape, num};
 use super::svg::{self, WIDTH};
 use crate::domain::dates::in_words;
 use crate::domain::progress::Calendar;
-use crate::domain::progress::words::THIN;
+use crate::views::narration::THIN;
 
 /// The most weeks in one row of grids: about a year, so a long window wraps by year.
 const WEEKS_PER_ROW: usize = 53;
@@ -55,7 +55,7 @@ without one, and days before you began have no square.</p>\n",
             format!(
                 "{} checked in on {checked} of {}{since}",
                 crate::text::sanitize::line(partner.key),
-                crate::domain::progress::words::days(days as u32)
+                crate::views::narration::days(days as u32)
             )
         })
         .collect();

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use super::charts::{Partner, head, numbers, sanitized, starts, week_rows, week_words};
 use super::html::{escape, num};
 use super::svg::{self, Frame, WIDTH};
-use crate::domain::progress::words;
 use crate::domain::progress::{Progress, WeekPartner};
+use crate::views::narration;
 
 /// The share of promises kept each week per partner, as bars side by side: the first
 /// partner's solid, the others' hatched.
@@ -22,7 +22,7 @@ one who made them. Skipped days count neither way.</p>\n",
         .filter_map(|partner| {
             p.partners
                 .get(partner.key)
-                .map(|s| format!("{}: {}", sanitized(partner.key), words::keeping(s)))
+                .map(|s| format!("{}: {}", sanitized(partner.key), narration::keeping(s)))
         })
         .collect();
     let count = p.weeks.len();
@@ -67,7 +67,7 @@ record them.</p>\n</figure>\n</div>\n</section>"
     let desc = format!(
         "The share of promises kept each week over {}, one bar per person for each week \
 with something recorded. {}.",
-        words::weeks(count as u32),
+        narration::weeks(count as u32),
         said.join(". ")
     );
     out.push_str(&svg::open(
@@ -103,7 +103,7 @@ with something recorded. {}.",
                 sanitized(partner.key),
                 week_words(week.start),
                 figures.kept,
-                words::percent(figures.keeping_rate)
+                narration::percent(figures.keeping_rate)
             );
             let _ = writeln!(
                 out,
@@ -115,7 +115,7 @@ data-week=\"{}\" data-value=\"{}\"><title>{}</title></rect>",
                 num((width - 1.0).max(1.0)),
                 num(base - top),
                 week.start,
-                words::percent(figures.keeping_rate),
+                narration::percent(figures.keeping_rate),
                 escape(&tooltip)
             );
         }
@@ -127,7 +127,7 @@ data-week=\"{}\" data-value=\"{}\"><title>{}</title></rect>",
                 "{} of {} ({})",
                 w.kept,
                 w.kept + w.missed,
-                words::percent(w.keeping_rate)
+                narration::percent(w.keeping_rate)
             ),
             _ => "–".to_string(),
         }]
@@ -213,7 +213,7 @@ Name a few in your check-ins, or any time with <code>rekindle feel</code>.</p>\n
     let desc = format!(
         "Feelings named each week over {}, above the line pleasant, below it unpleasant. In \
 all: {}.",
-        words::weeks(count as u32),
+        narration::weeks(count as u32),
         said.join("; ")
     );
     out.push_str("<figure>\n<figcaption>");

@@ -8,12 +8,14 @@
 //! A meeting belongs to both, so its `partner` is null.
 
 use crate::domain::feelings::{self, Valence};
+use crate::domain::journey;
 use crate::domain::model::Partner;
 use crate::domain::model::Step;
 use crate::store::apologies::{Answer, Apology, Response};
 use crate::store::checkins::Checkin;
 use crate::store::feelings::Feeling;
 use crate::store::focus::FocusChange;
+use crate::store::history::Entry;
 use crate::store::meetings::{Meeting, MeetingPart};
 use crate::store::promises::{Outcome, OutcomeKind, Promise, Status};
 use chrono::NaiveDate;
@@ -325,6 +327,33 @@ pub enum Record {
     Response(ResponseRecord),
     Focus(FocusRecord),
     Meeting(MeetingRecord),
+}
+
+/// A timeline entry in its `--json` shape.
+pub fn record(entry: &Entry, names: &Names) -> Record {
+    match entry {
+        Entry::Checkin(c, feelings) => {
+            Record::Checkin(checkin_record(c, &names.of(c.partner_id), feelings))
+        }
+        Entry::Feeling(f) => Record::Feeling(feeling_record(f, &names.of(f.partner_id))),
+        Entry::Promise(p) => Record::Promise(promise(p, names)),
+        Entry::Outcome(o, p) => Record::Outcome(outcome(o, p, names)),
+        Entry::Apology(a) => Record::Apology(apology(a, names)),
+        Entry::Response(r) => Record::Response(response(r, names)),
+        Entry::Focus(f) => {
+            let by = f.partner_id.map(|id| names.of(id));
+            Record::Focus(focus_record(f, by.as_deref(), journey::title(f.step)))
+        }
+        Entry::Meeting(m, parts) => {
+            let partner_names: Vec<String> = parts.iter().map(|p| names.of(p.partner_id)).collect();
+            let named: Vec<_> = parts
+                .iter()
+                .zip(&partner_names)
+                .map(|(part, name)| (part, name.as_str()))
+                .collect();
+            Record::Meeting(meeting_record(m, &named))
+        }
+    }
 }
 
 impl Record {

@@ -6,7 +6,7 @@
 use crate::domain::dates::in_words;
 use crate::domain::model::Step;
 
-use super::{ApologySummary, Focus, PartnerSummary, Progress, Streak};
+use crate::domain::progress::{ApologySummary, Focus, PartnerSummary, Progress, Streak};
 
 /// What either view says when there is too little to draw a trend from.
 pub const THIN: &str = "check in on a few more days to see a trend";

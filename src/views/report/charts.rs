@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use super::html::{escape, num, text};
 use super::svg::{self, Frame, WIDTH};
 use crate::domain::dates::in_words;
-use crate::domain::progress::words::{self, ONE_WEEK, THIN, TrustWords};
 use crate::domain::progress::{Progress, WeekPartner};
+use crate::views::narration::{self, ONE_WEEK, THIN, TrustWords};
 
 /// A partner as the charts show them: their place (which colour, shape and dash) and name.
 pub struct Partner<'a> {
@@ -211,12 +211,12 @@ fn lines(p: &Progress, partners: &[Partner], series: &Series) -> String {
                 "{}, {}: {what} {}",
                 sanitized(partner.key),
                 week_words(p.weeks[w].start),
-                words::mean(Some(v))
+                narration::mean(Some(v))
             );
             let extra = format!(
                 " data-week=\"{}\" data-value=\"{}\"",
                 p.weeks[w].start,
-                words::mean(Some(v))
+                narration::mean(Some(v))
             );
             out.push_str(&svg::marker(i, x, y, radius, &class, &extra, &tooltip));
             out.push('\n');
@@ -265,7 +265,7 @@ partner today?\u{201d}, from 1 to 10.</p>\n",
     }
     let desc = format!(
         "Weekly average trust from 1 to 10 over {}. {}.",
-        words::weeks(p.weeks.len() as u32),
+        narration::weeks(p.weeks.len() as u32),
         said.join(". ")
     );
     out.push_str("<figure>\n<figcaption>");
@@ -296,7 +296,7 @@ partner today?\u{201d}, from 1 to 10.</p>\n",
     out.push_str("</figure>\n");
     let rows = week_rows(p, partners, |w| {
         vec![
-            words::mean(w.and_then(|w| w.trust)),
+            narration::mean(w.and_then(|w| w.trust)),
             w.map_or(0, |w| w.checkins).to_string(),
         ]
     });
@@ -329,7 +329,7 @@ partner today?\u{201d}, from 1 to 10.</p>\n",
             match latest {
                 Some(latest) => format!(
                     "{name}: answered in {with} of {count} weeks, most recently {}",
-                    words::mean(Some(latest))
+                    narration::mean(Some(latest))
                 ),
                 None => format!("{name}: no answers in these weeks"),
             }
@@ -350,7 +350,7 @@ partner today?\u{201d}, from 1 to 10.</p>\n",
         .any(|x| weeks_with(p, x, |w| w.connection) >= 2);
     let desc = format!(
         "Weekly average closeness from 1 to 10 over {}. {}.",
-        words::weeks(count as u32),
+        narration::weeks(count as u32),
         said.join(". ")
     );
     out.push_str("<figure>\n<figcaption>");
@@ -380,7 +380,7 @@ partner today?\u{201d}, from 1 to 10.</p>\n",
     }
     out.push_str("</figure>\n");
     let rows = week_rows(p, partners, |w| {
-        vec![words::mean(w.and_then(|w| w.connection))]
+        vec![narration::mean(w.and_then(|w| w.connection))]
     });
     out.push_str("</div>\n");
     out.push_str(&numbers(

@@ -10,8 +10,9 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
-use super::{Document, PromiseRecord, Words};
+use super::Words;
 use crate::domain::dates;
+use crate::domain::exchange::{ApologyRecord, Document, PromiseRecord};
 use crate::domain::model::Role;
 use crate::text::sanitize;
 
@@ -109,7 +110,7 @@ pub fn write(
             .unwrap_or_else(|| "someone no longer in the journal".to_string())
     };
     let named = doc.feelings_by_checkin();
-    let apologies: HashMap<&str, &super::ApologyRecord> =
+    let apologies: HashMap<&str, &ApologyRecord> =
         doc.apologies.iter().map(|a| (a.uuid.as_str(), a)).collect();
     let promises: HashMap<&str, &PromiseRecord> =
         doc.promises.iter().map(|p| (p.uuid.as_str(), p)).collect();
