@@ -1,30 +1,27 @@
 //! `rekindle checkin`: the daily check-in, guided in a terminal or given as flags.
 //!
-//! The questions themselves live in [`crate::domain::checkin`]; this file resolves the date, the
+//! The questions themselves live in [`crate::flows::checkin`]; this file resolves the date, the
 //! partner, the step and the prompt, offers to create the journal on first use, and saves
 //! the check-in and its feelings in one transaction.
 
 use std::io::Write as _;
 
-use anyhow::Context as _;
-
 use crate::bail_user;
-use crate::commands::common::create_journal;
+use crate::commands::common::{create_journal, save_checkin, saved_draft};
 use crate::commands::context::Context;
 use crate::domain::SAFETY_NOTE;
-use crate::domain::checkin::{self, Draft, FeelingEntry, Given};
+use crate::domain::checkin::{self, Given};
 use crate::domain::dates;
 use crate::domain::error::{Cancelled, UserError};
 use crate::domain::input::{OPTIONAL, nonblank, parse_step};
-use crate::domain::model::{Partner, Step};
+use crate::domain::model::Partner;
 use crate::flows::checkin::{Guidance, Options};
 use crate::flows::couple;
-use crate::store::checkins::{Checkin, CheckinFields};
-use crate::store::feelings::NewFeeling;
 use crate::store::{self, Store, StoreError};
 use crate::text::prose;
 use crate::text::sanitize;
-use crate::views::json::{self, CheckinRecord};
+use crate::views::checkin::{saved_line, scores_line, unchanged_line};
+use crate::views::json::CheckinRecord;
 
 /// Check in for today: how much you trust your partner, how close you feel, what you feel,
 /// and your answer to today's prompt.
@@ -94,21 +91,6 @@ fn given_from(args: &Args) -> Result<Given, UserError> {
         need: checkin::text_flag(args.need.as_ref()),
         note: checkin::text_flag(args.note.as_ref()),
     })
-}
-
-/// The couple's focus step (the first step when none was ever recorded).
-pub fn current_focus(store: &Store) -> anyhow::Result<Step> {
-    Ok(store::focus::current(store.conn())?
-        .map(|f| f.step)
-        .unwrap_or_default())
-}
-
-/// The couple's focus step on `date`: the last change made on or before it (the first step
-/// when there was none yet), so a check-in for a past day is guided as that day was.
-pub fn focus_on(store: &Store, date: chrono::NaiveDate) -> anyhow::Result<Step> {
-    Ok(store::focus::as_of(store.conn(), date)?
-        .map(|f| f.step)
-        .unwrap_or_default())
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -210,7 +192,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         _ => {
             let step = match step_flag {
                 Some(step) => step,
-                None => focus_on(&store, date)?,
+                None => store::focus::step_on(store.conn(), date)?,
             };
             let prompt = journey.prompt_for(step, partner.role, date).cloned();
             let today = ctx.today;
@@ -236,7 +218,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         }
     };
     let record = store.write(|tx| {
-        save(
+        save_checkin(
             tx,
             &partner,
             date,
@@ -257,28 +239,6 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         _ => None,
     };
     report(ctx, &record, changed.as_deref(), feelings_from_flags)
-}
-
-/// A saved check-in as a [`Draft`], to start a replacement from.
-pub fn saved_draft(store: &Store, checkin: &Checkin) -> anyhow::Result<Draft> {
-    let feelings = store::feelings::for_checkin(store.conn(), checkin.id)?
-        .into_iter()
-        .map(|f| FeelingEntry {
-            word: f.word,
-            intensity: f.intensity,
-        })
-        .collect();
-    let f = &checkin.fields;
-    Ok(Draft {
-        trust: f.trust,
-        connection: f.connection,
-        feelings,
-        answer: f.answer.clone(),
-        appreciation: f.appreciation.clone(),
-        need: f.need.clone(),
-        note: f.note.clone(),
-        prompt_shown: false,
-    })
 }
 
 /// The journal, or in a terminal on first use, a new one made with the couple's names (and
@@ -327,118 +287,6 @@ pub fn other_partner(store: &Store, partner: &Partner) -> anyhow::Result<String>
     let partners = store::partners::all(store.conn())?;
     Ok(crate::domain::model::other_partner(&partners, partner)
         .map_or_else(|| "your partner".to_string(), |p| p.name.clone()))
-}
-
-/// Writes a check-in (inserting it, or replacing `existing` in place) and its feelings.
-/// `existing` was read before the transaction began; another rekindle command may have saved
-/// this day's check-in since (while this one was being typed, say), so it is read again here,
-/// under the write lock, and a check-in that appeared meanwhile is never overwritten unasked.
-pub fn save(
-    tx: &rusqlite::Connection,
-    partner: &Partner,
-    date: chrono::NaiveDate,
-    step: Step,
-    prompt_id: Option<String>,
-    draft: &Draft,
-    existing: Option<&Checkin>,
-) -> anyhow::Result<CheckinRecord> {
-    let fields = CheckinFields {
-        trust: draft.trust,
-        connection: draft.connection,
-        step,
-        prompt_id,
-        answer: draft.answer.clone(),
-        appreciation: draft.appreciation.clone(),
-        need: draft.need.clone(),
-        note: draft.note.clone(),
-    };
-    let current = store::checkins::find(tx, partner.id, date)?;
-    if existing.is_none() && current.is_some() {
-        bail_user!(
-            "{} checked in for {} from another rekindle command while this one was being written, so this one was not saved; pass --amend to replace that check-in",
-            partner.name,
-            dates::in_words(date)
-        );
-    }
-    if let (Some(old), Some(_)) = (&current, existing) {
-        // Replacing a check-in with what it already says writes nothing, so its `updated_at`
-        // (which decides which version an import keeps) stays as it was.
-        let saved = store::feelings::for_checkin(tx, old.id)?;
-        let saved_entries: Vec<FeelingEntry> = saved
-            .iter()
-            .map(|f| FeelingEntry {
-                word: f.word.clone(),
-                intensity: f.intensity,
-            })
-            .collect();
-        if old.fields == fields && checkin::same_feelings(&saved_entries, &draft.feelings) {
-            return Ok(json::checkin_record(old, &partner.name, &saved));
-        }
-    }
-    let checkin = match &current {
-        Some(old) => store::checkins::replace(tx, old, &fields),
-        None => store::checkins::insert(tx, partner.id, date, &fields),
-    }
-    .context("saving the check-in")?;
-    let now = store::timestamp();
-    let mut feelings = Vec::new();
-    for FeelingEntry { word, intensity } in &draft.feelings {
-        feelings.push(store::feelings::insert_at(
-            tx,
-            &NewFeeling {
-                partner_id: partner.id,
-                checkin_id: Some(checkin.id),
-                date,
-                word,
-                intensity: *intensity,
-                note: None,
-            },
-            &now,
-        )?);
-    }
-    Ok(json::checkin_record(&checkin, &partner.name, &feelings))
-}
-
-/// One line saying what was saved, for the date in words.
-pub fn saved_line(record: &CheckinRecord, replaced: bool) -> String {
-    let verb = if replaced { "Replaced" } else { "Saved" };
-    format!(
-        "{verb} {}'s check-in for {}.",
-        sanitize::line(&record.partner),
-        dates::in_words(record.date)
-    )
-}
-
-/// Said instead of "Replaced …" when an amended check-in came out the same as the saved one.
-fn unchanged_line(record: &CheckinRecord) -> String {
-    format!(
-        "Nothing changed in {}'s check-in for {}.",
-        sanitize::line(&record.partner),
-        dates::in_words(record.date)
-    )
-}
-
-/// "trust 7, connection 6; feeling hurt (4), hopeful".
-pub fn scores_line(record: &CheckinRecord) -> String {
-    let mut line = format!("trust {}", record.trust);
-    if let Some(c) = record.connection {
-        line.push_str(&format!(", connection {c}"));
-    }
-    if !record.feelings.is_empty() {
-        let entries: Vec<FeelingEntry> = record
-            .feelings
-            .iter()
-            .map(|f| FeelingEntry {
-                word: f.word.clone(),
-                intensity: f.intensity,
-            })
-            .collect();
-        line.push_str(&format!(
-            "; feeling {}",
-            checkin::feelings_in_words(&entries)
-        ));
-    }
-    line
 }
 
 /// `changed` is what replacing the saved check-in changed; `None` for a new check-in.

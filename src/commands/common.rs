@@ -1,16 +1,23 @@
 //! Steps several commands share, so that no command imports another (jj's `cli_util`).
 
+use anyhow::Context as _;
 use chrono::Days;
 
+use crate::bail_user;
 use crate::commands::context::Context;
+use crate::domain::checkin::{self, Draft};
 use crate::domain::dates::{self, in_words};
 use crate::domain::error::UserError;
+use crate::domain::feelings::FeelingEntry;
 use crate::domain::input::whole_number;
 use crate::domain::model::{self, Partner, Step};
 use crate::domain::progress::{self, Window};
 use crate::flows::couple::Couple;
+use crate::store::checkins::{Checkin, CheckinFields};
+use crate::store::feelings::NewFeeling;
 use crate::store::{self, Store};
 use crate::text::sanitize;
+use crate::views::json::{self, CheckinRecord};
 
 /// The partner who is not `me`, for a promise or an apology made to them.
 pub fn other_partner<'a>(partners: &'a [Partner], me: &Partner) -> anyhow::Result<&'a Partner> {
@@ -77,6 +84,89 @@ impl WindowArgs {
         }
         Ok(window)
     }
+}
+
+/// A saved check-in as a [`Draft`], to start a replacement from.
+pub fn saved_draft(store: &Store, checkin: &Checkin) -> anyhow::Result<Draft> {
+    let feelings = store::feelings::for_checkin(store.conn(), checkin.id)?
+        .iter()
+        .map(FeelingEntry::from)
+        .collect();
+    let f = &checkin.fields;
+    Ok(Draft {
+        trust: f.trust,
+        connection: f.connection,
+        feelings,
+        answer: f.answer.clone(),
+        appreciation: f.appreciation.clone(),
+        need: f.need.clone(),
+        note: f.note.clone(),
+        prompt_shown: false,
+    })
+}
+
+/// Writes a check-in (inserting it, or replacing `existing` in place) and its feelings.
+/// `existing` was read before the transaction began; another rekindle command may have saved
+/// this day's check-in since (while this one was being typed, say), so it is read again here,
+/// under the write lock, and a check-in that appeared meanwhile is never overwritten unasked.
+pub fn save_checkin(
+    tx: &rusqlite::Connection,
+    partner: &Partner,
+    date: chrono::NaiveDate,
+    step: Step,
+    prompt_id: Option<String>,
+    draft: &Draft,
+    existing: Option<&Checkin>,
+) -> anyhow::Result<CheckinRecord> {
+    let fields = CheckinFields {
+        trust: draft.trust,
+        connection: draft.connection,
+        step,
+        prompt_id,
+        answer: draft.answer.clone(),
+        appreciation: draft.appreciation.clone(),
+        need: draft.need.clone(),
+        note: draft.note.clone(),
+    };
+    let current = store::checkins::find(tx, partner.id, date)?;
+    if existing.is_none() && current.is_some() {
+        bail_user!(
+            "{} checked in for {} from another rekindle command while this one was being written, so this one was not saved; pass --amend to replace that check-in",
+            partner.name,
+            dates::in_words(date)
+        );
+    }
+    if let (Some(old), Some(_)) = (&current, existing) {
+        // Replacing a check-in with what it already says writes nothing, so its `updated_at`
+        // (which decides which version an import keeps) stays as it was.
+        let saved = store::feelings::for_checkin(tx, old.id)?;
+        let saved_entries: Vec<FeelingEntry> = saved.iter().map(FeelingEntry::from).collect();
+        if old.fields == fields && checkin::same_feelings(&saved_entries, &draft.feelings) {
+            return Ok(json::checkin_record(old, &partner.name, &saved));
+        }
+    }
+    let checkin = match &current {
+        Some(old) => store::checkins::replace(tx, old, &fields),
+        None => store::checkins::insert(tx, partner.id, date, &fields),
+    }
+    .context("saving the check-in")?;
+    let now = store::timestamp();
+    let mut feelings = Vec::new();
+    for FeelingEntry { word, intensity } in &draft.feelings {
+        feelings.push(store::feelings::insert_at(
+            tx,
+            &NewFeeling {
+                partner_id: partner.id,
+                checkin_id: Some(checkin.id),
+                date,
+                word,
+                intensity: *intensity,
+                note: None,
+            },
+            &now,
+        )?);
+    }
+    Ok(json::checkin_record(&checkin, &partner.name, &feelings))
 }
 
 /// A clap value parser for [`whole_number`], so a number flag is refused in rekindle's own

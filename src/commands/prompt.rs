@@ -5,7 +5,6 @@ use std::io::Write as _;
 use serde::Serialize;
 
 use crate::bail_user;
-use crate::commands::checkin::focus_on;
 use crate::commands::context::Context;
 use crate::domain::dates;
 use crate::domain::input::parse_step;
@@ -53,7 +52,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let store = ctx.open()?;
     let partner = ctx.acting_partner(&store)?;
     // The focus of the prompt's day, as the check-in for that day uses it.
-    let focus = focus_on(&store, date)?;
+    let focus = crate::store::focus::step_on(store.conn(), date)?;
     let step = step_flag.unwrap_or(focus);
     let journey = ctx.journey();
     let guide = journey.step(step);

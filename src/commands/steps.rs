@@ -4,7 +4,6 @@ use std::io::Write as _;
 
 use serde::Serialize;
 
-use crate::commands::checkin::current_focus;
 use crate::commands::context::Context;
 use crate::domain::model::Step;
 use crate::text::prose;
@@ -26,7 +25,7 @@ struct Entry<'a> {
 
 pub fn run(ctx: &mut Context, _args: Args) -> anyhow::Result<()> {
     let store = ctx.open()?;
-    let focus = current_focus(&store)?;
+    let focus = crate::store::focus::current_step(store.conn())?;
     let journey = ctx.journey();
     if ctx.json {
         let entries: Vec<Entry<'_>> = journey

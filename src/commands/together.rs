@@ -12,13 +12,14 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::bail_user;
-use crate::commands::checkin::{focus_on, save, saved_draft, saved_line, scores_line};
+use crate::commands::common::{save_checkin, saved_draft};
 use crate::commands::context::Context;
 use crate::domain::checkin::Draft;
 use crate::domain::dates;
 use crate::flows::meeting::{self, Meeting};
 use crate::store::{self, checkins::Checkin};
 use crate::text::sanitize;
+use crate::views::checkin::{saved_line, scores_line};
 use crate::views::json::{self, CheckinRecord, MeetingRecord};
 
 /// Your weekly time together, at one keyboard: both of you check in, then appreciations,
@@ -58,7 +59,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         bail_user!("together needs the two partners in the journal");
     }
     // The step in focus on the meeting's day, as for a check-in on that day.
-    let step = focus_on(&store, date)?;
+    let step = store::focus::step_on(store.conn(), date)?;
     let journey = ctx.journey();
     let existing: Vec<Option<Checkin>> = partners
         .iter()
@@ -94,7 +95,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
                 let prompt_id = journey
                     .prompt_for(step, partner.role, date)
                     .map(|p| p.id.clone());
-                checkins.push(save(
+                checkins.push(save_checkin(
                     tx,
                     partner,
                     date,

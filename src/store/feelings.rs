@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::{new_uuid, timestamp};
+use crate::domain::feelings::FeelingEntry;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Feeling {
@@ -18,6 +19,15 @@ pub struct Feeling {
     pub note: Option<String>,
     /// When it was written (UTC): every word of one `feel` shares it.
     pub created_at: String,
+}
+
+impl From<&Feeling> for FeelingEntry {
+    fn from(f: &Feeling) -> Self {
+        FeelingEntry {
+            word: f.word.clone(),
+            intensity: f.intensity,
+        }
+    }
 }
 
 /// A feeling about to be written.

@@ -75,3 +75,14 @@ pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<FocusChange>> 
     )
     .optional()
 }
+
+/// The couple's focus step now (the first step when none was ever recorded).
+pub fn current_step(conn: &Connection) -> rusqlite::Result<Step> {
+    Ok(current(conn)?.map(|f| f.step).unwrap_or_default())
+}
+
+/// The couple's focus step on `date`: the last change made on or before it (the first step
+/// when there was none yet), so a check-in for a past day is guided as that day was.
+pub fn step_on(conn: &Connection, date: NaiveDate) -> rusqlite::Result<Step> {
+    Ok(as_of(conn, date)?.map(|f| f.step).unwrap_or_default())
+}

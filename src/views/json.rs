@@ -7,7 +7,7 @@
 //! promise (an outcome counts for them, whoever recorded it), who apologised, who answered.
 //! A meeting belongs to both, so its `partner` is null.
 
-use crate::domain::feelings::{self, Valence};
+use crate::domain::feelings::{self, FeelingEntry, Valence};
 use crate::domain::journey;
 use crate::domain::model::Partner;
 use crate::domain::model::Step;
@@ -37,6 +37,15 @@ impl From<&Feeling> for FeelingJson {
             word: f.word.clone(),
             intensity: f.intensity,
             valence: feelings::valence(&f.word),
+        }
+    }
+}
+
+impl From<&FeelingJson> for FeelingEntry {
+    fn from(f: &FeelingJson) -> Self {
+        FeelingEntry {
+            word: f.word.clone(),
+            intensity: f.intensity,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! Markdown. No SQL, no environment, no questions.
 
 pub mod apology;
+pub mod checkin;
 pub mod export;
 pub mod history;
 pub mod json;

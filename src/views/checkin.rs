@@ -1,0 +1,42 @@
+//! A saved check-in in words, as `checkin` and `together` say what they saved.
+
+use crate::domain::checkin;
+use crate::domain::dates;
+use crate::domain::feelings::FeelingEntry;
+use crate::text::sanitize;
+use crate::views::json::CheckinRecord;
+
+/// One line saying what was saved, for the date in words.
+pub fn saved_line(record: &CheckinRecord, replaced: bool) -> String {
+    let verb = if replaced { "Replaced" } else { "Saved" };
+    format!(
+        "{verb} {}'s check-in for {}.",
+        sanitize::line(&record.partner),
+        dates::in_words(record.date)
+    )
+}
+
+/// Said instead of "Replaced …" when an amended check-in came out the same as the saved one.
+pub fn unchanged_line(record: &CheckinRecord) -> String {
+    format!(
+        "Nothing changed in {}'s check-in for {}.",
+        sanitize::line(&record.partner),
+        dates::in_words(record.date)
+    )
+}
+
+/// "trust 7, connection 6; feeling hurt (4), hopeful".
+pub fn scores_line(record: &CheckinRecord) -> String {
+    let mut line = format!("trust {}", record.trust);
+    if let Some(c) = record.connection {
+        line.push_str(&format!(", connection {c}"));
+    }
+    if !record.feelings.is_empty() {
+        let entries: Vec<FeelingEntry> = record.feelings.iter().map(FeelingEntry::from).collect();
+        line.push_str(&format!(
+            "; feeling {}",
+            checkin::feelings_in_words(&entries)
+        ));
+    }
+    line
+}
