@@ -9,7 +9,6 @@ pub mod app;
 pub mod commands;
 pub mod domain;
 pub mod flows;
-pub mod output;
 pub mod store;
 pub mod text;
 pub mod views;

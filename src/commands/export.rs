@@ -12,8 +12,8 @@ use crate::commands::context::Context;
 use crate::domain::dates;
 use crate::domain::exchange::{Document, Kind};
 use crate::domain::journey::Journey;
-use crate::output;
 use crate::store;
+use crate::store::destination;
 use crate::text::prose;
 use crate::text::sanitize;
 use crate::views::export::{Words, csv, markdown};
@@ -66,7 +66,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let file = args
         .output
         .as_ref()
-        .filter(|path| path.as_os_str() != "-" && !output::is_stdout(path));
+        .filter(|path| path.as_os_str() != "-" && !destination::is_stdout(path));
     // Printed, a CSV or Markdown export is the output itself, so there is no JSON to give.
     // Into a file, --json is the summary of what was written.
     if ctx.json && file.is_none() && args.format != Format::Json {
@@ -78,8 +78,8 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let store = ctx.open()?;
     let mut into_file = true;
     if let Some(path) = file {
-        output::check_destination(path, &ctx.journal, "--output")?;
-        into_file = output::place_of(path, "--output")? != output::Place::Stream;
+        destination::check_destination(path, &ctx.journal, "--output")?;
+        into_file = destination::place_of(path, "--output")? != destination::Place::Stream;
     }
     let doc = snapshot(&store)?;
     // CSV and Markdown name each step and prompt in words.
@@ -100,7 +100,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             Ok(())
         }
         Some(path) => {
-            output::write_atomic(path, &ctx.journal, "--output", |w| {
+            destination::write_atomic(path, &ctx.journal, "--output", |w| {
                 render(&doc, args.format, &journey, ctx.today, w, false)
             })?;
             report(ctx, &doc, args.format, path, into_file)

@@ -10,8 +10,8 @@ use crate::bail_user;
 use crate::commands::common::WindowArgs;
 use crate::commands::context::Context;
 use crate::domain::progress;
-use crate::output;
 use crate::store;
+use crate::store::destination;
 use crate::text::sanitize;
 use crate::views::narration;
 use crate::views::report::{self, Page};
@@ -45,7 +45,7 @@ struct Written {
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let window = args.window.window(ctx)?;
-    let to_stdout = args.output.as_os_str() == "-" || output::is_stdout(&args.output);
+    let to_stdout = args.output.as_os_str() == "-" || destination::is_stdout(&args.output);
     if to_stdout {
         if ctx.json {
             bail_user!(
@@ -60,7 +60,7 @@ give --output a file name to use --json"
             );
         }
     } else {
-        output::check_destination_named(
+        destination::check_destination_named(
             &args.output,
             &ctx.journal,
             "--output",
@@ -68,7 +68,7 @@ give --output a file name to use --json"
         )?;
     }
     let into_file =
-        to_stdout || output::place_of(&args.output, "--output")? != output::Place::Stream;
+        to_stdout || destination::place_of(&args.output, "--output")? != destination::Place::Stream;
     let store = ctx.open()?;
     let facts = store::progress::facts(store.conn(), window)?;
     let progress = progress::compute(&facts);
@@ -84,7 +84,7 @@ give --output a file name to use --json"
         out.flush()?;
         return Ok(());
     }
-    output::write_atomic(&args.output, &ctx.journal, "--output", |w| {
+    destination::write_atomic(&args.output, &ctx.journal, "--output", |w| {
         w.write_all(page.as_bytes())?;
         Ok(())
     })?;

@@ -13,27 +13,11 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use super::files::{COMPANIONS, companion, folder_of};
+
 /// On a system without `/proc`, a leftover this old is taken as stale: creating a journal
 /// takes seconds, never a day.
 const STALE_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
-
-/// SQLite's companion files, which follow the database's name.
-const COMPANIONS: [&str; 3] = ["-journal", "-wal", "-shm"];
-
-/// The folder a journal lives in (`.` for a bare file name).
-pub fn folder_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
-/// `path` with `suffix` appended to its name, as SQLite names its `-wal` and `-shm` files.
-pub fn companion(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    name.into()
-}
 
 fn prefix(journal: &Path) -> String {
     let name = journal

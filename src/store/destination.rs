@@ -1,17 +1,20 @@
-//! Writing files the user asked for (`export --output`, `backup`) safely.
+//! Files the user names (`export --output`, `report --output`, `backup FILE`): where they
+//! may go, and writing them safely.
 //!
-//! A file is built under a temporary name in the same folder, created readable only by you
-//! (0600), flushed to disk, and only then moved to its name, so nobody ever finds a half
-//! written export or backup there, and an earlier file of that name survives a failure.
-//! rekindle never writes over the journal itself, nor over another SQLite database.
+//! A file is built under a temporary name in the same folder, readable only by you (0600),
+//! flushed to disk, and only then moved to its name ([`super::files`]), so nobody ever finds a
+//! half written export or backup there, and an earlier file of that name survives a failure.
+//! rekindle never writes over the journal itself, nor over another SQLite database. An
+//! existing named pipe or device (`/dev/null`) is written straight into and never replaced.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufWriter, Read as _, Write};
-use std::os::unix::fs::{MetadataExt as _, OpenOptionsExt as _};
+use std::io::{self, BufWriter, Write};
+use std::os::unix::fs::MetadataExt as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
+use super::files::{self, PlaceError};
 use crate::domain::error::UserError;
 
 /// Why a destination cannot be used, before anything is written.
@@ -43,47 +46,20 @@ pub fn check_destination_named(
             ))
             .into());
         }
-        if is_journal(path, journal) {
+        if files::is_part_of(path, journal) {
             return Err(UserError::new(format!(
                 "{shown} is part of your journal itself; choose another file for {flag}"
             ))
             .into());
         }
     }
-    folder_of(path)?;
+    existing_folder(path)?;
     Ok(())
 }
 
-/// Whether `path` is the journal or one of its companion files (`-wal`, `-shm`).
-fn is_journal(path: &Path, journal: &Path) -> bool {
-    let same = |a: &Path, b: &Path| match (fs::metadata(a), fs::metadata(b)) {
-        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
-        _ => false,
-    };
-    if same(path, journal) {
-        return true;
-    }
-    ["-wal", "-shm", "-journal"].iter().any(|suffix| {
-        let mut side = journal.as_os_str().to_owned();
-        side.push(suffix);
-        same(path, Path::new(&side))
-    })
-}
-
-/// Whether the file at `path` is an SQLite database (a journal, a backup, anything else).
-pub fn is_database(path: &Path) -> bool {
-    let mut head = [0u8; 16];
-    File::open(path)
-        .and_then(|mut f| f.read_exact(&mut head))
-        .is_ok_and(|()| &head == b"SQLite format 3\0")
-}
-
 /// The folder a file will be written in; it must exist already.
-fn folder_of(path: &Path) -> anyhow::Result<PathBuf> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+fn existing_folder(path: &Path) -> anyhow::Result<PathBuf> {
+    let dir = files::folder_of(path);
     match fs::metadata(&dir) {
         Ok(meta) if meta.is_dir() => Ok(dir),
         Ok(_) => anyhow::bail!(
@@ -97,100 +73,6 @@ fn folder_of(path: &Path) -> anyhow::Result<PathBuf> {
             dir.display()
         ),
         Err(e) => Err(e).with_context(|| format!("cannot write {}", path.display())),
-    }
-}
-
-/// A temporary file beside `path`, created 0600 and removed again unless it is placed.
-pub struct Temp {
-    pub path: PathBuf,
-    placed: bool,
-}
-
-impl Temp {
-    pub fn beside(path: &Path, purpose: &str) -> anyhow::Result<(Temp, File)> {
-        let dir = folder_of(path)?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "rekindle".into());
-        for attempt in 0..100u32 {
-            let candidate = dir.join(format!(
-                ".{name}.{purpose}-{}-{attempt}",
-                std::process::id()
-            ));
-            match OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .mode(0o600)
-                .open(&candidate)
-            {
-                Ok(file) => {
-                    return Ok((
-                        Temp {
-                            path: candidate,
-                            placed: false,
-                        },
-                        file,
-                    ));
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-                Err(e) => {
-                    return Err(e).with_context(|| format!("cannot write {}", path.display()));
-                }
-            }
-        }
-        anyhow::bail!("cannot find a free temporary name in {}", dir.display())
-    }
-
-    /// Moves the finished file to `path`. With `replace`, an existing file there is replaced
-    /// in one step; without it, an existing file is left alone and the move is refused.
-    pub fn place(mut self, path: &Path, replace: bool, flag_hint: &str) -> anyhow::Result<()> {
-        File::open(&self.path)
-            .and_then(|f| f.sync_all())
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        if replace {
-            fs::rename(&self.path, path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-        } else {
-            match fs::hard_link(&self.path, path) {
-                Ok(()) => {
-                    let _ = fs::remove_file(&self.path);
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    return Err(UserError::new(format!(
-                        "{} already exists; {flag_hint}",
-                        path.display()
-                    ))
-                    .into());
-                }
-                // Some file systems have no hard links; a rename after a fresh check is next best.
-                Err(_) if fs::symlink_metadata(path).is_err() => {
-                    fs::rename(&self.path, path)
-                        .with_context(|| format!("cannot write {}", path.display()))?;
-                }
-                Err(_) => {
-                    return Err(UserError::new(format!(
-                        "{} already exists; {flag_hint}",
-                        path.display()
-                    ))
-                    .into());
-                }
-            }
-        }
-        self.placed = true;
-        // The new name is durable only once the folder itself is on disk.
-        if let Ok(dir) = folder_of(path) {
-            let _ = File::open(dir).and_then(|d| d.sync_all());
-        }
-        Ok(())
-    }
-}
-
-impl Drop for Temp {
-    fn drop(&mut self) {
-        if !self.placed {
-            let _ = fs::remove_file(&self.path);
-        }
     }
 }
 
@@ -270,21 +152,46 @@ pub fn write_atomic(
         Place::Stream => return write_stream(path, fill),
         Place::File(target) => target,
     };
-    if is_database(&target) {
+    if files::is_sqlite(&target) {
         return Err(UserError::new(format!(
             "{} is a database (a journal or a backup), so rekindle will not write over it; choose another file for {flag}",
             path.display()
         ))
         .into());
     }
-    let (temp, file) = Temp::beside(&target, "new")?;
-    let mut writer = BufWriter::new(file);
+    // Errors name the file written: the one a symbolic link points to, when it is one.
+    let cannot = || format!("cannot write {}", target.display());
+    let temp = files::temp_beside(&target, "new").with_context(cannot)?;
+    let mut writer = BufWriter::new(temp.as_file());
     fill(&mut writer)?;
     writer
         .flush()
         .with_context(|| format!("cannot write {}", path.display()))?;
     drop(writer);
-    temp.place(&target, true, "")
+    temp.as_file().sync_all().with_context(cannot)?;
+    files::place_over(temp.into_temp_path(), &target).with_context(cannot)
+}
+
+/// Puts the finished file at `temp` (made with [`files::temp_beside`]) at `path`: replacing
+/// what is there with `replace`, and otherwise refusing with "already exists" and `hint`.
+pub fn place(
+    temp: tempfile::TempPath,
+    path: &Path,
+    replace: bool,
+    hint: &str,
+) -> anyhow::Result<()> {
+    let cannot = || format!("cannot write {}", path.display());
+    files::sync_file(&temp).with_context(cannot)?;
+    if replace {
+        return files::place_over(temp, path).with_context(cannot);
+    }
+    match files::place_new(temp, path) {
+        Ok(()) => Ok(()),
+        Err(PlaceError::Taken) => {
+            Err(UserError::new(format!("{} already exists; {hint}", path.display())).into())
+        }
+        Err(PlaceError::Io(e)) => Err(e).with_context(cannot),
+    }
 }
 
 /// Writes into an existing pipe or device as it is: no temporary file, no rename, and no

@@ -1,8 +1,6 @@
 //! `rekindle doctor`: checks the journal's health and privacy, and with `--fix` repairs
 //! what can be repaired without touching anything you wrote.
 
-mod privacy;
-
 use std::fs;
 use std::io::Write as _;
 use std::os::unix::fs::PermissionsExt as _;
@@ -12,7 +10,7 @@ use serde::Serialize;
 
 use crate::commands::context::Context;
 use crate::store::search::{self, Health};
-use crate::store::{self, SCHEMA_VERSION, leftovers};
+use crate::store::{self, SCHEMA_VERSION, inspect, leftovers, privacy};
 use crate::text::sanitize;
 
 /// Check the journal: integrity, schema version, file permissions, the search index and
@@ -198,11 +196,9 @@ fn integrity(conn: &rusqlite::Connection) -> Vec<String> {
 
 /// How many records of each kind can be read: `null` for a kind that cannot be.
 fn readable_counts(conn: &rusqlite::Connection) -> serde_json::Map<String, serde_json::Value> {
-    store::KINDS
-        .iter()
-        .map(|(kind, table)| {
-            let n: rusqlite::Result<i64> =
-                conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0));
+    inspect::readable_counts(conn)
+        .into_iter()
+        .map(|(kind, n)| {
             (
                 kind.to_string(),
                 n.map_or(serde_json::Value::Null, Into::into),
@@ -214,9 +210,7 @@ fn readable_counts(conn: &rusqlite::Connection) -> serde_json::Map<String, serde
 /// doctor on a journal SQLite calls damaged: opened without changing anything (no upgrade,
 /// no repair), it says what is wrong, which records can still be read, and what to do.
 fn damaged(ctx: &Context, why: anyhow::Error) -> anyhow::Result<()> {
-    let flags =
-        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = match rusqlite::Connection::open_with_flags(&ctx.journal, flags) {
+    let conn = match inspect::open_read_only(&ctx.journal) {
         Ok(conn) => conn,
         Err(_) => return Err(why),
     };

@@ -11,7 +11,8 @@ use std::fs;
 use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
 use std::path::{Path, PathBuf};
 
-use crate::store::leftovers;
+use super::files::{COMPANIONS, companion, folder_of};
+use super::leftovers;
 use crate::text::sanitize;
 
 /// What to do instead when the folder is not rekindle's to change.
@@ -117,7 +118,7 @@ pub fn findings(journal: &Path) -> Vec<Finding> {
     let mut found = Vec::new();
     let companions: Vec<PathBuf> = ["-wal", "-shm"]
         .iter()
-        .map(|suffix| leftovers::companion(journal, suffix))
+        .map(|suffix| companion(journal, suffix))
         .filter(|path| open_to_others(path).is_some())
         .collect();
     match open_to_others(journal) {
@@ -130,7 +131,7 @@ pub fn findings(journal: &Path) -> Vec<Finding> {
             }
         }
     }
-    let dir = leftovers::folder_of(journal);
+    let dir = folder_of(journal);
     if let Ok(meta) = fs::metadata(&dir)
         && mode_of(&meta) & 0o077 != 0
     {
@@ -157,8 +158,8 @@ fn why_not_the_folder(journal: &Path, dir: &Path, meta: &fs::Metadata) -> Option
     let Ok(entries) = fs::read_dir(dir) else {
         return Some("its contents cannot be listed".into());
     };
-    let own: Vec<PathBuf> = ["", "-wal", "-shm", "-journal"]
-        .iter()
+    let own: Vec<PathBuf> = std::iter::once(&"")
+        .chain(COMPANIONS.iter())
         .filter_map(|suffix| journal.file_name().map(|n| (n, suffix)))
         .map(|(name, suffix)| {
             let mut own = name.to_owned();
@@ -195,7 +196,7 @@ mod tests {
         fs::create_dir(&own).unwrap();
         let journal = own.join("journal.db");
         fs::write(&journal, b"").unwrap();
-        let wal = leftovers::companion(&journal, "-wal");
+        let wal = companion(&journal, "-wal");
         fs::write(&wal, b"").unwrap();
         chmod(&wal, 0o644);
         chmod(&journal, 0o644);

@@ -1,0 +1,46 @@
+//! What can go wrong with the journal file, each said as one sentence a person can act on.
+
+use std::io;
+use std::path::PathBuf;
+
+use super::lock::BUSY_TIMEOUT;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("there is no journal at {} yet; run `rekindle init` to create one", .0.display())]
+    Missing(PathBuf),
+    #[error("a journal already exists at {}; it was left unchanged", .0.display())]
+    Exists(PathBuf),
+    #[error("{} is not a rekindle journal ({reason}); it was left untouched", path.display())]
+    NotAJournal { path: PathBuf, reason: String },
+    #[error(
+        "{} was written by a newer version of rekindle (journal schema {found}; this program understands up to {supported}); it was left untouched. Please update rekindle to open it",
+        path.display()
+    )]
+    TooNew {
+        path: PathBuf,
+        found: usize,
+        supported: usize,
+    },
+    #[error(
+        "the journal at {} is damaged: {detail}. Run `rekindle doctor` to see what can be saved, and keep a copy of the file as it is before trying anything else",
+        path.display()
+    )]
+    Damaged { path: PathBuf, detail: String },
+    #[error("cannot use {}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+    #[error("cannot open the journal at {}: {source}", path.display())]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error(
+        "the journal is busy: another rekindle command has been writing to it for over {} seconds, so nothing was saved; please try again in a moment",
+        BUSY_TIMEOUT.as_secs()
+    )]
+    Busy,
+    #[error("updating the journal's structure failed: {0}")]
+    Migration(rusqlite::Error),
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+}

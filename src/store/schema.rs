@@ -1,0 +1,211 @@
+//! The journal's identity and structure: rekindle's application id in the SQLite header,
+//! the schema version, the migration scripts that bring an older journal up to date, and the
+//! settings every connection gets (WAL, foreign keys, writes that take the lock up front).
+
+use std::path::Path;
+
+use rusqlite::{Connection, ErrorCode, TransactionBehavior};
+
+use super::lock::{busy, wait_for_the_lock};
+use super::{StoreError, damage, files};
+
+/// "RKDL": written into the SQLite header by the first migration.
+pub const APPLICATION_ID: i32 = 0x524B_444C;
+
+/// The schema, one script per version: script N takes a journal from version N to N + 1.
+/// A released script is never edited; a change to the schema is a new script.
+pub const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+/// The schema version this program writes and understands.
+pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
+
+/// Reads the header only: nothing here writes, so a foreign or newer file stays untouched.
+pub fn check_identity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let not_a_journal = |reason: &str| StoreError::NotAJournal {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    };
+    let read_header = || -> rusqlite::Result<(i32, usize, i64)> {
+        let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let objects: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        Ok((app, usize::try_from(version).unwrap_or(usize::MAX), objects))
+    };
+    let (app, version, objects) = read_header().map_err(|e| match e.sqlite_error_code() {
+        // A file that starts like an SQLite database but cannot be read as one is damaged,
+        // not someone else's file.
+        Some(code @ (ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt))
+            if files::is_sqlite(path) =>
+        {
+            StoreError::Damaged {
+                path: path.to_path_buf(),
+                detail: damage::detail(code).to_string(),
+            }
+        }
+        Some(ErrorCode::NotADatabase) => not_a_journal("it is not an SQLite database"),
+        _ => StoreError::Open {
+            path: path.to_path_buf(),
+            source: e,
+        },
+    })?;
+    if app != APPLICATION_ID {
+        return Err(if objects == 0 && version == 0 {
+            not_a_journal("it is empty")
+        } else {
+            not_a_journal("it is another program's SQLite database")
+        });
+    }
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+pub fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
+    conn.busy_handler(Some(wait_for_the_lock))?;
+    switch_to_wal(conn)?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Any transaction opened with `conn.transaction()` takes the write lock up front too.
+    conn.set_transaction_behavior(TransactionBehavior::Immediate);
+    Ok(())
+}
+
+/// Puts a journal made in SQLite's older rollback mode into WAL mode. Every journal rekindle
+/// creates is born in WAL mode (see [`build_new`]), so this reads the mode and usually stops.
+///
+/// The switch needs every other connection out of the way, and SQLite refuses it with "busy"
+/// at once, without calling the busy handler, when another process holds the file even for a
+/// moment: several commands opening an old journal together would fail. So the switch is
+/// tried again with the busy handler's own pauses, for as long as a writer would wait.
+fn switch_to_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let mut attempt = 0;
+    loop {
+        // journal_mode returns the mode as a row: "wal", "delete", ... ("memory" in memory).
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        if mode.eq_ignore_ascii_case("wal") || mode.eq_ignore_ascii_case("memory") {
+            return Ok(());
+        }
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                ) && wait_for_the_lock(attempt) =>
+            {
+                attempt += 1;
+            }
+            other => return other.map(|_| ()),
+        }
+    }
+}
+
+/// Brings the schema up to version `scripts.len()`, in one transaction.
+///
+/// The version is read again once the write lock is held: when two processes open an older
+/// journal at the same moment, the first runs the scripts and the second finds the work done,
+/// instead of running them twice. The common case (already current) takes no lock at all, so
+/// opening a journal never waits for someone else's write.
+pub fn migrate(conn: &mut Connection, scripts: &[&str], path: &Path) -> Result<(), StoreError> {
+    let target = scripts.len();
+    if version_of(conn)? == target {
+        return Ok(());
+    }
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(busy)?;
+    let found = version_of(&tx)?;
+    if found > target {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found,
+            supported: target,
+        });
+    }
+    for script in &scripts[found..] {
+        tx.execute_batch(script).map_err(StoreError::Migration)?;
+    }
+    tx.pragma_update(None, "user_version", target as i64)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// The schema version, with a negative one (never written by rekindle) read as too new.
+pub fn version_of(conn: &Connection) -> rusqlite::Result<usize> {
+    Ok(usize::try_from(schema_version(conn)?).unwrap_or(usize::MAX))
+}
+
+/// The schema version recorded in the file.
+pub fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::inspect::integrity_problems;
+    use super::super::lock::BUSY_TIMEOUT;
+    use super::*;
+
+    #[test]
+    fn the_scripts_make_a_healthy_journal_of_the_current_version() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        migrate(&mut conn, MIGRATIONS, Path::new(":memory:")).unwrap();
+        assert_eq!(version_of(&conn).unwrap(), SCHEMA_VERSION);
+        let app: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(app, APPLICATION_ID);
+        assert!(integrity_problems(&conn).unwrap().is_empty());
+        // Running again changes nothing and does not fail.
+        migrate(&mut conn, MIGRATIONS, Path::new(":memory:")).unwrap();
+    }
+
+    // Regression: the version used to be read before the write lock was taken, so two
+    // processes opening an older journal at once could both run the same upgrade.
+    #[test]
+    fn processes_opening_an_older_journal_at_once_upgrade_it_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
+                .unwrap();
+            migrate(&mut conn, MIGRATIONS, &path).unwrap();
+        }
+        // A made-up next version whose second run would fail ("table already exists") and
+        // whose insert would otherwise land twice.
+        let next: Vec<&str> = MIGRATIONS
+            .iter()
+            .copied()
+            .chain(["CREATE TABLE upgraded (n INTEGER); INSERT INTO upgraded VALUES (1);"])
+            .collect();
+        let start = std::sync::Barrier::new(4);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..4)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut conn = Connection::open(&path).unwrap();
+                        conn.busy_timeout(BUSY_TIMEOUT).unwrap();
+                        start.wait();
+                        migrate(&mut conn, &next, &path)
+                    })
+                })
+                .collect();
+            for handle in handles {
+                handle.join().unwrap().unwrap();
+            }
+        });
+        let conn = Connection::open(&path).unwrap();
+        let rows: i64 = conn
+            .query_row("SELECT count(*) FROM upgraded", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(rows, 1);
+        assert_eq!(version_of(&conn).unwrap(), next.len());
+    }
+}
