@@ -9,9 +9,11 @@ use serde::Serialize;
 use crate::bail_user;
 use crate::commands::context::Context;
 use crate::domain::dates;
+use crate::domain::kind::RecordKind;
 use crate::store;
 use crate::store::{backup, destination, files};
 use crate::text::sanitize;
+use crate::views::json;
 
 /// Copy the journal into FILE, safely, even while one of you is writing in it.
 ///
@@ -35,7 +37,8 @@ struct Done {
     backup: String,
     bytes: u64,
     integrity: &'static str,
-    counts: serde_json::Map<String, serde_json::Value>,
+    #[serde(serialize_with = "json::counts")]
+    counts: Vec<(RecordKind, i64)>,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -86,7 +89,7 @@ fn report(
     ctx: &Context,
     args: &Args,
     bytes: u64,
-    counts: Vec<(&'static str, i64)>,
+    counts: Vec<(RecordKind, i64)>,
 ) -> anyhow::Result<()> {
     let backup = args.file.display().to_string();
     if ctx.json {
@@ -95,16 +98,13 @@ fn report(
             backup,
             bytes,
             integrity: "ok",
-            counts: counts
-                .into_iter()
-                .map(|(k, n)| (k.to_string(), n.into()))
-                .collect(),
+            counts: counts.clone(),
         });
     }
     let held: Vec<String> = counts
         .iter()
         .filter(|(_, n)| *n > 0)
-        .map(|(k, n)| crate::text::prose::count(*n, k))
+        .map(|(kind, n)| kind.count(*n))
         .collect();
     let shown = sanitize::line(&backup);
     let mut out = ctx.out();

@@ -10,13 +10,14 @@ use serde::Serialize;
 use crate::bail_user;
 use crate::commands::context::Context;
 use crate::domain::dates;
-use crate::domain::exchange::{Document, Kind};
+use crate::domain::exchange::Document;
 use crate::domain::journey::Journey;
+use crate::domain::kind::RecordKind;
 use crate::store;
 use crate::store::destination;
-use crate::text::prose;
 use crate::text::sanitize;
 use crate::views::export::{Words, csv, markdown};
+use crate::views::json;
 
 /// Write out the whole journal: JSON holds everything and can be imported again, CSV has
 /// one row per check-in for a spreadsheet, Markdown is to read or print.
@@ -58,7 +59,8 @@ impl Format {
 struct Written {
     output: String,
     format: &'static str,
-    counts: serde_json::Map<String, serde_json::Value>,
+    #[serde(serialize_with = "json::counts")]
+    counts: Vec<(RecordKind, usize)>,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -152,18 +154,15 @@ fn report(
         return ctx.print_json(&Written {
             output: shown,
             format: format.name(),
-            counts: Kind::ALL
-                .iter()
-                .map(|k| (k.key().to_string(), doc.len(*k).into()))
-                .collect(),
+            counts: RecordKind::ALL.map(|kind| (kind, doc.len(kind))).to_vec(),
         });
     }
     let held: Vec<String> = match format {
-        Format::Csv => vec![prose::count(doc.checkins.len() as i64, "checkins")],
-        _ => Kind::ALL
+        Format::Csv => vec![RecordKind::Checkin.count(doc.checkins.len() as i64)],
+        _ => RecordKind::ALL
             .iter()
             .filter(|k| doc.len(**k) > 0)
-            .map(|k| prose::count(doc.len(*k) as i64, k.key()))
+            .map(|k| k.count(doc.len(*k) as i64))
             .collect(),
     };
     let what = match format {

@@ -6,8 +6,9 @@ use crate::bail_user;
 use crate::commands::context::{Context, find_partner};
 use crate::domain::dates;
 use crate::domain::error::UserError;
-use crate::domain::history::{self, Kind};
+use crate::domain::history;
 use crate::domain::journey::Journey;
+use crate::domain::kind::RecordKind;
 use crate::store;
 use crate::text::sanitize;
 use crate::views;
@@ -63,13 +64,13 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     }
     let mut kinds = Vec::new();
     for text in &args.kind {
-        let kind: Kind = text.parse().map_err(UserError::new)?;
+        let kind = RecordKind::in_timeline(text).map_err(UserError::new)?;
         if !kinds.contains(&kind) {
             kinds.push(kind);
         }
     }
     if kinds.is_empty() {
-        kinds = Kind::ALL.to_vec();
+        kinds = RecordKind::TIMELINE.to_vec();
     }
     if let Some(text) = &args.search
         && text.trim().is_empty()

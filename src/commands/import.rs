@@ -10,7 +10,8 @@ use serde::Serialize;
 use crate::bail_user;
 use crate::commands::context::Context;
 use crate::domain::dates;
-use crate::domain::exchange::{self, Counts, Document, Kind, Problem};
+use crate::domain::exchange::{self, Counts, Document, Problem};
+use crate::domain::kind::RecordKind;
 use crate::store::{self, Store, StoreError};
 use crate::text::prose;
 use crate::text::sanitize;
@@ -63,7 +64,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         bail_user!(
             "there is no journal at {} yet, and {label} names {}; a new journal needs both of you. Run `rekindle init` first, then import into it",
             ctx.journal.display(),
-            prose::count(doc.partners.len() as i64, "partners")
+            RecordKind::Partner.count(doc.partners.len() as i64)
         );
     }
     let merge = |tx: &rusqlite::Connection| -> anyhow::Result<Counts> {
@@ -169,7 +170,7 @@ fn report(
         )?,
         None => {}
     }
-    let shown: Vec<Kind> = Kind::ALL
+    let shown: Vec<RecordKind> = RecordKind::ALL
         .into_iter()
         .filter(|k| {
             let t = counts.get(*k);
@@ -191,7 +192,7 @@ fn report(
         let t = counts.get(*kind);
         let mut row = format!(
             "  {:<22}{:>7}{:>9}{:>9}",
-            prose::kind_label(kind.key()).1,
+            kind.label().1,
             t.added,
             t.updated,
             t.skipped
@@ -220,9 +221,9 @@ fn report(
             )
         )?;
     }
-    let removed = counts.get(Kind::Feelings).removed;
+    let removed = counts.get(RecordKind::Feeling).removed;
     if removed > 0 {
-        let feelings = prose::count(removed as i64, "feelings");
+        let feelings = RecordKind::Feeling.count(removed as i64);
         writeln!(
             out,
             "{}",

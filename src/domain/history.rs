@@ -1,117 +1,21 @@
-//! The timeline's rules, without SQL: the kinds of record it lists, how they are ordered,
-//! and how any text a person types becomes a safe full-text query.
-
-use std::fmt;
-use std::str::FromStr;
+//! The timeline's rules, without SQL: how its records are ordered, and how any text a person
+//! types becomes a safe full-text query.
 
 use chrono::NaiveDate;
 
-/// The kinds of record in the timeline, with the code each has in the search index
-/// (`rowid = id * 16 + code`, see the schema).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    Checkin,
-    Feeling,
-    Promise,
-    Outcome,
-    Apology,
-    Response,
-    Focus,
-    Meeting,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 8] = [
-        Kind::Checkin,
-        Kind::Feeling,
-        Kind::Promise,
-        Kind::Outcome,
-        Kind::Apology,
-        Kind::Response,
-        Kind::Focus,
-        Kind::Meeting,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Checkin => "checkin",
-            Kind::Feeling => "feeling",
-            Kind::Promise => "promise",
-            Kind::Outcome => "outcome",
-            Kind::Apology => "apology",
-            Kind::Response => "response",
-            Kind::Focus => "focus",
-            Kind::Meeting => "meeting",
-        }
-    }
-
-    /// The record's code in the search index.
-    pub fn search_code(self) -> i64 {
-        match self {
-            Kind::Checkin => 1,
-            Kind::Feeling => 2,
-            Kind::Promise => 3,
-            Kind::Outcome => 4,
-            Kind::Apology => 5,
-            Kind::Response => 6,
-            Kind::Focus => 7,
-            Kind::Meeting => 8,
-        }
-    }
-
-    /// Whether the record belongs to one partner (rather than to both of them, like a focus
-    /// change or a meeting).
-    pub fn has_owner(self) -> bool {
-        !matches!(self, Kind::Focus | Kind::Meeting)
-    }
-}
-
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Kind {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let wanted = s.trim().to_lowercase();
-        let wanted = match wanted.as_str() {
-            "check-in" | "checkins" | "check-ins" => "checkin",
-            "feelings" => "feeling",
-            "promises" => "promise",
-            "outcomes" => "outcome",
-            "apologies" => "apology",
-            "responses" | "answer" | "answers" => "response",
-            "meetings" | "together" => "meeting",
-            other => other,
-        };
-        Kind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == wanted)
-            .ok_or_else(|| {
-                let all: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-                format!(
-                    "\"{}\" is not a kind of record; use {}",
-                    s.trim(),
-                    all.join(", ")
-                )
-            })
-    }
-}
+use crate::domain::kind::RecordKind;
 
 /// Where a record sits in the timeline: newest date first, then latest written first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ref {
-    pub kind: Kind,
+    pub kind: RecordKind,
     pub id: i64,
     pub date: NaiveDate,
     pub created_at: String,
 }
 
 impl Ref {
-    fn key(&self) -> (NaiveDate, &str, Kind, i64) {
+    fn key(&self) -> (NaiveDate, &str, RecordKind, i64) {
         (self.date, self.created_at.as_str(), self.kind, self.id)
     }
 }
@@ -155,7 +59,7 @@ pub fn search_query(text: &str) -> Option<Query> {
 mod tests {
     use super::*;
 
-    fn r(kind: Kind, id: i64, day: u32, created: &str) -> Ref {
+    fn r(kind: RecordKind, id: i64, day: u32, created: &str) -> Ref {
         Ref {
             kind,
             id,
@@ -165,28 +69,21 @@ mod tests {
     }
 
     #[test]
-    fn kinds_parse_with_friendly_spellings() {
-        assert_eq!("Check-ins".parse::<Kind>(), Ok(Kind::Checkin));
-        assert_eq!("apologies".parse::<Kind>(), Ok(Kind::Apology));
-        let err = "diary".parse::<Kind>().unwrap_err();
-        assert_eq!(
-            err,
-            "\"diary\" is not a kind of record; use checkin, feeling, promise, outcome, apology, response, focus, meeting"
-        );
-    }
-
-    #[test]
     fn newest_first_by_date_then_by_writing() {
         let refs = vec![
-            r(Kind::Checkin, 1, 19, "2026-11-19T08:00"),
-            r(Kind::Promise, 1, 20, "2026-11-20T09:00"),
-            r(Kind::Checkin, 2, 20, "2026-11-21T07:00"),
-            r(Kind::Outcome, 5, 18, "2026-11-21T10:00"),
+            r(RecordKind::Checkin, 1, 19, "2026-11-19T08:00"),
+            r(RecordKind::Promise, 1, 20, "2026-11-20T09:00"),
+            r(RecordKind::Checkin, 2, 20, "2026-11-21T07:00"),
+            r(RecordKind::Outcome, 5, 18, "2026-11-21T10:00"),
         ];
-        let ids: Vec<(Kind, i64)> = newest(refs, 3).iter().map(|r| (r.kind, r.id)).collect();
+        let ids: Vec<(RecordKind, i64)> = newest(refs, 3).iter().map(|r| (r.kind, r.id)).collect();
         assert_eq!(
             ids,
-            [(Kind::Checkin, 2), (Kind::Promise, 1), (Kind::Checkin, 1)]
+            [
+                (RecordKind::Checkin, 2),
+                (RecordKind::Promise, 1),
+                (RecordKind::Checkin, 1)
+            ]
         );
     }
 

@@ -11,6 +11,7 @@ pub mod feelings;
 pub mod history;
 pub mod input;
 pub mod journey;
+pub mod kind;
 pub mod model;
 pub mod progress;
 pub mod recurrence;

@@ -9,6 +9,7 @@ use rusqlite::backup::{Backup, StepResult};
 
 use super::StoreError;
 use super::inspect::{counts, integrity_problems};
+use crate::domain::kind::RecordKind;
 
 /// How long to keep trying while the other partner's write holds the journal.
 const PATIENCE: Duration = Duration::from_secs(15);
@@ -32,7 +33,7 @@ pub fn copy_into(
     source: &Connection,
     journal: &Path,
     temp: &Path,
-) -> anyhow::Result<Vec<(&'static str, i64)>> {
+) -> anyhow::Result<Vec<(RecordKind, i64)>> {
     let mut dest = Connection::open(temp)?;
     {
         let backup = Backup::new(source, &mut dest)?;

@@ -16,19 +16,37 @@ use super::feelings::Feeling;
 use super::focus::FocusChange;
 use super::meetings::{Meeting, MeetingPart};
 use super::promises::{Outcome, Promise};
-use crate::domain::history::{Kind, Query, Ref, newest};
+use crate::domain::history::{Query, Ref, newest};
+use crate::domain::kind::RecordKind;
 
 /// What the timeline shows.
 #[derive(Debug, Clone)]
 pub struct Filter {
     pub since: NaiveDate,
     pub until: NaiveDate,
-    pub kinds: Vec<Kind>,
+    pub kinds: Vec<RecordKind>,
     /// Only this partner's records (and the ones you share: focus changes and meetings).
     pub partner: Option<i64>,
     /// A search built by [`crate::domain::history::search_query`].
     pub search: Option<Query>,
     pub limit: usize,
+}
+
+/// A kind's code in the search index (`rowid = id * 16 + code`, see the schema); the parts of
+/// meetings are 9.
+fn search_code(kind: RecordKind) -> i64 {
+    match kind {
+        RecordKind::Checkin => 1,
+        RecordKind::Feeling => 2,
+        RecordKind::Promise => 3,
+        RecordKind::Outcome => 4,
+        RecordKind::Apology => 5,
+        RecordKind::Response => 6,
+        RecordKind::Focus => 7,
+        RecordKind::Meeting => 8,
+        // Partners are not in the index.
+        RecordKind::Partner => 0,
+    }
 }
 
 /// The records to show, newest first.
@@ -58,7 +76,10 @@ fn ids_json(ids: &BTreeSet<i64>) -> String {
 
 /// The records whose text matches, by kind. A feeling named in a check-in leads to the
 /// check-in, and a partner's part of a meeting to the meeting.
-fn search(conn: &Connection, query: &Query) -> rusqlite::Result<HashMap<Kind, BTreeSet<i64>>> {
+fn search(
+    conn: &Connection,
+    query: &Query,
+) -> rusqlite::Result<HashMap<RecordKind, BTreeSet<i64>>> {
     let mut by_code: HashMap<i64, BTreeSet<i64>> = HashMap::new();
     // Exact text reads every text in the index (it has no words to look up), so it costs in
     // proportion to the journal; it is only used for searches with no letters or digits.
@@ -71,13 +92,13 @@ fn search(conn: &Connection, query: &Query) -> rusqlite::Result<HashMap<Kind, BT
         let rowid = rowid?;
         by_code.entry(rowid % 16).or_default().insert(rowid / 16);
     }
-    let mut found: HashMap<Kind, BTreeSet<i64>> = HashMap::new();
-    for kind in Kind::ALL {
-        if let Some(ids) = by_code.remove(&kind.search_code()) {
+    let mut found: HashMap<RecordKind, BTreeSet<i64>> = HashMap::new();
+    for kind in RecordKind::TIMELINE {
+        if let Some(ids) = by_code.remove(&search_code(kind)) {
             found.entry(kind).or_default().extend(ids);
         }
     }
-    if let Some(feelings) = found.remove(&Kind::Feeling) {
+    if let Some(feelings) = found.remove(&RecordKind::Feeling) {
         let mut stmt = conn.prepare_cached(
             "SELECT id, checkin_id FROM feelings WHERE id IN (SELECT value FROM json_each(?1))",
         )?;
@@ -85,8 +106,14 @@ fn search(conn: &Connection, query: &Query) -> rusqlite::Result<HashMap<Kind, BT
             Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?))
         })? {
             match row? {
-                (_, Some(checkin)) => found.entry(Kind::Checkin).or_default().insert(checkin),
-                (feeling, None) => found.entry(Kind::Feeling).or_default().insert(feeling),
+                (_, Some(checkin)) => found
+                    .entry(RecordKind::Checkin)
+                    .or_default()
+                    .insert(checkin),
+                (feeling, None) => found
+                    .entry(RecordKind::Feeling)
+                    .or_default()
+                    .insert(feeling),
             };
         }
     }
@@ -95,7 +122,10 @@ fn search(conn: &Connection, query: &Query) -> rusqlite::Result<HashMap<Kind, BT
             "SELECT meeting_id FROM meeting_partners WHERE id IN (SELECT value FROM json_each(?1))",
         )?;
         for meeting in stmt.query_map([ids_json(&parts)], |r| r.get::<_, i64>(0))? {
-            found.entry(Kind::Meeting).or_default().insert(meeting?);
+            found
+                .entry(RecordKind::Meeting)
+                .or_default()
+                .insert(meeting?);
         }
     }
     Ok(found)
@@ -104,29 +134,31 @@ fn search(conn: &Connection, query: &Query) -> rusqlite::Result<HashMap<Kind, BT
 /// Up to `limit` records of one kind, newest first, that pass the filters.
 fn refs_of(
     conn: &Connection,
-    kind: Kind,
+    kind: RecordKind,
     filter: &Filter,
     ids: Option<&BTreeSet<i64>>,
 ) -> rusqlite::Result<Vec<Ref>> {
     let (table, owner) = match kind {
-        Kind::Checkin => ("checkins t", "t.partner_id"),
+        // Partners are not in the timeline.
+        RecordKind::Partner => return Ok(Vec::new()),
+        RecordKind::Checkin => ("checkins t", "t.partner_id"),
         // Quick entries only (a check-in's feelings are shown with the check-in), through their
         // own partial date index; left to itself SQLite reads every one and sorts them.
-        Kind::Feeling => (
+        RecordKind::Feeling => (
             "feelings t INDEXED BY feelings_alone_by_date",
             "t.partner_id",
         ),
         // `+` keeps SQLite on the date index rather than sorting all of one partner's promises.
-        Kind::Promise => ("promises t", "+t.by_id"),
+        RecordKind::Promise => ("promises t", "+t.by_id"),
         // CROSS JOIN keeps SQLite on the outcome date index even when filtering by maker.
-        Kind::Outcome => (
+        RecordKind::Outcome => (
             "outcomes t CROSS JOIN promises p ON p.id = t.promise_id",
             "p.by_id",
         ),
-        Kind::Apology => ("apologies t", "t.by_id"),
-        Kind::Response => ("responses t", "t.by_id"),
-        Kind::Focus => ("focus_changes t", ""),
-        Kind::Meeting => ("meetings t", ""),
+        RecordKind::Apology => ("apologies t", "t.by_id"),
+        RecordKind::Response => ("responses t", "t.by_id"),
+        RecordKind::Focus => ("focus_changes t", ""),
+        RecordKind::Meeting => ("meetings t", ""),
     };
     let mut sql = format!(
         "SELECT t.id, t.date, t.created_at FROM {table} WHERE t.date BETWEEN :since AND :until"
@@ -159,7 +191,7 @@ fn refs_of(
         (":until", &filter.until),
         (":limit", &limit),
     ];
-    if kind == Kind::Feeling {
+    if kind == RecordKind::Feeling {
         sql.push_str(" AND t.checkin_id IS NULL");
     }
     if let Some(partner) = &filter.partner
@@ -220,23 +252,26 @@ pub fn load(conn: &Connection, refs: &[Ref]) -> rusqlite::Result<Vec<Entry>> {
     let mut entries = Vec::with_capacity(refs.len());
     for r in refs {
         let entry = match r.kind {
-            Kind::Checkin => match super::checkins::get(conn, r.id)? {
+            RecordKind::Partner => None,
+            RecordKind::Checkin => match super::checkins::get(conn, r.id)? {
                 Some(c) => {
                     let feelings = super::feelings::for_checkin(conn, c.id)?;
                     Some(Entry::Checkin(c, feelings))
                 }
                 None => None,
             },
-            Kind::Feeling => super::feelings::get(conn, r.id)?.map(Entry::Feeling),
-            Kind::Promise => super::promises::get(conn, r.id)?.map(Entry::Promise),
-            Kind::Outcome => match super::promises::get_outcome(conn, r.id)? {
+            RecordKind::Feeling => super::feelings::get(conn, r.id)?.map(Entry::Feeling),
+            RecordKind::Promise => super::promises::get(conn, r.id)?.map(Entry::Promise),
+            RecordKind::Outcome => match super::promises::get_outcome(conn, r.id)? {
                 Some(o) => super::promises::get(conn, o.promise_id)?.map(|p| Entry::Outcome(o, p)),
                 None => None,
             },
-            Kind::Apology => super::apologies::get(conn, r.id)?.map(Entry::Apology),
-            Kind::Response => super::apologies::get_response(conn, r.id)?.map(Entry::Response),
-            Kind::Focus => super::focus::get(conn, r.id)?.map(Entry::Focus),
-            Kind::Meeting => match super::meetings::get(conn, r.id)? {
+            RecordKind::Apology => super::apologies::get(conn, r.id)?.map(Entry::Apology),
+            RecordKind::Response => {
+                super::apologies::get_response(conn, r.id)?.map(Entry::Response)
+            }
+            RecordKind::Focus => super::focus::get(conn, r.id)?.map(Entry::Focus),
+            RecordKind::Meeting => match super::meetings::get(conn, r.id)? {
                 Some(m) => {
                     let parts = super::meetings::parts(conn, m.id)?;
                     Some(Entry::Meeting(m, parts))
@@ -259,7 +294,7 @@ mod tests {
         Filter {
             since,
             until: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
-            kinds: Kind::ALL.to_vec(),
+            kinds: RecordKind::TIMELINE.to_vec(),
             partner,
             search: search_query(search),
             limit,

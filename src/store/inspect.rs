@@ -6,6 +6,8 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
+use crate::domain::kind::RecordKind;
+
 /// `PRAGMA integrity_check` and `foreign_key_check` together: an empty list means healthy.
 pub fn integrity_problems(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     let mut stmt = conn.prepare("PRAGMA integrity_check")?;
@@ -23,39 +25,39 @@ pub fn integrity_problems(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     Ok(problems)
 }
 
-/// The kinds of record, with the table each lives in, in the order people think of them.
-pub const KINDS: [(&str, &str); 9] = [
-    ("partners", "partners"),
-    ("checkins", "checkins"),
-    ("feelings", "feelings"),
-    ("promises", "promises"),
-    ("outcomes", "outcomes"),
-    ("apologies", "apologies"),
-    ("responses", "responses"),
-    ("focus", "focus_changes"),
-    ("meetings", "meetings"),
-];
+/// The table each kind of record lives in.
+pub fn table(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Partner => "partners",
+        RecordKind::Checkin => "checkins",
+        RecordKind::Feeling => "feelings",
+        RecordKind::Promise => "promises",
+        RecordKind::Outcome => "outcomes",
+        RecordKind::Apology => "apologies",
+        RecordKind::Response => "responses",
+        RecordKind::Focus => "focus_changes",
+        RecordKind::Meeting => "meetings",
+    }
+}
+
+fn count(conn: &Connection, kind: RecordKind) -> rusqlite::Result<i64> {
+    let sql = format!("SELECT count(*) FROM {}", table(kind));
+    conn.query_row(&sql, [], |r| r.get(0))
+}
 
 /// How many records of each kind the journal holds.
-pub fn counts(conn: &Connection) -> rusqlite::Result<Vec<(&'static str, i64)>> {
-    KINDS
-        .iter()
-        .map(|(kind, table)| {
-            let n = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
-            Ok((*kind, n))
-        })
+pub fn counts(conn: &Connection) -> rusqlite::Result<Vec<(RecordKind, i64)>> {
+    RecordKind::ALL
+        .into_iter()
+        .map(|kind| Ok((kind, count(conn, kind)?)))
         .collect()
 }
 
 /// How many records of each kind can be read: `None` for a kind that cannot be.
-pub fn readable_counts(conn: &Connection) -> Vec<(&'static str, Option<i64>)> {
-    KINDS
-        .iter()
-        .map(|(kind, table)| {
-            let n: rusqlite::Result<i64> =
-                conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0));
-            (*kind, n.ok())
-        })
+pub fn readable_counts(conn: &Connection) -> Vec<(RecordKind, Option<i64>)> {
+    RecordKind::ALL
+        .into_iter()
+        .map(|kind| (kind, count(conn, kind).ok()))
         .collect()
 }
 

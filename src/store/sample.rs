@@ -295,8 +295,11 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let until = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
         let written = store.write(|tx| Ok(generate(tx, 365, until, 7)?)).unwrap();
-        let counts: std::collections::HashMap<_, _> =
-            counts(store.conn()).unwrap().into_iter().collect();
+        let counts: std::collections::HashMap<_, _> = counts(store.conn())
+            .unwrap()
+            .into_iter()
+            .map(|(kind, n)| (kind.plural_key(), n))
+            .collect();
         assert_eq!(counts["checkins"] as u64, written);
         assert!(
             (600..=700).contains(&written),

@@ -90,38 +90,14 @@ pub fn shown(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
-/// How a kind of record is named in sentences: ("check-in", "check-ins").
-pub fn kind_label(kind: &str) -> (&'static str, &'static str) {
-    match kind {
-        "partners" | "partner" => ("partner", "partners"),
-        "checkins" | "checkin" => ("check-in", "check-ins"),
-        "feelings" | "feeling" => ("feeling", "feelings"),
-        "promises" | "promise" => ("promise", "promises"),
-        "outcomes" | "outcome" => ("promise outcome", "promise outcomes"),
-        "apologies" | "apology" => ("apology", "apologies"),
-        "responses" | "response" => ("answer to an apology", "answers to apologies"),
-        "focus" => ("focus change", "focus changes"),
-        "meetings" | "meeting" => ("meeting", "meetings"),
-        _ => ("record", "records"),
-    }
-}
-
-/// "1 check-in", "3 check-ins".
-pub fn count(n: i64, kind: &str) -> String {
-    let (one, many) = kind_label(kind);
+/// "1 temporary file", "3 temporary files".
+pub fn count(n: i64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counts_read_naturally() {
-        assert_eq!(count(1, "checkins"), "1 check-in");
-        assert_eq!(count(0, "apologies"), "0 apologies");
-        assert_eq!(count(2, "focus"), "2 focus changes");
-    }
 
     #[test]
     fn paragraphs_wrap_and_indent() {

@@ -9,6 +9,7 @@
 
 use crate::domain::feelings::{self, FeelingEntry, Valence};
 use crate::domain::journey;
+use crate::domain::kind::RecordKind;
 use crate::domain::model::Partner;
 use crate::domain::model::Step;
 use crate::store::apologies::{Answer, Apology, Response};
@@ -20,7 +21,7 @@ use crate::store::meetings::{Meeting, MeetingPart};
 use crate::store::promises::{Outcome, OutcomeKind, Promise, Status};
 use chrono::NaiveDate;
 use rusqlite::Connection;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use std::collections::HashMap;
 
 /// A feeling inside a check-in.
@@ -322,6 +323,15 @@ pub fn response(r: &Response, names: &Names) -> ResponseRecord {
         status: r.answer,
         note: r.note.clone(),
     }
+}
+
+/// `{"partners": 2, "checkins": 40, ...}`: the `counts` of a `--json` summary, every kind in
+/// the order of [`RecordKind::ALL`]; for `serialize_with`.
+pub fn counts<S: Serializer, N: Serialize>(
+    counts: &[(RecordKind, N)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(counts.iter().map(|(kind, n)| (kind.plural_key(), n)))
 }
 
 /// Any record, as the timeline lists it; each variant carries its own `kind`.

@@ -9,9 +9,12 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::commands::context::Context;
+use crate::domain::kind::RecordKind;
 use crate::store::search::{self, Health};
 use crate::store::{self, SCHEMA_VERSION, inspect, leftovers, privacy};
+use crate::text::prose;
 use crate::text::sanitize;
+use crate::views::json;
 
 /// Check the journal: integrity, schema version, file permissions, the search index and
 /// record counts.
@@ -47,7 +50,8 @@ pub struct Report {
     pub fixed: Vec<String>,
     pub not_fixed: Vec<String>,
     /// How many records of each kind; `null` for a kind that cannot be read.
-    pub counts: serde_json::Map<String, serde_json::Value>,
+    #[serde(serialize_with = "json::counts")]
+    pub counts: Vec<(RecordKind, Option<i64>)>,
     /// Neither the journal nor its folder lets anyone else in.
     #[serde(skip)]
     pub privacy_ok: bool,
@@ -157,7 +161,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             listed(&stale)
         ));
     }
-    let counts = readable_counts(conn);
+    let counts = inspect::readable_counts(conn);
     let report = Report {
         journal: ctx.journal.display().to_string(),
         schema_version: store::schema_version(conn).ok(),
@@ -194,19 +198,6 @@ fn integrity(conn: &rusqlite::Connection) -> Vec<String> {
     })
 }
 
-/// How many records of each kind can be read: `null` for a kind that cannot be.
-fn readable_counts(conn: &rusqlite::Connection) -> serde_json::Map<String, serde_json::Value> {
-    inspect::readable_counts(conn)
-        .into_iter()
-        .map(|(kind, n)| {
-            (
-                kind.to_string(),
-                n.map_or(serde_json::Value::Null, Into::into),
-            )
-        })
-        .collect()
-}
-
 /// doctor on a journal SQLite calls damaged: opened without changing anything (no upgrade,
 /// no repair), it says what is wrong, which records can still be read, and what to do.
 fn damaged(ctx: &Context, why: anyhow::Error) -> anyhow::Result<()> {
@@ -217,7 +208,7 @@ fn damaged(ctx: &Context, why: anyhow::Error) -> anyhow::Result<()> {
     let dir = ctx.journal.parent().filter(|d| !d.as_os_str().is_empty());
     let privacy = privacy::findings(&ctx.journal);
     let warnings: Vec<String> = privacy.iter().map(privacy::Finding::warning).collect();
-    let counts = readable_counts(&conn);
+    let counts = inspect::readable_counts(&conn);
     let mut integrity = integrity(&conn);
     if integrity.is_empty() {
         // Opening failed even though the check passes: say what opening met.
@@ -264,19 +255,11 @@ fn failed(ctx: &Context, report: &Report) -> anyhow::Error {
 }
 
 fn problems(n: usize) -> String {
-    if n == 1 {
-        "1 problem found".into()
-    } else {
-        format!("{n} problems found")
-    }
+    format!("{} found", prose::count(n as i64, "problem", "problems"))
 }
 
 fn files(n: usize) -> String {
-    if n == 1 {
-        "1 temporary file".into()
-    } else {
-        format!("{n} temporary files")
-    }
+    prose::count(n as i64, "temporary file", "temporary files")
 }
 
 fn listed(paths: &[std::path::PathBuf]) -> String {
@@ -357,13 +340,13 @@ fn print_human(ctx: &Context, report: &Report, fix: bool) -> anyhow::Result<()> 
     let readable: Vec<String> = report
         .counts
         .iter()
-        .filter_map(|(kind, n)| Some(crate::text::prose::count(n.as_i64()?, kind)))
+        .filter_map(|(kind, n)| Some(kind.count((*n)?)))
         .collect();
     let unreadable: Vec<&str> = report
         .counts
         .iter()
-        .filter(|(_, n)| n.is_null())
-        .map(|(kind, _)| kind.as_str())
+        .filter(|(_, n)| n.is_none())
+        .map(|(kind, _)| kind.plural_key())
         .collect();
     if readable.is_empty() {
         writeln!(out, "Records      none can be read")?;

@@ -5,9 +5,10 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{Document, Kind, Place, Problem};
+use super::{Document, Place, Problem};
 use crate::domain::dates;
 use crate::domain::input::check_name;
+use crate::domain::kind::RecordKind;
 use crate::domain::model::{Role, Step, same_name};
 
 /// Checks every record against the rules rekindle keeps when you write with it, and returns
@@ -37,7 +38,7 @@ pub fn check(mut doc: Document, today: NaiveDate) -> Result<Document, Problem> {
     }
     let mut seen = Uuids::default();
     for (i, p) in doc.partners.iter_mut().enumerate() {
-        let at = Place::new(Kind::Partners, i);
+        let at = Place::new(RecordKind::Partner, i);
         record_header(&at, &mut p.uuid, &mut p.created_at, &mut p.updated_at)?;
         seen.insert(&at, &p.uuid)?;
         p.name = check_name(&p.name).map_err(|e| Problem::at(&at.field("name"), e.to_string()))?;
@@ -52,7 +53,7 @@ pub fn check(mut doc: Document, today: NaiveDate) -> Result<Document, Problem> {
         && same_name(&a.name, &b.name)
     {
         return Err(Problem::at(
-            &Place::new(Kind::Partners, 1).field("name"),
+            &Place::new(RecordKind::Partner, 1).field("name"),
             format!("both partners are called \"{}\"", b.name),
         ));
     }
@@ -60,7 +61,7 @@ pub fn check(mut doc: Document, today: NaiveDate) -> Result<Document, Problem> {
     let mut seen = Uuids::default();
     let mut days = HashSet::new();
     for (i, c) in doc.checkins.iter_mut().enumerate() {
-        let at = Place::new(Kind::Checkins, i);
+        let at = Place::new(RecordKind::Checkin, i);
         record_header(&at, &mut c.uuid, &mut c.created_at, &mut c.updated_at)?;
         seen.insert(&at, &c.uuid)?;
         reference(&at.field("partner_uuid"), &mut c.partner_uuid)?;
@@ -92,7 +93,7 @@ pub fn check(mut doc: Document, today: NaiveDate) -> Result<Document, Problem> {
 
     let mut seen = Uuids::default();
     for (i, f) in doc.feelings.iter_mut().enumerate() {
-        let at = Place::new(Kind::Feelings, i);
+        let at = Place::new(RecordKind::Feeling, i);
         record_header(&at, &mut f.uuid, &mut f.created_at, &mut f.updated_at)?;
         seen.insert(&at, &f.uuid)?;
         reference(&at.field("partner_uuid"), &mut f.partner_uuid)?;
@@ -107,7 +108,7 @@ pub fn check(mut doc: Document, today: NaiveDate) -> Result<Document, Problem> {
 
     let mut seen = Uuids::default();
     for (i, p) in doc.promises.iter_mut().enumerate() {
-        let at = Place::new(Kind::Promises, i);
+        let at = Place::new(RecordKind::Promise, i);
         record_header(&at, &mut p.uuid, &mut p.created_at, &mut p.updated_at)?;
         seen.insert(&at, &p.uuid)?;
         reference(&at.field("by_uuid"), &mut p.by_uuid)?;
@@ -133,7 +134,7 @@ pub fn check(mut doc: Document, today: NaiveDate) -> Result<Document, Problem> {
     let mut seen = Uuids::default();
     let mut days = HashSet::new();
     for (i, o) in doc.outcomes.iter_mut().enumerate() {
-        let at = Place::new(Kind::Outcomes, i);
+        let at = Place::new(RecordKind::Outcome, i);
         record_header(&at, &mut o.uuid, &mut o.created_at, &mut o.updated_at)?;
         seen.insert(&at, &o.uuid)?;
         reference(&at.field("promise_uuid"), &mut o.promise_uuid)?;
@@ -158,7 +159,7 @@ pub fn check(mut doc: Document, today: NaiveDate) -> Result<Document, Problem> {
 
     let mut seen = Uuids::default();
     for (i, a) in doc.apologies.iter_mut().enumerate() {
-        let at = Place::new(Kind::Apologies, i);
+        let at = Place::new(RecordKind::Apology, i);
         record_header(&at, &mut a.uuid, &mut a.created_at, &mut a.updated_at)?;
         seen.insert(&at, &a.uuid)?;
         reference(&at.field("by_uuid"), &mut a.by_uuid)?;
@@ -179,7 +180,7 @@ pub fn check(mut doc: Document, today: NaiveDate) -> Result<Document, Problem> {
 
     let mut seen = Uuids::default();
     for (i, r) in doc.responses.iter_mut().enumerate() {
-        let at = Place::new(Kind::Responses, i);
+        let at = Place::new(RecordKind::Response, i);
         record_header(&at, &mut r.uuid, &mut r.created_at, &mut r.updated_at)?;
         seen.insert(&at, &r.uuid)?;
         reference(&at.field("apology_uuid"), &mut r.apology_uuid)?;
@@ -195,7 +196,7 @@ pub fn check(mut doc: Document, today: NaiveDate) -> Result<Document, Problem> {
 
     let mut seen = Uuids::default();
     for (i, f) in doc.focus.iter_mut().enumerate() {
-        let at = Place::new(Kind::Focus, i);
+        let at = Place::new(RecordKind::Focus, i);
         record_header(&at, &mut f.uuid, &mut f.created_at, &mut f.updated_at)?;
         seen.insert(&at, &f.uuid)?;
         f.step = step(&at.field("step"), &f.step)?;
@@ -205,7 +206,7 @@ pub fn check(mut doc: Document, today: NaiveDate) -> Result<Document, Problem> {
 
     let mut seen = Uuids::default();
     for (i, m) in doc.meetings.iter_mut().enumerate() {
-        let at = Place::new(Kind::Meetings, i);
+        let at = Place::new(RecordKind::Meeting, i);
         record_header(&at, &mut m.uuid, &mut m.created_at, &mut m.updated_at)?;
         seen.insert(&at, &m.uuid)?;
         happened(&at.field("date"), &m.date)?;

@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::error::UserError;
+use crate::domain::kind::RecordKind;
 
 /// The value of `format` in every export.
 pub const FORMAT: &str = "rekindle-export";
@@ -71,17 +72,17 @@ impl Document {
     }
 
     /// How many records of `kind` the document holds.
-    pub fn len(&self, kind: Kind) -> usize {
+    pub fn len(&self, kind: RecordKind) -> usize {
         match kind {
-            Kind::Partners => self.partners.len(),
-            Kind::Checkins => self.checkins.len(),
-            Kind::Feelings => self.feelings.len(),
-            Kind::Promises => self.promises.len(),
-            Kind::Outcomes => self.outcomes.len(),
-            Kind::Apologies => self.apologies.len(),
-            Kind::Responses => self.responses.len(),
-            Kind::Focus => self.focus.len(),
-            Kind::Meetings => self.meetings.len(),
+            RecordKind::Partner => self.partners.len(),
+            RecordKind::Checkin => self.checkins.len(),
+            RecordKind::Feeling => self.feelings.len(),
+            RecordKind::Promise => self.promises.len(),
+            RecordKind::Outcome => self.outcomes.len(),
+            RecordKind::Apology => self.apologies.len(),
+            RecordKind::Response => self.responses.len(),
+            RecordKind::Focus => self.focus.len(),
+            RecordKind::Meeting => self.meetings.len(),
         }
     }
 
@@ -267,53 +268,6 @@ pub struct MeetingPart {
     pub promise_uuid: Option<String>,
 }
 
-/// The kinds of record, in the order the document lists them (and `import` writes them).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kind {
-    Partners,
-    Checkins,
-    Feelings,
-    Promises,
-    Outcomes,
-    Apologies,
-    Responses,
-    Focus,
-    Meetings,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 9] = [
-        Kind::Partners,
-        Kind::Checkins,
-        Kind::Feelings,
-        Kind::Promises,
-        Kind::Outcomes,
-        Kind::Apologies,
-        Kind::Responses,
-        Kind::Focus,
-        Kind::Meetings,
-    ];
-
-    /// The list's name in the document ("checkins").
-    pub fn key(self) -> &'static str {
-        match self {
-            Kind::Partners => "partners",
-            Kind::Checkins => "checkins",
-            Kind::Feelings => "feelings",
-            Kind::Promises => "promises",
-            Kind::Outcomes => "outcomes",
-            Kind::Apologies => "apologies",
-            Kind::Responses => "responses",
-            Kind::Focus => "focus",
-            Kind::Meetings => "meetings",
-        }
-    }
-
-    fn index(self) -> usize {
-        Kind::ALL.iter().position(|k| *k == self).unwrap_or(0)
-    }
-}
-
 /// What an import did (or would do) with one kind of record.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Tally {
@@ -332,11 +286,11 @@ pub struct Tally {
 pub struct Counts([Tally; 9]);
 
 impl Counts {
-    pub fn get(&self, kind: Kind) -> Tally {
+    pub fn get(&self, kind: RecordKind) -> Tally {
         self.0[kind.index()]
     }
 
-    pub fn get_mut(&mut self, kind: Kind) -> &mut Tally {
+    pub fn get_mut(&mut self, kind: RecordKind) -> &mut Tally {
         &mut self.0[kind.index()]
     }
 
@@ -347,9 +301,9 @@ impl Counts {
 
     /// `{kind: n}` for one of the four tallies, every kind present.
     pub fn column(&self, pick: fn(&Tally) -> u64) -> serde_json::Map<String, serde_json::Value> {
-        Kind::ALL
+        RecordKind::ALL
             .iter()
-            .map(|k| (k.key().to_string(), pick(&self.get(*k)).into()))
+            .map(|k| (k.plural_key().to_string(), pick(&self.get(*k)).into()))
             .collect()
     }
 }
@@ -363,9 +317,9 @@ pub struct Place {
 }
 
 impl Place {
-    pub fn new(kind: Kind, index: usize) -> Place {
+    pub fn new(kind: RecordKind, index: usize) -> Place {
         Place {
-            kind: kind.key(),
+            kind: kind.plural_key(),
             index,
             field: None,
         }

@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
 use super::{rows, rows_with};
-use crate::domain::exchange::{Counts, Document, FeelingRecord, Kind, Place, Problem};
+use crate::domain::exchange::{Counts, Document, FeelingRecord, Place, Problem};
+use crate::domain::kind::RecordKind;
 use crate::domain::model::{Step, same_name};
 use crate::text::prose::and_list;
 
@@ -122,7 +123,7 @@ impl Merge<'_> {
         Ok(())
     }
 
-    fn tally(&mut self, kind: Kind, verdict: Verdict) {
+    fn tally(&mut self, kind: RecordKind, verdict: Verdict) {
         let t = self.counts.get_mut(kind);
         match verdict {
             Verdict::Added => t.added += 1,
@@ -221,14 +222,14 @@ impl Merge<'_> {
                 }
             };
             self.partners.insert(p.uuid.clone(), id);
-            self.tally(Kind::Partners, verdict);
+            self.tally(RecordKind::Partner, verdict);
         }
         let names: Vec<String> = rows(self.conn, "SELECT name FROM partners ORDER BY id", |r| {
             r.get(0)
         })?;
         if let (true, Some(i)) = (names.len() > 2, first_added) {
             return Err(refuse(
-                &Place::new(Kind::Partners, i),
+                &Place::new(RecordKind::Partner, i),
                 format!(
                     "\"{}\" would be a third partner in a journal kept by {}; a partner is matched by uuid or by name",
                     doc.partners[i].name,
@@ -245,7 +246,7 @@ impl Merge<'_> {
                 .position(|p| same_name(&p.name, a))
                 .unwrap_or(0);
             return Err(refuse(
-                &Place::new(Kind::Partners, i).field("name"),
+                &Place::new(RecordKind::Partner, i).field("name"),
                 format!("both partners would be called \"{b}\""),
             ));
         }
@@ -273,7 +274,7 @@ impl Merge<'_> {
 
     fn promises(&mut self, doc: &Document) -> Res {
         for (i, p) in doc.promises.iter().enumerate() {
-            let at = Place::new(Kind::Promises, i);
+            let at = Place::new(RecordKind::Promise, i);
             let by = self.resolve(Target::Partner, &at.field("by_uuid"), &p.by_uuid)?;
             let to =
                 self.resolve_opt(Target::Partner, &at.field("to_uuid"), p.to_uuid.as_deref())?;
@@ -312,7 +313,7 @@ impl Merge<'_> {
                 }
             };
             self.promises.insert(p.uuid.clone(), id);
-            self.tally(Kind::Promises, verdict);
+            self.tally(RecordKind::Promise, verdict);
         }
         Ok(())
     }
@@ -331,7 +332,7 @@ impl Merge<'_> {
         // its date).
         let mut written: HashMap<&str, (i64, i64, bool, &str)> = HashMap::new();
         for (i, c) in doc.checkins.iter().enumerate() {
-            let at = Place::new(Kind::Checkins, i);
+            let at = Place::new(RecordKind::Checkin, i);
             let partner =
                 self.resolve(Target::Partner, &at.field("partner_uuid"), &c.partner_uuid)?;
             let existing = match self.by_uuid("checkins", &c.uuid)? {
@@ -386,7 +387,7 @@ impl Merge<'_> {
                 }
             };
             self.checkins.insert(c.uuid.clone(), id);
-            self.tally(Kind::Checkins, verdict);
+            self.tally(RecordKind::Checkin, verdict);
             let won = verdict != Verdict::Skipped;
             if won {
                 let wanted = keep.get(c.uuid.as_str());
@@ -396,7 +397,7 @@ impl Merge<'_> {
         }
         // The feelings, in the file's order so that local ids keep it.
         for (j, f) in doc.feelings.iter().enumerate() {
-            let at = Place::new(Kind::Feelings, j);
+            let at = Place::new(RecordKind::Feeling, j);
             let partner =
                 self.resolve(Target::Partner, &at.field("partner_uuid"), &f.partner_uuid)?;
             if let Some(&(checkin, owner, won, date)) =
@@ -417,7 +418,7 @@ impl Merge<'_> {
                         Verdict::Updated
                     }
                 };
-                self.tally(Kind::Feelings, verdict);
+                self.tally(RecordKind::Feeling, verdict);
                 continue;
             }
             // A quick feeling, or one of a check-in that only the journal holds.
@@ -445,7 +446,7 @@ impl Merge<'_> {
                     Verdict::Added
                 }
             };
-            self.tally(Kind::Feelings, verdict);
+            self.tally(RecordKind::Feeling, verdict);
         }
         Ok(())
     }
@@ -463,7 +464,7 @@ impl Merge<'_> {
             if !keep.is_some_and(|k| k.contains(uuid.as_str())) {
                 self.conn
                     .execute("DELETE FROM feelings WHERE id = ?1", [id])?;
-                self.counts.get_mut(Kind::Feelings).removed += 1;
+                self.counts.get_mut(RecordKind::Feeling).removed += 1;
             }
         }
         Ok(())
@@ -546,7 +547,7 @@ impl Merge<'_> {
     fn outcomes(&mut self, doc: &Document) -> Res {
         let in_file: HashSet<&str> = doc.outcomes.iter().map(|o| o.uuid.as_str()).collect();
         for (i, o) in doc.outcomes.iter().enumerate() {
-            let at = Place::new(Kind::Outcomes, i);
+            let at = Place::new(RecordKind::Outcome, i);
             let promise =
                 self.resolve(Target::Promise, &at.field("promise_uuid"), &o.promise_uuid)?;
             let by = self.resolve(
@@ -606,14 +607,14 @@ impl Merge<'_> {
                     Verdict::Added
                 }
             };
-            self.tally(Kind::Outcomes, verdict);
+            self.tally(RecordKind::Outcome, verdict);
         }
         Ok(())
     }
 
     fn apologies(&mut self, doc: &Document) -> Res {
         for (i, a) in doc.apologies.iter().enumerate() {
-            let at = Place::new(Kind::Apologies, i);
+            let at = Place::new(RecordKind::Apology, i);
             let by = self.resolve(Target::Partner, &at.field("by_uuid"), &a.by_uuid)?;
             let to = self.resolve(Target::Partner, &at.field("to_uuid"), &a.to_uuid)?;
             if by == to {
@@ -662,14 +663,14 @@ impl Merge<'_> {
                 }
             };
             self.apologies.insert(a.uuid.clone(), id);
-            self.tally(Kind::Apologies, verdict);
+            self.tally(RecordKind::Apology, verdict);
         }
         Ok(())
     }
 
     fn responses(&mut self, doc: &Document) -> Res {
         for (i, r) in doc.responses.iter().enumerate() {
-            let at = Place::new(Kind::Responses, i);
+            let at = Place::new(RecordKind::Response, i);
             let apology =
                 self.resolve(Target::Apology, &at.field("apology_uuid"), &r.apology_uuid)?;
             let by = self.resolve(Target::Partner, &at.field("by_uuid"), &r.by_uuid)?;
@@ -713,7 +714,7 @@ impl Merge<'_> {
                     Verdict::Added
                 }
             };
-            self.tally(Kind::Responses, verdict);
+            self.tally(RecordKind::Response, verdict);
         }
         Ok(())
     }
@@ -737,7 +738,7 @@ impl Merge<'_> {
             .map(|(i, _)| i)
             .filter(|_| has_focus);
         for (i, f) in doc.focus.iter().enumerate() {
-            let at = Place::new(Kind::Focus, i);
+            let at = Place::new(RecordKind::Focus, i);
             let partner = self.resolve_opt(
                 Target::Partner,
                 &at.field("partner_uuid"),
@@ -746,7 +747,7 @@ impl Merge<'_> {
             let existing = match self.by_uuid("focus_changes", &f.uuid)? {
                 Some(local) => Some(local),
                 None if automatic_start == Some(i) => {
-                    self.tally(Kind::Focus, Verdict::Skipped);
+                    self.tally(RecordKind::Focus, Verdict::Skipped);
                     continue;
                 }
                 // Both computers ran `init` the same day: one focus change, not two.
@@ -780,14 +781,14 @@ impl Merge<'_> {
                     Verdict::Added
                 }
             };
-            self.tally(Kind::Focus, verdict);
+            self.tally(RecordKind::Focus, verdict);
         }
         Ok(())
     }
 
     fn meetings(&mut self, doc: &Document) -> Res {
         for (i, m) in doc.meetings.iter().enumerate() {
-            let at = Place::new(Kind::Meetings, i);
+            let at = Place::new(RecordKind::Meeting, i);
             let mut parts = Vec::with_capacity(m.parts.len());
             let mut who = HashSet::new();
             for (j, part) in m.parts.iter().enumerate() {
@@ -847,7 +848,7 @@ impl Merge<'_> {
                     )?;
                 }
             }
-            self.tally(Kind::Meetings, verdict);
+            self.tally(RecordKind::Meeting, verdict);
         }
         Ok(())
     }

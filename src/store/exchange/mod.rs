@@ -49,8 +49,8 @@ fn rows_with<T, P: rusqlite::Params>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::exchange::Kind;
     use crate::domain::exchange::check;
+    use crate::domain::kind::RecordKind;
     use crate::domain::model::{Role, Step};
     use crate::store::{self, Store};
     use rusqlite::params;
@@ -157,14 +157,14 @@ mod tests {
         let counts = copy
             .write(|tx| merge(tx, &doc)?.map_err(|p| anyhow::anyhow!("{p}")))
             .unwrap();
-        assert_eq!(counts.get(Kind::Meetings).added, 1);
-        assert_eq!(counts.get(Kind::Feelings).added, 1);
+        assert_eq!(counts.get(RecordKind::Meeting).added, 1);
+        assert_eq!(counts.get(RecordKind::Feeling).added, 1);
         assert_eq!(read_all(copy.conn(), "now".into()).unwrap(), doc);
         let again = copy
             .write(|tx| merge(tx, &doc)?.map_err(|p| anyhow::anyhow!("{p}")))
             .unwrap();
         assert!(!again.changed());
-        assert_eq!(again.get(Kind::Checkins).skipped, 1);
+        assert_eq!(again.get(RecordKind::Checkin).skipped, 1);
         assert_eq!(
             store::counts(copy.conn()).unwrap(),
             store::counts(store.conn()).unwrap()
