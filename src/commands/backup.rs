@@ -1,6 +1,6 @@
 //! `rekindle backup`: a consistent copy of the journal, safe to take while it is in use.
 
-use std::io::Write as _;
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context as _;
@@ -12,7 +12,9 @@ use crate::domain::dates;
 use crate::domain::kind::RecordKind;
 use crate::store;
 use crate::store::{backup, destination, files};
+use crate::text::prose;
 use crate::text::sanitize;
+use crate::views::Output;
 use crate::views::json;
 
 /// Copy the journal into FILE, safely, even while one of you is writing in it.
@@ -39,6 +41,8 @@ struct Done {
     integrity: &'static str,
     #[serde(serialize_with = "json::counts")]
     counts: Vec<(RecordKind, i64)>,
+    #[serde(skip)]
+    today: chrono::NaiveDate,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -82,44 +86,38 @@ as rekindle-backup.db, or use `rekindle export --output -` to send your journal 
         args.force,
         "pass --force to replace it, or choose another file name",
     )?;
-    report(ctx, &args, bytes, counts)
+    ctx.emit(&Done {
+        journal: ctx.journal.display().to_string(),
+        backup: args.file.display().to_string(),
+        bytes,
+        integrity: "ok",
+        counts,
+        today: ctx.today,
+    })
 }
 
-fn report(
-    ctx: &Context,
-    args: &Args,
-    bytes: u64,
-    counts: Vec<(RecordKind, i64)>,
-) -> anyhow::Result<()> {
-    let backup = args.file.display().to_string();
-    if ctx.json {
-        return ctx.print_json(&Done {
-            journal: ctx.journal.display().to_string(),
-            backup,
-            bytes,
-            integrity: "ok",
-            counts: counts.clone(),
-        });
+impl Output for Done {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let held: Vec<String> = self
+            .counts
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(kind, n)| kind.count(*n))
+            .collect();
+        let shown = sanitize::line(&self.backup);
+        writeln!(
+            out,
+            "Backed up your journal to {shown} on {} ({} KB, checked and complete).",
+            dates::in_words(self.today),
+            self.bytes.div_ceil(1024)
+        )?;
+        if !held.is_empty() {
+            writeln!(out, "It holds {}.", prose::and_list(&held))?;
+        }
+        writeln!(
+            out,
+            "Only you can read it. To look inside: rekindle --journal '{shown}' doctor"
+        )?;
+        Ok(())
     }
-    let held: Vec<String> = counts
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(kind, n)| kind.count(*n))
-        .collect();
-    let shown = sanitize::line(&backup);
-    let mut out = ctx.out();
-    writeln!(
-        out,
-        "Backed up your journal to {shown} on {} ({} KB, checked and complete).",
-        dates::in_words(ctx.today),
-        bytes.div_ceil(1024)
-    )?;
-    if !held.is_empty() {
-        writeln!(out, "It holds {}.", crate::text::prose::and_list(&held))?;
-    }
-    writeln!(
-        out,
-        "Only you can read it. To look inside: rekindle --journal '{shown}' doctor"
-    )?;
-    Ok(())
 }

@@ -4,7 +4,9 @@
 //! partner, the step and the prompt, offers to create the journal on first use, and saves
 //! the check-in and its feelings in one transaction.
 
-use std::io::Write as _;
+use std::io::Write;
+
+use serde::Serialize;
 
 use crate::bail_user;
 use crate::commands::common::{create_journal, save_checkin, saved_draft};
@@ -13,6 +15,7 @@ use crate::domain::SAFETY_NOTE;
 use crate::domain::checkin::{self, Given};
 use crate::domain::dates;
 use crate::domain::error::{Cancelled, UserError};
+use crate::domain::feelings;
 use crate::domain::input::{OPTIONAL, nonblank, parse_step};
 use crate::domain::model::Partner;
 use crate::flows::checkin::{Guidance, Options};
@@ -20,6 +23,7 @@ use crate::flows::couple;
 use crate::store::{self, Store, StoreError};
 use crate::text::prose;
 use crate::text::sanitize;
+use crate::views::Output;
 use crate::views::checkin::{saved_line, scores_line, unchanged_line};
 use crate::views::json::CheckinRecord;
 
@@ -238,7 +242,11 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         }
         _ => None,
     };
-    report(ctx, &record, changed.as_deref(), feelings_from_flags)
+    ctx.emit(&Saved {
+        record: &record,
+        changed: changed.as_deref(),
+        feelings_from_flags,
+    })
 }
 
 /// The journal, or in a terminal on first use, a new one made with the couple's names (and
@@ -289,43 +297,44 @@ pub fn other_partner(store: &Store, partner: &Partner) -> anyhow::Result<String>
         .map_or_else(|| "your partner".to_string(), |p| p.name.clone()))
 }
 
-/// `changed` is what replacing the saved check-in changed; `None` for a new check-in.
-/// `feelings_from_flags`: the feelings came from `--feeling`, so a likely typo among them is
-/// named (the guided flow has asked about it already).
-fn report(
-    ctx: &Context,
-    record: &CheckinRecord,
-    changed: Option<&[String]>,
+/// The check-in as saved; its JSON is the record itself.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Saved<'a> {
+    record: &'a CheckinRecord,
+    /// What replacing the saved check-in changed; `None` for a new check-in.
+    #[serde(skip)]
+    changed: Option<&'a [String]>,
+    /// The feelings came from `--feeling`, so a likely typo among them is named (the guided
+    /// flow has asked about it already).
+    #[serde(skip)]
     feelings_from_flags: bool,
-) -> anyhow::Result<()> {
-    if ctx.json {
-        return ctx.print_json(record);
+}
+
+impl Output for Saved<'_> {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let record = self.record;
+        match self.changed {
+            // The same check-in again: nothing was written, so nothing was "replaced".
+            Some([]) => {
+                writeln!(out, "{}", unchanged_line(record))?;
+                writeln!(out, "  {}", scores_line(record))?;
+            }
+            Some(changed) => {
+                writeln!(out, "{}", saved_line(record, true))?;
+                writeln!(out, "  {}", scores_line(record))?;
+                writeln!(out, "  {}", checkin::changes_in_words(changed))?;
+            }
+            None => {
+                writeln!(out, "{}", saved_line(record, false))?;
+                writeln!(out, "  {}", scores_line(record))?;
+            }
+        }
+        for feeling in record.feelings.iter().filter(|_| self.feelings_from_flags) {
+            if let Some(near) = feelings::nearest(&feeling.word) {
+                writeln!(out, "  {}", feelings::near_miss_note(&feeling.word, near))?;
+            }
+        }
+        Ok(())
     }
-    let mut out = ctx.out();
-    match changed {
-        // The same check-in again: nothing was written, so nothing was "replaced".
-        Some([]) => {
-            writeln!(out, "{}", unchanged_line(record))?;
-            writeln!(out, "  {}", scores_line(record))?;
-        }
-        Some(changed) => {
-            writeln!(out, "{}", saved_line(record, true))?;
-            writeln!(out, "  {}", scores_line(record))?;
-            writeln!(out, "  {}", checkin::changes_in_words(changed))?;
-        }
-        None => {
-            writeln!(out, "{}", saved_line(record, false))?;
-            writeln!(out, "  {}", scores_line(record))?;
-        }
-    }
-    for feeling in record.feelings.iter().filter(|_| feelings_from_flags) {
-        if let Some(near) = crate::domain::feelings::nearest(&feeling.word) {
-            writeln!(
-                out,
-                "  {}",
-                crate::domain::feelings::near_miss_note(&feeling.word, near)
-            )?;
-        }
-    }
-    Ok(())
 }

@@ -23,6 +23,7 @@ use crate::flows::prompter::{self, Prompter, TerminalPrompter};
 use crate::store::{self, Store};
 use crate::text::prose::{self, and_list, or_list};
 use crate::text::sanitize;
+use crate::views::Output;
 
 /// The name of rekindle's folders under the XDG data and config directories.
 pub const APP_DIR: &str = "rekindle";
@@ -198,6 +199,12 @@ impl Context {
         Journey::load(self.prompts_dir.as_deref()).0
     }
 
+    /// The journey for a view that names prompts in words; `None` with `--json`, whose records
+    /// carry prompt ids only (so a prompt file of the user's is not read, nor reported).
+    pub fn journey_for_words(&self) -> Option<Journey> {
+        (!self.json).then(|| self.journey())
+    }
+
     /// The name given with `--as` or `REKINDLE_AS`, if any.
     pub fn as_name(&self) -> Option<&str> {
         self.as_name.as_deref()
@@ -207,6 +214,25 @@ impl Context {
     /// a name set once in the environment should not silently hide the other partner.
     pub fn as_flag(&self) -> Option<&str> {
         self.as_name.as_deref().filter(|_| self.as_flag)
+    }
+
+    /// The partner named with `--as` or `REKINDLE_AS`, if any (never asked for).
+    pub fn named_partner(&self, store: &Store) -> anyhow::Result<Option<Partner>> {
+        self.partner_called(store, self.as_name())
+    }
+
+    /// The partner named with the `--as` flag itself, if any: for filters (see
+    /// [`Context::as_flag`]).
+    pub fn flagged_partner(&self, store: &Store) -> anyhow::Result<Option<Partner>> {
+        self.partner_called(store, self.as_flag())
+    }
+
+    fn partner_called(&self, store: &Store, name: Option<&str>) -> anyhow::Result<Option<Partner>> {
+        let Some(name) = name else {
+            return Ok(None);
+        };
+        let partners = store::partners::all(store.conn())?;
+        Ok(Some(find_partner(&partners, name)?.clone()))
     }
 
     /// Who is acting: `--as`/`REKINDLE_AS` matched case-insensitively, else asked in a
@@ -251,8 +277,21 @@ impl Context {
         io::stdout().lock()
     }
 
+    /// Shows what a command did: as JSON with `--json`, else in words. The one place a
+    /// command's output mode is decided.
+    pub fn emit<T: Output + ?Sized>(&self, output: &T) -> anyhow::Result<()> {
+        if self.json {
+            return self.print_json(output);
+        }
+        // Buffered, as the JSON is: a view is many small writes.
+        let mut out = io::BufWriter::new(self.out());
+        output.human(&mut out)?;
+        out.flush()?;
+        Ok(())
+    }
+
     /// Prints `value` as pretty JSON followed by a newline.
-    pub fn print_json<T: Serialize + ?Sized>(&self, value: &T) -> anyhow::Result<()> {
+    fn print_json<T: Serialize + ?Sized>(&self, value: &T) -> anyhow::Result<()> {
         // Buffered: stdout is line-buffered, and pretty JSON is many small writes.
         let mut out = io::BufWriter::new(self.out());
         sanitize::write_json(&mut out, value)?;

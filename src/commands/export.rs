@@ -4,7 +4,6 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use rusqlite::{Transaction, TransactionBehavior};
 use serde::Serialize;
 
 use crate::bail_user;
@@ -15,7 +14,9 @@ use crate::domain::journey::Journey;
 use crate::domain::kind::RecordKind;
 use crate::store;
 use crate::store::destination;
+use crate::text::prose;
 use crate::text::sanitize;
+use crate::views::Output;
 use crate::views::export::{Words, csv, markdown};
 use crate::views::json;
 
@@ -46,6 +47,10 @@ pub enum Format {
 }
 
 impl Format {
+    fn serialize_name<S: serde::Serializer>(format: &Format, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(format.name())
+    }
+
     fn name(self) -> &'static str {
         match self {
             Format::Json => "json",
@@ -55,12 +60,19 @@ impl Format {
     }
 }
 
+/// What an export into a file wrote.
 #[derive(Serialize)]
 struct Written {
     output: String,
-    format: &'static str,
+    #[serde(serialize_with = "Format::serialize_name")]
+    format: Format,
     #[serde(serialize_with = "json::counts")]
     counts: Vec<(RecordKind, usize)>,
+    #[serde(skip)]
+    today: chrono::NaiveDate,
+    /// Into a file rekindle made (not a pipe or a device, which keep their permissions).
+    #[serde(skip)]
+    into_file: bool,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -83,7 +95,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         destination::check_destination(path, &ctx.journal, "--output")?;
         into_file = destination::place_of(path, "--output")? != destination::Place::Stream;
     }
-    let doc = snapshot(&store)?;
+    let doc = store::exchange::snapshot(&store)?;
     // CSV and Markdown name each step and prompt in words.
     let journey = ctx.journey_quietly();
     match file {
@@ -105,18 +117,15 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             destination::write_atomic(path, &ctx.journal, "--output", |w| {
                 render(&doc, args.format, &journey, ctx.today, w, false)
             })?;
-            report(ctx, &doc, args.format, path, into_file)
+            ctx.emit(&Written {
+                output: path.display().to_string(),
+                format: args.format,
+                counts: RecordKind::ALL.map(|kind| (kind, doc.len(kind))).to_vec(),
+                today: ctx.today,
+                into_file,
+            })
         }
     }
-}
-
-/// The whole journal, read in one transaction so it is consistent even while the other
-/// partner writes.
-pub fn snapshot(store: &store::Store) -> anyhow::Result<Document> {
-    let tx = Transaction::new_unchecked(store.conn(), TransactionBehavior::Deferred)?;
-    let doc = store::exchange::read_all(&tx, store::timestamp())?;
-    tx.finish()?;
-    Ok(doc)
 }
 
 fn render(
@@ -142,50 +151,41 @@ fn render(
     Ok(())
 }
 
-fn report(
-    ctx: &Context,
-    doc: &Document,
-    format: Format,
-    path: &std::path::Path,
-    into_file: bool,
-) -> anyhow::Result<()> {
-    let shown = path.display().to_string();
-    if ctx.json {
-        return ctx.print_json(&Written {
-            output: shown,
-            format: format.name(),
-            counts: RecordKind::ALL.map(|kind| (kind, doc.len(kind))).to_vec(),
-        });
-    }
-    let held: Vec<String> = match format {
-        Format::Csv => vec![RecordKind::Checkin.count(doc.checkins.len() as i64)],
-        _ => RecordKind::ALL
+impl Output for Written {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let held: Vec<String> = self
+            .counts
             .iter()
-            .filter(|k| doc.len(**k) > 0)
-            .map(|k| k.count(doc.len(*k) as i64))
-            .collect(),
-    };
-    let what = match format {
-        Format::Json => "JSON",
-        Format::Csv => "CSV",
-        Format::Markdown => "Markdown",
-    };
-    let mut out = ctx.out();
-    writeln!(
-        out,
-        "Wrote your journal as {what} to {} on {}.",
-        sanitize::line(&shown),
-        dates::in_words(ctx.today)
-    )?;
-    if !held.is_empty() {
-        writeln!(out, "It holds {}.", crate::text::prose::and_list(&held))?;
-    }
-    // A pipe or device keeps its own permissions; only a file rekindle made is private.
-    if into_file {
+            .filter(|(kind, n)| {
+                // CSV holds the check-ins alone, and says so even when there are none.
+                match self.format {
+                    Format::Csv => *kind == RecordKind::Checkin,
+                    _ => *n > 0,
+                }
+            })
+            .map(|(kind, n)| kind.count(*n as i64))
+            .collect();
+        let what = match self.format {
+            Format::Json => "JSON",
+            Format::Csv => "CSV",
+            Format::Markdown => "Markdown",
+        };
         writeln!(
             out,
-            "Only you can read the file; keep it somewhere as private as the journal."
+            "Wrote your journal as {what} to {} on {}.",
+            sanitize::line(&self.output),
+            dates::in_words(self.today)
         )?;
+        if !held.is_empty() {
+            writeln!(out, "It holds {}.", prose::and_list(&held))?;
+        }
+        // A pipe or device keeps its own permissions; only a file rekindle made is private.
+        if self.into_file {
+            writeln!(
+                out,
+                "Only you can read the file; keep it somewhere as private as the journal."
+            )?;
+        }
+        Ok(())
     }
-    Ok(())
 }

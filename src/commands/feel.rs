@@ -1,16 +1,20 @@
 //! `rekindle feel`: a quick feelings entry, outside a check-in.
 
-use std::io::Write as _;
+use std::io::Write;
+
+use chrono::NaiveDate;
+use serde::Serialize;
 
 use crate::bail_user;
 use crate::commands::context::Context;
 use crate::domain::checkin;
 use crate::domain::dates;
-use crate::domain::feelings::{self, Parsed};
+use crate::domain::feelings::{self, FeelingEntry, Parsed};
 use crate::domain::input::{OPTIONAL, nonblank};
 use crate::store;
 use crate::store::feelings::NewFeeling;
 use crate::text::sanitize;
+use crate::views::Output;
 use crate::views::json::{self, FeelingRecord};
 
 /// Note how you feel right now, in a word or a few: `rekindle feel hurt:4 hopeful`.
@@ -72,22 +76,45 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         }
         Ok(written)
     })?;
-    if ctx.json {
-        return ctx.print_json(&records);
+    ctx.emit(&Saved {
+        records,
+        partner: &partner.name,
+        date,
+        entries: &entries,
+        note: note.as_deref(),
+    })
+}
+
+/// The feelings as saved; the JSON is the list of records.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Saved<'a> {
+    records: Vec<FeelingRecord>,
+    #[serde(skip)]
+    partner: &'a str,
+    #[serde(skip)]
+    date: NaiveDate,
+    #[serde(skip)]
+    entries: &'a [FeelingEntry],
+    #[serde(skip)]
+    note: Option<&'a str>,
+}
+
+impl Output for Saved<'_> {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        writeln!(
+            out,
+            "Saved {}'s feelings for {}: {}.",
+            sanitize::line(self.partner),
+            dates::in_words(self.date),
+            checkin::feelings_in_words(self.entries)
+        )?;
+        if let Some(note) = self.note {
+            writeln!(out, "  note: {}", sanitize::line(note))?;
+        }
+        for line in feelings::near_miss_notes(self.entries) {
+            writeln!(out, "  {line}")?;
+        }
+        Ok(())
     }
-    let mut out = ctx.out();
-    writeln!(
-        out,
-        "Saved {}'s feelings for {}: {}.",
-        sanitize::line(&partner.name),
-        dates::in_words(date),
-        checkin::feelings_in_words(&entries)
-    )?;
-    if let Some(note) = &note {
-        writeln!(out, "  note: {}", sanitize::line(note))?;
-    }
-    for line in feelings::near_miss_notes(&entries) {
-        writeln!(out, "  {line}")?;
-    }
-    Ok(())
 }

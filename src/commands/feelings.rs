@@ -1,12 +1,13 @@
 //! `rekindle feelings`: the vocabulary, grouped under the six core feelings.
 
-use std::io::Write as _;
+use std::io::Write;
 
 use serde::Serialize;
 
 use crate::commands::context::Context;
 use crate::domain::feelings::{self, Core, Valence};
 use crate::text::prose;
+use crate::views::Output;
 
 /// List the feeling words rekindle knows, grouped under six core feelings.
 ///
@@ -22,33 +23,40 @@ struct Entry {
     valence: Valence,
 }
 
+/// The vocabulary; the JSON is the list of words.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Vocabulary(Vec<Entry>);
+
 pub fn run(ctx: &mut Context, _args: Args) -> anyhow::Result<()> {
-    if ctx.json {
-        let entries: Vec<Entry> = feelings::VOCABULARY
-            .iter()
-            .map(|w| Entry {
-                word: w.word,
-                core: w.core,
-                valence: w.valence,
-            })
-            .collect();
-        return ctx.print_json(&entries);
+    let entries = feelings::VOCABULARY
+        .iter()
+        .map(|w| Entry {
+            word: w.word,
+            core: w.core,
+            valence: w.valence,
+        })
+        .collect();
+    ctx.emit(&Vocabulary(entries))
+}
+
+impl Output for Vocabulary {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        for core in Core::ALL {
+            let words: Vec<&str> = feelings::under(core).map(|w| w.word).collect();
+            let heading = format!("{core} ({})", core.valence());
+            writeln!(out, "{heading}")?;
+            writeln!(out, "{}", prose::paragraph(&words.join(", "), 2))?;
+        }
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            prose::paragraph(
+                "Any other word is welcome too: it is kept as you typed it and counts as neutral.",
+                0
+            )
+        )?;
+        Ok(())
     }
-    let mut out = ctx.out();
-    for core in Core::ALL {
-        let words: Vec<&str> = feelings::under(core).map(|w| w.word).collect();
-        let heading = format!("{core} ({})", core.valence());
-        writeln!(out, "{heading}")?;
-        writeln!(out, "{}", prose::paragraph(&words.join(", "), 2))?;
-    }
-    writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        prose::paragraph(
-            "Any other word is welcome too: it is kept as you typed it and counts as neutral.",
-            0
-        )
-    )?;
-    Ok(())
 }

@@ -1,10 +1,12 @@
 //! `rekindle focus`: show the couple's current step, or move to another one.
 
-use std::io::Write as _;
+use std::io::Write;
+
+use chrono::NaiveDate;
 
 use serde::Serialize;
 
-use crate::commands::context::{Context, find_partner};
+use crate::commands::context::Context;
 use crate::domain::dates;
 use crate::domain::input::parse_step;
 use crate::domain::journey::StepGuide;
@@ -12,7 +14,8 @@ use crate::domain::model::Step;
 use crate::store;
 use crate::text::prose;
 use crate::text::sanitize;
-use crate::views::json;
+use crate::views::Output;
+use crate::views::json::{self, FocusRecord};
 
 /// Show the step you are focusing on, or change it: `rekindle focus communication`.
 ///
@@ -26,14 +29,30 @@ pub struct Args {
     pub step: Option<String>,
 }
 
+/// The focus as it stands.
 #[derive(Serialize)]
 struct Current<'a> {
     step: Step,
     title: &'a str,
     summary: &'a str,
-    since: Option<chrono::NaiveDate>,
+    since: Option<NaiveDate>,
     days: Option<i64>,
     practices: &'a [String],
+    #[serde(skip)]
+    guide: &'a StepGuide,
+}
+
+/// A move to a step, or a move asked for to the step already in focus; the JSON is the
+/// focus change.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Moved<'a> {
+    change: FocusRecord,
+    #[serde(skip)]
+    guide: &'a StepGuide,
+    /// The focus was on that step already, so nothing was written.
+    #[serde(skip)]
+    already: bool,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -49,53 +68,26 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         let step = current.as_ref().map(|c| c.step).unwrap_or_default();
         let since = current.as_ref().map(|c| c.date);
         let guide = journey.step(step);
-        let days = since.map(|s| dates::day_of_step(s, ctx.today));
-        if ctx.json {
-            return ctx.print_json(&Current {
-                step,
-                title: &guide.title,
-                summary: &guide.summary,
-                since,
-                days,
-                practices: &guide.practices,
-            });
-        }
-        let mut out = ctx.out();
-        let since_words = match since {
-            Some(s) => format!(", since {}", dates::in_words(s)),
-            None => String::new(),
-        };
-        writeln!(
-            out,
-            "Your focus is step {} of 8, {}{since_words}.",
-            step.number(),
-            sanitize::line(&guide.title)
-        )?;
-        describe(&mut out, guide)?;
-        return Ok(());
+        return ctx.emit(&Current {
+            step,
+            title: &guide.title,
+            summary: &guide.summary,
+            since,
+            days: since.map(|s| dates::day_of_step(s, ctx.today)),
+            practices: &guide.practices,
+            guide,
+        });
     };
     // Whoever changes the focus is recorded when known; the focus belongs to both of you, so
     // it is never asked for.
-    let partners = store::partners::all(store.conn())?;
-    let partner = match ctx.as_name() {
-        Some(name) => Some(find_partner(&partners, name)?.clone()),
-        None => None,
-    };
+    let partner = ctx.named_partner(&store)?;
     let guide = journey.step(step);
-    if current.as_ref().is_some_and(|c| c.step == step) {
-        if ctx.json {
-            let record = current
-                .as_ref()
-                .map(|c| json::focus_record(c, None, &guide.title));
-            return ctx.print_json(&record);
-        }
-        writeln!(
-            ctx.out(),
-            "Your focus is already step {} of 8, {}; nothing changed.",
-            step.number(),
-            sanitize::line(&guide.title)
-        )?;
-        return Ok(());
+    if let Some(current) = current.filter(|c| c.step == step) {
+        return ctx.emit(&Moved {
+            change: json::focus_record(&current, None, &guide.title),
+            guide,
+            already: true,
+        });
     }
     let today = ctx.today;
     let change = store.write(|tx| {
@@ -106,26 +98,55 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             partner.as_ref().map(|p| p.id),
         )?)
     })?;
-    if ctx.json {
-        return ctx.print_json(&json::focus_record(
+    ctx.emit(&Moved {
+        change: json::focus_record(
             &change,
             partner.as_ref().map(|p| p.name.as_str()),
             &guide.title,
-        ));
-    }
-    let mut out = ctx.out();
-    writeln!(
-        out,
-        "Your focus is now step {} of 8, {}, from {}.",
-        step.number(),
-        sanitize::line(&guide.title),
-        dates::in_words(today)
-    )?;
-    describe(&mut out, guide)?;
-    Ok(())
+        ),
+        guide,
+        already: false,
+    })
 }
 
-fn describe(out: &mut impl std::io::Write, guide: &StepGuide) -> anyhow::Result<()> {
+impl Output for Current<'_> {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let since_words = match self.since {
+            Some(s) => format!(", since {}", dates::in_words(s)),
+            None => String::new(),
+        };
+        writeln!(
+            out,
+            "Your focus is step {} of 8, {}{since_words}.",
+            self.step.number(),
+            sanitize::line(self.title)
+        )?;
+        describe(out, self.guide)
+    }
+}
+
+impl Output for Moved<'_> {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let (step, title) = (self.change.step, sanitize::line(&self.change.title));
+        if self.already {
+            writeln!(
+                out,
+                "Your focus is already step {} of 8, {title}; nothing changed.",
+                step.number()
+            )?;
+            return Ok(());
+        }
+        writeln!(
+            out,
+            "Your focus is now step {} of 8, {title}, from {}.",
+            step.number(),
+            dates::in_words(self.change.date)
+        )?;
+        describe(out, self.guide)
+    }
+}
+
+fn describe(out: &mut dyn Write, guide: &StepGuide) -> anyhow::Result<()> {
     writeln!(out)?;
     writeln!(
         out,

@@ -1,9 +1,11 @@
 //! `rekindle history`: everything you have written, newest first.
 
-use std::io::{self, Write};
+use std::io::Write;
+
+use serde::Serialize;
 
 use crate::bail_user;
-use crate::commands::context::{Context, find_partner};
+use crate::commands::context::Context;
 use crate::domain::dates;
 use crate::domain::error::UserError;
 use crate::domain::history;
@@ -11,8 +13,8 @@ use crate::domain::journey::Journey;
 use crate::domain::kind::RecordKind;
 use crate::store;
 use crate::text::sanitize;
-use crate::views;
 use crate::views::json::{self, Names, Record};
+use crate::views::{self, Output};
 
 /// Read back what you have written: check-ins, feelings, promises and how they went,
 /// apologies and answers, focus changes and your times together, newest first.
@@ -82,18 +84,12 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         );
     }
     let store = ctx.open()?;
-    let partner = match ctx.as_flag() {
-        Some(name) => {
-            let partners = store::partners::all(store.conn())?;
-            Some(find_partner(&partners, name)?.id)
-        }
-        None => None,
-    };
+    let partner = ctx.flagged_partner(&store)?.map(|p| p.id);
     let search = match &args.search {
         Some(text) => match history::search_query(text) {
             Some(query) => Some(query),
             // Blank text was refused above; nothing else leaves no query.
-            None => return show(ctx, &[], None),
+            None => return ctx.emit(&Timeline::default()),
         },
         None => None,
     };
@@ -111,16 +107,28 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         .iter()
         .map(|entry| json::record(entry, &names))
         .collect();
-    let journey = (!ctx.json).then(|| ctx.journey());
-    show(ctx, &records, journey.as_ref())
+    ctx.emit(&Timeline {
+        records,
+        journey: ctx.journey_for_words(),
+    })
 }
 
-fn show(ctx: &Context, records: &[Record], journey: Option<&Journey>) -> anyhow::Result<()> {
-    if ctx.json {
-        return ctx.print_json(records);
+/// The records found, newest first; the JSON is the list.
+#[derive(Default, Serialize)]
+#[serde(transparent)]
+struct Timeline {
+    records: Vec<Record>,
+    /// For the prompts check-ins answered, named in words.
+    #[serde(skip)]
+    journey: Option<Journey>,
+}
+
+impl Output for Timeline {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        Ok(views::history::render(
+            out,
+            &self.records,
+            self.journey.as_ref(),
+        )?)
     }
-    let mut out = io::BufWriter::new(ctx.out());
-    views::history::render(&mut out, records, journey)?;
-    out.flush()?;
-    Ok(())
 }

@@ -4,17 +4,18 @@ use std::io::{Read as _, Write};
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use rusqlite::{Transaction, TransactionBehavior};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::bail_user;
 use crate::commands::context::Context;
 use crate::domain::dates;
-use crate::domain::exchange::{self, Counts, Document, Problem};
+use crate::domain::exchange::{self, Counts, Problem};
 use crate::domain::kind::RecordKind;
 use crate::store::{self, Store, StoreError};
 use crate::text::prose;
 use crate::text::sanitize;
+use crate::views::Output;
 
 /// Merge an export (from `rekindle export`) into this journal, or create the journal from it.
 ///
@@ -45,6 +46,10 @@ struct Summary {
     updated: serde_json::Map<String, serde_json::Value>,
     skipped: serde_json::Map<String, serde_json::Value>,
     removed: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip)]
+    span: Option<(NaiveDate, NaiveDate)>,
+    #[serde(skip)]
+    counts: Counts,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -74,7 +79,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         (true, false) => (ctx.open()?.write(|tx| merge(tx))?, false),
         (true, true) => {
             let store = ctx.open()?;
-            (rehearse(&store, merge)?, false)
+            (store::exchange::rehearse(&store, merge)?, false)
         }
         (false, false) => match Store::create(&ctx.journal, |tx| merge(tx)) {
             Ok((_, counts)) => (counts, true),
@@ -85,21 +90,26 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             }
             Err(e) => return Err(e),
         },
-        (false, true) => (rehearse(&Store::open_in_memory()?, merge)?, true),
+        (false, true) => (
+            store::exchange::rehearse(&Store::open_in_memory()?, merge)?,
+            true,
+        ),
     };
-    report(ctx, &args, &label, &doc, &counts, created)
-}
-
-/// Runs the merge for real inside a transaction that is then rolled back, so a dry run
-/// reports exactly what an import would do.
-fn rehearse(
-    store: &Store,
-    merge: impl FnOnce(&rusqlite::Connection) -> anyhow::Result<Counts>,
-) -> anyhow::Result<Counts> {
-    let tx = Transaction::new_unchecked(store.conn(), TransactionBehavior::Immediate)?;
-    let counts = merge(&tx)?;
-    tx.rollback()?;
-    Ok(counts)
+    let span = doc.span();
+    ctx.emit(&Summary {
+        file: label.clone(),
+        journal: ctx.journal.display().to_string(),
+        dry_run: args.dry_run,
+        created,
+        from: span.map(|s| s.0.to_string()),
+        until: span.map(|s| s.1.to_string()),
+        added: counts.column(|t| t.added),
+        updated: counts.column(|t| t.updated),
+        skipped: counts.column(|t| t.skipped),
+        removed: counts.column(|t| t.removed),
+        span,
+        counts,
+    })
 }
 
 fn read(path: &std::path::Path, from_stdin: bool) -> anyhow::Result<Vec<u8>> {
@@ -120,120 +130,99 @@ fn read(path: &std::path::Path, from_stdin: bool) -> anyhow::Result<Vec<u8>> {
     std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
-fn report(
-    ctx: &Context,
-    args: &Args,
-    label: &str,
-    doc: &Document,
-    counts: &Counts,
-    created: bool,
-) -> anyhow::Result<()> {
-    let journal = ctx.journal.display().to_string();
-    let span = doc.span();
-    if ctx.json {
-        return ctx.print_json(&Summary {
-            file: label.to_string(),
-            journal,
-            dry_run: args.dry_run,
-            created,
-            from: span.map(|s| s.0.to_string()),
-            until: span.map(|s| s.1.to_string()),
-            added: counts.column(|t| t.added),
-            updated: counts.column(|t| t.updated),
-            skipped: counts.column(|t| t.skipped),
-            removed: counts.column(|t| t.removed),
-        });
-    }
-    let mut out = ctx.out();
-    let label = sanitize::line(label);
-    let journal = sanitize::line(&journal);
-    let headline = match (args.dry_run, created) {
-        (false, false) => format!("Imported {label} into your journal at {journal}."),
-        (false, true) => format!("Created your journal at {journal} from {label}."),
-        (true, false) => format!(
-            "Dry run: nothing was written. Importing {label} into your journal at {journal} would do this:"
-        ),
-        (true, true) => format!(
-            "Dry run: nothing was written. Importing {label} would create your journal at {journal} like this:"
-        ),
-    };
-    writeln!(out, "{headline}")?;
-    match span {
-        Some((first, last)) if first == last => {
-            writeln!(out, "The file covers {}.", dates::in_words(first))?
+impl Output for Summary {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let label = sanitize::line(&self.file);
+        let journal = sanitize::line(&self.journal);
+        let counts = &self.counts;
+        let headline = match (self.dry_run, self.created) {
+            (false, false) => format!("Imported {label} into your journal at {journal}."),
+            (false, true) => format!("Created your journal at {journal} from {label}."),
+            (true, false) => format!(
+                "Dry run: nothing was written. Importing {label} into your journal at {journal} would do this:"
+            ),
+            (true, true) => format!(
+                "Dry run: nothing was written. Importing {label} would create your journal at {journal} like this:"
+            ),
+        };
+        writeln!(out, "{headline}")?;
+        match self.span {
+            Some((first, last)) if first == last => {
+                writeln!(out, "The file covers {}.", dates::in_words(first))?
+            }
+            Some((first, last)) => writeln!(
+                out,
+                "The file covers {} to {}.",
+                dates::in_words(first),
+                dates::in_words(last)
+            )?,
+            None => {}
         }
-        Some((first, last)) => writeln!(
-            out,
-            "The file covers {} to {}.",
-            dates::in_words(first),
-            dates::in_words(last)
-        )?,
-        None => {}
-    }
-    let shown: Vec<RecordKind> = RecordKind::ALL
-        .into_iter()
-        .filter(|k| {
-            let t = counts.get(*k);
-            t.added + t.updated + t.skipped + t.removed > 0
-        })
-        .collect();
-    if shown.is_empty() {
-        writeln!(out, "The file holds no records, so nothing changed.")?;
-        return Ok(());
-    }
-    let removed_any = shown.iter().any(|k| counts.get(*k).removed > 0);
-    writeln!(out)?;
-    let mut header = format!("  {:<22}{:>7}{:>9}{:>9}", "", "added", "updated", "skipped");
-    if removed_any {
-        header.push_str(&format!("{:>9}", "removed"));
-    }
-    writeln!(out, "{}", header.trim_end())?;
-    for kind in &shown {
-        let t = counts.get(*kind);
-        let mut row = format!(
-            "  {:<22}{:>7}{:>9}{:>9}",
-            kind.label().1,
-            t.added,
-            t.updated,
-            t.skipped
-        );
+        let shown: Vec<RecordKind> = RecordKind::ALL
+            .into_iter()
+            .filter(|k| {
+                let t = counts.get(*k);
+                t.added + t.updated + t.skipped + t.removed > 0
+            })
+            .collect();
+        if shown.is_empty() {
+            writeln!(out, "The file holds no records, so nothing changed.")?;
+            return Ok(());
+        }
+        let removed_any = shown.iter().any(|k| counts.get(*k).removed > 0);
+        writeln!(out)?;
+        let mut header = format!("  {:<22}{:>7}{:>9}{:>9}", "", "added", "updated", "skipped");
         if removed_any {
-            row.push_str(&format!("{:>9}", t.removed));
+            header.push_str(&format!("{:>9}", "removed"));
         }
-        writeln!(out, "{row}")?;
+        writeln!(out, "{}", header.trim_end())?;
+        for kind in &shown {
+            let t = counts.get(*kind);
+            let mut row = format!(
+                "  {:<22}{:>7}{:>9}{:>9}",
+                kind.label().1,
+                t.added,
+                t.updated,
+                t.skipped
+            );
+            if removed_any {
+                row.push_str(&format!("{:>9}", t.removed));
+            }
+            writeln!(out, "{row}")?;
+        }
+        writeln!(out)?;
+        if !counts.changed() {
+            writeln!(
+                out,
+                "Your journal already had everything in this file, so nothing changed."
+            )?;
+            return Ok(());
+        }
+        let skipped: u64 = shown.iter().map(|k| counts.get(*k).skipped).sum();
+        if skipped > 0 {
+            writeln!(
+                out,
+                "{}",
+                prose::paragraph(
+                    "Skipped means your journal already has that record, just as recent or more recent, and keeps its own version.",
+                    0
+                )
+            )?;
+        }
+        let removed = counts.get(RecordKind::Feeling).removed;
+        if removed > 0 {
+            let feelings = RecordKind::Feeling.count(removed as i64);
+            writeln!(
+                out,
+                "{}",
+                prose::paragraph(
+                    &format!(
+                        "{feelings} came out with the older version of their check-in: the file holds a newer version of that check-in, and it names different feelings."
+                    ),
+                    0
+                )
+            )?;
+        }
+        Ok(())
     }
-    writeln!(out)?;
-    if !counts.changed() {
-        writeln!(
-            out,
-            "Your journal already had everything in this file, so nothing changed."
-        )?;
-        return Ok(());
-    }
-    let skipped: u64 = shown.iter().map(|k| counts.get(*k).skipped).sum();
-    if skipped > 0 {
-        writeln!(
-            out,
-            "{}",
-            prose::paragraph(
-                "Skipped means your journal already has that record, just as recent or more recent, and keeps its own version.",
-                0
-            )
-        )?;
-    }
-    let removed = counts.get(RecordKind::Feeling).removed;
-    if removed > 0 {
-        let feelings = RecordKind::Feeling.count(removed as i64);
-        writeln!(
-            out,
-            "{}",
-            prose::paragraph(
-                &format!(
-                    "{feelings} came out with the older version of their check-in: the file holds a newer version of that check-in, and it names different feelings."
-                ),
-                0
-            )
-        )?;
-    }
-    Ok(())
 }

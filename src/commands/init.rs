@@ -1,6 +1,6 @@
 //! `rekindle init`: creates the journal for the two partners.
 
-use std::io::Write as _;
+use std::io::Write;
 
 use serde::Serialize;
 
@@ -14,6 +14,7 @@ use crate::flows::couple;
 use crate::store::{self, StoreError};
 use crate::text::prose;
 use crate::text::sanitize;
+use crate::views::Output;
 
 /// Create the journal for the two of you.
 ///
@@ -31,13 +32,6 @@ pub struct Args {
     pub repairing: Option<String>,
 }
 
-#[derive(Serialize)]
-struct Created<'a> {
-    journal: String,
-    partners: &'a [Partner],
-    focus: Step,
-}
-
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     refuse_existing(ctx)?;
     let repairing = args.repairing.as_deref();
@@ -48,7 +42,12 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         _ => couple::from_flags(&args.partners, repairing)?,
     };
     let (_store, partners) = create_journal(ctx, &couple)?;
-    report(ctx, &partners)
+    ctx.emit(&Created {
+        journal: ctx.journal.display().to_string(),
+        partners: &partners,
+        focus: Step::Responsibility,
+        today: ctx.today,
+    })
 }
 
 /// Something already at the journal's path is never touched: a journal is refused as one,
@@ -66,37 +65,46 @@ fn refuse_existing(ctx: &Context) -> anyhow::Result<()> {
     }
 }
 
-fn report(ctx: &Context, partners: &[Partner]) -> anyhow::Result<()> {
-    if ctx.json {
-        return ctx.print_json(&Created {
-            journal: ctx.journal.display().to_string(),
-            partners,
-            focus: Step::Responsibility,
-        });
-    }
-    let mut out = ctx.out();
-    let journal = ctx.journal.display().to_string();
-    writeln!(out, "Created your journal at {}.", sanitize::line(&journal))?;
-    for p in partners {
+/// What `init` made: the journal, the two of you, and the first step.
+#[derive(Serialize)]
+struct Created<'a> {
+    journal: String,
+    partners: &'a [Partner],
+    focus: Step,
+    #[serde(skip)]
+    today: chrono::NaiveDate,
+}
+
+impl Output for Created<'_> {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
         writeln!(
             out,
-            "  {:<12} {}",
-            sanitize::line(&p.name),
-            p.role.describe()
+            "Created your journal at {}.",
+            sanitize::line(&self.journal)
         )?;
+        for p in self.partners {
+            writeln!(
+                out,
+                "  {:<12} {}",
+                sanitize::line(&p.name),
+                p.role.describe()
+            )?;
+        }
+        writeln!(
+            out,
+            "You start at step 1, taking responsibility ({}).",
+            dates::in_words(self.today)
+        )?;
+        writeln!(out)?;
+        writeln!(out, "{}", prose::paragraph(SAFETY_NOTE, 0))?;
+        writeln!(out)?;
+        if let Some(first) = self.partners.first() {
+            writeln!(
+                out,
+                "Next, each of you checks in once a day: rekindle checkin --as {}",
+                sanitize::line(&first.name)
+            )?;
+        }
+        Ok(())
     }
-    writeln!(
-        out,
-        "You start at step 1, taking responsibility ({}).",
-        dates::in_words(ctx.today)
-    )?;
-    writeln!(out)?;
-    writeln!(out, "{}", prose::paragraph(SAFETY_NOTE, 0))?;
-    writeln!(out)?;
-    writeln!(
-        out,
-        "Next, each of you checks in once a day: rekindle checkin --as {}",
-        sanitize::line(&partners[0].name)
-    )?;
-    Ok(())
 }

@@ -1,8 +1,9 @@
 //! `rekindle partners`: list the two partners, change a role or a name.
 
-use std::io::Write as _;
+use std::io::Write;
 
 use clap::Subcommand;
+use serde::Serialize;
 
 use crate::bail_user;
 use crate::commands::context::{Context, find_partner};
@@ -11,6 +12,7 @@ use crate::domain::input::check_name;
 use crate::domain::model::{Partner, Role, same_name};
 use crate::store;
 use crate::text::sanitize;
+use crate::views::Output;
 
 /// List the two of you, or change a role or a name.
 #[derive(Debug, clap::Args)]
@@ -41,7 +43,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let mut store = ctx.open()?;
     let partners = store::partners::all(store.conn())?;
     let (changed, message) = match args.action {
-        None => return list(ctx, &partners),
+        None => return ctx.emit(&List(partners)),
         Some(Action::Role { name, role }) => {
             let partner = find_partner(&partners, &name)?.clone();
             let role: Role = role.parse().map_err(UserError::new)?;
@@ -102,31 +104,51 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             )
         }
     };
-    if ctx.json {
-        return ctx.print_json(&changed);
-    }
-    writeln!(ctx.out(), "{message}")?;
-    Ok(())
+    ctx.emit(&Changed {
+        partner: changed,
+        message,
+    })
 }
 
-fn list(ctx: &Context, partners: &[Partner]) -> anyhow::Result<()> {
-    if ctx.json {
-        return ctx.print_json(partners);
+/// A partner after a change of role or name; the JSON is the partner.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Changed {
+    partner: Partner,
+    /// What changed, in a sentence (names already defused).
+    #[serde(skip)]
+    message: String,
+}
+
+impl Output for Changed {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        writeln!(out, "{}", self.message)?;
+        Ok(())
     }
-    let mut out = ctx.out();
-    let width = partners
-        .iter()
-        .map(|p| sanitize::line(&p.name).chars().count())
-        .max()
-        .unwrap_or(0);
-    for p in partners {
-        writeln!(
-            out,
-            "{:>3}  {:<width$}  {}",
-            p.id,
-            sanitize::line(&p.name),
-            p.role.describe()
-        )?;
+}
+
+/// The two partners; the JSON is the list.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct List(Vec<Partner>);
+
+impl Output for List {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let width = self
+            .0
+            .iter()
+            .map(|p| sanitize::line(&p.name).chars().count())
+            .max()
+            .unwrap_or(0);
+        for p in &self.0 {
+            writeln!(
+                out,
+                "{:>3}  {:<width$}  {}",
+                p.id,
+                sanitize::line(&p.name),
+                p.role.describe()
+            )?;
+        }
+        Ok(())
     }
-    Ok(())
 }

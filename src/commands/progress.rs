@@ -1,7 +1,5 @@
 //! `rekindle progress`: where the two of you stand, week by week.
 
-use std::io::Write;
-
 use crate::commands::common::WindowArgs;
 use crate::commands::context::Context;
 use crate::domain::progress;
@@ -19,12 +17,5 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let window = args.window.window(ctx)?;
     let store = ctx.open()?;
     let facts = store::progress::facts(store.conn(), window)?;
-    let progress = progress::compute(&facts);
-    if ctx.json {
-        return ctx.print_json(&progress);
-    }
-    let mut out = std::io::BufWriter::new(ctx.out());
-    crate::views::progress::render(&mut out, &progress.since_start())?;
-    out.flush()?;
-    Ok(())
+    ctx.emit(&progress::compute(&facts))
 }

@@ -1,6 +1,6 @@
 //! `rekindle prompt`: today's question for the acting partner.
 
-use std::io::Write as _;
+use std::io::Write;
 
 use serde::Serialize;
 
@@ -8,10 +8,11 @@ use crate::bail_user;
 use crate::commands::context::Context;
 use crate::domain::dates;
 use crate::domain::input::parse_step;
-use crate::domain::journey::Audience;
+use crate::domain::journey::{Audience, StepGuide};
 use crate::domain::model::Step;
 use crate::text::prose;
 use crate::text::sanitize;
+use crate::views::Output;
 
 /// Show today's prompt: the question your check-in asks, chosen for your role.
 ///
@@ -28,14 +29,20 @@ pub struct Args {
     pub date: Option<String>,
 }
 
+/// Today's prompt for one partner.
 #[derive(Serialize)]
-struct PromptJson<'a> {
+struct Shown<'a> {
     date: chrono::NaiveDate,
     partner: &'a str,
     step: Step,
     prompt_id: &'a str,
     audience: Audience,
     text: &'a str,
+    #[serde(skip)]
+    guide: &'a StepGuide,
+    /// The couple's focus on that day: another step's prompt needs `--step` in the check-in.
+    #[serde(skip)]
+    focus: Step,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -59,46 +66,47 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let Some(prompt) = journey.prompt_for(step, partner.role, date) else {
         bail_user!("step {} has no prompts to show", step.id());
     };
-    if ctx.json {
-        return ctx.print_json(&PromptJson {
-            date,
-            partner: &partner.name,
-            step,
-            prompt_id: &prompt.id,
-            audience: prompt.audience,
-            text: &prompt.text,
-        });
-    }
-    let mut out = ctx.out();
-    writeln!(
-        out,
-        "For {}, {} (step {} of 8, {}):",
-        sanitize::line(&partner.name),
-        dates::in_words(date),
-        step.number(),
-        sanitize::line(&guide.title).to_lowercase()
-    )?;
-    writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        prose::paragraph(&sanitize::line(&prompt.text), 2)
-    )?;
-    if let Some(note) = guide.note() {
+    ctx.emit(&Shown {
+        date,
+        partner: &partner.name,
+        step,
+        prompt_id: &prompt.id,
+        audience: prompt.audience,
+        text: &prompt.text,
+        guide,
+        focus,
+    })
+}
+
+impl Output for Shown<'_> {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let step = self.step;
+        writeln!(
+            out,
+            "For {}, {} (step {} of 8, {}):",
+            sanitize::line(self.partner),
+            dates::in_words(self.date),
+            step.number(),
+            sanitize::line(&self.guide.title).to_lowercase()
+        )?;
         writeln!(out)?;
-        writeln!(out, "{}", prose::paragraph(note, 2))?;
+        writeln!(out, "{}", prose::paragraph(&sanitize::line(self.text), 2))?;
+        if let Some(note) = self.guide.note() {
+            writeln!(out)?;
+            writeln!(out, "{}", prose::paragraph(note, 2))?;
+        }
+        writeln!(out)?;
+        // The check-in asks the focus step's prompt; another step's needs --step to be asked.
+        let step_flag = if step == self.focus {
+            String::new()
+        } else {
+            format!(" --step {}", step.id())
+        };
+        writeln!(
+            out,
+            "Answer it in your check-in: rekindle checkin --as {}{step_flag}",
+            sanitize::line(self.partner)
+        )?;
+        Ok(())
     }
-    writeln!(out)?;
-    // The check-in asks the focus step's prompt; another step's needs --step to be asked.
-    let step_flag = if step == focus {
-        String::new()
-    } else {
-        format!(" --step {}", step.id())
-    };
-    writeln!(
-        out,
-        "Answer it in your check-in: rekindle checkin --as {}{step_flag}",
-        sanitize::line(&partner.name)
-    )?;
-    Ok(())
 }

@@ -2,17 +2,18 @@
 //! print, or keep.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Serialize;
 
 use crate::bail_user;
 use crate::commands::common::WindowArgs;
 use crate::commands::context::Context;
-use crate::domain::progress;
+use crate::domain::progress::{self, Progress};
 use crate::store;
 use crate::store::destination;
 use crate::text::sanitize;
+use crate::views::Output;
 use crate::views::narration;
 use crate::views::report::{self, Page};
 
@@ -34,13 +35,19 @@ pub struct Args {
     pub window: WindowArgs,
 }
 
+/// What `report` wrote.
 #[derive(Serialize)]
-struct Written {
+struct Written<'a> {
     output: String,
     from: chrono::NaiveDate,
     until: chrono::NaiveDate,
     weeks: u32,
     bytes: usize,
+    #[serde(skip)]
+    progress: &'a Progress,
+    /// Into a file rekindle made (not a pipe or a device, which keep their permissions).
+    #[serde(skip)]
+    into_file: bool,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -88,40 +95,33 @@ give --output a file name to use --json"
         w.write_all(page.as_bytes())?;
         Ok(())
     })?;
-    tell(ctx, &args.output, &progress, page.len(), into_file)
+    ctx.emit(&Written {
+        output: args.output.display().to_string(),
+        from: progress.from,
+        until: progress.until,
+        weeks: progress.weeks.len() as u32,
+        bytes: page.len(),
+        progress: &progress,
+        into_file,
+    })
 }
 
-fn tell(
-    ctx: &Context,
-    path: &Path,
-    progress: &progress::Progress,
-    bytes: usize,
-    into_file: bool,
-) -> anyhow::Result<()> {
-    let weeks = progress.weeks.len() as u32;
-    if ctx.json {
-        return ctx.print_json(&Written {
-            output: path.display().to_string(),
-            from: progress.from,
-            until: progress.until,
-            weeks,
-            bytes,
-        });
-    }
-    let mut out = ctx.out();
-    let (weeks, first) = narration::span_parts(&progress.since_start());
-    writeln!(
-        out,
-        "Wrote your progress report to {}: {weeks}, {}.",
-        sanitize::line(&path.display().to_string()),
-        narration::days_from_to(first, progress.until)
-    )?;
-    // A pipe or device keeps its own permissions; only a file rekindle made is private.
-    if into_file {
+impl Output for Written<'_> {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let (weeks, first) = narration::span_parts(&self.progress.since_start());
         writeln!(
             out,
-            "Only you can read the file. Open it in a browser to look at it together, or print it."
+            "Wrote your progress report to {}: {weeks}, {}.",
+            sanitize::line(&self.output),
+            narration::days_from_to(first, self.until)
         )?;
+        // A pipe or device keeps its own permissions; only a file rekindle made is private.
+        if self.into_file {
+            writeln!(
+                out,
+                "Only you can read the file. Open it in a browser to look at it together, or print it."
+            )?;
+        }
+        Ok(())
     }
-    Ok(())
 }

@@ -6,7 +6,7 @@
 //! can I do for you this week?". Everything is saved at the end in one transaction: both
 //! check-ins, the meeting and each partner's part of it.
 
-use std::io::Write as _;
+use std::io::Write;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -16,9 +16,11 @@ use crate::commands::common::{save_checkin, saved_draft};
 use crate::commands::context::Context;
 use crate::domain::checkin::Draft;
 use crate::domain::dates;
+use crate::domain::model::{Partner, Step};
 use crate::flows::meeting::{self, Meeting};
 use crate::store::{self, checkins::Checkin};
 use crate::text::sanitize;
+use crate::views::Output;
 use crate::views::checkin::{saved_line, scores_line};
 use crate::views::json::{self, CheckinRecord, MeetingRecord};
 
@@ -41,6 +43,11 @@ struct Saved {
     #[serde(flatten)]
     meeting: Option<MeetingRecord>,
     checkins: Vec<CheckinRecord>,
+    #[serde(skip)]
+    date: NaiveDate,
+    /// The check-ins these replaced, by id.
+    #[serde(skip)]
+    replaced: Vec<i64>,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -73,148 +80,171 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let Some(p) = ctx.prompter() else {
         bail_user!("together needs a terminal");
     };
-    let meeting: Meeting = meeting::ask(p, &journey, step, &partners, &before, date, today)?;
-    if meeting.is_empty() {
-        if ctx.json {
-            return ctx.print_json(&Saved {
-                meeting: None,
-                checkins: Vec::new(),
-            });
-        }
-        writeln!(
-            ctx.out(),
-            "Nothing was entered, so nothing was saved. Your time together still counts."
-        )?;
-        return Ok(());
-    }
-
-    let saved = store.write(|tx| {
-        let mut checkins = Vec::new();
-        for ((partner, turn), old) in partners.iter().zip(&meeting.turns).zip(&existing) {
-            if let Some(draft) = &turn.checkin {
-                let prompt_id = journey
-                    .prompt_for(step, partner.role, date)
-                    .map(|p| p.id.clone());
-                checkins.push(save_checkin(
-                    tx,
-                    partner,
-                    date,
-                    step,
-                    prompt_id,
-                    draft,
-                    old.as_ref(),
-                )?);
-            }
-        }
-        if !meeting.has_talk() {
-            return Ok(Saved {
-                meeting: None,
-                checkins,
-            });
-        }
-        let row = store::meetings::insert(
-            tx,
-            date,
-            meeting.went_well.as_deref(),
-            meeting.work_on.as_deref(),
-        )?;
-        let mut parts = Vec::new();
-        for (i, (partner, turn)) in partners.iter().zip(&meeting.turns).enumerate() {
-            // A request taken on as a promise is made by the other partner, to this one.
-            let promise_id = match (&turn.request, turn.promised) {
-                (Some(text), Some(offer)) => {
-                    let (due, every) = offer.schedule(date);
-                    let promise = store::promises::insert(
-                        tx,
-                        &store::promises::NewPromise {
-                            by_id: partners[1 - i].id,
-                            to_id: Some(partner.id),
-                            from: date,
-                            text,
-                            due,
-                            every,
-                        },
-                    )?;
-                    Some(promise.id)
-                }
-                _ => None,
-            };
-            parts.push(store::meetings::insert_part(
-                tx,
-                row.id,
-                partner.id,
-                turn.appreciation.as_deref(),
-                turn.request.as_deref(),
-                promise_id,
-            )?);
-        }
-        let named: Vec<_> = parts
+    let meeting = meeting::ask(p, &journey, step, &partners, &before, date, today)?;
+    let mut saved = Saved {
+        meeting: None,
+        checkins: Vec::new(),
+        date,
+        replaced: existing.iter().flatten().map(|c| c.id).collect(),
+    };
+    if !meeting.is_empty() {
+        let prompt_ids: Vec<Option<String>> = partners
             .iter()
-            .zip(&partners)
-            .map(|(part, partner)| (part, partner.name.as_str()))
+            .map(|p| journey.prompt_for(step, p.role, date).map(|p| p.id.clone()))
             .collect();
-        Ok(Saved {
-            meeting: Some(json::meeting_record(&row, &named)),
-            checkins,
-        })
-    })?;
-    report(ctx, &saved, &existing, date)
+        let saving = Saving {
+            partners: &partners,
+            existing: &existing,
+            prompt_ids: &prompt_ids,
+            step,
+            date,
+        };
+        (saved.meeting, saved.checkins) = store.write(|tx| save(tx, &saving, &meeting))?;
+    }
+    ctx.emit(&saved)
 }
 
-fn report(
-    ctx: &Context,
-    saved: &Saved,
-    existing: &[Option<Checkin>],
+/// What the meeting is saved with.
+struct Saving<'a> {
+    partners: &'a [Partner],
+    /// Each partner's check-in for the day, as it was read before the meeting.
+    existing: &'a [Option<Checkin>],
+    /// The prompt each partner's check-in answers.
+    prompt_ids: &'a [Option<String>],
+    step: Step,
     date: NaiveDate,
-) -> anyhow::Result<()> {
-    if ctx.json {
-        return ctx.print_json(saved);
-    }
-    let mut out = ctx.out();
-    match &saved.meeting {
-        Some(_) => writeln!(
-            out,
-            "Saved your time together for {}.",
-            dates::in_words(date)
-        )?,
-        None => writeln!(
-            out,
-            "Nothing was said for your time together on {}, so only the check-ins were saved.",
-            dates::in_words(date)
-        )?,
-    }
-    for record in &saved.checkins {
-        let replaced = existing.iter().flatten().any(|c| c.id == record.id);
-        writeln!(out, "{}", saved_line(record, replaced))?;
-        writeln!(out, "  {}", scores_line(record))?;
-    }
-    let Some(meeting) = &saved.meeting else {
-        return Ok(());
-    };
-    let parts = &meeting.partners;
-    let asks: Vec<String> = parts
+}
+
+/// Saves both check-ins, and the meeting with each partner's part when anything was said
+/// in it (a request taken on as a promise becomes one).
+fn save(
+    tx: &rusqlite::Connection,
+    t: &Saving<'_>,
+    meeting: &Meeting,
+) -> anyhow::Result<(Option<MeetingRecord>, Vec<CheckinRecord>)> {
+    let mut checkins = Vec::new();
+    for (((partner, turn), old), prompt_id) in t
+        .partners
         .iter()
-        .enumerate()
-        .filter_map(|(i, p)| {
-            let other = parts.get(1 - i.min(1)).map_or("", |o| o.partner.as_str());
-            p.request.as_ref().map(|r| {
-                let promise = p.promise_id.map_or(String::new(), |id| {
-                    format!(" (now promise {id}: rekindle promise keep {id})")
-                });
-                format!(
-                    "  {} asked {}: {}{promise}",
-                    sanitize::line(&p.partner),
-                    sanitize::line(other),
-                    sanitize::line(r)
-                )
-            })
-        })
-        .collect();
-    if !asks.is_empty() {
-        writeln!(out, "This week's requests:")?;
-        for line in asks {
-            writeln!(out, "{line}")?;
+        .zip(&meeting.turns)
+        .zip(t.existing)
+        .zip(t.prompt_ids)
+    {
+        if let Some(draft) = &turn.checkin {
+            checkins.push(save_checkin(
+                tx,
+                partner,
+                t.date,
+                t.step,
+                prompt_id.clone(),
+                draft,
+                old.as_ref(),
+            )?);
         }
     }
-    Ok(())
+    if !meeting.has_talk() {
+        return Ok((None, checkins));
+    }
+    let row = store::meetings::insert(
+        tx,
+        t.date,
+        meeting.went_well.as_deref(),
+        meeting.work_on.as_deref(),
+    )?;
+    let mut parts = Vec::new();
+    for (i, (partner, turn)) in t.partners.iter().zip(&meeting.turns).enumerate() {
+        // A request taken on as a promise is made by the other partner, to this one.
+        let promise_id = match (&turn.request, turn.promised) {
+            (Some(text), Some(offer)) => {
+                let (due, every) = offer.schedule(t.date);
+                let promise = store::promises::insert(
+                    tx,
+                    &store::promises::NewPromise {
+                        by_id: t.partners[1 - i].id,
+                        to_id: Some(partner.id),
+                        from: t.date,
+                        text,
+                        due,
+                        every,
+                    },
+                )?;
+                Some(promise.id)
+            }
+            _ => None,
+        };
+        parts.push(store::meetings::insert_part(
+            tx,
+            row.id,
+            partner.id,
+            turn.appreciation.as_deref(),
+            turn.request.as_deref(),
+            promise_id,
+        )?);
+    }
+    let named: Vec<_> = parts
+        .iter()
+        .zip(t.partners)
+        .map(|(part, partner)| (part, partner.name.as_str()))
+        .collect();
+    Ok((Some(json::meeting_record(&row, &named)), checkins))
+}
+
+impl Output for Saved {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let date = self.date;
+        match &self.meeting {
+            // Nothing entered at all: no check-in, no meeting.
+            None if self.checkins.is_empty() => {
+                writeln!(
+                    out,
+                    "Nothing was entered, so nothing was saved. Your time together still counts."
+                )?;
+                return Ok(());
+            }
+            Some(_) => writeln!(
+                out,
+                "Saved your time together for {}.",
+                dates::in_words(date)
+            )?,
+            None => writeln!(
+                out,
+                "Nothing was said for your time together on {}, so only the check-ins were saved.",
+                dates::in_words(date)
+            )?,
+        }
+        for record in &self.checkins {
+            let replaced = self.replaced.contains(&record.id);
+            writeln!(out, "{}", saved_line(record, replaced))?;
+            writeln!(out, "  {}", scores_line(record))?;
+        }
+        let Some(meeting) = &self.meeting else {
+            return Ok(());
+        };
+        let parts = &meeting.partners;
+        let asks: Vec<String> = parts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let other = parts.get(1 - i.min(1)).map_or("", |o| o.partner.as_str());
+                p.request.as_ref().map(|r| {
+                    let promise = p.promise_id.map_or(String::new(), |id| {
+                        format!(" (now promise {id}: rekindle promise keep {id})")
+                    });
+                    format!(
+                        "  {} asked {}: {}{promise}",
+                        sanitize::line(&p.partner),
+                        sanitize::line(other),
+                        sanitize::line(r)
+                    )
+                })
+            })
+            .collect();
+        if !asks.is_empty() {
+            writeln!(out, "This week's requests:")?;
+            for line in asks {
+                writeln!(out, "{line}")?;
+            }
+        }
+        Ok(())
+    }
 }

@@ -169,6 +169,14 @@ pub fn guided_parts(
 }
 
 impl Parts {
+    /// Whether every part is there, so nothing is left to ask.
+    pub fn is_complete(&self) -> bool {
+        self.what.is_some()
+            && self.impact.is_some()
+            && self.responsibility.is_some()
+            && self.change.is_some()
+    }
+
     /// The written parts together, one a line, as the apology check reads them.
     pub fn text(&self) -> String {
         [&self.what, &self.impact, &self.responsibility, &self.change]

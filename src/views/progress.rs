@@ -7,6 +7,7 @@ use std::io::Write;
 use crate::domain::progress::{Progress, stats};
 use crate::text::prose::{self, and_list};
 use crate::text::sanitize;
+use crate::views::Output;
 use crate::views::narration::{self, TrustWords};
 
 const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -33,6 +34,13 @@ fn sparkline(means: &[Option<f64>]) -> String {
             spark(stats::mean(&values))
         })
         .collect()
+}
+
+impl Output for Progress {
+    /// The JSON is the figures for the whole window; the words start where the journal did.
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        Ok(render(out, &self.since_start())?)
+    }
 }
 
 /// Renders the human view of [`Progress::since_start`]: weeks before the journal began are

@@ -2,7 +2,10 @@
 //! (`flows::apology`) asks for each missing part; without one, the flags are the whole
 //! apology.
 
-use std::io::Write as _;
+use std::io::Write;
+
+use chrono::NaiveDate;
+use serde::Serialize;
 
 use clap::Args as ClapArgs;
 
@@ -16,11 +19,12 @@ use crate::domain::input::{OPTIONAL, nonblank};
 use crate::domain::recurrence::Rule;
 use crate::flows::apology::{Parts, guided_parts};
 use crate::store::apologies::{self, NewApology};
-use crate::store::promises::{self, NewPromise};
+use crate::store::promises::{self, NewPromise, Promise};
 use crate::text::prose;
 use crate::text::sanitize;
+use crate::views::Output;
 use crate::views::apology::{finding_block, missing_block};
-use crate::views::json::{self, Names};
+use crate::views::json::{self, ApologyRecord, Names};
 
 #[derive(Debug, ClapArgs)]
 pub struct AddArgs {
@@ -81,7 +85,7 @@ fn from_flags(args: &AddArgs) -> Result<Parts, UserError> {
 }
 
 pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
-    let mut parts = from_flags(&args)?;
+    let parts = from_flags(&args)?;
     let date = match &args.date {
         Some(value) => ctx.past_date("--date", value, "an apology")?,
         None => ctx.today,
@@ -90,131 +94,167 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
     let me = ctx.acting_partner(&store)?;
     let partners = crate::store::partners::all(store.conn())?;
     let to = other_partner(&partners, &me)?.clone();
-    let complete = parts.what.is_some()
-        && parts.impact.is_some()
-        && parts.responsibility.is_some()
-        && parts.change.is_some();
-    let asked = !complete && ctx.interactive();
-    if asked && let Some(prompter) = ctx.prompter() {
-        match guided_parts(prompter, parts, &sanitize::line(&to.name))? {
-            Some(gathered) => parts = gathered,
+    let asked = !parts.is_complete() && ctx.interactive();
+    let parts = match ctx.prompter().filter(|_| asked) {
+        Some(prompter) => match guided_parts(prompter, parts, &sanitize::line(&to.name))? {
+            Some(gathered) => gathered,
             None => {
                 writeln!(ctx.out(), "Nothing was saved.")?;
                 return Ok(());
             }
-        }
-    }
-    let missing: Vec<&str> = [
-        ("--what", parts.what.is_none()),
-        ("--responsibility", parts.responsibility.is_none()),
-    ]
-    .into_iter()
-    .filter(|(_, absent)| *absent)
-    .map(|(flag, _)| flag)
-    .collect();
-    if !missing.is_empty() {
-        bail_user!(
-            "apology add needs {} when there is no terminal to ask in (--impact and --change are welcome too)",
-            missing.join(" and ")
-        );
-    }
-    let (Some(what), Some(responsibility)) = (&parts.what, &parts.responsibility) else {
-        bail_user!("apology add needs --what and --responsibility");
+        },
+        None => parts,
     };
-    if parts.promise.is_some() && parts.change.is_none() {
-        bail_user!("--promise turns your --change into a promise; pass --change too");
-    }
-    let (apology, promise) = store.write(|tx| {
-        let promise = match (&parts.promise, &parts.change) {
-            (Some(every), Some(change)) => Some(promises::insert(
-                tx,
-                &NewPromise {
-                    by_id: me.id,
-                    to_id: Some(to.id),
-                    from: date,
-                    text: change,
-                    due: None,
-                    every: *every,
-                },
-            )?),
-            _ => None,
-        };
-        let apology = apologies::insert(
-            tx,
-            &NewApology {
-                by_id: me.id,
-                to_id: to.id,
-                date,
-                what,
-                impact: parts.impact.as_deref(),
-                responsibility,
-                change: parts.change.as_deref(),
-                promise_id: promise.as_ref().map(|p| p.id),
-            },
-        )?;
-        Ok((apology, promise))
-    })?;
-    // What the apology check makes of the saved words, all parts together.
-    let text = parts.text();
-    if ctx.json {
-        // The record as `history` shows it, plus the check's findings as `apology check
-        // --json` gives them (DESIGN allows added fields).
-        let names = Names::new(&partners);
-        let mut record = serde_json::to_value(json::apology(&apology, &names))?;
-        if let Some(fields) = record.as_object_mut() {
-            fields.insert(
-                "check".into(),
-                serde_json::to_value(apology_check::check(&text))?,
+    let apology = Apology::from_parts(&parts)?;
+    let (saved, promise) = store.write(|tx| save(tx, &apology, me.id, to.id, date))?;
+    ctx.emit(&Saved {
+        record: json::apology(&saved, &Names::new(&partners)),
+        // What the apology check makes of the saved words, all parts together.
+        check: apology_check::check(&parts.text()),
+        promise,
+        asked,
+    })
+}
+
+/// An apology ready to save: the parts it cannot do without are there.
+struct Apology<'a> {
+    what: &'a str,
+    impact: Option<&'a str>,
+    responsibility: &'a str,
+    change: Option<&'a str>,
+    promise: Option<Option<Rule>>,
+}
+
+impl<'a> Apology<'a> {
+    fn from_parts(parts: &'a Parts) -> anyhow::Result<Apology<'a>> {
+        let missing: Vec<&str> = [
+            ("--what", parts.what.is_none()),
+            ("--responsibility", parts.responsibility.is_none()),
+        ]
+        .into_iter()
+        .filter(|(_, absent)| *absent)
+        .map(|(flag, _)| flag)
+        .collect();
+        if !missing.is_empty() {
+            bail_user!(
+                "apology add needs {} when there is no terminal to ask in (--impact and --change are welcome too)",
+                missing.join(" and ")
             );
         }
-        return ctx.print_json(&record);
+        let (Some(what), Some(responsibility)) = (&parts.what, &parts.responsibility) else {
+            bail_user!("apology add needs --what and --responsibility");
+        };
+        if parts.promise.is_some() && parts.change.is_none() {
+            bail_user!("--promise turns your --change into a promise; pass --change too");
+        }
+        Ok(Apology {
+            what,
+            impact: parts.impact.as_deref(),
+            responsibility,
+            change: parts.change.as_deref(),
+            promise: parts.promise,
+        })
     }
-    let mut out = ctx.out();
-    writeln!(
-        out,
-        "Saved {}'s apology to {}, number {}, for {}.",
-        sanitize::line(&me.name),
-        sanitize::line(&to.name),
-        apology.id,
-        dates::in_words(date)
+}
+
+/// Saves the apology, and its change as a promise when asked to, in one transaction.
+fn save(
+    tx: &rusqlite::Connection,
+    apology: &Apology<'_>,
+    by: i64,
+    to: i64,
+    date: NaiveDate,
+) -> anyhow::Result<(apologies::Apology, Option<Promise>)> {
+    let promise = match (apology.promise, apology.change) {
+        (Some(every), Some(change)) => Some(promises::insert(
+            tx,
+            &NewPromise {
+                by_id: by,
+                to_id: Some(to),
+                from: date,
+                text: change,
+                due: None,
+                every,
+            },
+        )?),
+        _ => None,
+    };
+    let saved = apologies::insert(
+        tx,
+        &NewApology {
+            by_id: by,
+            to_id: to,
+            date,
+            what: apology.what,
+            impact: apology.impact,
+            responsibility: apology.responsibility,
+            change: apology.change,
+            promise_id: promise.as_ref().map(|p| p.id),
+        },
     )?;
-    if let Some(p) = &promise {
-        let how = p
-            .every
-            .map(|r| r.describe(p.from))
-            .unwrap_or_else(|| "once".into());
+    Ok((saved, promise))
+}
+
+/// The apology as saved: its record as `history` shows it, plus the check's findings as
+/// `apology check --json` gives them (fields may be added to a record, docs/contract.md).
+#[derive(Serialize)]
+struct Saved {
+    #[serde(flatten)]
+    record: ApologyRecord,
+    check: apology_check::Report,
+    #[serde(skip)]
+    promise: Option<Promise>,
+    /// The guided flow asked for the parts, and showed the check's findings as it went.
+    #[serde(skip)]
+    asked: bool,
+}
+
+impl Output for Saved {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let record = &self.record;
+        let to = sanitize::line(&record.to);
         writeln!(
             out,
-            "Your change is now promise {} ({how}); record it with: rekindle promise keep {}",
-            p.id, p.id
+            "Saved {}'s apology to {to}, number {}, for {}.",
+            sanitize::line(&record.partner),
+            record.id,
+            dates::in_words(record.date)
         )?;
-    }
-    let answer_hint = format!(
-        "{} can answer whenever they are ready: rekindle apology respond {} --accept (or \
-         --need-time, or --decline)",
-        sanitize::line(&to.name),
-        apology.id
-    );
-    writeln!(out, "{}", prose::paragraph(&answer_hint, 0))?;
-    if !asked {
-        let found = apology_check::findings(&text);
-        if !found.is_empty() {
+        if let Some(p) = &self.promise {
+            let how = p
+                .every
+                .map(|r| r.describe(p.from))
+                .unwrap_or_else(|| "once".into());
+            writeln!(
+                out,
+                "Your change is now promise {} ({how}); record it with: rekindle promise keep {}",
+                p.id, p.id
+            )?;
+        }
+        let answer_hint = format!(
+            "{to} can answer whenever they are ready: rekindle apology respond {} --accept (or \
+             --need-time, or --decline)",
+            record.id
+        );
+        writeln!(out, "{}", prose::paragraph(&answer_hint, 0))?;
+        if self.asked {
+            return Ok(());
+        }
+        if !self.check.findings.is_empty() {
             writeln!(out)?;
             writeln!(
                 out,
-                "The apology check noticed something you may want to talk through with {}:",
-                sanitize::line(&to.name)
+                "The apology check noticed something you may want to talk through with {to}:"
             )?;
-            for f in &found {
+            for f in &self.check.findings {
                 writeln!(out, "{}", finding_block(f))?;
             }
         }
         // The guided flow showed this before asking to save.
-        let missing = apology_check::missing(&text);
-        if !missing.is_empty() {
+        if !self.check.missing.is_empty() {
             writeln!(out)?;
-            writeln!(out, "{}", missing_block(&missing))?;
+            writeln!(out, "{}", missing_block(&self.check.missing))?;
         }
+        Ok(())
     }
-    Ok(())
 }

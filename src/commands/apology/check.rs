@@ -1,15 +1,13 @@
 //! `rekindle apology check`: runs a draft through the apology check. It needs no journal and
 //! saves nothing, so it can be used before anything is written, or on a message elsewhere.
 
-use std::io::{self, Read as _, Write as _};
+use std::io::{self, Read as _};
 
 use clap::Args as ClapArgs;
 
 use crate::bail_user;
 use crate::commands::context::Context;
 use crate::domain::apology_check;
-use crate::text::prose;
-use crate::views::apology::{finding_block, missing_block};
 
 #[derive(Debug, ClapArgs)]
 pub struct CheckArgs {
@@ -58,49 +56,7 @@ pub fn run(ctx: &mut Context, args: CheckArgs) -> anyhow::Result<()> {
             "there is nothing to check; give your draft as an argument, e.g. rekindle apology check \"I'm sorry I…\", or on standard input"
         );
     }
-    let report = apology_check::check(&text);
-    if ctx.json {
-        return ctx.print_json(&report);
-    }
-    let mut out = ctx.out();
-    if report.findings.is_empty() {
-        writeln!(out, "Nothing in it reads as an excuse, a hedge or blame.")?;
-    } else {
-        let n = report.findings.len();
-        writeln!(
-            out,
-            "{} worth another look:",
-            if n == 1 {
-                "One thing".to_string()
-            } else {
-                format!("{n} things")
-            }
-        )?;
-        for f in &report.findings {
-            writeln!(out)?;
-            writeln!(out, "{}", finding_block(f))?;
-        }
-    }
-    if report.missing.is_empty() {
-        writeln!(
-            out,
-            "It owns what happened, says sorry and offers to make it right."
-        )?;
-    } else {
-        writeln!(out)?;
-        writeln!(out, "{}", missing_block(&report.missing))?;
-    }
-    writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        prose::paragraph(
-            "The check looks for common patterns; it cannot judge what you mean. Read it \
-             aloud, and say it in your own voice.",
-            0
-        )
-    )?;
-    Ok(())
+    ctx.emit(&apology_check::check(&text))
 }
 
 #[cfg(test)]

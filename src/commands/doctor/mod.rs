@@ -2,7 +2,7 @@
 //! what can be repaired without touching anything you wrote.
 
 use std::fs;
-use std::io::Write as _;
+use std::io::Write;
 use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
 
@@ -14,6 +14,7 @@ use crate::store::search::{self, Health};
 use crate::store::{self, SCHEMA_VERSION, inspect, leftovers, privacy};
 use crate::text::prose;
 use crate::text::sanitize;
+use crate::views::Output;
 use crate::views::json;
 
 /// Check the journal: integrity, schema version, file permissions, the search index and
@@ -58,6 +59,9 @@ pub struct Report {
     /// Warnings the human report leaves to its "Left alone:" list.
     #[serde(skip)]
     pub explained: Vec<String>,
+    /// `--fix` was given: the human report says what was repaired and what was left alone.
+    #[serde(skip)]
+    pub fix: bool,
 }
 
 /// The permission bits of `path`, if it can be read.
@@ -177,12 +181,9 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         counts,
         privacy_ok: privacy.is_empty(),
         explained,
+        fix: args.fix,
     };
-    if ctx.json {
-        ctx.print_json(&report)?;
-    } else {
-        print_human(ctx, &report, args.fix)?;
-    }
+    ctx.emit(&report)?;
     if !report.integrity.is_empty() {
         return Err(failed(ctx, &report));
     }
@@ -230,13 +231,10 @@ fn damaged(ctx: &Context, why: anyhow::Error) -> anyhow::Result<()> {
         counts,
         privacy_ok: privacy.is_empty(),
         explained: Vec::new(),
+        fix: false,
     };
     drop(conn);
-    if ctx.json {
-        ctx.print_json(&report)?;
-    } else {
-        print_human(ctx, &report, false)?;
-    }
+    ctx.emit(&report)?;
     Err(failed(ctx, &report))
 }
 
@@ -296,95 +294,89 @@ fn rebuilt(rows: usize, damaged: bool) -> String {
     }
 }
 
-fn print_human(ctx: &Context, report: &Report, fix: bool) -> anyhow::Result<()> {
-    let mut out = ctx.out();
-    let ok = console::style("ok").green();
-    writeln!(out, "Journal      {}", sanitize::line(&report.journal))?;
-    match report.schema_version {
-        Some(version) => writeln!(
-            out,
-            "Schema       version {version} (this rekindle understands up to {})",
-            report.supported_version
-        )?,
-        None => writeln!(out, "Schema       cannot be read")?,
-    }
-    if report.integrity.is_empty() {
-        writeln!(out, "Integrity    {ok}")?;
-    } else {
-        writeln!(
-            out,
-            "Integrity    {}",
-            console::style("FAILED").red().bold()
-        )?;
-        for problem in &report.integrity {
-            writeln!(out, "             {}", sanitize::line(problem))?;
+impl Output for Report {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let ok = console::style("ok").green();
+        writeln!(out, "Journal      {}", sanitize::line(&self.journal))?;
+        match self.schema_version {
+            Some(version) => writeln!(
+                out,
+                "Schema       version {version} (this rekindle understands up to {})",
+                self.supported_version
+            )?,
+            None => writeln!(out, "Schema       cannot be read")?,
         }
-    }
-    let search = match report.search_index {
-        "ok" => ok.to_string(),
-        "rebuilt" => "rebuilt just now".to_string(),
-        "stale" => console::style("out of date").yellow().to_string(),
-        _ => "not checked".to_string(),
-    };
-    writeln!(out, "Search       {search}")?;
-    let modes = format!(
-        "file {}, folder {}",
-        report.file_mode.as_deref().unwrap_or("?"),
-        report.dir_mode.as_deref().unwrap_or("?")
-    );
-    if report.privacy_ok {
-        writeln!(out, "Privacy      {modes}: {ok}, only you can read it")?;
-    } else {
-        writeln!(out, "Privacy      {modes}")?;
-    }
-    let readable: Vec<String> = report
-        .counts
-        .iter()
-        .filter_map(|(kind, n)| Some(kind.count((*n)?)))
-        .collect();
-    let unreadable: Vec<&str> = report
-        .counts
-        .iter()
-        .filter(|(_, n)| n.is_none())
-        .map(|(kind, _)| kind.plural_key())
-        .collect();
-    if readable.is_empty() {
-        writeln!(out, "Records      none can be read")?;
-    } else {
-        writeln!(out, "Records      {}", readable.join(", "))?;
-    }
-    if !readable.is_empty() && !unreadable.is_empty() {
-        writeln!(out, "Unreadable   {}", unreadable.join(", "))?;
-    }
-    for warning in report
-        .warnings
-        .iter()
-        .filter(|w| !report.explained.contains(w))
-    {
-        writeln!(
-            out,
-            "{} {warning}",
-            console::style("warning:").yellow().bold()
-        )?;
-    }
-    if !fix {
-        return Ok(());
-    }
-    writeln!(out)?;
-    if report.fixed.is_empty() && report.not_fixed.is_empty() {
-        writeln!(out, "Nothing needed repair.")?;
-    }
-    for (heading, lines) in [
-        ("Repaired:", &report.fixed),
-        ("Left alone:", &report.not_fixed),
-    ] {
-        if lines.is_empty() {
-            continue;
+        if self.integrity.is_empty() {
+            writeln!(out, "Integrity    {ok}")?;
+        } else {
+            writeln!(
+                out,
+                "Integrity    {}",
+                console::style("FAILED").red().bold()
+            )?;
+            for problem in &self.integrity {
+                writeln!(out, "             {}", sanitize::line(problem))?;
+            }
         }
-        writeln!(out, "{heading}")?;
-        for line in lines {
-            writeln!(out, "{}", crate::text::prose::bullet(line))?;
+        let search = match self.search_index {
+            "ok" => ok.to_string(),
+            "rebuilt" => "rebuilt just now".to_string(),
+            "stale" => console::style("out of date").yellow().to_string(),
+            _ => "not checked".to_string(),
+        };
+        writeln!(out, "Search       {search}")?;
+        let modes = format!(
+            "file {}, folder {}",
+            self.file_mode.as_deref().unwrap_or("?"),
+            self.dir_mode.as_deref().unwrap_or("?")
+        );
+        if self.privacy_ok {
+            writeln!(out, "Privacy      {modes}: {ok}, only you can read it")?;
+        } else {
+            writeln!(out, "Privacy      {modes}")?;
         }
+        let readable: Vec<String> = self
+            .counts
+            .iter()
+            .filter_map(|(kind, n)| Some(kind.count((*n)?)))
+            .collect();
+        let unreadable: Vec<&str> = self
+            .counts
+            .iter()
+            .filter(|(_, n)| n.is_none())
+            .map(|(kind, _)| kind.plural_key())
+            .collect();
+        if readable.is_empty() {
+            writeln!(out, "Records      none can be read")?;
+        } else {
+            writeln!(out, "Records      {}", readable.join(", "))?;
+        }
+        if !readable.is_empty() && !unreadable.is_empty() {
+            writeln!(out, "Unreadable   {}", unreadable.join(", "))?;
+        }
+        for warning in self.warnings.iter().filter(|w| !self.explained.contains(w)) {
+            writeln!(
+                out,
+                "{} {warning}",
+                console::style("warning:").yellow().bold()
+            )?;
+        }
+        if !self.fix {
+            return Ok(());
+        }
+        writeln!(out)?;
+        if self.fixed.is_empty() && self.not_fixed.is_empty() {
+            writeln!(out, "Nothing needed repair.")?;
+        }
+        for (heading, lines) in [("Repaired:", &self.fixed), ("Left alone:", &self.not_fixed)] {
+            if lines.is_empty() {
+                continue;
+            }
+            writeln!(out, "{heading}")?;
+            for line in lines {
+                writeln!(out, "{}", crate::text::prose::bullet(line))?;
+            }
+        }
+        Ok(())
     }
-    Ok(())
 }

@@ -20,7 +20,10 @@ mod read;
 pub use merge::{file_wins, merge};
 pub use read::read_all;
 
-use rusqlite::{Connection, Row};
+use rusqlite::{Connection, Row, Transaction, TransactionBehavior};
+
+use super::Store;
+use crate::domain::exchange::Document;
 
 fn rows<T>(
     conn: &Connection,
@@ -44,6 +47,27 @@ fn rows_with<T, P: rusqlite::Params>(
 ) -> rusqlite::Result<Vec<T>> {
     let mut stmt = conn.prepare_cached(sql)?;
     stmt.query_map(params, map)?.collect()
+}
+
+/// The whole journal, read in one transaction so it is consistent even while the other
+/// partner writes.
+pub fn snapshot(store: &Store) -> anyhow::Result<Document> {
+    let tx = Transaction::new_unchecked(store.conn(), TransactionBehavior::Deferred)?;
+    let doc = read_all(&tx, super::timestamp())?;
+    tx.finish()?;
+    Ok(doc)
+}
+
+/// Runs `merge` for real inside a transaction that is then rolled back, so a dry run reports
+/// exactly what an import would do.
+pub fn rehearse<T>(
+    store: &Store,
+    merge: impl FnOnce(&Connection) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    let tx = Transaction::new_unchecked(store.conn(), TransactionBehavior::Immediate)?;
+    let value = merge(&tx)?;
+    tx.rollback()?;
+    Ok(value)
 }
 
 #[cfg(test)]

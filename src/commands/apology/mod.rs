@@ -1,0 +1,46 @@
+//! `rekindle apology`: structured apologies, the other partner's answers, and the apology
+//! check, one file per subcommand.
+
+mod add;
+mod check;
+mod list;
+mod respond;
+
+use clap::Subcommand;
+
+use crate::commands::context::Context;
+
+pub use add::AddArgs;
+pub use check::CheckArgs;
+pub use respond::RespondArgs;
+
+/// Write an apology, answer one, or check a draft.
+///
+/// An apology that helps owns what you did, names how it affected your partner, and offers
+/// to make it right. Without a subcommand, lists the apologies and their answers.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub action: Option<Action>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Action {
+    /// Write an apology to your partner (in a terminal, a guided flow asks for each part)
+    Add(AddArgs),
+    /// Answer your partner's apology: accept it, say you need time, or decline it for now
+    Respond(RespondArgs),
+    /// List the apologies and their current answers
+    List,
+    /// Check a draft for excuses and other ways an apology can go wrong (nothing is saved)
+    Check(CheckArgs),
+}
+
+pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
+    match args.action {
+        None | Some(Action::List) => list::run(ctx),
+        Some(Action::Add(a)) => add::run(ctx, a),
+        Some(Action::Respond(a)) => respond::run(ctx, a),
+        Some(Action::Check(a)) => check::run(ctx, a),
+    }
+}

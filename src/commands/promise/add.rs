@@ -1,0 +1,194 @@
+//! `rekindle promise add`: a promise to your partner, one-time or recurring.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::bail_user;
+use crate::commands::common::other_partner;
+use crate::commands::context::{Context, find_partner};
+use crate::domain::dates;
+use crate::domain::error::UserError;
+use crate::domain::input::nonblank;
+use crate::domain::model::Partner;
+use crate::domain::recurrence::{self, Rule};
+use crate::store::promises::{self, NewPromise, Promise};
+use crate::text::{prose, sanitize};
+use crate::views::Output;
+use crate::views::json::{self, Names, PromiseRecord};
+use crate::views::promise::schedule_phrase;
+
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    /// What you promise, in your own words (asked for in a terminal when left out)
+    #[arg(allow_hyphen_values = true)]
+    pub text: Option<String>,
+
+    /// Who the promise is to [default: your partner]
+    #[arg(long, value_name = "NAME")]
+    pub to: Option<String>,
+
+    /// When the promise starts [default: today]; an earlier date logs a promise made before
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// A one-time promise's due date, or a recurring promise's last date
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+
+    /// Make it recurring: day, weekday (Monday to Friday), week, or days such as mon,thu
+    #[arg(long, value_name = "WHEN")]
+    pub every: Option<String>,
+}
+
+/// When a promise is in force, and how often it falls due.
+struct When {
+    from: NaiveDate,
+    due: Option<NaiveDate>,
+    every: Option<Rule>,
+}
+
+pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
+    let mut store = ctx.open()?;
+    let me = ctx.acting_partner(&store)?;
+    let partners = crate::store::partners::all(store.conn())?;
+    let text = text(ctx, args.text.as_deref())?;
+    let to = recipient(&partners, &me, args.to.as_deref())?;
+    let when = when(ctx, &args)?;
+    let promise = store.write(|tx| {
+        Ok(promises::insert(
+            tx,
+            &NewPromise {
+                by_id: me.id,
+                to_id: Some(to.id),
+                from: when.from,
+                text: &text,
+                due: when.due,
+                every: when.every,
+            },
+        )?)
+    })?;
+    ctx.emit(&Added {
+        record: json::promise(&promise, &Names::new(&partners)),
+        promise: &promise,
+        today: ctx.today,
+    })
+}
+
+/// The promise's words: the argument, or asked for in a terminal.
+fn text(ctx: &mut Context, given: Option<&str>) -> anyhow::Result<String> {
+    Ok(match (given, ctx.prompter()) {
+        (Some(text), _) => nonblank(
+            "the promise's text",
+            text,
+            "say what you promise in a few words",
+        )?
+        .to_string(),
+        (None, Some(prompter)) => loop {
+            prompter.say("A small, concrete promise you can keep works best.")?;
+            let answer = prompter.input("What do you promise", None, false)?;
+            if !answer.trim().is_empty() {
+                break answer;
+            }
+        },
+        (None, None) => bail_user!(
+            "promise add needs the promise itself, e.g. rekindle promise add \"Text you if I'll be late\""
+        ),
+    })
+}
+
+/// Who the promise is to: `--to`, which cannot be oneself, or the other partner.
+fn recipient(partners: &[Partner], me: &Partner, to: Option<&str>) -> anyhow::Result<Partner> {
+    let Some(name) = to else {
+        return Ok(other_partner(partners, me)?.clone());
+    };
+    let to = find_partner(partners, name)?;
+    if to.id == me.id {
+        bail_user!(
+            "--to \"{}\" is you; a promise is made to your partner, {}",
+            sanitize::line(name.trim()),
+            sanitize::line(&other_partner(partners, me)?.name)
+        );
+    }
+    Ok(to.clone())
+}
+
+/// `--from`, `--every` and `--due`, checked against each other: a due date is not before the
+/// start, and a recurring promise has at least one date before it ends.
+fn when(ctx: &Context, args: &AddArgs) -> anyhow::Result<When> {
+    let from = match &args.from {
+        Some(value) => ctx.date("--from", value)?,
+        None => ctx.today,
+    };
+    let every: Option<Rule> = match &args.every {
+        Some(value) => Some(value.parse().map_err(UserError::new)?),
+        None => None,
+    };
+    let due = match &args.due {
+        Some(value) => Some(ctx.date("--due", value)?),
+        None => None,
+    };
+    if let Some(due) = due {
+        if due < from {
+            bail_user!(
+                "--due {} is before the promise starts ({}); for a day ahead, give the date as YYYY-MM-DD",
+                dates::in_words(due),
+                dates::in_words(from)
+            );
+        }
+        if let Some(rule) = every {
+            let schedule = recurrence::Schedule {
+                rule,
+                from,
+                until: Some(due),
+            };
+            if schedule.first_on_or_after(from).is_none_or(|d| d > due) {
+                bail_user!(
+                    "--every {rule} has no date from {} to {}; choose a later --due or another --every",
+                    dates::in_words(from),
+                    dates::in_words(due)
+                );
+            }
+        }
+    }
+    Ok(When { from, due, every })
+}
+
+/// The promise as saved; the JSON is its record.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Added<'a> {
+    record: PromiseRecord,
+    #[serde(skip)]
+    promise: &'a Promise,
+    #[serde(skip)]
+    today: NaiveDate,
+}
+
+impl Output for Added<'_> {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let (promise, record) = (self.promise, &self.record);
+        writeln!(
+            out,
+            "Saved promise {} from {} to {}, in force from {}:",
+            promise.id,
+            sanitize::line(&record.partner),
+            sanitize::line(record.to.as_deref().unwrap_or("")),
+            dates::in_words(promise.from)
+        )?;
+        writeln!(out, "  {}", sanitize::line(&promise.text))?;
+        writeln!(out, "  {}", schedule_phrase(promise, self.today))?;
+        let hint = format!(
+            "Either of you can record how it goes: rekindle promise keep {0} (or miss {0}{1}).",
+            promise.id,
+            if promise.every.is_some() {
+                format!(", or skip {} for a day that is excused", promise.id)
+            } else {
+                String::new()
+            }
+        );
+        writeln!(out, "{}", prose::paragraph(&hint, 0))?;
+        Ok(())
+    }
+}
