@@ -6,20 +6,24 @@
 
 use std::io::Write;
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::bail_user;
 use crate::commands::common::{create_journal, save_checkin, saved_draft};
 use crate::commands::context::Context;
 use crate::domain::SAFETY_NOTE;
-use crate::domain::checkin::{self, Given};
+use crate::domain::checkin::{self, Draft, Given};
 use crate::domain::dates;
 use crate::domain::error::{Cancelled, UserError};
 use crate::domain::feelings;
 use crate::domain::input::{OPTIONAL, nonblank, parse_step};
-use crate::domain::model::Partner;
+use crate::domain::journey::Journey;
+use crate::domain::model::{Partner, Step};
+use crate::flows;
 use crate::flows::checkin::{Guidance, Options};
 use crate::flows::couple;
+use crate::store::checkins::Checkin;
 use crate::store::{self, Store, StoreError};
 use crate::text::prose;
 use crate::text::sanitize;
@@ -97,7 +101,73 @@ fn given_from(args: &Args) -> Result<Given, UserError> {
     })
 }
 
+/// The flags, checked before anything is opened or asked, so a typo costs nothing.
+struct Parsed {
+    date: NaiveDate,
+    given: Given,
+    step: Option<Step>,
+    amend: bool,
+    /// `--amend` with flags changes only what they give, and asks nothing.
+    amend_by_flags: bool,
+    /// The feelings came from `--feeling` (so a likely typo among them is named).
+    feelings_from_flags: bool,
+}
+
+/// A check-in ready to save: its step, the prompt it answers, and what it says.
+struct Drafted {
+    step: Step,
+    prompt_id: Option<String>,
+    draft: Draft,
+}
+
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
+    let parsed = parse(ctx, &args)?;
+    let (mut store, partner) = resolve(ctx)?;
+    let date = parsed.date;
+    let existing = store::checkins::find(store.conn(), partner.id, date)?;
+    let replacing = decide(ctx, &partner, date, existing.is_some(), parsed.amend)?;
+    let before = match &existing {
+        Some(old) if replacing => Some(saved_draft(&store, old)?),
+        _ => None,
+    };
+    let journey = ctx.journey();
+    let drafted = match (&existing, &before) {
+        (Some(old), Some(before)) if parsed.amend_by_flags => {
+            amended(&journey, &partner, &parsed, old, before)
+        }
+        _ => asked(ctx, &store, &journey, &partner, &parsed, before.as_ref())?,
+    };
+    let record = store.write(|tx| {
+        save_checkin(
+            tx,
+            &partner,
+            date,
+            drafted.step,
+            drafted.prompt_id.clone(),
+            &drafted.draft,
+            existing.as_ref(),
+        )
+    })?;
+    let changed = match (&existing, &before) {
+        (Some(old), Some(before)) => {
+            let mut changed = checkin::changes(before, &drafted.draft);
+            if let Some(step) = checkin::step_change(old.fields.step, drafted.step) {
+                changed.insert(0, step);
+            }
+            Some(changed)
+        }
+        _ => None,
+    };
+    ctx.emit(&Saved {
+        record: &record,
+        changed: changed.as_deref(),
+        feelings_from_flags: parsed.feelings_from_flags,
+    })
+}
+
+/// Every flag checked; without a terminal, what is missing is refused before anything is
+/// opened (a missing journal speaks first).
+fn parse(ctx: &Context, args: &Args) -> anyhow::Result<Parsed> {
     let date = match &args.date {
         Some(d) => ctx.past_date("--date", d, "a check-in")?,
         None => ctx.today,
@@ -115,15 +185,13 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             }
         }
     }
-    let given = given_from(&args)?;
-    let feelings_from_flags = !args.feelings.is_empty();
-    let step_flag = args
+    let given = given_from(args)?;
+    let step = args
         .step
         .as_deref()
         .map(|s| parse_step("--step", s))
         .transpose()?;
-    // `--amend` with flags changes only what they give, and asks nothing.
-    let amend_by_flags = args.amend && (!given.is_empty() || step_flag.is_some());
+    let amend_by_flags = args.amend && (!given.is_empty() || step.is_some());
     if !ctx.interactive() && given.trust.is_none() && !amend_by_flags {
         // Fail before opening anything, but let a missing journal speak first.
         ctx.open()?;
@@ -135,23 +203,45 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         }
         given.clone().without_terminal()?;
     }
-    let (mut store, creator) = open_or_offer_to_create(ctx)?;
+    Ok(Parsed {
+        date,
+        given,
+        step,
+        amend: args.amend,
+        amend_by_flags,
+        feelings_from_flags: !args.feelings.is_empty(),
+    })
+}
+
+/// The journal (made now on first use, in a terminal) and who is checking in.
+fn resolve(ctx: &mut Context) -> anyhow::Result<(Store, Partner)> {
+    let (store, creator) = open_or_offer_to_create(ctx)?;
     // Whoever just typed "Your name" while creating the journal is the one checking in.
     let partner = match creator {
         Some(creator) if ctx.as_name().is_none() => creator,
         _ => ctx.acting_partner(&store)?,
     };
-    let other = other_partner(&store, &partner)?;
-    let existing = store::checkins::find(store.conn(), partner.id, date)?;
-    let replacing = match (&existing, args.amend) {
-        (Some(_), true) => true,
-        (None, true) => bail_user!(
+    Ok((store, partner))
+}
+
+/// Whether this check-in replaces the one saved for that day: with `--amend`, or when asked
+/// in a terminal; without either, a second check-in for a day is refused.
+fn decide(
+    ctx: &mut Context,
+    partner: &Partner,
+    date: NaiveDate,
+    exists: bool,
+    amend: bool,
+) -> anyhow::Result<bool> {
+    Ok(match (exists, amend) {
+        (true, true) => true,
+        (false, true) => bail_user!(
             "--amend: {} has no check-in for {} to replace; leave out --amend to check in",
             partner.name,
             dates::in_words(date)
         ),
-        (None, false) => false,
-        (Some(_), false) => match ctx.prompter() {
+        (false, false) => false,
+        (true, false) => match ctx.prompter() {
             Some(p) => {
                 let question = format!(
                     "{} already checked in for {}. Replace that check-in?",
@@ -169,83 +259,76 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
                 dates::in_words(date)
             ),
         },
-    };
-    let before = match &existing {
-        Some(old) if replacing => Some(saved_draft(&store, old)?),
-        _ => None,
-    };
+    })
+}
 
-    let journey = ctx.journey();
-    let (step, prompt_id, draft) = match (&existing, &before) {
-        (Some(old), Some(before)) if amend_by_flags => {
-            // The saved check-in with only the flags' parts changed: its step and prompt too,
-            // unless --step moves it (the saved answer then no longer answers that step's
-            // prompt, so the prompt is kept only with the answer).
-            let step = step_flag.unwrap_or(old.fields.step);
-            let draft = given.apply(before);
-            let prompt_id = if step == old.fields.step && draft.answer == before.answer {
-                old.fields.prompt_id.clone()
-            } else {
-                journey
-                    .prompt_for(step, partner.role, date)
-                    .filter(|_| draft.answer.is_some())
-                    .map(|p| p.id.clone())
-            };
-            (step, prompt_id, draft)
-        }
-        _ => {
-            let step = match step_flag {
-                Some(step) => step,
-                None => store::focus::step_on(store.conn(), date)?,
-            };
-            let prompt = journey.prompt_for(step, partner.role, date).cloned();
-            let today = ctx.today;
-            let draft = match ctx.prompter() {
-                Some(p) => {
-                    let guidance = Guidance {
-                        date,
-                        today,
-                        partner: &partner.name,
-                        other: &other,
-                        guide: journey.step(step),
-                        prompt: prompt.as_ref(),
-                        before: before.as_ref(),
-                    };
-                    crate::flows::checkin::ask(p, given, &guidance, Options::ALONE)?
-                }
-                None => given.without_terminal()?,
-            };
-            let prompt_id = prompt
-                .filter(|_| draft.prompt_shown || draft.answer.is_some())
-                .map(|p| p.id);
-            (step, prompt_id, draft)
-        }
+/// `--amend` with flags: the saved check-in with only the flags' parts changed, its step and
+/// prompt too, unless --step moves it (the saved answer then no longer answers that step's
+/// prompt, so the prompt is kept only with the answer).
+fn amended(
+    journey: &Journey,
+    partner: &Partner,
+    parsed: &Parsed,
+    old: &Checkin,
+    before: &Draft,
+) -> Drafted {
+    let step = parsed.step.unwrap_or(old.fields.step);
+    let draft = parsed.given.clone().apply(before);
+    let prompt_id = if step == old.fields.step && draft.answer == before.answer {
+        old.fields.prompt_id.clone()
+    } else {
+        journey
+            .prompt_for(step, partner.role, parsed.date)
+            .filter(|_| draft.answer.is_some())
+            .map(|p| p.id.clone())
     };
-    let record = store.write(|tx| {
-        save_checkin(
-            tx,
-            &partner,
-            date,
-            step,
-            prompt_id.clone(),
-            &draft,
-            existing.as_ref(),
-        )
-    })?;
-    let changed = match (&existing, &before) {
-        (Some(old), Some(before)) => {
-            let mut changed = checkin::changes(before, &draft);
-            if let Some(step) = checkin::step_change(old.fields.step, step) {
-                changed.insert(0, step);
-            }
-            Some(changed)
-        }
-        _ => None,
+    Drafted {
+        step,
+        prompt_id,
+        draft,
+    }
+}
+
+/// A new check-in, or a replacement: asked in a terminal, starting from `before` when there
+/// is one, or taken from the flags alone without one.
+fn asked(
+    ctx: &mut Context,
+    store: &Store,
+    journey: &Journey,
+    partner: &Partner,
+    parsed: &Parsed,
+    before: Option<&Draft>,
+) -> anyhow::Result<Drafted> {
+    let (given, date) = (parsed.given.clone(), parsed.date);
+    let step = match parsed.step {
+        Some(step) => step,
+        None => store::focus::step_on(store.conn(), date)?,
     };
-    ctx.emit(&Saved {
-        record: &record,
-        changed: changed.as_deref(),
-        feelings_from_flags,
+    let other = other_partner(store, partner)?;
+    let prompt = journey.prompt_for(step, partner.role, date).cloned();
+    let today = ctx.today;
+    let draft = match ctx.prompter() {
+        Some(p) => {
+            let guidance = Guidance {
+                date,
+                today,
+                partner: &partner.name,
+                other: &other,
+                guide: journey.step(step),
+                prompt: prompt.as_ref(),
+                before,
+            };
+            flows::checkin::ask(p, given, &guidance, Options::ALONE)?
+        }
+        None => given.without_terminal()?,
+    };
+    let prompt_id = prompt
+        .filter(|_| draft.prompt_shown || draft.answer.is_some())
+        .map(|p| p.id);
+    Ok(Drafted {
+        step,
+        prompt_id,
+        draft,
     })
 }
 

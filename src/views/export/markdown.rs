@@ -12,7 +12,10 @@ use chrono::NaiveDate;
 
 use super::Words;
 use crate::domain::dates;
-use crate::domain::exchange::{ApologyRecord, Document, PromiseRecord};
+use crate::domain::exchange::{
+    ApologyRecord, CheckinRecord, Document, FeelingRecord, FocusRecord, MeetingRecord,
+    OutcomeRecord, PromiseRecord, ResponseRecord,
+};
 use crate::domain::model::Role;
 use crate::text::sanitize;
 
@@ -97,309 +100,367 @@ pub fn write(
     today: NaiveDate,
     mut out: impl Write,
 ) -> io::Result<()> {
-    let step_words = |id: &str| inline(&words.step_words(id));
-    let names: HashMap<&str, String> = doc
-        .partners
-        .iter()
-        .map(|p| (p.uuid.as_str(), inline(&p.name)))
-        .collect();
-    let name = |uuid: &str| -> String {
-        names
-            .get(uuid)
-            .cloned()
-            .unwrap_or_else(|| "someone no longer in the journal".to_string())
-    };
-    let named = doc.feelings_by_checkin();
-    let apologies: HashMap<&str, &ApologyRecord> =
-        doc.apologies.iter().map(|a| (a.uuid.as_str(), a)).collect();
-    let promises: HashMap<&str, &PromiseRecord> =
-        doc.promises.iter().map(|p| (p.uuid.as_str(), p)).collect();
-    let promise_text = |uuid: &str| -> String {
-        promises
-            .get(uuid)
-            .map(|p| format!("“{}”", inline(&p.text)))
-            .unwrap_or_else(|| "a promise".to_string())
-    };
-
-    let couple: Vec<String> = doc.partners.iter().map(|p| inline(&p.name)).collect();
-    match couple.as_slice() {
-        [a, b] => writeln!(out, "# {a} and {b}: our journal")?,
-        _ => writeln!(out, "# Our journal")?,
-    }
-    writeln!(out)?;
-    writeln!(
-        out,
-        "Written out by rekindle on {}. It holds everything you both wrote, so keep it somewhere as private as the journal itself.",
-        dates::in_words(today)
-    )?;
-    writeln!(out)?;
-    for p in &doc.partners {
-        let role = p
-            .role
-            .parse::<Role>()
-            .map(Role::describe)
-            .unwrap_or("mutual");
-        writeln!(out, "- **{}**, {role}", inline(&p.name))?;
-    }
-
-    let mut days: BTreeMap<&str, Day> = BTreeMap::new();
-    for (i, r) in doc.focus.iter().enumerate() {
-        days.entry(r.date.as_str()).or_default().focus.push(i);
-    }
-    for (i, r) in doc.checkins.iter().enumerate() {
-        days.entry(r.date.as_str()).or_default().checkins.push(i);
-    }
-    for (i, r) in doc.feelings.iter().enumerate() {
-        if r.checkin_uuid.is_none() {
-            days.entry(r.date.as_str()).or_default().feelings.push(i);
-        }
-    }
-    for (i, r) in doc.promises.iter().enumerate() {
-        days.entry(r.date.as_str()).or_default().promises.push(i);
-    }
-    for (i, r) in doc.outcomes.iter().enumerate() {
-        days.entry(r.date.as_str()).or_default().outcomes.push(i);
-    }
-    for (i, r) in doc.apologies.iter().enumerate() {
-        days.entry(r.date.as_str()).or_default().apologies.push(i);
-    }
-    for (i, r) in doc.responses.iter().enumerate() {
-        days.entry(r.date.as_str()).or_default().responses.push(i);
-    }
-    for (i, r) in doc.meetings.iter().enumerate() {
-        days.entry(r.date.as_str()).or_default().meetings.push(i);
-    }
+    let journal = Journal::new(doc, words);
+    journal.title(&mut out, today)?;
+    let days = journal.days();
     if days.is_empty() {
         writeln!(out)?;
         writeln!(out, "Nothing has been written in the journal yet.")?;
         return Ok(());
     }
+    for (date, items) in &days {
+        journal.day(&mut out, date, items)?;
+    }
+    Ok(())
+}
 
-    let section = |out: &mut dyn Write, label: &str, text: &Option<String>| -> io::Result<()> {
-        if let Some(text) = text.as_deref().filter(|t| !t.trim().is_empty()) {
-            writeln!(out)?;
-            writeln!(out, "**{label}**")?;
-            writeln!(out)?;
-            write!(out, "{}", quote(text))?;
+/// The document with what its records point at, looked up once: names by uuid, the feelings
+/// of each check-in, apologies and promises by uuid.
+struct Journal<'a> {
+    doc: &'a Document,
+    words: &'a Words<'a>,
+    names: HashMap<&'a str, String>,
+    named: HashMap<&'a str, Vec<&'a FeelingRecord>>,
+    apologies: HashMap<&'a str, &'a ApologyRecord>,
+    promises: HashMap<&'a str, &'a PromiseRecord>,
+}
+
+impl<'a> Journal<'a> {
+    fn new(doc: &'a Document, words: &'a Words<'a>) -> Journal<'a> {
+        Journal {
+            doc,
+            words,
+            names: doc
+                .partners
+                .iter()
+                .map(|p| (p.uuid.as_str(), inline(&p.name)))
+                .collect(),
+            named: doc.feelings_by_checkin(),
+            apologies: doc.apologies.iter().map(|a| (a.uuid.as_str(), a)).collect(),
+            promises: doc.promises.iter().map(|p| (p.uuid.as_str(), p)).collect(),
+        }
+    }
+
+    fn step_words(&self, id: &str) -> String {
+        inline(&self.words.step_words(id))
+    }
+
+    fn name(&self, uuid: &str) -> String {
+        self.names
+            .get(uuid)
+            .cloned()
+            .unwrap_or_else(|| "someone no longer in the journal".to_string())
+    }
+
+    fn promise_text(&self, uuid: &str) -> String {
+        self.promises
+            .get(uuid)
+            .map(|p| format!("“{}”", inline(&p.text)))
+            .unwrap_or_else(|| "a promise".to_string())
+    }
+
+    /// The title, the date it was written out, and the two of you.
+    fn title(&self, out: &mut dyn Write, today: NaiveDate) -> io::Result<()> {
+        let couple: Vec<String> = self.doc.partners.iter().map(|p| inline(&p.name)).collect();
+        match couple.as_slice() {
+            [a, b] => writeln!(out, "# {a} and {b}: our journal")?,
+            _ => writeln!(out, "# Our journal")?,
+        }
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Written out by rekindle on {}. It holds everything you both wrote, so keep it somewhere as private as the journal itself.",
+            dates::in_words(today)
+        )?;
+        writeln!(out)?;
+        for p in &self.doc.partners {
+            let role = p
+                .role
+                .parse::<Role>()
+                .map(Role::describe)
+                .unwrap_or("mutual");
+            writeln!(out, "- **{}**, {role}", inline(&p.name))?;
         }
         Ok(())
-    };
+    }
 
-    for (date, items) in &days {
+    /// Every record by its date, oldest day first (a check-in's feelings go with it).
+    fn days(&self) -> BTreeMap<&'a str, Day> {
+        let doc = self.doc;
+        let mut days: BTreeMap<&str, Day> = BTreeMap::new();
+        for (i, r) in doc.focus.iter().enumerate() {
+            days.entry(r.date.as_str()).or_default().focus.push(i);
+        }
+        for (i, r) in doc.checkins.iter().enumerate() {
+            days.entry(r.date.as_str()).or_default().checkins.push(i);
+        }
+        for (i, r) in doc.feelings.iter().enumerate() {
+            if r.checkin_uuid.is_none() {
+                days.entry(r.date.as_str()).or_default().feelings.push(i);
+            }
+        }
+        for (i, r) in doc.promises.iter().enumerate() {
+            days.entry(r.date.as_str()).or_default().promises.push(i);
+        }
+        for (i, r) in doc.outcomes.iter().enumerate() {
+            days.entry(r.date.as_str()).or_default().outcomes.push(i);
+        }
+        for (i, r) in doc.apologies.iter().enumerate() {
+            days.entry(r.date.as_str()).or_default().apologies.push(i);
+        }
+        for (i, r) in doc.responses.iter().enumerate() {
+            days.entry(r.date.as_str()).or_default().responses.push(i);
+        }
+        for (i, r) in doc.meetings.iter().enumerate() {
+            days.entry(r.date.as_str()).or_default().meetings.push(i);
+        }
+        days
+    }
+
+    /// One day: its heading, then its records kind by kind.
+    fn day(&self, out: &mut dyn Write, date: &str, items: &Day) -> io::Result<()> {
+        let doc = self.doc;
         writeln!(out)?;
         writeln!(out, "## {}", long_date(date))?;
-
         for &i in &items.focus {
-            let f = &doc.focus[i];
-            writeln!(out)?;
-            match &f.partner_uuid {
-                Some(p) => writeln!(
-                    out,
-                    "Your focus became {} (chosen by {}).",
-                    step_words(&f.step),
-                    name(p)
-                )?,
-                None => writeln!(out, "Your focus became {}.", step_words(&f.step))?,
-            }
+            self.focus(out, &doc.focus[i])?;
         }
-
         for &i in &items.checkins {
-            let c = &doc.checkins[i];
-            writeln!(out)?;
-            writeln!(out, "### {}’s check-in", name(&c.partner_uuid))?;
-            writeln!(out)?;
-            match c.connection {
-                Some(n) => writeln!(out, "- Trust {} of 10, connection {n} of 10", c.trust)?,
-                None => writeln!(out, "- Trust {} of 10", c.trust)?,
-            }
-            let feelings: Vec<String> = named
-                .get(c.uuid.as_str())
-                .into_iter()
-                .flatten()
-                .map(|f| match f.intensity {
-                    Some(n) => format!("{} ({n} of 5)", inline(&f.word)),
-                    None => inline(&f.word),
-                })
-                .collect();
-            if !feelings.is_empty() {
-                writeln!(out, "- Feelings: {}", feelings.join(", "))?;
-            }
-            writeln!(out, "- Working on {}", step_words(&c.step))?;
-            if let Some(prompt) = &c.prompt_id {
-                writeln!(out, "- Prompt: {}", inline(&words.prompt_text(prompt)))?;
-            }
-            section(&mut out, "Answer", &c.answer)?;
-            section(&mut out, "Appreciation", &c.appreciation)?;
-            section(&mut out, "What I need", &c.need)?;
-            section(&mut out, "Note", &c.note)?;
+            self.checkin(out, &doc.checkins[i])?;
         }
-
         if !items.feelings.is_empty() {
             writeln!(out)?;
             writeln!(out, "### Feelings")?;
             writeln!(out)?;
             for &i in &items.feelings {
-                let f = &doc.feelings[i];
-                let strength = f
-                    .intensity
-                    .map(|n| format!(" ({n} of 5)"))
-                    .unwrap_or_default();
-                let note = f
-                    .note
-                    .as_deref()
-                    .filter(|n| !n.trim().is_empty())
-                    .map(|n| format!(": {}", inline(n)))
-                    .unwrap_or_default();
-                writeln!(
-                    out,
-                    "- {} felt {}{strength}{note}",
-                    name(&f.partner_uuid),
-                    inline(&f.word)
-                )?;
+                self.feeling(out, &doc.feelings[i])?;
             }
         }
-
         if !items.promises.is_empty() {
             writeln!(out)?;
             writeln!(out, "### Promises made")?;
             writeln!(out)?;
             for &i in &items.promises {
-                let p = &doc.promises[i];
-                let to = p
-                    .to_uuid
-                    .as_deref()
-                    .map(|t| format!(" to {}", name(t)))
-                    .unwrap_or_default();
-                let mut when = Vec::new();
-                if let Some(every) = &p.every {
-                    when.push(format!("every {}", inline(every)));
-                }
-                if let Some(due) = &p.due {
-                    let word = if p.every.is_some() { "until" } else { "by" };
-                    when.push(format!("{word} {}", long_date(due)));
-                }
-                let when = if when.is_empty() {
-                    String::new()
-                } else {
-                    format!(", {}", when.join(", "))
-                };
-                let closed = p
-                    .closed_on
-                    .as_deref()
-                    .map(|d| format!(" on {}", long_date(d)))
-                    .unwrap_or_default();
-                writeln!(
-                    out,
-                    "- {} promised{to}: “{}”{when} (now {}{closed})",
-                    name(&p.by_uuid),
-                    inline(&p.text),
-                    p.status
-                )?;
+                self.promise(out, &doc.promises[i])?;
             }
         }
-
         if !items.outcomes.is_empty() {
             writeln!(out)?;
             writeln!(out, "### Promises kept and missed")?;
             writeln!(out)?;
             for &i in &items.outcomes {
-                let o = &doc.outcomes[i];
-                let maker = promises
-                    .get(o.promise_uuid.as_str())
-                    .map(|p| name(&p.by_uuid))
-                    .unwrap_or_else(|| "Someone".to_string());
-                let verb = match o.result.as_str() {
-                    "kept" => "kept",
-                    "missed" => "missed",
-                    _ => "was excused from",
-                };
-                let note = o
-                    .note
-                    .as_deref()
-                    .filter(|n| !n.trim().is_empty())
-                    .map(|n| format!(": {}", inline(n)))
-                    .unwrap_or_default();
-                writeln!(
-                    out,
-                    "- {maker} {verb} {} (noted by {}){note}",
-                    promise_text(&o.promise_uuid),
-                    name(&o.recorded_by_uuid)
-                )?;
+                self.outcome(out, &doc.outcomes[i])?;
             }
         }
-
         for &i in &items.apologies {
-            let a = &doc.apologies[i];
-            writeln!(out)?;
-            writeln!(
-                out,
-                "### An apology from {} to {}",
-                name(&a.by_uuid),
-                name(&a.to_uuid)
-            )?;
-            section(&mut out, "What happened", &Some(a.what.clone()))?;
-            section(&mut out, "How it affected you", &a.impact)?;
-            section(
-                &mut out,
-                "The part I take responsibility for",
-                &Some(a.responsibility.clone()),
-            )?;
-            section(&mut out, "What will change", &a.change)?;
-            if let Some(p) = &a.promise_uuid {
-                writeln!(out)?;
-                writeln!(out, "Linked to the promise {}.", promise_text(p))?;
-            }
+            self.apology(out, &doc.apologies[i])?;
         }
-
         for &i in &items.responses {
-            let r = &doc.responses[i];
-            let apology = apologies.get(r.apology_uuid.as_str());
-            let of = apology
-                .map(|a| format!(" of {}", long_date(&a.date)))
-                .unwrap_or_default();
-            let answer = match r.status.as_str() {
-                "accepted" => "accepted it",
-                "need-time" => "needs more time",
-                _ => "did not accept it",
-            };
-            let author = apology
-                .map(|a| format!("{}’s", name(&a.by_uuid)))
-                .unwrap_or_else(|| "an".to_string());
-            writeln!(out)?;
-            writeln!(
-                out,
-                "### {} answered {author} apology{of}",
-                name(&r.by_uuid)
-            )?;
-            writeln!(out)?;
-            writeln!(out, "{} {answer}.", name(&r.by_uuid))?;
-            section(&mut out, "Note", &r.note)?;
+            self.response(out, &doc.responses[i])?;
         }
-
         for &i in &items.meetings {
-            let m = &doc.meetings[i];
+            self.meeting(out, &doc.meetings[i])?;
+        }
+        Ok(())
+    }
+
+    fn focus(&self, out: &mut dyn Write, f: &FocusRecord) -> io::Result<()> {
+        writeln!(out)?;
+        match &f.partner_uuid {
+            Some(p) => writeln!(
+                out,
+                "Your focus became {} (chosen by {}).",
+                self.step_words(&f.step),
+                self.name(p)
+            ),
+            None => writeln!(out, "Your focus became {}.", self.step_words(&f.step)),
+        }
+    }
+
+    fn checkin(&self, out: &mut dyn Write, c: &CheckinRecord) -> io::Result<()> {
+        writeln!(out)?;
+        writeln!(out, "### {}’s check-in", self.name(&c.partner_uuid))?;
+        writeln!(out)?;
+        match c.connection {
+            Some(n) => writeln!(out, "- Trust {} of 10, connection {n} of 10", c.trust)?,
+            None => writeln!(out, "- Trust {} of 10", c.trust)?,
+        }
+        let feelings: Vec<String> = self
+            .named
+            .get(c.uuid.as_str())
+            .into_iter()
+            .flatten()
+            .map(|f| match f.intensity {
+                Some(n) => format!("{} ({n} of 5)", inline(&f.word)),
+                None => inline(&f.word),
+            })
+            .collect();
+        if !feelings.is_empty() {
+            writeln!(out, "- Feelings: {}", feelings.join(", "))?;
+        }
+        writeln!(out, "- Working on {}", self.step_words(&c.step))?;
+        if let Some(prompt) = &c.prompt_id {
+            writeln!(out, "- Prompt: {}", inline(&self.words.prompt_text(prompt)))?;
+        }
+        section(out, "Answer", &c.answer)?;
+        section(out, "Appreciation", &c.appreciation)?;
+        section(out, "What I need", &c.need)?;
+        section(out, "Note", &c.note)
+    }
+
+    fn feeling(&self, out: &mut dyn Write, f: &FeelingRecord) -> io::Result<()> {
+        let strength = f
+            .intensity
+            .map(|n| format!(" ({n} of 5)"))
+            .unwrap_or_default();
+        let note = f
+            .note
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| format!(": {}", inline(n)))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "- {} felt {}{strength}{note}",
+            self.name(&f.partner_uuid),
+            inline(&f.word)
+        )
+    }
+
+    fn promise(&self, out: &mut dyn Write, p: &PromiseRecord) -> io::Result<()> {
+        let to = p
+            .to_uuid
+            .as_deref()
+            .map(|t| format!(" to {}", self.name(t)))
+            .unwrap_or_default();
+        let mut when = Vec::new();
+        if let Some(every) = &p.every {
+            when.push(format!("every {}", inline(every)));
+        }
+        if let Some(due) = &p.due {
+            let word = if p.every.is_some() { "until" } else { "by" };
+            when.push(format!("{word} {}", long_date(due)));
+        }
+        let when = if when.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", when.join(", "))
+        };
+        let closed = p
+            .closed_on
+            .as_deref()
+            .map(|d| format!(" on {}", long_date(d)))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "- {} promised{to}: “{}”{when} (now {}{closed})",
+            self.name(&p.by_uuid),
+            inline(&p.text),
+            p.status
+        )
+    }
+
+    fn outcome(&self, out: &mut dyn Write, o: &OutcomeRecord) -> io::Result<()> {
+        let maker = self
+            .promises
+            .get(o.promise_uuid.as_str())
+            .map(|p| self.name(&p.by_uuid))
+            .unwrap_or_else(|| "Someone".to_string());
+        let verb = match o.result.as_str() {
+            "kept" => "kept",
+            "missed" => "missed",
+            _ => "was excused from",
+        };
+        let note = o
+            .note
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| format!(": {}", inline(n)))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "- {maker} {verb} {} (noted by {}){note}",
+            self.promise_text(&o.promise_uuid),
+            self.name(&o.recorded_by_uuid)
+        )
+    }
+
+    fn apology(&self, out: &mut dyn Write, a: &ApologyRecord) -> io::Result<()> {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "### An apology from {} to {}",
+            self.name(&a.by_uuid),
+            self.name(&a.to_uuid)
+        )?;
+        section(out, "What happened", &Some(a.what.clone()))?;
+        section(out, "How it affected you", &a.impact)?;
+        section(
+            out,
+            "The part I take responsibility for",
+            &Some(a.responsibility.clone()),
+        )?;
+        section(out, "What will change", &a.change)?;
+        if let Some(p) = &a.promise_uuid {
             writeln!(out)?;
-            writeln!(out, "### Our meeting together")?;
-            section(&mut out, "What went well", &m.went_well)?;
-            section(&mut out, "One thing to work on", &m.work_on)?;
-            for part in &m.parts {
-                let who = name(&part.partner_uuid);
-                section(
-                    &mut out,
-                    &format!("{who}’s appreciation"),
-                    &part.appreciation,
-                )?;
-                section(
-                    &mut out,
-                    &format!("What {who} asked for this week"),
-                    &part.request,
-                )?;
-                if let Some(p) = &part.promise_uuid {
-                    writeln!(out)?;
-                    writeln!(out, "It became the promise {}.", promise_text(p))?;
-                }
+            writeln!(out, "Linked to the promise {}.", self.promise_text(p))?;
+        }
+        Ok(())
+    }
+
+    fn response(&self, out: &mut dyn Write, r: &ResponseRecord) -> io::Result<()> {
+        let apology = self.apologies.get(r.apology_uuid.as_str());
+        let of = apology
+            .map(|a| format!(" of {}", long_date(&a.date)))
+            .unwrap_or_default();
+        let answer = match r.status.as_str() {
+            "accepted" => "accepted it",
+            "need-time" => "needs more time",
+            _ => "did not accept it",
+        };
+        let author = apology
+            .map(|a| format!("{}’s", self.name(&a.by_uuid)))
+            .unwrap_or_else(|| "an".to_string());
+        writeln!(out)?;
+        writeln!(
+            out,
+            "### {} answered {author} apology{of}",
+            self.name(&r.by_uuid)
+        )?;
+        writeln!(out)?;
+        writeln!(out, "{} {answer}.", self.name(&r.by_uuid))?;
+        section(out, "Note", &r.note)
+    }
+
+    fn meeting(&self, out: &mut dyn Write, m: &MeetingRecord) -> io::Result<()> {
+        writeln!(out)?;
+        writeln!(out, "### Our meeting together")?;
+        section(out, "What went well", &m.went_well)?;
+        section(out, "One thing to work on", &m.work_on)?;
+        for part in &m.parts {
+            let who = self.name(&part.partner_uuid);
+            section(out, &format!("{who}’s appreciation"), &part.appreciation)?;
+            section(
+                out,
+                &format!("What {who} asked for this week"),
+                &part.request,
+            )?;
+            if let Some(p) = &part.promise_uuid {
+                writeln!(out)?;
+                writeln!(out, "It became the promise {}.", self.promise_text(p))?;
             }
         }
+        Ok(())
+    }
+}
+
+/// A labelled piece of user text, as a quote under a bold label; nothing for blank text.
+fn section(out: &mut dyn Write, label: &str, text: &Option<String>) -> io::Result<()> {
+    if let Some(text) = text.as_deref().filter(|t| !t.trim().is_empty()) {
+        writeln!(out)?;
+        writeln!(out, "**{label}**")?;
+        writeln!(out)?;
+        write!(out, "{}", quote(text))?;
     }
     Ok(())
 }
