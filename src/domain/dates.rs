@@ -58,22 +58,28 @@ fn why_impossible(text: &str) -> String {
     }
 }
 
-fn weekday_from_name(word: &str) -> Option<Weekday> {
-    let days = [
-        ("monday", Weekday::Mon),
-        ("tuesday", Weekday::Tue),
-        ("wednesday", Weekday::Wed),
-        ("thursday", Weekday::Thu),
-        ("friday", Weekday::Fri),
-        ("saturday", Weekday::Sat),
-        ("sunday", Weekday::Sun),
-    ];
+/// The days of the week by name, Monday first.
+pub const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
+/// A day of the week as people write it, in lower case: the whole name, its first three
+/// letters, any longer start of it ("tues", "wednes", "thurs"), or "weds"; a full stop after
+/// it is fine ("wed."). The one reading of a weekday for every flag, `--date` and `--every`
+/// alike.
+pub fn weekday_named(word: &str) -> Option<Weekday> {
     let word = word.strip_suffix('.').unwrap_or(word);
-    days.iter().find_map(|(name, day)| {
-        let short = &name[..3];
-        let matches = word == *name
-            || word == short
-            || (word.len() > 3 && name.starts_with(word) && word.starts_with(short));
+    if word == "weds" {
+        return Some(Weekday::Wed);
+    }
+    WEEKDAYS.iter().find_map(|(name, day)| {
+        let matches = word.len() >= 3 && name.starts_with(word);
         matches.then_some(*day)
     })
 }
@@ -132,7 +138,7 @@ pub fn parse(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
                     .ok_or_else(out_of_range)?
             }
             [day] | ["last", day] => {
-                let wanted = weekday_from_name(day).ok_or_else(unknown)?;
+                let wanted = weekday_named(day).ok_or_else(unknown)?;
                 let back = (7 + today.weekday().num_days_from_monday()
                     - wanted.num_days_from_monday())
                     % 7;
@@ -260,6 +266,37 @@ mod tests {
         assert_eq!(parse("thurs", TODAY()), Ok(d(2026, 11, 19)));
         assert_eq!(parse("last saturday", TODAY()), Ok(d(2026, 11, 14)));
         assert_eq!(parse("last friday", TODAY()), Ok(d(2026, 11, 20)));
+    }
+
+    // Regression: `--date weds` was refused while `--every weds` was accepted, and the other
+    // way round for "wednes": two parsers disagreed. Now one reads both.
+    #[test]
+    fn one_reading_of_weekday_names() {
+        for (word, day) in [
+            ("mon", Weekday::Mon),
+            ("monday", Weekday::Mon),
+            ("tue", Weekday::Tue),
+            ("tues", Weekday::Tue),
+            ("wed", Weekday::Wed),
+            ("weds", Weekday::Wed),
+            ("wednes", Weekday::Wed),
+            ("wed.", Weekday::Wed),
+            ("thu", Weekday::Thu),
+            ("thur", Weekday::Thu),
+            ("thurs", Weekday::Thu),
+            ("fri", Weekday::Fri),
+            ("satur", Weekday::Sat),
+            ("sunday", Weekday::Sun),
+        ] {
+            assert_eq!(weekday_named(word), Some(day), "{word}");
+        }
+        for word in [
+            "m", "mo", "t", "th", "wensday", "mondays", "weds.x", "day", "",
+        ] {
+            assert_eq!(weekday_named(word), None, "{word}");
+        }
+        assert_eq!(parse("weds", TODAY()), Ok(d(2026, 11, 18)));
+        assert_eq!(parse("Wednes", TODAY()), Ok(d(2026, 11, 18)));
     }
 
     #[test]

@@ -11,6 +11,8 @@ use std::str::FromStr;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
+use crate::domain::dates::weekday_named;
+
 /// What `--every` accepts, for messages.
 pub const ACCEPTED: &str =
     "day, weekday (Monday to Friday), week, or days such as mon,thu (full names work too)";
@@ -55,22 +57,6 @@ pub enum Rule {
     Week,
     /// The listed weekdays.
     Days(DaySet),
-}
-
-fn weekday_named(word: &str) -> Option<Weekday> {
-    let word = word.strip_suffix('.').unwrap_or(word);
-    let index = SHORT
-        .iter()
-        .zip(LONG)
-        .position(|(short, long)| word == *short || word == long)
-        // Common longer abbreviations: "tues", "thurs", "weds".
-        .or(match word {
-            "tues" => Some(1),
-            "weds" => Some(2),
-            "thur" | "thurs" => Some(3),
-            _ => None,
-        })?;
-    Weekday::try_from(u8::try_from(index).ok()?).ok()
 }
 
 impl FromStr for Rule {
@@ -397,6 +383,9 @@ mod tests {
         assert_eq!(rule("Thursday, MONDAY").to_string(), "mon,thu");
         assert_eq!(rule("sun,sat,sun").to_string(), "sat,sun");
         assert_eq!(rule("tues,thurs").to_string(), "tue,thu");
+        // The same weekday names as --date takes (dates::weekday_named).
+        assert_eq!(rule("weds,wednes").to_string(), "wed");
+        assert_eq!(rule("satur,sun.").to_string(), "sat,sun");
         assert_eq!(rule("fri").to_string(), "fri");
         for normal in ["day", "weekday", "week", "mon,wed,fri"] {
             assert_eq!(rule(normal).to_string(), normal, "round trip");

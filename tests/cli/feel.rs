@@ -188,3 +188,46 @@ fn one_feel_is_one_moment_and_two_feels_are_two_entries() {
         "{out}"
     );
 }
+
+// Regression: `--date weds` was refused while `promise add --every weds` was accepted, and
+// `--date wednes` accepted while `--every wednes` was refused. Every flag that takes a
+// weekday now reads the same names.
+#[test]
+fn date_and_every_take_the_same_weekday_names() {
+    let env = TestEnv::with_couple();
+    for (i, name) in ["weds", "wednes", "Wed.", "tues", "thurs"]
+        .iter()
+        .enumerate()
+    {
+        let feeling = env
+            .run(["feel", "--as", "Sam", "calm", "--date", name, "--json"])
+            .success()
+            .json();
+        let expected = [
+            "2026-11-18",
+            "2026-11-18",
+            "2026-11-18",
+            "2026-11-17",
+            "2026-11-19",
+        ][i];
+        assert_eq!(feeling[0]["date"], expected, "--date {name}");
+        let promise = env
+            .run([
+                "promise", "add", "--as", "Sam", "Walk", "--every", name, "--json",
+            ])
+            .success()
+            .json();
+        let every = ["wed", "wed", "wed", "tue", "thu"][i];
+        assert_eq!(promise["every"], every, "--every {name}");
+    }
+    let before = dump(&env.default_journal());
+    for name in ["wensday", "th"] {
+        env.run(["feel", "--as", "Sam", "calm", "--date", name])
+            .refused()
+            .stderr_has(&format!("\"{name}\" is not a date"));
+        env.run(["promise", "add", "--as", "Sam", "Walk", "--every", name])
+            .refused()
+            .stderr_has(&format!("--every \"{name}\" is not a schedule"));
+    }
+    assert_eq!(dump(&env.default_journal()), before);
+}
