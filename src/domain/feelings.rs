@@ -291,12 +291,17 @@ pub fn nearest(word: &str) -> Option<&'static str> {
     if lookup(&typed_text).is_some() {
         return None;
     }
-    let typed: Vec<char> = typed_text.chars().collect();
-    let allowed = if typed.len() <= 5 { 1 } else { 2 };
+    let allowed = if typed_text.chars().count() <= 5 {
+        1
+    } else {
+        2
+    };
     VOCABULARY
         .iter()
         .filter(|entry| !negates(&typed_text, entry.word))
-        .map(|entry| (distance(&typed, entry.word), entry.word))
+        // Insertions, deletions, substitutions and swaps of two neighbours, counted in
+        // characters (optimal string alignment).
+        .map(|entry| (strsim::osa_distance(&typed_text, entry.word), entry.word))
         .filter(|&(d, _)| d > 0 && d <= allowed)
         .min_by_key(|&(d, _)| d)
         .map(|(_, word)| word)
@@ -324,31 +329,6 @@ pub fn near_miss_note(word: &str, near: &str) -> String {
         "\"{}\" is not in the feelings list, so it is kept as typed and counts as neutral. Did you mean \"{near}\"?",
         sanitize::line(word)
     )
-}
-
-/// Edit distance (insertions, deletions, substitutions, and swaps of two neighbours).
-fn distance(a: &[char], b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[i - 2][j - 2] + 1);
-            }
-            rows[i][j] = best;
-        }
-    }
-    rows[a.len()][b.len()]
 }
 
 /// The key two spellings of one feeling share: "Hurt" and "hurt" are the same word.
