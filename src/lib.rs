@@ -14,3 +14,6 @@ pub mod text;
 pub mod views;
 
 pub use app::main;
+
+#[cfg(test)]
+mod layers;
