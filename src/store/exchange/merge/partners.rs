@@ -1,4 +1,5 @@
-//! The partners, matched by uuid or, failing that, by name; and the focus changes, one per step and day.
+//! The partners, matched by uuid or, failing that, by name; and the focus changes, one per
+//! step and day.
 
 use super::*;
 
