@@ -96,6 +96,11 @@ impl Finding {
     }
 }
 
+/// The permission bits of `path`, if it can be read.
+pub fn mode(path: &Path) -> Option<u32> {
+    fs::metadata(path).ok().map(|m| mode_of(&m))
+}
+
 fn mode_of(meta: &fs::Metadata) -> u32 {
     meta.permissions().mode() & 0o7777
 }

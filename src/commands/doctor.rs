@@ -1,17 +1,15 @@
 //! `rekindle doctor`: checks the journal's health and privacy, and with `--fix` repairs
 //! what can be repaired without touching anything you wrote.
 
-use std::fs;
 use std::io::Write;
-use std::os::unix::fs::PermissionsExt as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::commands::context::Context;
 use crate::domain::kind::RecordKind;
 use crate::store::search::{self, Health};
-use crate::store::{self, SCHEMA_VERSION, inspect, leftovers, privacy};
+use crate::store::{self, SCHEMA_VERSION, Store, inspect, leftovers, privacy};
 use crate::text::prose;
 use crate::text::sanitize;
 use crate::views::Output;
@@ -64,13 +62,6 @@ pub struct Report {
     pub fix: bool,
 }
 
-/// The permission bits of `path`, if it can be read.
-fn mode_of(path: &Path) -> Option<u32> {
-    fs::metadata(path)
-        .ok()
-        .map(|m| m.permissions().mode() & 0o7777)
-}
-
 fn shown(path: &Path) -> String {
     sanitize::line(&path.display().to_string()).into_owned()
 }
@@ -92,8 +83,49 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         drop(store);
         return damaged(ctx, e.into());
     }
-    let mut fixed = Vec::new();
-    let mut not_fixed = Vec::new();
+    let mut search = search_index(&store);
+    let (fixed, not_fixed) = if args.fix {
+        repair(ctx, &mut store, &mut search)?
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let conn = store.conn();
+    let privacy = privacy::findings(&ctx.journal);
+    let stale = leftovers::stale(&ctx.journal);
+    let report = Report {
+        schema_version: store::schema_version(conn).ok(),
+        integrity: integrity(conn),
+        search_index: search.state,
+        warnings: warnings(&privacy, &search, &stale),
+        fixed,
+        not_fixed,
+        counts: inspect::readable_counts(conn),
+        // With --fix, what was left alone is explained under "Left alone:" instead.
+        explained: privacy
+            .iter()
+            .filter(|f| args.fix && f.left_alone.is_some())
+            .map(privacy::Finding::warning)
+            .collect(),
+        fix: args.fix,
+        ..Report::about(&ctx.journal, &privacy, &stale)
+    };
+    ctx.emit(&report)?;
+    if !report.integrity.is_empty() {
+        return Err(failed(ctx, &report));
+    }
+    Ok(())
+}
+
+/// The search index as doctor found it (or left it, after `--fix`).
+struct Search {
+    health: Option<Health>,
+    /// `ok`, `stale`, `rebuilt` or `unchecked`, as `--json` says it.
+    state: &'static str,
+    /// Why it could not be checked.
+    unchecked_because: Option<String>,
+}
+
+fn search_index(store: &Store) -> Search {
     let checked = search::health(store.conn());
     let unchecked_because = checked.as_ref().err().map(|e| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::DatabaseBusy) => {
@@ -102,57 +134,66 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         Some(rusqlite::ErrorCode::ReadOnly) => "the journal is read-only here".to_string(),
         _ => e.to_string(),
     });
-    let mut health = checked.ok();
-    let mut search_index = match health {
+    let health = checked.ok();
+    let state = match health {
         Some(Health::Current) => "ok",
         Some(Health::Stale { .. }) => "stale",
         None => "unchecked",
     };
-    if args.fix {
-        for finding in privacy::findings(&ctx.journal) {
-            match finding.fix() {
-                Ok(done) => fixed.push(done),
-                Err(why) => not_fixed.push(why),
-            }
-        }
-        if let Some(Health::Stale { rows, damaged }) = health {
-            store.write(|tx| Ok(search::rebuild(tx)?))?;
-            fixed.push(rebuilt(rows, damaged));
-            health = Some(Health::Current);
-            search_index = "rebuilt";
-        }
-        let stale = leftovers::stale(&ctx.journal);
-        if !stale.is_empty() {
-            match leftovers::remove(&stale) {
-                Ok(()) => fixed.push(format!(
-                    "removed {} left by an interrupted `init` or `import`: {}",
-                    files(stale.len()),
-                    listed(&stale)
-                )),
-                Err(e) => not_fixed.push(format!(
-                    "could not remove the temporary files {}: {e}",
-                    listed(&stale)
-                )),
-            }
+    Search {
+        health,
+        state,
+        unchecked_because,
+    }
+}
+
+/// `--fix`: privacy, a stale search index, leftovers of an interrupted creation. Returns
+/// what was repaired and what was left alone, and why.
+fn repair(
+    ctx: &Context,
+    store: &mut Store,
+    search: &mut Search,
+) -> anyhow::Result<(Vec<String>, Vec<String>)> {
+    let mut fixed = Vec::new();
+    let mut not_fixed = Vec::new();
+    for finding in privacy::findings(&ctx.journal) {
+        match finding.fix() {
+            Ok(done) => fixed.push(done),
+            Err(why) => not_fixed.push(why),
         }
     }
-
-    let conn = store.conn();
-    let dir = ctx.journal.parent().filter(|d| !d.as_os_str().is_empty());
+    if let Some(Health::Stale { rows, damaged }) = search.health {
+        store.write(|tx| Ok(search::rebuild(tx)?))?;
+        fixed.push(rebuilt(rows, damaged));
+        search.health = Some(Health::Current);
+        search.state = "rebuilt";
+    }
     let stale = leftovers::stale(&ctx.journal);
-    let privacy = privacy::findings(&ctx.journal);
+    if !stale.is_empty() {
+        match leftovers::remove(&stale) {
+            Ok(()) => fixed.push(format!(
+                "removed {} left by an interrupted `init` or `import`: {}",
+                files(stale.len()),
+                listed(&stale)
+            )),
+            Err(e) => not_fixed.push(format!(
+                "could not remove the temporary files {}: {e}",
+                listed(&stale)
+            )),
+        }
+    }
+    Ok((fixed, not_fixed))
+}
+
+/// What is still wrong, in sentences: privacy, the search index, leftovers.
+fn warnings(privacy: &[privacy::Finding], search: &Search, stale: &[PathBuf]) -> Vec<String> {
     let mut warnings: Vec<String> = privacy.iter().map(privacy::Finding::warning).collect();
-    // With --fix, what was left alone is explained under "Left alone:" instead.
-    let explained: Vec<String> = privacy
-        .iter()
-        .filter(|f| args.fix && f.left_alone.is_some())
-        .map(privacy::Finding::warning)
-        .collect();
-    match health {
+    match search.health {
         Some(Health::Stale { rows, damaged }) => warnings.push(stale_index(rows, damaged)),
         None => warnings.push(format!(
             "the search index was not checked: {}",
-            unchecked_because
+            search
+                .unchecked_because
                 .as_deref()
                 .unwrap_or("it could not be read")
         )),
@@ -162,32 +203,35 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         warnings.push(format!(
             "{} left by an interrupted `init` or `import` ({}); nothing reads them, and `rekindle doctor --fix` removes them",
             files(stale.len()),
-            listed(&stale)
+            listed(stale)
         ));
     }
-    let counts = inspect::readable_counts(conn);
-    let report = Report {
-        journal: ctx.journal.display().to_string(),
-        schema_version: store::schema_version(conn).ok(),
-        supported_version: SCHEMA_VERSION,
-        integrity: integrity(conn),
-        file_mode: mode_of(&ctx.journal).map(|m| format!("{m:04o}")),
-        dir_mode: dir.and_then(mode_of).map(|m| format!("{m:04o}")),
-        search_index,
-        leftovers: stale.iter().map(|p| p.display().to_string()).collect(),
-        warnings,
-        fixed,
-        not_fixed,
-        counts,
-        privacy_ok: privacy.is_empty(),
-        explained,
-        fix: args.fix,
-    };
-    ctx.emit(&report)?;
-    if !report.integrity.is_empty() {
-        return Err(failed(ctx, &report));
+    warnings
+}
+
+impl Report {
+    /// What doctor says about the journal's files, whatever their contents: their modes,
+    /// leftovers beside them. The rest is filled in by the caller.
+    fn about(journal: &Path, privacy: &[privacy::Finding], stale: &[PathBuf]) -> Report {
+        let dir = journal.parent().filter(|d| !d.as_os_str().is_empty());
+        Report {
+            journal: journal.display().to_string(),
+            schema_version: None,
+            supported_version: SCHEMA_VERSION,
+            integrity: Vec::new(),
+            file_mode: privacy::mode(journal).map(|m| format!("{m:04o}")),
+            dir_mode: dir.and_then(privacy::mode).map(|m| format!("{m:04o}")),
+            search_index: "unchecked",
+            leftovers: stale.iter().map(|p| p.display().to_string()).collect(),
+            warnings: Vec::new(),
+            fixed: Vec::new(),
+            not_fixed: Vec::new(),
+            counts: Vec::new(),
+            privacy_ok: privacy.is_empty(),
+            explained: Vec::new(),
+            fix: false,
+        }
     }
-    Ok(())
 }
 
 /// The integrity check's findings; a check that cannot run to its end is a finding too.
@@ -206,10 +250,7 @@ fn damaged(ctx: &Context, why: anyhow::Error) -> anyhow::Result<()> {
         Ok(conn) => conn,
         Err(_) => return Err(why),
     };
-    let dir = ctx.journal.parent().filter(|d| !d.as_os_str().is_empty());
     let privacy = privacy::findings(&ctx.journal);
-    let warnings: Vec<String> = privacy.iter().map(privacy::Finding::warning).collect();
-    let counts = inspect::readable_counts(&conn);
     let mut integrity = integrity(&conn);
     if integrity.is_empty() {
         // Opening failed even though the check passes: say what opening met.
@@ -217,21 +258,11 @@ fn damaged(ctx: &Context, why: anyhow::Error) -> anyhow::Result<()> {
     }
     let stale = leftovers::stale(&ctx.journal);
     let report = Report {
-        journal: ctx.journal.display().to_string(),
         schema_version: store::schema_version(&conn).ok(),
-        supported_version: SCHEMA_VERSION,
         integrity,
-        file_mode: mode_of(&ctx.journal).map(|m| format!("{m:04o}")),
-        dir_mode: dir.and_then(mode_of).map(|m| format!("{m:04o}")),
-        search_index: "unchecked",
-        leftovers: stale.iter().map(|p| p.display().to_string()).collect(),
-        warnings,
-        fixed: Vec::new(),
-        not_fixed: Vec::new(),
-        counts,
-        privacy_ok: privacy.is_empty(),
-        explained: Vec::new(),
-        fix: false,
+        warnings: privacy.iter().map(privacy::Finding::warning).collect(),
+        counts: inspect::readable_counts(&conn),
+        ..Report::about(&ctx.journal, &privacy, &stale)
     };
     drop(conn);
     ctx.emit(&report)?;
