@@ -10,7 +10,7 @@ use crate::commands::context::{Context, find_partner};
 use crate::domain::error::UserError;
 use crate::domain::input::check_name;
 use crate::domain::model::{Partner, Role, same_name};
-use crate::store;
+use crate::store::{self, Store};
 use crate::text::sanitize;
 use crate::views::Output;
 
@@ -42,70 +42,69 @@ pub enum Action {
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let mut store = ctx.open()?;
     let partners = store::partners::all(store.conn())?;
-    let (changed, message) = match args.action {
+    let changed = match args.action {
         None => return ctx.emit(&List(partners)),
         Some(Action::Role { name, role }) => {
             let partner = find_partner(&partners, &name)?.clone();
             let role: Role = role.parse().map_err(UserError::new)?;
-            // Setting the role a partner already has writes nothing: an import compares
-            // `updated_at` to decide which version to keep.
-            let already = store.write(|tx| {
-                let now = store::partners::all(tx)?
-                    .into_iter()
-                    .find(|p| p.id == partner.id)
-                    .map(|p| p.role);
-                if now == Some(role) {
-                    return Ok(true);
-                }
-                store::partners::set_role(tx, partner.id, role)?;
-                Ok(false)
-            })?;
-            let message = if already {
-                format!(
-                    "{} is already {}; nothing changed.",
-                    sanitize::line(&partner.name),
-                    role.describe()
-                )
-            } else {
-                format!(
-                    "{} is now {}.",
-                    sanitize::line(&partner.name),
-                    role.describe()
-                )
-            };
-            (Partner { role, ..partner }, message)
+            set_role(&mut store, partner, role)?
         }
         Some(Action::Rename { old, new }) => {
             let partner = find_partner(&partners, &old)?.clone();
             let new = check_name(&new)?;
-            // Read again under the write lock: the other partner may be renamed meanwhile.
-            store.write(|tx| {
-                if store::partners::all(tx)?
-                    .iter()
-                    .any(|p| p.id != partner.id && same_name(&p.name, &new))
-                {
-                    bail_user!(
-                        "the other partner is already called \"{new}\"; choose another name"
-                    );
-                }
-                Ok(store::partners::rename(tx, partner.id, &new)?)
-            })?;
-            let message = format!(
-                "{} is now called {}.",
-                sanitize::line(&partner.name),
-                sanitize::line(&new)
-            );
-            (
-                Partner {
-                    name: new,
-                    ..partner
-                },
-                message,
-            )
+            rename(&mut store, partner, new)?
         }
     };
-    ctx.emit(&Changed {
-        partner: changed,
+    ctx.emit(&changed)
+}
+
+fn set_role(store: &mut Store, partner: Partner, role: Role) -> anyhow::Result<Changed> {
+    // Setting the role a partner already has writes nothing: an import compares
+    // `updated_at` to decide which version to keep.
+    let already = store.write(|tx| {
+        let now = store::partners::all(tx)?
+            .into_iter()
+            .find(|p| p.id == partner.id)
+            .map(|p| p.role);
+        if now == Some(role) {
+            return Ok(true);
+        }
+        store::partners::set_role(tx, partner.id, role)?;
+        Ok(false)
+    })?;
+    let name = sanitize::line(&partner.name);
+    let message = if already {
+        format!("{name} is already {}; nothing changed.", role.describe())
+    } else {
+        format!("{name} is now {}.", role.describe())
+    };
+    Ok(Changed {
+        partner: Partner { role, ..partner },
+        message,
+    })
+}
+
+fn rename(store: &mut Store, partner: Partner, new: String) -> anyhow::Result<Changed> {
+    // Read again under the write lock: the other partner may be renamed meanwhile.
+    store.write(|tx| {
+        if store::partners::all(tx)?
+            .iter()
+            .any(|p| p.id != partner.id && same_name(&p.name, &new))
+        {
+            bail_user!("the other partner is already called \"{new}\"; choose another name");
+        }
+        Ok(store::partners::rename(tx, partner.id, &new)?)
+    })?;
+    let message = format!(
+        "{} is now called {}.",
+        sanitize::line(&partner.name),
+        sanitize::line(&new)
+    );
+    Ok(Changed {
+        partner: Partner {
+            name: new,
+            ..partner
+        },
         message,
     })
 }
