@@ -32,27 +32,26 @@ impl Merge<'_> {
                 a.created_at,
                 a.updated_at
             ];
-            let (id, verdict) = match self.by_uuid("apologies", &a.uuid)? {
-                Some(local) if local.loses_to(&a.uuid, &a.updated_at) => {
-                    self.conn.execute(
+            let (id, verdict) = settle(
+                self.by_uuid("apologies", &a.uuid)?,
+                (&a.uuid, &a.updated_at),
+                |_| {
+                    self.update(
                         "UPDATE apologies SET by_id = ?2, to_id = ?3, date = ?4, what = ?5,
                          impact = ?6, responsibility = ?7, change = ?8, promise_id = ?9,
                          created_at = ?10, updated_at = ?11 WHERE uuid = ?1",
                         values,
-                    )?;
-                    (local.id, Verdict::Updated)
-                }
-                Some(local) => (local.id, Verdict::Skipped),
-                None => {
-                    self.conn.execute(
+                    )
+                },
+                || {
+                    self.insert(
                         "INSERT INTO apologies (uuid, by_id, to_id, date, what, impact,
                          responsibility, change, promise_id, created_at, updated_at)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                         values,
-                    )?;
-                    (self.conn.last_insert_rowid(), Verdict::Added)
-                }
-            };
+                    )
+                },
+            )?;
             self.apologies.insert(a.uuid.clone(), id);
             self.tally(RecordKind::Apology, verdict);
         }
@@ -86,25 +85,24 @@ impl Merge<'_> {
                 r.created_at,
                 r.updated_at
             ];
-            let verdict = match self.by_uuid("responses", &r.uuid)? {
-                Some(local) if local.loses_to(&r.uuid, &r.updated_at) => {
-                    self.conn.execute(
+            let (_, verdict) = settle(
+                self.by_uuid("responses", &r.uuid)?,
+                (&r.uuid, &r.updated_at),
+                |_| {
+                    self.update(
                         "UPDATE responses SET apology_id = ?2, by_id = ?3, date = ?4, status = ?5,
                          note = ?6, created_at = ?7, updated_at = ?8 WHERE uuid = ?1",
                         values,
-                    )?;
-                    Verdict::Updated
-                }
-                Some(_) => Verdict::Skipped,
-                None => {
-                    self.conn.execute(
+                    )
+                },
+                || {
+                    self.insert(
                         "INSERT INTO responses (uuid, apology_id, by_id, date, status, note,
                          created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                         values,
-                    )?;
-                    Verdict::Added
-                }
-            };
+                    )
+                },
+            )?;
             self.tally(RecordKind::Response, verdict);
         }
         Ok(())

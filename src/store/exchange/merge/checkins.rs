@@ -48,29 +48,28 @@ impl Merge<'_> {
                 c.created_at,
                 c.updated_at
             ];
-            let (id, verdict) = match existing {
-                Some(local) if local.loses_to(&c.uuid, &c.updated_at) => {
+            let (id, verdict) = settle(
+                existing,
+                (&c.uuid, &c.updated_at),
+                |local| {
                     self.day_is_free(&at, partner, &c.date, Some(local.id))?;
-                    self.conn.execute(
+                    self.update(
                         "UPDATE checkins SET uuid = ?1, partner_id = ?2, date = ?3, trust = ?4,
                          connection = ?5, step = ?6, prompt_id = ?7, answer = ?8, appreciation = ?9,
                          need = ?10, note = ?11, created_at = ?12, updated_at = ?13 WHERE id = ?14",
                         with_id(values, &local.id),
-                    )?;
-                    (local.id, Verdict::Updated)
-                }
-                Some(local) => (local.id, Verdict::Skipped),
-                None => {
+                    )
+                },
+                || {
                     self.day_is_free(&at, partner, &c.date, None)?;
-                    self.conn.execute(
+                    self.insert(
                         "INSERT INTO checkins (uuid, partner_id, date, trust, connection, step,
                          prompt_id, answer, appreciation, need, note, created_at, updated_at)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                         values,
-                    )?;
-                    (self.conn.last_insert_rowid(), Verdict::Added)
-                }
-            };
+                    )
+                },
+            )?;
             self.checkins.insert(c.uuid.clone(), id);
             self.tally(RecordKind::Checkin, verdict);
             let won = verdict != Verdict::Skipped;
@@ -120,17 +119,15 @@ impl Merge<'_> {
                 )?;
                 same_as_checkin(&at, f, partner, owner, &date)?;
             }
-            let verdict = match self.by_uuid("feelings", &f.uuid)? {
-                Some(local) if local.loses_to(&f.uuid, &f.updated_at) => {
-                    self.write_feeling(f, partner, checkin, Some(local.id))?;
-                    Verdict::Updated
-                }
-                Some(_) => Verdict::Skipped,
-                None => {
+            let (_, verdict) = settle(
+                self.by_uuid("feelings", &f.uuid)?,
+                (&f.uuid, &f.updated_at),
+                |local| Ok(self.write_feeling(f, partner, checkin, Some(local.id))?),
+                || {
                     self.write_feeling(f, partner, checkin, None)?;
-                    Verdict::Added
-                }
-            };
+                    Ok(self.conn.last_insert_rowid())
+                },
+            )?;
             self.tally(RecordKind::Feeling, verdict);
         }
         Ok(())

@@ -33,29 +33,28 @@ impl Merge<'_> {
                 m.created_at,
                 m.updated_at
             ];
-            let (id, verdict) = match self.by_uuid("meetings", &m.uuid)? {
-                Some(local) if local.loses_to(&m.uuid, &m.updated_at) => {
-                    self.conn.execute(
+            let (id, verdict) = settle(
+                self.by_uuid("meetings", &m.uuid)?,
+                (&m.uuid, &m.updated_at),
+                |local| {
+                    self.update(
                         "UPDATE meetings SET date = ?2, went_well = ?3, work_on = ?4,
                          created_at = ?5, updated_at = ?6 WHERE uuid = ?1",
                         values,
                     )?;
-                    self.conn.execute(
+                    self.update(
                         "DELETE FROM meeting_partners WHERE meeting_id = ?1",
-                        [local.id],
-                    )?;
-                    (local.id, Verdict::Updated)
-                }
-                Some(local) => (local.id, Verdict::Skipped),
-                None => {
-                    self.conn.execute(
+                        params![local.id],
+                    )
+                },
+                || {
+                    self.insert(
                         "INSERT INTO meetings (uuid, date, went_well, work_on, created_at, updated_at)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                         values,
-                    )?;
-                    (self.conn.last_insert_rowid(), Verdict::Added)
-                }
-            };
+                    )
+                },
+            )?;
             if verdict != Verdict::Skipped {
                 for (partner, part, promise) in parts {
                     self.conn.execute(

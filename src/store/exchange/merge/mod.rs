@@ -10,7 +10,7 @@ mod promises;
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::{Connection, OptionalExtension as _, Row, params};
+use rusqlite::{Connection, OptionalExtension as _, Params, Row, params};
 
 use super::{rows, rows_with};
 use crate::domain::exchange::{Counts, Document, FeelingRecord, Place, Problem};
@@ -53,6 +53,26 @@ enum Verdict {
     Added,
     Updated,
     Skipped,
+}
+
+/// The rule every record follows once the journal's own version of it is known (`local`,
+/// found by uuid or by a natural key): the file's version replaces it when changed later
+/// (`update`), is skipped when not, and is added when the journal has none (`insert`, which
+/// returns the new row's id). Returns the record's local id and what happened.
+fn settle(
+    local: Option<Local>,
+    (uuid, updated_at): (&str, &str),
+    update: impl FnOnce(&Local) -> Res,
+    insert: impl FnOnce() -> Res<i64>,
+) -> Res<(i64, Verdict)> {
+    match local {
+        Some(local) if local.loses_to(uuid, updated_at) => {
+            update(&local)?;
+            Ok((local.id, Verdict::Updated))
+        }
+        Some(local) => Ok((local.id, Verdict::Skipped)),
+        None => Ok((insert()?, Verdict::Added)),
+    }
 }
 
 /// Merges `doc` (already checked by `exchange::check`) into the journal behind `conn`.
@@ -137,6 +157,18 @@ impl Merge<'_> {
             Verdict::Updated => t.updated += 1,
             Verdict::Skipped => t.skipped += 1,
         }
+    }
+
+    /// Runs an INSERT and returns the new row's id.
+    fn insert(&self, sql: &str, values: impl Params) -> Res<i64> {
+        self.conn.execute(sql, values)?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Runs an UPDATE.
+    fn update(&self, sql: &str, values: impl Params) -> Res {
+        self.conn.execute(sql, values)?;
+        Ok(())
     }
 
     fn by_uuid(&self, table: &str, uuid: &str) -> rusqlite::Result<Option<Local>> {

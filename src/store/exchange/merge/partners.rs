@@ -153,25 +153,24 @@ impl Merge<'_> {
                 .find(|local| !in_file.contains(local.uuid.as_str())),
             };
             let values = params![f.uuid, f.step, f.date, partner, f.created_at, f.updated_at];
-            let verdict = match existing {
-                Some(local) if local.loses_to(&f.uuid, &f.updated_at) => {
-                    self.conn.execute(
+            let (_, verdict) = settle(
+                existing,
+                (&f.uuid, &f.updated_at),
+                |local| {
+                    self.update(
                         "UPDATE focus_changes SET uuid = ?1, step = ?2, date = ?3, partner_id = ?4,
                          created_at = ?5, updated_at = ?6 WHERE id = ?7",
                         with_id(values, &local.id),
-                    )?;
-                    Verdict::Updated
-                }
-                Some(_) => Verdict::Skipped,
-                None => {
-                    self.conn.execute(
+                    )
+                },
+                || {
+                    self.insert(
                         "INSERT INTO focus_changes (uuid, step, date, partner_id, created_at,
                          updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                         values,
-                    )?;
-                    Verdict::Added
-                }
-            };
+                    )
+                },
+            )?;
             self.tally(RecordKind::Focus, verdict);
         }
         Ok(())

@@ -22,27 +22,26 @@ impl Merge<'_> {
                 p.created_at,
                 p.updated_at
             ];
-            let (id, verdict) = match self.by_uuid("promises", &p.uuid)? {
-                Some(local) if local.loses_to(&p.uuid, &p.updated_at) => {
-                    self.conn.execute(
+            let (id, verdict) = settle(
+                self.by_uuid("promises", &p.uuid)?,
+                (&p.uuid, &p.updated_at),
+                |_| {
+                    self.update(
                         "UPDATE promises SET uuid = ?1, by_id = ?2, to_id = ?3, date = ?4, text = ?5,
                          due = ?6, every = ?7, status = ?8, closed_on = ?9, created_at = ?10,
                          updated_at = ?11 WHERE uuid = ?1",
                         values,
-                    )?;
-                    (local.id, Verdict::Updated)
-                }
-                Some(local) => (local.id, Verdict::Skipped),
-                None => {
-                    self.conn.execute(
+                    )
+                },
+                || {
+                    self.insert(
                         "INSERT INTO promises (uuid, by_id, to_id, date, text, due, every, status,
                          closed_on, created_at, updated_at)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                         values,
-                    )?;
-                    (self.conn.last_insert_rowid(), Verdict::Added)
-                }
-            };
+                    )
+                },
+            )?;
             self.promises.insert(p.uuid.clone(), id);
             self.tally(RecordKind::Promise, verdict);
         }
@@ -87,31 +86,30 @@ impl Merge<'_> {
                 o.created_at,
                 o.updated_at
             ];
-            let verdict = match existing {
-                Some(local) if local.loses_to(&o.uuid, &o.updated_at) => {
+            let (_, verdict) = settle(
+                existing,
+                (&o.uuid, &o.updated_at),
+                |local| {
                     if taken.is_some_and(|t| t != local.id) {
                         return Err(clash(&at, &o.date));
                     }
-                    self.conn.execute(
+                    self.update(
                         "UPDATE outcomes SET uuid = ?1, promise_id = ?2, date = ?3, result = ?4,
                          note = ?5, recorded_by = ?6, created_at = ?7, updated_at = ?8 WHERE id = ?9",
                         with_id(values, &local.id),
-                    )?;
-                    Verdict::Updated
-                }
-                Some(_) => Verdict::Skipped,
-                None => {
+                    )
+                },
+                || {
                     if taken.is_some() {
                         return Err(clash(&at, &o.date));
                     }
-                    self.conn.execute(
+                    self.insert(
                         "INSERT INTO outcomes (uuid, promise_id, date, result, note, recorded_by,
                          created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                         values,
-                    )?;
-                    Verdict::Added
-                }
-            };
+                    )
+                },
+            )?;
             self.tally(RecordKind::Outcome, verdict);
         }
         Ok(())
