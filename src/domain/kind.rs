@@ -36,16 +36,10 @@ impl RecordKind {
     ];
 
     /// The kinds the timeline lists: everything but the partners themselves.
-    pub const TIMELINE: [RecordKind; 8] = [
-        RecordKind::Checkin,
-        RecordKind::Feeling,
-        RecordKind::Promise,
-        RecordKind::Outcome,
-        RecordKind::Apology,
-        RecordKind::Response,
-        RecordKind::Focus,
-        RecordKind::Meeting,
-    ];
+    pub const TIMELINE: &[RecordKind] = match RecordKind::ALL.split_first() {
+        Some((_partners, rest)) => rest,
+        None => &[],
+    };
 
     /// Its name as one word, as `--kind` takes it and a record's `kind` in `--json` says it.
     pub fn as_str(self) -> &'static str {
@@ -124,7 +118,8 @@ impl RecordKind {
             other => other,
         };
         RecordKind::TIMELINE
-            .into_iter()
+            .iter()
+            .copied()
             .find(|k| k.as_str() == wanted)
             .ok_or_else(|| {
                 let all: Vec<&str> = RecordKind::TIMELINE.iter().map(|k| k.as_str()).collect();
@@ -172,6 +167,7 @@ mod tests {
         for (i, kind) in RecordKind::ALL.iter().enumerate() {
             assert_eq!(kind.index(), i);
         }
-        assert_eq!(&RecordKind::ALL[1..], &RecordKind::TIMELINE);
+        assert_eq!(&RecordKind::ALL[1..], RecordKind::TIMELINE);
+        assert!(!RecordKind::TIMELINE.contains(&RecordKind::Partner));
     }
 }

@@ -154,8 +154,26 @@ pub fn other_partner<'a>(partners: &'a [Partner], me: &Partner) -> Option<&'a Pa
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// Sam (repairing, id 1) and Alex (healing, id 2), as a journal would hold them.
+    pub(crate) fn sam_and_alex() -> Vec<Partner> {
+        vec![
+            Partner {
+                id: 1,
+                uuid: String::new(),
+                name: "Sam".into(),
+                role: Role::Repairing,
+            },
+            Partner {
+                id: 2,
+                uuid: String::new(),
+                name: "Alex".into(),
+                role: Role::Healing,
+            },
+        ]
+    }
 
     #[test]
     fn roles_parse_case_insensitively() {

@@ -232,25 +232,8 @@ fn summary(meeting: &Meeting, names: &[String], date: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::Role;
+    use crate::domain::model::tests::sam_and_alex;
     use crate::flows::prompter::{Reply, Scripted};
-
-    fn partners() -> Vec<Partner> {
-        vec![
-            Partner {
-                id: 1,
-                uuid: String::new(),
-                name: "Sam".into(),
-                role: Role::Repairing,
-            },
-            Partner {
-                id: 2,
-                uuid: String::new(),
-                name: "Alex".into(),
-                role: Role::Healing,
-            },
-        ]
-    }
 
     fn t(s: &str) -> Reply {
         Reply::Text(s.into())
@@ -286,7 +269,7 @@ mod tests {
             &mut p,
             &Journey::builtin(),
             Step::Communication,
-            &partners(),
+            &sam_and_alex(),
             &existing,
             date,
             date,
@@ -355,7 +338,7 @@ mod tests {
             &mut p,
             &Journey::builtin(),
             Step::Responsibility,
-            &partners(),
+            &sam_and_alex(),
             &[Some(kept), None],
             date,
             date,
@@ -396,7 +379,7 @@ mod tests {
             &mut p,
             &Journey::builtin(),
             Step::Responsibility,
-            &partners(),
+            &sam_and_alex(),
             &[Some(kept.clone()), Some(kept)],
             date,
             date,

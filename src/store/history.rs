@@ -93,7 +93,7 @@ fn search(
         by_code.entry(rowid % 16).or_default().insert(rowid / 16);
     }
     let mut found: HashMap<RecordKind, BTreeSet<i64>> = HashMap::new();
-    for kind in RecordKind::TIMELINE {
+    for &kind in RecordKind::TIMELINE {
         if let Some(ids) = by_code.remove(&search_code(kind)) {
             found.entry(kind).or_default().extend(ids);
         }

@@ -25,18 +25,12 @@ pub fn integrity_problems(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     Ok(problems)
 }
 
-/// The table each kind of record lives in.
+/// The table each kind of record lives in: named as its list in an export, but for the focus
+/// changes.
 pub fn table(kind: RecordKind) -> &'static str {
     match kind {
-        RecordKind::Partner => "partners",
-        RecordKind::Checkin => "checkins",
-        RecordKind::Feeling => "feelings",
-        RecordKind::Promise => "promises",
-        RecordKind::Outcome => "outcomes",
-        RecordKind::Apology => "apologies",
-        RecordKind::Response => "responses",
         RecordKind::Focus => "focus_changes",
-        RecordKind::Meeting => "meetings",
+        other => other.plural_key(),
     }
 }
 

@@ -393,7 +393,7 @@ impl Record {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::Role;
+    use crate::domain::model::tests::sam_and_alex;
     use crate::store::checkins::CheckinFields;
     use serde_json::json;
 
@@ -457,20 +457,7 @@ mod tests {
 
     #[test]
     fn records_have_the_history_shape() {
-        let names = Names::new(&[
-            Partner {
-                id: 1,
-                uuid: String::new(),
-                name: "Sam".into(),
-                role: Role::Repairing,
-            },
-            Partner {
-                id: 2,
-                uuid: String::new(),
-                name: "Alex".into(),
-                role: Role::Healing,
-            },
-        ]);
+        let names = Names::new(&sam_and_alex());
         let p = Promise {
             id: 4,
             uuid: "u".into(),

@@ -228,30 +228,23 @@ impl<'a> Journal<'a> {
         for &i in &items.checkins {
             self.checkin(out, &doc.checkins[i])?;
         }
-        if !items.feelings.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "### Feelings")?;
-            writeln!(out)?;
-            for &i in &items.feelings {
-                self.feeling(out, &doc.feelings[i])?;
-            }
-        }
-        if !items.promises.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "### Promises made")?;
-            writeln!(out)?;
-            for &i in &items.promises {
-                self.promise(out, &doc.promises[i])?;
-            }
-        }
-        if !items.outcomes.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "### Promises kept and missed")?;
-            writeln!(out)?;
-            for &i in &items.outcomes {
-                self.outcome(out, &doc.outcomes[i])?;
-            }
-        }
+        headed(out, "Feelings", &items.feelings, &doc.feelings, |out, f| {
+            self.feeling(out, f)
+        })?;
+        headed(
+            out,
+            "Promises made",
+            &items.promises,
+            &doc.promises,
+            |out, p| self.promise(out, p),
+        )?;
+        headed(
+            out,
+            "Promises kept and missed",
+            &items.outcomes,
+            &doc.outcomes,
+            |out, o| self.outcome(out, o),
+        )?;
         for &i in &items.apologies {
             self.apology(out, &doc.apologies[i])?;
         }
@@ -313,12 +306,7 @@ impl<'a> Journal<'a> {
             .intensity
             .map(|n| format!(" ({n} of 5)"))
             .unwrap_or_default();
-        let note = f
-            .note
-            .as_deref()
-            .filter(|n| !n.trim().is_empty())
-            .map(|n| format!(": {}", inline(n)))
-            .unwrap_or_default();
+        let note = after_colon(&f.note);
         writeln!(
             out,
             "- {} felt {}{strength}{note}",
@@ -371,12 +359,7 @@ impl<'a> Journal<'a> {
             "missed" => "missed",
             _ => "was excused from",
         };
-        let note = o
-            .note
-            .as_deref()
-            .filter(|n| !n.trim().is_empty())
-            .map(|n| format!(": {}", inline(n)))
-            .unwrap_or_default();
+        let note = after_colon(&o.note);
         writeln!(
             out,
             "- {maker} {verb} {} (noted by {}){note}",
@@ -452,6 +435,35 @@ impl<'a> Journal<'a> {
         }
         Ok(())
     }
+}
+
+/// A short note at the end of a line: ": the note", or nothing for a blank one.
+fn after_colon(note: &Option<String>) -> String {
+    note.as_deref()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| format!(": {}", inline(n)))
+        .unwrap_or_default()
+}
+
+/// One list under a heading, a line for each record of `records` at `indexes`; nothing when
+/// there are none.
+fn headed<T>(
+    out: &mut dyn Write,
+    heading: &str,
+    indexes: &[usize],
+    records: &[T],
+    line: impl Fn(&mut dyn Write, &T) -> io::Result<()>,
+) -> io::Result<()> {
+    if indexes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "### {heading}")?;
+    writeln!(out)?;
+    for &i in indexes {
+        line(out, &records[i])?;
+    }
+    Ok(())
 }
 
 /// A labelled piece of user text, as a quote under a bold label; nothing for blank text.

@@ -109,6 +109,31 @@ pub(super) fn week_rows(
         .collect()
 }
 
+/// A weekly line chart as a figure: what is said about it as its caption, then the lines and
+/// their legend, or instead a note (`too_little`) when one week is too little for a line.
+fn figure(
+    p: &Progress,
+    partners: &[Partner],
+    said: &[String],
+    enough: bool,
+    series: &Series<'_>,
+    too_little: &str,
+) -> String {
+    let mut out = String::from("<figure>\n<figcaption>");
+    for line in said {
+        let _ = write!(out, "<span class=\"said\">{}.</span> ", escape(line));
+    }
+    out.push_str("</figcaption>\n");
+    if enough {
+        out.push_str(&legend_lines(partners, series.hollow));
+        out.push_str(&lines(p, partners, series));
+    } else {
+        let _ = writeln!(out, "<p class=\"empty\">{too_little}; {ONE_WEEK}.</p>");
+    }
+    out.push_str("</figure>\n");
+    out
+}
+
 fn legend_lines(partners: &[Partner], hollow: bool) -> String {
     let mut out = String::from("<ul class=\"legend\">");
     for partner in partners {
@@ -268,32 +293,21 @@ partner today?\u{201d}, from 1 to 10.</p>\n",
         narration::weeks(p.weeks.len() as u32),
         said.join(". ")
     );
-    out.push_str("<figure>\n<figcaption>");
-    for line in &said {
-        let _ = write!(out, "<span class=\"said\">{}.</span> ", escape(line));
-    }
-    out.push_str("</figcaption>\n");
-    if enough {
-        out.push_str(&legend_lines(partners, false));
-        out.push_str(&lines(
-            p,
-            partners,
-            &Series {
-                id: "trust-chart",
-                title: "Trust, week by week",
-                desc: &desc,
-                value: &|w| w.trust,
-                what: "trust",
-                hollow: false,
-            },
-        ));
-    } else {
-        let _ = writeln!(
-            out,
-            "<p class=\"empty\">One week of check-ins so far, too little for a line; {ONE_WEEK}.</p>"
-        );
-    }
-    out.push_str("</figure>\n");
+    out.push_str(&figure(
+        p,
+        partners,
+        &said,
+        enough,
+        &Series {
+            id: "trust-chart",
+            title: "Trust, week by week",
+            desc: &desc,
+            value: &|w| w.trust,
+            what: "trust",
+            hollow: false,
+        },
+        "One week of check-ins so far, too little for a line",
+    ));
     let rows = week_rows(p, partners, |w| {
         vec![
             narration::mean(w.and_then(|w| w.trust)),
@@ -353,32 +367,21 @@ partner today?\u{201d}, from 1 to 10.</p>\n",
         narration::weeks(count as u32),
         said.join(". ")
     );
-    out.push_str("<figure>\n<figcaption>");
-    for line in &said {
-        let _ = write!(out, "<span class=\"said\">{}.</span> ", escape(line));
-    }
-    out.push_str("</figcaption>\n");
-    if enough {
-        out.push_str(&legend_lines(partners, true));
-        out.push_str(&lines(
-            p,
-            partners,
-            &Series {
-                id: "closeness-chart",
-                title: "Closeness, week by week",
-                desc: &desc,
-                value: &|w| w.connection,
-                what: "closeness",
-                hollow: true,
-            },
-        ));
-    } else {
-        let _ = writeln!(
-            out,
-            "<p class=\"empty\">One week of answers so far, too little for a line; {ONE_WEEK}.</p>"
-        );
-    }
-    out.push_str("</figure>\n");
+    out.push_str(&figure(
+        p,
+        partners,
+        &said,
+        enough,
+        &Series {
+            id: "closeness-chart",
+            title: "Closeness, week by week",
+            desc: &desc,
+            value: &|w| w.connection,
+            what: "closeness",
+            hollow: true,
+        },
+        "One week of answers so far, too little for a line",
+    ));
     let rows = week_rows(p, partners, |w| {
         vec![narration::mean(w.and_then(|w| w.connection))]
     });
