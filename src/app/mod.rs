@@ -2,7 +2,7 @@
 //! terminals, and the only place that turns an outcome into an exit code.
 //!
 //! [`main`] parses the arguments ([`args`]), folds a parse error into one line
-//! ([`parse_error`]), resolves the [`Context`] once from what [`env`] reads, runs one of the
+//! ([`parse_error`]), resolves the [`Context`] once from what [`mod@env`] reads, runs one of the
 //! [`commands`], and maps the result to an exit code ([`exit`]).
 
 pub mod args;

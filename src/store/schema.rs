@@ -77,7 +77,7 @@ pub fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
 }
 
 /// Puts a journal made in SQLite's older rollback mode into WAL mode. Every journal rekindle
-/// creates is born in WAL mode (see [`build_new`]), so this reads the mode and usually stops.
+/// creates is born in WAL mode (see `Store::create`), so this reads the mode and usually stops.
 ///
 /// The switch needs every other connection out of the way, and SQLite refuses it with "busy"
 /// at once, without calling the busy handler, when another process holds the file even for a

@@ -1,7 +1,7 @@
 //! Defusing user text before it reaches a terminal.
 //!
 //! Journal text is stored exactly as written and JSON carries it exactly; only human output
-//! passes through [`line`] and [`block`], so a note can never move the cursor, retitle the
+//! passes through [`line()`] and [`block`], so a note can never move the cursor, retitle the
 //! window, reorder text with bidi overrides or hide words behind invisible characters. Each
 //! such character is shown as a visible escape (`\u{202e}`), so nothing silently disappears.
 //! JSON written with [`write_json`] spells the same characters as `\uXXXX` escapes: the text a

@@ -1,6 +1,6 @@
 //! The JSON shape of each kind of record, in one place: a write command's `--json` prints
-//! the record it wrote in exactly the shape `history --json` lists it (DESIGN.md "JSON
-//! output": `kind`, `id`, `date`, `partner`, then the kind's own fields). `history` and
+//! the record it wrote in exactly the shape `history --json` lists it (docs/contract.md,
+//! "Records": `kind`, `id`, `date`, `partner`, then the kind's own fields). `history` and
 //! `export` reuse these. Field names are a contract: fields may be added, never renamed.
 //!
 //! `partner` is always the person the record belongs to: who checked in, who made the

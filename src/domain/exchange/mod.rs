@@ -394,7 +394,7 @@ const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
 
 /// Reads a file's bytes into a document: JSON syntax (with line and column), then the
 /// `format` and `version` header, then every record's shape (with its path). The records'
-/// values are not judged here; see [`check`].
+/// values are not judged here; see [`check()`].
 pub fn parse(bytes: &[u8]) -> Result<Document, Problem> {
     // Some editors save a byte order mark at the start of a file; it is not part of the JSON.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);

@@ -2,7 +2,7 @@
 //!
 //! The store gathers [`Facts`] for a [`Window`] (only the dates the figures need, read through
 //! the date indexes), and [`compute`] turns them into a [`Progress`], whose serde shape is the
-//! `progress --json` contract in DESIGN.md. Nothing here touches SQL or a terminal.
+//! `progress --json` contract in docs/contract.md. Nothing here touches SQL or a terminal.
 
 pub mod calendar;
 pub mod signals;

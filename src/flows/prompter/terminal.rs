@@ -31,7 +31,7 @@ fn required<T>(answer: Option<T>) -> anyhow::Result<T> {
 const DEFAULT_SHOWN: usize = 40;
 
 /// How questions and lists are drawn: dialoguer's colourful theme, or without colour the
-/// same shapes in plain characters (">" under the cursor, "[x]" and "[ ]" for ticks). Either
+/// same shapes in plain characters (">" under the cursor, `[x]` and `[ ]` for ticks). Either
 /// way the item under the cursor carries a visible mark, so a list can be used without
 /// telling colours apart, and user text shown back (a default, an answer) is defused.
 pub struct Look {
