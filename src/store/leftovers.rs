@@ -1,11 +1,12 @@
 //! The temporary files [`Store::create`](super::Store::create) builds a journal in, and the
 //! ones an interrupted creation leaves behind.
 //!
-//! A new journal is built as `.journal.db.new-<pid>` beside its final name and linked into
-//! place only when complete. If that process is killed (a power cut, `kill -9`), the
-//! temporary file stays: nothing ever opens it, so it is harmless, but it is an unfinished
-//! copy of what was being written (or, killed in the instant after linking, a second name for
-//! the journal itself). It is *stale* once the process that made it is gone, and then it is
+//! A new journal is built as `.journal.db.new-<pid>` beside its final name and moved into
+//! place only when complete ([`super::files::place_new`]: a rename that never replaces, or a
+//! hard link). If that process is killed (a power cut, `kill -9`), the temporary file stays:
+//! nothing ever opens it, so it is harmless, but it is an unfinished copy of what was being
+//! written (or, killed in the instant after a hard link, a second name for the journal
+//! itself). It is *stale* once the process that made it is gone, and then it is
 //! removed by the next creation in that folder and by `rekindle doctor --fix`.
 
 use std::fs;
