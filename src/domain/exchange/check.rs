@@ -5,7 +5,10 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{Document, Place, Problem};
+use super::{
+    ApologyRecord, CheckinRecord, Document, FeelingRecord, FocusRecord, MeetingRecord,
+    OutcomeRecord, PartnerRecord, Place, Problem, PromiseRecord, ResponseRecord,
+};
 use crate::domain::dates;
 use crate::domain::input::check_name;
 use crate::domain::kind::RecordKind;
@@ -16,218 +19,275 @@ use crate::domain::model::{Role, Step, same_name};
 /// with microseconds, `YYYY-MM-DD` dates). `today` is the importing computer's date; as
 /// everywhere else in rekindle, what already happened cannot be dated after it.
 pub fn check(mut doc: Document, today: NaiveDate) -> Result<Document, Problem> {
-    let happened = |place: &Place, date: &str| -> Result<(), Problem> {
+    let rules = Rules { today };
+    rules.partners(&mut doc.partners)?;
+    rules.checkins(&mut doc.checkins)?;
+    rules.feelings(&mut doc.feelings)?;
+    rules.promises(&mut doc.promises)?;
+    rules.outcomes(&mut doc.outcomes)?;
+    rules.apologies(&mut doc.apologies)?;
+    rules.responses(&mut doc.responses)?;
+    rules.focus(&mut doc.focus)?;
+    rules.meetings(&mut doc.meetings)?;
+    Ok(doc)
+}
+
+/// The rules each kind of record is checked against, in the order the document lists them.
+struct Rules {
+    /// The importing computer's date: what already happened cannot be dated after it.
+    today: NaiveDate,
+}
+
+impl Rules {
+    /// A date that is real and not after today.
+    fn happened(&self, place: &Place, date: &str) -> Result<(), Problem> {
         let parsed = date_value(place, date)?;
-        if parsed > today {
+        if parsed > self.today {
             return Err(Problem::at(
                 place,
                 format!(
                     "{parsed} is in the future (today is {})",
-                    dates::in_words(today)
+                    dates::in_words(self.today)
                 ),
             ));
         }
         Ok(())
-    };
-
-    if doc.partners.len() > 2 {
-        return Err(Problem::whole(format!(
-            "it lists {} partners; a journal is for the two of you",
-            doc.partners.len()
-        )));
-    }
-    let mut seen = Uuids::default();
-    for (i, p) in doc.partners.iter_mut().enumerate() {
-        let at = Place::new(RecordKind::Partner, i);
-        record_header(&at, &mut p.uuid, &mut p.created_at, &mut p.updated_at)?;
-        seen.insert(&at, &p.uuid)?;
-        p.name = check_name(&p.name).map_err(|e| Problem::at(&at.field("name"), e.to_string()))?;
-        p.role = p
-            .role
-            .parse::<Role>()
-            .map_err(|e| Problem::at(&at.field("role"), e))?
-            .as_str()
-            .to_string();
-    }
-    if let [a, b] = doc.partners.as_slice()
-        && same_name(&a.name, &b.name)
-    {
-        return Err(Problem::at(
-            &Place::new(RecordKind::Partner, 1).field("name"),
-            format!("both partners are called \"{}\"", b.name),
-        ));
     }
 
-    let mut seen = Uuids::default();
-    let mut days = HashSet::new();
-    for (i, c) in doc.checkins.iter_mut().enumerate() {
-        let at = Place::new(RecordKind::Checkin, i);
-        record_header(&at, &mut c.uuid, &mut c.created_at, &mut c.updated_at)?;
-        seen.insert(&at, &c.uuid)?;
-        reference(&at.field("partner_uuid"), &mut c.partner_uuid)?;
-        happened(&at.field("date"), &c.date)?;
-        score(&at.field("trust"), c.trust, 10)?;
-        if let Some(n) = c.connection {
-            score(&at.field("connection"), n, 10)?;
+    /// At most two, each with a name that can be typed back, and not both the same.
+    fn partners(&self, list: &mut [PartnerRecord]) -> Result<(), Problem> {
+        if list.len() > 2 {
+            return Err(Problem::whole(format!(
+                "it lists {} partners; a journal is for the two of you",
+                list.len()
+            )));
         }
-        c.step = step(&at.field("step"), &c.step)?;
-        for (field, text) in [
-            ("prompt_id", &c.prompt_id),
-            ("answer", &c.answer),
-            ("appreciation", &c.appreciation),
-            ("need", &c.need),
-            ("note", &c.note),
-        ] {
-            optional_text(&at.field(field), text)?;
+        let mut seen = Uuids::default();
+        for (i, p) in list.iter_mut().enumerate() {
+            let at = Place::new(RecordKind::Partner, i);
+            record_header(&at, &mut p.uuid, &mut p.created_at, &mut p.updated_at)?;
+            seen.insert(&at, &p.uuid)?;
+            p.name =
+                check_name(&p.name).map_err(|e| Problem::at(&at.field("name"), e.to_string()))?;
+            p.role = p
+                .role
+                .parse::<Role>()
+                .map_err(|e| Problem::at(&at.field("role"), e))?
+                .as_str()
+                .to_string();
         }
-        if !days.insert((c.partner_uuid.clone(), c.date.clone())) {
+        if let [a, b] = &*list
+            && same_name(&a.name, &b.name)
+        {
             return Err(Problem::at(
-                &at,
-                format!(
-                    "a second check-in by the same partner on {}; there is one check-in per partner per day",
-                    c.date
-                ),
+                &Place::new(RecordKind::Partner, 1).field("name"),
+                format!("both partners are called \"{}\"", b.name),
             ));
         }
+        Ok(())
     }
 
-    let mut seen = Uuids::default();
-    for (i, f) in doc.feelings.iter_mut().enumerate() {
-        let at = Place::new(RecordKind::Feeling, i);
-        record_header(&at, &mut f.uuid, &mut f.created_at, &mut f.updated_at)?;
-        seen.insert(&at, &f.uuid)?;
-        reference(&at.field("partner_uuid"), &mut f.partner_uuid)?;
-        optional_reference(&at.field("checkin_uuid"), &mut f.checkin_uuid)?;
-        happened(&at.field("date"), &f.date)?;
-        required_text(&at.field("word"), &f.word)?;
-        if let Some(n) = f.intensity {
-            score(&at.field("intensity"), n, 5)?;
-        }
-        optional_text(&at.field("note"), &f.note)?;
-    }
-
-    let mut seen = Uuids::default();
-    for (i, p) in doc.promises.iter_mut().enumerate() {
-        let at = Place::new(RecordKind::Promise, i);
-        record_header(&at, &mut p.uuid, &mut p.created_at, &mut p.updated_at)?;
-        seen.insert(&at, &p.uuid)?;
-        reference(&at.field("by_uuid"), &mut p.by_uuid)?;
-        optional_reference(&at.field("to_uuid"), &mut p.to_uuid)?;
-        date_value(&at.field("date"), &p.date)?;
-        required_text(&at.field("text"), &p.text)?;
-        if let Some(due) = &p.due {
-            date_value(&at.field("due"), due)?;
-        }
-        if let Some(every) = &mut p.every {
-            *every = recurrence(&at.field("every"), every)?;
-        }
-        one_of(
-            &at.field("status"),
-            &p.status,
-            &["open", "kept", "missed", "cancelled"],
-        )?;
-        if let Some(closed) = &p.closed_on {
-            date_value(&at.field("closed_on"), closed)?;
-        }
-    }
-
-    let mut seen = Uuids::default();
-    let mut days = HashSet::new();
-    for (i, o) in doc.outcomes.iter_mut().enumerate() {
-        let at = Place::new(RecordKind::Outcome, i);
-        record_header(&at, &mut o.uuid, &mut o.created_at, &mut o.updated_at)?;
-        seen.insert(&at, &o.uuid)?;
-        reference(&at.field("promise_uuid"), &mut o.promise_uuid)?;
-        reference(&at.field("recorded_by_uuid"), &mut o.recorded_by_uuid)?;
-        happened(&at.field("date"), &o.date)?;
-        one_of(
-            &at.field("result"),
-            &o.result,
-            &["kept", "missed", "skipped"],
-        )?;
-        optional_text(&at.field("note"), &o.note)?;
-        if !days.insert((o.promise_uuid.clone(), o.date.clone())) {
-            return Err(Problem::at(
-                &at,
-                format!(
-                    "a second outcome for the same promise on {}; a promise has one outcome per day",
-                    o.date
-                ),
-            ));
-        }
-    }
-
-    let mut seen = Uuids::default();
-    for (i, a) in doc.apologies.iter_mut().enumerate() {
-        let at = Place::new(RecordKind::Apology, i);
-        record_header(&at, &mut a.uuid, &mut a.created_at, &mut a.updated_at)?;
-        seen.insert(&at, &a.uuid)?;
-        reference(&at.field("by_uuid"), &mut a.by_uuid)?;
-        reference(&at.field("to_uuid"), &mut a.to_uuid)?;
-        if a.by_uuid == a.to_uuid {
-            return Err(Problem::at(
-                &at.field("to_uuid"),
-                "an apology goes to the other partner, not to the one who wrote it",
-            ));
-        }
-        happened(&at.field("date"), &a.date)?;
-        required_text(&at.field("what"), &a.what)?;
-        optional_text(&at.field("impact"), &a.impact)?;
-        required_text(&at.field("responsibility"), &a.responsibility)?;
-        optional_text(&at.field("change"), &a.change)?;
-        optional_reference(&at.field("promise_uuid"), &mut a.promise_uuid)?;
-    }
-
-    let mut seen = Uuids::default();
-    for (i, r) in doc.responses.iter_mut().enumerate() {
-        let at = Place::new(RecordKind::Response, i);
-        record_header(&at, &mut r.uuid, &mut r.created_at, &mut r.updated_at)?;
-        seen.insert(&at, &r.uuid)?;
-        reference(&at.field("apology_uuid"), &mut r.apology_uuid)?;
-        reference(&at.field("by_uuid"), &mut r.by_uuid)?;
-        happened(&at.field("date"), &r.date)?;
-        one_of(
-            &at.field("status"),
-            &r.status,
-            &["accepted", "need-time", "declined"],
-        )?;
-        optional_text(&at.field("note"), &r.note)?;
-    }
-
-    let mut seen = Uuids::default();
-    for (i, f) in doc.focus.iter_mut().enumerate() {
-        let at = Place::new(RecordKind::Focus, i);
-        record_header(&at, &mut f.uuid, &mut f.created_at, &mut f.updated_at)?;
-        seen.insert(&at, &f.uuid)?;
-        f.step = step(&at.field("step"), &f.step)?;
-        date_value(&at.field("date"), &f.date)?;
-        optional_reference(&at.field("partner_uuid"), &mut f.partner_uuid)?;
-    }
-
-    let mut seen = Uuids::default();
-    for (i, m) in doc.meetings.iter_mut().enumerate() {
-        let at = Place::new(RecordKind::Meeting, i);
-        record_header(&at, &mut m.uuid, &mut m.created_at, &mut m.updated_at)?;
-        seen.insert(&at, &m.uuid)?;
-        happened(&at.field("date"), &m.date)?;
-        optional_text(&at.field("went_well"), &m.went_well)?;
-        optional_text(&at.field("work_on"), &m.work_on)?;
-        let mut who = HashSet::new();
-        for (j, part) in m.parts.iter_mut().enumerate() {
-            let here = |field: &str| at.field(format!("parts[{j}].{field}"));
-            reference(&here("partner_uuid"), &mut part.partner_uuid)?;
-            if !who.insert(part.partner_uuid.clone()) {
+    /// One per partner and day, scores in range, on a day that has happened.
+    fn checkins(&self, list: &mut [CheckinRecord]) -> Result<(), Problem> {
+        let mut seen = Uuids::default();
+        let mut days = HashSet::new();
+        for (i, c) in list.iter_mut().enumerate() {
+            let at = Place::new(RecordKind::Checkin, i);
+            record_header(&at, &mut c.uuid, &mut c.created_at, &mut c.updated_at)?;
+            seen.insert(&at, &c.uuid)?;
+            reference(&at.field("partner_uuid"), &mut c.partner_uuid)?;
+            self.happened(&at.field("date"), &c.date)?;
+            score(&at.field("trust"), c.trust, 10)?;
+            if let Some(n) = c.connection {
+                score(&at.field("connection"), n, 10)?;
+            }
+            c.step = step(&at.field("step"), &c.step)?;
+            for (field, text) in [
+                ("prompt_id", &c.prompt_id),
+                ("answer", &c.answer),
+                ("appreciation", &c.appreciation),
+                ("need", &c.need),
+                ("note", &c.note),
+            ] {
+                optional_text(&at.field(field), text)?;
+            }
+            if !days.insert((c.partner_uuid.clone(), c.date.clone())) {
                 return Err(Problem::at(
-                    &here("partner_uuid"),
-                    "a partner appears twice in one meeting",
+                    &at,
+                    format!(
+                        "a second check-in by the same partner on {}; there is one check-in per partner per day",
+                        c.date
+                    ),
                 ));
             }
-            optional_text(&here("appreciation"), &part.appreciation)?;
-            optional_text(&here("request"), &part.request)?;
-            optional_reference(&here("promise_uuid"), &mut part.promise_uuid)?;
         }
+        Ok(())
     }
-    Ok(doc)
+
+    /// A word, an optional strength from 1 to 5.
+    fn feelings(&self, list: &mut [FeelingRecord]) -> Result<(), Problem> {
+        let mut seen = Uuids::default();
+        for (i, f) in list.iter_mut().enumerate() {
+            let at = Place::new(RecordKind::Feeling, i);
+            record_header(&at, &mut f.uuid, &mut f.created_at, &mut f.updated_at)?;
+            seen.insert(&at, &f.uuid)?;
+            reference(&at.field("partner_uuid"), &mut f.partner_uuid)?;
+            optional_reference(&at.field("checkin_uuid"), &mut f.checkin_uuid)?;
+            self.happened(&at.field("date"), &f.date)?;
+            required_text(&at.field("word"), &f.word)?;
+            if let Some(n) = f.intensity {
+                score(&at.field("intensity"), n, 5)?;
+            }
+            optional_text(&at.field("note"), &f.note)?;
+        }
+        Ok(())
+    }
+
+    /// A text, a known schedule and status.
+    fn promises(&self, list: &mut [PromiseRecord]) -> Result<(), Problem> {
+        let mut seen = Uuids::default();
+        for (i, p) in list.iter_mut().enumerate() {
+            let at = Place::new(RecordKind::Promise, i);
+            record_header(&at, &mut p.uuid, &mut p.created_at, &mut p.updated_at)?;
+            seen.insert(&at, &p.uuid)?;
+            reference(&at.field("by_uuid"), &mut p.by_uuid)?;
+            optional_reference(&at.field("to_uuid"), &mut p.to_uuid)?;
+            date_value(&at.field("date"), &p.date)?;
+            required_text(&at.field("text"), &p.text)?;
+            if let Some(due) = &p.due {
+                date_value(&at.field("due"), due)?;
+            }
+            if let Some(every) = &mut p.every {
+                *every = recurrence(&at.field("every"), every)?;
+            }
+            one_of(
+                &at.field("status"),
+                &p.status,
+                &["open", "kept", "missed", "cancelled"],
+            )?;
+            if let Some(closed) = &p.closed_on {
+                date_value(&at.field("closed_on"), closed)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// One per promise and day, kept, missed or skipped.
+    fn outcomes(&self, list: &mut [OutcomeRecord]) -> Result<(), Problem> {
+        let mut seen = Uuids::default();
+        let mut days = HashSet::new();
+        for (i, o) in list.iter_mut().enumerate() {
+            let at = Place::new(RecordKind::Outcome, i);
+            record_header(&at, &mut o.uuid, &mut o.created_at, &mut o.updated_at)?;
+            seen.insert(&at, &o.uuid)?;
+            reference(&at.field("promise_uuid"), &mut o.promise_uuid)?;
+            reference(&at.field("recorded_by_uuid"), &mut o.recorded_by_uuid)?;
+            self.happened(&at.field("date"), &o.date)?;
+            one_of(
+                &at.field("result"),
+                &o.result,
+                &["kept", "missed", "skipped"],
+            )?;
+            optional_text(&at.field("note"), &o.note)?;
+            if !days.insert((o.promise_uuid.clone(), o.date.clone())) {
+                return Err(Problem::at(
+                    &at,
+                    format!(
+                        "a second outcome for the same promise on {}; a promise has one outcome per day",
+                        o.date
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// To the other partner, with what happened and what is owned.
+    fn apologies(&self, list: &mut [ApologyRecord]) -> Result<(), Problem> {
+        let mut seen = Uuids::default();
+        for (i, a) in list.iter_mut().enumerate() {
+            let at = Place::new(RecordKind::Apology, i);
+            record_header(&at, &mut a.uuid, &mut a.created_at, &mut a.updated_at)?;
+            seen.insert(&at, &a.uuid)?;
+            reference(&at.field("by_uuid"), &mut a.by_uuid)?;
+            reference(&at.field("to_uuid"), &mut a.to_uuid)?;
+            if a.by_uuid == a.to_uuid {
+                return Err(Problem::at(
+                    &at.field("to_uuid"),
+                    "an apology goes to the other partner, not to the one who wrote it",
+                ));
+            }
+            self.happened(&at.field("date"), &a.date)?;
+            required_text(&at.field("what"), &a.what)?;
+            optional_text(&at.field("impact"), &a.impact)?;
+            required_text(&at.field("responsibility"), &a.responsibility)?;
+            optional_text(&at.field("change"), &a.change)?;
+            optional_reference(&at.field("promise_uuid"), &mut a.promise_uuid)?;
+        }
+        Ok(())
+    }
+
+    /// Accepted, needs time, or declined.
+    fn responses(&self, list: &mut [ResponseRecord]) -> Result<(), Problem> {
+        let mut seen = Uuids::default();
+        for (i, r) in list.iter_mut().enumerate() {
+            let at = Place::new(RecordKind::Response, i);
+            record_header(&at, &mut r.uuid, &mut r.created_at, &mut r.updated_at)?;
+            seen.insert(&at, &r.uuid)?;
+            reference(&at.field("apology_uuid"), &mut r.apology_uuid)?;
+            reference(&at.field("by_uuid"), &mut r.by_uuid)?;
+            self.happened(&at.field("date"), &r.date)?;
+            one_of(
+                &at.field("status"),
+                &r.status,
+                &["accepted", "need-time", "declined"],
+            )?;
+            optional_text(&at.field("note"), &r.note)?;
+        }
+        Ok(())
+    }
+
+    /// A known step on a real date.
+    fn focus(&self, list: &mut [FocusRecord]) -> Result<(), Problem> {
+        let mut seen = Uuids::default();
+        for (i, f) in list.iter_mut().enumerate() {
+            let at = Place::new(RecordKind::Focus, i);
+            record_header(&at, &mut f.uuid, &mut f.created_at, &mut f.updated_at)?;
+            seen.insert(&at, &f.uuid)?;
+            f.step = step(&at.field("step"), &f.step)?;
+            date_value(&at.field("date"), &f.date)?;
+            optional_reference(&at.field("partner_uuid"), &mut f.partner_uuid)?;
+        }
+        Ok(())
+    }
+
+    /// Each partner once, in their part.
+    fn meetings(&self, list: &mut [MeetingRecord]) -> Result<(), Problem> {
+        let mut seen = Uuids::default();
+        for (i, m) in list.iter_mut().enumerate() {
+            let at = Place::new(RecordKind::Meeting, i);
+            record_header(&at, &mut m.uuid, &mut m.created_at, &mut m.updated_at)?;
+            seen.insert(&at, &m.uuid)?;
+            self.happened(&at.field("date"), &m.date)?;
+            optional_text(&at.field("went_well"), &m.went_well)?;
+            optional_text(&at.field("work_on"), &m.work_on)?;
+            let mut who = HashSet::new();
+            for (j, part) in m.parts.iter_mut().enumerate() {
+                let here = |field: &str| at.field(format!("parts[{j}].{field}"));
+                reference(&here("partner_uuid"), &mut part.partner_uuid)?;
+                if !who.insert(part.partner_uuid.clone()) {
+                    return Err(Problem::at(
+                        &here("partner_uuid"),
+                        "a partner appears twice in one meeting",
+                    ));
+                }
+                optional_text(&here("appreciation"), &part.appreciation)?;
+                optional_text(&here("request"), &part.request)?;
+                optional_reference(&here("promise_uuid"), &mut part.promise_uuid)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Uuids already seen in one list, to refuse a repeat.
