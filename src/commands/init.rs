@@ -56,7 +56,7 @@ fn refuse_existing(ctx: &Context) -> anyhow::Result<()> {
     if std::fs::symlink_metadata(&ctx.journal).is_err() {
         return Ok(());
     }
-    match store::files::not_a_journal_reason(&ctx.journal) {
+    match store::schema::not_a_journal_reason(&ctx.journal) {
         None => Err(StoreError::Exists(ctx.journal.clone()).into()),
         Some(reason) => bail_user!(
             "{} is not a rekindle journal ({reason}); it was left untouched. To start a journal, choose another file with --journal PATH",

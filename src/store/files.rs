@@ -1,6 +1,6 @@
 //! The journal's files and the files rekindle puts beside it, in one place: SQLite's
-//! companion names, the header that tells a database (and a rekindle journal) from anything
-//! else, and putting a finished file under its name in one step.
+//! companion names, the header that tells a database from anything else, and putting a
+//! finished file under its name in one step.
 //!
 //! A file is always built under a temporary name in the folder it is meant for, readable only
 //! by you (0600), and moved to its name only when complete, so nobody ever finds half of it
@@ -15,13 +15,11 @@ use std::path::{Path, PathBuf};
 
 use tempfile::{NamedTempFile, TempPath};
 
-use super::schema::APPLICATION_ID;
-
 /// SQLite's companion files, which follow the database's name.
 pub const COMPANIONS: [&str; 3] = ["-journal", "-wal", "-shm"];
 
 /// The first 16 bytes of every SQLite database.
-const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+pub const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 /// The folder a file is in (`.` for a bare file name).
 pub fn folder_of(path: &Path) -> PathBuf {
@@ -58,44 +56,12 @@ pub fn is_sqlite(path: &Path) -> bool {
         .is_ok_and(|()| &head == SQLITE_HEADER)
 }
 
-/// Why the existing file at `path` is not a rekindle journal, judged from its first 100
-/// bytes alone (SQLite's header, where rekindle's application id lives), without asking
-/// SQLite to open it; `None` when it is a journal, or cannot be read to tell.
-pub fn not_a_journal_reason(path: &Path) -> Option<&'static str> {
-    let meta = match fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            return Some("it is a symbolic link to a file that does not exist");
-        }
-        Err(_) => return None,
-    };
-    if meta.is_dir() {
-        return Some("it is a directory");
-    }
-    if !meta.is_file() {
-        return Some("it is not a regular file");
-    }
-    if meta.len() == 0 {
-        return Some("it is an empty file");
-    }
-    let mut header = Vec::with_capacity(100);
-    File::open(path)
-        .ok()?
-        .take(100)
-        .read_to_end(&mut header)
-        .ok()?;
-    if !header.starts_with(SQLITE_HEADER) {
-        return Some("it is not an SQLite database");
-    }
-    let app = header
-        .get(68..72)
-        .and_then(|b| <[u8; 4]>::try_from(b).ok())
-        .map(i32::from_be_bytes);
-    if app == Some(APPLICATION_ID) {
-        None
-    } else {
-        Some("it is another program's SQLite database")
-    }
+/// The first `n` bytes of the file at `path` (fewer when it is shorter), read without asking
+/// SQLite to open it; `None` when it cannot be read.
+pub fn head(path: &Path, n: u64) -> Option<Vec<u8>> {
+    let mut head = Vec::new();
+    File::open(path).ok()?.take(n).read_to_end(&mut head).ok()?;
+    Some(head)
 }
 
 /// A new, empty, private (0600) file in the folder of `target`, named after it and

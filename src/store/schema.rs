@@ -19,6 +19,41 @@ pub const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
 /// The schema version this program writes and understands.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 
+/// Why the existing file at `path` is not a rekindle journal, judged from its first 100
+/// bytes alone (SQLite's header, where rekindle's application id lives), without asking
+/// SQLite to open it; `None` when it is a journal, or cannot be read to tell.
+pub fn not_a_journal_reason(path: &Path) -> Option<&'static str> {
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Some("it is a symbolic link to a file that does not exist");
+        }
+        Err(_) => return None,
+    };
+    if meta.is_dir() {
+        return Some("it is a directory");
+    }
+    if !meta.is_file() {
+        return Some("it is not a regular file");
+    }
+    if meta.len() == 0 {
+        return Some("it is an empty file");
+    }
+    let header = files::head(path, 100)?;
+    if !header.starts_with(files::SQLITE_HEADER) {
+        return Some("it is not an SQLite database");
+    }
+    let app = header
+        .get(68..72)
+        .and_then(|b| <[u8; 4]>::try_from(b).ok())
+        .map(i32::from_be_bytes);
+    if app == Some(APPLICATION_ID) {
+        None
+    } else {
+        Some("it is another program's SQLite database")
+    }
+}
+
 /// Reads the header only: nothing here writes, so a foreign or newer file stays untouched.
 pub fn check_identity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     let not_a_journal = |reason: &str| StoreError::NotAJournal {
