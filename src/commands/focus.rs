@@ -33,7 +33,7 @@ struct Current<'a> {
     summary: &'a str,
     since: Option<chrono::NaiveDate>,
     days: Option<i64>,
-    practices: &'a [String],
+    practices: &'a [crate::journey::Practice],
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -136,7 +136,7 @@ fn describe(out: &mut impl std::io::Write, guide: &StepGuide) -> anyhow::Result<
         writeln!(out)?;
         writeln!(out, "Small things to try:")?;
         for practice in &guide.practices {
-            let text = format!("- {}", sanitize::line(practice));
+            let text = format!("- {}", sanitize::line(&practice.text));
             let wrapped = ui::paragraph(&text, 2);
             // Hang the wrapped lines under the text, not under the dash.
             writeln!(out, "{}", wrapped.replace("\n  ", "\n    "))?;
