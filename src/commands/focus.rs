@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::commands::context::Context;
 use crate::domain::dates;
 use crate::domain::input::parse_step;
-use crate::domain::journey::StepGuide;
+use crate::domain::journey::{Practice, StepGuide};
 use crate::domain::model::Step;
 use crate::store;
 use crate::text::prose;
@@ -37,7 +37,7 @@ struct Current<'a> {
     summary: &'a str,
     since: Option<NaiveDate>,
     days: Option<i64>,
-    practices: &'a [String],
+    practices: &'a [Practice],
     #[serde(skip)]
     guide: &'a StepGuide,
 }
@@ -161,7 +161,7 @@ fn describe(out: &mut dyn Write, guide: &StepGuide) -> anyhow::Result<()> {
         writeln!(out)?;
         writeln!(out, "Small things to try:")?;
         for practice in &guide.practices {
-            let text = format!("- {}", sanitize::line(practice));
+            let text = format!("- {}", sanitize::line(&practice.text));
             let wrapped = prose::paragraph(&text, 2);
             // Hang the wrapped lines under the text, not under the dash.
             writeln!(out, "{}", wrapped.replace("\n  ", "\n    "))?;

@@ -449,7 +449,7 @@ fn hostile_text_is_stored_exactly_and_json_carries_it_exactly() {
     assert_eq!(steps[0]["summary"], PROMPT_TEXT);
     let focus = env.run(["focus", "--json"]).success().json();
     assert_eq!(
-        focus["practices"].as_array().unwrap().last().unwrap(),
+        focus["practices"].as_array().unwrap().last().unwrap()["text"],
         PROMPT_TEXT
     );
     let progress = env.run(["progress", "--json"]).success().json();

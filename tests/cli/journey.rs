@@ -14,25 +14,78 @@ fn prompt_id(env: &TestEnv, args: &[&str]) -> String {
 }
 
 #[test]
-fn the_prompt_is_the_same_all_day_and_cycles_through_the_step_for_the_role() {
+fn the_prompt_is_the_same_all_day_and_does_not_come_back_within_two_weeks() {
     let mut env = TestEnv::with_couple();
     let first = prompt_id(&env, &["--as", "Sam"]);
     assert_eq!(prompt_id(&env, &["--as", "sam"]), first, "same all day");
-    // Sam is repairing: step 1 has 4 prompts for the repairing partner and 2 for both.
-    let days: Vec<String> = (15..=21)
+    // Sam is repairing. Over two weeks: fourteen different prompts, one day in three from the
+    // pool for any step (the days whose number counted from 1970-01-01 leaves 2 when divided
+    // by 3: the 17th, 20th, 23rd and 26th), the rest from step 1.
+    let days: Vec<String> = (15..=28)
         .map(|day| {
             env.set("REKINDLE_TODAY", format!("2026-11-{day}"));
             prompt_id(&env, &["--as", "Sam"])
         })
         .collect();
-    let first_six: HashSet<&String> = days[..6].iter().collect();
-    assert_eq!(
-        first_six.len(),
-        6,
-        "six days, six different prompts: {days:?}"
+    let distinct: HashSet<&String> = days.iter().collect();
+    assert_eq!(distinct.len(), 14, "no prompt twice in two weeks: {days:?}");
+    let pooled: Vec<usize> = (15..=28)
+        .zip(&days)
+        .filter(|(_, id)| id.starts_with("anytime."))
+        .map(|(day, _)| day)
+        .collect();
+    assert_eq!(pooled, [17, 20, 23, 26], "{days:?}");
+    assert!(
+        days.iter()
+            .all(|id| id.starts_with("responsibility.") || id.starts_with("anytime."))
     );
-    assert_eq!(days[6], days[0], "the seventh day starts the cycle again");
-    assert!(days.iter().all(|id| id.starts_with("responsibility.")));
+    // A pool prompt carries its own audience; on a step day the step is the focus.
+    env.set("REKINDLE_TODAY", "2026-11-17");
+    let json = env
+        .run(["prompt", "--as", "Sam", "--json"])
+        .success()
+        .json();
+    assert_eq!(json["step"], "responsibility");
+    assert_ne!(json["audience"], "healing", "Sam is repairing");
+}
+
+/// Check-ins keep the id of the prompt they answered. A prompt rekindle no longer asks still
+/// shows its question; one it does not know at all (from a file of one's own, since removed)
+/// leaves the answer shown without a question.
+#[test]
+fn history_shows_the_question_of_a_retired_prompt_and_the_answer_of_an_unknown_one() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "checkin",
+        "--as",
+        "Alex",
+        "--trust",
+        "4",
+        "--answer",
+        "Not today.",
+    ])
+    .success();
+    let set_prompt = |id: &str| {
+        let conn = rusqlite::Connection::open(env.default_journal()).unwrap();
+        conn.execute("UPDATE checkins SET prompt_id = ?1", [id])
+            .unwrap();
+    };
+    set_prompt("reassess.safe");
+    env.run(["history"])
+        .success()
+        .stdout_has("Prompt: Do you feel safe with your partner today, in body and in mind?")
+        .stdout_has("Answer: Not today.");
+    set_prompt("healing.underneath");
+    env.run(["history"])
+        .success()
+        .stdout_has("Prompt: If you felt a wish to punish or get even today, what was\n");
+    let json = env.run(["history", "--json"]).success().json();
+    assert_eq!(json[0]["prompt_id"], "healing.underneath");
+    set_prompt("ours.gone");
+    let run = env.run(["history"]);
+    let text = &run.success().stdout;
+    assert!(text.contains("Answer: Not today."), "{text}");
+    assert!(!text.contains("Prompt:"), "{text}");
 }
 
 #[test]
