@@ -314,6 +314,7 @@ struct Rule {
     not_after: Vec<Pattern>,
     not_near: Vec<Pattern>,
     not_inside: Vec<Pattern>,
+    needs_near: Option<Pattern>,
     weak: bool,
     guards: rules::Guards,
 }
@@ -362,6 +363,7 @@ fn build() -> Result<Engine, String> {
             not_after: parse_all(&def.not_after)?,
             not_near: parse_all(&def.not_near)?,
             not_inside: parse_all(&def.not_inside)?,
+            needs_near: def.needs_near.map(parse).transpose()?,
             weak: def.weak,
             guards: def.guards,
         });
@@ -402,7 +404,11 @@ fn build() -> Result<Engine, String> {
         by_first,
         anywhere,
         components,
-        frames: vec![parse("@frame_i")?, parse("@frame_other")?],
+        frames: vec![
+            parse("@frame_i")?,
+            parse("@frame_other")?,
+            parse("@frame_and")?,
+        ],
         retraction: parse("~~12 [.] (< | and/but/which/because/when) [,] @retraction")?,
         owned: parse(rules::OWNED)?,
     })
@@ -510,7 +516,7 @@ impl<'t> Reading<'t> {
         if self.quoted.get(hit.start).copied().unwrap_or(false) {
             return true;
         }
-        // A report reaches to the end of its sentence, at most a dozen words, and not past a
+        // A report reaches to the end of its sentence, at most fifteen words, and not past a
         // "but" or a "because" ("I said those things, but you started it" is not reported).
         let breaks = |i: usize| {
             let t = &self.toks[i];
@@ -521,7 +527,7 @@ impl<'t> Reading<'t> {
                 // what was said.
                 || (t.word == "because" && matches!(next, "you" | "u"))
         };
-        let first = self.frame_ends.partition_point(|end| *end + 12 < hit.start);
+        let first = self.frame_ends.partition_point(|end| *end + 15 < hit.start);
         let reported = self.frame_ends[first..]
             .iter()
             .take_while(|end| **end <= hit.start)
@@ -586,6 +592,23 @@ impl<'t> Reading<'t> {
             .find(|i| self.sentence[*i] > s + 1)
             .unwrap_or(self.toks.len());
         self.within(pattern, hit, from, to)
+    }
+
+    /// The pattern anywhere from the start of this sentence to the end of the next, the match
+    /// itself included.
+    fn near_including(&self, pattern: &Pattern, hit: &Hit) -> bool {
+        let s = self.sentence_of(hit.start);
+        let from = (0..hit.start)
+            .rev()
+            .find(|i| self.sentence[*i] < s)
+            .map_or(0, |i| i + 1);
+        let to = (hit.start..self.toks.len())
+            .find(|i| self.sentence[*i] > s + 1)
+            .unwrap_or(self.toks.len());
+        (from..to).any(|p| {
+            pattern.may_start(&self.toks[p])
+                && pattern.at_where(self.toks, p, |end| end <= to).is_some()
+        })
     }
 
     /// Plain ownership anywhere in the text outside the matched clause.
@@ -669,6 +692,12 @@ fn candidates_explained(
                 Some("not_after")
             } else if rule.not_near.iter().any(|p| reading.near(p, &hit)) {
                 Some("not_near")
+            } else if rule
+                .needs_near
+                .as_ref()
+                .is_some_and(|p| !reading.near_including(p, &hit))
+            {
+                Some("nothing it needs nearby")
             } else if rule.not_inside.iter().any(|p| {
                 (hit.start..hit.end).any(|i| p.may_start(&toks[i]) && p.at(toks, i).is_some())
             }) {
@@ -848,9 +877,17 @@ fn run(text: &str) -> Report {
     ]
     .into_iter()
     .filter(|c| !component_present(engine, &toks, *c, &scopes))
-    .collect();
+    .collect::<Vec<_>>();
+    // A light word ("lol", "my bad") in an apology that owns the act and offers repair is a
+    // matter of tone between the two of them, not a way out of the apology.
+    let complete =
+        !missing.contains(&Component::Responsibility) && !missing.contains(&Component::Repair);
     Report {
-        findings: settled.into_iter().map(|(f, _, _)| f).collect(),
+        findings: settled
+            .into_iter()
+            .map(|(f, _, _)| f)
+            .filter(|f| !(complete && f.kind == Kind::Flippant))
+            .collect(),
         missing,
     }
 }

@@ -282,3 +282,35 @@ fn speed() {
     );
     assert_eq!(checked, rounds * items.len() as u32);
 }
+
+/// For tuning: every rule that matched a genuine apology of the tuning part and was set aside
+/// only by a guard or a context, counted by rule. These are the places where a slightly
+/// different wording would be flagged. `APOLOGY_NEAR_MISSES=1 cargo test --lib
+/// apology_check::eval::near_misses -- --nocapture`
+#[test]
+fn near_misses() {
+    if std::env::var("APOLOGY_NEAR_MISSES").is_err() {
+        return;
+    }
+    let mut counts: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for item in parse(GENUINE)
+        .into_iter()
+        .filter(|i| !held_out(&i.text))
+        .chain(parse(EXTRA_GENUINE))
+    {
+        for line in super::explain(&item.text).lines() {
+            if let Some((rule, why)) = line.split_once(": set aside") {
+                counts
+                    .entry(format!("{}{why}", rule.split(" \"").next().unwrap_or(rule)))
+                    .or_default()
+                    .push(rule.to_string());
+            }
+        }
+    }
+    for (rule, hits) in counts {
+        println!("{} x{}", rule, hits.len());
+        for h in hits.iter().take(4) {
+            println!("    {h}");
+        }
+    }
+}

@@ -82,13 +82,23 @@ pub const CLASSES: &[(&str, &str)] = &[
          let you believe/think/feel|tried to convince/make/tell ~2|convinced ~1|\
          gaslit/gaslighted ~2|brushed ~2 off|played ~2 off/down|laughed ~2|used to say/tell/call|\
          would say/tell/call|was like|went on about|blamed ~3|put it on you|\
-         made excuses|minimized/minimised ~2|thought/believed/figured/assumed|told myself)|i (will not|am not going to|can not|would never|refuse \
+         made excuses|minimized/minimised ~2|thought/believed/figured/assumed|told myself|(wanted/\
+         expected/needed/pushed/pressured/asked/begged/told/forced/rushed|kept asking|kept telling) you \
+         to|texted/\
+         messaged/promised/assured/reassured/denied/described/framed/excused ~3|(shrugged/waved/laughed/\
+         passed/wrote/explained) ~2 (off/away)|passed ~2 off as|behaved (like|as if|as though)|made \
+         (it/this/that) (seem/sound/look))|i (will not|am not going to|can not|would never|refuse \
          to) (pretend/say/claim|act like)",
+    ),
+    // "…and said", "…then told you": a report after another verb ("I lied and said…").
+    (
+        "frame_and",
+        "(and/then) [i] [then] (said/claimed/insisted/swore/told/called/acted/pretended|told you|made out)",
     ),
     (
         "frame_other",
         "(@you) [@adv] [will/would/might/may/must] [@adv] (said/asked/thought/felt/wondered/worried/\
-         believed/feared/think/feel/say/believe/wonder|told me|\
+         believed/feared/think/feel/say/believe/wonder|told me|kept (saying/asking|telling me)|\
          kept asking|asked me|asked if|begged|were scared/afraid/worried)|\
          (the/my/that) (lie/lies/story/excuse/line) [was|i told] [that]|\
          saying/telling/calling/claiming/insisting/pretending/implying/accusing/blaming|\
@@ -125,7 +135,9 @@ pub struct Guards {
 /// Plain ownership, which turns a hint of an excuse or a passive into an explanation the writer
 /// owns.
 pub const OWNED: &str = "(that/it/this) (was/is) [all] (me|on me|my fault|my doing)|[that is] no \
-     excuse|not an excuse|(that/it) is on me|[it is|it was] my fault|i was (wrong/selfish/cruel/unfair|out \
+     excuse|not an excuse|(that/it) is on me|[it is|it was] my fault|i should [never/not] have|i put you \
+     through (it/this/that)|i did (that/this) to you|i am the one (who/that) (hurt/did/lied/broke/\
+     cheated)|i was (wrong/selfish/cruel/unfair|out \
      of line|out of order|in the wrong|a jerk|an idiot|an ass)|i should have|i take \
      [full/complete/all] responsibility|i own (this/that/it|what i did)|(nobody|no one) (made|forced) \
      me|i chose|(kept|keep) choosing|it was my (choice/decision)|i made (the/that) (choice/decision)";
@@ -138,6 +150,9 @@ pub struct RuleDef {
     pub not_near: Vec<&'static str>,
     /// Patterns that must not occur anywhere inside the match.
     pub not_inside: Vec<&'static str>,
+    /// A pattern that must occur in the same sentence or the next, for the words to count
+    /// ("if you were hurt" is a hedge next to "sorry", and an offer of care without it).
+    pub needs_near: Option<&'static str>,
     /// A weaker, broader rule: it gives way to any other finding on the same words.
     pub weak: bool,
     pub guards: Guards,
@@ -158,6 +173,10 @@ impl RuleDef {
     }
     fn not_inside(mut self, p: &'static str) -> Self {
         self.not_inside.push(p);
+        self
+    }
+    fn needs_near(mut self, p: &'static str) -> Self {
+        self.needs_near = Some(p);
         self
     }
     fn weak(mut self) -> Self {
@@ -193,6 +212,7 @@ fn r(kind: Kind, pattern: &'static str) -> RuleDef {
         not_after: Vec::new(),
         not_near: Vec::new(),
         not_inside: Vec::new(),
+        needs_near: None,
         weak: false,
         guards: Guards {
             negation,
@@ -212,23 +232,6 @@ const OWNED_REASON: &str = "(no/not/never) [an/a/any] excuse|\
      not your fault|(that/it/this) is on me|i chose ~2|my choice|no reason good enough|\
      i am not making excuses|not (excusing|justifying)";
 
-/// What follows a "but" after "sorry" when the writer goes on owning it, not excusing it:
-/// "sorry, but that's no excuse", "…but I know sorry isn't enough", "…but you deserved better".
-const OWNING_BUT: &str = "[honestly/truly/really|to be honest|and] (i (know/knew/want/will/would/need/mean/\
-     meant/promise/hope/love/understand/should/did/take/own/realize/see/get/owe/hate/regret/wish/\
-     swear|am [@deg] (sorry/going/trying/starting/ashamed/responsible|the one|not asking|not \
-     making|not going)|can not|could not|have to|do not (expect|want|deserve)|was (wrong|the one|\
-     selfish|a coward|cruel|out of line|unfair|lying)|still)|(that/it/this) (is/was) [@deg] (no/not/\
-     wrong|on me|my fault|true|a lie)|(a lie|lying|cheating) is|(@you) (deserve/deserved/matter|did \
-     not deserve|do not deserve|were right|are right|did nothing|never deserved|have every right)|\
-     sorry (is/does/will|is not|does not|will not)|words (are/do/will/mean)|nothing|there is no|none \
-     of (that/this/it)|it (does/did) not (change/matter/excuse/fix/make)|more than that|even so|either \
-     way|regardless|saying (sorry/it)|this (time/is)|now|from now|please|bear with me|hear me out|there \
-     is (more/something)|(it/this) is (important/the truth|true)|the truth|i (have/had) to (say/tell)|(@you) \
-     (need/should/have|ought) to (know/hear|see this|read this)|(@you) (should/deserve to) know|(@you) can \
-     (ask/check/see/have|call)|i [@adv] (lied/cheated/hid/broke/hurt/betrayed/kept/went|*ed^felt/needed/\
-     wanted/thought/tried/worked/used/meant/wished/hoped/guessed))";
-
 /// After "sorry … but you", the owning continuations: "…but you deserved the truth".
 const OWNING_AFTER_YOU: &str = "deserve/deserved/matter|did not deserve|do not deserve|were right|are \
      right|did nothing|never deserved|have every right|(need/have|ought) to (know/hear|see this|read \
@@ -243,7 +246,9 @@ const META_SORRY: &str = "sorry (if/for/that) ~3 (saying/writing/explaining/ramb
 /// The writer owning the feeling they caused, said next to "sorry you felt…".
 const OWNED_FEELINGS: &str = "i (did/caused/made/put/scared/hurt/embarrassed/humiliated/betrayed/left/\
      pushed) (that/this/it/you)|because of me|my fault|i (am/was) the (reason/cause)|(that/it) (is/was) \
-     (on me|me|all me)|i did that to you|(@you) (are/were) right|(@you) have every (right/reason)";
+     (on me|me|all me)|i did that to you|(@you) (are/were) right|(@you) (have/had) every (right/reason)|i \
+     gave you (every/good|a good) reason|because (i|of me|of what i)|i am the one (who/that)|i put you \
+     through (it/this/that)";
 
 /// The pace left to the partner: "…when you're ready", "…in your own time".
 const WHEN_READY: &str = "~~10 ((when/if/whenever/until/once) (@you) [@deg] (are/feel/want/decide/choose/say|\
@@ -255,7 +260,16 @@ const WHEN_READY: &str = "~~10 ((when/if/whenever/until/once) (@you) [@deg] (are
 const OWNING_COUNTERFACTUAL: &str = "~12 (still be (lying/hiding/doing/seeing/cheating/texting)|be \
      lying|[ever] have (told/confessed|come clean|been honest)|(never/ever/not) [have] (told/known/\
      confessed|come clean|been honest|stopped)|kept (lying/hiding/going/doing/seeing)|have lied|lied to \
-     you|gone on|carried on|still be)";
+     you|gone on|carried on|still be|lied|hidden it|hid it)";
+
+/// After a state ("I was in a bad place…"), the writer going on to name what they did with it:
+/// "…and I made it your problem", "…and instead of talking to you I went to her".
+const AND_THEN_I_DID: &str = "[,] and [then] [instead of ~4] i _^was/felt/needed/wanted/thought/just/\
+     could/did/had/do/know/knew/am/guess/think/feel";
+
+/// An apology, or the disclaimer that stands in for one, near a hedge.
+const APOLOGY_NEAR: &str = "sorry/apologize/apologies/apology/regret/apologizing|(never/not) (my \
+     intention|meant|intended)|did not mean|forgive me";
 
 /// The finding rules, kind by kind.
 pub fn finding_rules() -> Vec<RuleDef> {
@@ -280,7 +294,10 @@ pub fn finding_rules() -> Vec<RuleDef> {
                          normal/natural/wonder/see/even/as/ask/asked/expect/care/mind/forgive [it] [that] \
                          [even]|(it is|it would be|that is) (okay/ok/fine/fair/normal/natural/understandable) ~1|\
                          would not blame you|have every right|(makes/make) sense|no wonder")
-            .not_after("~4 (because of|by what i|at me|with me) ~3|and you are|you have every right")
+            .not_after("and you are|you have every right")
+            .needs_near(APOLOGY_NEAR)
+            .not_inside("ever|at any point|in future|again")
+            .not_after("~~8 (ask/tell/call/text/wake|let me know|say so|come to me|talk to me) [me]")
             .even_negated(),
         r(Conditional, "if @you (felt/feel/think/thought/took/take/saw/see/perceived/interpreted/\
                         read/found/heard) (like i|that i|i|that way|this way|it that way|it the wrong \
@@ -289,10 +306,13 @@ pub fn finding_rules() -> Vec<RuleDef> {
             .not_before("understand/understood/get/know/knew/accept/blame/okay/ok/fine/fair/right/\
                          normal/natural/wonder/even/as/ask/asked [it] [that] [even]|(it is|it would be|\
                          that is) (okay/ok/fine/fair/normal/natural/understandable) ~1")
+            .needs_near(APOLOGY_NEAR)
+            .not_inside("ever|at any point|in future|again")
+            .not_after("~~8 (ask/tell/call/text/wake|let me know|say so|come to me|talk to me) [me]")
             .even_negated(),
         r(Conditional, "{if (i/me/my/that/this/it|what i|anything i) [_] [have/has/had/somehow/ever/was/\
-                        did|may have|might have|in any way] (hurt/offended/upset/bothered/disrespected/\
-                        embarrassed|(came/come) (across/out) [wrong/badly/harsh|the \
+                        did|may have|might have|in any way] ((hurt/offended/upset/bothered/disrespected/\
+                        embarrassed/insulted/hurted) (you/anyone/anybody/someone/people/your/u)|(came/come) (across/out) [wrong/badly/harsh|the \
                         wrong way]|caused ~2|crossed a line|was [a bit|too] (hurtful/offensive/wrong/\
                         insensitive/harsh/rude/unfair|out of line|too much|not okay)|was not \
                         (perfect/there/enough|the perfect|a good)|did (something/anything) wrong|said \
@@ -323,7 +343,6 @@ pub fn finding_rules() -> Vec<RuleDef> {
                         came across|been (hurtful/insensitive/wrong/rude/harsh/unfair/inappropriate|out \
                         of line|a bit much|too much|a mistake))")
             .even_negated(),
-        r(Conditional, "(it/that/this|my words|what i said) came out (wrong/badly/harsh|the wrong way)"),
         // ---- Sorry about their feelings.
         r(TheirFeelings, "{sorry [that|about how|about the way] @you (are/were/got/get/feel/felt/seem/seemed/\
                           sound/became/feeling|have been|are feeling|were feeling|have been feeling) [@deg] \
@@ -338,7 +357,7 @@ pub fn finding_rules() -> Vec<RuleDef> {
         r(TheirFeelings, "{sorry [that] @you (feel/felt/think/thought/took/take/perceived/interpreted/reacted/\
                           chose/view/viewed|took it|see it|saw it|see things|read it|are taking|are making|\
                           made it|are reading|heard it)}")
-            .not_after("~4 (by|because of) (me|what i|my)|~8 (and/because/but|,) [i know] (i am|it is|it was|\
+            .not_after("~4 (by|because of) (me|what i|my)|~6 because i|~8 (and/because/but|,) [i know] (i am|it is|it was|\
                         that is|i was) (the reason|my fault|because of me|on me|the cause)|~6 \
                         (instead of|rather than) ~3|~8 (i should have|from me)|~2 like you had to|\
                         ~2 (you had to|you needed to) ~3 (because i|because of me)")
@@ -372,12 +391,13 @@ pub fn finding_rules() -> Vec<RuleDef> {
         // ---- Sorry it came out, not that it happened.
         r(FoundOut, "{sorry/regret/apologize/gutted/sad/devastated/annoyed/shame/pity/hate [that] @you [ever/even/\
                      really|@deg] (saw/found/learned/discovered/heard/caught/read/\
-                     looked|found out|had to find out|had to (see/hear/read/learn/find|go through|look|snoop|check|dig)|went looking|\
+                     looked|found out|had to find out|had to (see/hear/read/learn/find|look|snoop|check|dig|go through (my/the/your) \
+                     (phone/messages/texts/things/stuff/bag/laptop/emails))|went looking|\
                      had seen|found it)}")
             .not_before("not/never")
             .not_near("(instead of|rather than) (hearing/finding/me/learning)|from me|i should have (told/\
                        been/come/said)|i (did not|never) tell you|i was not the one|i should have been \
-                       the one")
+                       the one|(should/ought) [to] have been (me|the one)")
             .even_negated(),
         r(FoundOut, "sorry [that] i (got/was|have been) caught|(sorry/regret) [that] (it/this/that/\
                      everything|the _|the truth|any of this|all of this) (happened|came out|got out|came to \
@@ -502,8 +522,10 @@ pub fn finding_rules() -> Vec<RuleDef> {
                           [own] (part/share/role/side/half/bit/contribution) [in/of] ~3|(own|for|take \
                           responsibility for) my (part/share/side/role/half)|whatever part i played")
             .not_after("~~12 (that was me|that is on me|which was me|those were mine|that was all me)")
-            .not_after("~2 (in|of) [the/our/that/last/this] [night/morning/evening|last night|this \
-                        morning] (fight/argument/row/disagreement/shouting/falling) ~~12 (i|that was me|my)"),
+            .not_after("~2 [in/of] [the/our/that/last/this/yesterdays] [night/morning/evening|last \
+                        night|this morning] (fight/argument/row/disagreement/shouting/falling/arguments/\
+                        fights)")
+            .not_after("~~8 (all of it|all mine|it was all mine|all of this|entirely|every bit)"),
         r(BlameShifting, "(this/it/that) (is/was) on both of us|(both|both of) our (faults/fault)|(@you) \
                           (started/did) (it/this/that|*ing) first|(@you) started (snooping/checking/nagging/\
                           shouting/yelling/it/this/that|going through|looking through)|(it is|this is|it was) \
@@ -543,7 +565,9 @@ pub fn finding_rules() -> Vec<RuleDef> {
                         ~1 (way|excuse) ~3|one ~2 of (many|the|my)|matter of time|~2 to blame|~1 (person/\
                         reason/thing) (i|who|that)")
             .not_before("i know|i get [that]|i realize|some people think|people think|it (was/is) not|\
-                         not|i thought|(@you) (think/thought|might think)|(i|@you) [@adv]"),
+                         not|i thought|(@you) (think/thought|might think)|(i|@you) [@adv]|(i know|i \
+                         get|i realize|i understand) [that] (it/this/that/she/he/they)")
+            .not_after("~4 but (a/it/that/this/even/one/lying/still/i|to you)"),
         r(Minimizing, "(just/only) (one|a single|one little|a little|a tiny|one stupid|a stupid|a couple of|a \
                        few|two|like two|like one|a couple) (night/time/kiss/text/drink/mistake/lie/slip/\
                        message/fling/date/drinks/texts/messages/times/nights/kisses/dates/beers/hug/photo/\
@@ -670,6 +694,7 @@ pub fn finding_rules() -> Vec<RuleDef> {
                        nice|being friendly|being honest|having fun|looking out|being polite|being a good \
                        friend|being supportive|letting off steam|blowing off steam|venting|be nice|be \
                        friendly|keep the peace)")
+            .not_after("(myself/me)")
             .not_near(OWNED_REASON),
         r(Justifying, "i could not help (it/myself)|i had (every right|my reasons|good reason|a good reason|\
                        reasons)|in my defense|to be fair ,|to be fair (i/it/she/he|we both)|(it is|it was) not like i (meant/wanted/planned/\
@@ -697,13 +722,17 @@ pub fn finding_rules() -> Vec<RuleDef> {
                        (it|myself) .")
             .not_near(OWNED_REASON),
         r(Justifying, "(only/just|i only|i just) ~4 because i was [@deg] @state|because i was [@deg] @state")
+            .not_after(AND_THEN_I_DID)
             .not_near(OWNED_REASON),
         r(Justifying, "i was [@deg] @state [,] (so|that is why|which is why|and that is why|and so)|i was \
-                       [@deg] @state ~4 (so/that/and) i (was not|did not|could not|just|lost|snapped|forgot) ~1")
+                       [@deg] @state ~4 (so/that) i (was not thinking|did not think|could not think|was not \
+                       myself|lost it|just snapped)")
+            .not_after(AND_THEN_I_DID)
             .not_near(OWNED_REASON),
         r(Justifying, "i was going through (a lot|so much|stuff|things|some stuff|a [@deg] (hard/rough/tough/\
                        difficult/bad/dark) (time/patch/period))|i [just] (was not|am not) in a good place|i \
                        was in a [@deg] (bad/dark/terrible/horrible/low/rough/shit) (place/headspace/space)")
+            .not_after(AND_THEN_I_DID)
             .not_near(OWNED_REASON),
         r(Justifying, "i (had/have) had a [@deg] (long/bad/rough/hard/shit/crap/terrible/stressful/awful) (day/\
                        week|night)")
@@ -716,6 +745,7 @@ pub fn finding_rules() -> Vec<RuleDef> {
                        was|there was|i felt|i have been)|i was [@deg] @state (at the time|back then|that \
                        week|that month|that year|that night)|my head (was not|is not) in (the right|a good) \
                        place|(it happens|these things happen|shit happens|stuff happens|things happen) .")
+            .not_after(AND_THEN_I_DID)
             .not_near(OWNED_REASON),
         r(Justifying, "(he/she/they) kept (flirting/messaging/texting/pushing/calling/asking/coming|coming on) \
                        ~~8 i (did not|could not) (know how|say no|stop)|(he/she/they) (was all over me|came \
@@ -757,7 +787,7 @@ pub fn finding_rules() -> Vec<RuleDef> {
                         things|hurtful things|the money|the texts|the messages|the lies) [@deg] (were/was/got/get|have \
                         been|has been|had been) [all/just|@deg] (made/said/done/crossed/broken/hurt/\
                         caused/exchanged/sent/spent/told/lost/taken/deleted|blurred)}")
-            .not_after("~3 (by (me|what i|my|how i)|because [of] (me|what i|i|my)|when i|and i (know|own|caused|\
+            .not_after("~~3 (by (me|what i|my|how i)|because [of] (me|what i|i|my)|when i|and i (know|own|caused|\
                         did|broke|made)|and i am (responsible|to blame|the one)|that i|and it was me|and \
                         that was me)"),
         r(PassiveVoice, "(it/things/stuff/that/this/everything|the affair|the cheating|the lying|one thing) \
@@ -880,7 +910,7 @@ pub fn finding_rules() -> Vec<RuleDef> {
                              me another chance|put this behind)"),
         r(DemandingClosure, "forgive and forget"),
         r(DemandingClosure, "{i [already] [have] (said|told you) [i am|i was] sorry}")
-            .not_after("~2 (like it|as if|without|and (did not|never|not) ~2|but (did not|never|not) ~2|the first \
+            .not_after("~4 (like it|as if|without|and [i] (did not|never|not) ~2|but [i] (did not|never|not) ~2|the first \
                         time|last time|before|then|too (fast/quickly/easily)|to get out|so many times and|\
                         before and)")
             .not_before("when|the (last/first) time|every time|each time|before|i know"),
@@ -892,6 +922,7 @@ pub fn finding_rules() -> Vec<RuleDef> {
                              again|twice|multiple times|many times|repeatedly|,)|i already apologized|i \
                              apologized already|(i have|i) said [i am] sorry (a million|a hundred|so many|like \
                              ten|ten|a thousand|enough|over and over) [times]")
+            .not_after("~4 (without|and [i] (did not|never|not)|but [i] (did not|never|not))")
             .not_before("i know [that]")
             .not_after("~4 but|~3 (and|but) (i|this time|it)"),
         r(DemandingClosure, "how many [more] times (do/must/should/will/can) i [have to] (say/apologize/\
@@ -949,7 +980,7 @@ pub fn finding_rules() -> Vec<RuleDef> {
         r(Flippant, "my bad|my b|< oops|< whoops|< oopsie|soz|sorry not sorry|sorry lol|lol sorry|lol (okay/\
                      k) sorry|sorry (eyeroll/sass/shrug)|(eyeroll/sass/shrug) sorry|sorry (okay/k) (lol/\
                      eyeroll)|sorry ~1 lol ."),
-        r(Flippant, "< (happy/satisfied) .|(happy/satisfied) now|there [,] i said it|(is that|was that) (good enough|what you wanted)|\
+        r(Flippant, "< (happy/satisfied) .|< (happy/satisfied) now|there [,] i said it|(is that|was that) (good enough|what you wanted)|\
                      (are you) (happy/satisfied) now"),
         r(Flippant, "sorry (for/about) (breathing/existing/living|being alive|caring|loving you|having (friends/\
                      feelings/needs/fun|a life)|being me|not being perfect|being human|trying|being born)"),
@@ -1031,34 +1062,22 @@ pub fn finding_rules() -> Vec<RuleDef> {
         r(DemandingClosure, "can we [please] [just] (go/leave) >|< (let us|can we) go >"),
         r(Justifying, "i was [@deg] [@deg] @intox [at the time|last night|that night] .")
             .not_near(OWNED_REASON),
-        // Backstops: the commonest shape of a non-apology, "sorry … but …" and "sorry … if …",
-        // when no more specific pattern has named it; they give way to any rule that does.
+        // A backstop for the commonest shape of a non-apology, "sorry … but you …", when no more
+        // specific pattern has named it; it gives way to any rule that does.
         r(BlameShifting, "{sorry ~~10 but [honestly|to be honest|tbh|let us be honest] [,] (@you)} ~4")
             .not_after(OWNING_AFTER_YOU)
+            .not_after("(are/were|have been) [@deg] (worth/good/amazing/wonderful/kind/patient/loyal/honest/\
+                        faithful/generous/gentle|so good|the best|there for me|nothing but|perfect to \
+                        me|right)|have been nothing but|did everything right|gave me (everything|so much)")
             .not_inside(META_SORRY)
             .not_before("if ~3")
-            .weak(),
-        r(Justifying, "{sorry ~~10 but} ~6")
-            .not_after(OWNING_BUT)
-            .not_inside(META_SORRY)
-            .not_after("(@you) ~4")
-            .not_before("if ~3")
-            .weak(),
-        r(Conditional, "{sorry ~~7 _^understand/understood/know/knew/accept/get/okay/ok/fine/even/wonder/\
-                        ask/asked/as/blame/see/care/mind/expect/forgive/matter/normal/fair/natural/right/\
-                        but/and/only/what/tell/check/see/decide/sure/unsure/doubt if} ~6")
-            .not_after("(@you) [still] (want/need/would/ever/can/like/will/let|are (ready/up/free/okay/ok/\
-                        willing/around/able/open)|feel like|let me|decide|choose|had|wanted)|i (could/can|\
-                        ever)|it (helps/would|will help)|that (is/would)|even|\
-                        (i/this/it|my words|this message|this text) (am/is/are/sounds/reads/comes) ~3")
-            .not_before("(not/never|even|only) ~2")
-            .even_negated()
             .weak(),
         // ---- Arguing about what to call it.
         r(Denying, "i (did not|never) (technically/actually/really/even) (lie/cheat/sleep/say/promise/hide/\
                     kiss/touch|do anything|have sex)|technically (i/it/we/that|this) (did not|was not|\
                     never|is not)|(it/that/this) (is/was) not (technically/really/actually) (cheating/\
-                    lying|a lie|an affair)"),
+                    lying|a lie|an affair)")
+            .not_after("~~6 i (lied/hid/cheated/did|was lying)|~~6 (that is|it was|and that is) worse"),
         r(Denying, "(it/that/this) (was not|is not) (cheating|lying|a lie|an affair|a relationship|infidelity)|\
                     we were on a break"),
         r(Denying, "i (did not lie|never lied) ~~3 i (just/only/simply/merely) ~2|i (did not|never) (lie|hide \
