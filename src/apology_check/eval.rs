@@ -7,7 +7,13 @@
 //! parts. While tuning, only the tuning part's misses are printed; the held-out part prints
 //! its rates and nothing else, so that it stays a fair test.
 //!
-//! Items written later, while tuning (`table/extra_*.txt`), always count in the tuning part.
+//! Items written later, while tuning, to probe wordings the main table did not have
+//! (`table/extra_*.txt`), always count in the tuning part.
+//!
+//! Both parts are held to the targets of issue 19 (on an unseen set: at least 90% of
+//! non-apologies flagged, at most 3% of genuine apologies flagged, at least 90% of "missing"
+//! lists agreed); the tuning part is also held to the stricter aim (95% and 1%), and the
+//! held-out part's summary says whether it reaches it.
 //!
 //! `cargo test --lib apology_check::eval -- --nocapture` prints a summary of each part.
 
@@ -19,12 +25,28 @@ const NON_APOLOGIES: &str = include_str!("table/non_apologies.txt");
 const EXTRA_GENUINE: &str = include_str!("table/extra_genuine.txt");
 const EXTRA_NON_APOLOGIES: &str = include_str!("table/extra_non_apologies.txt");
 
-/// The targets, per part: at least this share of non-apologies flagged, at most this share of
+/// What a part must reach: at least this share of non-apologies flagged, at most this share of
 /// genuine apologies flagged, and at least this share of genuine apologies whose "missing"
 /// list is exactly what a careful reader would say.
-const MIN_NON_FLAGGED: f64 = 0.95;
-const MAX_GENUINE_FLAGGED: f64 = 0.01;
-const MIN_MISSING_AGREED: f64 = 0.90;
+struct Targets {
+    min_non_flagged: f64,
+    max_genuine_flagged: f64,
+    min_missing_agreed: f64,
+}
+
+/// The targets of issue 19, for an unseen set.
+const TARGETS: Targets = Targets {
+    min_non_flagged: 0.90,
+    max_genuine_flagged: 0.03,
+    min_missing_agreed: 0.90,
+};
+
+/// The stricter aim, so that an unseen set does not fall short by chance.
+const AIM: Targets = Targets {
+    min_non_flagged: 0.95,
+    max_genuine_flagged: 0.01,
+    min_missing_agreed: 0.90,
+};
 
 pub struct Item {
     /// Missing components (genuine) or expected kinds (non-apologies), as ids.
@@ -32,7 +54,6 @@ pub struct Item {
     pub text: String,
 }
 
-/// Lines of "labels | text", with "-" for no labels, `#` comments and `\n` for a line break.
 pub fn parse(file: &str) -> Vec<Item> {
     file.lines()
         .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
@@ -64,6 +85,34 @@ pub fn held_out(text: &str) -> bool {
     fnv1a(text).is_multiple_of(3)
 }
 
+/// Which items to count.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// The main table's two thirds used for tuning.
+    Tuning,
+    /// Items written later, while tuning.
+    Later,
+    /// The main table's held-out third.
+    HeldOut,
+}
+
+/// The genuine apologies and the non-apologies of a part.
+fn items(part: Part) -> (Vec<Item>, Vec<Item>) {
+    match part {
+        Part::Later => (parse(EXTRA_GENUINE), parse(EXTRA_NON_APOLOGIES)),
+        Part::Tuning | Part::HeldOut => {
+            let held = part == Part::HeldOut;
+            let pick = |file| -> Vec<Item> {
+                parse(file)
+                    .into_iter()
+                    .filter(|i| held_out(&i.text) == held)
+                    .collect()
+            };
+            (pick(GENUINE), pick(NON_APOLOGIES))
+        }
+    }
+}
+
 #[derive(Default)]
 struct Tally {
     genuine: usize,
@@ -90,24 +139,17 @@ fn ids(components: &[Component]) -> Vec<String> {
     ids
 }
 
-fn tally(held: bool) -> Tally {
+fn tally(parts: &[Part]) -> Tally {
     let mut t = Tally::default();
-    let keep_notes = !held;
-    let extra_genuine = if held {
-        Vec::new()
-    } else {
-        parse(EXTRA_GENUINE)
-    };
-    let extra_non = if held {
-        Vec::new()
-    } else {
-        parse(EXTRA_NON_APOLOGIES)
-    };
-    for item in parse(GENUINE)
-        .into_iter()
-        .filter(|i| held_out(&i.text) == held)
-        .chain(extra_genuine)
-    {
+    let keep_notes = !parts.contains(&Part::HeldOut);
+    let mut genuine = Vec::new();
+    let mut non = Vec::new();
+    for part in parts {
+        let (g, n) = items(*part);
+        genuine.extend(g);
+        non.extend(n);
+    }
+    for item in genuine {
         t.genuine += 1;
         let report = check(&item.text);
         if !report.findings.is_empty() {
@@ -136,11 +178,7 @@ fn tally(held: bool) -> Tally {
             ));
         }
     }
-    for item in parse(NON_APOLOGIES)
-        .into_iter()
-        .filter(|i| held_out(&i.text) == held)
-        .chain(extra_non)
-    {
+    for item in non {
         t.non += 1;
         let report = check(&item.text);
         if report.findings.is_empty() {
@@ -183,17 +221,23 @@ fn summary(name: &str, t: &Tally) -> String {
     )
 }
 
-fn assert_targets(name: &str, t: &Tally) {
+/// What falls short of the targets, if anything.
+fn short_of(t: &Tally, targets: &Targets) -> Vec<&'static str> {
     let mut failed = Vec::new();
-    if share(t.non_flagged, t.non) < MIN_NON_FLAGGED {
+    if share(t.non_flagged, t.non) < targets.min_non_flagged {
         failed.push("too few non-apologies flagged");
     }
-    if share(t.genuine_flagged, t.genuine) > MAX_GENUINE_FLAGGED {
+    if share(t.genuine_flagged, t.genuine) > targets.max_genuine_flagged {
         failed.push("too many genuine apologies flagged");
     }
-    if share(t.missing_agreed, t.genuine) < MIN_MISSING_AGREED {
+    if share(t.missing_agreed, t.genuine) < targets.min_missing_agreed {
         failed.push("too few \"missing\" lists agreed");
     }
+    failed
+}
+
+fn assert_targets(name: &str, t: &Tally, targets: &Targets) {
+    let failed = short_of(t, targets);
     assert!(
         failed.is_empty(),
         "{}: {}",
@@ -237,26 +281,45 @@ fn the_table_is_large_and_well_formed() {
 }
 
 #[test]
-fn the_tuning_part_meets_the_targets() {
-    let t = tally(false);
+fn the_tuning_part_meets_the_targets_and_the_aim() {
+    let t = tally(&[Part::Tuning, Part::Later]);
     for note in &t.notes {
         println!("{note}");
     }
-    println!("{}", summary("tuning part", &t));
-    assert_targets("tuning part", &t);
+    println!(
+        "{}",
+        summary("tuning part, main table", &tally(&[Part::Tuning]))
+    );
+    println!(
+        "{}",
+        summary("tuning part, written later", &tally(&[Part::Later]))
+    );
+    println!("{}", summary("tuning part, together", &t));
+    assert_targets("tuning part", &t, &TARGETS);
+    assert_targets("tuning part", &t, &AIM);
 }
 
 #[test]
 fn the_held_out_part_meets_the_targets() {
-    let t = tally(true);
-    println!("{}", summary("held-out part", &t));
-    assert_targets("held-out part", &t);
+    let t = tally(&[Part::HeldOut]);
+    let aim = short_of(&t, &AIM);
+    println!(
+        "{}; the stricter aim of 95% and 1%: {}",
+        summary("held-out part", &t),
+        if aim.is_empty() {
+            "reached".to_string()
+        } else {
+            format!("not reached ({})", aim.join("; "))
+        }
+    );
+    assert_targets("held-out part", &t, &TARGETS);
 }
 
-/// Prints how long the check takes: the first call (which builds the patterns) and then each
-/// apology of the table. Run it in release (`cargo test --release --lib
-/// apology_check::eval::speed -- --nocapture`) for numbers a user would see; it asserts nothing
-/// about time, only that every item was checked.
+/// Prints how long the check takes: the first call (which reads the spellings and builds the
+/// patterns), the build on its own (best of five), and then each apology of the table. Run it
+/// in release (`cargo test --release --lib apology_check::eval::speed -- --nocapture`) for
+/// numbers a user would see; it asserts nothing about time, only that every item was checked
+/// and the patterns built.
 #[test]
 fn speed() {
     let items: Vec<Item> = parse(GENUINE)
@@ -266,6 +329,12 @@ fn speed() {
     let started = std::time::Instant::now();
     let _ = check("warm up");
     let first = started.elapsed();
+    let mut build = std::time::Duration::MAX;
+    for _ in 0..5 {
+        let started = std::time::Instant::now();
+        assert!(super::build().is_ok());
+        build = build.min(started.elapsed());
+    }
     let rounds = 20;
     let started = std::time::Instant::now();
     let mut checked = 0;
@@ -278,39 +347,9 @@ fn speed() {
     let each = started.elapsed() / checked;
     let bytes = items.iter().map(|i| i.text.len()).sum::<usize>() / items.len();
     println!(
-        "first call (builds the patterns): {first:?}; then per apology: {each:?} (mean of {checked}, {bytes} bytes on average)"
+        "first call (reads the spellings, builds the patterns): {first:?}; building the \
+         patterns (best of 5): {build:?}; then per apology: {each:?} (mean of {checked}, {bytes} \
+         bytes on average)"
     );
     assert_eq!(checked, rounds * items.len() as u32);
-}
-
-/// For tuning: every rule that matched a genuine apology of the tuning part and was set aside
-/// only by a guard or a context, counted by rule. These are the places where a slightly
-/// different wording would be flagged. `APOLOGY_NEAR_MISSES=1 cargo test --lib
-/// apology_check::eval::near_misses -- --nocapture`
-#[test]
-fn near_misses() {
-    if std::env::var("APOLOGY_NEAR_MISSES").is_err() {
-        return;
-    }
-    let mut counts: std::collections::BTreeMap<String, Vec<String>> = Default::default();
-    for item in parse(GENUINE)
-        .into_iter()
-        .filter(|i| !held_out(&i.text))
-        .chain(parse(EXTRA_GENUINE))
-    {
-        for line in super::explain(&item.text).lines() {
-            if let Some((rule, why)) = line.split_once(": set aside") {
-                counts
-                    .entry(format!("{}{why}", rule.split(" \"").next().unwrap_or(rule)))
-                    .or_default()
-                    .push(rule.to_string());
-            }
-        }
-    }
-    for (rule, hits) in counts {
-        println!("{} x{}", rule, hits.len());
-        for h in hits.iter().take(4) {
-            println!("    {h}");
-        }
-    }
 }

@@ -7,7 +7,7 @@
 //! | `feel/felt` | one word, either of them |
 //! | `*ing`, `over*` | one word ending or starting so; `_` is any word |
 //! | `*ed^need/feed` | one word ending in "ed", but not "need" or "feed" |
-//! | `(a b / c)`, written `(a b \| c)` | either sequence |
+//! | `(a b \| c)` | either sequence (`/` joins single words, `\|` whole sequences) |
 //! | `[a b \| c]` | either sequence, or nothing |
 //! | `@name` | a named class of words and phrases (see `rules`) |
 //! | `~3` | up to three words, inside one clause; `~~3` may cross a comma, not a full stop |
@@ -16,10 +16,13 @@
 //! | `<` / `>` | the start / end of a clause (nothing is consumed) |
 //! | `{` ... `}` | the part of the match a finding quotes, when narrower than the whole |
 //!
+//! `/` binds tighter than a space: `have been/are` is "have" then "been" or "are"; a choice
+//! between phrases is written with `|`: `(have been | are)`.
+//!
 //! Matching backtracks over alternatives and gaps, which stay small (a gap is at most a few
 //! words), and each pattern is tried only where its first word occurs, so checking is linear
-//! in the length of the draft for all practical purposes. Building every pattern takes well
-//! under a millisecond: no automata are compiled.
+//! in the length of the draft for all practical purposes. Building every pattern takes a couple
+//! of milliseconds: no automata are compiled, and named classes are shared, not copied.
 
 use std::collections::HashMap;
 use std::sync::Arc;

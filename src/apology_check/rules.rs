@@ -3,11 +3,15 @@
 //!
 //! Each finding rule names a kind and a pattern, and may name the contexts that make the same
 //! words a genuine use: `not_before` (a pattern that ends where the match starts), `not_after`
-//! (a pattern that starts where it ends) and `not_near` (anywhere in the same sentence or the
-//! next). On top of those, the engine in `apology_check.rs` leaves alone words the writer is
-//! quoting or taking back ("I said you were overreacting, and you weren't"), words inside
-//! quotation marks, and, for most kinds, words that are negated or declined ("I won't ask you
-//! to move on").
+//! (a pattern that starts where it ends), `not_near` (anywhere in the same sentence or the
+//! next, outside the matched clause), `not_inside` (anywhere inside the match), and
+//! `needs_near` (what must be close by for the words to count at all: "if you were hurt" is a
+//! hedge next to "sorry", and care without it). On top of those, the engine in
+//! `apology_check.rs` applies the guards in `Guards`: reported or taken-back words, quotation
+//! marks, negation, and plain ownership elsewhere in the apology.
+//!
+//! When adding a pattern, ask how a sincere writer could use the same words in another sense,
+//! and add that line to the genuine lines in `table.rs`.
 //!
 //! The component patterns say where responsibility, repair and regret show.
 
@@ -140,7 +144,8 @@ pub const OWNED: &str = "(that/it/this) (was/is) [all] (me|on me|my fault|my doi
      cheated)|i was (wrong/selfish/cruel/unfair|out \
      of line|out of order|in the wrong|a jerk|an idiot|an ass)|i should have|i take \
      [full/complete/all] responsibility|i own (this/that/it|what i did)|(nobody|no one) (made|forced) \
-     me|i chose|(kept|keep) choosing|it was my (choice/decision)|i made (the/that) (choice/decision)";
+     me|i chose|(kept|keep) choosing|it was my (choice/decision)|i made (the/that) (choice/decision)|i did \
+     (this/that)|(it/that) was mine|mine alone";
 
 pub struct RuleDef {
     pub kind: Kind,
@@ -368,7 +373,7 @@ pub fn finding_rules() -> Vec<RuleDef> {
             .not_after("~4 (because of|by) (me|what i|my)")
             .even_negated(),
         r(TheirFeelings, "sorry [that] (it/that/this|what i said|my (words/comment/comments/joke/text/message/\
-                          messages/tone)) [@deg] (bothered/upset/hurt/offended/affected|got to) you")
+                          messages/tone)) [@deg] ((bothered/upset/hurt/offended/affected|got to) you|made you feel [@deg] @feel)")
             .not_near("i [@adv] (lied/cheated/betrayed/hid/did/said/broke/slept|went behind)|because of me|my \
                        fault")
             .even_negated(),
@@ -391,14 +396,19 @@ pub fn finding_rules() -> Vec<RuleDef> {
         // ---- Sorry it came out, not that it happened.
         r(FoundOut, "{sorry/regret/apologize/gutted/sad/devastated/annoyed/shame/pity/hate [that] @you [ever/even/\
                      really|@deg] (saw/found/learned/discovered/heard/caught/read/\
-                     looked|found out|had to find out|had to (see/hear/read/learn/find|look|snoop|check|dig|go through (my/the/your) \
+                     looked|found out|went (snooping/digging|looking through|through)|had to find out|had to (see/hear/read/learn/find|look|snoop|check|dig|go through (my/the/your) \
                      (phone/messages/texts/things/stuff/bag/laptop/emails))|went looking|\
                      had seen|found it)}")
+            .not_after("(me/us)|what i (did/was|had done)")
             .not_before("not/never")
             .not_near("(instead of|rather than) (hearing/finding/me/learning)|from me|i should have (told/\
                        been/come/said)|i (did not|never) tell you|i was not the one|i should have been \
                        the one|(should/ought) [to] have been (me|the one)")
             .even_negated(),
+        r(FoundOut, "(sorry/regret) [that] (it/this/that|the _|the truth|any of this|all of this) (came out|got \
+                     out|came to light|had to come out) [at all] (.|>)")
+            .not_before("not/never")
+            .not_near("i should have (told/been/come/said)|i should have been the one|from me|i (did not|never) tell you"),
         r(FoundOut, "sorry [that] i (got/was|have been) caught|(sorry/regret) [that] (it/this/that/\
                      everything|the _|the truth|any of this|all of this) (happened|came out|got out|came to \
                      light|had to come out|came up) (this/that|like this|like that|the way it did|the \
@@ -526,7 +536,7 @@ pub fn finding_rules() -> Vec<RuleDef> {
                         night|this morning] (fight/argument/row/disagreement/shouting/falling/arguments/\
                         fights)")
             .not_after("~~8 (all of it|all mine|it was all mine|all of this|entirely|every bit)"),
-        r(BlameShifting, "(this/it/that) (is/was) on both of us|(both|both of) our (faults/fault)|(@you) \
+        r(BlameShifting, "but (so did you|you did too|you too|so have you|you have too)|(this/it/that) (is/was) on both of us|(both|both of) our (faults/fault)|(@you) \
                           (started/did) (it/this/that|*ing) first|(@you) started (snooping/checking/nagging/\
                           shouting/yelling/it/this/that|going through|looking through)|(it is|this is|it was) \
                           not (all/entirely/only/just/completely) my fault|not all on me|i am not (the only \
@@ -558,7 +568,8 @@ pub fn finding_rules() -> Vec<RuleDef> {
         // ---- Making it smaller.
         r(Minimizing, "(was/is/were) [@deg] (just/only/merely/simply|nothing but|nothing \
                        more than) [@deg] (a/an/one/some/two/texting/talking/flirting/friends/words/\
-                       harmless/innocent/sex/physical/messages/money/banter/fun|a few|a bit of|a laugh|a phase|a \
+                       harmless/innocent/sex/physical/messages/money/banter/fun/sexting/kissing/chatting/\
+                       messaging/dms|a few|a bit of|a laugh|a phase|a \
                        crush|a fling|a game|a birthday|an anniversary|a dinner|a kiss|a text|a drink)")
             .not_after("~4 to (some/other/most) people|~4 to (others|anyone else|me at the time)|~4 (i \
                         know|and (i|that) know)|~1 (part/piece/start|the start|the beginning|the tip) ~3|\
@@ -599,11 +610,14 @@ pub fn finding_rules() -> Vec<RuleDef> {
                        texts|the affair) [@deg] (did not|does not|do not) [@deg] (mean/meant) (anything|a \
                        thing)|(it/that/this/she/he/they/her/him|the sex|the kiss|those messages|what \
                        happened|the texts|the affair) [@deg] (meant/means/mean) (nothing|nothing to me|less \
-                       than nothing)"),
+                       than nothing)")
+            .not_before("i know [that]|probably|maybe")
+            .not_after("~3 (to you|now|right now|coming from me|from me)"),
         r(Minimizing, "(nothing [really] happened|it was nothing|it is nothing|nothing else happened|nothing \
                        physical happened|not like anything [physical/really] happened|nothing serious|\
                        nothing (really/even) happened)")
-            .not_before("nothing ~1|(it|that) (was/is) not"),
+            .not_before("nothing ~1|(it|that) (was/is) not")
+            .not_after("~3 (that was your|because of you|you could|you did)"),
         r(Minimizing, "at least i (did not|never|told|was honest|came clean|admitted|told you|am being \
                        honest|am honest|was not|stopped|ended|said)"),
         r(Minimizing, "(a/one) [@deg] (little/tiny/small/stupid/silly/harmless) [little/tiny/small/stupid/\
@@ -627,6 +641,8 @@ pub fn finding_rules() -> Vec<RuleDef> {
             .not_after("~3 but")
             .not_before("i know|i get [that]|it (was/is) not|(asked/wanted/needed/ask/want/need) [for] \
                          [me] [to] ~2"),
+        r(Minimizing, "(is/was) [all] [just/only/simply] [a/one] [@deg] [big/huge/little/stupid/total/complete/\
+                       massive/silly] (misunderstanding/miscommunication)"),
         r(Minimizing, "{(it was|this is|that was|it is|this was|all|it was all|this is all|this was all) [just/\
                        only/simply/all|@deg] [a/one] [big/huge/little/stupid/total/complete/massive/silly] \
                        (misunderstanding/miscommunication)}|(big/huge/massive/total/complete/silly/stupid|\
@@ -650,22 +666,35 @@ pub fn finding_rules() -> Vec<RuleDef> {
                        out|make out)|(it is|it was) (a few|a couple of|some|two|like two) (messages/texts/\
                        drinks/kisses/photos/dms)")
             .not_after("~2 (at first|to start|then|that turned|that became)"),
-        r(Minimizing, "i (was not|am not) even [that/so/really] (drunk/high|that drunk)"),
-        r(Minimizing, "(one|a single) (night/time/mistake/kiss/slip) (out of|in) [like] ~3 (years/year/months)"),
+        r(Minimizing, "i (was not|am not) even [that/so/really] (drunk/high|that drunk)")
+            .not_near(OWNED_REASON),
+        r(Minimizing, "(one|a single) (night/time/mistake/kiss/slip) (out of|in) [like] ~3 (years/year/months)")
+            .not_after(AND_THEN_I_DID),
         r(Minimizing, "(why is (this/it) such|i do not get why|i do not understand why|i do not see why|i do \
                        not know why) \
                        (this/it/that) is (such a thing|a thing|such a big deal|a big deal|a big thing|such a \
                        big thing)"),
         r(Minimizing, "(i am|we are) allowed to (talk/have/text/see/be|go out)"),
         // ---- An excuse.
-        r(Justifying, "{(sorry/apologize/apologies) ~~8 but [honestly|to be honest] (i (was/had/felt/thought/just/only/needed/work/worked/do/did/give/gave|have been|could \
-                       not|did not (mean/think/know/realize)|got (drunk/carried/caught)|have done)|it (was/is) [just/only] \
-                       (only/just/not/a/one/harmless/nothing)|in my defense|to be fair|at least|technically|\
-                       everyone/everybody/anyone/anybody/people|my (meds/job/boss/work/mental/depression/\
-                       anxiety/head/mind/childhood/ex/friends/mum/mom/dad/family/brain)|(work/life/things) \
-                       (was/were|has been|had been)|(she/he/they) (was/were/kept/started/came/made))} ~3")
+        r(Justifying, "{(sorry/apologize/apologies) ~~8 but [honestly|to be honest|tbh] (i (was [@deg] \
+                       (@state|@intox|only/just/trying/drunk/tired|not thinking|not myself|not in)|had (a lot|so \
+                       much|my reasons|reasons|been drinking|too much|a bad|a rough|a hard|a long|no choice)|felt \
+                       (like/so/really/lonely/ignored/neglected/trapped/pressured|like i had)|thought (it was|it \
+                       would|you knew|you would not|no one|nobody|i could|it did not|you did not)|just \
+                       (wanted/needed/was/felt/thought|did not)|only (wanted/did/meant/said/went|did it)|needed \
+                       (space/time/attention/someone/something|a break)|have been (so/really/under/going/stressed/\
+                       tired/struggling/busy)|could not (help/stop/control/resist)|did not (mean/think/know/\
+                       realize)|got (drunk/carried/caught)|did (it for|everything|my best|what i could)|do \
+                       (everything|so much|my best)|(work/worked) (hard|so hard)|(give/gave) (everything|so much|you \
+                       everything))|it (was/is) [@deg] (only/just/harmless/nothing|not (that/a/serious/like|even))|in \
+                       my defense|to be fair|at least|technically|(everyone/everybody/people) (does/do/did/makes/\
+                       would/has|else)|my (meds/job/boss/work/mental/depression/anxiety/head/mind/childhood/ex/\
+                       friends/mum/mom/dad/family/brain)|(work/life/things) (was/were|has been|had been) [@deg] \
+                       (crazy/hard/stressful/busy/difficult/mad/insane|a lot)|(she/he/they) (kept|started it|came \
+                       on|made the first move|was all over|were all over))} ~3")
             .not_near(OWNED_REASON)
             .not_after("~4 (no|not an|never an) excuse|~3 (that/it) (is/was) (not/no) [an/my] excuse")
+            .not_after(AND_THEN_I_DID)
             .weak(),
         r(Justifying, "(i had no|i did not have [a/any/much]|i never had) [other] choice|(@you|it/they/she/he/\
                        that/life/work|my boss) left me (no|with no) [other] choice")
@@ -697,11 +726,12 @@ pub fn finding_rules() -> Vec<RuleDef> {
             .not_after("(myself/me)")
             .not_near(OWNED_REASON),
         r(Justifying, "i could not help (it/myself)|i had (every right|my reasons|good reason|a good reason|\
-                       reasons)|in my defense|to be fair ,|to be fair (i/it/she/he|we both)|(it is|it was) not like i (meant/wanted/planned/\
+                       reasons)|in my defense|to be fair [,] (i/it/she/he/everyone|we both)|(it is|it was) not like i (meant/wanted/planned/\
                        intended)|i was [only/just] (joking/kidding)")
             .not_before("(not/no) ~2"),
         r(Justifying, "i was [@deg] [@deg] @intox [,] [and/so|which is why|that is why|and that is why] ~~6 \
-                       (it [@deg] happened|i (do not|did not|can not|could not) [even/really] (remember/know/\
+                       ((she/he/they) (kissed/touched/grabbed|came onto|came on to|made a move|started it) \
+                       me|it [@deg] happened|i (do not|did not|can not|could not) [even/really] (remember/know/\
                        think/realize/mean)|i was not (thinking/myself)|it was the|i would (never/not)|otherwise|not \
                        myself|did not know what)")
             .not_near(OWNED_REASON),
@@ -763,7 +793,8 @@ pub fn finding_rules() -> Vec<RuleDef> {
                        (year/month|few months)")
             .not_near(OWNED_REASON),
         r(Justifying, "(dared/pressured/talked/peer) me (to/into)|(they/she/he|my friends|the guys|the girls|\
-                       everyone|the lads) (made/dared/pressured/talked/forced) me"),
+                       everyone|the lads) (made/dared/pressured/talked/forced) me")
+            .not_after("(telling/confessing/admitting|coming clean|getting help|going to|being honest|writing this|saying sorry|therapy|counselling)"),
         r(Justifying, "(it is|it was|that is) because of my (childhood/past/parents/dad/mom/mum/upbringing/\
                        trauma/ex/depression/anxiety/adhd/job/work/meds/medication)|my (childhood/upbringing/\
                        past/trauma/depression/anxiety/meds/medication/adhd) (made/makes|is why|was why|is \
@@ -780,7 +811,8 @@ pub fn finding_rules() -> Vec<RuleDef> {
         r(Justifying, "i (work/worked) (hard|so hard|all week)|i never get anything|i (do/did) everything (for/\
                        around)"),
         r(Justifying, "i (would not|would never) have ~4 if i (had known|knew|had realized|realized|thought|had \
-                       thought)"),
+                       thought)")
+            .not_after("(about/of) (you/us)|cared"),
         // ---- No one did it.
         r(PassiveVoice, "{(mistakes/errors/things/words/lines/promises/boundaries/feelings/trust/hearts/harm/\
                         damage/wrongs/texts/messages/money/lies/stuff|bad choices|poor choices|some things|a lot of \
@@ -788,7 +820,8 @@ pub fn finding_rules() -> Vec<RuleDef> {
                         been|has been|had been) [all/just|@deg] (made/said/done/crossed/broken/hurt/\
                         caused/exchanged/sent/spent/told/lost/taken/deleted|blurred)}")
             .not_after("~~3 (by (me|what i|my|how i)|because [of] (me|what i|i|my)|when i|and i (know|own|caused|\
-                        did|broke|made)|and i am (responsible|to blame|the one)|that i|and it was me|and \
+                        did|broke|made|told/said/spent/sent/crossed/deleted)|and i am (responsible|to blame|the one)|that \
+                        i|and it was me|and \
                         that was me)"),
         r(PassiveVoice, "(it/things/stuff/that/this/everything|the affair|the cheating|the lying|one thing) \
                         (just/somehow|kind of|sort of|just sort of|just kind of) (happened/escalated/\
@@ -815,7 +848,8 @@ pub fn finding_rules() -> Vec<RuleDef> {
                         happened|ended up) [the way it did|like that|like this|that way]"),
         r(PassiveVoice, "sorry [that] (it/this/that|any of this|all this|all of this) happened"),
         r(PassiveVoice, "< (stuff/things/shit|some stuff|some things) [just] happened")
-            .not_before("when/where/how/after/before/since/why/what/until"),
+            .not_before("when/where/how/after/before/since/why/what/until")
+            .not_after("~~10 i (made/let/did/chose/allowed/caused)"),
         r(PassiveVoice, "sorry (about/for) what happened")
             .not_near("i [@adv] (lied/hid/said/did/made/broke/went/got/cheated/kissed/slept/drank|was (rude/\
                        drunk/horrible/cruel/wrong|out of))|i was the one"),
@@ -823,8 +857,10 @@ pub fn finding_rules() -> Vec<RuleDef> {
         r(PassiveVoice, "(hurt/pain/damage/harm) [that] (has been|was|got|have been) caused")
             .not_after("~3 (by (me|what i|my)|because [of] (me|what i|i))"),
         r(PassiveVoice, "(things/stuff|some things|a lot of things|a lot|mistakes) (happened|went on|took place) \
-                        [that] (should not|should never) have"),
-        r(PassiveVoice, "(it/this/that) (was not|was never) planned"),
+                        [that] (should not|should never) have")
+            .not_after("~~8 i (made/let/did/chose/allowed)"),
+        r(PassiveVoice, "(it/this/that) (was not|was never) planned")
+            .not_after("~~6 (but/and) (i|it does not|that does not|that is worse)"),
         // ---- Brushing their feelings off.
         r(Dismissing, "(@you) (are/were|are being|were being|are acting|are getting|keep being|are just|are \
                        always) [so/too/way/really/such|being so|being too|way too|far too|so so|acting so] \
@@ -899,7 +935,8 @@ pub fn finding_rules() -> Vec<RuleDef> {
                              about something else|change the subject|not do this|not talk about (this/it)|\
                              not make this|please stop talking|stop talking|leave it|drop it|forget it|move forward|look \
                              forward|go forward)")
-            .not_before("(hope/hoping/wish/pray/praying/maybe/someday|one day|some day|if) ~3")
+            .not_before("(hope/hoping/wish/pray/praying/maybe/someday/when/whenever/until/once|one day|some \
+                         day|if) ~3")
             .not_after(WHEN_READY),
         r(DemandingClosure, "get over (it/this/that/her/him)|(when/why) (will/are) (@you) [going to] [just] (get \
                              over|let (it/this/that) go|move on|forgive|drop)")
@@ -948,7 +985,7 @@ pub fn finding_rules() -> Vec<RuleDef> {
         r(DemandingClosure, "if (@you) (cannot|can not|will not) (forgive|trust|get past|move past|let (it/this) go|\
                              move on) ~~6 (what is the point|then why|we are done|this will not work|there is \
                              no point|i am leaving|we might as well|what are we doing)|if (@you) can not \
-                             forgive me then"),
+                             forgive me [,] then (what|why|we are|there is no point|this is over|i am done)"),
         r(DemandingClosure, "at some point (@you) (gotta/must|have to|need to|will have to|are going to have to|\
                              will need to)")
             .not_after("~3 (decide/choose) (what|whether|if) (@you|is|it)"),
@@ -956,13 +993,15 @@ pub fn finding_rules() -> Vec<RuleDef> {
                              go back to normal|move on|put this behind us|forget (this/it|about it)|start \
                              fresh|get past (this/it)|move past (this/it)|be (normal/okay/ok/fine) again)")
             .not_before("(hope/hoping/wish/pray/praying/maybe/someday|one day|some day) ~3")
+            .not_after("~2 from (who i was|that|being|my|the person|the way i)")
             .not_after(WHEN_READY),
         r(DemandingClosure, "when (are we going to|will we|can we) (be normal|get back to normal|go back to \
                              normal|move on|be okay|be ok|be happy|be us|put this behind)|(i am not|i will not|\
                              i refuse to) (apologizing/apologize|say sorry|saying sorry) (again|anymore|any more)|\
                              (stop|quit) dragging (this/it) out"),
         r(DemandingClosure, "(are you|you are|why are you) still (going on|banging on|on about|talking about|\
-                             bringing (this/it|that) up)"),
+                             bringing (this/it|that) up)")
+            .not_before("if|when|even if|whenever"),
         r(DemandingClosure, "(i thought|thought) we were (past|over|done with) (this/it/that)|we (are/were) \
                              (past this|over this)")
             .even_reported(),
@@ -970,26 +1009,30 @@ pub fn finding_rules() -> Vec<RuleDef> {
                              done talking about (it/this)|(i am) tired of talking about (it/this)"),
         r(DemandingClosure, "(forgive me|trust me) already|just forgive me"),
         r(DemandingClosure, "< moving on >|sorry [,] moving on|(okay/ok/so|anyway|anyways) [,] moving on"),
-        r(DemandingClosure, "(time|it is time) (we/to) [both] (moved/move) (on/past)"),
+        r(DemandingClosure, "(time|it is time) (we/to) [both] (moved/move) (on/past)")
+            .not_before("(when/if/until/whenever) [it is|it will be]|it will be|is")
+            .not_after(WHEN_READY),
         r(DemandingClosure, "(i need) (you) to (let (this/it/that) go|move on|forgive me|get over|stop \
                              bringing|drop (it/this))")
             .not_after("~3 (when (@you) (are/feel) ready|in your [own] time)"),
-        r(DemandingClosure, "(can/could) (we/you) [please] [just] (stop (this/it/talking/now|.|>)|drop it)|now can \
-                             we"),
+        r(DemandingClosure, "(can/could) (we/you) [please] [just] (stop (this/it/talking/now|.|>)|drop it)"),
         // ---- Said lightly or with an edge.
         r(Flippant, "my bad|my b|< oops|< whoops|< oopsie|soz|sorry not sorry|sorry lol|lol sorry|lol (okay/\
                      k) sorry|sorry (eyeroll/sass/shrug)|(eyeroll/sass/shrug) sorry|sorry (okay/k) (lol/\
                      eyeroll)|sorry ~1 lol ."),
         r(Flippant, "< (happy/satisfied) .|< (happy/satisfied) now|there [,] i said it|(is that|was that) (good enough|what you wanted)|\
                      (are you) (happy/satisfied) now"),
-        r(Flippant, "sorry (for/about) (breathing/existing/living|being alive|caring|loving you|having (friends/\
-                     feelings/needs/fun|a life)|being me|not being perfect|being human|trying|being born)"),
-        r(Flippant, "sorry [that] i (exist|am not perfect|breathe|care|am alive|have a life|have friends|have \
-                     feelings|am human|am not you|forgot (@you) (never/are))"),
-        r(Flippant, "(excuse/forgive/pardon) me for (having/being/wanting/caring/existing/breathing/living|not \
-                     being)"),
-        r(Flippant, "(i forgot|silly me|oh i forgot) ~4 (@you) (never|are perfect|are always right|are a \
-                     saint)"),
+        r(Flippant, "sorry (for/about) (breathing/existing|being alive|having (friends/feelings/needs/fun|a \
+                     life)|being me|not being perfect|being human|being born)|sorry (for/about) (caring/\
+                     trying/living|loving you) [so much|too much] [i guess] [eyeroll/lol/sass/shrug] (.|>)"),
+        r(Flippant, "sorry [that] i (exist|am not perfect|breathe|am alive|have a life|have friends|have \
+                     feelings|am human|am not you|care (so much|too much) >|am not (a saint|an angel|perfect|as perfect as \
+                     you|like you))"),
+        r(Flippant, "excuse me for (having/being/wanting/caring/existing/breathing/living|not being)|(forgive/\
+                     pardon) me for (existing/breathing/living/caring|having (a life|friends|feelings|needs|\
+                     fun)|wanting (a life|some fun|to have fun))"),
+        r(Flippant, "(i forgot|silly me|oh i forgot) ~4 (@you) (never (make/made|do/did) (mistakes|anything \
+                     wrong)|are perfect|are always right|are a saint)"),
         r(Flippant, "i (did not|didnt) (realize/know) (i|that i) needed [your] permission"),
         r(Flippant, "< (whatever/k/fine|yeah yeah|okay fine|ok fine) [,] [i am] sorry|sorry [,] whatever|< \
                      sorry k|yeah yeah")
@@ -1000,7 +1043,8 @@ pub fn finding_rules() -> Vec<RuleDef> {
                      sorry"),
         r(Flippant, "(so|oh so|oh) now i am the (bad guy|villain|monster|problem|bad one|worst)|sorry [,] i \
                      guess >|i guess i am sorry >|sorry then >"),
-        r(Flippant, "< oh [i am] [so] sorry (i/for) ~6 (@you) (never|are perfect|are always|are a saint)"),
+        r(Flippant, "< oh [i am] [so] sorry (i/for) ~6 (@you) (never (make/made|do/did) (mistakes|anything \
+                     wrong)|are perfect|are always right|are a saint)"),
         // ---- Turning to your own pain.
         r(SelfFocus, "(i need|i just need|i really need) [you] (to know|to hear) [that] (@you) [still] (love/\
                       forgive/want) me"),
@@ -1021,20 +1065,23 @@ pub fn finding_rules() -> Vec<RuleDef> {
                       home)|i can not (handle|cope with|take) (this/it|much more) (anymore|any more|.)"),
         r(SelfFocus, "(can/could) (@you) [please] (at least|just|even) (talk to me|look at me|answer me|reply|\
                       text me|say something|hug me|forgive me|tell me|call me)|(@you) will not even (look at|\
-                      talk to|answer|speak to|let me|reply)"),
+                      talk to|answer|speak to|let me|reply)")
+            .not_after("(when/if) (@you) (are/get) (home/safe/back/there)|(@you) (are) safe"),
         r(SelfFocus, "(maybe/perhaps) (@you) (would/will/are) be better off without me|better off without me|\
                       (so/then|i guess|i suppose) i am [just] (a/the) (monster/villain|terrible person|\
                       horrible person|bad person|worst person|worst|bad guy|piece of shit|awful person|\
                       failure|disappointment)|sorry [that] i am (such/so) [a] (terrible/horrible/bad/awful/\
-                      useless/worthless|a failure)"),
+                      useless/worthless|a failure)")
+            .not_after("~~10 (respect/decide/deserve/choose|your choice|up to you)"),
         r(SelfFocus, "tired of (feeling like|being|being made out to be) the (bad guy|villain|monster|bad one|\
                       problem)|(i|i just) feel like the bad guy|how do you think (that/it/this) makes me feel"),
-        r(SelfFocus, "everyone hates me|(nobody|no one) (is|has been) (checking on|looking after|there for|\
+        r(SelfFocus, "please (do not) (leave me|hate me|give up on me|go|walk away from me)|everyone hates me|(nobody|no one) (is|has been) (checking on|looking after|there for|\
                       asking about|checking in on) me|i have nobody"),
         r(SelfFocus, "i need you (right now|now|so much right now)|i need you to (comfort/hold/hug/reassure|be \
                       there for me|look at me|talk to me|stop being|be (okay/ok/fine|alright) with me|not be \
                       (angry/mad/upset)|stop being (angry/mad/upset))|i can not (deal|cope) with (@you) being \
-                      (angry/mad/upset|cold|like this)"),
+                      (angry/mad/upset|cold|like this)")
+            .not_after("~~8 but i (know|do not get|can not ask|have no right)"),
         r(SelfFocus, "(@you) (are) making me feel [@deg] (bad/terrible/awful/guilty/worse|like a monster|like \
                       shit|this bad)"),
         r(SelfFocus, "(making/made/make) (it/this/things) [so|so much] worse for me|(this is|it is) [so] hard \
@@ -1042,7 +1089,8 @@ pub fn finding_rules() -> Vec<RuleDef> {
             .not_after("to (write/say/admit/face|talk about)")
             .not_after("~~10 (imagine|nothing compared|harder for you|for you)"),
         r(SelfFocus, "(i feel|feeling) [@deg] (awful/terrible/bad/guilty/sick) ~~8 (i need you|can you|you need \
-                      to|you have to) ~2 (forgive|talk|tell|hug|comfort|look)"),
+                      to|you have to) ~2 (forgive|talk|tell|hug|comfort|look)")
+            .not_after("~4 (what (would/might/could/will) help|what you need|how (i can|to))"),
         r(SelfFocus, "i need (you) to forgive me so (i|i can)"),
         r(SelfFocus, "i (can not|have not) (sleep/eat/function/think/breathe/work/slept/eaten|stop crying) \
                       ~~12 [.] ~~4 (please|can you|could you|i need you to|you need to) [just] (talk/answer/\
@@ -1054,7 +1102,8 @@ pub fn finding_rules() -> Vec<RuleDef> {
                        calm down|chill out|lighten up|get a grip|breathe)"),
         r(Dismissing, "(@you) [@deg] (take/took/taking) (things/it/everything/this/that|what i say|what i \
                        said) (wrong|the wrong way|badly|personally|to heart)|(@you) (misunderstood/misread/\
-                       misinterpreted|got the wrong idea|got it wrong|got the wrong end)"),
+                       misinterpreted|got the wrong idea|got it wrong|got the wrong end)")
+            .not_after("~~4 (right|every reason|of course)"),
         r(SelfFocus, "i am the one (who|that) (has to|is|have to) (live/deal/living/dealing/carry/\
                       carrying/suffering/hurting/paying)|(everyone/everybody) (has turned|turned|is turning|is \
                       turned|is) against me|i [just] need someone on my side|(nobody|no one) is on my side|what (this/it) is \
@@ -1080,8 +1129,11 @@ pub fn finding_rules() -> Vec<RuleDef> {
             .not_after("~~6 i (lied/hid/cheated/did|was lying)|~~6 (that is|it was|and that is) worse"),
         r(Denying, "(it/that/this) (was not|is not) (cheating|lying|a lie|an affair|a relationship|infidelity)|\
                     we were on a break"),
-        r(Denying, "i (did not lie|never lied) ~~3 i (just/only/simply/merely) ~2|i (did not|never) (lie|hide \
-                    anything|do anything wrong|cheat on you)(,|.)"),
+        r(Denying, "i (did not lie|never lied|did not cheat|never cheated) ~~3 (i|it was|we were|we) [just/\
+                    only/simply/merely] ~2|(why/how) (are/is) (@you|that|it) (calling it|called) (lying/\
+                    cheating|a lie|an affair)|i (just/only) forgot to (mention|tell you)|i (did not|never) (lie|hide \
+                    anything|do anything wrong|cheat on you)(,|.)")
+            .even_reported(),
         r(Denying, "(i do not think|i do not believe|i do not feel like) i did (anything/something) wrong"),
         r(Denying, "(not going to|will not|refuse to) apologize for (something/things/what|stuff) i (did not|\
                     never)"),
@@ -1096,7 +1148,14 @@ pub fn finding_rules() -> Vec<RuleDef> {
                     jumped to conclusions"),
         r(Denying, "i (was not) (lying/cheating/hiding)")
             .not_after("~2 when i (said/told/say)|about (loving/how)"),
-        r(Denying, "i (did not|never) hide anything|(@you) just never (looked/asked)"),
+        r(Denying, "i (did not|never) hide anything|(@you) just never (looked/asked)|(@you) [just] (did not|never) \
+                    (ask/asked) (the right|me directly|directly|me straight)|i (did not|never) lie about \
+                    anything"),
+        r(Justifying, "i (had|have) had [@deg] (too much|a lot|one too many|a few too many|too many|way too \
+                       much) [to drink|drinks] ~~4 (and/so) (i (was not|did not|could not|can not)|it [@deg] \
+                       happened|things)|i (had|have) had [@deg] (too much|way too much|a lot) to drink .")
+            .not_near(OWNED_REASON)
+            .not_after(AND_THEN_I_DID),
     ]
 }
 
