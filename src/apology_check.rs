@@ -542,16 +542,24 @@ impl<'t> Reading<'t> {
                 || (t.word == "because" && matches!(next, "you" | "u"))
         };
         let first = self.frame_ends.partition_point(|end| *end + 15 < hit.start);
+        // "I said sorry" reports one word: what follows is the writer speaking now.
+        let said_sorry = |end: usize| {
+            let word = |i: usize| self.toks.get(i).map_or("", |t| t.word.as_str());
+            (word(end) == "sorry" || (word(end) == "i" && word(end + 2) == "sorry"))
+                && hit.start > end + 1
+        };
         let reported = self.frame_ends[first..]
             .iter()
             .take_while(|end| **end <= hit.start)
-            .any(|&end| !(end.saturating_sub(1)..=hit.start).any(breaks));
+            .any(|&end| !said_sorry(end) && !(end.saturating_sub(1)..=hit.start).any(breaks));
         reported || engine.retraction.at(self.toks, hit.end).is_some()
     }
 
     /// A "not" or "never" earlier in the same clause, a few words back.
     fn negated(&self, start: usize) -> bool {
-        if CLAUSE_WORDS.contains(&self.toks[start].word.as_str()) {
+        // A clause of its own: "…but you…", "…what was I supposed to do".
+        let first = self.toks[start].word.as_str();
+        if CLAUSE_WORDS.contains(&first) || matches!(first, "what" | "why" | "how" | "who") {
             return false;
         }
         let mut i = start;

@@ -111,13 +111,10 @@ pub const CLASSES: &[(&str, &str)] = &[
     // Words that take back what was just said: "...and that was a lie", "you weren't".
     (
         "retraction",
-        "(that/this/which/it/all/none/everything/those/these/both/neither|all of that/it/this|\
-         none of that/it/this/those|every word of that/it) (was/is/were/are) [all] [just] [a/an] \
+        "(that/this/which|all of that|none of that|every word of that) (was/is) [all] [just] [a/an] \
          (lie/lies/untrue/false/bullshit/rubbish/nonsense|not true|never true|a lie|not what \
-         happened|gaslighting|manipulative|a cop out)|\
-         (@you) (were/are) (not/never) [being] [@deg] (@dismiss_adj|wrong|the problem|to blame|at \
-         fault)|(@you) were right|(it/that/she/he/they/this) (was/were/is) not ,|and it was not|and \
-         that is not true|which is not true|but it was",
+         happened|gaslighting|manipulative|a cop out)|(@you) (were/are) (not/never) [being] [@deg] \
+         (@dismiss_adj|wrong|the problem|to blame|at fault)|(@you) were right|and it was not ,",
     ),
 ];
 
@@ -471,7 +468,7 @@ pub fn finding_rules() -> Vec<RuleDef> {
                           have)|do not (listen/care/understand/let/give/make/have)|would not (listen/let/\
                           give/stop/leave/talk)|left me|went away|had been (so/distant/cold/away)|gave me \
                           (no/every)|give me no|started it|cheated|did it first|refuse|refused)}")
-            .not_before("not ~2|never ~2|and that was ~2")
+            .not_before("(not/never) [just/only]|and that was ~2")
             .not_after("~4 (deserve/deserved) ~3"),
         r(BlameShifting, "because i (knew/thought/figured|was sure|was scared) [that] (@you) would [have] \
                           (overreact/freak/go/blow/lose/kick/flip/explode|get mad|get angry|make a [big] \
@@ -535,7 +532,7 @@ pub fn finding_rules() -> Vec<RuleDef> {
             .not_after("~2 [in/of] [the/our/that/last/this/yesterdays] [night/morning/evening|last \
                         night|this morning] (fight/argument/row/disagreement/shouting/falling/arguments/\
                         fights)")
-            .not_after("~~8 (all of it|all mine|it was all mine|all of this|entirely|every bit)"),
+            .not_after("~~8 , [because] (all of it|all mine|it was all mine|all of this|entirely|every bit)"),
         r(BlameShifting, "but (so did you|you did too|you too|so have you|you have too)|(this/it/that) (is/was) on both of us|(both|both of) our (faults/fault)|(@you) \
                           (started/did) (it/this/that|*ing) first|(@you) started (snooping/checking/nagging/\
                           shouting/yelling/it/this/that|going through|looking through)|(it is|this is|it was) \
@@ -629,6 +626,8 @@ pub fn finding_rules() -> Vec<RuleDef> {
             .not_before("i told you|(it/that) was not"),
         r(Minimizing, "(it/that/this/she/he/they) (was/is/were) [@deg] (harmless/innocent|nothing serious)")
             .not_after("~3 (i know|i thought)|~2 (at first|to begin with|until|then|in the beginning)"),
+        r(Minimizing, "(i/we) (was/were) [@deg] (just/only/merely/simply) (texting/talking/flirting/chatting/\
+                       messaging/sexting/kissing|having fun|being friendly|hanging out)"),
         r(Minimizing, "(i/we) (only/just/merely) (texted/talked/chatted/flirted/kissed/messaged/met/looked/\
                        borrowed/hugged/danced/liked/followed|hung out|had (a/one/lunch/coffee/drinks/two|a \
                        couple|a few|like two|a drink)|went (out/for/to/round/over))")
@@ -885,8 +884,8 @@ pub fn finding_rules() -> Vec<RuleDef> {
         r(Dismissing, "calm down|chill out|lighten up|settle down|simmer down|cool it|take a chill \
                        pill|just relax|< relax >|< chill >|< breathe >")
             .not_before("i (need/needed/have/had/want/wanted/tried/try/should/must|am trying|was trying) to|let \
-                         me|i will|i am going to|(to|help you|let you|you can|could|able to|until (you/we/\
-                         i)|when (you/we/i)|so (you/we) can|(once/after/till/before) (you/we/i)|i [@adv])"),
+                         me|i will|i am going to|(to|help you|let you|you can|could|able to|until (we/i)|when \
+                         (we/i)|so (you/we) can|(once/after/till/before) (we/i)|i [@adv])"),
         r(Dismissing, "(blowing/blown/blow/blew) (this/it/things/that/everything) [way/all/totally/completely/so] \
                        out of proportion|(making/make/made) a mountain out of (a molehill|nothing)"),
         r(Dismissing, "(why are you|you are|stop|you keep|why do you keep|you always) (making/make) (a big \
