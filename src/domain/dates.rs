@@ -84,6 +84,26 @@ pub fn weekday_named(word: &str) -> Option<Weekday> {
     })
 }
 
+/// The days of the week named in a sentence, in week order: whole names only, singular or
+/// plural ("on Wednesday", "Sundays"), since short forms are ordinary words too ("sat",
+/// "sun", "wed").
+pub fn weekdays_in(text: &str) -> Vec<Weekday> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    WEEKDAYS
+        .iter()
+        .filter(|(name, _)| {
+            words
+                .iter()
+                .any(|w| *w == *name || w.strip_suffix('s') == Some(name))
+        })
+        .map(|(_, day)| *day)
+        .collect()
+}
+
 fn parse_iso(text: &str) -> Result<Option<NaiveDate>, DateError> {
     let parts: Vec<&str> = text.split('-').collect();
     let shaped = parts.len() == 3

@@ -119,6 +119,16 @@ impl fmt::Display for Rule {
 }
 
 impl Rule {
+    /// Every week on the weekdays named in `text` ("Call me at lunch on Wednesdays"), or on
+    /// `date`'s weekday when it names none: the weekly promise a request in `together` becomes.
+    pub fn weekly_as_said(text: &str, date: NaiveDate) -> Rule {
+        let named = crate::domain::dates::weekdays_in(text);
+        if named.is_empty() || named == [date.weekday()] {
+            return Rule::Week;
+        }
+        Rule::Days(named.into_iter().fold(DaySet(0), DaySet::with))
+    }
+
     /// "every day", "every weekday", "every Saturday", "every Monday and Thursday".
     pub fn describe(&self, from: NaiveDate) -> String {
         let day_name = |d: Weekday| LONG[d.num_days_from_monday() as usize];
