@@ -265,6 +265,11 @@ impl Context {
         dates::parse(value, self.today).map_err(|e| UserError::new(format!("{flag}: {e}")))
     }
 
+    /// Parses a date flag that looks forward (`--due`): a bare weekday is the next one.
+    pub fn date_ahead(&self, flag: &str, value: &str) -> Result<NaiveDate, UserError> {
+        dates::parse_forward(value, self.today).map_err(|e| UserError::new(format!("{flag}: {e}")))
+    }
+
     /// Like [`Context::date`], for something that already happened: not after today.
     pub fn past_date(&self, flag: &str, value: &str, what: &str) -> Result<NaiveDate, UserError> {
         let date = self.date(flag, value)?;
