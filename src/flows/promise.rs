@@ -139,7 +139,7 @@ fn ask_how_often(p: &mut dyn Prompter, from: NaiveDate) -> anyhow::Result<Option
         2 => Some(Rule::Weekday),
         3 => Some(Rule::Week),
         4 => {
-            let check = |answer: &str| answer.parse::<Rule>().map(|_| ()).map_err(|e| e);
+            let check = |answer: &str| answer.parse::<Rule>().map(|_| ());
             let answer = p.input_checked(
                 &ask("Which days?", "Names with commas between them: mon,thu"),
                 None,
