@@ -21,7 +21,9 @@ pub mod progress;
 pub mod promise;
 pub mod prompt;
 pub mod report;
+pub mod status;
 pub mod steps;
+pub mod today;
 pub mod together;
 
 use clap::Subcommand;
@@ -48,13 +50,21 @@ pub enum Command {
     Import(import::Args),
     Backup(backup::Args),
     Partners(partners::Args),
+    Status(status::Args),
     Doctor(doctor::Args),
     Completions(completions::Args),
 }
 
-/// Runs one command. `cli` builds the whole command line (only `completions` needs it; the
+/// Runs one command; none is the today view. `cli` builds the whole command line (only `completions` needs it; the
 /// clap root lives at the process edge, above the commands).
-pub fn run(ctx: &mut Context, command: Command, cli: fn() -> clap::Command) -> anyhow::Result<()> {
+pub fn run(
+    ctx: &mut Context,
+    command: Option<Command>,
+    cli: fn() -> clap::Command,
+) -> anyhow::Result<()> {
+    let Some(command) = command else {
+        return today::run(ctx);
+    };
     match command {
         Command::Init(args) => init::run(ctx, args),
         Command::Checkin(args) => checkin::run(ctx, args),
@@ -68,6 +78,7 @@ pub fn run(ctx: &mut Context, command: Command, cli: fn() -> clap::Command) -> a
         Command::Promise(args) => promise::run(ctx, args),
         Command::Apology(args) => apology::run(ctx, args),
         Command::Doctor(args) => doctor::run(ctx, args),
+        Command::Status(args) => status::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args, cli()),
         Command::Progress(args) => progress::run(ctx, args),
         Command::History(args) => history::run(ctx, args),
