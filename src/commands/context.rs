@@ -146,7 +146,13 @@ impl Context {
             color,
             color_stderr,
             today,
-            width: prose::width_for(terminals.columns.filter(|_| terminals.stdout)),
+            // A terminal says how wide it is; output going elsewhere may be given a width
+            // with COLUMNS, as shells export it and many tools read it.
+            width: prose::width_for(terminals.columns.filter(|_| terminals.stdout).or_else(|| {
+                env.var("COLUMNS")
+                    .and_then(|c| c.to_string_lossy().trim().parse().ok())
+                    .filter(|c: &usize| *c > 0)
+            })),
             stdout_is_terminal: terminals.stdout,
             prompts_dir: env.config_dir().map(|d| d.join(APP_DIR).join("prompts")),
             as_name,

@@ -15,10 +15,6 @@ use crate::views::status::{Status, Ticked};
 /// Fast enough to run on every shell prompt. It shows names, ticks and counts only, never
 /// anything either of you wrote, so it is safe on a shared screen.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:
-  rekindle status
-  rekindle status --short            # one line: Sam ✓ Alex · 1 to record
-  PS1='$(rekindle status --short) \\$ '")]
 pub struct Args {
     /// One line, for a shell prompt or a status bar
     #[arg(long)]
