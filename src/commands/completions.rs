@@ -8,7 +8,7 @@ use crate::commands::context::Context;
 
 /// Print a shell completion script.
 ///
-/// For example, for bash: rekindle completions bash > ~/.local/share/bash-completion/completions/rekindle
+/// For example, for bash: rekindle completions bash > ~/.bash_completion.d/rekindle
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// bash, zsh, fish, elvish or powershell

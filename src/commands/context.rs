@@ -78,6 +78,11 @@ pub struct Context {
     pub stdout_is_terminal: bool,
     /// The user's own prompt files: `$XDG_CONFIG_HOME/rekindle/prompts`.
     pub prompts_dir: Option<PathBuf>,
+    /// The config directory (`$XDG_CONFIG_HOME`), where systemd keeps user units.
+    pub config_dir: Option<PathBuf>,
+    /// `REKINDLE_NOTIFY_FILE`: reminders are written to this file instead of shown on the
+    /// desktop (for tests, and for anyone who wants them somewhere else).
+    pub notify_file: Option<PathBuf>,
     as_name: Option<String>,
     /// Whether `as_name` came from the `--as` flag rather than `REKINDLE_AS`.
     as_flag: bool,
@@ -155,6 +160,8 @@ impl Context {
             })),
             stdout_is_terminal: terminals.stdout,
             prompts_dir: env.config_dir().map(|d| d.join(APP_DIR).join("prompts")),
+            config_dir: env.config_dir(),
+            notify_file: env.var("REKINDLE_NOTIFY_FILE").map(PathBuf::from),
             as_name,
             as_flag,
             prompter,

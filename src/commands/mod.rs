@@ -21,6 +21,7 @@ pub mod partners;
 pub mod progress;
 pub mod promise;
 pub mod prompt;
+pub mod remind;
 pub mod report;
 pub mod status;
 pub mod steps;
@@ -97,13 +98,17 @@ pub enum Command {
     )]
     Partners(partners::Args),
     #[command(
-        after_help = "Examples:\n  rekindle status\n  rekindle status --short            # one line: Sam ✓ Alex · 1 to record\n  PS1='$(rekindle status --short) \\$ '"
+        after_help = "Examples:\n  rekindle status\n  rekindle status --short     # one line: Sam ✓ Alex · 1 to record\n  PS1='$(rekindle status --short) \\$ '"
     )]
     Status(status::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle remind install --as Sam --at 21:00\n  rekindle remind show --as Sam\n  rekindle remind remove --as Sam"
+    )]
+    Remind(remind::Args),
     #[command(after_help = "Examples:\n  rekindle doctor\n  rekindle doctor --fix")]
     Doctor(doctor::Args),
     #[command(
-        after_help = "Examples:\n  rekindle completions bash > ~/.local/share/bash-completion/completions/rekindle\n  rekindle completions zsh > ~/.zfunc/_rekindle\n  rekindle completions fish > ~/.config/fish/completions/rekindle.fish"
+        after_help = "Examples:\n  rekindle completions bash > ~/.bash_completion.d/rekindle\n  rekindle completions zsh > ~/.zfunc/_rekindle\n  rekindle completions fish > ~/.config/fish/completions/rekindle.fish"
     )]
     Completions(completions::Args),
     #[command(
@@ -136,6 +141,7 @@ pub fn run(
         Command::Apology(args) => apology::run(ctx, args),
         Command::Doctor(args) => doctor::run(ctx, args),
         Command::Status(args) => status::run(ctx, args),
+        Command::Remind(args) => remind::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args, cli()),
         Command::Man(args) => man::run(ctx, args, cli()),
         Command::Progress(args) => progress::run(ctx, args),

@@ -28,7 +28,7 @@ pub struct Args {
 pub enum Action {
     /// Write an apology to your partner (in a terminal, a guided flow asks for each part)
     #[command(
-        after_help = "Examples:\n  rekindle apology add --as Sam                  # guided, with the check\n  rekindle apology add --as Sam --what \"I lied about Tuesday\" --responsibility \"I chose to lie\"\n  rekindle apology add --as Sam --promise --every day"
+        after_help = "Examples:\n  rekindle apology add --as Sam                  # guided, with the check\n  rekindle apology add --as Sam --what \"I lied\" --responsibility \"I chose to\"\n  rekindle apology add --as Sam --promise --every day"
     )]
     Add(AddArgs),
     /// Answer your partner's apology: accept it, say you need time, or decline it for now
