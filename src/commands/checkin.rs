@@ -56,7 +56,8 @@ pub struct Args {
     pub feelings: Vec<String>,
 
     /// The step this check-in belongs to [default: your current focus]
-    #[arg(long, value_name = "STEP")]
+    #[arg(long, value_name = "STEP",
+          value_parser = crate::commands::common::Offered(crate::commands::common::step_ids))]
     pub step: Option<String>,
 
     // Text flags take the next word whatever it starts with, as getopt does, so a note such

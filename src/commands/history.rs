@@ -34,7 +34,8 @@ pub struct Args {
 
     /// Only this kind: checkin, feeling, promise, outcome, apology, response, focus or meeting
     /// (repeat it, or separate with commas, for several)
-    #[arg(long, value_name = "KIND", value_delimiter = ',')]
+    #[arg(long, value_name = "KIND", value_delimiter = ',',
+          value_parser = crate::commands::common::Offered(crate::commands::common::timeline_kinds))]
     pub kind: Vec<String>,
 
     /// Only entries whose words match (every word must appear; endings are ignored, so
