@@ -28,4 +28,5 @@ mod remind;
 mod report;
 mod roundtrip;
 mod sample;
+mod screen;
 mod together;
