@@ -1,6 +1,6 @@
 //! Calendar dates as people type them, and as rekindle says them back.
 //!
-//! The accepted phrases are a small fixed set (the README lists them): `YYYY-MM-DD`, `today`,
+//! The accepted phrases are a small fixed set (docs/reference.md lists them): `YYYY-MM-DD`, `today`,
 //! `yesterday`, `N days ago`, `N weeks ago`, and weekday names meaning the most recent such
 //! day (today included). General-purpose parsers (chrono-english, interim) read a bare
 //! weekday as the *coming* one and accept many more forms (times, slashed dates whose order
