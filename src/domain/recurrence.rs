@@ -647,4 +647,15 @@ mod tests {
         assert_eq!(keeping_rate(2, 1).map(round2), Some(0.67));
         assert_eq!(round2(1.0 / 3.0), 0.33);
     }
+
+    #[test]
+    fn a_weekly_request_falls_on_the_day_it_names() {
+        // Sunday 6 December 2026.
+        let sunday = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let rule = Rule::weekly_as_said("Call me at lunch on Wednesday", sunday);
+        assert_eq!(rule.to_string(), "wed");
+        assert_eq!(rule.describe(sunday), "every Wednesday");
+        assert_eq!(Rule::weekly_as_said("A walk together", sunday), Rule::Week);
+        assert_eq!(Rule::weekly_as_said("Sunday pancakes", sunday), Rule::Week);
+    }
 }

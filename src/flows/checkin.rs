@@ -1081,4 +1081,35 @@ mod tests {
             p.said
         );
     }
+
+    // Regression: a check-in for an earlier day asked "How much do you trust Alex today?".
+    #[test]
+    fn a_back_dated_check_in_asks_about_that_day() {
+        let journey = Journey::builtin();
+        let guide = journey.step(Step::Responsibility);
+        let guidance = Guidance {
+            date: d(2026, 11, 13),
+            today: d(2026, 11, 21),
+            partner: "Sam",
+            other: "Alex",
+            guide,
+            prompt: None,
+            before: None,
+        };
+        let mut p = Scripted::new([
+            text_reply("6"),
+            text_reply("7"),
+            Reply::Picks(vec![]),
+            text_reply(""),
+            text_reply(""),
+            text_reply(""),
+            Reply::Yes,
+        ]);
+        ask(&mut p, Given::default(), &guidance, Options::ALONE).unwrap();
+        let labels: Vec<&str> = p.asked.iter().map(|q| q.lines().next().unwrap()).collect();
+        assert_eq!(labels[0], "How much do you trust Alex that day?");
+        assert_eq!(labels[1], "How close did you feel to Alex that day?");
+        assert_eq!(labels[2], "What were you feeling that day?");
+        assert!(labels.iter().all(|l| !l.contains("today")), "{labels:?}");
+    }
 }

@@ -146,6 +146,12 @@ fn check_in(columns: u16) {
     nothing_stale(&rows);
     assert!(!parser.screen().hide_cursor());
     assert!(rows.iter().any(|r| r.starts_with("Saved Sam's check-in")));
+    // The first check-in of the day says how the other partner checks in.
+    assert!(
+        rows.join(" ").contains("rekindle checkin --as Alex"),
+        "{}",
+        rows.join("\n")
+    );
     // The summary holds the answer whole, as typed after Ctrl-U.
     let text = rows.join(" ");
     assert!(
@@ -272,4 +278,58 @@ fn ctrl_c_in_a_text_question_shows_the_cursor_and_a_clean_message() {
 fn ctrl_c_in_a_list_shows_the_cursor_and_a_clean_message() {
     ctrl_c(60, true);
     ctrl_c(120, true);
+}
+
+// Regression: typing e for the editor left "Your answer · e" on screen, and the editor
+// opened on an empty file with nothing to say what was asked.
+#[test]
+fn the_editor_letter_is_not_shown_as_the_answer_and_the_file_shows_the_question() {
+    let mut env = TestEnv::with_couple();
+    let seen = env.root().join("seen.md");
+    env.set(
+        "VISUAL",
+        format!(
+            "sh -c 'cp \"$0\" {}; echo I was not honest about Tuesday. >> \"$0\"'",
+            seen.display()
+        ),
+    );
+    let mut s = Screen::new(
+        &env,
+        60,
+        &[
+            "checkin",
+            "--as",
+            "Sam",
+            "--trust",
+            "6",
+            "--connection",
+            "6",
+        ],
+    );
+    s.answer("What are you feeling?", "\r");
+    s.answer("Your answer", "e\r");
+    s.answer("Something you appreciate about Alex today", "\r");
+    s.answer("Something you need from Alex", "\r");
+    s.answer("Anything else to note?", "\r");
+    s.answer("Save this check-in?", "\r");
+    let parser = s.finish();
+    let rows = rows(&parser);
+    assert!(
+        !rows.iter().any(|r| r.trim_end().ends_with("· e")),
+        "{}",
+        rows.join("\n")
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("Your answer, from the editor: I was not honest")),
+        "{}",
+        rows.join("\n")
+    );
+    let file = std::fs::read_to_string(&seen).unwrap();
+    assert!(file.starts_with("# Your answer to:\n# "), "{file}");
+    let saved = env
+        .run(["history", "--json", "--kind", "checkin"])
+        .success()
+        .json();
+    assert_eq!(saved[0]["answer"], "I was not honest about Tuesday.");
 }
