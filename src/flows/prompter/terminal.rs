@@ -185,7 +185,7 @@ impl Look {
     }
 
     /// The line a question leaves behind once answered: "✔ label · answer", the answer cut
-    /// to the rest of the row.
+    /// to fit two rows.
     pub fn answered(&self, prompt: &str, answer: &str, cols: usize) -> String {
         let t = &self.inner;
         let (label, _) = split(prompt);
@@ -195,7 +195,11 @@ impl Look {
             t.prompt_style.apply_to(label),
             t.success_suffix
         );
-        let room = cols.saturating_sub(measure_text_width(&head) + 1).max(12);
+        // Up to two rows: the line is never redrawn once written, so it may wrap, but a
+        // long answer is for the summary, not for this line.
+        let room = (2 * cols)
+            .saturating_sub(measure_text_width(&head) + 1)
+            .max(12);
         let answer = shown(&sanitize::line(answer), room);
         format!("{head}{}", t.values_style.apply_to(answer))
     }
