@@ -32,6 +32,7 @@ pub mod promises;
 pub mod sample;
 pub mod schema;
 pub mod search;
+pub mod today;
 
 use std::fs;
 use std::io;
