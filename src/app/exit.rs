@@ -41,7 +41,9 @@ pub fn classify(err: &anyhow::Error) -> Outcome {
         }
         if let Some(store_err) = cause.downcast_ref::<StoreError>() {
             return Outcome::Report(match store_err {
-                StoreError::Exists(_) => EXIT_USAGE,
+                StoreError::Exists(_) | StoreError::WrongKey(_) | StoreError::Locked(_) => {
+                    EXIT_USAGE
+                }
                 _ => EXIT_FAILURE,
             });
         }

@@ -77,7 +77,7 @@ as rekindle-backup.db, or use `rekindle export --output -` to send your journal 
     let temp = files::temp_beside(&target, "backup")
         .with_context(|| format!("cannot write {}", target.display()))?
         .into_temp_path();
-    let counts = backup::copy_into(store.conn(), &ctx.journal, &temp)
+    let counts = backup::copy_into(store.conn(), &ctx.journal, &temp, None)
         .with_context(|| format!("cannot back up to {}", args.file.display()))?;
     let bytes = std::fs::metadata(&temp).map(|m| m.len()).unwrap_or(0);
     destination::place(

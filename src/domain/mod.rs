@@ -14,6 +14,7 @@ pub mod journey;
 pub mod kind;
 pub mod model;
 pub mod progress;
+pub mod recovery;
 pub mod recurrence;
 
 /// The short safety note carried by `init`, the `reassess` step and the README.

@@ -8,6 +8,7 @@ use rusqlite::Connection;
 use rusqlite::backup::{Backup, StepResult};
 
 use super::StoreError;
+use super::cipher::{self, DbKey};
 use super::inspect::{counts, integrity_problems};
 use crate::domain::kind::RecordKind;
 
@@ -28,13 +29,19 @@ checked backup of it and wrote none; a plain copy of the file (with cp) keeps ev
 /// Copies every page of the journal into the empty file at `temp` with SQLite's online
 /// backup, all in one step: that step reads one snapshot, and in WAL mode it does not stop
 /// the other partner from writing meanwhile. The copy is then checked and made a
-/// self-contained file (no write-ahead log beside it).
+/// self-contained file (no write-ahead log beside it). A journal opened with `key` is copied
+/// into a file encrypted with the same key (SQLCipher copies pages only between files keyed
+/// alike); the copy starts with its own random salt.
 pub fn copy_into(
     source: &Connection,
     journal: &Path,
     temp: &Path,
+    key: Option<&DbKey>,
 ) -> anyhow::Result<Vec<(RecordKind, i64)>> {
     let mut dest = Connection::open(temp)?;
+    if let Some(key) = key {
+        cipher::key_connection(&dest, key)?;
+    }
     {
         let backup = Backup::new(source, &mut dest)?;
         let started = Instant::now();

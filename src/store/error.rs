@@ -27,6 +27,16 @@ pub enum StoreError {
         path.display()
     )]
     Damaged { path: PathBuf, detail: String },
+    #[error(
+        "the journal at {} is encrypted, and this command was given no key to open it",
+        .0.display()
+    )]
+    Locked(PathBuf),
+    #[error(
+        "that key does not open the journal at {}; nothing was changed",
+        .0.display()
+    )]
+    WrongKey(PathBuf),
     #[error("cannot use {}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
     #[error("cannot open the journal at {}: {source}", path.display())]

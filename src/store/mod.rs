@@ -11,9 +11,11 @@
 pub mod apologies;
 pub mod backup;
 pub mod checkins;
+pub mod cipher;
 mod columns;
 pub mod damage;
 pub mod destination;
+pub mod encryption;
 mod error;
 pub mod exchange;
 pub mod feelings;
@@ -21,6 +23,7 @@ pub mod files;
 pub mod focus;
 pub mod history;
 pub mod inspect;
+pub mod keyfile;
 pub mod leftovers;
 mod lock;
 pub mod meetings;
@@ -51,6 +54,8 @@ use schema::{MIGRATIONS, check_identity, configure, migrate};
 pub use schema::{SCHEMA_VERSION, schema_version};
 use tempfile::TempPath;
 
+pub use cipher::DbKey;
+
 /// An open journal.
 pub struct Store {
     conn: Connection,
@@ -58,8 +63,13 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens an existing journal, bringing its schema up to date.
+    /// Opens an existing plain journal, bringing its schema up to date.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with(path, None)
+    }
+
+    /// Opens an existing journal, with its key when it is encrypted (see [`cipher`]).
+    pub fn open_with(path: &Path, key: Option<&DbKey>) -> Result<Store, StoreError> {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
                 return Err(StoreError::NotAJournal {
@@ -86,7 +96,17 @@ impl Store {
                 source,
             })?;
         conn.busy_handler(Some(wait_for_the_lock))?;
-        check_identity(&conn, path)?;
+        match key {
+            Some(key) => cipher::key_connection(&conn, key).map_err(|source| StoreError::Open {
+                path: path.to_path_buf(),
+                source,
+            })?,
+            None if cipher::looks_encrypted(path) && !files::is_sqlite(path) => {
+                return Err(StoreError::Locked(path.to_path_buf()));
+            }
+            None => {}
+        }
+        check_identity(&conn, path, key.is_some())?;
         configure(&mut conn)?;
         migrate(&mut conn, MIGRATIONS, path)?;
         Ok(Store {

@@ -55,7 +55,9 @@ pub fn not_a_journal_reason(path: &Path) -> Option<&'static str> {
 }
 
 /// Reads the header only: nothing here writes, so a foreign or newer file stays untouched.
-pub fn check_identity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+/// `keyed`: the connection was given a key, so a file SQLite cannot read means the key is not
+/// this journal's.
+pub fn check_identity(conn: &Connection, path: &Path, keyed: bool) -> Result<(), StoreError> {
     let not_a_journal = |reason: &str| StoreError::NotAJournal {
         path: path.to_path_buf(),
         reason: reason.to_string(),
@@ -68,6 +70,10 @@ pub fn check_identity(conn: &Connection, path: &Path) -> Result<(), StoreError> 
         Ok((app, usize::try_from(version).unwrap_or(usize::MAX), objects))
     };
     let (app, version, objects) = read_header().map_err(|e| match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) if keyed && !files::is_sqlite(path) => {
+            StoreError::WrongKey(path.to_path_buf())
+        }
+        Some(ErrorCode::NotADatabase) if keyed => not_a_journal("it is not encrypted"),
         // A file that starts like an SQLite database but cannot be read as one is damaged,
         // not someone else's file.
         Some(code @ (ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt))

@@ -14,6 +14,8 @@ use crate::views::Output;
 pub struct Status {
     pub date: NaiveDate,
     pub journal: bool,
+    /// The journal is encrypted and `--short` did not unlock it: nothing else was read.
+    pub locked: bool,
     /// Each partner, and whether they have checked in today.
     pub checked_in: Vec<Ticked>,
     pub promises_to_record: usize,
@@ -34,6 +36,9 @@ impl Status {
     fn short_line(&self) -> String {
         if !self.journal {
             return "rekindle: no journal yet".into();
+        }
+        if self.locked {
+            return "rekindle: locked".into();
         }
         let mut parts: Vec<String> = self
             .checked_in
@@ -101,6 +106,7 @@ mod tests {
         Status {
             date: NaiveDate::from_ymd_opt(2026, 12, 6).unwrap(),
             journal: true,
+            locked: false,
             checked_in: ["Sam", "Alex"]
                 .iter()
                 .zip(done)
@@ -125,5 +131,8 @@ mod tests {
         let mut none = status([false, false], 0, 0);
         none.journal = false;
         assert_eq!(none.short_line(), "rekindle: no journal yet");
+        let mut locked = status([true, false], 1, 0);
+        locked.locked = true;
+        assert_eq!(locked.short_line(), "rekindle: locked");
     }
 }
