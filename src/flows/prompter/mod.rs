@@ -121,4 +121,8 @@ pub trait Prompter {
 
     /// Guidance or a summary shown between questions.
     fn say(&mut self, text: &str) -> anyhow::Result<()>;
+
+    /// A secret (a passphrase): nothing typed is shown, not even its length, and it is never
+    /// drawn back as an answer. Esc or Ctrl-C cancel.
+    fn secret(&mut self, prompt: &str) -> anyhow::Result<String>;
 }

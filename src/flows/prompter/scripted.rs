@@ -125,6 +125,13 @@ impl Prompter for Scripted {
         }
     }
 
+    fn secret(&mut self, prompt: &str) -> anyhow::Result<String> {
+        match self.next(prompt)? {
+            Reply::Text(t) => Ok(t),
+            other => Err(unexpected(prompt, &other)),
+        }
+    }
+
     fn confirm(&mut self, prompt: &str, _default: bool) -> anyhow::Result<bool> {
         match self.next(prompt)? {
             Reply::Yes => Ok(true),
