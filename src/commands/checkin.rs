@@ -378,7 +378,9 @@ fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<(Store, Option<P
             crate::domain::error::note_journal_created();
             if let Some(p) = ctx.prompter() {
                 p.say("")?;
-                p.say("Created your journal. Only you can read the file.")?;
+                p.say(
+                    "Created your journal. Other accounts on this computer cannot open it; anyone using yours can.",
+                )?;
                 for partner in &partners {
                     p.say(&format!(
                         "  {:<12} {}",
