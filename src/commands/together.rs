@@ -48,6 +48,10 @@ struct Saved {
     /// The check-ins these replaced, by id.
     #[serde(skip)]
     replaced: Vec<i64>,
+    /// The partners who kept their scores off the shared screen: their lines say only that
+    /// they checked in.
+    #[serde(skip)]
+    scores_kept: Vec<String>,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -80,12 +84,28 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let Some(p) = ctx.prompter() else {
         bail_user!("together needs a terminal");
     };
-    let meeting = meeting::ask(p, &journey, step, &partners, &before, date, today)?;
+    let mut meeting = Meeting::default();
+    meeting::ask(
+        p,
+        &journey,
+        step,
+        &partners,
+        &before,
+        date,
+        today,
+        &mut meeting,
+    )?;
     let mut saved = Saved {
         meeting: None,
         checkins: Vec::new(),
         date,
         replaced: existing.iter().flatten().map(|c| c.id).collect(),
+        scores_kept: partners
+            .iter()
+            .zip(&meeting.turns)
+            .filter(|(_, t)| t.scores_kept)
+            .map(|(p, _)| p.name.clone())
+            .collect(),
     };
     if !meeting.is_empty() {
         let prompt_ids: Vec<Option<String>> = partners
@@ -215,7 +235,9 @@ impl Output for Saved {
         for record in &self.checkins {
             let replaced = self.replaced.contains(&record.id);
             writeln!(out, "{}", saved_line(record, replaced))?;
-            writeln!(out, "  {}", scores_line(record))?;
+            if !self.scores_kept.contains(&record.partner) {
+                writeln!(out, "  {}", scores_line(record))?;
+            }
         }
         let Some(meeting) = &self.meeting else {
             return Ok(());

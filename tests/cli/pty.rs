@@ -197,10 +197,13 @@ fn together_at_one_keyboard_saves_both_check_ins_and_the_meeting() {
         ("How close do you feel to Alex today?", "7\r"),
         ("What are you feeling?", ENTER),
         ("Your answer", "I own it.\r"),
+        ("Sam, show your scores on the summary", ENTER),
         ("How much do you trust Sam today?", "4\r"),
         ("How close do you feel to Sam today?", "5\r"),
         ("What are you feeling?", ENTER),
         ("Your answer", ENTER),
+        // Alex keeps their scores off the shared screen.
+        ("Alex, show your scores on the summary", "n\r"),
         (
             "Sam, what do you appreciate about Alex this week?",
             "your patience\r",
@@ -227,8 +230,13 @@ fn together_at_one_keyboard_saves_both_check_ins_and_the_meeting() {
     }
     p.exp_string("Saved your time together for Saturday 21 November 2026.")
         .expect("the saved line");
-    let (code, _) = finish(p);
+    let (code, rest) = finish(p);
     assert_eq!(code, 0);
+    assert!(rest.contains("trust 6"), "{rest}");
+    assert!(
+        !rest.contains("trust 4"),
+        "Alex's scores stay off the screen:\n{rest}"
+    );
     assert_eq!(
         query(
             &env,

@@ -545,6 +545,14 @@ impl Prompter for TerminalPrompter {
         Ok(edit(&self.editor, initial, about))
     }
 
+    /// The visible screen, and the scrollback where the terminal keeps it (`\x1b[3J`), so
+    /// scrolling up does not show the other partner's answers either.
+    fn clear(&mut self) -> anyhow::Result<()> {
+        self.term.clear_screen()?;
+        self.term.write_str("\x1b[3J")?;
+        Ok(())
+    }
+
     /// Read key by key in raw mode (so Ctrl-C is a key, and the terminal's echo is never
     /// left off by an interrupt), drawing nothing for what is typed.
     fn secret(&mut self, prompt: &str) -> anyhow::Result<String> {
