@@ -9,6 +9,7 @@ pub mod error;
 pub mod exchange;
 pub mod feelings;
 pub mod history;
+pub mod hlc;
 pub mod input;
 pub mod journey;
 pub mod kind;
