@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::bail_user;
-use crate::commands::common::{create_journal, save_checkin, saved_draft};
+use crate::commands::common::{ChangedMeanwhile, create_journal, save_checkin, saved_draft};
 use crate::commands::context::Context;
 use crate::domain::SAFETY_NOTE;
 use crate::domain::checkin::{self, Draft, Given};
@@ -22,6 +22,7 @@ use crate::domain::journey::Journey;
 use crate::domain::model::{Partner, Step};
 use crate::flows;
 use crate::flows::checkin::{Guidance, Options};
+use crate::flows::conflict::Choice;
 use crate::flows::couple;
 use crate::store::checkins::Checkin;
 use crate::store::{self, Store, StoreError};
@@ -124,31 +125,46 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let parsed = parse(ctx, &args)?;
     let (mut store, partner) = resolve(ctx)?;
     let date = parsed.date;
+    if parsed.amend_by_flags {
+        return amend_in_place(ctx, &mut store, &partner, &parsed);
+    }
     let existing = store::checkins::find(store.conn(), partner.id, date)?;
     let replacing = decide(ctx, &partner, date, existing.is_some(), parsed.amend)?;
     let before = match &existing {
-        Some(old) if replacing => Some(saved_draft(&store, old)?),
+        Some(old) if replacing => Some(saved_draft(store.conn(), old)?),
         _ => None,
     };
     let journey = ctx.journey();
-    let drafted = match (&existing, &before) {
-        (Some(old), Some(before)) if parsed.amend_by_flags => {
-            amended(&journey, &partner, &parsed, old, before)
+    let drafted = asked(ctx, &store, &journey, &partner, &parsed, before.as_ref())?;
+    let clock = store.clock();
+    // What this check-in was written from; when the day's check-in is not that one any more
+    // at saving time, both are shown and the person chooses.
+    let mut expected = existing.clone().filter(|_| replacing);
+    let (record, replaced) = loop {
+        let saving = store.write(|tx| {
+            save_checkin(
+                tx,
+                &clock,
+                &partner,
+                date,
+                drafted.step,
+                drafted.prompt_id.clone(),
+                &drafted.draft,
+                expected.as_ref(),
+            )
+        });
+        match saving {
+            Ok(record) => break (record, expected),
+            Err(e) => match e.downcast::<ChangedMeanwhile>() {
+                Ok(changed) => match settle_conflict(ctx, changed, &drafted.draft, date)? {
+                    Some(current) => expected = Some(current),
+                    None => return Err(Cancelled.into()),
+                },
+                Err(e) => return Err(e),
+            },
         }
-        _ => asked(ctx, &store, &journey, &partner, &parsed, before.as_ref())?,
     };
-    let record = store.write(|tx| {
-        save_checkin(
-            tx,
-            &partner,
-            date,
-            drafted.step,
-            drafted.prompt_id.clone(),
-            &drafted.draft,
-            existing.as_ref(),
-        )
-    })?;
-    let changed = match (&existing, &before) {
+    let changed = match (&replaced, &before) {
         (Some(old), Some(before)) => {
             let mut changed = checkin::changes(before, &drafted.draft);
             if let Some(step) = checkin::step_change(old.fields.step, drafted.step) {
@@ -156,6 +172,10 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             }
             Some(changed)
         }
+        (Some(old), None) => Some(checkin::changes(
+            &saved_draft(store.conn(), old).unwrap_or_else(|_| drafted.draft.clone()),
+            &drafted.draft,
+        )),
         _ => None,
     };
     ctx.emit(&Saved {
@@ -163,6 +183,98 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         changed: changed.as_deref(),
         feelings_from_flags: parsed.feelings_from_flags,
     })
+}
+
+/// `--amend` with flags: the day's check-in is read under the write lock and changed there,
+/// so every amend applies to what is saved at that moment, and two amends at once both land.
+fn amend_in_place(
+    ctx: &mut Context,
+    store: &mut Store,
+    partner: &Partner,
+    parsed: &Parsed,
+) -> anyhow::Result<()> {
+    let date = parsed.date;
+    let nothing_to_amend = || {
+        UserError::new(format!(
+            "--amend: {} has no check-in for {} to replace; leave out --amend to check in",
+            partner.name,
+            dates::in_words(date)
+        ))
+    };
+    // Said before anything else (a prompt file of the user's is read only to amend).
+    if store::checkins::find(store.conn(), partner.id, date)?.is_none() {
+        return Err(nothing_to_amend().into());
+    }
+    let journey = ctx.journey();
+    let clock = store.clock();
+    let (record, changed) = store.write(|tx| {
+        let Some(old) = store::checkins::find(tx, partner.id, date)? else {
+            return Err(nothing_to_amend().into());
+        };
+        let before = saved_draft(tx, &old)?;
+        let drafted = amended(&journey, partner, parsed, &old, &before);
+        let mut changed = checkin::changes(&before, &drafted.draft);
+        if let Some(step) = checkin::step_change(old.fields.step, drafted.step) {
+            changed.insert(0, step);
+        }
+        let record = save_checkin(
+            tx,
+            &clock,
+            partner,
+            date,
+            drafted.step,
+            drafted.prompt_id.clone(),
+            &drafted.draft,
+            Some(&old),
+        )?;
+        Ok((record, changed))
+    })?;
+    ctx.emit(&Saved {
+        record: &record,
+        changed: Some(&changed),
+        feelings_from_flags: parsed.feelings_from_flags,
+    })
+}
+
+/// Someone saved or changed this day's check-in while this one was being written: in a
+/// terminal, both are shown and the person chooses (returns the check-in to replace, or
+/// `None` when they keep what is there, after printing what they wrote); without one, the
+/// refusal says what happened.
+fn settle_conflict(
+    ctx: &mut Context,
+    changed: ChangedMeanwhile,
+    mine: &Draft,
+    date: NaiveDate,
+) -> anyhow::Result<Option<Checkin>> {
+    let Some((current, theirs)) = changed.current.clone() else {
+        return Err(changed.into());
+    };
+    let Some(p) = ctx.prompter() else {
+        return Err(
+            UserError::new(format!("{changed}; pass --amend to replace that check-in")).into(),
+        );
+    };
+    let what = format!(
+        "{}'s check-in for {}",
+        sanitize::line(&changed.partner),
+        dates::in_words(date)
+    );
+    match flows::conflict::resolve(
+        p,
+        &what,
+        &checkin::summary(&theirs, date),
+        &checkin::summary(mine, date),
+    )? {
+        Choice::SaveMine => Ok(Some(current)),
+        Choice::KeepTheirs => {
+            writeln!(
+                ctx.out(),
+                "Kept the check-in saved meanwhile. What you wrote was not saved; here it is:\n{}",
+                checkin::summary(mine, date)
+            )?;
+            Ok(None)
+        }
+    }
 }
 
 /// Every flag checked; without a terminal, what is missing is refused before anything is

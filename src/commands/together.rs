@@ -18,6 +18,7 @@ use crate::domain::checkin::Draft;
 use crate::domain::dates;
 use crate::domain::model::{Partner, Step};
 use crate::flows::meeting::{self, Meeting};
+use crate::store::clock::Clock;
 use crate::store::{self, checkins::Checkin};
 use crate::text::sanitize;
 use crate::views::Output;
@@ -74,7 +75,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         .collect::<Result<_, _>>()?;
     let before: Vec<Option<Draft>> = existing
         .iter()
-        .map(|c| c.as_ref().map(|c| saved_draft(&store, c)).transpose())
+        .map(|c| c.as_ref().map(|c| saved_draft(store.conn(), c)).transpose())
         .collect::<anyhow::Result<_>>()?;
     let today = ctx.today;
     let Some(p) = ctx.prompter() else {
@@ -99,7 +100,8 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             step,
             date,
         };
-        (saved.meeting, saved.checkins) = store.write(|tx| save(tx, &saving, &meeting))?;
+        let clock = store.clock();
+        (saved.meeting, saved.checkins) = store.write(|tx| save(tx, &clock, &saving, &meeting))?;
     }
     ctx.emit(&saved)
 }
@@ -119,6 +121,7 @@ struct Saving<'a> {
 /// in it (a request taken on as a promise becomes one).
 fn save(
     tx: &rusqlite::Connection,
+    clock: &Clock,
     t: &Saving<'_>,
     meeting: &Meeting,
 ) -> anyhow::Result<(Option<MeetingRecord>, Vec<CheckinRecord>)> {
@@ -133,6 +136,7 @@ fn save(
         if let Some(draft) = &turn.checkin {
             checkins.push(save_checkin(
                 tx,
+                clock,
                 partner,
                 t.date,
                 t.step,
@@ -145,8 +149,11 @@ fn save(
     if !meeting.has_talk() {
         return Ok((None, checkins));
     }
+    // The meeting is both partners'; a promise is its maker's.
+    let stamp = store::clock::stamp(tx, clock, None)?;
     let row = store::meetings::insert(
         tx,
+        &stamp,
         t.date,
         meeting.went_well.as_deref(),
         meeting.work_on.as_deref(),
@@ -159,6 +166,7 @@ fn save(
                 let (due, every) = offer.schedule(t.date);
                 let promise = store::promises::insert(
                     tx,
+                    &stamp.by(Some(t.partners[1 - i].id)),
                     &store::promises::NewPromise {
                         by_id: t.partners[1 - i].id,
                         to_id: Some(partner.id),

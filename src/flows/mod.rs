@@ -5,6 +5,7 @@
 
 pub mod apology;
 pub mod checkin;
+pub mod conflict;
 pub mod couple;
 pub mod meeting;
 pub mod prompter;

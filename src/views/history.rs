@@ -89,22 +89,68 @@ fn feelings(out: &mut dyn Write, run: &[&FeelingRecord]) -> io::Result<()> {
             None => sanitize::line(&f.word).into_owned(),
         })
         .collect();
+    let mark = if run.iter().any(|f| f.edited) {
+        EDITED
+    } else {
+        ""
+    };
     writeln!(
         out,
-        "  {} felt {}",
+        "  {} felt {}{mark}",
         sanitize::line(&first.partner),
         words.join(", ")
     )?;
     text(out, "Note", first.note.as_deref())
 }
 
+/// Said after an entry that has earlier versions (`show KIND ID` lists them).
+const EDITED: &str = " (edited)";
+
+/// How a deleted record is named: "a check-in", "a time together".
+fn a_record(kind: &str) -> String {
+    let label = crate::domain::kind::RecordKind::ALL
+        .into_iter()
+        .find(|k| k.as_str() == kind)
+        .map_or("record", |k| match k {
+            crate::domain::kind::RecordKind::Meeting => "time together",
+            other => other.label().0,
+        });
+    let article = if label.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {label}")
+}
+
 fn quoted(text: &str) -> String {
     format!("\u{201c}{}\u{201d}", sanitize::line(text))
 }
 
-fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) -> io::Result<()> {
+/// One entry: its first line, then the words people wrote.
+pub fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) -> io::Result<()> {
     let name = |n: &str| sanitize::line(n).into_owned();
+    let mark = if record.edited() { EDITED } else { "" };
     match record {
+        Record::Deleted(d) => {
+            let by = d.deleted.by.as_deref().map_or("Someone".to_string(), name);
+            let whose = match (&d.partner, &d.deleted.by) {
+                (Some(author), Some(by)) if author != by => format!("{}'s ", name(author)),
+                _ => String::new(),
+            };
+            let what = a_record(d.kind);
+            let what = if whose.is_empty() {
+                what
+            } else {
+                what.split_once(' ')
+                    .map_or(what.clone(), |(_, w)| w.to_string())
+            };
+            writeln!(
+                out,
+                "  {by} deleted {whose}{what} from {}",
+                in_words(d.date)
+            )?;
+        }
         Record::Checkin(c) => {
             let mut line = format!("  {} checked in: trust {}", name(&c.partner), c.trust);
             if let Some(close) = c.connection {
@@ -121,7 +167,7 @@ fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) -> io:
                     .collect();
                 line.push_str(&format!("; feeling {}", words.join(", ")));
             }
-            writeln!(out, "{line}")?;
+            writeln!(out, "{line}{mark}")?;
             if c.answer.is_some() {
                 let prompt = c
                     .prompt_id
@@ -148,7 +194,7 @@ fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) -> io:
             };
             writeln!(
                 out,
-                "  {} promised{to} {}{when} (promise {}, {})",
+                "  {} promised{to} {}{when} (promise {}, {}){mark}",
                 name(&p.partner),
                 quoted(&p.text),
                 p.id,
@@ -168,7 +214,7 @@ fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) -> io:
             };
             writeln!(
                 out,
-                "  {} {verb} promise {} {}{recorded}",
+                "  {} {verb} promise {} {}{recorded}{mark}",
                 name(&o.partner),
                 o.promise_id,
                 quoted(&o.promise),
@@ -176,9 +222,13 @@ fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) -> io:
             text(out, "Note", o.note.as_deref())?;
         }
         Record::Apology(a) => {
+            let withdrawn = a
+                .withdrawn_on
+                .map(|d| format!(", withdrawn on {}", in_words(d)))
+                .unwrap_or_default();
             writeln!(
                 out,
-                "  {} apologised to {} (apology {})",
+                "  {} apologised to {} (apology {}{withdrawn}){mark}",
                 name(&a.partner),
                 name(&a.to),
                 a.id
@@ -195,7 +245,7 @@ fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) -> io:
         Record::Response(r) => {
             writeln!(
                 out,
-                "  {} answered apology {}: {}",
+                "  {} answered apology {}: {}{mark}",
                 name(&r.partner),
                 r.apology_id,
                 r.status.describe()
@@ -209,13 +259,13 @@ fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) -> io:
                 .map_or(String::new(), |p| format!(" ({})", name(p)));
             writeln!(
                 out,
-                "  Focus moved to step {}, {}{by}",
+                "  Focus moved to step {}, {}{by}{mark}",
                 f.step.number(),
                 f.title
             )?;
         }
         Record::Meeting(m) => {
-            writeln!(out, "  Your time together")?;
+            writeln!(out, "  Your time together{mark}")?;
             for part in &m.partners {
                 text(
                     out,

@@ -56,9 +56,12 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
     let text = text(ctx, args.text.as_deref())?;
     let to = recipient(&partners, &me, args.to.as_deref())?;
     let when = when(ctx, &args)?;
+    let clock = store.clock();
     let promise = store.write(|tx| {
+        let stamp = crate::store::clock::stamp(tx, &clock, Some(me.id))?;
         Ok(promises::insert(
             tx,
+            &stamp,
             &NewPromise {
                 by_id: me.id,
                 to_id: Some(to.id),
