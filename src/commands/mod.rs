@@ -8,7 +8,9 @@ pub mod checkin;
 pub mod common;
 pub mod completions;
 pub mod context;
+pub mod delete;
 pub mod doctor;
+pub mod edit;
 pub mod export;
 pub mod feel;
 pub mod feelings;
@@ -21,8 +23,10 @@ pub mod progress;
 pub mod promise;
 pub mod prompt;
 pub mod report;
+pub mod show;
 pub mod steps;
 pub mod together;
+pub mod undo;
 
 use clap::Subcommand;
 
@@ -42,6 +46,10 @@ pub enum Command {
     Promise(promise::Args),
     Apology(apology::Args),
     History(history::Args),
+    Show(show::Args),
+    Edit(Box<edit::Args>),
+    Delete(delete::Args),
+    Undo(undo::Args),
     Progress(progress::Args),
     Report(report::Args),
     Export(export::Args),
@@ -71,6 +79,10 @@ pub fn run(ctx: &mut Context, command: Command, cli: fn() -> clap::Command) -> a
         Command::Completions(args) => completions::run(ctx, args, cli()),
         Command::Progress(args) => progress::run(ctx, args),
         Command::History(args) => history::run(ctx, args),
+        Command::Show(args) => show::run(ctx, args),
+        Command::Edit(args) => edit::run(ctx, *args),
+        Command::Delete(args) => delete::run(ctx, args),
+        Command::Undo(args) => undo::run(ctx, args),
         Command::Report(args) => report::run(ctx, args),
         Command::Export(args) => export::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),

@@ -3,8 +3,10 @@
 //! journey and its prompts, the apology check, the progress figures and the export document.
 
 pub mod apology_check;
+pub mod authorship;
 pub mod checkin;
 pub mod dates;
+pub mod edit;
 pub mod error;
 pub mod exchange;
 pub mod feelings;

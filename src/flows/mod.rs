@@ -7,5 +7,6 @@ pub mod apology;
 pub mod checkin;
 pub mod conflict;
 pub mod couple;
+pub mod edit;
 pub mod meeting;
 pub mod prompter;

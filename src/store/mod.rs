@@ -29,11 +29,13 @@ pub mod partners;
 pub mod privacy;
 pub mod progress;
 pub mod promises;
+pub mod records;
 pub mod revisions;
 #[doc(hidden)]
 pub mod sample;
 pub mod schema;
 pub mod search;
+pub mod undo;
 
 use std::fs;
 use std::io;

@@ -356,14 +356,16 @@ fn forget_versions(conn: &Connection, kind: RecordKind, uuid: &str) -> rusqlite:
 }
 
 /// Deletes record `id` for good: a tombstone for it (and one, not shown, for each other uuid
-/// it was merged from), then its content, its revisions and what cannot be without it.
-/// Returns the version it had, for saying what was deleted.
+/// it was merged from), then its content, its revisions and what cannot be without it. The
+/// change is logged as `action` (a delete, or an undo of an add). Returns the version it
+/// had, for saying what was deleted.
 pub fn delete(
     conn: &Connection,
     stamp: &Stamp,
     kind: RecordKind,
     id: i64,
     deleted_on: chrono::NaiveDate,
+    action: Action,
 ) -> rusqlite::Result<Body> {
     let body = read::body(conn, kind, id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
     let uuid = uuid_of(conn, kind, id)?;
@@ -394,7 +396,7 @@ pub fn delete(
         )?;
     }
     remove(conn, kind, id)?;
-    log(conn, stamp, kind, &uuid, Action::Delete)?;
+    log(conn, stamp, kind, &uuid, action)?;
     Ok(body)
 }
 

@@ -85,8 +85,8 @@ fn feelings(out: &mut dyn Write, run: &[&FeelingRecord]) -> io::Result<()> {
         .iter()
         .rev()
         .map(|f| match f.intensity {
-            Some(n) => format!("{} ({n})", sanitize::line(&f.word)),
-            None => sanitize::line(&f.word).into_owned(),
+            Some(n) => format!("{} ({n})", words(&f.word)),
+            None => words(&f.word),
         })
         .collect();
     let mark = if run.iter().any(|f| f.edited) {
@@ -108,19 +108,22 @@ const EDITED: &str = " (edited)";
 
 /// How a deleted record is named: "a check-in", "a time together".
 fn a_record(kind: &str) -> String {
-    let label = crate::domain::kind::RecordKind::ALL
-        .into_iter()
-        .find(|k| k.as_str() == kind)
-        .map_or("record", |k| match k {
-            crate::domain::kind::RecordKind::Meeting => "time together",
-            other => other.label().0,
-        });
-    let article = if label.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
+    use crate::domain::kind::RecordKind;
+    match RecordKind::ALL.into_iter().find(|k| k.as_str() == kind) {
+        Some(RecordKind::Meeting) => "a time together".to_string(),
+        Some(k) => k.one(),
+        None => "a record".to_string(),
+    }
+}
+
+/// Text a record cannot be without, defused; empty only in an earlier version whose words
+/// were withdrawn (`edit --forget-previous`), which says so.
+fn words(text: &str) -> String {
+    if text.is_empty() {
+        "(words withdrawn)".to_string()
     } else {
-        "a"
-    };
-    format!("{article} {label}")
+        sanitize::line(text).into_owned()
+    }
 }
 
 fn quoted(text: &str) -> String {
@@ -161,8 +164,8 @@ pub fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) ->
                     .feelings
                     .iter()
                     .map(|f| match f.intensity {
-                        Some(n) => format!("{} ({n})", sanitize::line(&f.word)),
-                        None => sanitize::line(&f.word).into_owned(),
+                        Some(n) => format!("{} ({n})", words(&f.word)),
+                        None => words(&f.word),
                     })
                     .collect();
                 line.push_str(&format!("; feeling {}", words.join(", ")));
@@ -196,7 +199,7 @@ pub fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) ->
                 out,
                 "  {} promised{to} {}{when} (promise {}, {}){mark}",
                 name(&p.partner),
-                quoted(&p.text),
+                quoted(&words(&p.text)),
                 p.id,
                 p.status.as_str()
             )?;
@@ -233,13 +236,13 @@ pub fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) ->
                 name(&a.to),
                 a.id
             )?;
-            text(out, "What happened", Some(&a.what))?;
+            text(out, "What happened", Some(&words(&a.what)))?;
             text(
                 out,
                 &format!("How it affected {}", name(&a.to)),
                 a.impact.as_deref(),
             )?;
-            text(out, "Responsibility", Some(&a.responsibility))?;
+            text(out, "Responsibility", Some(&words(&a.responsibility)))?;
             text(out, "What will change", a.change.as_deref())?;
         }
         Record::Response(r) => {

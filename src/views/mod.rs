@@ -10,6 +10,7 @@ pub mod narration;
 pub mod progress;
 pub mod promise;
 pub mod report;
+pub mod show;
 
 use std::io::Write;
 

@@ -5,6 +5,7 @@ mod add;
 mod check;
 mod list;
 mod respond;
+mod withdraw;
 
 use clap::Subcommand;
 
@@ -13,6 +14,7 @@ use crate::commands::context::Context;
 pub use add::AddArgs;
 pub use check::CheckArgs;
 pub use respond::RespondArgs;
+pub use withdraw::WithdrawArgs;
 
 /// Write an apology, answer one, or check a draft.
 ///
@@ -34,6 +36,9 @@ pub enum Action {
     List,
     /// Check a draft for excuses and other ways an apology can go wrong (nothing is saved)
     Check(CheckArgs),
+    /// Take back your apology, visibly: it stays, marked withdrawn (one not yet answered can
+    /// also be deleted: rekindle delete apology ID)
+    Withdraw(WithdrawArgs),
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -42,5 +47,6 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         Some(Action::Add(a)) => add::run(ctx, a),
         Some(Action::Respond(a)) => respond::run(ctx, a),
         Some(Action::Check(a)) => check::run(ctx, a),
+        Some(Action::Withdraw(a)) => withdraw::run(ctx, a),
     }
 }
