@@ -447,7 +447,7 @@ fn asked(
 /// The journal, or in a terminal on first use, a new one made with the couple's names (and
 /// then the partner who typed their name first).
 fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<(Store, Option<Partner>)> {
-    match Store::open(&ctx.journal) {
+    match Store::open(&ctx.journal).map(|s| s.with_clock(ctx.clock)) {
         Ok(store) => Ok((store, None)),
         Err(StoreError::Missing(path)) => {
             let journal = ctx.journal.clone();
@@ -531,5 +531,272 @@ impl Output for Saved<'_> {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! A guided amend whose check-in another command changes while the person types (audit
+    //! row K11): nothing is lost, both versions are shown, and the person chooses.
+
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::ffi::OsString;
+    use std::path::{Path, PathBuf};
+    use std::rc::Rc;
+
+    use chrono::NaiveDate;
+
+    use crate::commands::checkin::{Args, run};
+    use crate::commands::context::{Context, Env, Globals, Terminals};
+    use crate::domain::error::Cancelled;
+    use crate::domain::kind::RecordKind;
+    use crate::flows::prompter::{Check, Edited, Prompter, Reply, Scripted};
+    use crate::store::{self, Store};
+
+    struct FakeEnv(HashMap<&'static str, &'static str>);
+
+    impl Env for FakeEnv {
+        fn var(&self, key: &str) -> Option<OsString> {
+            self.0.get(key).map(OsString::from)
+        }
+        fn data_dir(&self) -> anyhow::Result<PathBuf> {
+            anyhow::bail!("no home in these tests")
+        }
+        fn config_dir(&self) -> Option<PathBuf> {
+            None
+        }
+    }
+
+    /// The scripted answers, with something done by "another command" just before the
+    /// question numbered `at` is answered.
+    struct Meanwhile {
+        script: Rc<RefCell<Scripted>>,
+        asked: usize,
+        at: usize,
+        meanwhile: Option<Box<dyn FnOnce()>>,
+    }
+
+    impl Meanwhile {
+        fn tick(&mut self) {
+            self.asked += 1;
+            if self.asked == self.at
+                && let Some(action) = self.meanwhile.take()
+            {
+                action();
+            }
+        }
+    }
+
+    impl Prompter for Meanwhile {
+        fn input_checked(
+            &mut self,
+            prompt: &str,
+            default: Option<&str>,
+            allow_empty: bool,
+            check: Check<'_>,
+        ) -> anyhow::Result<String> {
+            self.tick();
+            self.script
+                .borrow_mut()
+                .input_checked(prompt, default, allow_empty, check)
+        }
+        fn input_from(
+            &mut self,
+            prompt: &str,
+            initial: &str,
+            allow_empty: bool,
+        ) -> anyhow::Result<String> {
+            self.tick();
+            self.script
+                .borrow_mut()
+                .input_from(prompt, initial, allow_empty)
+        }
+        fn select(
+            &mut self,
+            prompt: &str,
+            items: &[String],
+            default: usize,
+        ) -> anyhow::Result<usize> {
+            self.tick();
+            self.script.borrow_mut().select(prompt, items, default)
+        }
+        fn multi_select(
+            &mut self,
+            prompt: &str,
+            items: &[String],
+            checked: &[usize],
+        ) -> anyhow::Result<Vec<usize>> {
+            self.tick();
+            self.script
+                .borrow_mut()
+                .multi_select(prompt, items, checked)
+        }
+        fn confirm(&mut self, prompt: &str, default: bool) -> anyhow::Result<bool> {
+            self.tick();
+            self.script.borrow_mut().confirm(prompt, default)
+        }
+        fn editor(&mut self, initial: &str) -> anyhow::Result<Edited> {
+            self.script.borrow_mut().editor(initial)
+        }
+        fn say(&mut self, text: &str) -> anyhow::Result<()> {
+            self.script.borrow_mut().say(text)
+        }
+    }
+
+    fn journal(dir: &Path) -> PathBuf {
+        let path = dir.join("journal.db");
+        let stamp =
+            |tx: &rusqlite::Connection| store::clock::stamp(tx, &store::clock::Clock::System, None);
+        Store::create(&path, |tx| {
+            let s = stamp(tx)?;
+            let sam =
+                store::partners::insert(tx, &s, "Sam", crate::domain::model::Role::Repairing)?;
+            store::partners::insert(tx, &s, "Alex", crate::domain::model::Role::Healing)?;
+            let s = s.by(Some(sam.id));
+            store::checkins::insert(
+                tx,
+                &s,
+                sam.id,
+                NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+                &store::checkins::CheckinFields {
+                    trust: 3,
+                    ..Default::default()
+                },
+            )?;
+            Ok(())
+        })
+        .unwrap();
+        path
+    }
+
+    /// Another command amends the day's check-in: a need added, as audit row K11 did.
+    fn amend_elsewhere(path: PathBuf) -> Box<dyn FnOnce()> {
+        Box::new(move || {
+            let mut other = Store::open(&path).unwrap();
+            other
+                .write(|tx| {
+                    let old = store::checkins::get(tx, 1)?.unwrap();
+                    let stamp = store::clock::stamp(tx, &store::clock::Clock::System, Some(1))?;
+                    let fields = store::checkins::CheckinFields {
+                        need: Some("CONCURRENT-NEED-ADDED".into()),
+                        ..old.fields.clone()
+                    };
+                    store::checkins::replace(tx, &stamp, &old, &fields)?;
+                    Ok(())
+                })
+                .unwrap();
+        })
+    }
+
+    fn amend(path: &Path, replies: Vec<Reply>) -> (anyhow::Result<()>, Rc<RefCell<Scripted>>) {
+        let env = FakeEnv(HashMap::from([("REKINDLE_TODAY", "2026-11-21")]));
+        let globals = Globals {
+            journal: Some(path.to_path_buf()),
+            as_name: Some("Sam".into()),
+            ..Globals::default()
+        };
+        let mut ctx = Context::resolve(&globals, &env, Terminals::default()).unwrap();
+        let script = Rc::new(RefCell::new(Scripted::new(replies)));
+        ctx.set_prompter(Some(Box::new(Meanwhile {
+            script: script.clone(),
+            asked: 0,
+            at: 2,
+            meanwhile: Some(amend_elsewhere(path.to_path_buf())),
+        })));
+        let args = Args {
+            date: None,
+            trust: None,
+            connection: None,
+            feelings: Vec::new(),
+            step: None,
+            answer: None,
+            appreciation: None,
+            need: None,
+            note: None,
+            amend: true,
+        };
+        (run(&mut ctx, args), script)
+    }
+
+    /// Sam's answers: trust 7, everything else kept as it was, then save.
+    fn sams_answers(choice: usize) -> Vec<Reply> {
+        let mut replies = vec![
+            Reply::Text("7".into()),
+            Reply::Text("5".into()),
+            Reply::Picks(vec![]),
+        ];
+        replies.extend((0..4).map(|_| Reply::Text(String::new())));
+        replies.push(Reply::Yes);
+        replies.push(Reply::Pick(choice));
+        replies
+    }
+
+    fn saved(path: &Path) -> (u8, Option<String>, usize) {
+        let store = Store::open(path).unwrap();
+        let c = store::checkins::get(store.conn(), 1).unwrap().unwrap();
+        let kept = store::revisions::of(store.conn(), RecordKind::Checkin, &c.uuid).unwrap();
+        (c.fields.trust, c.fields.need, kept.len())
+    }
+
+    #[test]
+    fn a_change_made_meanwhile_is_shown_and_saving_over_it_keeps_it_as_a_revision() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = journal(dir.path());
+        let (result, script) = amend(&path, sams_answers(0));
+        let script = script.borrow();
+        result.unwrap_or_else(|e| panic!("{e}; asked {:?}", script.asked));
+        let said = script.said.join("\n");
+        assert!(
+            said.contains("was changed by another rekindle command"),
+            "{said}"
+        );
+        assert!(
+            said.contains("need: CONCURRENT-NEED-ADDED"),
+            "their version is shown: {said}"
+        );
+        assert!(said.contains("trust 7"), "and Sam's: {said}");
+        assert_eq!(
+            script.asked.last().map(String::as_str),
+            Some("Which should stay?")
+        );
+        let (trust, need, kept) = saved(&path);
+        assert_eq!(trust, 7);
+        assert_eq!(need, None, "Sam chose his version");
+        // The first version and the one saved meanwhile are both kept.
+        assert_eq!(kept, 2);
+        let store = Store::open(&path).unwrap();
+        let uuid = store::revisions::uuid_of(store.conn(), RecordKind::Checkin, 1).unwrap();
+        let needs: Vec<Option<String>> =
+            store::revisions::of(store.conn(), RecordKind::Checkin, &uuid)
+                .unwrap()
+                .into_iter()
+                .map(|r| match r.body {
+                    crate::domain::exchange::Body::Checkin(c, _) => c.need,
+                    _ => None,
+                })
+                .collect();
+        assert!(
+            needs.contains(&Some("CONCURRENT-NEED-ADDED".into())),
+            "{needs:?}"
+        );
+    }
+
+    #[test]
+    fn keeping_the_change_made_meanwhile_saves_nothing_of_this_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = journal(dir.path());
+        let (result, script) = amend(&path, sams_answers(1));
+        let err = result.unwrap_err();
+        assert!(err.downcast_ref::<Cancelled>().is_some(), "{err}");
+        assert_eq!(
+            script.borrow().asked.last().map(String::as_str),
+            Some("Which should stay?")
+        );
+        let (trust, need, kept) = saved(&path);
+        assert_eq!(
+            (trust, need.as_deref(), kept),
+            (3, Some("CONCURRENT-NEED-ADDED"), 1)
+        );
     }
 }

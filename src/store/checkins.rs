@@ -144,7 +144,7 @@ pub fn replace(
     conn.execute(
         "UPDATE checkins SET trust = ?2, connection = ?3, step = ?4, prompt_id = ?5, answer = ?6,
                 appreciation = ?7, need = ?8, note = ?9, updated_at = ?10, hlc = ?11,
-                changed_by = ?12
+                changed_by = ?12, origin = NULL
          WHERE id = ?1",
         params![
             existing.id,

@@ -192,16 +192,21 @@ pub fn uuid_of(conn: &Connection, kind: RecordKind, id: i64) -> rusqlite::Result
         .query_row([id], |r| r.get(0))
 }
 
-/// Sets a changed record's stamp and who changed it (its content was written by the caller).
+/// Sets a changed record's stamp and who changed it (its content was written by the caller,
+/// under the record's own uuid).
 pub fn stamp_row(
     conn: &Connection,
     stamp: &Stamp,
     kind: RecordKind,
     id: i64,
 ) -> rusqlite::Result<()> {
+    let origin = match kind {
+        RecordKind::Checkin | RecordKind::Outcome | RecordKind::Focus => ", origin = NULL",
+        _ => "",
+    };
     conn.execute(
         &format!(
-            "UPDATE {} SET hlc = ?2, changed_by = ?3, updated_at = ?4 WHERE id = ?1",
+            "UPDATE {} SET hlc = ?2, changed_by = ?3, updated_at = ?4{origin} WHERE id = ?1",
             table(kind)
         ),
         params![id, stamp.text(), stamp.by, stamp.at],
@@ -573,10 +578,32 @@ pub fn rekey(conn: &Connection, kind: RecordKind, old: &str, new: &str) -> rusql
         return Ok(());
     }
     let k = kind.as_str();
+    // The version the row holds keeps the uuid it was written under.
+    let origin = if matches!(
+        kind,
+        RecordKind::Checkin | RecordKind::Outcome | RecordKind::Focus
+    ) {
+        "origin = coalesce(origin, uuid), "
+    } else {
+        ""
+    };
     conn.execute(
-        &format!("UPDATE {} SET uuid = ?2 WHERE uuid = ?1", table(kind)),
+        &format!(
+            "UPDATE {} SET {origin}uuid = ?2 WHERE uuid = ?1",
+            table(kind)
+        ),
         params![old, new],
     )?;
+    if !origin.is_empty() {
+        // A row whose version was written under its own (new) uuid needs no origin.
+        conn.execute(
+            &format!(
+                "UPDATE {} SET origin = NULL WHERE uuid = ?1 AND origin = ?1",
+                table(kind)
+            ),
+            [new],
+        )?;
+    }
     conn.execute(
         "UPDATE revisions SET uuid = ?3 WHERE kind = ?1 AND uuid = ?2",
         params![k, old, new],

@@ -250,11 +250,12 @@ fn a_check_in_for_the_same_day_from_another_computer_is_one_check_in() {
         .filter(|c| c["partner_uuid"] == SAM && c["date"] == "2026-11-19")
         .collect();
     assert_eq!(sams.len(), 1);
-    // Changed with issue 13: the check-in keeps the smaller of its two uuids for good (it
-    // used to take the uuid of the version changed last).
-    assert_eq!(sams[0]["uuid"], SAM_CHECKIN);
+    // The check-in is listed under the uuid its current version was written under.
+    assert_eq!(sams[0]["uuid"], other);
     assert_eq!(sams[0]["trust"], 8);
-    // The version it replaced is kept, written under its own uuid.
+    // Changed with issue 13: the check-in itself keeps the smaller of its two uuids for good
+    // (it used to take the uuid of the version changed last), and the version it replaced is
+    // kept under it, written under its own uuid.
     let kept: Vec<&Value> = exported["revisions"]
         .as_array()
         .unwrap()

@@ -4,6 +4,8 @@
 //!
 //! Everything happens inside the caller's transaction; any refusal rolls all of it back.
 
+#[cfg(test)]
+mod converge;
 mod merge;
 pub mod read;
 mod write;

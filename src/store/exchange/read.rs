@@ -1,5 +1,9 @@
 //! Reading records as the export document lists them: the whole journal (every list in id
 //! order), or one record's current version (for its revisions, for `undo`, for a merge).
+//!
+//! A record two journals wrote under two uuids (see migration 2) is listed under the uuid its
+//! current version was written under, its `origin`; each journal works out the record's own
+//! uuid (the smallest of them) from the versions it holds.
 
 use std::collections::HashMap;
 
@@ -33,10 +37,10 @@ pub fn read_all(conn: &Connection, exported_at: String) -> rusqlite::Result<Docu
 }
 
 /// The current version of the record `id` of `kind`, under the uuid it was written with (its
-/// origin: see migration 2), with a check-in's feelings.
+/// origin: see migration 2, and the lists below), with a check-in's feelings.
 pub fn body(conn: &Connection, kind: RecordKind, id: i64) -> rusqlite::Result<Option<Body>> {
     let one = "WHERE x.id = ?1";
-    let mut body = match kind {
+    let body = match kind {
         RecordKind::Partner => partners(conn, one, [id])?.pop().map(Body::Partner),
         RecordKind::Checkin => match checkins(conn, one, [id])?.pop() {
             Some(c) => Some(Body::Checkin(
@@ -53,45 +57,7 @@ pub fn body(conn: &Connection, kind: RecordKind, id: i64) -> rusqlite::Result<Op
         RecordKind::Focus => focus(conn, one, [id])?.pop().map(Body::Focus),
         RecordKind::Meeting => meetings(conn, one, [id])?.pop().map(Body::Meeting),
     };
-    if let Some(body) = &mut body
-        && let Some(origin) = origin(conn, kind, id)?
-    {
-        set_origin(body, &origin);
-    }
     Ok(body)
-}
-
-/// The uuid a merged record's current version was written under, when it is not the
-/// record's own.
-fn origin(conn: &Connection, kind: RecordKind, id: i64) -> rusqlite::Result<Option<String>> {
-    let table = match kind {
-        RecordKind::Checkin => "checkins",
-        RecordKind::Outcome => "outcomes",
-        RecordKind::Focus => "focus_changes",
-        _ => return Ok(None),
-    };
-    Ok(conn
-        .query_row(
-            &format!("SELECT origin FROM {table} WHERE id = ?1"),
-            [id],
-            |r| r.get::<_, Option<String>>(0),
-        )
-        .optional()?
-        .flatten())
-}
-
-fn set_origin(body: &mut Body, origin: &str) {
-    match body {
-        Body::Checkin(c, feelings) => {
-            c.uuid = origin.to_string();
-            for f in feelings {
-                f.checkin_uuid = Some(origin.to_string());
-            }
-        }
-        Body::Outcome(o) => o.uuid = origin.to_string(),
-        Body::Focus(f) => f.uuid = origin.to_string(),
-        _ => {}
-    }
 }
 
 fn list<T, P: rusqlite::Params>(
@@ -140,7 +106,7 @@ pub fn checkins<P: rusqlite::Params>(
 ) -> rusqlite::Result<Vec<CheckinRecord>> {
     list(
         conn,
-        "SELECT x.uuid, p.uuid, x.date, x.trust, x.connection, x.step, x.prompt_id, x.answer,
+        "SELECT coalesce(x.origin, x.uuid), p.uuid, x.date, x.trust, x.connection, x.step, x.prompt_id, x.answer,
                 x.appreciation, x.need, x.note, x.created_at, x.updated_at, x.hlc, cb.uuid
          FROM checkins x JOIN partners p ON p.id = x.partner_id
          LEFT JOIN partners cb ON cb.id = x.changed_by",
@@ -176,7 +142,7 @@ pub fn feelings<P: rusqlite::Params>(
 ) -> rusqlite::Result<Vec<FeelingRecord>> {
     list(
         conn,
-        "SELECT x.uuid, p.uuid, c.uuid, x.date, x.word, x.intensity, x.note, x.created_at,
+        "SELECT x.uuid, p.uuid, coalesce(c.origin, c.uuid), x.date, x.word, x.intensity, x.note, x.created_at,
                 x.updated_at, x.hlc, cb.uuid
          FROM feelings x JOIN partners p ON p.id = x.partner_id
          LEFT JOIN checkins c ON c.id = x.checkin_id
@@ -244,7 +210,7 @@ pub fn outcomes<P: rusqlite::Params>(
 ) -> rusqlite::Result<Vec<OutcomeRecord>> {
     list(
         conn,
-        "SELECT x.uuid, pr.uuid, x.date, x.result, x.note, p.uuid, x.created_at, x.updated_at,
+        "SELECT coalesce(x.origin, x.uuid), pr.uuid, x.date, x.result, x.note, p.uuid, x.created_at, x.updated_at,
                 x.hlc, cb.uuid
          FROM outcomes x JOIN promises pr ON pr.id = x.promise_id
          JOIN partners p ON p.id = x.recorded_by
@@ -344,7 +310,7 @@ pub fn focus<P: rusqlite::Params>(
 ) -> rusqlite::Result<Vec<FocusRecord>> {
     list(
         conn,
-        "SELECT x.uuid, x.step, x.date, p.uuid, x.start, x.created_at, x.updated_at, x.hlc,
+        "SELECT coalesce(x.origin, x.uuid), x.step, x.date, p.uuid, x.start, x.created_at, x.updated_at, x.hlc,
                 cb.uuid
          FROM focus_changes x LEFT JOIN partners p ON p.id = x.partner_id
          LEFT JOIN partners cb ON cb.id = x.changed_by",

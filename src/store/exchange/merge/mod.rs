@@ -302,6 +302,9 @@ impl Merge<'_> {
     ) -> Res<Verdict> {
         let kind = body.kind();
         let verdict = self.settle(&body, record, at, listed, withdrawn)?;
+        if record.is_some() && verdict == Verdict::Added {
+            self.tally(kind, verdict, 1);
+        }
         if record.is_none() {
             let feelings = match &body {
                 Body::Checkin(_, feelings) => feelings.len() as u64,
@@ -331,11 +334,9 @@ impl Merge<'_> {
             write::references(self.conn, body, at)?;
         }
         let Some(id) = self.find(body, record, at, listed)? else {
-            // A revision of a record this journal does not hold (and the file does not list):
-            // nothing to keep it with.
-            if record.is_some() {
-                return Ok(Verdict::Dropped);
-            }
+            // A version of a record this journal does not hold. For a revision, that is when
+            // the version the file holds now was written under a uuid deleted here: the
+            // record lives on in its other versions, the greatest of which is kept.
             self.write(body, None, at, record)?;
             return Ok(Verdict::Added);
         };
