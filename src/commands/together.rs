@@ -12,11 +12,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::bail_user;
-use crate::commands::common::{save_checkin, saved_draft};
+use crate::commands::common::{ChangedMeanwhile, save_checkin, saved_draft};
 use crate::commands::context::Context;
-use crate::domain::checkin::Draft;
+use crate::domain::checkin::{self, Draft};
 use crate::domain::dates;
 use crate::domain::model::{Partner, Step};
+use crate::flows::conflict::{self, Choice};
 use crate::flows::meeting::{self, Meeting};
 use crate::store::clock::Clock;
 use crate::store::{self, checkins::Checkin};
@@ -81,7 +82,8 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let Some(p) = ctx.prompter() else {
         bail_user!("together needs a terminal");
     };
-    let meeting = meeting::ask(p, &journey, step, &partners, &before, date, today)?;
+    let mut meeting = meeting::ask(p, &journey, step, &partners, &before, date, today)?;
+    let mut existing = existing;
     let mut saved = Saved {
         meeting: None,
         checkins: Vec::new(),
@@ -93,17 +95,74 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             .iter()
             .map(|p| journey.prompt_for(step, p.role, date).map(|p| p.id.clone()))
             .collect();
-        let saving = Saving {
-            partners: &partners,
-            existing: &existing,
-            prompt_ids: &prompt_ids,
-            step,
-            date,
-        };
         let clock = store.clock();
-        (saved.meeting, saved.checkins) = store.write(|tx| save(tx, &clock, &saving, &meeting))?;
+        loop {
+            let saving = Saving {
+                partners: &partners,
+                existing: &existing,
+                prompt_ids: &prompt_ids,
+                step,
+                date,
+            };
+            match store.write(|tx| save(tx, &clock, &saving, &meeting)) {
+                Ok(done) => {
+                    (saved.meeting, saved.checkins) = done;
+                    break;
+                }
+                Err(e) => {
+                    let changed = e.downcast::<ChangedMeanwhile>()?;
+                    settle(ctx, changed, &partners, &mut existing, &mut meeting, date)?;
+                }
+            }
+        }
     }
     ctx.emit(&saved)
+}
+
+/// A partner's check-in for the day was saved or changed by another command during the
+/// meeting: both versions are shown, and they choose. Keeping the other one leaves this
+/// check-in out (printed, so nothing typed is lost) and saves the rest of the meeting.
+fn settle(
+    ctx: &mut Context,
+    changed: ChangedMeanwhile,
+    partners: &[Partner],
+    existing: &mut [Option<Checkin>],
+    meeting: &mut Meeting,
+    date: NaiveDate,
+) -> anyhow::Result<()> {
+    let Some(i) = partners.iter().position(|p| p.name == changed.partner) else {
+        return Err(changed.into());
+    };
+    let Some(mine) = meeting.turns.get(i).and_then(|t| t.checkin.clone()) else {
+        return Err(changed.into());
+    };
+    let what = format!(
+        "{}'s check-in for {}",
+        sanitize::line(&changed.partner),
+        dates::in_words(date)
+    );
+    let theirs = match &changed.current {
+        Some((_, draft)) => checkin::summary(draft, date),
+        None => "(deleted)".to_string(),
+    };
+    let Some(p) = ctx.prompter() else {
+        return Err(changed.into());
+    };
+    match conflict::resolve(p, &what, &theirs, &checkin::summary(&mine, date))? {
+        Choice::SaveMine => existing[i] = changed.current.map(|(c, _)| c),
+        Choice::KeepTheirs => {
+            writeln!(
+                ctx.out(),
+                "Kept {what} as saved meanwhile. What was written here was not saved; here it is:\n{}",
+                checkin::summary(&mine, date)
+            )?;
+            if let Some(turn) = meeting.turns.get_mut(i) {
+                turn.checkin = None;
+            }
+            existing[i] = changed.current.map(|(c, _)| c);
+        }
+    }
+    Ok(())
 }
 
 /// What the meeting is saved with.

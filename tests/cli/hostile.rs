@@ -257,6 +257,28 @@ fn seed(scan: &mut Scan<'_>) {
         None,
     );
 
+    // An edit says what changed (never the words themselves) and keeps the version before;
+    // each text is edited away and back, so what is stored ends as it began.
+    for text in ["for a moment", h] {
+        scan.ok(
+            &[
+                "edit",
+                "apology",
+                "1",
+                "--impact",
+                text,
+                "--as-written",
+                "--as",
+                "Sam",
+            ],
+            Some("impact changed"),
+        );
+        scan.ok(
+            &["edit", "promise", "1", "--text", text, "--as", "Sam"],
+            Some("text changed"),
+        );
+    }
+
     let mut doc: Value = scan.ok(&["export"], Some("pwned")).json();
     let sam = doc["partners"][0]["uuid"].clone();
     let alex = doc["partners"][1]["uuid"].clone();
@@ -325,6 +347,10 @@ fn every_printing_command_shows_hostile_text_defused() {
         (&["history", "--limit", "100", "--json"], pwned),
         (&["history", "--search", "pwned"], pwned),
         (&["history", "--kind", "meeting,feeling"], pwned),
+        (&["show", "apology", "1"], pwned),
+        (&["show", "apology", "1", "--json"], pwned),
+        (&["show", "promise", "1"], pwned),
+        (&["show", "promise", "1", "--json"], pwned),
         (&["progress"], pwned),
         (&["progress", "--json"], pwned),
         (&["export"], pwned),
