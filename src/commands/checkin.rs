@@ -519,6 +519,11 @@ impl Output for Saved<'_> {
                 writeln!(out, "{}", saved_line(record, true))?;
                 writeln!(out, "  {}", scores_line(record))?;
                 writeln!(out, "  {}", checkin::changes_in_words(changed))?;
+                writeln!(
+                    out,
+                    "  The version before is kept: rekindle show checkin {}",
+                    record.id
+                )?;
             }
             None => {
                 writeln!(out, "{}", saved_line(record, false))?;

@@ -384,7 +384,7 @@ fn undo_walks_back_one_change_at_a_time_and_stops_at_a_delete() {
     let before = dump(&journal);
     env.run(["undo", "--as", "Sam"])
         .refused()
-        .stderr_has("undo would take back your most recent change (Sam's check-in 1 for Saturday 21 November 2026 goes back to how it was before your change)")
+        .stderr_has("undo would take back your most recent change (put Sam's check-in 1 for Saturday 21 November 2026 back as it was before your change)")
         .stderr_has("pass --yes");
     assert_eq!(dump(&journal), before);
     env.run(["undo", "--as", "Sam", "--yes"]).success();
