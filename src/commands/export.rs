@@ -95,7 +95,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         destination::check_destination(path, &ctx.journal, "--output")?;
         into_file = destination::place_of(path, "--output")? != destination::Place::Stream;
     }
-    let doc = store::exchange::snapshot(&store)?;
+    let doc = store::exchange::snapshot(&store, store::clock::wall(&ctx.clock.now()))?;
     // CSV and Markdown name each step and prompt in words.
     let journey = ctx.journey_quietly();
     match file {
@@ -183,7 +183,7 @@ impl Output for Written {
         if self.into_file {
             writeln!(
                 out,
-                "Only you can read the file; keep it somewhere as private as the journal."
+                "Other accounts on this computer cannot open the file; keep it somewhere as private as the journal."
             )?;
         }
         Ok(())
