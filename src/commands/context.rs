@@ -26,7 +26,10 @@ use crate::text::prose::{self, and_list, or_list};
 use crate::text::sanitize;
 use crate::views::Output;
 
+mod journal_key;
 mod passphrase;
+
+pub use journal_key::{JournalKey, Recovery};
 
 /// The name of rekindle's folders under the XDG data and config directories.
 pub const APP_DIR: &str = "rekindle";
@@ -95,6 +98,9 @@ pub struct Context {
     /// Where passphrases come from without a terminal, and the cost of a new key's wrap
     /// (`context/passphrase.rs`).
     pub(super) passphrases: passphrase::Sources,
+    /// The key an encrypted journal was unlocked with for this command
+    /// (`context/journal_key.rs`).
+    journal_key: Option<JournalKey>,
     as_name: Option<String>,
     /// Whether `as_name` came from the `--as` flag rather than `REKINDLE_AS`.
     as_flag: bool,
@@ -191,6 +197,7 @@ impl Context {
             config_dir: env.config_dir(),
             notify_file: env.var("REKINDLE_NOTIFY_FILE").map(PathBuf::from),
             passphrases: passphrase::Sources::from_env(env),
+            journal_key: None,
             as_name,
             as_flag,
             prompter,
@@ -215,9 +222,11 @@ impl Context {
         self.prompter = prompter;
     }
 
-    /// Opens the existing journal; a missing one is not created.
+    /// Opens the existing journal; a missing one is not created. An encrypted journal opens
+    /// with the key this command unlocked (see [`Context::unlock_journal`]).
     pub fn open(&self) -> anyhow::Result<Store> {
-        Ok(Store::open(&self.journal)?.with_clock(self.clock))
+        let key = self.journal_key.as_ref().map(|k| &k.key);
+        Ok(Store::open_with(&self.journal, key)?.with_clock(self.clock))
     }
 
     /// The journey, with the user's own prompt files merged in; a prompt file of theirs that

@@ -11,6 +11,7 @@ pub mod context;
 pub mod delete;
 pub mod doctor;
 pub mod edit;
+pub mod encrypt;
 pub mod export;
 pub mod feel;
 pub mod feelings;
@@ -34,7 +35,7 @@ pub mod undo;
 
 use clap::Subcommand;
 
-use context::Context;
+use context::{Context, Recovery};
 
 /// The commands, in the order `--help` lists them.
 #[derive(Debug, Subcommand)]
@@ -112,6 +113,12 @@ pub enum Command {
     )]
     Backup(backup::Args),
     #[command(
+        after_help = "Examples:\n  rekindle encrypt --as Sam\n  rekindle encrypt --new-recovery-code\n  REKINDLE_PASSPHRASE_FILE=~/.rekindle-pass rekindle encrypt --as Sam"
+    )]
+    Encrypt(encrypt::EncryptArgs),
+    #[command(after_help = "Examples:\n  rekindle decrypt")]
+    Decrypt(encrypt::DecryptArgs),
+    #[command(
         after_help = "Examples:\n  rekindle partners\n  rekindle partners role Sam repairing\n  rekindle partners rename Alex Alexandra"
     )]
     Partners(partners::Args),
@@ -138,6 +145,47 @@ pub enum Command {
 /// Runs one command; none is the today view. `cli` builds the whole command line (only `completions` needs it; the
 /// clap root lives at the process edge, above the commands).
 pub fn run(
+    ctx: &mut Context,
+    command: Option<Command>,
+    cli: fn() -> clap::Command,
+) -> anyhow::Result<()> {
+    // An encrypted journal is unlocked once, before the command, by every command that reads
+    // it (DESIGN: Passphrases (a)).
+    if let Some(recovery) = journal_key_needed(command.as_ref())
+        && ctx.journal_is_encrypted()
+    {
+        ctx.unlock_journal(recovery)?;
+    }
+    let result = dispatch(ctx, command, cli);
+    if result.is_ok() {
+        ctx.keep_key_slots_in_step()?;
+    }
+    result
+}
+
+/// Whether `command` unlocks an encrypted journal first, and whether the recovery code may do
+/// it. `safety`, `apology check`, `feelings`, `completions`, `man` and help need no journal;
+/// `init` makes one; `status --short` says "locked" from the file's first bytes; `encrypt`
+/// and `decrypt` unlock as they need.
+fn journal_key_needed(command: Option<&Command>) -> Option<Recovery> {
+    match command {
+        Some(
+            Command::Init(_)
+            | Command::Feelings(_)
+            | Command::Completions(_)
+            | Command::Man(_)
+            | Command::Encrypt(_)
+            | Command::Decrypt(_),
+        ) => None,
+        Some(Command::Apology(args)) if matches!(args.action, Some(apology::Action::Check(_))) => {
+            None
+        }
+        Some(Command::Status(args)) if args.short => None,
+        _ => Some(Recovery::Refused),
+    }
+}
+
+fn dispatch(
     ctx: &mut Context,
     command: Option<Command>,
     cli: fn() -> clap::Command,
@@ -172,5 +220,7 @@ pub fn run(
         Command::Export(args) => export::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),
         Command::Backup(args) => backup::run(ctx, args),
+        Command::Encrypt(args) => encrypt::encrypt(ctx, args),
+        Command::Decrypt(args) => encrypt::decrypt(ctx, args),
     }
 }

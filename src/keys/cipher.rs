@@ -42,6 +42,9 @@ impl Cost {
 }
 
 /// A partner's secret key (age X25519). Its secret half is wiped from memory when dropped.
+/// Cloned only to keep the identity an encrypted journal was unlocked with for the rest of
+/// the command (so the same passphrase is not asked, nor derived, twice).
+#[derive(Clone)]
 pub struct Identity(age::x25519::Identity);
 
 /// The public half of an [`Identity`]: anyone may encrypt to it. Its text form is age's
@@ -177,6 +180,43 @@ fn encrypt_failure(err: &age::EncryptError) -> String {
         age::EncryptError::Io(e) => e.kind().to_string(),
         _ => "the encryptor refused its recipients".to_string(),
     }
+}
+
+/// Encrypts `plaintext` under a passphrase alone (age's scrypt recipient, at `cost`): for an
+/// export that leaves the journal (`export --encrypt`). The result is a binary age file.
+pub fn encrypt_with_passphrase(
+    passphrase: &Passphrase,
+    cost: Cost,
+    plaintext: &[u8],
+) -> Result<Vec<u8>, KeyError> {
+    let mut recipient = age::scrypt::Recipient::new(passphrase.secret().clone());
+    recipient.set_work_factor(cost.work_factor());
+    age::encrypt(&recipient, plaintext).map_err(|e| KeyError::Encrypt(encrypt_failure(&e)))
+}
+
+/// Reads a file made by [`encrypt_with_passphrase`] (or by `age --passphrase`, up to the
+/// same maximum cost as a wrapped identity).
+pub fn decrypt_with_passphrase(
+    ciphertext: &[u8],
+    passphrase: &Passphrase,
+) -> Result<Vec<u8>, KeyError> {
+    let mut identity = age::scrypt::Identity::new(passphrase.secret().clone());
+    identity.set_max_work_factor(MAX_WORK_FACTOR);
+    age::decrypt(&identity, ciphertext).map_err(|err| match err {
+        age::DecryptError::DecryptionFailed
+        | age::DecryptError::KeyDecryptionFailed
+        | age::DecryptError::InvalidMac => KeyError::WrongPassphrase,
+        age::DecryptError::ExcessiveWork { required, .. } => KeyError::TooCostly {
+            required,
+            allowed: MAX_WORK_FACTOR,
+        },
+        other => damaged(other),
+    })
+}
+
+/// Whether `bytes` begin like an age file (binary form).
+pub fn is_age_file(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"age-encryption.org/v1\n")
 }
 
 #[cfg(test)]

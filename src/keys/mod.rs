@@ -17,6 +17,9 @@ mod cipher;
 mod error;
 mod passphrase;
 
-pub use cipher::{Cost, Identity, Recipient, encrypt};
+pub use cipher::{
+    Cost, Identity, Recipient, decrypt_with_passphrase, encrypt, encrypt_with_passphrase,
+    is_age_file,
+};
 pub use error::KeyError;
 pub use passphrase::{FileWarning, Passphrase, check_strength, read_passphrase_file};

@@ -279,13 +279,13 @@ pub fn write_private(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
 mod tests {
     use super::*;
     use crate::domain::model::Role;
-    use crate::store::partners;
+    use crate::store::{clock, partners};
     use std::path::PathBuf;
 
     fn journal_with_words(dir: &Path) -> PathBuf {
         let path = dir.join("journal.db");
         let (mut store, ()) = Store::create(&path, |tx| {
-            partners::insert(tx, "Sam", Role::Mutual)?;
+            partners::insert(tx, &clock::testing(tx)?, "Sam", Role::Mutual)?;
             Ok(())
         })
         .unwrap();

@@ -16,8 +16,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::cipher::DbKey;
 use super::encryption::write_private;
 use super::files;
+use crate::keys::{self, Identity, KeyError, Passphrase, Recipient};
 
 /// What the file says it is.
 const KIND: &str = "rekindle journal keys";
@@ -140,6 +142,92 @@ pub fn write(path: &Path, file: &KeyFile) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A partner who has a passphrase, as the journal records them (`partner_keys`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    pub partner_id: i64,
+    pub uuid: String,
+    pub name: String,
+    pub recipient: String,
+    pub wrapped: Vec<u8>,
+}
+
+/// The partners with a passphrase, in the order they were added.
+pub fn holders(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<Holder>> {
+    let has_table: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'partner_keys'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_table {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare(
+        "SELECT p.id, p.uuid, p.name, k.recipient, k.wrapped
+         FROM partner_keys k JOIN partners p ON p.id = k.partner_id ORDER BY p.id",
+    )?;
+    stmt.query_map([], |r| {
+        Ok(Holder {
+            partner_id: r.get(0)?,
+            uuid: r.get(1)?,
+            name: r.get(2)?,
+            recipient: r.get(3)?,
+            wrapped: r.get(4)?,
+        })
+    })?
+    .collect()
+}
+
+/// One slot per holder: the journal's key encrypted to their recipient, beside their wrapped
+/// identity. Needs no passphrase.
+pub fn seal(holders: &[Holder], key: &DbKey) -> Result<Vec<Slot>, KeyError> {
+    holders
+        .iter()
+        .map(|h| {
+            let recipient = Recipient::parse(&h.recipient)?;
+            let sealed = keys::encrypt(&[&recipient], key.as_bytes())?;
+            Ok(Slot {
+                partner: h.name.clone(),
+                uuid: h.uuid.clone(),
+                recipient: h.recipient.clone(),
+                identity: hex(&h.wrapped),
+                key: hex(&sealed),
+            })
+        })
+        .collect()
+}
+
+/// Opens a slot with a passphrase: the partner's identity, and the journal's key. A wrong
+/// passphrase is [`KeyError::WrongPassphrase`].
+pub fn open_slot(slot: &Slot, passphrase: &Passphrase) -> Result<(Identity, DbKey), KeyError> {
+    let damaged = KeyError::Damaged {
+        what: "a key slot that is not as rekindle wrote it",
+    };
+    let wrapped = unhex(&slot.identity).ok_or(KeyError::Damaged {
+        what: "a key slot that is not as rekindle wrote it",
+    })?;
+    let identity = Identity::unwrap(&wrapped, passphrase)?;
+    let sealed = unhex(&slot.key).ok_or(KeyError::Damaged {
+        what: "a key slot that is not as rekindle wrote it",
+    })?;
+    let mut bytes = identity.decrypt(&sealed)?;
+    let key = DbKey::from_slice(&bytes);
+    bytes.iter_mut().for_each(|b| *b = 0);
+    Ok((identity, key.ok_or(damaged)?))
+}
+
+/// Whether the slots say the same as the journal's holders (same partners, recipients and
+/// wrapped identities), so nothing needs writing.
+pub fn in_step(file: &KeyFile, holders: &[Holder]) -> bool {
+    file.slots.len() == holders.len()
+        && file.slots.iter().zip(holders).all(|(s, h)| {
+            s.uuid == h.uuid
+                && s.partner == h.name
+                && s.recipient == h.recipient
+                && unhex(&s.identity).as_deref() == Some(h.wrapped.as_slice())
+        })
+}
+
 /// The file's permission bits, when it exists.
 pub fn mode(path: &Path) -> Option<u32> {
     fs::metadata(path)
@@ -211,6 +299,35 @@ mod tests {
         bad.slots[0].key = "zz".into();
         fs::write(&path, serde_json::to_string(&bad).unwrap()).unwrap();
         assert!(matches!(read(&path), Err(KeyFileError::Damaged { .. })));
+    }
+
+    #[test]
+    fn a_slot_opens_with_its_partners_passphrase_only() {
+        let identity = Identity::generate();
+        let pass = Passphrase::new("juniper orbit candle".into()).unwrap();
+        let holder = Holder {
+            partner_id: 1,
+            uuid: "u-1".into(),
+            name: "Sam".into(),
+            recipient: identity.recipient().to_string(),
+            wrapped: identity.wrap(&pass, keys::Cost::Cheap).unwrap(),
+        };
+        let key = DbKey::random().unwrap();
+        let slots = seal(std::slice::from_ref(&holder), &key).unwrap();
+        assert_eq!(slots.len(), 1);
+        let file = KeyFile::new(String::new(), slots.clone());
+        assert!(in_step(&file, std::slice::from_ref(&holder)));
+        let (opened_identity, opened) = open_slot(&slots[0], &pass).unwrap();
+        assert_eq!(opened.as_bytes(), key.as_bytes());
+        assert_eq!(opened_identity.recipient(), identity.recipient());
+        let wrong = Passphrase::new("juniper orbit candles".into()).unwrap();
+        assert!(matches!(
+            open_slot(&slots[0], &wrong),
+            Err(KeyError::WrongPassphrase)
+        ));
+        let mut renamed = holder.clone();
+        renamed.name = "Samira".into();
+        assert!(!in_step(&file, &[renamed]));
     }
 
     #[test]

@@ -62,6 +62,11 @@ impl Context {
         self.passphrases.file.is_some() || self.interactive()
     }
 
+    /// The passphrase file named in `REKINDLE_PASSPHRASE_FILE`, if any.
+    pub(super) fn passphrase_file(&self) -> Option<PathBuf> {
+        self.passphrases.file.clone()
+    }
+
     /// `name`'s current passphrase, unchecked: from `REKINDLE_PASSPHRASE_FILE`, else asked
     /// once in a terminal, else a refusal that says how to give it.
     pub fn passphrase(&mut self, name: &str) -> anyhow::Result<Passphrase> {
@@ -84,6 +89,10 @@ impl Context {
     /// wrong one (three tries in all); a file gets one try. A wrong passphrase is exit 2, and
     /// the caller has written nothing yet.
     pub fn unlock(&mut self, name: &str, wrapped: &[u8]) -> anyhow::Result<Identity> {
+        // An encrypted journal was opened with this partner's passphrase moments ago.
+        if let Some(identity) = self.identity_proven_for(name, wrapped) {
+            return Ok(identity);
+        }
         let shown = sanitize::line(name);
         let tries = if self.passphrases.file.is_some() {
             1
@@ -169,7 +178,7 @@ impl Context {
         }
     }
 
-    fn read_file(&self, var: &'static str, path: PathBuf) -> anyhow::Result<Passphrase> {
+    pub(super) fn read_file(&self, var: &'static str, path: PathBuf) -> anyhow::Result<Passphrase> {
         let (passphrase, warning) = keys::read_passphrase_file(var, &path).map_err(user)?;
         if let Some(warning) = warning {
             let _ = writeln!(std::io::stderr().lock(), "{}", sanitize::line(&warning.0));
