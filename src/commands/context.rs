@@ -26,6 +26,7 @@ use crate::text::prose::{self, and_list, or_list};
 use crate::text::sanitize;
 use crate::views::Output;
 
+mod author;
 mod passphrase;
 
 /// The name of rekindle's folders under the XDG data and config directories.
@@ -95,6 +96,8 @@ pub struct Context {
     /// Where passphrases come from without a terminal, and the cost of a new key's wrap
     /// (`context/passphrase.rs`).
     pub(super) passphrases: passphrase::Sources,
+    /// Partners who proved who they are in this command, with their unlocked identity.
+    pub(super) proven: Vec<(i64, crate::keys::Identity)>,
     as_name: Option<String>,
     /// Whether `as_name` came from the `--as` flag rather than `REKINDLE_AS`.
     as_flag: bool,
@@ -191,6 +194,7 @@ impl Context {
             config_dir: env.config_dir(),
             notify_file: env.var("REKINDLE_NOTIFY_FILE").map(PathBuf::from),
             passphrases: passphrase::Sources::from_env(env),
+            proven: Vec::new(),
             as_name,
             as_flag,
             prompter,

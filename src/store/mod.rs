@@ -25,6 +25,7 @@ pub mod inspect;
 pub mod leftovers;
 mod lock;
 pub mod meetings;
+pub mod partner_keys;
 pub mod partners;
 pub mod privacy;
 pub mod progress;
