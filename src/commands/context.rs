@@ -27,6 +27,7 @@ use crate::text::sanitize;
 use crate::views::Output;
 
 mod journal_key;
+mod author;
 mod passphrase;
 
 pub use journal_key::{JournalKey, Recovery};
@@ -101,6 +102,8 @@ pub struct Context {
     /// The key an encrypted journal was unlocked with for this command
     /// (`context/journal_key.rs`).
     journal_key: Option<JournalKey>,
+    /// Partners who proved who they are in this command, with their unlocked identity.
+    pub(super) proven: Vec<(i64, crate::keys::Identity)>,
     as_name: Option<String>,
     /// Whether `as_name` came from the `--as` flag rather than `REKINDLE_AS`.
     as_flag: bool,
@@ -198,6 +201,7 @@ impl Context {
             notify_file: env.var("REKINDLE_NOTIFY_FILE").map(PathBuf::from),
             passphrases: passphrase::Sources::from_env(env),
             journal_key: None,
+            proven: Vec::new(),
             as_name,
             as_flag,
             prompter,

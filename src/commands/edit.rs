@@ -221,7 +221,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         edit::fits(kind, &changes)?;
     }
     let mut store = ctx.open()?;
-    let me = ctx.acting_partner(&store)?;
+    let me = ctx.author(&store)?;
     let found = find(&store, &me, kind, id)?;
     let options = Saving {
         forget: args.forget_previous,

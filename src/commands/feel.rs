@@ -54,7 +54,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     }
     let note = checkin::text(args.note);
     let mut store = ctx.open()?;
-    let partner = ctx.acting_partner(&store)?;
+    let partner = ctx.author(&store)?;
     let clock = store.clock();
     let records: Vec<FeelingRecord> = store.write(|tx| {
         // One stamp for the whole entry, so its words read back as one (and `undo` takes

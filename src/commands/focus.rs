@@ -82,6 +82,9 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     // Whoever changes the focus is recorded when known; the focus belongs to both of you, so
     // it is never asked for.
     let partner = ctx.named_partner(&store)?;
+    if let Some(partner) = &partner {
+        ctx.prove(&store, partner)?;
+    }
     let guide = journey.step(step);
     if let Some(current) = current.filter(|c| c.step == step) {
         return ctx.emit(&Moved {

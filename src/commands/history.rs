@@ -5,6 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::bail_user;
+use crate::commands::common::{guard_words, reader};
 use crate::commands::context::Context;
 use crate::domain::dates;
 use crate::domain::error::UserError;
@@ -47,6 +48,10 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = 20, allow_hyphen_values = true,
           value_parser = crate::commands::common::WholeNumber::new(1, 1_000_000))]
     pub limit: u32,
+
+    /// Only your own private words, read with your passphrase (needs --as or REKINDLE_AS)
+    #[arg(long)]
+    pub private: bool,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -85,7 +90,25 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         );
     }
     let store = ctx.open()?;
-    let partner = ctx.flagged_partner(&store)?.map(|p| p.id);
+    let mut partner = ctx.flagged_partner(&store)?.map(|p| p.id);
+    let reader = reader(ctx, &store)?;
+    // `--private`: the acting partner's own private words, unlocked with their passphrase.
+    let own = if args.private {
+        let me = ctx.acting_partner(&store)?;
+        if store::partner_keys::get(store.conn(), me.id)?.is_none() {
+            bail_user!(
+                "{} has no passphrase, so nothing of theirs is private; set one with rekindle partners passphrase {}",
+                sanitize::line(&me.name),
+                sanitize::line(&me.name)
+            );
+        }
+        ctx.identity(&store, &me)?;
+        partner = Some(me.id);
+        Some(me)
+    } else {
+        None
+    };
+    let reader_id = own.as_ref().or(reader.as_ref()).map(|p| p.id);
     let search = match &args.search {
         Some(text) => match history::search_query(text) {
             Some(query) => Some(query),
@@ -110,10 +133,27 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         refs.len()
     };
     let names = Names::load(store.conn())?;
-    let records: Vec<Record> = store::history::load(store.conn(), &refs)?
+    let mut records: Vec<Record> = store::history::load(store.conn(), &refs)?
         .iter()
         .map(|(entry, edited)| json::record_of(entry, *edited, &names))
         .collect();
+    let identity = match &own {
+        Some(me) => ctx.identity(&store, me)?.map(|id| (me.id, id)),
+        None => None,
+    };
+    let sealed = guard_words(store.conn(), &mut records, reader_id, identity)?;
+    if own.is_some() {
+        records.retain(|r| matches!(r, Record::Checkin(c) if c.private));
+    }
+    if filter.search.is_some() {
+        // Sealed words never match for a reader who may not see them.
+        records.retain(|r| !matches!(r, Record::Checkin(c) if c.sealed));
+    } else if sealed > 0 && reader_id.is_none() {
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "rekindle: some words are sealed until both of you have checked in for that day;              pass --as NAME to read what is yours to read"
+        );
+    }
     let more = total.saturating_sub(records.len());
     if more > 0 && ctx.json {
         // Standard output holds only the JSON; the note goes to standard error.

@@ -71,6 +71,10 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     if partners.len() != 2 {
         bail_user!("together needs the two partners in the journal");
     }
+    // Both of you write in your own names: each proves it first when they have a passphrase.
+    for partner in &partners {
+        ctx.prove(&store, partner)?;
+    }
     // The step in focus on the meeting's day, as for a check-in on that day.
     let step = store::focus::step_on(store.conn(), date)?;
     let journey = ctx.journey();

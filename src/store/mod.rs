@@ -28,6 +28,7 @@ pub mod keyfile;
 pub mod leftovers;
 mod lock;
 pub mod meetings;
+pub mod partner_keys;
 pub mod partners;
 pub mod privacy;
 pub mod progress;

@@ -301,6 +301,25 @@ fn marked_entry(
             text(out, mark, "Appreciates", c.appreciation.as_deref())?;
             text(out, mark, "Needs", c.need.as_deref())?;
             text(out, mark, "Note", c.note.as_deref())?;
+            if c.private && c.answer.is_none() && c.note.is_none() && c.need.is_none() {
+                writeln!(out, "    {} wrote privately that day", name(&c.partner))?;
+            } else if c.private {
+                writeln!(
+                    out,
+                    "    (private: only {} can read these words)",
+                    name(&c.partner)
+                )?;
+            }
+            if c.sealed {
+                writeln!(
+                    out,
+                    "    {}'s words are sealed until you check in for that day too",
+                    name(&c.partner)
+                )?;
+            }
+            if let Some(on) = c.revealed_on {
+                writeln!(out, "    (shared on {}; written privately)", in_words(on))?;
+            }
         }
         Record::Feeling(f) => feelings(out, mark, &[f])?,
         Record::Promise(p) => {

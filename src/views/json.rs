@@ -72,6 +72,17 @@ pub struct CheckinRecord {
     pub updated_at: String,
     /// Whether the record has earlier versions (`show KIND ID` lists them).
     pub edited: bool,
+    /// Its words are private: encrypted to its author, `null` here unless the author reads
+    /// them with `history --private`. Absent when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub private: bool,
+    /// Its words are sealed for this reader (they have not checked in for that day yet):
+    /// `null` here. Absent when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub sealed: bool,
+    /// The day its private words were shared with `reveal`. Absent when never private.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revealed_on: Option<NaiveDate>,
 }
 
 pub fn checkin_record(checkin: &Checkin, partner: &str, feelings: &[Feeling]) -> CheckinRecord {
@@ -94,6 +105,9 @@ pub fn checkin_record(checkin: &Checkin, partner: &str, feelings: &[Feeling]) ->
         created_at: checkin.created_at.clone(),
         updated_at: checkin.updated_at.clone(),
         edited: false,
+        private: false,
+        sealed: false,
+        revealed_on: None,
     }
 }
 

@@ -31,3 +31,4 @@ mod roundtrip;
 mod sample;
 mod screen;
 mod together;
+mod two_people;

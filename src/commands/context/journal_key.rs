@@ -112,12 +112,7 @@ impl Context {
                         )
                         .into());
                     }
-                    if let Some((_, name)) = &found.partner
-                        && self.as_name.is_none()
-                    {
-                        self.as_name = Some(name.clone());
-                    }
-                    self.journal_key = Some(found);
+                    self.take_unlocked(found)?;
                     return Ok(());
                 }
                 None if attempt < tries => {
@@ -133,6 +128,24 @@ impl Context {
             self.journal.display()
         ))
         .into())
+    }
+
+    /// Keeps the key for the command; the partner whose slot opened it is the acting one
+    /// (unless `--as` names someone else) and counts as proved, so a write in their name does
+    /// not ask for the same passphrase again.
+    fn take_unlocked(&mut self, mut found: JournalKey) -> anyhow::Result<()> {
+        if let (Some((uuid, _)), Some(identity)) = (found.partner.clone(), found.identity.take()) {
+            let store = Store::open_with(&self.journal, Some(&found.key))?;
+            let partners = crate::store::partners::all(store.conn())?;
+            if let Some(partner) = partners.iter().find(|p| p.uuid == uuid) {
+                if self.as_name.is_none() {
+                    self.as_name = Some(partner.name.clone());
+                }
+                self.proven.push((partner.id, identity));
+            }
+        }
+        self.journal_key = Some(found);
+        Ok(())
     }
 
     /// The slots worth trying: the named partner's when they have one, else all.
@@ -215,21 +228,6 @@ impl Context {
             Err(StoreError::WrongKey(_)) => Ok(false),
             Err(other) => Err(other.into()),
         }
-    }
-
-    /// The identity the journal was unlocked with, when it is `name`'s and matches `wrapped`
-    /// (so a write in their name does not ask for the same passphrase again).
-    pub(super) fn identity_proven_for(&self, name: &str, wrapped: &[u8]) -> Option<Identity> {
-        let unlocked = self.journal_key.as_ref()?;
-        let (_, slot_name) = unlocked.partner.as_ref()?;
-        let identity = unlocked.identity.as_ref()?;
-        if !same_name(slot_name, name) {
-            return None;
-        }
-        // The slot's identity is the journal's wrapped identity for this partner; the same
-        // passphrase opens both, so the identity stands for either.
-        let _ = wrapped;
-        Some(identity.clone())
     }
 
     /// After a command on an encrypted journal: the slots follow the partners' passphrases
