@@ -11,7 +11,7 @@ use crate::commands::context::Context;
 use crate::domain::dates;
 use crate::domain::kind::RecordKind;
 use crate::store;
-use crate::store::{backup, destination, files};
+use crate::store::{backup, destination, encryption, files, keyfile};
 use crate::text::prose;
 use crate::text::sanitize;
 use crate::views::Output;
@@ -41,6 +41,8 @@ struct Done {
     integrity: &'static str,
     #[serde(serialize_with = "json::counts")]
     counts: Vec<(RecordKind, i64)>,
+    /// The copy's key slots (FILE.keys) when the journal is encrypted; `null` otherwise.
+    keys: Option<String>,
     #[serde(skip)]
     today: chrono::NaiveDate,
 }
@@ -77,23 +79,47 @@ as rekindle-backup.db, or use `rekindle export --output -` to send your journal 
     let temp = files::temp_beside(&target, "backup")
         .with_context(|| format!("cannot write {}", target.display()))?
         .into_temp_path();
-    let counts = backup::copy_into(store.conn(), &ctx.journal, &temp, None)
+    let key = ctx.journal_key().map(|k| &k.key);
+    let counts = backup::copy_into(store.conn(), &ctx.journal, &temp, key)
         .with_context(|| format!("cannot back up to {}", args.file.display()))?;
     let bytes = std::fs::metadata(&temp).map(|m| m.len()).unwrap_or(0);
+    // An encrypted journal's copy is encrypted with the same key, and its key slots go beside
+    // it (FILE.keys), recording the copy's own salt, so the copy opens as the journal does.
+    let slots = match key {
+        Some(_) => Some(backup_slots(ctx, &temp)?),
+        None => None,
+    };
     destination::place(
         temp,
         &target,
         args.force,
         "pass --force to replace it, or choose another file name",
     )?;
+    let keys = slots.is_some().then(|| keyfile::path_for(&args.file));
+    if let Some(slots) = slots {
+        keyfile::write(&keyfile::path_for(&target), &slots).with_context(|| {
+            format!("cannot write the key slots beside {}", args.file.display())
+        })?;
+    }
     ctx.emit(&Done {
         journal: ctx.journal.display().to_string(),
         backup: args.file.display().to_string(),
         bytes,
         integrity: "ok",
         counts,
+        keys: keys.map(|k| k.display().to_string()),
         today: ctx.today,
     })
+}
+
+/// The journal's key slots, for its encrypted copy at `copy`.
+fn backup_slots(ctx: &Context, copy: &std::path::Path) -> anyhow::Result<keyfile::KeyFile> {
+    let salt = encryption::file_salt(copy).unwrap_or_default();
+    match keyfile::read(&keyfile::path_for(&ctx.journal)) {
+        Ok(file) => Ok(keyfile::KeyFile::new(salt, file.slots)),
+        // Without the journal's own slots the copy opens with the recovery code alone.
+        Err(_) => Ok(keyfile::KeyFile::new(salt, Vec::new())),
+    }
 }
 
 impl Output for Done {
@@ -113,6 +139,13 @@ impl Output for Done {
         )?;
         if !held.is_empty() {
             writeln!(out, "It holds {}.", prose::and_list(&held))?;
+        }
+        if let Some(keys) = &self.keys {
+            writeln!(
+                out,
+                "It is encrypted like the journal; keep {} with it (the same passphrases open it, and the recovery code opens it without that file).",
+                sanitize::line(keys)
+            )?;
         }
         writeln!(
             out,

@@ -561,7 +561,8 @@ fn asked(
 /// The journal, or in a terminal on first use, a new one made with the couple's names (and
 /// then the partner who typed their name first).
 fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<(Store, Option<Partner>)> {
-    match Store::open(&ctx.journal).map(|s| s.with_clock(ctx.clock)) {
+    let key = ctx.journal_key().map(|k| &k.key);
+    match Store::open_with(&ctx.journal, key).map(|s| s.with_clock(ctx.clock)) {
         Ok(store) => Ok((store, None)),
         Err(StoreError::Missing(path)) => {
             let journal = ctx.journal.clone();

@@ -26,8 +26,8 @@ use crate::text::prose::{self, and_list, or_list};
 use crate::text::sanitize;
 use crate::views::Output;
 
-mod journal_key;
 mod author;
+mod journal_key;
 mod passphrase;
 
 pub use journal_key::{JournalKey, Recovery};
@@ -102,6 +102,8 @@ pub struct Context {
     /// The key an encrypted journal was unlocked with for this command
     /// (`context/journal_key.rs`).
     journal_key: Option<JournalKey>,
+    /// `REKINDLE_EXPORT_PASSPHRASE_FILE`: the passphrase of an encrypted export, for scripts.
+    export_passphrase_file: Option<PathBuf>,
     /// Partners who proved who they are in this command, with their unlocked identity.
     pub(super) proven: Vec<(i64, crate::keys::Identity)>,
     as_name: Option<String>,
@@ -201,6 +203,9 @@ impl Context {
             notify_file: env.var("REKINDLE_NOTIFY_FILE").map(PathBuf::from),
             passphrases: passphrase::Sources::from_env(env),
             journal_key: None,
+            export_passphrase_file: env
+                .var(journal_key::EXPORT_PASSPHRASE_FILE)
+                .map(PathBuf::from),
             proven: Vec::new(),
             as_name,
             as_flag,

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::commands::context::Context;
 use crate::domain::kind::RecordKind;
 use crate::store::search::{self, Health};
-use crate::store::{self, SCHEMA_VERSION, Store, inspect, leftovers, privacy};
+use crate::store::{self, SCHEMA_VERSION, Store, inspect, keyfile, leftovers, privacy};
 use crate::text::prose;
 use crate::text::sanitize;
 use crate::views::Output;
@@ -60,6 +60,24 @@ pub struct Report {
     /// `--fix` was given: the human report says what was repaired and what was left alone.
     #[serde(skip)]
     pub fix: bool,
+    /// Whether the journal is encrypted; its key slots are checked then (`keys`).
+    pub encrypted: bool,
+    /// The key slots of an encrypted journal: `null` for a plain one.
+    pub keys: Option<Keys>,
+}
+
+/// What doctor found of `JOURNAL.keys`.
+#[derive(Debug, Serialize)]
+pub struct Keys {
+    pub path: String,
+    /// `ok`, `missing`, `damaged` or `other-journal` (its salt is another file's).
+    pub state: &'static str,
+    pub mode: Option<String>,
+    /// The partners whose passphrase opens a slot.
+    pub slots: Vec<String>,
+    /// Every partner with a passphrase has a slot with their current wrapped key, and no one
+    /// else has one.
+    pub in_step: bool,
 }
 
 fn shown(path: &Path) -> String {
@@ -89,6 +107,9 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     } else {
         (Vec::new(), Vec::new())
     };
+    let (keys, key_warnings, key_fixed) = key_slots(ctx, &store, args.fix)?;
+    let mut fixed = fixed;
+    fixed.extend(key_fixed);
     let conn = store.conn();
     let privacy = privacy::findings(&ctx.journal);
     let stale = leftovers::stale(&ctx.journal);
@@ -96,7 +117,13 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         schema_version: store::schema_version(conn).ok(),
         integrity: integrity(conn),
         search_index: search.state,
-        warnings: warnings(&privacy, &search, &stale),
+        warnings: {
+            let mut all = warnings(&privacy, &search, &stale);
+            all.extend(key_warnings);
+            all
+        },
+        encrypted: keys.is_some(),
+        keys,
         fixed,
         not_fixed,
         counts: inspect::readable_counts(conn),
@@ -230,8 +257,107 @@ impl Report {
             privacy_ok: privacy.is_empty(),
             explained: Vec::new(),
             fix: false,
+            encrypted: false,
+            keys: None,
         }
     }
+}
+
+/// The key slots beside an encrypted journal, or a `.keys` file left beside a plain one.
+/// With `--fix`: slots brought in step with the partners' passphrases, made private, or (beside
+/// a plain journal) removed.
+fn key_slots(
+    ctx: &Context,
+    store: &Store,
+    fix: bool,
+) -> anyhow::Result<(Option<Keys>, Vec<String>, Vec<String>)> {
+    let path = keyfile::path_for(&ctx.journal);
+    let shown_path = shown(&path);
+    let mut warnings = Vec::new();
+    let mut fixed = Vec::new();
+    let Some(unlocked) = ctx.journal_key() else {
+        if path.exists() {
+            if fix {
+                std::fs::remove_file(&path)?;
+                fixed.push(format!(
+                    "removed {shown_path}: the journal is not encrypted, so its key slots were not needed"
+                ));
+            } else {
+                warnings.push(format!(
+                    "{shown_path} is beside a journal that is not encrypted (left by an interrupted encrypt or a decrypt); it is not needed, and doctor --fix removes it"
+                ));
+            }
+        }
+        return Ok((None, warnings, fixed));
+    };
+    let holders = keyfile::holders(store.conn())?;
+    let mut keys = Keys {
+        path: path.display().to_string(),
+        state: "ok",
+        mode: keyfile::mode(&path).map(|m| format!("{m:04o}")),
+        slots: Vec::new(),
+        in_step: false,
+    };
+    match keyfile::read(&path) {
+        Ok(file) => {
+            keys.slots = file.slots.iter().map(|s| s.partner.clone()).collect();
+            keys.in_step = keyfile::in_step(&file, &holders);
+            if !file.belongs_to(&ctx.journal) {
+                keys.state = "other-journal";
+            }
+        }
+        Err(keyfile::KeyFileError::Missing(_)) => keys.state = "missing",
+        Err(_) => keys.state = "damaged",
+    }
+    let good = keys.state == "ok" && keys.in_step;
+    if !good && fix {
+        let salt = store::encryption::file_salt(&ctx.journal).unwrap_or_default();
+        let slots = keyfile::seal(&holders, &unlocked.key)?;
+        keyfile::write(&path, &keyfile::KeyFile::new(salt, slots))?;
+        let names: Vec<String> = holders.iter().map(|h| h.name.clone()).collect();
+        fixed.push(format!(
+            "wrote the key slots in {shown_path} again, for {}",
+            if names.is_empty() {
+                "nobody (only the recovery code opens the journal until someone sets a passphrase)"
+                    .to_string()
+            } else {
+                format!("{}'s passphrase", prose::and_list(&names))
+            }
+        ));
+        keys.state = "ok";
+        keys.in_step = true;
+        keys.slots = names;
+        keys.mode = keyfile::mode(&path).map(|m| format!("{m:04o}"));
+    } else if !good {
+        warnings.push(match keys.state {
+            "missing" => format!("{shown_path} is missing: only the recovery code opens the journal now; doctor --fix writes the slots again"),
+            "damaged" => format!("{shown_path} is damaged; doctor --fix writes the slots again"),
+            "other-journal" => format!("{shown_path} belongs to another journal (a backup's, perhaps); doctor --fix writes this journal's slots"),
+            _ => format!("the key slots in {shown_path} do not match the partners' passphrases; doctor --fix brings them in step"),
+        });
+    }
+    if let Some(mode) = keyfile::mode(&path)
+        && mode & 0o077 != 0
+    {
+        if fix {
+            use std::os::unix::fs::PermissionsExt as _;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+            fixed.push(format!(
+                "made {shown_path} readable only by you (it was {mode:04o})"
+            ));
+            keys.mode = Some("0600".into());
+        } else {
+            warnings.push(format!(
+                "other accounts on this computer can open {shown_path} (mode {mode:04o}); doctor --fix makes it private"
+            ));
+        }
+    }
+    if holders.is_empty() {
+        warnings.push(
+            "nobody has a passphrase, so only the recovery code opens this encrypted journal: set one with `rekindle partners passphrase NAME`".into(),
+        );
+    }
+    Ok((Some(keys), warnings, fixed))
 }
 
 /// The integrity check's findings; a check that cannot run to its end is a finding too.
@@ -356,6 +482,21 @@ impl Output for Report {
             _ => "not checked".to_string(),
         };
         writeln!(out, "Search       {search}")?;
+        if let Some(keys) = &self.keys {
+            let whose: Vec<String> = keys
+                .slots
+                .iter()
+                .map(|n| format!("{}'s", sanitize::line(n)))
+                .collect();
+            let state = match (keys.state, keys.in_step) {
+                ("ok", true) if whose.is_empty() => "only the recovery code opens it".to_string(),
+                ("ok", true) => format!("{ok}, opens with {} passphrase", prose::or_list(&whose)),
+                _ => console::style("needs attention (below)")
+                    .yellow()
+                    .to_string(),
+            };
+            writeln!(out, "Encryption   {state}")?;
+        }
         let modes = format!(
             "file {}, folder {}",
             self.file_mode.as_deref().unwrap_or("?"),

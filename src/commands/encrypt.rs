@@ -14,7 +14,7 @@ use crate::domain::recovery;
 use crate::store::cipher::{self, DbKey};
 use crate::store::keyfile::{self, KeyFile};
 use crate::store::{Store, encryption};
-use crate::text::prose::and_list;
+use crate::text::prose::or_list;
 use crate::text::sanitize;
 use crate::views::Output;
 use crate::views::json;
@@ -191,13 +191,17 @@ impl Output for Encrypted {
             .iter()
             .map(|n| sanitize::line(n).into_owned())
             .collect();
+        let whose: Vec<String> = names.iter().map(|n| format!("{n}'s")).collect();
         writeln!(
             out,
-            "It opens with {}'s passphrase. Every command will ask for it (scripts: REKINDLE_PASSPHRASE_FILE).",
-            and_list(&names)
+            "It opens with {} passphrase. Every command will ask for one (scripts: REKINDLE_PASSPHRASE_FILE).",
+            or_list(&whose)
         )?;
         writeln!(out)?;
-        writeln!(out, "Recovery code (shown this once; rekindle keeps no copy):")?;
+        writeln!(
+            out,
+            "Recovery code (shown this once; rekindle keeps no copy):"
+        )?;
         writeln!(out)?;
         writeln!(out, "    {}", self.recovery_code)?;
         writeln!(out)?;

@@ -12,6 +12,7 @@ use crate::domain::dates;
 use crate::domain::exchange::Document;
 use crate::domain::journey::Journey;
 use crate::domain::kind::RecordKind;
+use crate::keys;
 use crate::store;
 use crate::store::destination;
 use crate::text::prose;
@@ -36,6 +37,11 @@ pub struct Args {
     /// Write to FILE instead of printing; - prints
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Encrypt the export with a passphrase (age; asked twice in a terminal, scripts:
+    /// REKINDLE_EXPORT_PASSPHRASE_FILE). `rekindle import` reads it back, as does `age -d`
+    #[arg(long)]
+    pub encrypt: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -73,6 +79,8 @@ struct Written {
     /// Into a file rekindle made (not a pipe or a device, which keep their permissions).
     #[serde(skip)]
     into_file: bool,
+    /// With a passphrase (`--encrypt`).
+    encrypted: bool,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -89,7 +97,25 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             args.format.name()
         );
     }
+    if args.encrypt && file.is_none() && ctx.stdout_is_terminal {
+        bail_user!(
+            "an encrypted export is binary, not for a terminal: add --output FILE, or send it down a pipe"
+        );
+    }
     let store = ctx.open()?;
+    let passphrase = if args.encrypt {
+        Some(ctx.export_passphrase(true)?)
+    } else {
+        if ctx.journal_is_encrypted() {
+            let place = file.map_or("it".to_string(), |p| p.display().to_string());
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "rekindle: warning: the journal is encrypted, but this export is plain text: anyone who can read {} can read everything in it. Add --encrypt to protect it with a passphrase",
+                sanitize::line(&place)
+            );
+        }
+        None
+    };
     let mut into_file = true;
     if let Some(path) = file {
         destination::check_destination(path, &ctx.journal, "--output")?;
@@ -98,6 +124,33 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let doc = store::exchange::snapshot(&store, store::clock::wall(&ctx.clock.now()))?;
     // CSV and Markdown name each step and prompt in words.
     let journey = ctx.journey_quietly();
+    if let Some(passphrase) = passphrase {
+        let mut plain = Vec::new();
+        render(&doc, args.format, &journey, ctx.today, &mut plain, false)?;
+        let sealed = keys::encrypt_with_passphrase(&passphrase, ctx.key_cost(), &plain)?;
+        plain.iter_mut().for_each(|b| *b = 0);
+        return match file {
+            None => {
+                let mut out = ctx.out();
+                out.write_all(&sealed)?;
+                out.flush()?;
+                Ok(())
+            }
+            Some(path) => {
+                destination::write_atomic(path, &ctx.journal, "--output", |w| {
+                    Ok(w.write_all(&sealed)?)
+                })?;
+                ctx.emit(&Written {
+                    output: path.display().to_string(),
+                    format: args.format,
+                    counts: RecordKind::ALL.map(|kind| (kind, doc.len(kind))).to_vec(),
+                    today: ctx.today,
+                    into_file,
+                    encrypted: true,
+                })
+            }
+        };
+    }
     match file {
         None => {
             let for_terminal = ctx.stdout_is_terminal;
@@ -123,6 +176,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
                 counts: RecordKind::ALL.map(|kind| (kind, doc.len(kind))).to_vec(),
                 today: ctx.today,
                 into_file,
+                encrypted: false,
             })
         }
     }
@@ -178,6 +232,13 @@ impl Output for Written {
         )?;
         if !held.is_empty() {
             writeln!(out, "It holds {}.", prose::and_list(&held))?;
+        }
+        if self.encrypted {
+            writeln!(
+                out,
+                "It is encrypted with the passphrase you gave; `rekindle import` asks for it."
+            )?;
+            return Ok(());
         }
         // A pipe or device keeps its own permissions; only a file rekindle made is private.
         if self.into_file {

@@ -10,8 +10,10 @@ use serde::Serialize;
 use crate::bail_user;
 use crate::commands::context::Context;
 use crate::domain::dates;
+use crate::domain::error::UserError;
 use crate::domain::exchange::{self, Counts, Problem};
 use crate::domain::kind::RecordKind;
+use crate::keys::{self, KeyError};
 use crate::store::exchange::{Merged, Touched};
 use crate::store::{self, Store, StoreError};
 use crate::text::prose;
@@ -117,7 +119,23 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     };
     let refuse = |p: Problem| p.into_user_error(&label);
     // The file's bytes are let go as soon as they are parsed, before the merge needs memory.
-    let doc = exchange::parse(&read(&args.file, from_stdin)?).map_err(refuse)?;
+    let mut bytes = read(&args.file, from_stdin)?;
+    // An export made with `export --encrypt` (age, with a passphrase).
+    if keys::is_age_file(&bytes) {
+        let passphrase = ctx.export_passphrase(false)?;
+        bytes = keys::decrypt_with_passphrase(&bytes, &passphrase).map_err(|e| match e {
+            KeyError::WrongPassphrase => UserError::new(format!(
+                "that passphrase does not open {label}; nothing was changed"
+            ))
+            .into(),
+            other if other.is_user_error() => {
+                anyhow::Error::from(UserError::new(other.to_string()))
+            }
+            other => other.into(),
+        })?;
+    }
+    let doc = exchange::parse(&bytes).map_err(refuse)?;
+    drop(bytes);
     let now = ctx.clock.now();
     let doc = exchange::check(doc, ctx.today, &now).map_err(refuse)?;
 

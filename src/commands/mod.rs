@@ -161,8 +161,10 @@ pub fn run(
     {
         ctx.unlock_journal(recovery)?;
     }
+    // doctor without --fix changes nothing, not even the key slots.
+    let keeps_slots = !matches!(&command, Some(Command::Doctor(args)) if !args.fix);
     let result = dispatch(ctx, command, cli);
-    if result.is_ok() {
+    if result.is_ok() && keeps_slots {
         ctx.keep_key_slots_in_step()?;
     }
     result

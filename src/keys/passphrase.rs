@@ -35,9 +35,7 @@ impl Passphrase {
 
     /// The journal key in this "passphrase" when it is a recovery code: `None` when it does
     /// not have a recovery code's shape, an error when it does but is mistyped.
-    pub fn recovery_key(
-        &self,
-    ) -> Option<Result<[u8; 32], crate::domain::recovery::CodeError>> {
+    pub fn recovery_key(&self) -> Option<Result<[u8; 32], crate::domain::recovery::CodeError>> {
         let text = self.0.expose_secret();
         crate::domain::recovery::looks_like_a_code(text)
             .then(|| crate::domain::recovery::decode(text))

@@ -13,8 +13,11 @@ use crate::keys::{Identity, KeyError, Passphrase};
 use crate::store::cipher::{self, DbKey};
 use crate::store::keyfile::{self, KeyFile, KeyFileError, Slot};
 use crate::store::{Store, StoreError, encryption};
-use crate::text::prose::and_list;
+use crate::text::prose::or_list;
 use crate::text::sanitize;
+
+/// The variable a script names the passphrase file of an encrypted export in.
+pub const EXPORT_PASSPHRASE_FILE: &str = "REKINDLE_EXPORT_PASSPHRASE_FILE";
 
 /// How many times a terminal asks before a wrong passphrase ends the command.
 const TRIES: usize = 3;
@@ -130,6 +133,47 @@ impl Context {
         .into())
     }
 
+    /// The passphrase of an encrypted export (`export --encrypt`, and `import` of such a
+    /// file): from `REKINDLE_EXPORT_PASSPHRASE_FILE`, else asked in a terminal (twice, and
+    /// checked for strength, when it is new).
+    pub fn export_passphrase(&mut self, new: bool) -> anyhow::Result<Passphrase> {
+        if let Some(path) = self.export_passphrase_file.clone() {
+            return self.read_file(EXPORT_PASSPHRASE_FILE, path);
+        }
+        let Some(prompter) = self.prompter() else {
+            return Err(UserError::new(format!(
+                "an encrypted export needs a passphrase: run this in a terminal to type it, or name a file holding it in {EXPORT_PASSPHRASE_FILE}"
+            ))
+            .into());
+        };
+        loop {
+            let typed = prompter.secret(if new {
+                "Passphrase for the export file\nat least 8 characters; whoever imports it will need it"
+            } else {
+                "The export file's passphrase"
+            })?;
+            let passphrase = match Passphrase::new(typed) {
+                Ok(p) => p,
+                Err(e) => {
+                    prompter.say(&e.to_string())?;
+                    continue;
+                }
+            };
+            if !new {
+                return Ok(passphrase);
+            }
+            if let Err(e) = crate::keys::check_strength(&passphrase, &[], &[]) {
+                prompter.say(&e.to_string())?;
+                continue;
+            }
+            let again = prompter.secret("The same passphrase again")?;
+            match Passphrase::new(again) {
+                Ok(again) if again.same_as(&passphrase) => return Ok(passphrase),
+                _ => prompter.say("The two did not match; let us start again.")?,
+            }
+        }
+    }
+
     /// Keeps the key for the command; the partner whose slot opened it is the acting one
     /// (unless `--as` names someone else) and counts as proved, so a write in their name does
     /// not ask for the same passphrase again.
@@ -161,7 +205,11 @@ impl Context {
         Ok(file.slots.clone())
     }
 
-    fn journal_passphrase(&mut self, label: &str, keys_missing: bool) -> anyhow::Result<Passphrase> {
+    fn journal_passphrase(
+        &mut self,
+        label: &str,
+        keys_missing: bool,
+    ) -> anyhow::Result<Passphrase> {
         if let Some(path) = self.passphrase_file() {
             return self.read_file(super::passphrase::PASSPHRASE_FILE, path);
         }
@@ -258,11 +306,14 @@ impl Context {
                 "rekindle: warning: no partner has a passphrase now, so only the recovery code opens this journal"
             );
         } else {
-            let names: Vec<String> = holders.iter().map(|h| h.name.clone()).collect();
+            let whose: Vec<String> = holders
+                .iter()
+                .map(|h| format!("{}'s", sanitize::line(&h.name)))
+                .collect();
             let _ = writeln!(
                 std::io::stderr().lock(),
-                "rekindle: the journal's key slots now open with {}'s passphrase",
-                sanitize::line(&and_list(&names))
+                "rekindle: the journal's key slots now open with {} passphrase",
+                or_list(&whose)
             );
         }
         Ok(())

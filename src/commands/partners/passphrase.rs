@@ -199,7 +199,9 @@ fn reset_by_recovery(
         partner_keys::record_event(tx, &stamp, target.id, action, today)?;
         Ok(deleted)
     })?;
-    finish(target.clone(), target, action, today, deleted)
+    let mut changed = finish(target.clone(), target, action, today, deleted)?;
+    changed.action = "reset";
+    Ok(changed)
 }
 
 fn finish(
@@ -241,6 +243,23 @@ impl Output for Changed {
                 out,
                 "{name}'s passphrase is changed; private words stay readable with the new one."
             )?,
+            "reset" => {
+                writeln!(
+                    out,
+                    "{name} has a new passphrase, set with the journal's recovery code."
+                )?;
+                if self.private_deleted > 0 {
+                    writeln!(
+                        out,
+                        "The private words of {}, which only the forgotten passphrase could read, were deleted for good.",
+                        if self.private_deleted == 1 {
+                            "1 entry".to_string()
+                        } else {
+                            format!("{} entries", self.private_deleted)
+                        }
+                    )?;
+                }
+            }
             _ => {
                 writeln!(out, "{name} no longer has a passphrase.")?;
                 if self.private_deleted > 0 {
