@@ -535,17 +535,19 @@ fn asked(
         || draft.need.is_some()
         || draft.note.is_some();
     let mut private = parsed.private;
-    if !private && has_words && store::partner_keys::get(store.conn(), partner.id)?.is_some() {
-        if let Some(p) = ctx.prompter() {
-            let other = sanitize::line(&other).into_owned();
-            private = !p.confirm(
-                &format!(
-                    "Share these words with {other}?\nno keeps them private: only you can read \
-                     them, with your passphrase; scores and feelings are shared either way"
-                ),
-                true,
-            )?;
-        }
+    if !private
+        && has_words
+        && store::partner_keys::get(store.conn(), partner.id)?.is_some()
+        && let Some(p) = ctx.prompter()
+    {
+        let other = sanitize::line(&other).into_owned();
+        private = !p.confirm(
+            &format!(
+                "Share these words with {other}?\nno keeps them private: only you can read \
+                 them, with your passphrase; scores and feelings are shared either way"
+            ),
+            true,
+        )?;
     }
     let prompt_id = prompt
         .filter(|_| draft.prompt_shown || draft.answer.is_some())
@@ -863,6 +865,7 @@ mod tests {
             need: None,
             note: None,
             amend: true,
+            private: false,
         };
         (run(&mut ctx, args), script)
     }

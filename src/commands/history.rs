@@ -141,18 +141,13 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         Some(me) => ctx.identity(&store, me)?.map(|id| (me.id, id)),
         None => None,
     };
-    let sealed = guard_words(store.conn(), &mut records, reader_id, identity)?;
+    guard_words(store.conn(), &mut records, reader_id, identity)?;
     if own.is_some() {
         records.retain(|r| matches!(r, Record::Checkin(c) if c.private));
     }
     if filter.search.is_some() {
         // Sealed words never match for a reader who may not see them.
         records.retain(|r| !matches!(r, Record::Checkin(c) if c.sealed));
-    } else if sealed > 0 && reader_id.is_none() {
-        let _ = writeln!(
-            std::io::stderr().lock(),
-            "rekindle: some words are sealed until both of you have checked in for that day;              pass --as NAME to read what is yours to read"
-        );
     }
     let more = total.saturating_sub(records.len());
     if more > 0 && ctx.json {

@@ -340,6 +340,8 @@ fn the_editor_letter_is_not_shown_as_the_answer_and_the_file_shows_the_question(
     );
     let file = std::fs::read_to_string(&seen).unwrap();
     assert!(file.starts_with("# Your answer to:\n# "), "{file}");
+    // Sam reads it back: Sam's own words are never sealed for Sam (issue 15).
+    env.set("REKINDLE_AS", "Sam");
     let saved = env
         .run(["history", "--json", "--kind", "checkin"])
         .success()

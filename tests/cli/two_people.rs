@@ -135,9 +135,9 @@ fn every_write_in_a_name_with_a_passphrase_needs_it() {
     }
     // Alex cannot act on what Sam wrote, passphrase or not.
     env.set("REKINDLE_PASSPHRASE_FILE", "");
-    env.run(["delete", "checkin", "1", "--as", "Alex", "--yes"])
+    env.run(["delete", "checkin", "2", "--as", "Alex", "--yes"])
         .refused()
-        .stderr_has("only Sam can delete it");
+        .stderr_has("only Samuel can delete it");
 }
 
 #[test]
