@@ -16,10 +16,18 @@ done
 
 work=${1:-target/bench}
 mkdir -p "$work"
-cargo build --release --quiet
-cargo build --release --quiet --example generate
-bin=$PWD/target/release/rekindle
-gen=$PWD/target/release/examples/generate
+# BIN=path uses a binary built elsewhere (for example a cold build being measured); the
+# journal generator is then built without optimisation, which only makes generating slower.
+if [ -n "${BIN:-}" ]; then
+  cargo build --quiet --example generate
+  bin=$BIN
+  gen=$PWD/target/debug/examples/generate
+else
+  cargo build --release --quiet
+  cargo build --release --quiet --example generate
+  bin=$PWD/target/release/rekindle
+  gen=$PWD/target/release/examples/generate
+fi
 until=2026-11-21
 export REKINDLE_TODAY=$until NO_COLOR=1
 unset REKINDLE_JOURNAL REKINDLE_AS
@@ -46,6 +54,48 @@ r = json.load(open(path))["results"][0]
 print(f"{name}\t{years}\t{r['mean']*1000:.2f}\t{r['stddev']*1000:.2f}\t{int(mem)/1024:.1f}")
 EOF
 }
+
+# Encryption (issue 16): what opening costs on a plain journal with and without SQLCipher in
+# the binary, and on an encrypted one (unlocking = one scrypt of 64 MiB + the keyed open).
+#   ENCRYPTION=1 [PLAIN_BIN=path/to/a/--features-plain/build] scripts/bench.sh   (this part only)
+if [ -n "${ENCRYPTION:-}" ]; then
+  db=$work/y10.db
+  [ -f "$db" ] || "$gen" "$db" 10 1 "$until" >/dev/null
+  sqlite3 "$db" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
+  pass=$work/pass
+  printf 'quiet harbour lantern morning\n' > "$pass"; chmod 600 "$pass"
+  enc=$work/enc10.db
+  rm -f "$enc" "$enc.keys"
+  cp "$db" "$enc"
+  REKINDLE_PASSPHRASE_FILE=$pass "$bin" --journal "$enc" partners passphrase Sam --as Sam >/dev/null
+  REKINDLE_PASSPHRASE_FILE=$pass "$bin" --journal "$enc" encrypt --as Sam >/dev/null
+  echo "| command (10-year journal) | mean ± σ |"
+  echo "| --- | --- |"
+  row() {
+    hyperfine -N --style none --warmup 3 --runs "${2:-$runs}" --export-json "$work/enc.json" "$1" >/dev/null
+    python3 -c "import json;r=json.load(open('$work/enc.json'))['results'][0];print(f\"| {'$3'} | {r['mean']*1000:.1f} ± {r['stddev']*1000:.1f} ms |\")"
+  }
+  row "sqlite3 $db 'SELECT count(*) FROM partners'" "" "floor (\`sqlite3\`), plain journal"
+  row "$bin --journal $db status --short" "" "status --short, plain journal, SQLCipher build"
+  row "$bin --journal $db history --limit 20" "" "history --limit 20, plain journal, SQLCipher build"
+  if [ -n "${PLAIN_BIN:-}" ]; then
+    row "$PLAIN_BIN --journal $db status --short" "" "status --short, plain journal, plain build"
+    row "$PLAIN_BIN --journal $db history --limit 20" "" "history --limit 20, plain journal, plain build"
+  fi
+  row "$bin --journal $enc status --short" "" "status --short, encrypted journal (locked, no key)"
+  row "env REKINDLE_PASSPHRASE_FILE=$pass $bin --journal $enc history --limit 20 --as Sam" 10 \
+    "history --limit 20, encrypted journal, unlocked with a passphrase"
+  row "env REKINDLE_PASSPHRASE_FILE=$pass $bin --journal $enc history --limit 20" 10 \
+    "the same without --as (Sam's slot is tried first)"
+  if command -v valgrind >/dev/null; then
+    for b in "$bin" ${PLAIN_BIN:-}; do
+      valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$b" --journal "$db" status --short \
+        >/dev/null 2>"$work/cg.log" || true
+      echo "instructions, status --short on a plain journal, $b: $(grep -o 'refs: *[0-9,]*' "$work/cg.log" | tr -dc '0-9')"
+    done
+  fi
+  exit 0
+fi
 
 for years in 1 10 50; do
   db=$work/y$years.db
