@@ -121,7 +121,9 @@ pub enum Command {
         after_help = "Examples:\n  rekindle encrypt --as Sam\n  rekindle encrypt --new-recovery-code\n  REKINDLE_PASSPHRASE_FILE=~/.rekindle-pass rekindle encrypt --as Sam"
     )]
     Encrypt(encrypt::EncryptArgs),
-    #[command(after_help = "Examples:\n  rekindle decrypt")]
+    #[command(
+        after_help = "Examples:\n  rekindle decrypt\n  REKINDLE_PASSPHRASE_FILE=~/.rekindle-pass rekindle decrypt"
+    )]
     Decrypt(encrypt::DecryptArgs),
     #[command(
         after_help = "Examples:\n  rekindle partners\n  rekindle partners role Sam repairing\n  rekindle partners rename Alex Alexandra"
@@ -157,7 +159,7 @@ pub fn run(
     // An encrypted journal is unlocked once, before the command, by every command that reads
     // it (DESIGN: Passphrases (a)).
     if let Some(recovery) = journal_key_needed(command.as_ref())
-        && ctx.journal_is_encrypted()
+        && ctx.should_unlock()
     {
         ctx.unlock_journal(recovery)?;
     }

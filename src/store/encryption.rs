@@ -339,10 +339,18 @@ mod tests {
             assert!(!contains(&bytes, b"SQLite format 3"), "{name}");
             assert!(!contains(&bytes, b"CREATE TABLE"), "{name}");
         }
+        // Without its key slots beside it, an encrypted file is noise like any other;
+        // with them, it is a journal that needs its key.
+        assert!(matches!(
+            Store::open(&path).err(),
+            Some(StoreError::NotAJournal { .. })
+        ));
+        fs::write(crate::store::keyfile::path_for(&path), "{}").unwrap();
         assert!(matches!(
             Store::open(&path).err(),
             Some(StoreError::Locked(_))
         ));
+        fs::remove_file(crate::store::keyfile::path_for(&path)).unwrap();
         assert!(matches!(
             Store::open_with(&path, Some(&DbKey::random().unwrap())).err(),
             Some(StoreError::WrongKey(_))

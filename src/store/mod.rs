@@ -56,6 +56,7 @@ pub use error::StoreError;
 pub use inspect::{counts, integrity_problems};
 use lock::{busy, wait_for_the_lock};
 use schema::{MIGRATIONS, check_identity, configure, migrate};
+
 pub use schema::{SCHEMA_VERSION, schema_version};
 use tempfile::TempPath;
 
@@ -107,8 +108,15 @@ impl Store {
                 path: path.to_path_buf(),
                 source,
             })?,
-            None if cipher::looks_encrypted(path) && !files::is_sqlite(path) => {
+            None if cipher::looks_encrypted(path) && keyfile::path_for(path).exists() => {
                 return Err(StoreError::Locked(path.to_path_buf()));
+            }
+            // Without its key slots, an encrypted journal cannot be told from any other file.
+            None if cipher::looks_encrypted(path) => {
+                return Err(StoreError::NotAJournal {
+                    path: path.to_path_buf(),
+                    reason: "it is not an SQLite database; if it is an encrypted journal whose .keys file was lost, put its recovery code in a file and name that file in REKINDLE_PASSPHRASE_FILE".into(),
+                });
             }
             None => {}
         }

@@ -40,6 +40,8 @@ const COMMANDS: &[&[&str]] = &[
     &["export"],
     &["import"],
     &["backup"],
+    &["encrypt"],
+    &["decrypt"],
     &["partners"],
     &["partners", "role"],
     &["partners", "rename"],

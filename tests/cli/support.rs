@@ -10,6 +10,10 @@ use std::process::{Command, Stdio};
 /// Saturday 21 November 2026: the day every test lives in unless it says otherwise.
 pub const TODAY: &str = "2026-11-21";
 
+/// Set in the test process's environment, it makes every journal made by
+/// [`TestEnv::with_couple`] encrypted (see `encrypt_for_the_encrypted_run`).
+pub const ENCRYPTED_RUN: &str = "REKINDLE_TEST_ENCRYPTED";
+
 pub struct TestEnv {
     dir: tempfile::TempDir,
     vars: Vec<(String, String)>,
@@ -95,7 +99,7 @@ impl TestEnv {
 
     /// A fresh environment with Sam (repairing) and Alex (healing) already set up.
     pub fn with_couple() -> Self {
-        let env = TestEnv::new();
+        let mut env = TestEnv::new();
         env.init_couple();
         env
     }
@@ -108,7 +112,7 @@ impl TestEnv {
         env
     }
 
-    fn init_couple(&self) {
+    fn init_couple(&mut self) {
         self.run([
             "init",
             "--partner",
@@ -119,6 +123,27 @@ impl TestEnv {
             "Sam",
         ])
         .success();
+        if std::env::var_os(ENCRYPTED_RUN).is_some() {
+            self.encrypt_for_the_encrypted_run();
+        }
+    }
+
+    /// The encrypted run of the suite (`REKINDLE_TEST_ENCRYPTED=1 cargo test --test cli`, a
+    /// subset in `.ci/run`): both partners get the same passphrase (so `--as` either of them
+    /// opens the journal and proves it), the journal is encrypted, and every later command
+    /// reads the passphrase from a file.
+    fn encrypt_for_the_encrypted_run(&mut self) {
+        self.set("REKINDLE_TEST_KDF", "cheap");
+        let pass = self.root().join("encrypted-run.pass");
+        std::fs::write(&pass, "the same long passphrase for both\n").unwrap();
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&pass, std::fs::Permissions::from_mode(0o600)).unwrap();
+        self.set("REKINDLE_PASSPHRASE_FILE", &pass);
+        for name in ["Sam", "Alex"] {
+            self.run(["partners", "passphrase", name, "--as", name])
+                .success();
+        }
+        self.run(["encrypt", "--as", "Sam"]).success();
     }
 
     pub fn root(&self) -> &Path {

@@ -50,6 +50,15 @@ impl Context {
         cipher::looks_encrypted(&self.journal)
     }
 
+    /// Whether this command should unlock the journal before it runs: it is encrypted, and
+    /// either its key slots are beside it or a passphrase file may hold its recovery code.
+    /// (Without either, an encrypted journal looks like any other file of noise, and opening
+    /// it says so.)
+    pub fn should_unlock(&self) -> bool {
+        self.journal_is_encrypted()
+            && (keyfile::path_for(&self.journal).exists() || self.passphrase_file().is_some())
+    }
+
     /// Forgets the key after the journal was given a new one, or none.
     pub fn forget_journal_key(&mut self) {
         self.journal_key = None;
