@@ -143,7 +143,15 @@ impl TestEnv {
             self.run(["partners", "passphrase", name, "--as", name])
                 .success();
         }
-        self.run(["encrypt", "--as", "Sam"]).success();
+        let done = self
+            .run(["encrypt", "--as", "Sam", "--json"])
+            .success()
+            .json();
+        let code = done["recovery_code"].as_str().unwrap().to_string();
+        let key = rekindle::domain::recovery::decode(&code).unwrap();
+        let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+        let journal = self.default_journal();
+        std::fs::write(format!("{}.testkey", journal.display()), hex).unwrap();
     }
 
     pub fn root(&self) -> &Path {
@@ -231,6 +239,14 @@ pub fn dump(path: &Path) -> String {
     let conn =
         rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
             .expect("open journal read-only");
+    // In the encrypted run, the journal's key (its recovery code, decoded) is kept beside it.
+    if let Ok(hex) = std::fs::read_to_string(format!("{}.testkey", path.display())) {
+        conn.execute_batch(&format!(
+            "PRAGMA cipher_log_level = NONE; PRAGMA key = \"x'{}'\";",
+            hex.trim()
+        ))
+        .expect("key the journal");
+    }
     let mut out = String::new();
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'search%' AND name NOT LIKE 'sqlite_%' AND name != 'this_device' ORDER BY name")
