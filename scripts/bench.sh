@@ -86,7 +86,7 @@ if [ -n "${ENCRYPTION:-}" ]; then
   row "env REKINDLE_PASSPHRASE_FILE=$pass $bin --journal $enc history --limit 20 --as Sam" 10 \
     "history --limit 20, encrypted journal, unlocked with a passphrase"
   row "env REKINDLE_PASSPHRASE_FILE=$pass $bin --journal $enc history --limit 20" 10 \
-    "the same without --as (Sam's slot is tried first)"
+    "the same without --as (each slot tried in turn)"
   if command -v valgrind >/dev/null; then
     for b in "$bin" ${PLAIN_BIN:-}; do
       valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$b" --journal "$db" status --short \
