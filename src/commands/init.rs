@@ -6,8 +6,7 @@ use serde::Serialize;
 
 use crate::bail_user;
 use crate::commands::common::create_journal;
-use crate::commands::context::Context;
-use crate::domain::SAFETY_NOTE;
+use crate::commands::context::{CardReason, Context};
 use crate::domain::dates;
 use crate::domain::model::{Partner, Step};
 use crate::flows::couple;
@@ -47,7 +46,10 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         partners: &partners,
         focus: Step::Responsibility,
         today: ctx.today,
-    })
+    })?;
+    // On standard error, after what was made, so scripts reading the JSON are not disturbed.
+    ctx.show_safety_card(CardReason::Asked);
+    Ok(())
 }
 
 /// Something already at the journal's path is never touched: a journal is refused as one,
@@ -95,9 +97,15 @@ impl Output for Created<'_> {
             "You start at step 1, taking responsibility ({}).",
             dates::in_words(self.today)
         )?;
-        writeln!(out)?;
-        writeln!(out, "{}", prose::paragraph(SAFETY_NOTE, 0))?;
-        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            prose::paragraph(
+                "Only your computer account can open the file. Anything either of you \
+                 writes here, the other can read.",
+                0
+            )
+        )?;
         if let Some(first) = self.partners.first() {
             writeln!(
                 out,

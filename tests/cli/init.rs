@@ -18,7 +18,9 @@ fn init_creates_a_private_journal_in_the_xdg_data_dir() {
         .stdout_has("Created your journal at")
         .stdout_has("Sam          repairing trust")
         .stdout_has("Alex         healing")
-        .stdout_has("domestic-violence helpline");
+        .stdout_has("the other can read.")
+        .stderr_has("Safety card")
+        .stderr_has("rekindle is a journal, not therapy");
     let journal = env.default_journal();
     assert!(journal.is_file());
     assert_eq!(mode(&journal), 0o600);

@@ -152,7 +152,7 @@ fn first_use_creates_the_journal_and_goes_on_with_the_check_in() {
     answer(&mut p, "Your name", "Sam\r");
     answer(&mut p, "Your partner's name", "Alex\r");
     answer(&mut p, "Who broke trust?", ENTER);
-    answer(&mut p, "domestic-violence helpline", "");
+    answer(&mut p, "rekindle is a journal, not therapy", "");
     let mut keystrokes = 0;
     let mut shown = String::new();
     for (question, keys) in [

@@ -106,6 +106,9 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
         None => parts,
     };
     let apology = Apology::from_parts(&parts)?;
+    if crate::domain::safety::mentions_self_harm(&parts.text()) {
+        ctx.show_safety_card(crate::commands::context::CardReason::Written);
+    }
     let (saved, promise) = store.write(|tx| save(tx, &apology, me.id, to.id, date))?;
     ctx.emit(&Saved {
         record: json::apology(&saved, &Names::new(&partners)),

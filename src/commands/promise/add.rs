@@ -67,6 +67,9 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
         ),
         None => guided(ctx, &args, &me, &to)?,
     };
+    if crate::domain::safety::mentions_self_harm(&text) {
+        ctx.show_safety_card(crate::commands::context::CardReason::Written);
+    }
     let promise = store.write(|tx| {
         Ok(promises::insert(
             tx,
