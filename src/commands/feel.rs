@@ -22,7 +22,7 @@ use crate::views::json::{self, FeelingRecord};
 
 /// Note how you feel right now, in a word or a few: `rekindle feel hurt:4 hopeful`.
 ///
-/// Words from `rekindle feelings` count as pleasant or unpleasant in your progress; any other
+/// Words from `rekindle feelings` count as pleasant, unpleasant or mixed in your progress; any other
 /// word is kept exactly as you typed it and counts as neutral. Add :N (1 to 5) for how
 /// strong a feeling is. Several may also be given in one word, separated by commas; a feeling of
 /// your own may be a few words in quotes ("left out").

@@ -424,7 +424,9 @@ fn ask_own_words(
                 ),
                 "No keeps your word",
             );
-            if p.confirm(&question, true)? {
+            // No is the default: Enter keeps the word as typed, so a slip of the finger
+            // never changes what someone said they feel.
+            if p.confirm(&question, false)? {
                 entry.word = near.to_string();
             }
         }
@@ -883,6 +885,29 @@ mod tests {
         );
     }
 
+    #[test]
+    fn the_typo_question_defaults_to_keeping_the_word() {
+        let own = VOCABULARY.len();
+        let mut p = Scripted::new([
+            Reply::Picks(vec![own]),
+            text_reply("lonley"),
+            Reply::No,
+            text_reply(""),
+        ]);
+        let feelings = ask_feelings(&mut p, &[], "today").unwrap();
+        assert_eq!(feelings, [entry("lonley", None)]);
+        assert_eq!(p.confirm_defaults, [false], "Enter keeps the word as typed");
+        // A word of another meaning is not asked about at all.
+        let mut p = Scripted::new([
+            Reply::Picks(vec![own]),
+            text_reply("closed"),
+            text_reply(""),
+        ]);
+        let feelings = ask_feelings(&mut p, &[], "today").unwrap();
+        assert_eq!(feelings, [entry("closed", None)]);
+        assert!(p.confirm_defaults.is_empty());
+    }
+
     // Regression: a word kept as typed after "did you mean …? no" was asked about again when
     // amending, with yes as the default, so Enter changed it.
     #[test]
@@ -1022,7 +1047,7 @@ mod tests {
             [
                 Some("5".to_string()),
                 Some("6".to_string()),
-                Some("tender:2".to_string()),
+                Some("wistful:2".to_string()),
                 Some("4".to_string()),
                 None,
                 None,
@@ -1075,7 +1100,7 @@ mod tests {
         assert_eq!(draft.feelings, [entry("calm", None)]);
         assert!(
             p.said.iter().any(|s| s
-                == "  Changed: trust 5 → 8; feelings hurt (4), anxious, tender (2), hopeful → calm; \
+                == "  Changed: trust 5 → 8; feelings hurt (4), anxious, wistful (2), hopeful → calm; \
                     answer changed; appreciation removed; note added."),
             "{:?}",
             p.said

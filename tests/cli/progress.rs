@@ -172,7 +172,7 @@ fn weekly_figures_match_hand_computation() {
     assert_eq!(
         weeks[0]["partners"]["Sam"],
         json!({"checkins": 2, "trust": 5.0, "connection": 5.0, "kept": 0, "missed": 0,
-               "keeping_rate": null, "pleasant": 0, "unpleasant": 0})
+               "keeping_rate": null, "pleasant": 0, "unpleasant": 0, "mixed": 0})
     );
     assert_eq!(weeks[0]["partners"]["Alex"]["trust"], Value::Null);
     // Week of 9 Nov: nobody checked in; Sam's apology of the 10th.
@@ -184,7 +184,7 @@ fn weekly_figures_match_hand_computation() {
     assert_eq!(
         weeks[2]["partners"]["Sam"],
         json!({"checkins": 3, "trust": 8.0, "connection": 8.0, "kept": 3, "missed": 1,
-               "keeping_rate": 0.75, "pleasant": 1, "unpleasant": 1})
+               "keeping_rate": 0.75, "pleasant": 1, "unpleasant": 1, "mixed": 0})
     );
     assert_eq!(weeks[2]["partners"]["Alex"]["trust"], 4.0);
     assert_eq!(weeks[2]["partners"]["Alex"]["kept"], 0);
