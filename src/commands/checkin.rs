@@ -67,7 +67,8 @@ pub struct Args {
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub answer: Option<String>,
 
-    /// Something you appreciate about your partner today
+    /// Something you appreciated about your partner today (never asked of the partner who was
+    /// hurt in the first three steps; always yours to give)
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub appreciation: Option<String>,
 
@@ -392,6 +393,7 @@ fn asked(
                 today,
                 partner: &partner.name,
                 other: &other,
+                role: partner.role,
                 guide: journey.step(step),
                 prompt: prompt.as_ref(),
                 before,
@@ -427,7 +429,7 @@ fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<(Store, Option<P
             if !p.confirm("Create it now?", true)? {
                 return Err(Cancelled.into());
             }
-            let couple = couple::ask(p, &[], None)?;
+            let couple = couple::ask(p, &[], couple::RoleFlags::default())?;
             let (store, partners) = create_journal(ctx, &couple)?;
             // From here a cancel says the journal was made, and only the check-in was not.
             crate::domain::error::note_journal_created();

@@ -23,14 +23,15 @@ pub struct Args {
 
 #[derive(Debug, Subcommand)]
 pub enum Action {
-    /// Set a partner's role: repairing (broke trust), healing (was hurt) or mutual
+    /// Set a partner's role: repairing (broke trust), healing (was hurt), mutual (each of you
+    /// repairing and healing) or unset (not chosen yet: only the prompts for either partner)
     #[command(
         after_help = "Examples:\n  rekindle partners role Sam repairing\n  rekindle partners role Alex healing"
     )]
     Role {
         /// The partner, by name
         name: String,
-        /// repairing, healing or mutual
+        /// repairing, healing, mutual or unset
         role: String,
     },
     /// Give a partner a new name

@@ -18,7 +18,8 @@ use crate::domain::checkin::{
 use crate::domain::dates;
 use crate::domain::error::{Cancelled, UserError};
 use crate::domain::feelings::{self, FeelingEntry, Parsed, VOCABULARY};
-use crate::domain::journey::{Prompt, StepGuide};
+use crate::domain::journey::{self, Prompt, StepGuide};
+use crate::domain::model::Role;
 use crate::flows::prompter::{Edited, Prompter, ask as hinted};
 use crate::text::prose;
 use crate::text::sanitize;
@@ -30,6 +31,9 @@ pub struct Guidance<'a> {
     pub today: NaiveDate,
     pub partner: &'a str,
     pub other: &'a str,
+    /// The partner's role: the partner who was hurt is not asked for an appreciation of the
+    /// other in the first steps (see `journey::appreciation_held_back`).
+    pub role: Role,
     pub guide: &'a StepGuide,
     pub prompt: Option<&'a Prompt>,
     /// The check-in already saved for that date, which this one replaces: each question
@@ -150,12 +154,20 @@ pub fn ask(
     };
     if options.extras {
         let saved = |pick: fn(&Draft) -> &Option<String>| before.and_then(|b| pick(b).as_deref());
-        if given.appreciation.is_none() {
+        // Held back for the partner who was hurt in the first three steps: a daily request
+        // to appreciate the one who broke trust can feel like being asked to move on. The
+        // flag --appreciation still saves one.
+        let held_back = journey::appreciation_held_back(guidance.role, guidance.guide.step);
+        if given.appreciation.is_none() && !held_back {
             draft.appreciation = ask_text(
                 p,
-                &format!("Something you appreciate about {other} {day}"),
+                &format!(
+                    "Anything you appreciated about {other} {day}? It is fine to leave this empty"
+                ),
                 saved(|b| &b.appreciation),
             )?;
+        } else if given.appreciation.is_none() {
+            draft.appreciation = before.and_then(|b| b.appreciation.clone());
         }
         if given.need.is_none() {
             draft.need = ask_text(
@@ -548,6 +560,7 @@ mod tests {
             today: date,
             partner: "Sam",
             other: "Alex",
+            role: Role::Repairing,
             guide,
             prompt,
             before,
@@ -617,7 +630,7 @@ mod tests {
                 "How strong is \"hurt\"?\n1 to 5, Enter skips",
                 "How strong is \"hopeful\"?\n1 to 5, Enter skips",
                 "Your answer\nEnter skips, e opens your editor",
-                "Something you appreciate about Alex today\nEnter skips",
+                "Anything you appreciated about Alex today? It is fine to leave this empty\nEnter skips",
                 "Something you need from Alex\nEnter skips",
                 "Anything else to note?\nEnter skips",
                 "Save this check-in?",
@@ -725,7 +738,7 @@ mod tests {
             p.asked,
             [
                 "How close do you feel to Alex today?\n1 to 10",
-                "Something you appreciate about Alex today\nEnter skips",
+                "Anything you appreciated about Alex today? It is fine to leave this empty\nEnter skips",
                 "Save this check-in?",
             ]
         );
@@ -1117,6 +1130,7 @@ mod tests {
             today: d(2026, 11, 21),
             partner: "Sam",
             other: "Alex",
+            role: Role::Repairing,
             guide,
             prompt: None,
             before: None,

@@ -112,6 +112,7 @@ pub fn ask(
             today,
             partner: &partner.name,
             other,
+            role: partner.role,
             guide: journey.step(step),
             prompt: journey.prompt_for(step, partner.role, date),
             before,
@@ -124,9 +125,11 @@ pub fn ask(
         });
     }
     for i in 0..2 {
+        // Optional for everyone, and said so: for a partner who was hurt, early on, it
+        // can be too soon to appreciate the other.
         let question = prompter::ask(
             &format!(
-                "{}, what do you appreciate about {} this week?",
+                "{}, anything you appreciated about {} this week? It is fine to pass",
                 names[i],
                 names[1 - i]
             ),

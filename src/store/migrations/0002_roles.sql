@@ -1,0 +1,25 @@
+-- rekindle journal: a partner's role may be `unset`, and is until it is chosen.
+-- Released migrations are never edited; a change to the schema is a new file.
+--
+-- No role is preselected any more: `init` without --repairing or --mutual leaves both
+-- partners `unset`, and they see only the prompts written for either partner. Journals made
+-- before keep the roles they hold: a `mutual` chosen on purpose cannot be told from one that
+-- was the old default, so nobody's choice is undone; `rekindle partners` now says what mutual
+-- means, and `partners role` changes it.
+--
+-- SQLite cannot change a CHECK constraint in place, so the table is rebuilt with the same ids;
+-- the migration runs with foreign keys deferred and checks them all before it commits.
+
+CREATE TABLE partners_new (
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    role        TEXT NOT NULL DEFAULT 'unset'
+                CHECK (role IN ('repairing', 'healing', 'mutual', 'unset')),
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+INSERT INTO partners_new (id, uuid, name, role, created_at, updated_at)
+    SELECT id, uuid, name, role, created_at, updated_at FROM partners;
+DROP TABLE partners;
+ALTER TABLE partners_new RENAME TO partners;
