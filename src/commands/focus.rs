@@ -9,8 +9,8 @@ use serde::Serialize;
 use crate::commands::context::Context;
 use crate::domain::dates;
 use crate::domain::input::parse_step;
-use crate::domain::journey::{Practice, StepGuide};
-use crate::domain::model::Step;
+use crate::domain::journey::{Audience, Practice, StepGuide};
+use crate::domain::model::{Role, Step};
 use crate::store;
 use crate::text::prose;
 use crate::text::sanitize;
@@ -41,6 +41,9 @@ struct Current<'a> {
     practices: &'a [Practice],
     #[serde(skip)]
     guide: &'a StepGuide,
+    /// The reader's role, when the reader is known: only the practices for it are shown.
+    #[serde(skip)]
+    role: Option<Role>,
 }
 
 /// A move to a step, or a move asked for to the step already in focus; the JSON is the
@@ -51,6 +54,8 @@ struct Moved<'a> {
     change: FocusRecord,
     #[serde(skip)]
     guide: &'a StepGuide,
+    #[serde(skip)]
+    role: Option<Role>,
     /// The focus was on that step already, so nothing was written.
     #[serde(skip)]
     already: bool,
@@ -65,6 +70,9 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let mut store = ctx.open()?;
     let current = store::focus::current(store.conn())?;
     let journey = ctx.journey();
+    // Whoever changes the focus is recorded when known, and sees the practices for their role.
+    let partner = ctx.named_partner(&store)?;
+    let role = partner.as_ref().map(|p| p.role);
     let Some(step) = wanted else {
         let step = current.as_ref().map(|c| c.step).unwrap_or_default();
         let since = current.as_ref().map(|c| c.date);
@@ -77,16 +85,15 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             days: since.map(|s| dates::day_of_step(s, ctx.today)),
             practices: &guide.practices,
             guide,
+            role,
         });
     };
-    // Whoever changes the focus is recorded when known; the focus belongs to both of you, so
-    // it is never asked for.
-    let partner = ctx.named_partner(&store)?;
     let guide = journey.step(step);
     if let Some(current) = current.filter(|c| c.step == step) {
         return ctx.emit(&Moved {
             change: json::focus_record(&current, None, &guide.title),
             guide,
+            role,
             already: true,
         });
     }
@@ -106,6 +113,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             &guide.title,
         ),
         guide,
+        role,
         already: false,
     })
 }
@@ -122,7 +130,7 @@ impl Output for Current<'_> {
             self.step.number(),
             sanitize::line(self.title)
         )?;
-        describe(out, self.guide)
+        describe(out, self.guide, self.role)
     }
 }
 
@@ -143,11 +151,13 @@ impl Output for Moved<'_> {
             step.number(),
             dates::in_words(self.change.date)
         )?;
-        describe(out, self.guide)
+        describe(out, self.guide, self.role)
     }
 }
 
-fn describe(out: &mut dyn Write, guide: &StepGuide) -> anyhow::Result<()> {
+/// The step's summary and practices: for a known reader, the practices written for their role;
+/// for an unknown one, every practice, each written for one partner labelled with whom.
+fn describe(out: &mut dyn Write, guide: &StepGuide, role: Option<Role>) -> anyhow::Result<()> {
     writeln!(out)?;
     writeln!(
         out,
@@ -158,11 +168,20 @@ fn describe(out: &mut dyn Write, guide: &StepGuide) -> anyhow::Result<()> {
         writeln!(out)?;
         writeln!(out, "{}", prose::paragraph(note, 2))?;
     }
-    if !guide.practices.is_empty() {
+    let practices: Vec<&Practice> = match role {
+        Some(role) => guide.practices_for(role),
+        None => guide.practices.iter().collect(),
+    };
+    if !practices.is_empty() {
         writeln!(out)?;
         writeln!(out, "Small things to try:")?;
-        for practice in &guide.practices {
-            let text = format!("- {}", sanitize::line(&practice.text));
+        for practice in practices {
+            let label = match (role, practice.audience) {
+                (None, Audience::Repairing) => "If you broke trust: ",
+                (None, Audience::Healing) => "If you were hurt: ",
+                _ => "",
+            };
+            let text = format!("- {label}{}", sanitize::line(&practice.text));
             let wrapped = prose::paragraph(&text, 2);
             // Hang the wrapped lines under the text, not under the dash.
             writeln!(out, "{}", wrapped.replace("\n  ", "\n    "))?;

@@ -97,7 +97,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     if !meeting.is_empty() {
         let prompt_ids: Vec<Option<String>> = partners
             .iter()
-            .map(|p| journey.prompt_for(step, p.role, date).map(|p| p.id.clone()))
+            .map(|p| meeting::together_prompt(&journey, step, p.role, date).map(|p| p.id.clone()))
             .collect();
         let saving = Saving {
             partners: &partners,

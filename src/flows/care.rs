@@ -28,7 +28,7 @@ pub fn offer_danger_words(
             })
             .collect();
         let question = format!(
-            "You chose \"{}\". Everything saved here, {other} can read. Save this word?",
+            "Save \"{}\"? {other} can read everything saved here",
             sanitize::line(&feeling.word)
         );
         let chosen = p.select(&question, &choices, 0)?;

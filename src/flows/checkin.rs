@@ -96,7 +96,7 @@ pub fn ask(
         });
     }
 
-    introduce(p, guidance)?;
+    introduce(p, guidance, options)?;
     let before = guidance.before;
     let other = sanitize::line(guidance.other).into_owned();
     // A check-in for an earlier day asks about that day.
@@ -198,7 +198,7 @@ pub fn ask(
     Ok(draft)
 }
 
-fn introduce(p: &mut dyn Prompter, g: &Guidance<'_>) -> anyhow::Result<()> {
+fn introduce(p: &mut dyn Prompter, g: &Guidance<'_>, options: Options) -> anyhow::Result<()> {
     let day = if g.date == g.today {
         format!("today, {}", dates::in_words(g.date))
     } else {
@@ -223,7 +223,9 @@ fn introduce(p: &mut dyn Prompter, g: &Guidance<'_>) -> anyhow::Result<()> {
         p.say("")?;
         p.say(&prose::paragraph(&sanitize::line(&prompt.text), 2))?;
     }
-    if let Some(note) = g.guide.note() {
+    // At one keyboard (`together`) the safety note waits, with the card, until the meeting
+    // is over.
+    if let Some(note) = g.guide.note().filter(|_| options.extras) {
         p.say("")?;
         p.say(&prose::paragraph(note, 2))?;
     }

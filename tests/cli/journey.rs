@@ -342,3 +342,36 @@ fn a_stray_word_after_focus_gets_a_plain_refusal() {
         .refused()
         .stderr_has("text with spaces goes in quotes");
 }
+
+/// `focus` shows a known reader the practices for their role; for an unknown reader each
+/// practice written for one partner says whom it is for.
+#[test]
+fn focus_shows_the_practices_for_the_readers_role() {
+    let env = TestEnv::with_couple();
+    let end_contact = "End the contact or the behaviour that broke trust";
+    let not_now = "\"Not now\" is a complete";
+    let alex = env.run(["focus", "--as", "Alex"]);
+    alex.success();
+    let alex_text = alex.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(!alex_text.contains(end_contact), "{}", alex.stdout);
+    assert!(alex_text.contains(not_now), "{}", alex.stdout);
+    let sam = env.run(["focus", "--as", "Sam"]);
+    sam.success();
+    let sam_text = sam.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(sam_text.contains(end_contact), "{}", sam.stdout);
+    assert!(!sam_text.contains(not_now), "{}", sam.stdout);
+    let anyone = env.run(["focus"]);
+    anyone.success();
+    assert!(
+        anyone
+            .stdout
+            .contains(&format!("- If you broke trust: {}", &end_contact[..20])),
+        "{}",
+        anyone.stdout
+    );
+    assert!(
+        anyone.stdout.contains("- If you were hurt: "),
+        "{}",
+        anyone.stdout
+    );
+}

@@ -395,3 +395,30 @@ fn ctrl_c_after_creating_the_journal_says_it_was_created() {
     assert_eq!(query(&env, "SELECT count(*) FROM partners"), [[int(2)]]);
     assert_eq!(query(&env, "SELECT count(*) FROM checkins"), [[int(0)]]);
 }
+
+/// In a terminal, a danger word is offered not to be saved, and Enter leaves it out; the safety
+/// card comes first, once. Choosing to save it saves it.
+#[test]
+fn a_danger_word_is_left_out_unless_the_partner_chooses_to_save_it() {
+    let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    let mut p = spawn(&env, &["feel", "--as", "Alex", "afraid"]);
+    let shown = answer(&mut p, "Leave it out", ENTER);
+    assert!(shown.contains("Safety card"), "{shown}");
+    assert!(shown.contains("Save \"afraid\"?"), "{shown}");
+    p.exp_string("Nothing was saved.").expect("nothing saved");
+    let (code, _) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(dump(&env.default_journal()), before);
+
+    let mut p = spawn(&env, &["feel", "--as", "Alex", "afraid", "hurt:3"]);
+    // The second choice saves it.
+    answer(&mut p, "Save it, where Sam can read it", "\x1b[B\r");
+    p.exp_string("Saved Alex's feelings").expect("saved");
+    let (code, _) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(
+        query(&env, "SELECT word FROM feelings ORDER BY id"),
+        [vec![text("afraid")], vec![text("hurt")]]
+    );
+}
