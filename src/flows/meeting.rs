@@ -191,12 +191,12 @@ pub fn ask(
 
 /// The day's prompt for a partner at the shared keyboard; none in the step about deciding
 /// whether to stay, whose questions are for each partner alone.
-pub fn together_prompt<'a>(
-    journey: &'a Journey,
+pub fn together_prompt(
+    journey: &Journey,
     step: Step,
     role: Role,
     date: NaiveDate,
-) -> Option<&'a Prompt> {
+) -> Option<&Prompt> {
     (step != Step::Reassess)
         .then(|| journey.prompt_for(step, role, date))
         .flatten()
