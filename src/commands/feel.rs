@@ -65,13 +65,16 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         writeln!(err, "Nothing was saved.")?;
         return Ok(());
     }
+    let clock = store.clock();
     let records: Vec<FeelingRecord> = store.write(|tx| {
-        // One moment for the whole entry, so its words read back as one.
-        let now = store::timestamp();
+        // One stamp for the whole entry, so its words read back as one (and `undo` takes
+        // them back together).
+        let stamp = store::clock::stamp(tx, &clock, Some(partner.id))?;
         let mut written = Vec::new();
         for entry in &entries {
-            let feeling = store::feelings::insert_at(
+            let feeling = store::feelings::insert(
                 tx,
+                &stamp,
                 &NewFeeling {
                     partner_id: partner.id,
                     checkin_id: None,
@@ -80,7 +83,6 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
                     intensity: entry.intensity,
                     note: note.as_deref(),
                 },
-                &now,
             )?;
             written.push(json::feeling_record(&feeling, &partner.name));
         }

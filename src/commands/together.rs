@@ -12,15 +12,17 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::bail_user;
-use crate::commands::common::{save_checkin, saved_draft};
+use crate::commands::common::{ChangedMeanwhile, save_checkin, saved_draft};
 use crate::commands::context::{CardReason, Context};
-use crate::domain::checkin::Draft;
+use crate::domain::checkin::{self, Draft};
 use crate::domain::dates;
 use crate::domain::feelings::FeelingEntry;
 use crate::domain::model::{Partner, Step};
 use crate::domain::safety;
 use crate::flows;
+use crate::flows::conflict::{self, Choice};
 use crate::flows::meeting::{self, Meeting};
+use crate::store::clock::Clock;
 use crate::store::{self, checkins::Checkin};
 use crate::text::sanitize;
 use crate::views::Output;
@@ -77,7 +79,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         .collect::<Result<_, _>>()?;
     let before: Vec<Option<Draft>> = existing
         .iter()
-        .map(|c| c.as_ref().map(|c| saved_draft(&store, c)).transpose())
+        .map(|c| c.as_ref().map(|c| saved_draft(store.conn(), c)).transpose())
         .collect::<anyhow::Result<_>>()?;
     let today = ctx.today;
     // At one keyboard the card waits until the meeting is over: in the middle of it, it
@@ -88,6 +90,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     };
     let mut meeting = meeting::ask(p, &journey, step, &partners, &before, date, today)?;
     care(ctx, &partners, &mut meeting)?;
+    let mut existing = existing;
     let mut saved = Saved {
         meeting: None,
         checkins: Vec::new(),
@@ -99,14 +102,26 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             .iter()
             .map(|p| meeting::together_prompt(&journey, step, p.role, date).map(|p| p.id.clone()))
             .collect();
-        let saving = Saving {
-            partners: &partners,
-            existing: &existing,
-            prompt_ids: &prompt_ids,
-            step,
-            date,
-        };
-        (saved.meeting, saved.checkins) = store.write(|tx| save(tx, &saving, &meeting))?;
+        let clock = store.clock();
+        loop {
+            let saving = Saving {
+                partners: &partners,
+                existing: &existing,
+                prompt_ids: &prompt_ids,
+                step,
+                date,
+            };
+            match store.write(|tx| save(tx, &clock, &saving, &meeting)) {
+                Ok(done) => {
+                    (saved.meeting, saved.checkins) = done;
+                    break;
+                }
+                Err(e) => {
+                    let changed = e.downcast::<ChangedMeanwhile>()?;
+                    settle(ctx, changed, &partners, &mut existing, &mut meeting, date)?;
+                }
+            }
+        }
     }
     ctx.emit(&saved)?;
     ctx.release_safety_card();
@@ -161,6 +176,52 @@ fn care(ctx: &mut Context, partners: &[Partner], meeting: &mut Meeting) -> anyho
     Ok(())
 }
 
+/// A partner's check-in for the day was saved or changed by another command during the
+/// meeting: both versions are shown, and they choose. Keeping the other one leaves this
+/// check-in out (printed, so nothing typed is lost) and saves the rest of the meeting.
+fn settle(
+    ctx: &mut Context,
+    changed: ChangedMeanwhile,
+    partners: &[Partner],
+    existing: &mut [Option<Checkin>],
+    meeting: &mut Meeting,
+    date: NaiveDate,
+) -> anyhow::Result<()> {
+    let Some(i) = partners.iter().position(|p| p.name == changed.partner) else {
+        return Err(changed.into());
+    };
+    let Some(mine) = meeting.turns.get(i).and_then(|t| t.checkin.clone()) else {
+        return Err(changed.into());
+    };
+    let what = format!(
+        "{}'s check-in for {}",
+        sanitize::line(&changed.partner),
+        dates::in_words(date)
+    );
+    let theirs = match &changed.current {
+        Some((_, draft)) => checkin::summary(draft, date),
+        None => "(deleted)".to_string(),
+    };
+    let Some(p) = ctx.prompter() else {
+        return Err(changed.into());
+    };
+    match conflict::resolve(p, &what, &theirs, &checkin::summary(&mine, date))? {
+        Choice::SaveMine => existing[i] = changed.current.map(|(c, _)| c),
+        Choice::KeepTheirs => {
+            writeln!(
+                ctx.out(),
+                "Kept {what} as saved meanwhile. What was written here was not saved; here it is:\n{}",
+                checkin::summary(&mine, date)
+            )?;
+            if let Some(turn) = meeting.turns.get_mut(i) {
+                turn.checkin = None;
+            }
+            existing[i] = changed.current.map(|(c, _)| c);
+        }
+    }
+    Ok(())
+}
+
 /// What the meeting is saved with.
 struct Saving<'a> {
     partners: &'a [Partner],
@@ -176,6 +237,7 @@ struct Saving<'a> {
 /// in it (a request taken on as a promise becomes one).
 fn save(
     tx: &rusqlite::Connection,
+    clock: &Clock,
     t: &Saving<'_>,
     meeting: &Meeting,
 ) -> anyhow::Result<(Option<MeetingRecord>, Vec<CheckinRecord>)> {
@@ -190,6 +252,7 @@ fn save(
         if let Some(draft) = &turn.checkin {
             checkins.push(save_checkin(
                 tx,
+                clock,
                 partner,
                 t.date,
                 t.step,
@@ -202,8 +265,11 @@ fn save(
     if !meeting.has_talk() {
         return Ok((None, checkins));
     }
+    // The meeting is both partners'; a promise is its maker's.
+    let stamp = store::clock::stamp(tx, clock, None)?;
     let row = store::meetings::insert(
         tx,
+        &stamp,
         t.date,
         meeting.went_well.as_deref(),
         meeting.work_on.as_deref(),
@@ -216,6 +282,7 @@ fn save(
                 let (due, every) = offer.schedule(t.date);
                 let promise = store::promises::insert(
                     tx,
+                    &stamp.by(Some(t.partners[1 - i].id)),
                     &store::promises::NewPromise {
                         by_id: t.partners[1 - i].id,
                         to_id: Some(partner.id),

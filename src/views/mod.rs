@@ -12,6 +12,7 @@ pub mod promise;
 pub mod remind;
 pub mod report;
 pub mod safety;
+pub mod show;
 pub mod status;
 pub mod today;
 

@@ -184,7 +184,7 @@ pub fn unanswered(facts: &Facts) -> Vec<Signal> {
     facts
         .apologies
         .iter()
-        .filter(|a| a.first_answer.is_none())
+        .filter(|a| a.first_answer.is_none() && !a.withdrawn)
         .filter_map(|a| {
             let waiting = (until - a.date).num_days();
             (waiting >= UNANSWERED_DAYS).then(|| {
@@ -346,6 +346,7 @@ mod tests {
             date,
             first_answer: None,
             accepted: false,
+            withdrawn: false,
         };
         f.apologies = vec![apology(d(11, 14))];
         let signals = unanswered(&f);
@@ -367,6 +368,11 @@ mod tests {
             ..apology(d(11, 1))
         }];
         assert!(unanswered(&f).is_empty(), "answered");
+        f.apologies = vec![ApologyFact {
+            withdrawn: true,
+            ..apology(d(11, 1))
+        }];
+        assert!(unanswered(&f).is_empty(), "withdrawn by its author");
     }
 
     #[test]
@@ -387,6 +393,7 @@ mod tests {
             date: d(11, 1),
             first_answer: None,
             accepted: false,
+            withdrawn: false,
         }];
         let signals = all(&f);
         assert_eq!(signals.len(), 3, "{signals:?}");

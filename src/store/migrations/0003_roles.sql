@@ -17,9 +17,11 @@ CREATE TABLE partners_new (
     role        TEXT NOT NULL DEFAULT 'unset'
                 CHECK (role IN ('repairing', 'healing', 'mutual', 'unset')),
     created_at  TEXT NOT NULL,
-    updated_at  TEXT NOT NULL
+    updated_at  TEXT NOT NULL,
+    hlc         TEXT NOT NULL DEFAULT '',
+    changed_by  INTEGER REFERENCES partners(id)
 );
-INSERT INTO partners_new (id, uuid, name, role, created_at, updated_at)
-    SELECT id, uuid, name, role, created_at, updated_at FROM partners;
+INSERT INTO partners_new (id, uuid, name, role, created_at, updated_at, hlc, changed_by)
+    SELECT id, uuid, name, role, created_at, updated_at, hlc, changed_by FROM partners;
 DROP TABLE partners;
 ALTER TABLE partners_new RENAME TO partners;
