@@ -239,6 +239,14 @@ pub fn appreciation_held_back(role: Role, step: Step) -> bool {
     role == Role::Healing && step.number() <= 3
 }
 
+/// Whether a move of the focus to `step` by a partner in `role` waits for the other partner's
+/// agreement: forgiveness, intimacy and renewal are steps the partner who was hurt comes to in
+/// their own time, so a move there by anyone else (repairing, mutual, or a role not chosen
+/// yet) is a proposal until the other agrees.
+pub fn move_needs_agreement(step: Step, role: Role) -> bool {
+    matches!(step, Step::Forgiveness | Step::Intimacy | Step::Renewal) && role != Role::Healing
+}
+
 /// The built-in two-sentence summary of a step.
 pub fn summary(step: Step) -> &'static str {
     &BUILTIN.step(step).summary
@@ -1210,6 +1218,17 @@ mod tests {
             assert_eq!(appreciation_held_back(Role::Healing, step), early, "{step}");
             for role in [Role::Repairing, Role::Mutual, Role::Unset] {
                 assert!(!appreciation_held_back(role, step), "{role} {step}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_hurt_partner_moves_to_forgiveness_intimacy_or_renewal_alone() {
+        for step in Step::ALL {
+            let guarded = matches!(step, Step::Forgiveness | Step::Intimacy | Step::Renewal);
+            assert!(!move_needs_agreement(step, Role::Healing), "{step}");
+            for role in [Role::Repairing, Role::Mutual, Role::Unset] {
+                assert_eq!(move_needs_agreement(step, role), guarded, "{role} {step}");
             }
         }
     }

@@ -1,4 +1,4 @@
--- rekindle journal: a partner's role may be `unset`, and is until it is chosen.
+-- rekindle journal, schema version 3: roles may be `unset`; focus moves may wait for agreement.
 -- Released migrations are never edited; a change to the schema is a new file.
 --
 -- No role is preselected any more: `init` without --repairing or --mutual leaves both
@@ -25,3 +25,11 @@ INSERT INTO partners_new (id, uuid, name, role, created_at, updated_at, hlc, cha
     SELECT id, uuid, name, role, created_at, updated_at, hlc, changed_by FROM partners;
 DROP TABLE partners;
 ALTER TABLE partners_new RENAME TO partners;
+
+-- A move of the focus to forgiveness, intimacy or renewal by anyone but the partner who was
+-- hurt waits for the other partner's agreement (`focus --agree`). Until then it is kept as a
+-- focus change that is `waiting`, and the focus stays where it was; agreeing makes it a
+-- focus change from the day of agreement, by the partner who proposed it, with `agreed_by`
+-- the one who agreed (the waiting version is kept as a revision).
+ALTER TABLE focus_changes ADD COLUMN waiting INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE focus_changes ADD COLUMN agreed_by INTEGER REFERENCES partners(id);
