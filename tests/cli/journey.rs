@@ -413,6 +413,20 @@ fn a_move_to_forgiveness_by_the_repairing_partner_waits_for_agreement() {
     env.run(["focus"])
         .success()
         .stdout_has("it moves when Alex agrees");
+    let today = env.run(["--as", "Alex"]);
+    today.success();
+    let words = today
+        .stdout
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        words.contains("Sam proposed step 5 of 8, Forgive gradually; it waits for Alex"),
+        "{words}"
+    );
+    let today = env.run(["--as", "Alex", "--json"]).success().json();
+    assert_eq!(today["focus"]["step"], "responsibility");
+    assert_eq!(today["focus"]["proposed"]["step"], "forgiveness");
     // Proposing it again changes nothing.
     env.run(["focus", "forgiveness", "--as", "Sam"]).success();
     let history = env

@@ -160,3 +160,41 @@ fn a_refused_entry_shows_no_card_and_changes_nothing() {
     assert!(!run.stderr.contains(CARD));
     assert_eq!(bytes(&env.default_journal()), before);
 }
+
+#[test]
+fn an_edit_that_writes_such_words_shows_the_card_too() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "checkin",
+        "--as",
+        "Alex",
+        "--trust",
+        "4",
+        "--note",
+        "a long day",
+    ])
+    .success();
+    let calm = env.run([
+        "edit",
+        "checkin",
+        "1",
+        "--as",
+        "Alex",
+        "--note",
+        "a long, quiet day",
+    ]);
+    calm.success();
+    assert!(!calm.stderr.contains(CARD), "{}", calm.stderr);
+    env.run([
+        "edit",
+        "checkin",
+        "1",
+        "--as",
+        "Alex",
+        "--note",
+        "I don't want to be alive any more",
+    ])
+    .success()
+    .stderr_has(GENTLE)
+    .stderr_has(CARD);
+}
