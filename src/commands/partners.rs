@@ -82,10 +82,13 @@ fn set_role(store: &mut Store, partner: Partner, role: Role) -> anyhow::Result<C
         Ok(false)
     })?;
     let name = sanitize::line(&partner.name);
-    let message = if already {
-        format!("{name} is already {}; nothing changed.", role.describe())
-    } else {
-        format!("{name} is now {}.", role.describe())
+    let message = match (already, role) {
+        (true, Role::Unset) => format!("{name}'s role is not chosen yet; nothing changed."),
+        (false, Role::Unset) => format!(
+            "{name}'s role is now not chosen: {name} sees the prompts written for either partner."
+        ),
+        (true, _) => format!("{name} is already {}; nothing changed.", role.describe()),
+        (false, _) => format!("{name} is now {}.", role.describe()),
     };
     Ok(Changed {
         partner: Partner { role, ..partner },

@@ -25,6 +25,15 @@ fn role_and_rename_change_one_partner() {
     env.run(["partners", "role", "ALEX", "Mutual"])
         .success()
         .stdout_has("Alex is now mutual (each of you repairing and healing).");
+    env.run(["partners", "role", "Alex", "unset"])
+        .success()
+        .stdout_has(
+            "Alex's role is now not chosen: Alex sees the prompts written for either partner.",
+        );
+    env.run(["partners", "role", "Alex", "unset"])
+        .success()
+        .stdout_has("Alex's role is not chosen yet; nothing changed.");
+    env.run(["partners", "role", "Alex", "mutual"]).success();
     // Regression: a rename used to answer with the role ("Sasha is now repairing trust.").
     env.run(["partners", "rename", "alex", "Ríley 🌿"])
         .success()
