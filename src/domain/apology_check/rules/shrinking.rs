@@ -1,0 +1,222 @@
+//! Making it smaller, arguing over what to call it, and brushing the partner's feelings off.
+
+use super::{AND_THEN_I_DID, Kind, OWNED_REASON, RuleDef, r};
+
+pub(super) fn rules() -> Vec<RuleDef> {
+    use Kind::*;
+    vec![
+        // ---- Making it smaller.
+        r(Minimizing, "(was/is/were) [@deg] (just/only/merely/simply|nothing but|nothing \
+                       more than) [@deg] (a/an/one/some/two/texting/talking/flirting/friends/words/\
+                       harmless/innocent/sex/physical/messages/money/banter/fun/sexting/kissing/chatting/\
+                       messaging/dms|a few|a bit of|a laugh|a phase|a \
+                       crush|a fling|a game|a birthday|an anniversary|a dinner|a kiss|a text|a drink)")
+            .not_after("~4 to (some/other/most) people|~4 to (others|anyone else|me at the time)|~4 (i \
+                        know|and (i|that) know)|~1 (part/piece/start|the start|the beginning|the tip) ~3|\
+                        ~1 (way|excuse) ~3|one ~2 of (many|the|my)|matter of time|~2 to blame|~1 (person/\
+                        reason/thing) (i|who|that)")
+            .not_before("i know|i get [that]|i realize|some people think|people think|it (was/is) not|\
+                         not|i thought|(@you) (think/thought|might think)|(i|@you) [@adv]|(i know|i \
+                         get|i realize|i understand) [that] (it/this/that/she/he/they)")
+            .not_after("~4 but (a/it/that/this/even/one/lying/still/i|to you)"),
+        r(Minimizing, "(just/only) (one|a single|one little|a little|a tiny|one stupid|a stupid|a couple of|a \
+                       few|two|like two|like one|a couple) (night/time/kiss/text/drink/mistake/lie/slip/\
+                       message/fling/date/drinks/texts/messages/times/nights/kisses/dates/beers/hug/photo/\
+                       photos|white lie)")
+            .not_before("not|it (was/is) not|(i/we) (did/do) not|more than")
+            .not_after("~1 (of|out of) (many|the|them|several|a|so)"),
+        r(Minimizing, "(was/is|it is|it was) [@deg] (one/a) [@deg] [stupid/little/silly/tiny/drunk/drunken/dumb/\
+                       meaningless] (stupid/little/silly/tiny/drunk/dumb/meaningless|single|drunken) \
+                       (night/kiss/text/mistake/slip/time/message/date|night stand)"),
+        r(Minimizing, "(was/is|it is|it was) (one|a single) (night/kiss/text/slip/time/message/date/drink/hug/\
+                       coffee/lunch/dance/photo/beer|night out)")
+            .not_after("~2 (of many|out of many|of several)"),
+        r(Minimizing, "{(only/just) (once/twice|one time|two times|a (few/couple) [of] times)}|(only/just) \
+                       happened (once/twice|one time)|happened (only/just) once|(only/just) did \
+                       (it/that/this) (once/twice|one time)")
+            .not_before("not|more than|it (was/is) not|(i/we) (did/do) not")
+            .not_after("~4 (but/and) (that/it/once) (is/was) (enough|too many|one time too many)|~2 a \
+                        (week/day/month)"),
+        r(Minimizing, "(not/no/nothing) [that/such/a/really/even/so/too] big [of a] deal|no (huge/massive/\
+                       major) (deal/thing)|not a (huge/massive/major) (deal/thing)|no biggie")
+            .not_after("~3 to (other/some/most) people|~3 to (others|anyone else|me at the time|some)|~4 \
+                        but it (was/is) [a big deal] to you")
+            .not_before("i (acted/treated/pretended/made/thought/told) ~4|(@you) (are/were) (right|not \
+                         wrong)"),
+        r(Minimizing, "(not/nothing) [@deg] (that/so/really/even) (bad/serious/big/important/terrible/awful/\
+                       deep)|not the end of the world|not even that serious|not that deep")
+            .not_before("i (acted/treated/pretended/made/thought/told) ~4"),
+        r(Minimizing, "(it/that/this/she/he/they/her/him|the sex|the kiss|those messages|what happened|the \
+                       texts|the affair) [@deg] (did not|does not|do not) [@deg] (mean/meant) (anything|a \
+                       thing)|(it/that/this/she/he/they/her/him|the sex|the kiss|those messages|what \
+                       happened|the texts|the affair) [@deg] (meant/means/mean) (nothing|nothing to me|less \
+                       than nothing)")
+            .not_before("i know [that]|probably|maybe")
+            .not_after("~3 (to you|now|right now|coming from me|from me)"),
+        r(Minimizing, "(nothing [really] happened|it was nothing|it is nothing|nothing else happened|nothing \
+                       physical happened|not like anything [physical/really] happened|nothing serious|\
+                       nothing (really/even) happened)")
+            .not_before("nothing ~1|(it|that) (was/is) not")
+            .not_after("~3 (that was your|because of you|you could|you did)"),
+        r(Minimizing, "at least i (did not|never|told|was honest|came clean|admitted|told you|am being \
+                       honest|am honest|was not|stopped|ended|said)"),
+        r(Minimizing, "(a/one) [@deg] (little/tiny/small/stupid/silly/harmless) [little/tiny/small/stupid/\
+                       silly] [white] lie|(a/one) white lie|\
+                       harmless (flirting/fun/texting/chat/joke/banter)|no harm done|(a|just a) [harmless/little/silly] bit of fun|hardly \
+                       (a crime|the end of the world|a big deal|anything|cheating)|not (a crime|like it is a \
+                       crime)|\
+                       innocent (flirting/fun/texting/chat|enough)")
+            .not_before("i told you|(it/that) was not"),
+        r(Minimizing, "(it/that/this/she/he/they) (was/is/were) [@deg] (harmless/innocent|nothing serious)")
+            .not_after("~3 (i know|i thought)|~2 (at first|to begin with|until|then|in the beginning)"),
+        r(Minimizing, "(i/we) (was/were) [@deg] (just/only/merely/simply) (texting/talking/flirting/chatting/\
+                       messaging/sexting/kissing|having fun|being friendly|hanging out)"),
+        r(Minimizing, "(i/we) (only/just/merely) (texted/talked/chatted/flirted/kissed/messaged/met/looked/\
+                       borrowed/hugged/danced/liked/followed|hung out|had (a/one/lunch/coffee/drinks/two|a \
+                       couple|a few|like two|a drink)|went (out/for/to/round/over))")
+            .not_after("~1 (over/down) ~2|~1 about (myself|me)"),
+        r(Minimizing, "(was/is/like|it is|it was) [@deg] [like] _ (quid/pounds/dollars/bucks/euros/grand)|\
+                       (only/just) [like] _ (quid/pounds/dollars/bucks/euros/grand)"),
+        r(Minimizing, "(such/so) [a] (small/little/tiny/minor/silly/stupid) thing|(small/little/tiny/minor) \
+                       thing (compared to|in the grand scheme)|(was|it is|it was) (a|such a) (small/\
+                       little/tiny/minor) thing")
+            .not_after("~3 but")
+            .not_before("i know|i get [that]|it (was/is) not|(asked/wanted/needed/ask/want/need) [for] \
+                         [me] [to] ~2"),
+        r(Minimizing, "(is/was) [all] [just/only/simply] [a/one] [@deg] [big/huge/little/stupid/total/complete/\
+                       massive/silly] (misunderstanding/miscommunication)"),
+        r(Minimizing, "{(it was|this is|that was|it is|this was|all|it was all|this is all|this was all) [just/\
+                       only/simply/all|@deg] [a/one] [big/huge/little/stupid/total/complete/massive/silly] \
+                       (misunderstanding/miscommunication)}|(big/huge/massive/total/complete/silly/stupid|\
+                       just a|only a|all a) misunderstanding"),
+        r(Minimizing, "(was/is|it is|it was) not [even] [@deg] [a] real (relationship/affair/thing/\
+                       cheating)|(it/that|this) (was/is) not even (that/a/real/serious/cheating|that \
+                       serious)"),
+        r(Minimizing, "(it is|it was) not like (i/we) [@deg] _^meant/wanted/planned/intended/tried/am/was/did/\
+                       do/could/knew|\
+                       not like (anything/something) [physical/really/even] happened"),
+        r(Minimizing, "< (one|a single|only one|just one) (kiss/hug/text/drink/date/night/message/time) \
+                       .|(that is|and that is) all [it was] .|(it/that) was [just] (a/one) (kiss/hug/text/\
+                       drink/message/date) ."),
+        r(Minimizing, "so what (>|.)|(what is|whats) the big deal|< [oh/so/well] big deal .|(@you) act like (it is|it was) \
+                       (the end of the world|a crime)|(i/we) never (actually/really/even) (did anything|slept \
+                       together|had sex|met up|touched|kissed)|i (do not) (see|get) (the|what the) (issue/\
+                       problem|big deal)"),
+        r(Minimizing, "(it/that) (does not|did not) [really] count|(was not|is not|was never|was not \
+                       ever) [really] (anything|something) [that/really] (serious/big/important|that \
+                       serious)|not as (bad/serious/big) as (@you) (are making|make|think|say|are making \
+                       out|make out)|(it is|it was) (a few|a couple of|some|two|like two) (messages/texts/\
+                       drinks/kisses/photos/dms)")
+            .not_after("~2 (at first|to start|then|that turned|that became)"),
+        r(Minimizing, "i (was not|am not) even [that/so/really] (drunk/high|that drunk)")
+            .not_near(OWNED_REASON),
+        r(Minimizing, "(one|a single) (night/time/mistake/kiss/slip) (out of|in) [like] ~3 (years/year/months)")
+            .not_after(AND_THEN_I_DID),
+        r(Minimizing, "(why is (this/it) such|i do not get why|i do not understand why|i do not see why|i do \
+                       not know why) \
+                       (this/it/that) is (such a thing|a thing|such a big deal|a big deal|a big thing|such a \
+                       big thing)"),
+        r(Minimizing, "(i am|we are) allowed to (talk/have/text/see/be|go out)"),
+        // ---- Arguing about what to call it.
+        r(Denying, "i (did not|never) (technically/actually/really/even) (lie/cheat/sleep/say/promise/hide/\
+                    kiss/touch|do anything|have sex)|technically (i/it/we/that|this) (did not|was not|\
+                    never|is not)|(it/that/this) (is/was) not (technically/really/actually) (cheating/\
+                    lying|a lie|an affair)")
+            .not_after("~~6 i (lied/hid/cheated/did|was lying)|~~6 (that is|it was|and that is) worse"),
+        r(Denying, "(it/that/this) (was not|is not) (cheating|lying|a lie|an affair|a relationship|infidelity)|\
+                    we were on a break"),
+        r(Denying, "i (did not lie|never lied|did not cheat|never cheated) ~~3 (i|it was|we were|we) [just/\
+                    only/simply/merely] ~2|(why/how) (are/is) (@you|that|it) (calling it|called) (lying/\
+                    cheating|a lie|an affair)|i (just/only) forgot to (mention|tell you)|i (did not|never) (lie|hide \
+                    anything|do anything wrong|cheat on you)(,|.)")
+            .even_reported(),
+        r(Denying, "(i do not think|i do not believe|i do not feel like) i did (anything/something) wrong"),
+        r(Denying, "(not going to|will not|refuse to) apologize for (something/things/what|stuff) i (did not|\
+                    never)"),
+        r(Denying, "i never (actually/really/technically/once) (said/promised|told you) (i would|that i would|i \
+                    will|i was going to|anything)|i never promised [you] (anything/that)"),
+        r(Denying, "(it is) not (lying/cheating|a lie) if"),
+        r(Denying, "< not (an affair|cheating|lying|a lie|sex|physical|a real affair) >|(it was|it is) (just|\
+                    only) (emotional|an emotional thing|a friendship|friends)|emotional (thing/connection) \
+                    [,] not (an affair|cheating)"),
+        r(Denying, "i (would not|would never|do not) call it (lying/cheating|a lie|an affair|a relationship)|\
+                    i never (said|told you) [that] i (was not|would not)|(@you) just assumed|(@you) \
+                    jumped to conclusions"),
+        r(Denying, "i (was not) (lying/cheating/hiding)")
+            .not_after("~2 when i (said/told/say)|about (loving/how)"),
+        r(Denying, "i (did not|never) hide anything|(@you) just never (looked/asked)|(@you) [just] (did not|never) \
+                    (ask/asked) (the right|me directly|directly|me straight)|i (did not|never) lie about \
+                    anything"),
+        // ---- Brushing their feelings off.
+        r(Dismissing, "(@you) (are/were|are being|were being|are acting|are getting|keep being|are just|are \
+                       always) [so/too/way/really/such|being so|being too|way too|far too|so so|acting so] \
+                       (so/too/being|way too|a bit|a little|overly|so very|such a) (insecure/jealous/\
+                       sensitive/emotional/anxious|a baby|touchy)")
+            .not_after("~4 (because (of me|i|of what i)|after (what i|i|everything i)|and i (made/gave/\
+                        did|said)|for (a/good) reason|with good reason|rightly|about (your/my) (body/\
+                        weight/looks))"),
+        r(Dismissing, "(@you) (are/were/get/got|are getting|are acting|are being|keep being|were being|are just|\
+                       seem|sound|are always|are still|are literally) [@deg] [@deg] [@deg] @dismiss_adj")
+            .not_after("~4 (because (of me|i|of what i)|after (what i|i|everything i)|and (you had every|i \
+                        gave you|it was my|that is on me)|for (a/good) reason|with good reason|rightly|to be \
+                        (jealous/upset/angry/worried/suspicious/hurt/scared/paranoid)|about me)")
+            .not_before("(i/it) (made/make/makes) ~2|why|whether|if|wonder|(@you) (thought/think/felt/\
+                         feel/worried/wondered|were scared|were afraid)"),
+        r(Dismissing, "(stop/quit|do not be|can you not be|you need to stop|you have to stop) [being/acting/so/\
+                       getting|@deg] [@deg] (@dismiss_adj|insecure/jealous/sensitive/emotional/crying/nagging/whining/complaining/exaggerating/\
+                       overreacting/obsessing/overthinking/stressing|going on|freaking out|making (this/it/\
+                       such)|so (emotional/dramatic))")
+            .not_before("i (need/have/want/will/should/must/promise|am going|have got|am trying) to ~1|i \
+                         will|let me|i must|i am going to"),
+        r(Dismissing, "calm down|chill out|lighten up|settle down|simmer down|cool it|take a chill \
+                       pill|just relax|< relax >|< chill >|< breathe >")
+            .not_before("i (need/needed/have/had/want/wanted/tried/try/should/must|am trying|was trying) to|let \
+                         me|i will|i am going to|(to|help you|let you|you can|could|able to|until (we/i)|when \
+                         (we/i)|so (you/we) can|(once/after/till/before) (we/i)|i [@adv])"),
+        r(Dismissing, "(blowing/blown/blow/blew) (this/it/things/that/everything) [way/all/totally/completely/so] \
+                       out of proportion|(making/make/made) a mountain out of (a molehill|nothing)"),
+        r(Dismissing, "(why are you|you are|stop|you keep|why do you keep|you always) (making/make) (a big \
+                       deal|such a big deal|a huge deal|such a deal|a fuss|a drama|such a thing|such a big \
+                       thing|this into a thing|it into a thing|this a thing|it a thing|it massive|it bigger|\
+                       something small massive|a thing) [out of|about|over]"),
+        r(Dismissing, "(making/make/made) (this/it/that) [into] (a|such a) [much/way/lot|a lot|so much] \
+                       (bigger/huger|more dramatic) (deal/thing) [than]|(@you) (are|keep) making (it/this) \
+                       (bigger/worse) than it (is|really is)")
+            .not_before("i ~2"),
+        r(Dismissing, "(@you) can not [@deg] be [@deg] (upset/angry/mad/serious/bothered/hurt|this upset) \
+                       (about/over/by/with) (this/that/it)|(@you) (are/were) acting like i (murdered/killed/\
+                       committed|cheated|did something)|like i (murdered/killed) (someone/somebody)|((@you) [always/just]|<) \
+                       blow (everything/things/it/this) up"),
+        r(Dismissing, "get (some|a little|a bit of) perspective|grow up|get a grip")
+            .not_before("i (need/have/want/will/should/must|am going|have got|am trying) to [@deg]|i [@adv]|\
+                         help me|(we/i) both"),
+        r(Dismissing, "take something small and (make/turn) it|make (something/everything/it) (massive/huge|\
+                       bigger than it is|into a huge|into a big)"),
+        r(Dismissing, "(@you) (are/were/keep) (imagining (things/it/stuff)|making (it/this/things/stuff) up|\
+                       reading [way] too much into|taking (this/it/things/everything) [way] too (seriously/\
+                       personally/hard)|reading into (it/this|things))|(@you) take (everything/things/it/\
+                       this) (so/too|way too) (personally/seriously/hard)|taking (this/it) (way/far) too \
+                       (hard/seriously/personally)")
+            .not_before("(i/it) (made/make/makes) ~2|(@you) (thought/think/felt/worried|wondered)"),
+        r(Dismissing, "(it was|it is|that was) [only/just] a (joke/comment|bit of fun|laugh|harmless joke)|(can \
+                       you not|why can not you|you can not) take a joke|(it is|it was) (a joke|for fun|banter)")
+            .not_before("i (told/said) ~2|(was/is) not"),
+        r(Dismissing, "(it is|it was) not that (deep/serious|big)|not that deep"),
+        r(Dismissing, "(@you) (are/were) letting [your] (imagination/anxiety/insecurity/insecurities/feelings/\
+                       emotions/past/jealousy) ~2|(this/that|part of this|some of this) is [just] your \
+                       (anxiety/insecurity/insecurities/trauma/jealousy/past/issues/paranoia/depression)|your \
+                       (anxiety/insecurity/insecurities/jealousy/paranoia|trust issues) (is/are) (talking/making|\
+                       the problem|the issue)|(@you) need to work on (that|your (anxiety/insecurity/\
+                       insecurities/jealousy/trust/issues))|(it is|it was) [all] in your head"),
+        r(Dismissing, "(@you) (are/were) (so/too|way too|just too) emotional|(@you) (are/were) being [@deg] \
+                       (insecure/jealous|too much)"),
+        r(Dismissing, "< (stop/quit) crying|why are you (crying/upset|so upset|being like this)"),
+        r(Dismissing, "((@you) (should/gotta/must|need to|have to|got to|ought to)|can you|could you) [just] \
+                       [@deg] (relax/chill|\
+                       calm down|chill out|lighten up|get a grip|breathe)"),
+        r(Dismissing, "(@you) [@deg] (take/took/taking) (things/it/everything/this/that|what i say|what i \
+                       said) (wrong|the wrong way|badly|personally|to heart)|(@you) (misunderstood/misread/\
+                       misinterpreted|got the wrong idea|got it wrong|got the wrong end)")
+            .not_after("~~4 (right|every reason|of course)"),
+    ]
+}
