@@ -41,6 +41,8 @@ pub(super) struct Engine {
     pub(super) retraction: Pattern,
     /// Plain ownership near a hint of an excuse ("…that was me, and there's no excuse").
     pub(super) owned: Pattern,
+    /// Words about wanting to die or to harm oneself, which are never a finding.
+    pub(super) self_harm: Pattern,
 }
 
 pub(super) fn build() -> Result<Engine, String> {
@@ -114,6 +116,7 @@ pub(super) fn build() -> Result<Engine, String> {
         ],
         retraction: parse("~~12 [.] (< | and/but/which/because/when) [,] @retraction")?,
         owned: parse(rules::OWNED)?,
+        self_harm: parse(rules::SELF_HARM)?,
     })
 }
 
@@ -123,9 +126,9 @@ pub(super) static ENGINE: LazyLock<Engine> =
 
 /// A finding before overlaps are settled: token span, kind, strength.
 pub(super) struct Candidate {
-    kind: Kind,
+    pub(super) kind: Kind,
     weak: bool,
-    hit: Hit,
+    pub(super) hit: Hit,
 }
 
 pub(super) fn candidates(engine: &Engine, reading: &Reading) -> Vec<Candidate> {

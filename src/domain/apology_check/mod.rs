@@ -122,28 +122,63 @@ fn run(text: &str) -> Report {
     let engine = &*ENGINE;
     let toks = normalise::tokens(text);
     let reading = Reading::new(engine, &toks);
-    let settled = settle(text, &toks, candidates(engine, &reading));
-    let scopes: Vec<(usize, usize)> = settled.iter().map(|(_, s, e)| (*s, *e)).collect();
-    let missing = [
-        Component::Responsibility,
-        Component::Repair,
-        Component::Regret,
-    ]
-    .into_iter()
-    .filter(|c| !component_present(engine, &toks, *c, &scopes))
-    .collect::<Vec<_>>();
+    // Words about wanting to die or to harm oneself are never a finding, nor is anything in
+    // their sentence, nor any "turning to your own pain" (see `rules::SELF_HARM`). Candidates
+    // are dropped before overlaps are settled, so that one never hides another.
+    let self_harm = &reading.self_harm;
+    let found: Vec<_> = candidates(engine, &reading)
+        .into_iter()
+        .filter(|c| {
+            self_harm.is_empty()
+                || !(c.kind == Kind::SelfFocus
+                    || self_harm.contains(&reading.sentence_of(c.hit.start)))
+        })
+        .collect();
+    let missing_with = |settled: &[(Finding, usize, usize)]| {
+        let scopes: Vec<(usize, usize)> = settled.iter().map(|(_, s, e)| (*s, *e)).collect();
+        [
+            Component::Responsibility,
+            Component::Repair,
+            Component::Regret,
+        ]
+        .into_iter()
+        .filter(|c| !component_present(engine, &toks, *c, &scopes))
+        .collect::<Vec<_>>()
+    };
+    let has_flippant = found.iter().any(|c| c.kind == Kind::Flippant);
+    let mut settled = settle(text, &toks, found);
+    let mut missing = missing_with(&settled);
     // A light word ("lol", "my bad") in an apology that owns the act and offers repair is a
-    // matter of tone between the two of them, not a way out of the apology.
+    // matter of tone between the two of them, not a way out of the apology: settled again
+    // without it, so that it hides nothing else.
     let complete =
         !missing.contains(&Component::Responsibility) && !missing.contains(&Component::Repair);
-    Report {
-        findings: settled
+    if complete && has_flippant {
+        let found = candidates(engine, &reading)
             .into_iter()
-            .map(|(f, _, _)| f)
-            .filter(|f| !(complete && f.kind == Kind::Flippant))
-            .collect(),
+            .filter(|c| c.kind != Kind::Flippant)
+            .filter(|c| {
+                self_harm.is_empty()
+                    || !(c.kind == Kind::SelfFocus
+                        || self_harm.contains(&reading.sentence_of(c.hit.start)))
+            })
+            .collect();
+        settled = settle(text, &toks, found);
+        missing = missing_with(&settled);
+    }
+    Report {
+        findings: settled.into_iter().map(|(f, _, _)| f).collect(),
         missing,
     }
+}
+
+/// Whether `text` speaks of wanting to die or to harm oneself, in the words the check knows
+/// (`rules::SELF_HARM`). The check never reports a finding in such a sentence; a caller can use
+/// this to offer a safety card instead. It errs wide: a figure of speech ("I could die of
+/// shame") counts too.
+pub fn mentions_self_harm(text: &str) -> bool {
+    let toks = normalise::tokens(text);
+    !Reading::new(&ENGINE, &toks).self_harm.is_empty()
 }
 
 /// For tuning: the words as read, and every rule that matched, kept or set aside.
@@ -258,7 +293,7 @@ mod tests {
     fn excerpts_stop_at_the_clause() {
         let f = findings("Honestly, it was just one night, nothing more.");
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!(f[0].excerpt, "was just one night");
+        assert_eq!(f[0].excerpt, "it was just one night");
         let f = findings("You need to forgive me so we can finally be happy again together");
         assert_eq!(f[0].excerpt, "You need to forgive me so we can finally");
         let long = format!("Get over it {}", "x".repeat(10_000));

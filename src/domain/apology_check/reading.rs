@@ -34,6 +34,8 @@ pub(super) struct Reading<'t> {
     pub(super) frame_ends: Vec<usize>,
     /// Where plain ownership ("that was me", "no excuse") starts, in order.
     pub(super) owned: Vec<usize>,
+    /// The sentences that speak of wanting to die or to harm oneself, in order.
+    pub(super) self_harm: Vec<usize>,
 }
 
 impl<'t> Reading<'t> {
@@ -81,12 +83,19 @@ impl<'t> Reading<'t> {
             .filter_map(|i| engine.owned.at(toks, i))
             .map(|hit| hit.start)
             .collect();
+        let mut self_harm: Vec<usize> = (0..toks.len())
+            .filter(|i| engine.self_harm.may_start(&toks[*i]))
+            .filter(|i| engine.self_harm.at(toks, *i).is_some())
+            .map(|i| sentence[i])
+            .collect();
+        self_harm.dedup();
         Reading {
             toks,
             sentence,
             quoted,
             frame_ends,
             owned,
+            self_harm,
         }
     }
 
@@ -144,7 +153,15 @@ impl<'t> Reading<'t> {
         while i > 0 && seen < reach {
             i -= 1;
             let t = &self.toks[i];
-            if !t.is_word() || CLAUSE_WORDS.contains(&t.word.as_str()) {
+            // A question word opens a clause of its own: in "I don't know why you're making a big
+            // deal of it" the "not" belongs to "know", not to what follows.
+            if !t.is_word()
+                || CLAUSE_WORDS.contains(&t.word.as_str())
+                || matches!(
+                    t.word.as_str(),
+                    "why" | "how" | "whether" | "what" | "where" | "who"
+                )
+            {
                 return false;
             }
             // "I can't believe…" and "not gonna lie" turn nothing round.

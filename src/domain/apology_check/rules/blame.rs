@@ -144,6 +144,37 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(BlameShifting, "(@you) pushed me away|(@you) gave me every reason|(@you) give me every reason")
             .not_after("to (stay/trust/be/love/believe/keep|be honest)"),
         r(BlameShifting, "(i|i would|i will) (do/did|have done) (it/that) again (if/because) (@you)"),
+        // "Your jealousy is what made me lie": the partner's trait as the cause.
+        r(BlameShifting, "(your) [@deg] [own] [constant/endless/stupid|always] _^help/support/patience/love/\
+                          kindness/honesty/courage/strength/forgiveness/faith/trust ~2 (made/makes/drove/\
+                          drives/pushed/pushes/forced/forces|is what made|was what made|is what drove|was what \
+                          drove|is why i|was why i|is the reason i|was the reason i) [me] [to/into] [@deg] \
+                          (lie/lied/cheat/cheated/hide/hid/look/looked/go/went/drink/drank/stray/strayed/keep/\
+                          kept/do/did/say/said/snap/snapped/leave/need/want/turn/turned|this way|like this|it|that)")
+            .not_after("~2 (happy/happier/better/proud|a better)"),
+        r(BlameShifting, "(@you) (never/barely/hardly|did not|stopped) [@deg] [ever] (had/have/make/made/gave/\
+                          give/showed/show/paid/pay/spent/spend) [me] [any/the] (time/attention/affection/\
+                          interest|a chance) (for/to) (me/us)|(@you) (never/barely/hardly|did not|stopped) [@deg] \
+                          [ever] (had/made/gave/showed/paid/spent) [me] [any/the/much] (time/attention/affection|\
+                          interest)"),
+        // Blame put on someone else: "she should have stayed away", "talk to her about stirring".
+        r(BlameShifting, "(she/he/they|your (friend/sister/brother/mum/mom/mother/dad/father/family/mate/\
+                          cousin)|her/him) (should have|should not have|should never have) [@deg] (stayed/kept/\
+                          known/said/told/been/left/come/gone|minded)|(it is|it was|that is|that was) (her/his/\
+                          their) fault|(she/he/they|your (friend/sister/brother/mum/mom/dad)) (is/was/are/were) \
+                          the one (who/that) (told/started/stirred/made/kept/came/pushed/chased/pursued/\
+                          initiated/went)|(be angry|be mad|talk|have a go|take it up) (at/with/to) (her/him/\
+                          them) ~3 (not me|instead|about (stirring/it))|(she/he/they) (came/threw) (herself/\
+                          himself/themselves|on to me|onto me|at me)|(she/he/they) (kept/would not stop) \
+                          (coming/messaging/texting/calling|pushing|chasing)")
+            .unless_owned(),
+        // A counter-attack dressed as an apology: "…you can look at yours", "listing my crimes".
+        r(BlameShifting, "look at (yours|yourself|your own)|what about (yours|your own)|your own (crimes/sins/\
+                          mistakes/faults/failings/behaviour|lies)|(listing/list/listed|keeping a list of) my \
+                          (crimes/sins/faults/failings/mistakes)|keeping score|(pot|kettle) (calling/calls)|\
+                          glass houses|before you (judge/point|throw stones|start pointing)|(@you) are one to \
+                          talk|look who is talking|(@you) (are/were) (no|not a|hardly a|hardly) saint|(@you) \
+                          (are/were) (hardly|not exactly|not so|not that) (perfect/innocent/blameless|a saint)"),
         // A backstop for the commonest shape of a non-apology, "sorry … but you …", when no more
         // specific pattern has named it; it gives way to any rule that does.
         r(BlameShifting, "{sorry ~~10 but [honestly|to be honest|tbh|let us be honest] [,] (@you)} ~4")

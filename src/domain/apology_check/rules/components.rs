@@ -44,7 +44,10 @@ pub fn component_rules() -> Vec<CompDef> {
                            understood/guessed/wished/believed/assumed/figured/noticed/tried/promised/\
                            asked/apologized/deserved/worried/wondered/learned/booked/blocked/signed/\
                            joined/enrolled/transferred/returned/handed/emailed/poured/uninstalled/\
-                           reached/arranged/scheduled/registered/need/feed/agreed/appreciated/cared/\
+                           reached/arranged/scheduled/cleared/fixed/removed/unfollowed/\
+                           unmatched/deactivated/installed/printed/organized/organised/rescheduled/\
+                           repaid/refunded/unlocked/replaced/reported/resigned/binned/smashed/emptied/\
+                           surrendered/registered/need/feed/agreed/appreciated/cared/\
                            feared/imagined/supposed/managed/offered/planned/hated/regretted/expected/\
                            valued/respected/trusted/owned/accepted/promised|\
                            got (drunk/defensive/jealous/angry/mad/carried/physical/nasty/aggressive/high/\
@@ -63,7 +66,10 @@ pub fn component_rules() -> Vec<CompDef> {
         c(Responsibility, "i (have/had) [@adv] (lied/hurt/broken/betrayed/cheated/hidden/kept/spent/taken/\
                            made/let/put/gone/done/said/told/ignored/treated/lost|*ed^felt/thought/known/\
                            wanted/needed/hoped/loved/booked/blocked/signed/joined/enrolled/transferred/\
-                           returned/handed/emailed/poured/uninstalled/reached/arranged/scheduled/started/\
+                           returned/handed/emailed/poured/uninstalled/reached/arranged/scheduled/cleared/fixed/removed/unfollowed/\
+                           unmatched/deactivated/installed/printed/organized/organised/rescheduled/\
+                           repaid/refunded/unlocked/replaced/reported/resigned/binned/smashed/emptied/\
+                           surrendered/started/\
                            stopped/ended/deleted/cancelled/moved/called/closed/asked/apologized/tried/\
                            promised/decided/learned/realized/noticed|been (lying/hiding/cheating/drinking/\
                            gambling/seeing/talking/texting/smoking/sleeping/messaging/sending/using/\
@@ -114,6 +120,19 @@ pub fn component_rules() -> Vec<CompDef> {
                            dishonest/cruel|unfair)|i messed up|i screwed up|i fucked up"),
         c(Responsibility, "(for/by) (lying/cheating/betraying/hiding/going/reading/snooping/ignoring/yelling/\
                            shouting/calling/saying|not telling|not being)"),
+        c(Responsibility, "i (was/am|have been|was being) ~3 (late|not there|not home|nowhere to be found|out \
+                           all night|gone all night|absent|missing|drunk|high|cruel|unfaithful)"),
+        // Written in the present by someone whose first language is not English ("I hide the
+        // money I send to my brother", "I say you are useless").
+        c(Responsibility, "< i (hide/cheat/betray/break/forget/ignore/insult/deceive/steal/waste/gamble|lie (to/\
+                           about)|say (bad/cruel/mean/terrible/ugly/hurtful/horrible/nasty) (things/words)|say \
+                           (you are|that you))"),
+        c(Responsibility, "(it/that/this) (was/is) [@deg] (wrong/cruel/selfish/unfair/stupid/unkind/dishonest/\
+                           disrespectful/cowardly/shameful/unforgivable|not (okay/ok/fair/right)|out of line) (to \
+                           _|of me|that i|for me to|how i|the way i)|(lying/cheating|hiding (it/things/this/that|\
+                           the _)|betraying you|deceiving you|snooping) ~6 (was/is) [@deg] (wrong/cruel/selfish/\
+                           unforgivable/inexcusable/unfair/cowardly|the worst|a betrayal|my|on me)|i (was/am) \
+                           [@adv] (a/the) [@deg] (liar/cheat/cheater/hypocrite/fraud)"),
         // ---- Repair: what the writer will do, has done, or asks about.
         c(Repair, "(i will|i am going to|i shall|i promise to|i promise i will|i swear i will|i commit to|i \
                    am committed to|i plan to|i intend to|i vow to|i am gonna|i am ready to|i would like \
@@ -212,6 +231,20 @@ pub fn component_rules() -> Vec<CompDef> {
         c(Repair, "(make/making) (it/this/things) (right|up to you)|make it up to you|let me make (it/this) \
                    (up/right)|(@you) (can/may) (check|have|see|read|look)|phone stays|check my phone|\
                    (will/would) you (tell/talk|let me)"),
+        c(Repair, "next (one/week/weekend/month/year/appointment/birthday/anniversary/visit/session|one of \
+                   these)|the next (one/time)|from (now/today/tonight/tomorrow|this (moment/point/week/month/\
+                   day)|next (week/month)|here (on/out)|here on out)|starting (tonight/tomorrow/today/now)"),
+        c(Repair, "(i [have/had]|and [then] [i] [have]|then) [@adv] [@adv] (cleared/fixed/removed/unfollowed/\
+                   unmatched/deactivated/installed/printed/organized/organised/rescheduled/repaid/refunded/\
+                   unlocked/replaced/reported/resigned/binned/smashed/emptied/surrendered/confessed/disclosed|\
+                   logged (out/off)|opened (up/my/the/all)|taken (the/a/some|time) ~3 off|put (it/them/the/\
+                   money/everything) back|given (it/them/the|her/him) back|given up|handed in|signed over|\
+                   moved out|cut (up/off/out)|shut down|(spoken/talked) to (my/a/the) (sponsor/therapist/\
+                   counsellor/counselor/doctor/gp/boss/manager/lawyer/bank/priest/hr))"),
+        c(Repair, "(they/it|friday/fridays/weekends|the (evenings/weekends)|my (evenings/weekends)|that time) \
+                   (are/is) (yours|all yours|for you|for us)|i (am|will be) there (early/first|on time|for you|\
+                   every|before)|i am (leaving/staying/coming/picking/cooking|taking (the/a|you|it|time)) ~3 \
+                   (early|home|on time|for you|off)"),
         // ---- Regret: sorry, in the writer's words.
         c(Regret, "sorry/apologize/apologizing/apologies/apology/apologized/regret/regrets/regretting/\
                    regretted/ashamed/remorse/remorseful/soz/contrite/sorrry")

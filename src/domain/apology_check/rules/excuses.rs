@@ -97,8 +97,11 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(Justifying, "i (had/have) had a [@deg] (long/bad/rough/hard/shit/crap/terrible/stressful/awful) (day/\
                        week|night)")
             .not_near(OWNED_REASON),
+        // "I didn't mean it" excuses; "I don't mean it and I never did" says the words were untrue.
         r(Justifying, "(said/say) things i (did not|do not|never) mean|i (did not|do not) mean (it/that|any of \
                        it|those things|what i said|that stuff|it like that)|you know i (do not|did not) mean")
+            .not_after("[,] [and] [i] (never did|never have|never will|never meant it|did not then|do not now)|\
+                        ~~3 (it/that) (is/was) (not true|a lie|untrue|never true)")
             .not_after("when i (said/told|say)")
             .not_near(OWNED_REASON),
         r(Justifying, "(@you) (have to|need to|must|should) understand [that] (i was|i had|i did not|it \
@@ -143,7 +146,19 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(Justifying, "i (would not|would never) have ~4 if i (had known|knew|had realized|realized|thought|had \
                        thought)")
             .not_after("(about/of) (you/us)|cared"),
-        r(Justifying, "i was [@deg] [@deg] @intox [at the time|last night|that night] .")
+        r(Justifying, "i was [@deg] [@deg] @intox [at the time|last night|that night|at the party|on saturday] \
+                       (.|>)")
+            .not_after(AND_THEN_I_DID)
+            .not_near(OWNED_REASON),
+        // Drink as the reason, however it is said: "I'd had a few, you know how it is", "blame the
+        // wine", "it was the tequila".
+        r(Justifying, "i (had|have) had [@deg] (a few|a couple|a couple of drinks|a few drinks|too many|one too \
+                       many|a few too many|a lot|too much|a skinful|a drink or two|some drinks|way too many|\
+                       a bit to drink|a lot to drink|too much to drink) (.|>|,)|i (had|have) been \
+                       (drinking/using) (.|>)|(you know|u know) (how it is|what it is like|what i am like|how \
+                       i am|what happens)|blame [it on] the @drink|(it was|that was|it is) [@deg] the @drink \
+                       [talking]|the @drink (made me|was talking|took over|did (it/that)|talking)")
+            .not_after(AND_THEN_I_DID)
             .not_near(OWNED_REASON),
         r(Justifying, "i (had|have) had [@deg] (too much|a lot|one too many|a few too many|too many|way too \
                        much) [to drink|drinks] ~~4 (and/so) (i (was not|did not|could not|can not)|it [@deg] \

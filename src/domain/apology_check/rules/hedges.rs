@@ -69,6 +69,11 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(Conditional, "(any/whatever) [@deg] @hurt_noun [that] (was/got|has been) caused|(any/whatever) \
                         [@deg] @hurt_noun caused")
             .even_negated(),
+        // The hedged passive with any noun: "any distress this has caused", "regret any upset".
+        r(Conditional, "any [@deg] @hurt_noun ~6 (has/have/had|may have|might have|could have|would \
+                        have|may|might) [been] (caused/created/resulted/come)|(regret/apologize/apologies) \
+                        (any [@deg] [of the] @hurt_noun|anything (that/which) (was/may/might) ~3)")
+            .even_negated(),
         r(Conditional, "(i/this/that/it|my _|what i said|what i did) \
                         (may/might) have (hurt/upset/offended/caused/crossed/overstepped|come across|\
                         came across|been (hurtful/insensitive/wrong/rude/harsh/unfair/inappropriate|out \
@@ -149,6 +154,30 @@ pub(super) fn rules() -> Vec<RuleDef> {
                      way|like this|that way|like that|yet|from)")
             .not_near("i should have (told/been/come/said)|i should have been the one|from me")
             .even_negated(),
+        // Being found out, in any of the words for finding out ("sorry you stumbled across…",
+        // "sorry it got back to you", "sorry you caught me").
+        r(FoundOut, "{(sorry/regret/gutted/sad/hate/shame/pity|too bad) [that] @you [ever/even|@deg] \
+                     [had to|ended up|happened to|got to|went and|have] @discover}")
+            .not_after("(me/us)|what i (did/was|had done)|~2 (me|what i)")
+            .not_before("not/never")
+            .not_near("(instead of|rather than) (hearing/finding/me/learning)|from me|i should have (told/\
+                       been/come/said)|i (did not|never) tell you|i should have been the one|(should/ought) \
+                       [to] have been (me|the one)|before i (told|had the (courage/guts/decency))")
+            .even_negated(),
+        r(FoundOut, "{(sorry/regret) [that] (it/this/that/word/everything|the news|the truth|any of (this/\
+                     it)|all of (this/it)|all this) (got back to you|reached you|got to you|leaked|got \
+                     around|went around|came out|got out|blew up|went public)}")
+            .not_before("not/never")
+            .not_near("i should have (told/been/come/said)|i should have been the one|from me|i (did not|never) \
+                       tell you|before i (told|had the (courage/guts/decency))"),
+        r(FoundOut, "sorry [that] (@you) caught me|sorry [that] i (got/was|have been) (busted/rumbled/exposed|\
+                     found out)|sorry (about|for) (getting/being) (caught/busted|found out)")
+            .not_before("not/never")
+            .even_negated(),
+        r(FoundOut, "(wish/wished) [that] (@you) (had not|never|did not|had never|would never|would not) \
+                     [ever] @discover")
+            .not_after("~3 (like that|that way|from (her/him/them/someone|anyone))")
+            .even_negated(),
         r(FoundOut, "(@you) (were/was) not (meant/supposed) to (see/find/know/read/hear) [that/this/it/them/\
                      those] [yet]")
             .even_negated(),
@@ -193,6 +222,12 @@ pub(super) fn rules() -> Vec<RuleDef> {
             .not_near("i [@adv] (lied/hid/said/did/made/broke/went/got/cheated/kissed/slept/drank|was (rude/\
                        drunk/horrible/cruel/wrong|out of))|i was the one"),
         r(PassiveVoice, "(regrettable/unfortunate) (things/events/incident/situation/choices/circumstances)"),
+        // Sorry that a thing happened, with no one in it: "sorry the money thing happened".
+        r(PassiveVoice, "sorry [that] (the/this/that/our|all (this/that)|the whole) ~4 (happened|went down|\
+                        occurred|took place|unfolded|came up|came about|blew up)")
+            .not_inside("i/me/my/we/us")
+            .not_near("i [@adv] (lied/hid/said/did/made/broke/went/got/cheated/kissed/slept/drank|was (rude/\
+                       drunk/horrible/cruel/wrong|out of))|i was the one|i (caused/started) (it/this/that)"),
         r(PassiveVoice, "(hurt/pain/damage/harm) [that] (has been|was|got|have been) caused")
             .not_after("~3 (by (me|what i|my)|because [of] (me|what i|i))"),
         r(PassiveVoice, "(things/stuff|some things|a lot of things|a lot|mistakes) (happened|went on|took place) \

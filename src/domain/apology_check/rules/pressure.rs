@@ -98,6 +98,30 @@ pub(super) fn rules() -> Vec<RuleDef> {
             .not_after("~3 (when (@you) (are/feel) ready|in your [own] time)"),
         r(DemandingClosure, "(can/could) (we/you) [please] [just] (stop (this/it/talking/now|.|>)|drop it)"),
         r(DemandingClosure, "can we [please] [just] (go/leave) >|< (let us|can we) go >"),
+        // A deadline or a demand for an answer: "you have till sunday to decide", "are we good now?".
+        r(DemandingClosure, "(you have|you have got|you got|i will give you|i am giving you|i give you) [@deg] \
+                             (until/till/til|by) @deadline_day|(need/want/expect) (an answer|to know|your answer|\
+                             a decision|your decision|you to (decide/forgive/answer/choose|let (it/this) go|get \
+                             over (it/this)|move on|make up your mind)) ~4 (by/before|until/till) @deadline_day|\
+                             (decide/answer|make up your mind|forgive me) ~3 (by/before) @deadline_day|i need \
+                             (an answer|your answer|a decision) [@deg] (now|tonight|today|asap|soon|>|.)|i \
+                             (can not|will not|am not going to|am not gonna) wait (forever|much longer|any \
+                             longer)|i am not waiting (forever|much longer|any longer)|(clock is|time is) \
+                             ticking|how long (do i|am i going to) have to wait"),
+        r(DemandingClosure, "(are we|so are we|we are|so we are|so we) [all] (good/okay/cool/fine/alright/sorted|\
+                             all good|good now|okay now|fine now|cool now|good again|okay again) [now] [right/then/\
+                             yeah/yes|or what|or not] (.|>)|< we good (.|>)")
+            .not_before("if|whether|when|until|hope|wonder|know|sure|say|pretend|want|one day|until|before|\
+                         ask you|asking|asked"),
+        // Hurrying off: "sorry, gtg", "sorry about that, anyway…", "ok ok sorry".
+        r(Flippant, "sorry [about/for] [that/it] [,] [babe/hun/love] (anyway/anyways/anyhow|moving on|so anyway) \
+                     [,] (>|.|so|what|how|did|are|do|can|where|when|have|let us|whats|i am|we|you)|sorry [.] ~~6 \
+                     (got to|have to|must|need to) (go/run/dash/jump|head off|head out|get going) (>|.)|sorry \
+                     ~~6 (be right back|talk to you later|talk later|speak later|chat later|catch you later)|\
+                     (ok ok|okay okay|alright alright|fine fine|yes yes|okay ok) [,] [i am] sorry|sorry ~~10 \
+                     (i am|am) [@deg] busy (>|.|right now|at the moment)"),
+        r(DemandingClosure, "can we [please] [just] (eat/sleep/order|go (out/home|to bed|to sleep)|get food|get \
+                             some food|watch (the/something/tv|a film|a movie)) [now] (>|.)"),
         // ---- Said lightly or with an edge.
         r(Flippant, "my bad|my b|< oops|< whoops|< oopsie|soz|sorry not sorry|sorry lol|lol sorry|lol (okay/\
                      k) sorry|sorry (eyeroll/sass/shrug)|(eyeroll/sass/shrug) sorry|sorry (okay/k) (lol/\
@@ -127,9 +151,23 @@ pub(super) fn rules() -> Vec<RuleDef> {
                      guess >|i guess i am sorry >|sorry then >"),
         r(Flippant, "< oh [i am] [so] sorry (i/for) ~6 (@you) (never (make/made|do/did) (mistakes|anything \
                      wrong)|are perfect|are always right|are a saint)"),
+        // Sarcasm: "sorry, your highness", "everything's my fault as usual", "…i guess".
+        r(Flippant, "sorry [,] (your (highness/majesty|royal highness|lordship|ladyship)|princess|mister perfect|mr \
+                     perfect|miss perfect|saint _)|(everything/it/this) is always my fault|my fault (as usual|\
+                     again|apparently|obviously|of course|yet again)|(everything/it/all) is my fault (as usual|\
+                     again|apparently|obviously|i guess|i suppose|then|right)|< (right/oh/sure/yeah|of course|\
+                     so) [,] (everything|it|this|all of it) (is/was) [always] my fault|sorry ~~8 i (guess/\
+                     suppose) [lol/eyeroll] (>|.)"),
+        r(Flippant, "sorry [that] i am (such/so) [a/an] (monster/villain/evil/disappointment/letdown/disaster|\
+                     bad guy|terrible human|horrible human|awful human|terrible human being|horrible human \
+                     being|piece of (shit/work)|the devil)|sorry [that] i am (the worst|the devil|a \
+                     monster|the villain|the bad guy|not (good enough|enough|what you want))"),
         // ---- Turning to your own pain.
         r(SelfFocus, "(i need|i just need|i really need) [you] (to know|to hear) [that] (@you) [still] (love/\
                       forgive/want) me"),
+        r(SelfFocus, "(tell me|please tell me|i need you to tell me|i need to hear) [that] (it is|everything is|\
+                      things are|it will be|everything will be|things will be|it is all) (going to be|gonna be) \
+                      (okay/ok/fine/alright|all right)"),
         r(SelfFocus, "(tell me|please tell me|i need you to tell me|i need to hear) [that] (we are|we will be|\
                       well be|i am|we are going to be) [going to be] [still] (okay/fine|all right|not a bad \
                       person|a good person|forgiven|not a monster|ok)"),
@@ -179,6 +217,26 @@ pub(super) fn rules() -> Vec<RuleDef> {
                       reply/look/forgive/hold/hug/text/speak|come home)|i (am) (a mess|a wreck|falling \
                       apart|broken) ~~12 [.] ~~4 (please|can you|could you|i need you to) [just] (talk/\
                       answer/reply/look/forgive/hold/hug/text/speak|come home)"),
+        // Care asked for oneself: "can you at least be nice to me", "i need you to be there for me".
+        r(SelfFocus, "(please/need/want|can you|could you|will you|would you|you could|you can|you should|\
+                      try to|at least) ~4 @care_me|i [@deg] (need/want|could use|could do with) (a hug|a \
+                      cuddle|some (love/kindness/support/comfort/sympathy/reassurance/compassion)|comfort|\
+                      reassurance|to be held|you to (comfort/hold/hug/reassure) me|you (right now|now|here|so \
+                      much|so bad|so badly|more than ever))")
+            .not_after("accountable|to (account|my word|it|that|this|a)")
+            .not_after("~~8 but i (know|do not get|can not ask|have no right|will not ask)"),
+        r(SelfFocus, "(do you|you do not|you have no|does anyone|nobody|no one|you will never) [even] (know/\
+                      knows|realize|have any idea|has any idea|care/cares|understand/understands|see|get|\
+                      know or care) how (much/hard/bad/awful/painful/lonely/horrible) (i (have been|am|have|\
+                      was|feel) [@deg] [been] (suffering/hurting/struggling/crying|going through|been through|\
+                      in pain|suffered)|(this|it) (has been|is|was) (for/on) me|(this|it) (has been|is|was) \
+                      [@deg] [for me])")
+            .not_after("~~6 (compared|next to|nothing (like|compared)|but (this|it) is not about me)"),
+        r(SelfFocus, "i am the one (who|that) is (crying/suffering/hurting/struggling|not sleeping|falling apart|\
+                      in pieces)|i am (in pieces|falling apart|a wreck|a mess|drowning|struggling|suffering|\
+                      depressed|not coping|barely coping|crying every night) ~~12 [.] ~~6 (please|can you|\
+                      could you|i need you|you need to|you have to|just) [just] [please] (talk/answer/reply/look/\
+                      forgive/hold/hug/text/speak/comfort/call/help|come home|be (there/nice/kind/gentle))"),
         r(SelfFocus, "i am the one (who|that) (has to|is|have to) (live/deal/living/dealing/carry/\
                       carrying/suffering/hurting/paying)|(everyone/everybody) (has turned|turned|is turning|is \
                       turned|is) against me|i [just] need someone on my side|(nobody|no one) is on my side|what (this/it) is \

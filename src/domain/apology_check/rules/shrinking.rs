@@ -49,9 +49,15 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(Minimizing, "(it/that/this/she/he/they/her/him|the sex|the kiss|those messages|what happened|the \
                        texts|the affair) [@deg] (did not|does not|do not) [@deg] (mean/meant) (anything|a \
                        thing)|(it/that/this/she/he/they/her/him|the sex|the kiss|those messages|what \
-                       happened|the texts|the affair) [@deg] (meant/means/mean) (nothing|nothing to me|less \
-                       than nothing)")
+                       happened|the texts|the affair) [@deg] meant (nothing|nothing to me|less than nothing)|\
+                       (she/he/they/her/him|the sex|the kiss|those messages|the texts|the affair) [@deg] \
+                       (means/mean) (nothing|less than nothing)")
             .not_before("i know [that]|probably|maybe")
+            .not_after("~3 (to you|now|right now|coming from me|from me)"),
+        // "It means nothing", except as the consequence the writer draws about their own word:
+        // "I keep promising and breaking it, so it means nothing".
+        r(Minimizing, "(it/that/this) [@deg] (means/mean) (nothing|less than nothing)")
+            .not_before("so|which is why|and so|(my/your) (word/promise/promises)")
             .not_after("~3 (to you|now|right now|coming from me|from me)"),
         r(Minimizing, "(nothing [really] happened|it was nothing|it is nothing|nothing else happened|nothing \
                        physical happened|not like anything [physical/really] happened|nothing serious|\
@@ -83,6 +89,16 @@ pub(super) fn rules() -> Vec<RuleDef> {
             .not_after("~3 but")
             .not_before("i know|i get [that]|it (was/is) not|(asked/wanted/needed/ask/want/need) [for] \
                          [me] [to] ~2"),
+        // A breach recast as a mix-up: "sorry for the confusion", "we got our wires crossed".
+        r(Minimizing, "(sorry/apologies/apologize/regret) (for/about) (the/that/this/our|all the|all this|the \
+                       whole|a bit of|a little|some) [@deg] [big/huge/little/silly/stupid/whole] @mixup|(it/this/\
+                       that/everything|the whole thing|all of (this/it)) (was/is|has been|was all|is all) [all] \
+                       [just/only/simply|@deg] [a/one] [big/huge/little/stupid/total/complete/massive/silly/\
+                       giant] @mixup|(it/this/that/everything) [is/has] [all] been [just/only|@deg] [a/one] [@deg] \
+                       [big/huge/little/stupid/total/massive/silly] @mixup|(we|you and i|you and me) (got/had/have/get) (our/the/some|a few) (wires/\
+                       signals/lines) crossed|(we) (were/are) not on the same page|lost in translation|(it \
+                       was|this was|that was) (a/one) [@deg] (mix up|mixup)|(got/get) (things/it/everything|\
+                       our stories) mixed up"),
         r(Minimizing, "(is/was) [all] [just/only/simply] [a/one] [@deg] [big/huge/little/stupid/total/complete/\
                        massive/silly] (misunderstanding/miscommunication)"),
         r(Minimizing, "{(it was|this is|that was|it is|this was|all|it was all|this is all|this was all) [just/\
@@ -102,6 +118,56 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        (the end of the world|a crime)|(i/we) never (actually/really/even) (did anything|slept \
                        together|had sex|met up|touched|kissed)|i (do not) (see|get) (the|what the) (issue/\
                        problem|big deal)"),
+        // A vague share: "my part in this", "the role I played", "I had a hand in it".
+        r(Minimizing, "{(my|the|whatever|any) [own] [small/little] (part/role/share/hand/side/contribution/\
+                       portion/bit) [that] (i (played/had/did)|(in/of) (this/it/that|what happened|all (this/\
+                       that|of this|of it)|things|the situation|how (things/it/this) (went/happened|turned \
+                       out)|the (mess/situation/breakdown)|our (problems/issues))|of the (blame/\
+                       responsibility))|i (had/played/have|did have|probably had|might have had) (a/my/some|\
+                       a small|an equal|a big|a part) (part/role/hand/share) in}")
+            .not_after("[,] (is/was) [@deg] (all/everything|the whole|every bit|*ing|that i|how i|what i|me|huge|\
+                        massive|the biggest)|~~10 , [because] (all of it|every bit|entirely|all mine|it was all \
+                        mine|all of this)|~~12 (that was me|that is on me|which was me|those were mine|that was \
+                        all me)")
+            // …followed by what the writer did: "sorry for my part. I raised my voice first".
+            .not_after("~~3 [.] i [@adv] (*ed|said/told/lied/hid/broke/went/made/kept/spent/took/left/let/put/\
+                        gave/sent/forgot/drank|was (rude/cruel/wrong/unfair/selfish|the one))"),
+        // Comparisons that shrink it: "at least it wasn't someone you know", "could have been worse".
+        r(Minimizing, "at least (it/she/he/they/we/that/this/you|nobody|no one) (was/were|is|are|did|do|\
+                       never|had|has|have|know|knows|found|got|only|was not|were not|is not|are not|did not|\
+                       do not|will not|would not|can|could|heard|learned|stopped|ended)|at least i _^can/\
+                       could/owe/want/need/hope/will/would/deserve/understand/know/should/tried/try/let|(could|\
+                       it could|things could|this could|that could) have been (worse|a lot worse|much worse|\
+                       way worse|so much worse)|(could|it could) be worse|worse things happen|(other/some/\
+                       most/plenty|lots of|loads of|a lot of) (guys/men/women/people/husbands/wives/partners/\
+                       girls/blokes/lads/couples) [@deg] (do/did|would do|have done|are|would have done) [@deg] \
+                       [a lot|so much|way|much|far] worse|(@you) (have|had) done [a lot|so much|way|much|far] \
+                       worse|i have seen (worse|people do worse|people do a lot worse)|there are worse \
+                       things|(i am|i was) not as bad as"),
+        // Shrinking by the clock or the bill: "literally five minutes late", "only a few quid".
+        r(Minimizing, "(only/just/literally/barely|not even) [like] [about] (a/one/two/three/four/five/ten/\
+                       twenty/fifteen/thirty/forty/fifty/few/couple|_) [of] (minutes/mins/min/seconds/hours/hrs/\
+                       quid/pounds/dollars/bucks/euros/grand/k/drinks/beers/messages/texts/dms/times|minute/\
+                       hour/drink/beer/text/message/time) [late/over]")
+            .not_before("not|it (was/is) not|(i/we) (did/do) not|more than")
+            .not_after("ago|left|before|after|~2 of (many|the|them|several)|~4 (but/and) (you/it/that/i|\
+                        that is|still)"),
+        // "It's just porn": "just" with one word, then the clause ends.
+        r(Minimizing, "(it/that/this) (is/was) (just/only/merely) [a/an/some] _^wrong/cruel/selfish/mean/unfair/\
+                       stupid/thoughtless/careless/cowardly/awful/horrible/disgusting/inexcusable/unforgivable/\
+                       me/my/because/the/what/how/fair/right/true/part/as/to/about/for/that/this/ever/lies/\
+                       lying/cheating/betrayal/the/beginning/start/wrong/so/too/one/how/an/a/who/why/once/\
+                       now/yours/you/yourself/mine/us/sorry/love/trust/not/an/excuse (>|.)")
+            .not_before("i know [that]|i get [that]|(@you) (think/thought|might think)|i told you|i said"),
+        r(Minimizing, "(everyone/everybody|every (guy/man/bloke/woman/girl)|all (guys/men/women/blokes)|most \
+                       (guys/men/people/women)|everyone else|loads of people|lots of people|half the world|\
+                       all my mates|all my friends) [@deg] (does/do/did|watches/watch|looks at|look at|has/have|\
+                       is on|are on|uses/use) (it/that/this|porn|them|one|the same|that stuff)")
+            .not_after("~3 (but (that/it/this) (does not|is no)|but i)"),
+        r(Minimizing, "none of (it/that/this) (counts/counted|meant anything|means anything|matters|mattered)|\
+                       not as (bad/serious/big) as (it|that) (sounds/looks/seems|sounded/looked/seemed)|\
+                       (is/was) not (as|that) bad as (it|you|people|everyone) [@deg] (sounds/looks/seems/think/\
+                       thinks/say/says|make out|are making out)"),
         r(Minimizing, "(it/that) (does not|did not) [really] count|(was not|is not|was never|was not \
                        ever) [really] (anything|something) [that/really] (serious/big/important|that \
                        serious)|not as (bad/serious/big) as (@you) (are making|make|think|say|are making \
@@ -122,7 +188,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                     kiss/touch|do anything|have sex)|technically (i/it/we/that|this) (did not|was not|\
                     never|is not)|(it/that/this) (is/was) not (technically/really/actually) (cheating/\
                     lying|a lie|an affair)")
-            .not_after("~~6 i (lied/hid/cheated/did|was lying)|~~6 (that is|it was|and that is) worse"),
+            .not_after("~~6 i (lied/hid/cheated|did (it/that/this/something)|was lying)|~~6 (that is|it was|and that is) worse"),
         r(Denying, "(it/that/this) (was not|is not) (cheating|lying|a lie|an affair|a relationship|infidelity)|\
                     we were on a break"),
         r(Denying, "i (did not lie|never lied|did not cheat|never cheated) ~~3 (i|it was|we were|we) [just/\
@@ -133,6 +199,16 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(Denying, "(i do not think|i do not believe|i do not feel like) i did (anything/something) wrong"),
         r(Denying, "(not going to|will not|refuse to) apologize for (something/things/what|stuff) i (did not|\
                     never)"),
+        // Denial by technicality: "I never promised I'd be home", "I never said I would stop".
+        r(Denying, "i (never|did not) [ever] (say/said/promise/promised/agree/agreed/swear/swore|told you|tell \
+                    you) [you] [that] (i would|i will|i was going to|to (stop/quit/be/come/call/change/give|be \
+                    home)|anything (like that|of the sort)|that)")
+            .not_after("~~8 (and|but) (i|that) (should|did|was|still)|~~8 (that is|which is|and that is) \
+                        (worse|no better|just as bad)"),
+        r(Denying, "(it was|it is|it is all|it was all) (only/just/purely) (emotional|online|texting|words|talk|\
+                    flirting|a friendship|friends|talking|chatting)|(it was|it is|it was never|it is not) not \
+                    (physical|sexual)|nothing physical|we never (actually|even|really) (slept together|met up|\
+                    touched|had sex|did anything|did it)"),
         r(Denying, "i never (actually/really/technically/once) (said/promised|told you) (i would|that i would|i \
                     will|i was going to|anything)|i never promised [you] (anything/that)"),
         r(Denying, "(it is) not (lying/cheating|a lie) if"),
@@ -202,6 +278,11 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        you not|why can not you|you can not) take a joke|(it is|it was) (a joke|for fun|banter)")
             .not_before("i (told/said) ~2|(was/is) not"),
         r(Dismissing, "(it is|it was) not that (deep/serious|big)|not that deep"),
+        // Honesty as cover: "someone had to say it", "the truth hurts", "just being honest".
+        r(Dismissing, "(someone|somebody) (had to|needed to|has to) (say/tell) (it/you/that)|(the) truth \
+                       (hurts/hurt)|i (was|am) (only/just|@deg) being (honest/real|truthful)|i (just/only) \
+                       (tell/told/say/said|call/called) it (like/how) it is|(just|only) (telling/saying) (it \
+                       like it is|the truth|what everyone)"),
         r(Dismissing, "(@you) (are/were) letting [your] (imagination/anxiety/insecurity/insecurities/feelings/\
                        emotions/past/jealousy) ~2|(this/that|part of this|some of this) is [just] your \
                        (anxiety/insecurity/insecurities/trauma/jealousy/past/issues/paranoia/depression)|your \
