@@ -378,6 +378,7 @@ struct Show {
 const FILLERS: &[&str] = &[
     "absolutely",
     "actually",
+    "all",
     "also",
     "basically",
     "completely",

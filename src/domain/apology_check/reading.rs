@@ -153,6 +153,17 @@ impl<'t> Reading<'t> {
         while i > 0 && seen < reach {
             i -= 1;
             let t = &self.toks[i];
+            // A concession grants the words rather than claiming them: "it was a betrayal even
+            // if nothing physical happened".
+            if matches!(t.word.as_str(), "if" | "though")
+                && i > 0
+                && self.toks[i - 1].word == "even"
+            {
+                return true;
+            }
+            if t.word == "whether" || t.word == "regardless" {
+                return true;
+            }
             // A question word opens a clause of its own: in "I don't know why you're making a big
             // deal of it" the "not" belongs to "know", not to what follows.
             if !t.is_word()

@@ -127,7 +127,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                           (blame/responsibility)|own your|look at (your/yourself|what you)|remember (that you|you \
                           were|what you)|see my side|understand my side|see (things/it) from my)"),
         r(BlameShifting, "(i|i also|i just) need (you) to (understand/know/see/remember/realize/admit|hear) \
-                          [that] (i was [@deg] (alone/lonely/unhappy/miserable/neglected)|@you (were/never/\
+                          [that] ~3 (i was [@deg] (alone/lonely/unhappy/miserable/neglected)|@you (were/never/\
                           always/had|did not|have not|were not)|it was not all|this was not all|it takes|i \
                           was not the only|we both|i had needs|i was not happy)"),
         r(BlameShifting, "(@you) (made/make) (it/this/things) [so/way|so much|a lot] (harder/hard/impossible/\
@@ -168,6 +168,43 @@ pub(super) fn rules() -> Vec<RuleDef> {
                           himself/themselves|on to me|onto me|at me)|(she/he/they) (kept/would not stop) \
                           (coming/messaging/texting/calling|pushing|chasing)")
             .unless_owned(),
+        // The apology answered with the partner's share: "your part in all this", "a reaction to
+        // yours", "if you trusted me more I wouldn't have to hide things".
+        r(BlameShifting, "(your) [own] (part/role/share/side/contribution|half of the blame|share of the blame) \
+                          (in/of) ~3|(a/my|just a|only a) (reaction/response) to (yours|your _|what (@you) \
+                          (did/said)|you)|(which was|that was|it was) [only/just] (a/my) (reaction/response) to|\
+                          if (@you) [@deg] (*ed|were|was|did|had|could|would|gave|paid|showed|spent) ~~10 (i/we) \
+                          (would not|would never|would) [have] (have to|need to|had to|needed to|have needed to) \
+                          ~2 (hide/lie/look/go/cheat/keep/sneak|go elsewhere|look elsewhere)")
+            .not_after("~4 (was/is) [@deg] (cruel/wrong/unfair/unkind/awful/out)")
+            .not_before("not|never"),
+        // "Only because you'd have kicked off": hiding it, and the reason is the partner's reaction.
+        r(BlameShifting, "(lied/lie/lying|hid/hide/hiding|kept (it/this/that/quiet)|did not tell|never told|did \
+                          not say|deleted/deleting|kept quiet) ~8 {because [i (knew/thought/figured/assumed|was \
+                          sure)|i was (scared/afraid/worried)] [that] (@you) (would|would have|were going to|\
+                          was going to|will|would of|might|might have|always) _}")
+            .not_before("not|never")
+            .not_after("~3 (hurt|been hurt|upset|been upset|sad|been sad|left|leave) (and/but) (i|that)"),
+        // The partner as the one at fault, in any tense: "for months you barely looked at me", "you
+        // shouldn't have looked then", "now you know how it feels", "you know how you get".
+        r(BlameShifting, "(@you) [@deg] (barely/hardly|never once|rarely) (look/looked/touch/touched/listen/\
+                          listened/talk/talked/ask/asked/notice/noticed/care/cared/help/helped/kiss/kissed/want/\
+                          wanted/spoke/speak|paid attention|pay attention|made time|make time|had time|have time)|\
+                          (@you) (should not|should never|had no business|had no right to) [have] [@deg] (looked/\
+                          checked/snooped/read|gone through|gone looking|been snooping|go through|look|check|read)|\
+                          (now|so now) (@you) (know/see) how it (feels/feel)|(taste|dose) of your own medicine|\
+                          two can play|(@you) know (how|what) (you) (get/are|are like)|that is why i (did not|never) \
+                          (say/tell|said|told)|(@you) would have done the same|(anyone|anybody) (in my (shoes/\
+                          position/place)) would|i am not the one (who/that) _^gets/should/has/needs/can/decides/\
+                          deserves/gets/will/is/was/did/does/has|after (everything|all) i (do/did|have done) (for \
+                          you|for this family|for us|for the family)|this is (what|the thanks) i get|(a person|\
+                          anyone|someone|people|a man|a woman) can only (take/handle/stand) so much")
+            .not_before("i (know|understand|realize|told you|said) [that]|not|never"),
+        r(BlameShifting, "(@you) (are|r|keep) [@deg] making me (feel/look) like (a/an/the) _|(@you) (are|keep) \
+                          [@deg] making (it/this/things/everything) (worse/harder)"),
+        // Sarcastic self-blame: "sure, blame me for everything like always".
+        r(BlameShifting, "(blame/blaming) me (for everything|again|as usual|like always|like you always do)|it is \
+                          always me|i am always the (bad guy|villain|problem|one)"),
         // A counter-attack dressed as an apology: "…you can look at yours", "listing my crimes".
         r(BlameShifting, "look at (yours|yourself|your own)|what about (yours|your own)|your own (crimes/sins/\
                           mistakes/faults/failings/behaviour|lies)|(listing/list/listed|keeping a list of) my \

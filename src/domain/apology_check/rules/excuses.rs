@@ -150,6 +150,29 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        (.|>)")
             .not_after(AND_THEN_I_DID)
             .not_near(OWNED_REASON),
+        // Circumstances as the reason: "Sorry I was late. Traffic was insane.", "the beers got to me",
+        // "sorry I missed it, but I did send flowers".
+        r(Justifying, "{@external (was/were|has been|have been|had been|is|are|is being|got) [@deg] [@deg] (crazy/\
+                       insane/mad/hectic/busy/awful/terrible/nuts/chaos/chaotic/stressful/ridiculous/intense/\
+                       manic/brutal|a nightmare|a lot|so much|so bad|too much|out of control|against me)|@external \
+                       (got to me|got the better of me|did (it|the talking|that)|made me|took over|was talking)}")
+            .not_before("not|never|i know|i blamed|i said|i told you|blaming|blame")
+            .not_after(AND_THEN_I_DID)
+            .not_after("~~6 (but (that|it) is no excuse|and (that|it) is no excuse|but i (chose/could|should))")
+            .not_near(OWNED_REASON),
+        r(Justifying, "sorry ~~10 but i (did|still) (send/sent/get/got/buy/bought/call/called/come/came/text/texted/\
+                       try/tried/make/made/pay/paid|show up|showed up|bring/brought)")
+            .not_near(OWNED_REASON),
+        // A state as the whole reason: "I was out of my mind with stress. Sorry."; "I needed someone".
+        r(Justifying, "i was [@deg] [@deg] @state [at the time|back then|then|that week|lately|recently|after _ \
+                       _ _|after _ _] (.|>)|i [@deg] (needed/wanted) (someone/somebody|attention|some attention|\
+                       comfort|affection|someone to talk to|to feel (wanted/loved/desired/alive/something)) (.|>)|\
+                       (i am|i am just|i am only) human|(everyone/everybody|we all|people) (messes/mess|screws/\
+                       screw|fucks/fuck|slips/slip) up|(it|this|that) happens to (everyone/everybody|the best of \
+                       us)")
+            .not_after(AND_THEN_I_DID)
+            .not_after("~~3 but (this|that|what i did|mine|it)")
+            .not_near(OWNED_REASON),
         // Drink as the reason, however it is said: "I'd had a few, you know how it is", "blame the
         // wine", "it was the tequila".
         r(Justifying, "i (had|have) had [@deg] (a few|a couple|a couple of drinks|a few drinks|too many|one too \

@@ -69,6 +69,31 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(Conditional, "(any/whatever) [@deg] @hurt_noun [that] (was/got|has been) caused|(any/whatever) \
                         [@deg] @hurt_noun caused")
             .even_negated(),
+        // A hedge behind: "sorry for hurting your feelings if I did so".
+        r(Conditional, "(sorry/apologize/apologies/regret) ~~12 {if (i|i have|i ever) (did/do) (so|that|it|\
+                        anything|something)|if (that/this) is (the case|how you feel|how you see it)|if (@you) \
+                        (felt/feel|see it) (that way|like that|so)|if (any/that) (offended/hurt/upset) (you)}")
+            .even_negated(),
+        // An outcome with no one in it, or a thing as the one who did it: "I regret that the
+        // situation escalated", "sorry we ended up fighting", "sorry my phone made you worry".
+        r(PassiveVoice, "(sorry/regret) [that] (the (situation/argument/fight/thing/evening/night/conversation|\
+                        whole thing)|things|it all|we) (escalated/ended/happened/spiralled/spiraled/blew/got/\
+                        turned|ended up|went (wrong/south/badly)|came to this|had to) ~4")
+            .not_after("~~10 (because (of me|of what i|i)|i (caused/started|made it|was the one))")
+            .not_near("because of me|i (started/caused) (it/this/that|the (fight/argument/row))|my fault"),
+        r(TheirFeelings, "(sorry/regret) [that] (my|the) (phone/texts/messages/friendship/friend/friends/job/work/\
+                          ex/schedule/plans/comments/joke/tone|time away|late nights) [@deg] (made/makes/got/\
+                          gets|have made|has made) (@you) [feel] [@deg] (worry/worried/upset/anxious/jealous/\
+                          insecure/uncomfortable/sad/angry|feel that way|that way)|sorry [that] (this/it/things|\
+                          all (this|of this)) (has been|is|was|have been) [@deg] (hard/difficult/tough/rough/\
+                          painful/awful/horrible/stressful) (on/for) (@you)")
+            .not_after("~~8 (because (of me|of what i|i)|i (caused/did)|that is on me|my fault)")
+            .not_near(OWNED_FEELINGS),
+        // A hedge in front: "Whatever I did, I'm sorry".
+        r(Conditional, "{< (whatever/anything) (i|it) [@deg] (did|have done|said|have said|did wrong|was)} ~~4 \
+                        [i am] (sorry/apologize)|(sorry/apologize/apologies) ~2 (for|about) (whatever|anything) \
+                        (i|it) [@deg] (did|have done|said|was)")
+            .even_negated(),
         // The hedged passive with any noun: "any distress this has caused", "regret any upset".
         r(Conditional, "any [@deg] @hurt_noun ~6 (has/have/had|may have|might have|could have|would \
                         have|may|might) [been] (caused/created/resulted/come)|(regret/apologize/apologies) \
@@ -178,6 +203,15 @@ pub(super) fn rules() -> Vec<RuleDef> {
                      [ever] @discover")
             .not_after("~3 (like that|that way|from (her/him/them/someone|anyone))")
             .even_negated(),
+        // Wishing it had stayed hidden, or for better timing: "I never wanted you to know", "sorry
+        // the timing was bad, I was going to tell you after the holidays".
+        r(FoundOut, "i (never|did not) (want/wanted/mean/meant|plan/planned) (@you|for you) to (know/find|find \
+                     out|see (it/that/them/those)|ever know|ever find out)|(sorry/regret) [about] [that] (the) \
+                     timing|i was (going|planning|gonna) to (tell/show) you (eventually|after|at some point|when|\
+                     soon|one day|later|myself|in my own time)")
+            .unless_owned()
+            .not_near("i should have (told/been/come/said)|i should have been the one|from me first|i kept \
+                       putting it off"),
         r(FoundOut, "(@you) (were/was) not (meant/supposed) to (see/find/know/read/hear) [that/this/it/them/\
                      those] [yet]")
             .even_negated(),
@@ -207,6 +241,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(PassiveVoice, "one thing led to another|(a/an) (mistake/error|bad call|poor decision|error of \
                         judgement|error of judgment|lapse in judgement|lapse in judgment|bad decision) (was|has \
                         been) made"),
+        r(PassiveVoice, "(sorry/regret) [about/for] (how|the way) (things/it/this/everything/stuff/that|we|it \
+                        all) (played/worked/panned|turned) out"),
         r(PassiveVoice, "(sorry/regret) (about/for) (how|the way) (things/it/this/everything/stuff/that|we) \
                         (went/turned/ended/happened/worked/played/got/unfolded/developed/escalated|have gone|has gone|went \
                         down|panned out)"),

@@ -109,6 +109,14 @@ pub const CLASSES: &[(&str, &str)] = &[
          slack|give me a break|show me (some|a little) (love/kindness/sympathy/compassion/mercy|\
          love)|make me feel (better|okay|loved|safe)",
     ),
+    // Circumstances outside the writer, as they get blamed ("traffic was insane").
+    (
+        "external",
+        "traffic/work/life/things/everything/stress/circumstances/timing|the (traffic/train/bus/tube/\
+         kids/weather/job/office/meeting|beers/drink/drinks/wine/alcohol/booze/vodka/tequila)|my (boss/\
+         job/work/phone/battery/schedule/shift/mum/mom/dad/family/friends/mates|alarm)|work stuff|\
+         the (week/day/month) (i have had|i had)",
+    ),
     // A day or a moment set as a deadline.
     (
         "deadline_day",
@@ -124,7 +132,8 @@ pub const CLASSES: &[(&str, &str)] = &[
          super] (hard/rough/tough/difficult/bad/dark) (time/patch/period))|\
          in a [really/very] bad/dark/terrible/horrible/weird/low/rough/shit place/headspace/\
          space|not in a good place/headspace/space/way|not myself|not thinking straight/clearly|\
-         not in my right mind|out of my mind",
+         not in my right mind|out of my mind [with (stress/worry/grief)]|in a bad way|grieving|not \
+         coping|at breaking point|at my lowest|with stress|all over the place",
     ),
     (
         "adv",

@@ -113,13 +113,29 @@ pub(super) fn rules() -> Vec<RuleDef> {
                              yeah/yes|or what|or not] (.|>)|< we good (.|>)")
             .not_before("if|whether|when|until|hope|wonder|know|sure|say|pretend|want|one day|until|before|\
                          ask you|asking|asked"),
+        r(DemandingClosure, "go back to (how|the way) (we were|it was|things were|we used to be)|go back to \
+                             (being us|before)|(long enough|enough time|plenty of time) (to be (upset/angry/mad/\
+                             sad/hurt)|to get over|to process|to forgive|for you to)|(@you) (have had|had) (enough|\
+                             plenty of) time|(can not|will not|am not going to|not going to) keep (saying sorry|\
+                             apologizing|saying i am sorry)|(say sorry|apologize|apologizing|saying sorry) forever|\
+                             (punish/punishing|punished) (me) [@deg] (forever|for ever|for the rest)|being punished \
+                             (forever|for ever|for one|for the rest)|(@you) (are|keep) punishing me"),
+        r(DemandingClosure, "(decide/answer|make up your mind|choose|tell me) [@deg] (tonight/today/now|right now|by \
+                             _|this (week/weekend)) [if/whether]|(now|so) (let us|lets) (enjoy/relax|forget|get on|have (fun|a nice))|\
+                             (let us|lets) (just) (enjoy/relax) ~3|(i have|i) [already] said my (sorry/apology|\
+                             sorries)")
+            .not_before("when (@you) are ready|whenever|take your time|no rush|no hurry|(do not|never) have to"),
+        r(DemandingClosure, "(over it|past it|done with it|finished with it) (by/before) @deadline_day")
+            .even_negated(),
         // Hurrying off: "sorry, gtg", "sorry about that, anyway…", "ok ok sorry".
         r(Flippant, "sorry [about/for] [that/it] [,] [babe/hun/love] (anyway/anyways/anyhow|moving on|so anyway) \
                      [,] (>|.|so|what|how|did|are|do|can|where|when|have|let us|whats|i am|we|you)|sorry [.] ~~6 \
                      (got to|have to|must|need to) (go/run/dash/jump|head off|head out|get going) (>|.)|sorry \
                      ~~6 (be right back|talk to you later|talk later|speak later|chat later|catch you later)|\
                      (ok ok|okay okay|alright alright|fine fine|yes yes|okay ok) [,] [i am] sorry|sorry ~~10 \
-                     (i am|am) [@deg] busy (>|.|right now|at the moment)"),
+                     (i am|am) [@deg] busy (>|.|right now|at the moment)|(in a|such a) (rush/hurry)|(got|have) \
+                     no time (right now|now|for this)|(can not) talk (now|right now) (>|.)|sorry [okay] [.] \
+                     (jeez/geez/ffs|for gods sake|omg)"),
         r(DemandingClosure, "can we [please] [just] (eat/sleep/order|go (out/home|to bed|to sleep)|get food|get \
                              some food|watch (the/something/tv|a film|a movie)) [now] (>|.)"),
         // ---- Said lightly or with an edge.
@@ -158,6 +174,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
                      again|apparently|obviously|i guess|i suppose|then|right)|< (right/oh/sure/yeah|of course|\
                      so) [,] (everything|it|this|all of it) (is/was) [always] my fault|sorry ~~8 i (guess/\
                      suppose) [lol/eyeroll] (>|.)"),
+        r(Flippant, "my (existence|presence|being here|breathing) (offends/bothers/annoys/upsets|is (a problem|\
+                     offensive|too much)) [you]|sorry i (exist|breathe)"),
         r(Flippant, "sorry [that] i am (such/so) [a/an] (monster/villain/evil/disappointment/letdown/disaster|\
                      bad guy|terrible human|horrible human|awful human|terrible human being|horrible human \
                      being|piece of (shit/work)|the devil)|sorry [that] i am (the worst|the devil|a \

@@ -132,6 +132,25 @@ pub(super) fn rules() -> Vec<RuleDef> {
             // …followed by what the writer did: "sorry for my part. I raised my voice first".
             .not_after("~~3 [.] i [@adv] (*ed|said/told/lied/hid/broke/went/made/kept/spent/took/left/let/put/\
                         gave/sent/forgot/drank|was (rude/cruel/wrong/unfair/selfish|the one))"),
+        r(Minimizing, "(sorry/apologies/apologize|regret) (for/about) (the|all the|all this|this|that) [whole] \
+                       (drama/fuss/scene/commotion/circus|big deal|song and dance|palaver)|(for/over|about) \
+                       (one|a single) [little/stupid/silly/tiny] (mistake/slip/night/kiss/text|bad decision|bad \
+                       night)|(is/was|it is|it was) not (that/so|even that|all that) (much/many|long|expensive|a \
+                       lot|much money|big)|not like (i/we) (was/were) (sleeping/having|in love|seeing|dating|\
+                       cheating|meeting|together)"),
+        // A breach given a smaller name: "an oversight", "a blip", "it is what it is".
+        r(Minimizing, "(an/a|just an|just a|only an|only a) [@deg] [small/little/minor/tiny/silly/stupid] \
+                       (oversight/slip/blip/hiccup/glitch/lapse/slipup/misstep/wobble|slip up|moment of \
+                       weakness|lapse in judgement|lapse in judgment|error of judgement|error of judgment)|(sorry/\
+                       apologies/apologize) (for/about) the (inconvenience/disruption/hassle)|it is what it is|\
+                       (all/most/every|lots of|loads of) (couples/relationships/marriages|couple) (go/goes) \
+                       through (this|it|rough patches|a rough patch|ups and downs)|(it is|this is) (normal|just \
+                       a phase|a phase) (for/in|>|.)|(compared/comparison) (to/with) ~6 (this|it|that) (is/was) \
+                       (nothing|not that bad|minor|small|tiny)|(this|it|that) (is/was) nothing (compared/next) \
+                       to (what|how|the) _^you/u/your|i (contributed/added) (to/in) (it/this/that|things|the (problem/situation/mess))|(can \
+                       not|could not) be expected to (remember/know|keep track)|(every|each) little (thing/date/\
+                       detail)")
+            .not_before("not|never|i know|was not"),
         // Comparisons that shrink it: "at least it wasn't someone you know", "could have been worse".
         r(Minimizing, "at least (it/she/he/they/we/that/this/you|nobody|no one) (was/were|is|are|did|do|\
                        never|had|has|have|know|knows|found|got|only|was not|were not|is not|are not|did not|\
@@ -162,7 +181,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(Minimizing, "(everyone/everybody|every (guy/man/bloke/woman/girl)|all (guys/men/women/blokes)|most \
                        (guys/men/people/women)|everyone else|loads of people|lots of people|half the world|\
                        all my mates|all my friends) [@deg] (does/do/did|watches/watch|looks at|look at|has/have|\
-                       is on|are on|uses/use) (it/that/this|porn|them|one|the same|that stuff)")
+                       is on|are on|uses/use) [a bit of|some|a little] (it/that/this|porn|them|one|the same|that stuff)")
             .not_after("~3 (but (that/it/this) (does not|is no)|but i)"),
         r(Minimizing, "none of (it/that/this) (counts/counted|meant anything|means anything|matters|mattered)|\
                        not as (bad/serious/big) as (it|that) (sounds/looks/seems|sounded/looked/seemed)|\
@@ -199,10 +218,34 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(Denying, "(i do not think|i do not believe|i do not feel like) i did (anything/something) wrong"),
         r(Denying, "(not going to|will not|refuse to) apologize for (something/things/what|stuff) i (did not|\
                     never)"),
+        // Renaming it: "kissing is not cheating", "it wasn't a date, it was drinks", "it's not a secret
+        // if you never asked", "I didn't hide it, it was on the statement".
+        r(Denying, "(*ing|it/that/this/kissing/texting/flirting/sexting|a kiss|a text|drinks|lunch|coffee) (is \
+                    not|was not|is never|does not count as|did not count as) [@deg] [really] (cheating/lying/\
+                    hiding/infidelity/betrayal/sex|a date|an affair|a secret|a lie|a relationship)")
+            .not_after("~~6 (it was|it is|that was) [@deg] (an affair|cheating|a betrayal|worse|more|lying|a lie)")
+            .not_before("i know|i thought|i told myself|i pretended|i said|i told you"),
+        r(Denying, "(it is|it was) not (a secret|hiding|secret|lying|cheating) if|i (did not|never) (hide/hid) \
+                    (it/that/them|the money|anything) [,] (it was|they were|it is) ~3 (on/in/there)|i was [@deg] \
+                    going to (pay/put/give/replace) ~3 back"),
+        // "Technically" is the mark of a denial by technicality, whatever follows it.
+        r(Denying, "technically|on a technicality|if you want to be technical")
+            .not_after("~~8 (but|and) [that/it] (does not|did not) (matter|make it)|~~8 (that is|it is|it was) \
+                        (no|not an) excuse|~~8 [and] (that is|it is|which is) worse|~2 (i did|it was|that was|it \
+                        is) [@deg] (lie/lied/cheat/cheated/hide/hid|a lie|lying|cheating|a betrayal|wrong)|~~8 \
+                        (there is) no way around it")
+            .unless_owned(),
+        // Refusing the apology: "I'm not going to apologise for having friends".
+        r(Denying, "(not going to|am not|will not|refuse to|never going to|not gonna|i will never) \
+                    (apologize/apologizing|say sorry|be sorry) (for/about)")
+            .even_negated(),
         // Denial by technicality: "I never promised I'd be home", "I never said I would stop".
         r(Denying, "i (never|did not) [ever] (say/said/promise/promised/agree/agreed/swear/swore|told you|tell \
                     you) [you] [that] (i would|i will|i was going to|to (stop/quit/be/come/call/change/give|be \
-                    home)|anything (like that|of the sort)|that)")
+                    home)|anything (like that|of the sort)|that|(we/i) (were/was/would/are) [@deg] \
+                    (exclusive/official/together/serious/monogamous|in a relationship|a couple))|we (were not|\
+                    never said we were|never agreed to be|never agreed on being) (exclusive/official/\
+                    monogamous|a couple)")
             .not_after("~~8 (and|but) (i|that) (should|did|was|still)|~~8 (that is|which is|and that is) \
                         (worse|no better|just as bad)"),
         r(Denying, "(it was|it is|it is all|it was all) (only/just/purely) (emotional|online|texting|words|talk|\
@@ -278,6 +321,16 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        you not|why can not you|you can not) take a joke|(it is|it was) (a joke|for fun|banter)")
             .not_before("i (told/said) ~2|(was/is) not"),
         r(Dismissing, "(it is|it was) not that (deep/serious|big)|not that deep"),
+        // Brushing it off in the words people text: "you're doing the most", "why are we still on
+        // this", "let's not make this a whole thing", "don't make it bigger".
+        r(Dismissing, "doing the most|(it is) giving (insecure/jealous/paranoid/crazy/psycho/controlling/drama|\
+                       crazy girlfriend|crazy boyfriend)|(why are we|are we|we are) still (on/doing/talking|going \
+                       on|on about) [about] (this/it/that)|(let us|lets) not (make|turn) (this/it) (into) [a] \
+                       (whole/big) (thing/deal)|(let us|lets) not make (this/it) a (whole|big) (thing/deal)|\
+                       (can we|could we) not (do this|do that|right now|now)|not this again|here we go again|\
+                       (do not|stop|why) (make/making|blow/blowing) (it/this) (bigger|into a big|a bigger|worse \
+                       than it is)|touch grass|(@you) (are|r) [@deg] (being|so) extra")
+            .not_before("i (need/have/want/will|am going) to [@deg]|i [@adv]"),
         // Honesty as cover: "someone had to say it", "the truth hurts", "just being honest".
         r(Dismissing, "(someone|somebody) (had to|needed to|has to) (say/tell) (it/you/that)|(the) truth \
                        (hurts/hurt)|i (was|am) (only/just|@deg) being (honest/real|truthful)|i (just/only) \
