@@ -125,9 +125,12 @@ pub(super) static ENGINE: LazyLock<Engine> =
     LazyLock::new(|| build().unwrap_or_else(|e| panic!("apology check pattern: {e}")));
 
 /// A finding before overlaps are settled: token span, kind, strength.
+#[derive(Clone)]
 pub(super) struct Candidate {
     pub(super) kind: Kind,
     weak: bool,
+    /// Counts only when nothing in the apology is owned.
+    pub(super) only_unowned: bool,
     pub(super) hit: Hit,
 }
 
@@ -198,6 +201,7 @@ pub(super) fn candidates_explained(
             out.push(Candidate {
                 kind: rule.kind,
                 weak: rule.weak,
+                only_unowned: rule.guards.unowned,
                 hit,
             });
         }

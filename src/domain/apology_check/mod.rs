@@ -77,7 +77,7 @@ use serde::Serialize;
 
 pub use kinds::{Component, Kind};
 
-use engine::{ENGINE, candidates, component_present, settle};
+use engine::{Candidate, ENGINE, candidates, component_present, settle};
 #[cfg(test)]
 use engine::{build, candidates_explained};
 use reading::Reading;
@@ -126,7 +126,7 @@ fn run(text: &str) -> Report {
     // their sentence, nor any "turning to your own pain" (see `rules::SELF_HARM`). Candidates
     // are dropped before overlaps are settled, so that one never hides another.
     let self_harm = &reading.self_harm;
-    let found: Vec<_> = candidates(engine, &reading)
+    let all: Vec<Candidate> = candidates(engine, &reading)
         .into_iter()
         .filter(|c| {
             self_harm.is_empty()
@@ -134,37 +134,38 @@ fn run(text: &str) -> Report {
                     || self_harm.contains(&reading.sentence_of(c.hit.start)))
         })
         .collect();
-    let missing_with = |settled: &[(Finding, usize, usize)]| {
+    let settle_with = |keep: &dyn Fn(&Candidate) -> bool| {
+        let settled = settle(
+            text,
+            &toks,
+            all.iter().filter(|c| keep(c)).cloned().collect(),
+        );
         let scopes: Vec<(usize, usize)> = settled.iter().map(|(_, s, e)| (*s, *e)).collect();
-        [
+        let missing = [
             Component::Responsibility,
             Component::Repair,
             Component::Regret,
         ]
         .into_iter()
         .filter(|c| !component_present(engine, &toks, *c, &scopes))
-        .collect::<Vec<_>>()
+        .collect::<Vec<_>>();
+        (settled, missing)
     };
-    let has_flippant = found.iter().any(|c| c.kind == Kind::Flippant);
-    let mut settled = settle(text, &toks, found);
-    let mut missing = missing_with(&settled);
+    // First without the cues that count only when nothing in the apology is owned; with them
+    // when that turns out to be so.
+    let (mut settled, mut missing) = settle_with(&|c| !c.only_unowned);
+    let unowned = missing.contains(&Component::Responsibility);
+    if unowned && all.iter().any(|c| c.only_unowned) {
+        (settled, missing) = settle_with(&|_| true);
+    }
     // A light word ("lol", "my bad") in an apology that owns the act and offers repair is a
     // matter of tone between the two of them, not a way out of the apology: settled again
     // without it, so that it hides nothing else.
     let complete =
         !missing.contains(&Component::Responsibility) && !missing.contains(&Component::Repair);
-    if complete && has_flippant {
-        let found = candidates(engine, &reading)
-            .into_iter()
-            .filter(|c| c.kind != Kind::Flippant)
-            .filter(|c| {
-                self_harm.is_empty()
-                    || !(c.kind == Kind::SelfFocus
-                        || self_harm.contains(&reading.sentence_of(c.hit.start)))
-            })
-            .collect();
-        settled = settle(text, &toks, found);
-        missing = missing_with(&settled);
+    if complete && all.iter().any(|c| c.kind == Kind::Flippant) {
+        (settled, missing) =
+            settle_with(&|c| c.kind != Kind::Flippant && (unowned || !c.only_unowned));
     }
     Report {
         findings: settled.into_iter().map(|(f, _, _)| f).collect(),

@@ -36,6 +36,7 @@ pub fn component_rules() -> Vec<CompDef> {
         c(Responsibility, "i [@adv] [@adv] (lied/hid/hidden/broke/broken/went/said/told/kept/spent/made/took/\
                            left/let/put/gave/sent/forgot/drove/drank/ate/bought/lost/threw/slept/met/hit/\
                            stole/swore/wrote/hurt/read/shut/cut/chose/fought/caught/blew/bit/held/lent/\
+                           overspent/overslept/misled/withheld/bet/quit/snuck/hid/\
                            paid/rang/spoke/stood/tore/ran/came/brought/fell/led/sat/saw/snuck/sneaked/\
                            dug/stuck/struck/shot/shook/sang/missed/called/cancelled/canceled/used/started/\
                            stopped/deleted/moved/decided/cheated/betrayed/ignored/blamed/yelled/\
@@ -122,6 +123,14 @@ pub fn component_rules() -> Vec<CompDef> {
                            shouting/calling/saying|not telling|not being)"),
         c(Responsibility, "i (was/am|have been|was being) ~3 (late|not there|not home|nowhere to be found|out \
                            all night|gone all night|absent|missing|drunk|high|cruel|unfaithful)"),
+        c(Responsibility, "i was (on) (your/her/his/their|dating|the|that|those|tinder|a|an) [dating/porn/\
+                           betting/gambling] (phone/app/apps/site/sites/profile/account|dating)|i was (with|at) \
+                           (her/him|her place|his place|the casino|the pub|the bar|the bookies|my ex)"),
+        // The act admitted after the intent: "I never meant to hurt you, but I did", "I was going
+        // to tell you and I didn't", "I did betray you".
+        c(Responsibility, "(but/and/yet) [still] i [still] did (.|,|>|it|that|this|and)|(was/were) (going/\
+                           meaning/planning|about) to ~6 (and/but/yet) [then] i (did not|never) (.|,|>|and|\
+                           did)|i did (lie/cheat/betray/hide/break/hurt/deceive|go behind)"),
         // Written in the present by someone whose first language is not English ("I hide the
         // money I send to my brother", "I say you are useless").
         c(Responsibility, "< i (hide/cheat/betray/break/forget/ignore/insult/deceive/steal/waste/gamble|lie (to/\
@@ -228,6 +237,8 @@ pub fn component_rules() -> Vec<CompDef> {
         c(Repair, "i (want|would like|am trying|really want) to (make/earn/rebuild/fix/repair/change|do better|\
                    show/plan/spend/celebrate|be the|be someone|be better|be a better|hear/listen/understand|\
                    take care|give/start/work/help/learn/prove/keep/win|make it up|make things right)"),
+        c(Repair, "earn (back|it back|your trust back|back your trust|your trust|it)|(on/up to) me to (earn/win/\
+                   rebuild/prove|make (it/this) right)"),
         c(Repair, "(make/making) (it/this/things) (right|up to you)|make it up to you|let me make (it/this) \
                    (up/right)|(@you) (can/may) (check|have|see|read|look)|phone stays|check my phone|\
                    (will/would) you (tell/talk|let me)"),
@@ -251,6 +262,9 @@ pub fn component_rules() -> Vec<CompDef> {
             .not_before("(not/never/nothing/refuse/without|no longer) [even] [really] [@adv]|(want/make/made/\
                          makes/expect/force/forced/wants) me to [say]|sorry")
             .not_after("not sorry"),
+        c(Regret, "i (am|feel) [@deg] (gutted/devastated/wretched/heartsick|sick about (it/this/what)|torn up|\
+                   cut up) [about/by/over] ~4|i (kick|am kicking) myself|i (wish|only wish) (i could|it had not|\
+                   i had|i did not|i never)|i (hate/loathe) (myself|what i did|that i)"),
         c(Regret, "(feel/felt/feeling) [so/really/just/absolutely|@adv] (terrible/awful/sick/horrible/ashamed/\
                    guilty/dreadful/wretched/disgusted|so bad|really bad|bad|like shit|like crap|sick to my \
                    stomach)|i hate (that/what/how|myself for|the way) [i]|i hate myself|(i|i really|i \

@@ -163,6 +163,20 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(Justifying, "sorry ~~10 but i (did|still) (send/sent/get/got/buy/bought/call/called/come/came/text/texted/\
                        try/tried/make/made/pay/paid|show up|showed up|bring/brought)")
             .not_near(OWNED_REASON),
+        // Intent instead of the act, when nothing is owned: "it was never my intention to hurt
+        // anyone", "any hurt was unintentional", "I never meant for any of this to happen".
+        r(Justifying, "(never|not|did not|was not|was never|is not) [@deg] [ever] (my|ever my|the) (intention/\
+                       intent/aim/plan/goal)|i (never|did not|would never) [@deg] (meant/mean/intended/intend/\
+                       wanted/want|set out|plan/planned) (to/for)|(unintentional/unintended/inadvertent/\
+                       accidental/unintentionally/accidentally|not on purpose|by accident)")
+            .even_negated()
+            .only_unowned(),
+        r(Justifying, "(my|the) (phone/battery) (died|was dead|ran out|broke|was off)|i (had|have) (no|zero) \
+                       (signal/battery|reception)|i (have been|had been|am|was) [@deg] [@deg] (under|with) [so \
+                       much|a lot of|a ton of|loads of|too much|huge|massive] (pressure/stress)|(that is|this is|it \
+                       is) [just|simply] (who/how) i am|(that is|it is) (just|simply) the way i am")
+            .not_after(AND_THEN_I_DID)
+            .not_near(OWNED_REASON),
         // A state as the whole reason: "I was out of my mind with stress. Sorry."; "I needed someone".
         r(Justifying, "i was [@deg] [@deg] @state [at the time|back then|then|that week|lately|recently|after _ \
                        _ _|after _ _] (.|>)|i [@deg] (needed/wanted) (someone/somebody|attention|some attention|\

@@ -195,6 +195,9 @@ pub(super) fn rules() -> Vec<RuleDef> {
             .not_before("not/never")
             .not_near("i should have (told/been/come/said)|i should have been the one|from me|i (did not|never) \
                        tell you|before i (told|had the (courage/guts/decency))"),
+        r(FoundOut, "i was [@deg] (going|about|planning|meaning|gonna) to tell you|(@you) [just] found out \
+                     (first|before i (could|told|got))")
+            .only_unowned(),
         r(FoundOut, "sorry [that] (@you) caught me|sorry [that] i (got/was|have been) (busted/rumbled/exposed|\
                      found out)|sorry (about|for) (getting/being) (caught/busted|found out)")
             .not_before("not/never")

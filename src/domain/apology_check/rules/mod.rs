@@ -201,6 +201,10 @@ pub struct Guards {
     /// being sorry it came out, sorry about their feelings), which plain ownership turns into
     /// context rather than an excuse.
     pub owned: bool,
+    /// Count only when nothing in the whole apology is owned (the responsibility component is
+    /// missing): for cues that are ordinary parts of a real apology once the act is named ("I
+    /// never meant to hurt you", "I was going to tell you") and a way round it when nothing is.
+    pub unowned: bool,
 }
 
 /// Plain ownership, which turns a hint of an excuse or a passive into an explanation the writer
@@ -286,6 +290,11 @@ impl RuleDef {
         self.guards.owned = true;
         self
     }
+    /// Count only when nothing in the apology is owned (see `Guards::unowned`).
+    fn only_unowned(mut self) -> Self {
+        self.guards.unowned = true;
+        self
+    }
 }
 
 fn r(kind: Kind, pattern: &'static str) -> RuleDef {
@@ -316,6 +325,7 @@ fn r(kind: Kind, pattern: &'static str) -> RuleDef {
                 kind,
                 Kind::FoundOut | Kind::TheirFeelings | Kind::Justifying | Kind::PassiveVoice
             ),
+            unowned: false,
         },
     }
 }

@@ -127,6 +127,11 @@ pub(super) fn rules() -> Vec<RuleDef> {
             .not_before("when (@you) are ready|whenever|take your time|no rush|no hurry|(do not|never) have to"),
         r(DemandingClosure, "(over it|past it|done with it|finished with it) (by/before) @deadline_day")
             .even_negated(),
+        r(DemandingClosure, "(i have|i) [@deg] done my (apologizing|apologising|bit|part|apologies)|(the rest|the \
+                             ball) is (up to you|in your court)|if (@you) [really/truly] (loved/love|cared about|care \
+                             about|trusted/trust) me [@deg] (you would|you will|you could) [@deg] (forgive/get/let/\
+                             move/trust/stop|give me)|(can not|cannot|will not|do not) (get over|forgive|move past|\
+                             let (it/this) go) ~~6 (maybe|then) (we are|we were|this is|it is) (done/over|finished)"),
         // Hurrying off: "sorry, gtg", "sorry about that, anyway…", "ok ok sorry".
         r(Flippant, "sorry [about/for] [that/it] [,] [babe/hun/love] (anyway/anyways/anyhow|moving on|so anyway) \
                      [,] (>|.|so|what|how|did|are|do|can|where|when|have|let us|whats|i am|we|you)|sorry [.] ~~6 \
@@ -236,6 +241,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                       apart|broken) ~~12 [.] ~~4 (please|can you|could you|i need you to) [just] (talk/\
                       answer/reply/look/forgive/hold/hug/text/speak|come home)"),
         // Care asked for oneself: "can you at least be nice to me", "i need you to be there for me".
+        r(SelfFocus, "(the only one|the only person|only you) (who/that) (can/could) [@deg] @care_me"),
         r(SelfFocus, "(please/need/want|can you|could you|will you|would you|you could|you can|you should|\
                       try to|at least) ~4 @care_me|i [@deg] (need/want|could use|could do with) (a hug|a \
                       cuddle|some (love/kindness/support/comfort/sympathy/reassurance/compassion)|comfort|\

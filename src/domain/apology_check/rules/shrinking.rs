@@ -151,6 +151,10 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        not|could not) be expected to (remember/know|keep track)|(every|each) little (thing/date/\
                        detail)")
             .not_before("not|never|i know|was not"),
+        r(Minimizing, "(my|the) (part/role/share/contribution) [i (played/had)] (was/is) [@deg] (small/tiny/minor/\
+                       little|nothing|not (big/much|that big|that much))|(what|whatever) i contributed|my \
+                       contribution|(others|other people|plenty of people|lots of people|loads of people|people) \
+                       (have done|do|did|would do|have done a lot) [@deg] [a lot|so much|way|much|far] worse"),
         // Comparisons that shrink it: "at least it wasn't someone you know", "could have been worse".
         r(Minimizing, "at least (it/she/he/they/we/that/this/you|nobody|no one) (was/were|is|are|did|do|\
                        never|had|has|have|know|knows|found|got|only|was not|were not|is not|are not|did not|\
@@ -228,6 +232,12 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(Denying, "(it is|it was) not (a secret|hiding|secret|lying|cheating) if|i (did not|never) (hide/hid) \
                     (it/that/them|the money|anything) [,] (it was|they were|it is) ~3 (on/in/there)|i was [@deg] \
                     going to (pay/put/give/replace) ~3 back"),
+        r(Denying, "i (did/have done) nothing wrong|i (never|did not) (break/broke) (my/the/that|a) promise|i \
+                    [only/just] (said|told you|promised) (i would|i will|to) (try/see|think about it|do my best)|\
+                    (she/he/they) (messaged/texted/called/kissed/contacted/approached/started|came on|came \
+                    onto|made the first move) ~2 (me) (first)|i (just|only) (replied/responded/answered|texted \
+                    back|wrote back)")
+            .not_after("~~8 (but|and) (that|it) (does not|did not) (matter|make it)"),
         // "Technically" is the mark of a denial by technicality, whatever follows it.
         r(Denying, "technically|on a technicality|if you want to be technical")
             .not_after("~~8 (but|and) [that/it] (does not|did not) (matter|make it)|~~8 (that is|it is|it was) \
@@ -331,6 +341,15 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        (do not|stop|why) (make/making|blow/blowing) (it/this) (bigger|into a big|a bigger|worse \
                        than it is)|touch grass|(@you) (are|r) [@deg] (being|so) extra")
             .not_before("i (need/have/want/will|am going) to [@deg]|i [@adv]"),
+        r(Dismissing, "(this/it) is getting [@deg] (ridiculous/silly/old/boring/tiring/exhausting/stupid|out of \
+                       hand|a bit much|too much)|(not going to|\
+                       will not|refuse to|am not going to|not gonna) (grovel/beg)|i (suppose/guess) i (should|\
+                       have to|had better|better|ought to) (say sorry|apologize|say i am sorry)|(fine|ok|okay|\
+                       alright) [,] i will say it|(are|r) (@you) happy [now] (.|>)")
+            .not_before("i (need/have/want/will|am going) to [@deg]|i [@adv]"),
+        // Cast as the one wronged, asked for or refused alike: "stop making me out to be the villain".
+        r(Dismissing, "(making/make/made/makes) me out to be (the/a/some|an) _")
+            .even_negated(),
         // Honesty as cover: "someone had to say it", "the truth hurts", "just being honest".
         r(Dismissing, "(someone|somebody) (had to|needed to|has to) (say/tell) (it/you/that)|(the) truth \
                        (hurts/hurt)|i (was|am) (only/just|@deg) being (honest/real|truthful)|i (just/only) \
