@@ -261,6 +261,43 @@ mod tests {
         }
     }
 
+    /// Words of wanting to die or to harm oneself are for the safety card (issue 18), never a
+    /// finding: neither in their own sentence nor as "turning to your own pain".
+    #[test]
+    fn self_harm_language_is_noticed_and_never_a_finding() {
+        for text in [
+            "I want to die",
+            "I'd be better off dead",
+            "I'll hurt myself",
+            "i wanna die tbh",
+            "im sorry. sometimes i think about ending it all",
+            "sorry you feel that way, youd all be better off without me",
+            "I don't want to be here anymore. I'm so sorry for everything",
+            "I’m sorry I’m such a terrible person … maybe you’d be better off without me",
+            "honestly i feel like such a burden, im sorry",
+            "SORRY. I might as well kill myself",
+        ] {
+            assert!(mentions_self_harm(text), "{text:?}");
+            assert_eq!(findings(text), Vec::new(), "{text:?}");
+        }
+        for text in [
+            "I hurt you and I'm sorry.",
+            "my phone died and I didn't call, that's on me",
+            "I'm dying to make this right with you",
+            "I killed the mood at dinner with my comments. I'm sorry.",
+            "you deserve better than what I gave you",
+            "",
+        ] {
+            assert!(!mentions_self_harm(text), "{text:?}");
+        }
+        // Only the sentence that speaks of it is spared: blame next to it is still named.
+        let text = "You always overreact. Some days I want to die.";
+        assert!(mentions_self_harm(text));
+        let f = findings(text);
+        assert!(!f.is_empty());
+        assert!(f.iter().all(|f| !f.excerpt.contains("die")), "{f:?}");
+    }
+
     #[test]
     fn every_pattern_parses() {
         let engine = build().unwrap_or_else(|e| panic!("{e}"));
