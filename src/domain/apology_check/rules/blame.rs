@@ -37,6 +37,14 @@ pub(super) fn rules() -> Vec<RuleDef> {
                           leave/want/need/wait/resent/doing/saying|this way|like this|so alone|lonely)")
             .not_after("~2 (happy/happier/better/loved/safe/proud/laugh/smile|a better)")
             .not_before("nothing ~2|not ~2|never ~2"),
+        // The partner's absence as the reason: "you were never around", "you're always at work".
+        r(BlameShifting, "(@you) (were/are|have been) ((never|hardly ever|barely) [@deg] (around/home/there/\
+                          available/interested)|always [@deg] (at work|on your phone|working|busy|out|away))")
+            .not_before("i (said/told/claimed/pretended/acted|used to say|kept saying)|like|that|i know|not because"),
+        // Someone else put it in their head: "your mum has been filling your head with this".
+        r(BlameShifting, "(filling/filled/fill/fills|poisoning/poisoned/poison|messing with) your (head/mind)|(put/\
+                          putting/puts) (ideas|things|stuff|this|that|it) (in/into) your head|(turning/turned/turn) \
+                          you against me"),
         r(BlameShifting, "(@you) (pushed/drove/forced/provoked/nagged/goaded) me [away|to it|into it|over the \
                           edge]|pushed every button|push (my buttons|every button)")
             .not_after("to (get/see/go/talk/be/try/stop|do better|be better|get help)"),

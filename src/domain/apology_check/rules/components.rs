@@ -237,6 +237,16 @@ pub fn component_rules() -> Vec<CompDef> {
         c(Repair, "i (want|would like|am trying|really want) to (make/earn/rebuild/fix/repair/change|do better|\
                    show/plan/spend/celebrate|be the|be someone|be better|be a better|hear/listen/understand|\
                    take care|give/start/work/help/learn/prove/keep/win|make it up|make things right)"),
+        c(Repair, "(whatever/anything) (you want|you need|you would like) (to know|to ask)|ask me (anything|\
+                   whatever|any time|anytime|again)"),
+        // Repair already begun, or time given back: "i went to my first meeting yesterday",
+        // "saturday is yours, phone off".
+        c(Repair, "i (went/go/have been|started going|have started going|got) to (a/my/the/our/an) ~2 \
+                   (meeting/meetings/session/sessions/appointment/\
+                   counsellor/counselor/therapist/therapy/doctor/gp/group/course/clinic|support group)|(monday/\
+                   tuesday/wednesday/thursday/friday/saturday/sunday/tonight/tomorrow|this weekend|the weekend|\
+                   (every/each) (evening/night/weekend|_ night)) (is/are) (yours|all yours|for you|for us|ours)|\
+                   (my) phone (off|away|stays (off/away|in the drawer))|phone off"),
         c(Repair, "earn (back|it back|your trust back|back your trust|your trust|it)|(on/up to) me to (earn/win/\
                    rebuild/prove|make (it/this) right)"),
         c(Repair, "(make/making) (it/this/things) (right|up to you)|make it up to you|let me make (it/this) \

@@ -39,6 +39,13 @@ pub(super) fn rules() -> Vec<RuleDef> {
             .not_after("~1 (been/felt/be/feel) [@deg] (hurt/upset/angry/devastated/furious/betrayed/sad|\
                         heartbroken)|~1 (be/feel|have felt) ~3|~2 (deserve/deserves|is right)|~1 \
                         (would have been|would be) (lucky/proud)"),
+        // Nature as the reason: "men are just wired that way", "it's only natural".
+        r(Justifying, "(men/guys/blokes/women/girls/people|we all|all (men/guys/women/people)) (are/is) [just|all|\
+                       only|simply] (wired/built/made/programmed) (that/this|like that|like this)|(men/guys/blokes|\
+                       women/girls) (are/will) [just] (like that|be (men/guys/boys/women))|boys will be boys|(it is|\
+                       that is) [just|only] (human nature|natural|biology|instinct)|(that is|it is) (just|only) what \
+                       (men/guys/blokes/people|women) do")
+            .not_before("i know [that]|(do not|never) (say/tell) (me|you)|i used to (say/think)"),
         r(Justifying, "(everyone/everybody/people|we all|nobody is perfect|no one is perfect) (makes/make/made|\
                        has made|have made) mistakes|(i am) only human|(everyone/everybody) does (it/that/\
                        this)|nobody is perfect|no one is perfect")

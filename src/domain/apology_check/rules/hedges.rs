@@ -105,7 +105,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                         of line|a bit much|too much|a mistake))")
             .even_negated(),
         // ---- Sorry about their feelings.
-        r(TheirFeelings, "{sorry [that|about how|about the way] @you (are/were/got/get/feel/felt/seem/seemed/\
+        r(TheirFeelings, "{(sorry/apologize) [that|about how|about the way] @you (are/were/got/get/feel/felt/seem/seemed/\
                           sound/became/feeling|have been|are feeling|were feeling|have been feeling) [@deg] \
                           [@deg] @feel}")
             .not_after("~4 (by/about/over/from|because of) (me|what i|my|how i|the way i|the things \
@@ -115,7 +115,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                         caused|that is on me|it is my fault)|~4 (and/but) (it is|that is) my fault")
             .not_near(OWNED_FEELINGS)
             .even_negated(),
-        r(TheirFeelings, "{sorry [that] @you (feel/felt/think/thought/took/take/perceived/interpreted/reacted/\
+        r(TheirFeelings, "{(sorry/apologize) [that] @you (feel/felt/think/thought/took/take/perceived/interpreted/reacted/\
                           chose/view/viewed|took it|see it|saw it|see things|read it|are taking|are making|\
                           made it|are reading|heard it)}")
             .not_after("~4 (by|because of) (me|what i|my)|~6 because i|~8 (and/because/but|,) [i know] (i am|it is|it was|\
@@ -234,6 +234,11 @@ pub(super) fn rules() -> Vec<RuleDef> {
                         wrong|went south|got messy|led to another|took on a life)")
             .not_before("when/where/how/after/before/since/why/what/until|the (night/day/moment/time/way) \
                          [that]|i let|i made|i pretended|i acted like|i told you|i said|pretend|pretending"),
+        // A line crossed with no one crossing it: "sorry a line got crossed", "boundaries were crossed".
+        r(PassiveVoice, "(a/the|some|any) (line/lines/boundary/boundaries) (got/was/were/get|have been|has been|\
+                         may have been|might have been) [@deg] crossed|(lines/boundaries) (got/were|have been|may \
+                         have been) [@deg] crossed")
+            .not_near("i crossed|i (broke/ignored)"),
         r(PassiveVoice, "(things/stuff/it/that/which|the affair|the cheating) [@deg] [@deg] (got [@deg] (out of hand|out of \
                         control|complicated|messy|heated|carried away)|went too far|escalated|spiralled|\
                         spiraled|snowballed|went south|got away from (me/us)|spun out of control)")

@@ -241,6 +241,14 @@ pub(super) fn rules() -> Vec<RuleDef> {
                       apart|broken) ~~12 [.] ~~4 (please|can you|could you|i need you to) [just] (talk/\
                       answer/reply/look/forgive/hold/hug/text/speak|come home)"),
         // Care asked for oneself: "can you at least be nice to me", "i need you to be there for me".
+        // The writer's own suffering as the subject: "i can't handle you being cold to me",
+        // "i'm the one sleeping on the sofa", "i've been punished enough".
+        r(SelfFocus, "i (can not|cannot) (handle/take/stand/bear|cope with|deal with|live with) (you/your|it when \
+                      you|the way you|how you) ~4|(i am|i have been) (the one|the only one) (who is|who has been|\
+                      that is|that has been|who was) [@deg] (sleeping/suffering/paying/hurting/punished|being \
+                      punished|on the (sofa/couch))|i (have been|am being|keep being) [@deg] (punished|made to \
+                      pay|paying for it)|(sleeping/slept) on the (sofa/couch) for (weeks|a (week/month)|months|_ \
+                      (days/weeks/months))"),
         r(SelfFocus, "(the only one|the only person|only you) (who/that) (can/could) [@deg] @care_me"),
         r(SelfFocus, "(please/need/want|can you|could you|will you|would you|you could|you can|you should|\
                       try to|at least) ~4 @care_me|i [@deg] (need/want|could use|could do with) (a hug|a \

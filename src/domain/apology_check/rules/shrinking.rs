@@ -187,6 +187,21 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        all my mates|all my friends) [@deg] (does/do/did|watches/watch|looks at|look at|has/have|\
                        is on|are on|uses/use) [a bit of|some|a little] (it/that/this|porn|them|one|the same|that stuff)")
             .not_after("~3 (but (that/it/this) (does not|is no)|but i)"),
+        // What everyone does, in any verb: "everybody flirts a bit at the christmas party".
+        r(Minimizing, "(everyone/everybody|every (guy/man/bloke/woman/girl|couple)|all (guys/men/women/blokes/\
+                       couples)|most (guys/men/people/women/couples)) [@deg] (flirts/flirt/texts/text/cheats/cheat/\
+                       lies/lie/strays/stray/looks/look/chats/chat|has (exes/secrets|a past)|gets (carried \
+                       away|drunk|flirty)) [a bit|a little|sometimes|now and then|at (work/parties)|these days|at \
+                       the _ party|online]")
+            .not_before("i know [that]|(@you) (think/thought|might think)|i told you|i said|not")
+            .not_after("~3 (but (that/it/this) (does not|is no)|but i)"),
+        // Once, and that is all: "we kissed once, that's literally it", "that's all it was".
+        r(Minimizing, "(we|i) [only/just] (kissed/met|slept together|hooked up|met up) (once|one time|twice) [,|.|>]|\
+                       (that is|that was) (literally|honestly|seriously|really) (it|all) [,] (.|>|sorry|i \
+                       swear|nothing else|nothing more)|(that is|that was) all (it was|that happened|there is|there \
+                       was) [to it]")
+            .not_near("(lied/lie/lying) about|not (once|the first time)|more than (once|that)|it was not \
+                       (once|just once)"),
         r(Minimizing, "none of (it/that/this) (counts/counted|meant anything|means anything|matters|mattered)|\
                        not as (bad/serious/big) as (it|that) (sounds/looks/seems|sounded/looked/seemed)|\
                        (is/was) not (as|that) bad as (it|you|people|everyone) [@deg] (sounds/looks/seems/think/\
