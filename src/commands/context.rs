@@ -12,7 +12,7 @@ use std::ffi::OsString;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::domain::dates;
@@ -20,6 +20,7 @@ use crate::domain::error::UserError;
 use crate::domain::journey::Journey;
 use crate::domain::model::{Partner, same_name};
 use crate::flows::prompter::{self, Prompter, TerminalPrompter};
+use crate::store::clock::Clock;
 use crate::store::{self, Store};
 use crate::text::prose::{self, and_list, or_list};
 use crate::text::sanitize;
@@ -70,14 +71,25 @@ pub struct Context {
     pub color: bool,
     /// Colour on stderr, where questions are drawn.
     pub color_stderr: bool,
-    /// Today's local date (or `REKINDLE_TODAY`, for tests and scripts that replay a past day).
+    /// Today's local date (or `REKINDLE_TODAY`, for tests and scripts that replay a past day;
+    /// else the date of `REKINDLE_NOW`).
     pub today: NaiveDate,
+    /// Where "now" comes from when a change is stamped: the computer's clock, or
+    /// `REKINDLE_NOW` (RFC 3339), for tests that run a journal ahead of time or set back.
+    pub clock: Clock,
+    /// The local time zone's offset, for showing when a change was made.
+    pub offset: FixedOffset,
     /// The width prose is wrapped at: the terminal's, from 40 to 88 columns (80 unknown).
     pub width: usize,
     /// Whether standard output is a terminal (a page of HTML is not printed there).
     pub stdout_is_terminal: bool,
     /// The user's own prompt files: `$XDG_CONFIG_HOME/rekindle/prompts`.
     pub prompts_dir: Option<PathBuf>,
+    /// The config directory (`$XDG_CONFIG_HOME`), where systemd keeps user units.
+    pub config_dir: Option<PathBuf>,
+    /// `REKINDLE_NOTIFY_FILE`: reminders are written to this file instead of shown on the
+    /// desktop (for tests, and for anyone who wants them somewhere else).
+    pub notify_file: Option<PathBuf>,
     as_name: Option<String>,
     /// Whether `as_name` came from the `--as` flag rather than `REKINDLE_AS`.
     as_flag: bool,
@@ -111,6 +123,20 @@ impl Context {
         let journal = choose_journal(global.journal.clone(), env.var("REKINDLE_JOURNAL"), || {
             env.data_dir()
         })?;
+        let clock = match env.var("REKINDLE_NOW") {
+            Some(value) => {
+                let text = value.to_string_lossy().into_owned();
+                let at = DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
+                    UserError::new(format!(
+                        "REKINDLE_NOW must be a moment as RFC 3339, such as 2026-11-21T09:30:00Z (got \"{text}\")"
+                    ))
+                })?;
+                Clock::Fixed(at.with_timezone(&Utc))
+            }
+            None => Clock::System,
+        };
+        let local_now = clock.now().with_timezone(&chrono::Local);
+        let offset = *local_now.offset();
         let today = match env.var("REKINDLE_TODAY") {
             Some(value) => {
                 let text = value.to_string_lossy().into_owned();
@@ -120,7 +146,7 @@ impl Context {
                     ))
                 })?
             }
-            None => chrono::Local::now().date_naive(),
+            None => local_now.date_naive(),
         };
         let dumb_terminal = env.var("TERM").is_some_and(|t| t == "dumb");
         let colour_wanted = !global.no_color && env.var("NO_COLOR").is_none() && !dumb_terminal;
@@ -146,9 +172,19 @@ impl Context {
             color,
             color_stderr,
             today,
-            width: prose::width_for(terminals.columns.filter(|_| terminals.stdout)),
+            clock,
+            offset,
+            // A terminal says how wide it is; output going elsewhere may be given a width
+            // with COLUMNS, as shells export it and many tools read it.
+            width: prose::width_for(terminals.columns.filter(|_| terminals.stdout).or_else(|| {
+                env.var("COLUMNS")
+                    .and_then(|c| c.to_string_lossy().trim().parse().ok())
+                    .filter(|c: &usize| *c > 0)
+            })),
             stdout_is_terminal: terminals.stdout,
             prompts_dir: env.config_dir().map(|d| d.join(APP_DIR).join("prompts")),
+            config_dir: env.config_dir(),
+            notify_file: env.var("REKINDLE_NOTIFY_FILE").map(PathBuf::from),
             as_name,
             as_flag,
             prompter,
@@ -175,7 +211,7 @@ impl Context {
 
     /// Opens the existing journal; a missing one is not created.
     pub fn open(&self) -> anyhow::Result<Store> {
-        Ok(Store::open(&self.journal)?)
+        Ok(Store::open(&self.journal)?.with_clock(self.clock))
     }
 
     /// The journey, with the user's own prompt files merged in; a prompt file of theirs that
@@ -263,6 +299,11 @@ impl Context {
     /// Parses a date flag relative to today. `flag` names it in the error ("--date").
     pub fn date(&self, flag: &str, value: &str) -> Result<NaiveDate, UserError> {
         dates::parse(value, self.today).map_err(|e| UserError::new(format!("{flag}: {e}")))
+    }
+
+    /// Parses a date flag that looks forward (`--due`): a bare weekday is the next one.
+    pub fn date_ahead(&self, flag: &str, value: &str) -> Result<NaiveDate, UserError> {
+        dates::parse_forward(value, self.today).map_err(|e| UserError::new(format!("{flag}: {e}")))
     }
 
     /// Like [`Context::date`], for something that already happened: not after today.
@@ -390,8 +431,9 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         store
             .write(|tx| {
-                store::partners::insert(tx, "Sam", Role::Mutual)?;
-                store::partners::insert(tx, "Alex", Role::Mutual)?;
+                let stamp = store::clock::testing(tx)?;
+                store::partners::insert(tx, &stamp, "Sam", Role::Mutual)?;
+                store::partners::insert(tx, &stamp, "Alex", Role::Mutual)?;
                 Ok(())
             })
             .unwrap();

@@ -24,6 +24,9 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum Action {
     /// Set a partner's role: repairing (broke trust), healing (was hurt) or mutual
+    #[command(
+        after_help = "Examples:\n  rekindle partners role Sam repairing\n  rekindle partners role Alex healing"
+    )]
     Role {
         /// The partner, by name
         name: String,
@@ -31,6 +34,9 @@ pub enum Action {
         role: String,
     },
     /// Give a partner a new name
+    #[command(
+        after_help = "Examples:\n  rekindle partners rename Alex Alexandra\n  rekindle partners rename \"Sam Lee\" Sam"
+    )]
     Rename {
         /// The current name
         old: String,
@@ -59,8 +65,9 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
 }
 
 fn set_role(store: &mut Store, partner: Partner, role: Role) -> anyhow::Result<Changed> {
-    // Setting the role a partner already has writes nothing: an import compares
-    // `updated_at` to decide which version to keep.
+    // Setting the role a partner already has writes nothing: an import compares stamps to
+    // decide which version to keep.
+    let clock = store.clock();
     let already = store.write(|tx| {
         let now = store::partners::all(tx)?
             .into_iter()
@@ -69,7 +76,8 @@ fn set_role(store: &mut Store, partner: Partner, role: Role) -> anyhow::Result<C
         if now == Some(role) {
             return Ok(true);
         }
-        store::partners::set_role(tx, partner.id, role)?;
+        let stamp = store::clock::stamp(tx, &clock, Some(partner.id))?;
+        store::partners::set_role(tx, &stamp, partner.id, role)?;
         Ok(false)
     })?;
     let name = sanitize::line(&partner.name);
@@ -86,6 +94,7 @@ fn set_role(store: &mut Store, partner: Partner, role: Role) -> anyhow::Result<C
 
 fn rename(store: &mut Store, partner: Partner, new: String) -> anyhow::Result<Changed> {
     // Read again under the write lock: the other partner may be renamed meanwhile.
+    let clock = store.clock();
     store.write(|tx| {
         if store::partners::all(tx)?
             .iter()
@@ -93,7 +102,8 @@ fn rename(store: &mut Store, partner: Partner, new: String) -> anyhow::Result<Ch
         {
             bail_user!("the other partner is already called \"{new}\"; choose another name");
         }
-        Ok(store::partners::rename(tx, partner.id, &new)?)
+        let stamp = store::clock::stamp(tx, &clock, Some(partner.id))?;
+        Ok(store::partners::rename(tx, &stamp, partner.id, &new)?)
     })?;
     let message = format!(
         "{} is now called {}.",

@@ -11,6 +11,7 @@
 pub mod apologies;
 pub mod backup;
 pub mod checkins;
+pub mod clock;
 mod columns;
 pub mod damage;
 pub mod destination;
@@ -28,10 +29,14 @@ pub mod partners;
 pub mod privacy;
 pub mod progress;
 pub mod promises;
+pub mod records;
+pub mod revisions;
 #[doc(hidden)]
 pub mod sample;
 pub mod schema;
 pub mod search;
+pub mod today;
+pub mod undo;
 
 use std::fs;
 use std::io;
@@ -54,6 +59,7 @@ use tempfile::TempPath;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    clock: clock::Clock,
 }
 
 impl Store {
@@ -91,6 +97,7 @@ impl Store {
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
+            clock: clock::Clock::System,
         })
     }
 
@@ -145,7 +152,31 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         configure(&mut conn)?;
         migrate(&mut conn, MIGRATIONS, Path::new(":memory:"))?;
-        Ok(Store { conn, path: None })
+        Ok(Store {
+            conn,
+            path: None,
+            clock: clock::Clock::System,
+        })
+    }
+
+    /// The same journal, with "now" read from `clock`.
+    pub fn with_clock(mut self, clock: clock::Clock) -> Store {
+        self.clock = clock;
+        self
+    }
+
+    /// Where this journal's "now" comes from.
+    pub fn clock(&self) -> clock::Clock {
+        self.clock
+    }
+
+    /// Writes what is waiting in the write-ahead log into the journal and empties the log, so
+    /// content just deleted leaves the log too. Best effort: a reader holding the log open
+    /// keeps it until it is done, and then the next write's checkpoint empties it.
+    pub fn checkpoint(&self) {
+        let _ = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
     }
 
     /// The connection, for reads.
@@ -197,6 +228,7 @@ fn build_new<T>(
     let mut conn = Connection::open(temp)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
+    schema::forget_deleted_content(&conn)?;
     migrate(&mut conn, MIGRATIONS, temp)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let value = setup(&tx)?;
@@ -218,13 +250,6 @@ fn build_new<T>(
         );
     }
     Ok(value)
-}
-
-/// A UTC timestamp for `created_at`/`updated_at`: fixed width, so text order is time order.
-pub fn timestamp() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
-        .to_string()
 }
 
 pub fn new_uuid() -> String {
@@ -263,7 +288,15 @@ mod tests {
     fn a_read_that_turns_into_a_write_fails_at_once_which_is_why_writes_begin_immediate() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.db");
-        Store::create(&path, |tx| Ok(partners::insert(tx, "Sam", Role::Mutual)?)).unwrap();
+        Store::create(&path, |tx| {
+            Ok(partners::insert(
+                tx,
+                &clock::testing(tx)?,
+                "Sam",
+                Role::Mutual,
+            )?)
+        })
+        .unwrap();
         let deferred = Connection::open(&path).unwrap();
         deferred.busy_timeout(BUSY_TIMEOUT).unwrap();
         deferred.execute_batch("BEGIN DEFERRED").unwrap();
@@ -272,7 +305,14 @@ mod tests {
             .unwrap();
         let mut other = Store::open(&path).unwrap();
         other
-            .write(|tx| Ok(partners::insert(tx, "Alex", Role::Mutual)?))
+            .write(|tx| {
+                Ok(partners::insert(
+                    tx,
+                    &clock::testing(tx)?,
+                    "Alex",
+                    Role::Mutual,
+                )?)
+            })
             .unwrap();
         let started = std::time::Instant::now();
         let err = deferred
@@ -298,7 +338,14 @@ mod tests {
             .busy_timeout(Duration::from_millis(50))
             .unwrap();
         let err = store
-            .write(|tx| Ok(partners::insert(tx, "Sam", Role::Mutual)?))
+            .write(|tx| {
+                Ok(partners::insert(
+                    tx,
+                    &clock::testing(tx)?,
+                    "Sam",
+                    Role::Mutual,
+                )?)
+            })
             .unwrap_err();
         assert!(
             matches!(err.downcast_ref(), Some(StoreError::Busy)),
@@ -308,7 +355,12 @@ mod tests {
         other.execute_batch("ROLLBACK").unwrap();
         assert!(
             store
-                .write(|tx| Ok(partners::insert(tx, "Sam", Role::Mutual)?))
+                .write(|tx| Ok(partners::insert(
+                    tx,
+                    &clock::testing(tx)?,
+                    "Sam",
+                    Role::Mutual
+                )?))
                 .is_ok()
         );
     }
@@ -317,7 +369,15 @@ mod tests {
     fn a_writer_waits_for_the_other_writer_instead_of_failing() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.db");
-        Store::create(&path, |tx| Ok(partners::insert(tx, "Sam", Role::Mutual)?)).unwrap();
+        Store::create(&path, |tx| {
+            Ok(partners::insert(
+                tx,
+                &clock::testing(tx)?,
+                "Sam",
+                Role::Mutual,
+            )?)
+        })
+        .unwrap();
         let holding = std::sync::Barrier::new(2);
         let held = Duration::from_millis(600);
         std::thread::scope(|scope| {
@@ -325,7 +385,7 @@ mod tests {
                 let mut store = Store::open(&path).unwrap();
                 store
                     .write(|tx| {
-                        partners::insert(tx, "Alex", Role::Mutual)?;
+                        partners::insert(tx, &clock::testing(tx)?, "Alex", Role::Mutual)?;
                         holding.wait();
                         std::thread::sleep(held);
                         Ok(())
@@ -364,7 +424,7 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         store
             .write(|tx| {
-                let p = partners::insert(tx, "Sam", Role::Mutual)?;
+                let p = partners::insert(tx, &clock::testing(tx)?, "Sam", Role::Mutual)?;
                 tx.execute(
                     "INSERT INTO checkins (uuid, partner_id, date, trust, step, answer, created_at, updated_at)
                      VALUES ('u1', ?1, '2026-11-20', 5, 'responsibility', 'we walked by the river', 't', 't')",
@@ -392,7 +452,7 @@ mod tests {
     fn failed_write_leaves_nothing_behind() {
         let mut store = Store::open_in_memory().unwrap();
         let result: anyhow::Result<()> = store.write(|tx| {
-            partners::insert(tx, "Sam", Role::Mutual)?;
+            partners::insert(tx, &clock::testing(tx)?, "Sam", Role::Mutual)?;
             anyhow::bail!("something went wrong after the first insert")
         });
         assert!(result.is_err());

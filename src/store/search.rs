@@ -54,6 +54,11 @@ pub fn rebuild(tx: &Connection) -> rusqlite::Result<()> {
     )?;
     tx.execute_batch("DROP TABLE search")?;
     tx.execute_batch(&definition)?;
+    // The table's options went with it: deleted words leave the index, not only its rows.
+    tx.execute(
+        "INSERT INTO search(search, rank) VALUES ('secure-delete', 1)",
+        [],
+    )?;
     for (table, column) in SOURCES {
         tx.execute(&format!("UPDATE {table} SET {column} = {column}"), [])?;
     }

@@ -31,7 +31,7 @@ fn add_prints_the_record_and_defaults_to_the_other_partner_from_today() {
         record,
         json!({"kind": "promise", "id": 1, "date": "2026-11-21", "partner": "Sam",
                "to": "Alex", "text": "Book the counsellor", "due": "2026-11-27",
-               "every": null, "status": "open", "closed_on": null})
+               "every": null, "status": "open", "closed_on": null, "edited": false})
     );
     env.run([
         "promise",
@@ -92,7 +92,7 @@ fn outcomes_count_for_the_maker_whoever_records_them() {
         outcome,
         json!({"kind": "outcome", "id": 2, "date": "2026-11-19", "partner": "Sam",
                "promise_id": 1, "promise": "Text if I'm late", "result": "missed",
-               "note": "forgot", "recorded_by": "Sam"})
+               "note": "forgot", "recorded_by": "Sam", "edited": false})
     );
     env.run([
         "promise",
@@ -755,4 +755,48 @@ fn a_one_time_promise_starting_later_says_when() {
     env.run(["promise", "list"])
         .success()
         .stdout_has("starting Wed 25 Nov 2026");
+}
+
+// Regression: a daily promise with days nobody recorded read "kept 18, missed 0 (100% kept)"
+// in the list and 100% in progress, as if every day had been kept.
+#[test]
+fn days_nobody_recorded_are_shown_as_not_recorded_never_as_kept() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "promise",
+        "add",
+        "Say goodnight",
+        "--every",
+        "day",
+        "--from",
+        "2026-11-09",
+        "--as",
+        "Sam",
+    ])
+    .success();
+    // Kept on 9 to 14 November (six days); nothing recorded from the 15th to the 20th.
+    for day in 9..=14 {
+        env.run([
+            "promise",
+            "keep",
+            "1",
+            "--date",
+            &format!("2026-11-{day:02}"),
+            "--as",
+            "Alex",
+        ])
+        .success();
+    }
+    let list = list_json(&env, &[]);
+    assert_eq!(list[0]["kept"], 6);
+    assert_eq!(list[0]["unrecorded"], 6, "15 to 20 November");
+    assert_eq!(list[0]["today_pending"], true);
+    env.run(["promise", "list"]).success().stdout_has(
+        "kept 6, missed 0, 6 not recorded (100% of those recorded kept) · today still to record",
+    );
+    let progress = env.run(["progress", "--json"]).success().json();
+    assert_eq!(progress["partners"]["Sam"]["unrecorded_30d"], 6);
+    env.run(["progress"])
+        .success()
+        .stdout_has("kept 6, missed 0, 6 not recorded (100% of those recorded)");
 }

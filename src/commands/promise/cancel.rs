@@ -26,8 +26,8 @@ pub fn run(ctx: &mut Context, id_text: &str) -> anyhow::Result<()> {
     refuse_if_closed(&promise)?;
     if let Some(prompter) = ctx.prompter() {
         let question = format!(
-            "Cancel promise {id}, \"{}\"? What was recorded for it stays",
-            sanitize::line(&promise.text)
+            "Cancel promise {id}, \"{}\"?\nWhat was recorded for it stays",
+            crate::text::prose::shown(&sanitize::line(&promise.text), 40)
         );
         if !prompter.confirm(&question, false)? {
             // Declining is an answer, not a failure: said in words, whatever the output mode.
@@ -36,6 +36,8 @@ pub fn run(ctx: &mut Context, id_text: &str) -> anyhow::Result<()> {
         }
     }
     let today = ctx.today;
+    let clock = store.clock();
+    let canceller = ctx.named_partner(&store)?.map(|p| p.id);
     let promise = store.write(|tx| {
         // Read again inside the transaction: the other partner may have closed it meanwhile.
         let current = promises::get(tx, id)?.ok_or_else(|| {
@@ -45,7 +47,14 @@ pub fn run(ctx: &mut Context, id_text: &str) -> anyhow::Result<()> {
         })?;
         refuse_to_cancel_again(&current)?;
         refuse_if_closed(&current)?;
-        Ok(promises::close(tx, id, Status::Cancelled, today)?)
+        let stamp = crate::store::clock::stamp(tx, &clock, canceller.or(Some(current.by_id)))?;
+        Ok(promises::close(
+            tx,
+            &stamp,
+            id,
+            Status::Cancelled,
+            Some(today),
+        )?)
     })?;
     let names = Names::load(store.conn())?;
     ctx.emit(&Cancelled {

@@ -18,7 +18,14 @@ use crate::domain::model::{Role, Step, same_name};
 /// the document with its values in their canonical forms (lowercase uuids, UTC timestamps
 /// with microseconds, `YYYY-MM-DD` dates). `today` is the importing computer's date; as
 /// everywhere else in rekindle, what already happened cannot be dated after it.
-pub fn check(mut doc: Document, today: NaiveDate) -> Result<Document, Problem> {
+///
+/// `now` is the importing computer's clock: stamps are checked against it, and a version 1
+/// file is given the stamps, tombstones and revisions version 2 carries (see `versions`).
+pub fn check(
+    mut doc: Document,
+    today: NaiveDate,
+    now: &DateTime<Utc>,
+) -> Result<Document, Problem> {
     let rules = Rules { today };
     rules.partners(&mut doc.partners)?;
     rules.checkins(&mut doc.checkins)?;
@@ -29,6 +36,7 @@ pub fn check(mut doc: Document, today: NaiveDate) -> Result<Document, Problem> {
     rules.responses(&mut doc.responses)?;
     rules.focus(&mut doc.focus)?;
     rules.meetings(&mut doc.meetings)?;
+    super::versions::check(&mut doc, now)?;
     Ok(doc)
 }
 
@@ -322,7 +330,7 @@ fn record_header(
 }
 
 /// A uuid in its canonical form (lowercase, hyphenated); any standard spelling is accepted.
-fn reference(at: &Place, uuid: &mut String) -> Result<(), Problem> {
+pub(super) fn reference(at: &Place, uuid: &mut String) -> Result<(), Problem> {
     let parsed = uuid::Uuid::try_parse(uuid.trim()).map_err(|_| {
         Problem::at(
             at,
@@ -335,7 +343,7 @@ fn reference(at: &Place, uuid: &mut String) -> Result<(), Problem> {
     Ok(())
 }
 
-fn optional_reference(at: &Place, uuid: &mut Option<String>) -> Result<(), Problem> {
+pub(super) fn optional_reference(at: &Place, uuid: &mut Option<String>) -> Result<(), Problem> {
     match uuid {
         Some(u) => reference(at, u),
         None => Ok(()),
@@ -346,7 +354,7 @@ fn optional_reference(at: &Place, uuid: &mut Option<String>) -> Result<(), Probl
 const TIMESTAMP: &str = "%Y-%m-%dT%H:%M:%S%.6fZ";
 
 /// Any RFC 3339 timestamp, rewritten in the journal's UTC form.
-fn timestamp_value(at: &Place, text: &str) -> Result<String, Problem> {
+pub(super) fn timestamp_value(at: &Place, text: &str) -> Result<String, Problem> {
     let bad = || {
         Problem::at(
             at,
@@ -366,7 +374,7 @@ fn timestamp_value(at: &Place, text: &str) -> Result<String, Problem> {
 }
 
 /// A calendar date, strictly `YYYY-MM-DD`, within the years rekindle accepts.
-fn date_value(at: &Place, text: &str) -> Result<NaiveDate, Problem> {
+pub(super) fn date_value(at: &Place, text: &str) -> Result<NaiveDate, Problem> {
     let shaped = text.len() == 10
         && text.bytes().enumerate().all(|(i, b)| {
             if i == 4 || i == 7 {

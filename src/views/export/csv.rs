@@ -3,7 +3,7 @@
 //! RFC 4180 (CRLF line ends, quotes only where a cell needs them), UTF-8 without a byte
 //! order mark: a BOM helps some versions of Excel guess the encoding but ends up as a stray
 //! character in the first header for most other tools, and we could not check the benefit
-//! here (README, "Choices we made"). A text cell that starts like a formula (`=`, `+`, `-`,
+//! here (docs/decisions.md). A text cell that starts like a formula (`=`, `+`, `-`,
 //! `@`) gets a leading apostrophe, the spreadsheet convention for "this is text": otherwise a
 //! note such as "- we walked" shows as a formula error, or worse, runs as one.
 
@@ -128,6 +128,7 @@ mod tests {
                 role: "mutual".into(),
                 created_at: ts(),
                 updated_at: ts(),
+                ..Default::default()
             });
         }
         let checkin = |uuid: &str, partner: &str, date: &str, note: Option<&str>| CheckinRecord {
@@ -144,6 +145,7 @@ mod tests {
             note: note.map(String::from),
             created_at: ts(),
             updated_at: ts(),
+            ..Default::default()
         };
         doc.checkins
             .push(checkin("c1", "p2", "2026-11-20", Some("-2 degrees out")));
@@ -161,6 +163,7 @@ mod tests {
                 note: None,
                 created_at: ts(),
                 updated_at: ts(),
+                ..Default::default()
             });
         }
         doc
