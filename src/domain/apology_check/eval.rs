@@ -399,3 +399,19 @@ fn sealed_blind_set_b_meets_the_targets() {
     println!("{}", summary("blind set B (sealed)", &t));
     assert_targets("blind set B", &t, &TARGETS);
 }
+
+/// What the sealed set's last measurement showed, held as a floor so that a change elsewhere
+/// cannot quietly make the check worse on apologies it has never been tuned to. It reads only
+/// pass or fail, never which lines miss; the targets themselves are the ignored test above.
+const SEALED_FLOOR: Targets = Targets {
+    min_non_flagged: 0.85,
+    max_genuine_flagged: 0.03,
+    min_missing_agreed: 0.85,
+};
+
+#[test]
+fn sealed_blind_set_b_holds_its_last_measurement() {
+    let t = tally(&[Part::BlindB]);
+    assert!(t.notes.is_empty());
+    assert_targets("blind set B (floor)", &t, &SEALED_FLOOR);
+}

@@ -173,13 +173,21 @@ fn run(text: &str) -> Report {
     }
 }
 
-/// Whether `text` speaks of wanting to die or to harm oneself, in the words the check knows
-/// (`rules::SELF_HARM`). The check never reports a finding in such a sentence; a caller can use
-/// this to offer a safety card instead. It errs wide: a figure of speech ("I could die of
-/// shame") counts too.
-pub fn mentions_self_harm(text: &str) -> bool {
-    let toks = normalise::tokens(text);
-    !Reading::new(&ENGINE, &toks).self_harm.is_empty()
+/// The words about wanting to die or to harm oneself (`rules::SELF_HARM`), built on their
+/// own so that a caller who asks only this does not build every rule of the check.
+static SELF_HARM: std::sync::LazyLock<Option<matcher::Pattern>> = std::sync::LazyLock::new(|| {
+    let classes = matcher::classes(rules::CLASSES).ok()?;
+    matcher::parse(rules::SELF_HARM, &classes).ok()
+});
+
+/// Whether `text` speaks of wanting to die or to harm oneself, in the words the check knows.
+/// The check never reports a finding in such a sentence; `domain::safety` asks this too, so
+/// that the safety card and the check agree. It errs wide ("I could die of shame" counts).
+pub fn speaks_of_self_harm(text: &str) -> bool {
+    let Some(pattern) = SELF_HARM.as_ref() else {
+        return false;
+    };
+    !pattern.find_all(&normalise::tokens(text)).is_empty()
 }
 
 /// For tuning: the words as read, and every rule that matched, kept or set aside.
@@ -265,6 +273,7 @@ mod tests {
     /// finding: neither in their own sentence nor as "turning to your own pain".
     #[test]
     fn self_harm_language_is_noticed_and_never_a_finding() {
+        use crate::domain::safety::mentions_self_harm;
         for text in [
             "I want to die",
             "I'd be better off dead",
