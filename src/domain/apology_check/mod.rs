@@ -187,7 +187,8 @@ pub fn speaks_of_self_harm(text: &str) -> bool {
     let Some(pattern) = SELF_HARM.as_ref() else {
         return false;
     };
-    !pattern.find_all(&normalise::tokens(text)).is_empty()
+    let toks = normalise::tokens(text);
+    (0..toks.len()).any(|i| pattern.may_start(&toks[i]) && pattern.at(&toks, i).is_some())
 }
 
 /// For tuning: the words as read, and every rule that matched, kept or set aside.
