@@ -336,7 +336,10 @@ fn asked(
 /// then the partner who typed their name first).
 fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<(Store, Option<Partner>)> {
     match Store::open(&ctx.journal) {
-        Ok(store) => Ok((store, None)),
+        Ok(mut store) => {
+            ctx.warn(&store.take_warnings());
+            Ok((store, None))
+        }
         Err(StoreError::Missing(path)) => {
             let journal = ctx.journal.clone();
             let Some(p) = ctx.prompter() else {

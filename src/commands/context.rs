@@ -173,9 +173,20 @@ impl Context {
         self.prompter = prompter;
     }
 
-    /// Opens the existing journal; a missing one is not created.
+    /// Opens the existing journal; a missing one is not created. A journal others can read
+    /// is opened with one warning line on stderr, until `doctor --fix` makes it private.
     pub fn open(&self) -> anyhow::Result<Store> {
-        Ok(Store::open(&self.journal)?)
+        let mut store = Store::open(&self.journal)?;
+        self.warn(&store.take_warnings());
+        Ok(store)
+    }
+
+    /// Says each warning on stderr, one line each, defused.
+    pub fn warn(&self, warnings: &[String]) {
+        let mut err = io::stderr().lock();
+        for warning in warnings {
+            let _ = writeln!(err, "rekindle: warning: {}", sanitize::line(warning));
+        }
     }
 
     /// The journey, with the user's own prompt files merged in; a prompt file of theirs that

@@ -45,6 +45,9 @@ pub struct Report {
     /// Temporary files an interrupted creation left beside the journal.
     pub leftovers: Vec<String>,
     pub warnings: Vec<String>,
+    /// Why every other command refuses this journal: one of its files or its folder can be
+    /// changed by someone else (empty when none can). doctor then exits 1.
+    pub not_private: Vec<String>,
     /// What `--fix` repaired, and what it left alone and why.
     pub fixed: Vec<String>,
     pub not_fixed: Vec<String>,
@@ -67,34 +70,56 @@ fn shown(path: &Path) -> String {
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
-    let mut store = match ctx.open() {
+    // Privacy comes first: a file others can change keeps every other command out, and what
+    // `--fix` makes private here lets doctor (and them) open the journal as usual.
+    let (mut fixed, mut not_fixed) = (Vec::new(), Vec::new());
+    if args.fix {
+        repair_privacy(ctx, &mut fixed, &mut not_fixed);
+    }
+    let blocking: Vec<String> = privacy::unsafe_files(&ctx.journal)
+        .iter()
+        .map(privacy::Unsafe::refusal)
+        .collect();
+    if !blocking.is_empty() && ctx.journal.is_file() {
+        return not_private(ctx, blocking, fixed, not_fixed, args.fix);
+    }
+    // Not `ctx.open()`: the privacy warnings are part of this report, not said before it.
+    let mut store = match Store::open(&ctx.journal).map_err(anyhow::Error::from) {
         Ok(store) => store,
         // A damaged journal is what doctor is for: look at what can still be read.
         Err(err) if store::is_damage(&err) => return damaged(ctx, err),
         Err(err) => return Err(err),
     };
     // If SQLite cannot even finish its integrity check, nothing here should write.
-    if let Err(e) = store::integrity_problems(store.conn())
-        && matches!(
-            e.sqlite_error_code(),
-            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
-        )
-    {
-        drop(store);
-        return damaged(ctx, e.into());
-    }
+    let first_check = match store::integrity_problems(store.conn()) {
+        Err(e)
+            if matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+            ) =>
+        {
+            drop(store);
+            return damaged(ctx, e.into());
+        }
+        other => other,
+    };
     let mut search = search_index(&store);
-    let (fixed, not_fixed) = if args.fix {
-        repair(ctx, &mut store, &mut search)?
+    let changed = if args.fix {
+        repair(ctx, &mut store, &mut search, &mut fixed, &mut not_fixed)?
     } else {
-        (Vec::new(), Vec::new())
+        false
     };
     let conn = store.conn();
     let privacy = privacy::findings(&ctx.journal);
     let stale = leftovers::stale(&ctx.journal);
+    // The first check stands unless --fix changed the journal since.
+    let integrity = match first_check {
+        Ok(problems) if !changed => problems,
+        _ => integrity(conn),
+    };
     let report = Report {
         schema_version: store::schema_version(conn).ok(),
-        integrity: integrity(conn),
+        integrity,
         search_index: search.state,
         warnings: warnings(&privacy, &search, &stale),
         fixed,
@@ -147,26 +172,33 @@ fn search_index(store: &Store) -> Search {
     }
 }
 
-/// `--fix`: privacy, a stale search index, leftovers of an interrupted creation. Returns
-/// what was repaired and what was left alone, and why.
-fn repair(
-    ctx: &Context,
-    store: &mut Store,
-    search: &mut Search,
-) -> anyhow::Result<(Vec<String>, Vec<String>)> {
-    let mut fixed = Vec::new();
-    let mut not_fixed = Vec::new();
+/// `--fix`, first: makes the journal's files (and its own folder) private, and says what it
+/// had to leave alone and why.
+fn repair_privacy(ctx: &Context, fixed: &mut Vec<String>, not_fixed: &mut Vec<String>) {
     for finding in privacy::findings(&ctx.journal) {
         match finding.fix() {
             Ok(done) => fixed.push(done),
             Err(why) => not_fixed.push(why),
         }
     }
+}
+
+/// `--fix`, then: a stale search index, leftovers of an interrupted creation. Returns whether
+/// the journal itself was changed.
+fn repair(
+    ctx: &Context,
+    store: &mut Store,
+    search: &mut Search,
+    fixed: &mut Vec<String>,
+    not_fixed: &mut Vec<String>,
+) -> anyhow::Result<bool> {
+    let mut changed = false;
     if let Some(Health::Stale { rows, damaged }) = search.health {
         store.write(|tx| Ok(search::rebuild(tx)?))?;
         fixed.push(rebuilt(rows, damaged));
         search.health = Some(Health::Current);
         search.state = "rebuilt";
+        changed = true;
     }
     let stale = leftovers::stale(&ctx.journal);
     if !stale.is_empty() {
@@ -182,7 +214,48 @@ fn repair(
             )),
         }
     }
-    Ok((fixed, not_fixed))
+    Ok(changed)
+}
+
+/// doctor on a journal others could change: every other command refuses it, so doctor looks
+/// through a read-only connection, says what is wrong and what to do, and exits 1.
+fn not_private(
+    ctx: &Context,
+    blocking: Vec<String>,
+    fixed: Vec<String>,
+    not_fixed: Vec<String>,
+    fix: bool,
+) -> anyhow::Result<()> {
+    let privacy = privacy::findings(&ctx.journal);
+    let stale = leftovers::stale(&ctx.journal);
+    // The journal file alone: its companions may be someone else's, and are not opened.
+    let conn = inspect::open_immutable(&ctx.journal).ok();
+    let report = Report {
+        schema_version: conn.as_ref().and_then(|c| store::schema_version(c).ok()),
+        integrity: conn.as_ref().map(integrity).unwrap_or_default(),
+        warnings: privacy
+            .iter()
+            .map(privacy::Finding::warning)
+            .chain(blocking.iter().cloned())
+            .collect(),
+        counts: conn
+            .as_ref()
+            .map(inspect::readable_counts)
+            .unwrap_or_default(),
+        explained: privacy
+            .iter()
+            .filter(|f| fix && f.left_alone.is_some())
+            .map(privacy::Finding::warning)
+            .collect(),
+        fixed,
+        not_fixed,
+        fix,
+        not_private: blocking.clone(),
+        ..Report::about(&ctx.journal, &privacy, &stale)
+    };
+    drop(conn);
+    ctx.emit(&report)?;
+    Err(anyhow::anyhow!("{}", blocking[0]))
 }
 
 /// What is still wrong, in sentences: privacy, the search index, leftovers.
@@ -224,6 +297,7 @@ impl Report {
             search_index: "unchecked",
             leftovers: stale.iter().map(|p| p.display().to_string()).collect(),
             warnings: Vec::new(),
+            not_private: Vec::new(),
             fixed: Vec::new(),
             not_fixed: Vec::new(),
             counts: Vec::new(),

@@ -54,10 +54,16 @@ use tempfile::TempPath;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// What the privacy check found that others can read (see [`privacy::check`]): said on
+    /// every command until `doctor --fix` mends it.
+    warnings: Vec<String>,
 }
 
 impl Store {
-    /// Opens an existing journal, bringing its schema up to date.
+    /// Opens an existing journal, bringing its schema up to date. Before SQLite reads a byte,
+    /// the journal's files must be yours and unwritable by others ([`privacy::check`]), and
+    /// the file must be a rekindle journal this program understands
+    /// ([`schema::identify`]); anything else is refused and left exactly as it was.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
@@ -77,6 +83,9 @@ impl Store {
                 });
             }
         }
+        let warnings = privacy::check(path)?;
+        schema::identify(path)?;
+        files::refuse_stray_rollback_file(path)?;
         // Without SQLITE_OPEN_CREATE: a file that vanished in between is not recreated.
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn =
@@ -91,7 +100,13 @@ impl Store {
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
+            warnings,
         })
+    }
+
+    /// The privacy warnings found when the journal was opened, for the caller to say once.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
     }
 
     /// Creates a new journal at `path` and fills it with `setup`, all or nothing: the journal
@@ -115,6 +130,7 @@ impl Store {
                 path: dir.clone(),
                 source,
             })?;
+        privacy::check_new(path)?;
         // Best effort: a leftover that cannot be removed is harmless, as nothing reads it.
         let _ = leftovers::remove(&leftovers::stale(path));
         let temp = leftovers::temp_name(path, std::process::id());
@@ -145,7 +161,11 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         configure(&mut conn)?;
         migrate(&mut conn, MIGRATIONS, Path::new(":memory:"))?;
-        Ok(Store { conn, path: None })
+        Ok(Store {
+            conn,
+            path: None,
+            warnings: Vec::new(),
+        })
     }
 
     /// The connection, for reads.

@@ -18,6 +18,7 @@ mod import;
 mod init;
 mod journal_file;
 mod journey;
+mod ownership;
 mod partners;
 mod progress;
 mod promise;
