@@ -38,20 +38,19 @@ pub fn check_destination_named(
     if path.as_os_str().is_empty() {
         return Err(UserError::new(format!("{flag} needs a file name")).into());
     }
-    if let Ok(meta) = fs::metadata(path) {
-        if meta.is_dir() {
-            return Err(UserError::new(format!(
-                "{shown} is a folder; give {flag} a file name, such as {}",
-                path.join(example).display()
-            ))
-            .into());
-        }
-        if files::is_part_of(path, journal) {
-            return Err(UserError::new(format!(
-                "{shown} is part of your journal itself; choose another file for {flag}"
-            ))
-            .into());
-        }
+    if fs::metadata(path).is_ok_and(|meta| meta.is_dir()) {
+        return Err(UserError::new(format!(
+            "{shown} is a folder; give {flag} a file name, such as {}",
+            path.join(example).display()
+        ))
+        .into());
+    }
+    // Also a name SQLite would take for one of the journal's own files, before it exists.
+    if files::is_part_of(path, journal) {
+        return Err(UserError::new(format!(
+            "{shown} is part of your journal itself; choose another file for {flag}"
+        ))
+        .into());
     }
     existing_folder(path)?;
     Ok(())
