@@ -75,6 +75,5 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         exit::install_interrupt_handler();
     }
     let journal = ctx.journal.clone();
-    commands::run(&mut ctx, cli.command, Cli::command)
-        .map_err(|err| store::explain_damage(&journal, err))
+    commands::run(&mut ctx, cli.command, Cli::command).map_err(|err| store::explain(&journal, err))
 }

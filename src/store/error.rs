@@ -45,7 +45,7 @@ pub enum StoreError {
         source: rusqlite::Error,
     },
     #[error(
-        "the journal is busy: another rekindle command has been writing to it for over {} seconds, so nothing was saved; please try again in a moment",
+        "the journal is busy: another rekindle command (or another program that has it open) has been writing to it for over {} seconds, so nothing was saved; please try again in a moment",
         BUSY_TIMEOUT.as_secs()
     )]
     Busy,

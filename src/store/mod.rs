@@ -25,6 +25,7 @@ pub mod leftovers;
 mod lock;
 pub mod meetings;
 pub mod partners;
+pub mod plain;
 pub mod privacy;
 pub mod progress;
 pub mod promises;
@@ -43,6 +44,12 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 pub use columns::date_at;
 use columns::text_column;
 pub use damage::{explain_damage, is_damage};
+
+/// An error met while a command ran, in words when it is about the journal's files: a damaged
+/// journal ([`damage`]), a lock, a full disk, a read-only folder ([`plain`]).
+pub fn explain(journal: &Path, err: anyhow::Error) -> anyhow::Error {
+    plain::explain(journal, explain_damage(journal, err))
+}
 pub use error::StoreError;
 pub use inspect::{counts, integrity_problems};
 use lock::{busy, wait_for_the_lock};

@@ -9,6 +9,7 @@ mod concurrency;
 mod crash;
 mod damaged;
 mod destinations;
+mod disk;
 mod doctor;
 mod export;
 mod feel;
