@@ -53,6 +53,46 @@ pub fn check_destination_named(
         .into());
     }
     existing_folder(path)?;
+    refuse_what_others_control(path, flag)?;
+    Ok(())
+}
+
+/// Refuses a name someone else could redirect: a symbolic link that belongs to another user
+/// (planted in a shared folder, it would send the file into one of yours), or a name in a
+/// folder that others can write and that is not sticky (they could swap the name for such a
+/// link between the check and the write). For a link of your own, the folder of the file it
+/// points to is checked too, since the file is written there.
+fn refuse_what_others_control(path: &Path, flag: &str) -> anyhow::Result<()> {
+    use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+    let me = super::privacy::current_user();
+    let shown = path.display();
+    if let Ok(meta) = fs::symlink_metadata(path)
+        && meta.file_type().is_symlink()
+        && meta.uid() != me
+    {
+        return Err(UserError::new(format!(
+            "{shown} is a symbolic link that belongs to {}, not to you, so rekindle will not write through it; choose another file for {flag}",
+            super::privacy::user_name(meta.uid())
+        ))
+        .into());
+    }
+    let mut folders = vec![files::folder_of(path)];
+    if let Ok(target) = fs::canonicalize(path) {
+        folders.push(files::folder_of(&target));
+    }
+    for folder in folders {
+        let Ok(meta) = fs::metadata(&folder) else {
+            continue;
+        };
+        let mode = meta.permissions().mode() & 0o7777;
+        if mode & 0o022 != 0 && mode & 0o1000 == 0 {
+            return Err(UserError::new(format!(
+                "the folder {} can be changed by other users (mode {mode:04o}) and is not a shared folder that keeps each person's files their own, so someone could swap {shown} for a link to one of your files while rekindle writes; choose a folder of your own for {flag}",
+                folder.display()
+            ))
+            .into());
+        }
+    }
     Ok(())
 }
 
