@@ -71,9 +71,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     console::set_colors_enabled(ctx.color);
     console::set_colors_enabled_stderr(ctx.color_stderr);
     prose::set_width(ctx.width);
-    if ctx.interactive() {
-        exit::install_interrupt_handler();
-    }
+    store::cleanup::keep_notes_beside(&ctx.journal);
+    exit::install_interrupt_handler(ctx.interactive());
     let journal = ctx.journal.clone();
     commands::run(&mut ctx, cli.command, Cli::command).map_err(|err| store::explain(&journal, err))
 }

@@ -130,7 +130,12 @@ impl Context {
         // stdout stays clean for pipes).
         let prompter: Option<Box<dyn Prompter>> = if terminals.stdin && terminals.stderr {
             let editor = prompter::editor_command(env.var("VISUAL"), env.var("EDITOR"));
-            Some(Box::new(TerminalPrompter::new(color_stderr, editor)))
+            let temp = env
+                .var("TMPDIR")
+                .map(PathBuf::from)
+                .filter(|dir| dir.is_absolute())
+                .unwrap_or_else(|| PathBuf::from("/tmp"));
+            Some(Box::new(TerminalPrompter::new(color_stderr, editor, temp)))
         } else {
             None
         };

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::commands::context::Context;
 use crate::domain::kind::RecordKind;
 use crate::store::search::{self, Health};
-use crate::store::{self, SCHEMA_VERSION, Store, inspect, leftovers, privacy};
+use crate::store::{self, SCHEMA_VERSION, Store, cleanup, inspect, leftovers, privacy};
 use crate::text::prose;
 use crate::text::sanitize;
 use crate::views::Output;
@@ -42,7 +42,8 @@ pub struct Report {
     /// `ok`, `stale` (rows missing or out of date, or the index damaged), `rebuilt` (by
     /// `--fix`, just now) or `unchecked` (the journal could not be locked to check it).
     pub search_index: &'static str,
-    /// Temporary files an interrupted creation left beside the journal.
+    /// Temporary files an interrupted creation left beside the journal, and those a killed
+    /// export, report, backup or editor listed there.
     pub leftovers: Vec<String>,
     pub warnings: Vec<String>,
     /// Why every other command refuses this journal: one of its files or its folder can be
@@ -111,7 +112,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     };
     let conn = store.conn();
     let privacy = privacy::findings(&ctx.journal);
-    let stale = leftovers::stale(&ctx.journal);
+    let stale = Left::beside(&ctx.journal);
     // The first check stands unless --fix changed the journal since.
     let integrity = match first_check {
         Ok(problems) if !changed => problems,
@@ -139,6 +140,27 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         return Err(failed(ctx, &report));
     }
     Ok(())
+}
+
+/// Temporary files left beside the journal, or listed there, by commands that were stopped.
+struct Left {
+    /// A new journal's, from an `init` or `import` that was creating it.
+    creating: Vec<PathBuf>,
+    /// An export's, report's or backup's, or the editor's folder, from a process killed
+    /// outright (an interrupted one removes its own).
+    writing: Vec<PathBuf>,
+}
+
+impl Left {
+    fn beside(journal: &Path) -> Left {
+        Left {
+            creating: leftovers::stale(journal),
+            writing: cleanup::stale(journal)
+                .into_iter()
+                .flat_map(|(_, paths)| paths)
+                .collect(),
+        }
+    }
 }
 
 /// The search index as doctor found it (or left it, after `--fix`).
@@ -200,17 +222,30 @@ fn repair(
         search.state = "rebuilt";
         changed = true;
     }
-    let stale = leftovers::stale(&ctx.journal);
-    if !stale.is_empty() {
-        match leftovers::remove(&stale) {
+    let stale = Left::beside(&ctx.journal);
+    if !stale.creating.is_empty() {
+        match leftovers::remove(&stale.creating) {
             Ok(()) => fixed.push(format!(
                 "removed {} left by an interrupted `init` or `import`: {}",
-                files(stale.len()),
-                listed(&stale)
+                files(stale.creating.len()),
+                listed(&stale.creating)
             )),
             Err(e) => not_fixed.push(format!(
                 "could not remove the temporary files {}: {e}",
-                listed(&stale)
+                listed(&stale.creating)
+            )),
+        }
+    }
+    if !stale.writing.is_empty() {
+        match cleanup::remove_stale(&ctx.journal) {
+            Ok(removed) => fixed.push(format!(
+                "removed {} left by an export, report, backup or editor that was killed: {}",
+                files(removed.len()),
+                listed(&removed)
+            )),
+            Err(e) => not_fixed.push(format!(
+                "could not remove the temporary files {}: {e}",
+                listed(&stale.writing)
             )),
         }
     }
@@ -227,7 +262,7 @@ fn not_private(
     fix: bool,
 ) -> anyhow::Result<()> {
     let privacy = privacy::findings(&ctx.journal);
-    let stale = leftovers::stale(&ctx.journal);
+    let stale = Left::beside(&ctx.journal);
     // The journal file alone: its companions may be someone else's, and are not opened.
     let conn = inspect::open_immutable(&ctx.journal).ok();
     let report = Report {
@@ -259,7 +294,7 @@ fn not_private(
 }
 
 /// What is still wrong, in sentences: privacy, the search index, leftovers.
-fn warnings(privacy: &[privacy::Finding], search: &Search, stale: &[PathBuf]) -> Vec<String> {
+fn warnings(privacy: &[privacy::Finding], search: &Search, stale: &Left) -> Vec<String> {
     let mut warnings: Vec<String> = privacy.iter().map(privacy::Finding::warning).collect();
     match search.health {
         Some(Health::Stale { rows, damaged }) => warnings.push(stale_index(rows, damaged)),
@@ -272,11 +307,18 @@ fn warnings(privacy: &[privacy::Finding], search: &Search, stale: &[PathBuf]) ->
         )),
         Some(Health::Current) => {}
     }
-    if !stale.is_empty() {
+    if !stale.creating.is_empty() {
         warnings.push(format!(
             "{} left by an interrupted `init` or `import` ({}); nothing reads them, and `rekindle doctor --fix` removes them",
-            files(stale.len()),
-            listed(stale)
+            files(stale.creating.len()),
+            listed(&stale.creating)
+        ));
+    }
+    if !stale.writing.is_empty() {
+        warnings.push(format!(
+            "{} left by an export, report, backup or editor that was killed before it finished ({}); they may hold a copy of your entries, and `rekindle doctor --fix` removes them",
+            files(stale.writing.len()),
+            listed(&stale.writing)
         ));
     }
     warnings
@@ -285,7 +327,7 @@ fn warnings(privacy: &[privacy::Finding], search: &Search, stale: &[PathBuf]) ->
 impl Report {
     /// What doctor says about the journal's files, whatever their contents: their modes,
     /// leftovers beside them. The rest is filled in by the caller.
-    fn about(journal: &Path, privacy: &[privacy::Finding], stale: &[PathBuf]) -> Report {
+    fn about(journal: &Path, privacy: &[privacy::Finding], stale: &Left) -> Report {
         let dir = journal.parent().filter(|d| !d.as_os_str().is_empty());
         Report {
             journal: journal.display().to_string(),
@@ -295,7 +337,12 @@ impl Report {
             file_mode: privacy::mode(journal).map(|m| format!("{m:04o}")),
             dir_mode: dir.and_then(privacy::mode).map(|m| format!("{m:04o}")),
             search_index: "unchecked",
-            leftovers: stale.iter().map(|p| p.display().to_string()).collect(),
+            leftovers: stale
+                .creating
+                .iter()
+                .chain(&stale.writing)
+                .map(|p| p.display().to_string())
+                .collect(),
             warnings: Vec::new(),
             not_private: Vec::new(),
             fixed: Vec::new(),
@@ -330,7 +377,7 @@ fn damaged(ctx: &Context, why: anyhow::Error) -> anyhow::Result<()> {
         // Opening failed even though the check passes: say what opening met.
         integrity.push(format!("{why:#}"));
     }
-    let stale = leftovers::stale(&ctx.journal);
+    let stale = Left::beside(&ctx.journal);
     let report = Report {
         schema_version: store::schema_version(&conn).ok(),
         integrity,

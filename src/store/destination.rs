@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
+use super::cleanup;
 use super::files::{self, PlaceError};
 use crate::domain::error::UserError;
 
@@ -200,6 +201,9 @@ pub fn write_atomic(
     }
     // Errors name the file written: the one a symbolic link points to, when it is one.
     let cannot = || format!("cannot write {}", target.display());
+    // Tracked before it is made, and dropped after it is removed (declared first), so an
+    // interruption never misses it.
+    let tracked = cleanup::track(&files::temp_prefix(&target, "new"));
     let temp = files::temp_beside(&target, "new").with_context(cannot)?;
     let mut writer = BufWriter::new(temp.as_file());
     fill(&mut writer)?;
@@ -208,13 +212,17 @@ pub fn write_atomic(
         .with_context(|| format!("cannot write {}", path.display()))?;
     drop(writer);
     temp.as_file().sync_all().with_context(cannot)?;
-    files::place_over(temp.into_temp_path(), &target).with_context(cannot)
+    tracked
+        .placed(|| files::place_over(temp.into_temp_path(), &target))
+        .with_context(cannot)
 }
 
-/// Puts the finished file at `temp` (made with [`files::temp_beside`]) at `path`: replacing
-/// what is there with `replace`, and otherwise refusing with "already exists" and `hint`.
+/// Puts the finished file at `temp` (made with [`files::temp_beside`], and `tracked` since)
+/// at `path`: replacing what is there with `replace`, and otherwise refusing with "already
+/// exists" and `hint`.
 pub fn place(
     temp: tempfile::TempPath,
+    tracked: cleanup::Tracked,
     path: &Path,
     replace: bool,
     hint: &str,
@@ -222,9 +230,11 @@ pub fn place(
     let cannot = || format!("cannot write {}", path.display());
     files::sync_file(&temp).with_context(cannot)?;
     if replace {
-        return files::place_over(temp, path).with_context(cannot);
+        return tracked
+            .placed(|| files::place_over(temp, path))
+            .with_context(cannot);
     }
-    match files::place_new(temp, path) {
+    match tracked.placed(|| files::place_new(temp, path)) {
         Ok(()) => Ok(()),
         Err(PlaceError::Taken) => {
             Err(UserError::new(format!("{} already exists; {hint}", path.display())).into())

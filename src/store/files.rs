@@ -113,15 +113,25 @@ pub fn head(path: &Path, n: u64) -> Option<Vec<u8>> {
     Some(head)
 }
 
-/// A new, empty, private (0600) file in the folder of `target`, named after it and
-/// `purpose` (`.export.json.new-XXXXXX`); it is removed again unless it is placed.
-pub fn temp_beside(target: &Path, purpose: &str) -> io::Result<NamedTempFile> {
+/// The start of the name of every temporary file this process makes for `target` and
+/// `purpose` (`.export.json.new-4242-`), as a path in the target's folder: what
+/// [`super::cleanup::track`] is given before the file is made.
+pub fn temp_prefix(target: &Path, purpose: &str) -> PathBuf {
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "rekindle".into());
+    folder_of(target).join(format!(".{name}.{purpose}-{}-", std::process::id()))
+}
+
+/// A new, empty, private (0600) file in the folder of `target`, named after it, `purpose`
+/// and this process (`.export.json.new-4242-XXXXXX`); it is removed again unless it is
+/// placed.
+pub fn temp_beside(target: &Path, purpose: &str) -> io::Result<NamedTempFile> {
+    let prefix = temp_prefix(target, purpose);
+    let start = prefix.file_name().unwrap_or_default().to_owned();
     tempfile::Builder::new()
-        .prefix(&format!(".{name}.{purpose}-"))
+        .prefix(&start)
         .tempfile_in(folder_of(target))
 }
 

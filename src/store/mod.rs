@@ -11,6 +11,7 @@
 pub mod apologies;
 pub mod backup;
 pub mod checkins;
+pub mod cleanup;
 mod columns;
 pub mod damage;
 pub mod destination;
@@ -141,6 +142,7 @@ impl Store {
         // Best effort: a leftover that cannot be removed is harmless, as nothing reads it.
         let _ = leftovers::remove(&leftovers::stale(path));
         let temp = leftovers::temp_name(path, std::process::id());
+        let tracked = cleanup::track(&temp);
         let result = build_new(&temp, setup).and_then(|value| {
             // Never over a file that appeared at `path` meanwhile; the new name is synced to
             // disk with its folder, so it survives a power cut as the contents do.
@@ -148,7 +150,7 @@ impl Store {
                 path: temp.clone(),
                 source,
             })?;
-            match files::place_new(built, path) {
+            match tracked.placed(|| files::place_new(built, path)) {
                 Ok(()) => Ok(value),
                 Err(files::PlaceError::Taken) => Err(StoreError::Exists(path.to_path_buf()).into()),
                 Err(files::PlaceError::Io(source)) => Err(StoreError::Io {

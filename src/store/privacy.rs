@@ -448,6 +448,7 @@ fn why_not_the_folder(journal: &Path, dir: &Path, meta: &fs::Metadata) -> Option
             let name = e.file_name();
             !own.iter().any(|o| o.as_os_str() == name)
                 && !leftovers::is_temp_of(journal, &name.to_string_lossy())
+                && !super::cleanup::is_note_of(journal, &name.to_string_lossy())
         })
         .count();
     (others > 0).then(|| match others {

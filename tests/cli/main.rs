@@ -17,6 +17,7 @@ mod history;
 mod hostile;
 mod import;
 mod init;
+mod interrupt;
 mod journal_file;
 mod journey;
 mod ownership;
