@@ -66,7 +66,12 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
-    let mut ctx = Context::resolve(&cli.global.globals(), &env::ProcessEnv, env::terminals())?;
+    let mut ctx = Context::resolve(
+        &cli.global.globals(),
+        &env::ProcessEnv,
+        env::terminals(),
+        std::time::SystemTime::now(),
+    )?;
     // Process-wide settings, applied once from the context.
     console::set_colors_enabled(ctx.color);
     console::set_colors_enabled_stderr(ctx.color_stderr);

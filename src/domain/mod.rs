@@ -4,6 +4,7 @@
 
 pub mod apology_check;
 pub mod checkin;
+pub mod clock;
 pub mod dates;
 pub mod error;
 pub mod exchange;

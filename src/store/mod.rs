@@ -251,7 +251,8 @@ fn build_new<T>(
 
 /// A UTC timestamp for `created_at`/`updated_at`: fixed width, so text order is time order.
 pub fn timestamp() -> String {
-    chrono::Utc::now()
+    // The clock was checked when the run began; clamped, should it have gone wrong since.
+    crate::domain::clock::clamped(std::time::SystemTime::now())
         .format("%Y-%m-%dT%H:%M:%S%.6fZ")
         .to_string()
 }
