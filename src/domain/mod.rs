@@ -9,6 +9,7 @@ pub mod dates;
 pub mod error;
 pub mod exchange;
 pub mod feelings;
+pub mod files;
 pub mod history;
 pub mod input;
 pub mod journey;

@@ -712,3 +712,72 @@ fn a_partner_matched_by_name_keeps_our_spelling_when_their_role_changes_later() 
     let renamed = env.run(["partners", "--json"]).success().json();
     assert_eq!(renamed[1]["name"], "Lex", "{renamed}");
 }
+
+// Audit row I27: an import reads a regular file or standard input, at most 256 MiB; a
+// device or a named pipe is refused at once, before anything is read.
+#[test]
+fn devices_pipes_and_huge_files_are_refused_at_once() {
+    use std::process::Stdio;
+    let env = with_sample();
+    let before = dump(&env.default_journal());
+    let run = env.run(["import", "/dev/zero"]);
+    run.refused()
+        .stderr_has("/dev/zero cannot be imported: it is a device, not a file")
+        .stderr_has("rekindle import -");
+    let fifo = env.root().join("export.fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    env.run(["import", fifo.to_str().unwrap()])
+        .refused()
+        .stderr_has("it is a named pipe, not a file");
+    // A sparse file: its size says enough, nothing is read.
+    let huge = env.root().join("huge.json");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(257 * 1024 * 1024)
+        .unwrap();
+    env.run(["import", huge.to_str().unwrap()])
+        .refused()
+        .stderr_has("it is larger than 256 MiB (it holds 257 MiB)");
+    // Standard input from a device, and more than 256 MiB down a pipe.
+    let zero = std::fs::File::open("/dev/zero").unwrap();
+    let output = env
+        .command(["import", "-"])
+        .stdin(Stdio::from(zero))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("standard input is a terminal or a device, not an export")
+    );
+    let mut child = env
+        .command(["import", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let block = vec![b' '; 1024 * 1024];
+        for _ in 0..300 {
+            if std::io::Write::write_all(&mut input, &block).is_err() {
+                break;
+            }
+        }
+    });
+    let output = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("standard input cannot be imported: it is larger than 256 MiB")
+    );
+    assert_eq!(dump(&env.default_journal()), before);
+}
