@@ -124,14 +124,17 @@ impl Context {
         let (today, latest_anywhere) = match env.var("REKINDLE_TODAY") {
             Some(value) => {
                 let text = value.to_string_lossy().into_owned();
-                let today = NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-                    .ok()
-                    .filter(|d| (dates::EARLIEST..=dates::LATEST).contains(d))
-                    .ok_or_else(|| {
-                        UserError::new(format!(
-                            "REKINDLE_TODAY must be a date from 1970-01-01 to 9999-12-31, as YYYY-MM-DD (got \"{text}\")"
-                        ))
-                    })?;
+                let today = NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+                    UserError::new(format!(
+                        "REKINDLE_TODAY must be a date as YYYY-MM-DD (got \"{text}\")"
+                    ))
+                })?;
+                if !(dates::EARLIEST..=dates::LATEST).contains(&today) {
+                    return Err(UserError::new(format!(
+                        "REKINDLE_TODAY must be a date from 1970-01-01 to 9999-12-31 (got \"{text}\")"
+                    ))
+                    .into());
+                }
                 (today, clock::latest_anywhere(today, None))
             }
             None => {

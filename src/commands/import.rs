@@ -63,7 +63,11 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let refuse = |p: Problem| p.into_user_error(&label);
     // The file's bytes are let go as soon as they are parsed, before the merge needs memory.
     let doc = exchange::parse(&read(&args.file, from_stdin)?).map_err(refuse)?;
-    let doc = exchange::check(doc, ctx.today).map_err(refuse)?;
+    let today = exchange::Today {
+        here: ctx.today,
+        anywhere: ctx.latest_anywhere,
+    };
+    let doc = exchange::check(doc, today).map_err(refuse)?;
 
     let exists = std::fs::symlink_metadata(&ctx.journal).is_ok();
     if !exists && doc.partners.len() != 2 {

@@ -261,9 +261,10 @@ fn a_dry_run_reports_the_same_counts_and_writes_nothing() {
     let mut file = sample::journal();
     file["checkins"][0]["trust"] = 9.into();
     file["checkins"][0]["updated_at"] = at(21, 7).into();
+    // Wednesday 18 November: the weekday promise's first day.
     file["outcomes"].as_array_mut().unwrap().push(json!({
         "uuid": "e1000000-0000-4000-8000-000000000003", "promise_uuid": PROMISE,
-        "date": "2026-11-21", "result": "kept", "note": null, "recorded_by_uuid": ALEX,
+        "date": "2026-11-18", "result": "kept", "note": null, "recorded_by_uuid": ALEX,
         "created_at": at(21, 8), "updated_at": at(21, 8)
     }));
     let before = dump(&journal);
@@ -779,5 +780,31 @@ fn devices_pipes_and_huge_files_are_refused_at_once() {
         String::from_utf8_lossy(&output.stderr)
             .contains("standard input cannot be imported: it is larger than 256 MiB")
     );
+    assert_eq!(dump(&env.default_journal()), before);
+}
+
+// Audit rows I28, I22: Sydney's 2 January arrives while it is still 1 January here; a date
+// a day ahead is taken, as a time zone up to 14 hours ahead of UTC can write it, and a focus
+// change dated far ahead is refused instead of pinning `focus` for good.
+#[test]
+fn a_partner_in_a_time_zone_ahead_can_be_imported_and_the_far_future_cannot() {
+    let env = with_sample();
+    let mut file = sample::journal();
+    file["checkins"][0]["date"] = "2026-11-22".into();
+    file["checkins"][0]["uuid"] = "c9000000-0000-4000-8000-000000000001".into();
+    let run = import(&env, &file, &["--json"]);
+    run.success();
+    assert_eq!(run.json()["added"]["checkins"], 1);
+    let mut file = sample::journal();
+    file["checkins"][0]["date"] = "2026-11-23".into();
+    import(&env, &file, &[])
+        .refused()
+        .stderr_has("checkins[0].date: 2026-11-23 is in the future");
+    let before = dump(&env.default_journal());
+    let mut file = sample::journal();
+    file["focus"][0]["date"] = "9999-12-31".into();
+    import(&env, &file, &[])
+        .refused()
+        .stderr_has("focus[0].date: 9999-12-31 is in the future");
     assert_eq!(dump(&env.default_journal()), before);
 }

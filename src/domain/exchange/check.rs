@@ -10,21 +10,45 @@ use super::{
     OutcomeRecord, PartnerRecord, Place, Problem, PromiseRecord, ResponseRecord,
 };
 use crate::domain::dates;
+use crate::domain::feelings::check_word;
 use crate::domain::input::check_name;
 use crate::domain::kind::RecordKind;
 use crate::domain::model::{Role, Step, same_name};
+use crate::domain::recurrence::{Plan, Rule, Schedule};
+
+/// The dates a document is checked against: this computer's date, and the latest date it
+/// can be anywhere on Earth now (see `domain::clock::latest_anywhere`). A date written in
+/// another time zone may be a day ahead of this one's; only a date after `anywhere` cannot
+/// have happened yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Today {
+    pub here: NaiveDate,
+    pub anywhere: NaiveDate,
+}
+
+impl From<NaiveDate> for Today {
+    fn from(date: NaiveDate) -> Today {
+        Today {
+            here: date,
+            anywhere: date,
+        }
+    }
+}
 
 /// Checks every record against the rules rekindle keeps when you write with it, and returns
 /// the document with its values in their canonical forms (lowercase uuids, UTC timestamps
-/// with microseconds, `YYYY-MM-DD` dates). `today` is the importing computer's date; as
-/// everywhere else in rekindle, what already happened cannot be dated after it.
-pub fn check(mut doc: Document, today: NaiveDate) -> Result<Document, Problem> {
-    let rules = Rules { today };
+/// with microseconds, `YYYY-MM-DD` dates, feeling words as the vocabulary spells them).
+/// `today` is the importing computer's date; as everywhere else in rekindle, what already
+/// happened cannot be dated after it, allowing for a time zone further ahead.
+pub fn check(mut doc: Document, today: impl Into<Today>) -> Result<Document, Problem> {
+    let rules = Rules {
+        today: today.into(),
+    };
     rules.partners(&mut doc.partners)?;
     rules.checkins(&mut doc.checkins)?;
     rules.feelings(&mut doc.feelings)?;
-    rules.promises(&mut doc.promises)?;
-    rules.outcomes(&mut doc.outcomes)?;
+    let plans = rules.promises(&mut doc.promises)?;
+    rules.outcomes(&mut doc.outcomes, &plans)?;
     rules.apologies(&mut doc.apologies)?;
     rules.responses(&mut doc.responses)?;
     rules.focus(&mut doc.focus)?;
@@ -34,24 +58,24 @@ pub fn check(mut doc: Document, today: NaiveDate) -> Result<Document, Problem> {
 
 /// The rules each kind of record is checked against, in the order the document lists them.
 struct Rules {
-    /// The importing computer's date: what already happened cannot be dated after it.
-    today: NaiveDate,
+    /// The importing computer's date, and the latest date it can be anywhere.
+    today: Today,
 }
 
 impl Rules {
-    /// A date that is real and not after today.
-    fn happened(&self, place: &Place, date: &str) -> Result<(), Problem> {
+    /// A date that is real and has begun somewhere on Earth.
+    fn happened(&self, place: &Place, date: &str) -> Result<NaiveDate, Problem> {
         let parsed = date_value(place, date)?;
-        if parsed > self.today {
+        if parsed > self.today.anywhere {
             return Err(Problem::at(
                 place,
                 format!(
                     "{parsed} is in the future (today is {})",
-                    dates::in_words(self.today)
+                    dates::in_words(self.today.here)
                 ),
             ));
         }
-        Ok(())
+        Ok(parsed)
     }
 
     /// At most two, each with a name that can be typed back, and not both the same.
@@ -124,7 +148,8 @@ impl Rules {
         Ok(())
     }
 
-    /// A word, an optional strength from 1 to 5.
+    /// A word as the command line takes it (no control or invisible characters, at most 40
+    /// characters), an optional strength from 1 to 5.
     fn feelings(&self, list: &mut [FeelingRecord]) -> Result<(), Problem> {
         let mut seen = Uuids::default();
         for (i, f) in list.iter_mut().enumerate() {
@@ -134,7 +159,7 @@ impl Rules {
             reference(&at.field("partner_uuid"), &mut f.partner_uuid)?;
             optional_reference(&at.field("checkin_uuid"), &mut f.checkin_uuid)?;
             self.happened(&at.field("date"), &f.date)?;
-            required_text(&at.field("word"), &f.word)?;
+            f.word = feeling_word(&at.field("word"), &f.word)?;
             if let Some(n) = f.intensity {
                 score(&at.field("intensity"), n, 5)?;
             }
@@ -143,46 +168,112 @@ impl Rules {
         Ok(())
     }
 
-    /// A text, a known schedule and status.
-    fn promises(&self, list: &mut [PromiseRecord]) -> Result<(), Problem> {
+    /// A text, a known schedule and status, and dates in order, as `promise add` keeps them:
+    /// a due date (or a recurring promise's last date) not before the start, with at least
+    /// one scheduled date between them, and a recurring promise kept or missed date by date
+    /// rather than as a whole. Returns each promise's plan, by uuid, for its outcomes.
+    fn promises(&self, list: &mut [PromiseRecord]) -> Result<HashMap<String, Plan>, Problem> {
         let mut seen = Uuids::default();
+        let mut plans = HashMap::new();
         for (i, p) in list.iter_mut().enumerate() {
             let at = Place::new(RecordKind::Promise, i);
             record_header(&at, &mut p.uuid, &mut p.created_at, &mut p.updated_at)?;
             seen.insert(&at, &p.uuid)?;
             reference(&at.field("by_uuid"), &mut p.by_uuid)?;
             optional_reference(&at.field("to_uuid"), &mut p.to_uuid)?;
-            date_value(&at.field("date"), &p.date)?;
+            let from = date_value(&at.field("date"), &p.date)?;
             required_text(&at.field("text"), &p.text)?;
-            if let Some(due) = &p.due {
-                date_value(&at.field("due"), due)?;
+            let due = match &p.due {
+                Some(due) => Some(date_value(&at.field("due"), due)?),
+                None => None,
+            };
+            if let Some(due) = due
+                && due < from
+            {
+                return Err(Problem::at(
+                    &at.field("due"),
+                    format!(
+                        "{due} is before the promise starts ({from}); a due date or last date comes on or after the start"
+                    ),
+                ));
             }
-            if let Some(every) = &mut p.every {
-                *every = recurrence(&at.field("every"), every)?;
-            }
+            let rule = match &mut p.every {
+                Some(every) => {
+                    *every = recurrence(&at.field("every"), every)?;
+                    Some(
+                        every
+                            .parse::<Rule>()
+                            .map_err(|e| Problem::at(&at.field("every"), e))?,
+                    )
+                }
+                None => None,
+            };
             one_of(
                 &at.field("status"),
                 &p.status,
                 &["open", "kept", "missed", "cancelled"],
             )?;
             if let Some(closed) = &p.closed_on {
-                date_value(&at.field("closed_on"), closed)?;
+                let closed = date_value(&at.field("closed_on"), closed)?;
+                if closed < from {
+                    return Err(Problem::at(
+                        &at.field("closed_on"),
+                        format!("{closed} is before the promise starts ({from})"),
+                    ));
+                }
             }
+            let plan = match rule {
+                None => Plan::Once { from, due },
+                Some(rule) => {
+                    let schedule = Schedule {
+                        rule,
+                        from,
+                        until: due,
+                    };
+                    if let Some(due) = due
+                        && schedule.first_on_or_after(from).is_none_or(|d| d > due)
+                    {
+                        return Err(Problem::at(
+                            &at.field("every"),
+                            format!("\"{rule}\" has no date from {from} to {due}"),
+                        ));
+                    }
+                    if matches!(p.status.as_str(), "kept" | "missed") {
+                        return Err(Problem::at(
+                            &at.field("status"),
+                            format!(
+                                "\"{}\" is not accepted for a recurring promise: it is kept or missed date by date, in its outcomes, and as a whole it is open or cancelled",
+                                p.status
+                            ),
+                        ));
+                    }
+                    Plan::Recurring(schedule)
+                }
+            };
+            plans.insert(p.uuid.clone(), plan);
         }
-        Ok(())
+        Ok(plans)
     }
 
-    /// One per promise and day, kept, missed or skipped.
-    fn outcomes(&self, list: &mut [OutcomeRecord]) -> Result<(), Problem> {
+    /// One per promise and day, kept, missed or skipped, on a date the promise's schedule
+    /// holds (as `promise keep` and `miss` take it): not before it started, not after its
+    /// last date, on a scheduled day; a one-time promise takes one outcome, never a skip.
+    /// A promise the file does not hold is checked against the journal's by the merge.
+    fn outcomes(
+        &self,
+        list: &mut [OutcomeRecord],
+        plans: &HashMap<String, Plan>,
+    ) -> Result<(), Problem> {
         let mut seen = Uuids::default();
         let mut days = HashSet::new();
+        let mut once = HashMap::new();
         for (i, o) in list.iter_mut().enumerate() {
             let at = Place::new(RecordKind::Outcome, i);
             record_header(&at, &mut o.uuid, &mut o.created_at, &mut o.updated_at)?;
             seen.insert(&at, &o.uuid)?;
             reference(&at.field("promise_uuid"), &mut o.promise_uuid)?;
             reference(&at.field("recorded_by_uuid"), &mut o.recorded_by_uuid)?;
-            self.happened(&at.field("date"), &o.date)?;
+            let date = self.happened(&at.field("date"), &o.date)?;
             one_of(
                 &at.field("result"),
                 &o.result,
@@ -197,6 +288,27 @@ impl Rules {
                         o.date
                     ),
                 ));
+            }
+            let Some(plan) = plans.get(&o.promise_uuid) else {
+                continue;
+            };
+            plan.check_outcome_date(date, self.today.anywhere)
+                .map_err(|e| Problem::at(&at.field("date"), e.to_string()))?;
+            if let Plan::Once { .. } = plan {
+                if o.result == "skipped" {
+                    return Err(Problem::at(
+                        &at.field("result"),
+                        "\"skipped\" is not accepted for a one-time promise: it is kept, missed or cancelled",
+                    ));
+                }
+                if let Some(first) = once.insert(o.promise_uuid.clone(), i) {
+                    return Err(Problem::at(
+                        &at,
+                        format!(
+                            "a second outcome for a one-time promise (also outcomes[{first}]); a one-time promise takes one outcome"
+                        ),
+                    ));
+                }
             }
         }
         Ok(())
@@ -247,7 +359,8 @@ impl Rules {
         Ok(())
     }
 
-    /// A known step on a real date.
+    /// A known step on a date that has begun somewhere: a focus change dated ahead would
+    /// stay the current focus until that day came.
     fn focus(&self, list: &mut [FocusRecord]) -> Result<(), Problem> {
         let mut seen = Uuids::default();
         for (i, f) in list.iter_mut().enumerate() {
@@ -255,7 +368,7 @@ impl Rules {
             record_header(&at, &mut f.uuid, &mut f.created_at, &mut f.updated_at)?;
             seen.insert(&at, &f.uuid)?;
             f.step = step(&at.field("step"), &f.step)?;
-            date_value(&at.field("date"), &f.date)?;
+            self.happened(&at.field("date"), &f.date)?;
             optional_reference(&at.field("partner_uuid"), &mut f.partner_uuid)?;
         }
         Ok(())
@@ -433,6 +546,12 @@ fn optional_text(at: &Place, text: &Option<String>) -> Result<(), Problem> {
         )),
         _ => Ok(()),
     }
+}
+
+/// A feeling word as `feel` and `checkin --feel` take it, in the vocabulary's spelling.
+fn feeling_word(at: &Place, word: &str) -> Result<String, Problem> {
+    required_text(at, word)?;
+    check_word(word).map_err(|e| Problem::at(at, e.to_string()))
 }
 
 fn required_text(at: &Place, text: &str) -> Result<(), Problem> {

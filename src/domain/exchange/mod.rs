@@ -9,7 +9,7 @@
 
 mod check;
 
-pub use check::check;
+pub use check::{Today, check};
 
 use std::collections::HashMap;
 use std::fmt;
