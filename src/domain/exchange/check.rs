@@ -13,7 +13,7 @@ use crate::domain::dates;
 use crate::domain::feelings::check_word;
 use crate::domain::input::check_name;
 use crate::domain::kind::RecordKind;
-use crate::domain::model::{Role, Step, same_name};
+use crate::domain::model::{Role, Step, look_alike, names_look_alike, same_name};
 use crate::domain::recurrence::{Plan, Rule, Schedule};
 
 /// The dates a document is checked against: this computer's date, and the latest date it
@@ -100,13 +100,17 @@ impl Rules {
                 .as_str()
                 .to_string();
         }
-        if let [a, b] = &*list
-            && same_name(&a.name, &b.name)
-        {
-            return Err(Problem::at(
-                &Place::new(RecordKind::Partner, 1).field("name"),
-                format!("both partners are called \"{}\"", b.name),
-            ));
+        if let [a, b] = &*list {
+            let at = Place::new(RecordKind::Partner, 1).field("name");
+            if same_name(&a.name, &b.name) {
+                return Err(Problem::at(
+                    &at,
+                    format!("both partners are called \"{}\"", b.name),
+                ));
+            }
+            if names_look_alike(&a.name, &b.name) {
+                return Err(Problem::at(&at, look_alike(&a.name, &b.name)));
+            }
         }
         Ok(())
     }
