@@ -65,7 +65,28 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Keeps the journal's text out of core dumps: a crash (or a `kill -ABRT`) would otherwise
+/// write this process's memory, entries and all, to a file that outlives it, readable by
+/// whoever reads the folder it lands in. The soft core-size limit goes to zero (the
+/// user's editor, started from here, inherits it), and on Linux the process is marked not
+/// dumpable, which also keeps other programs of the same user from attaching to read its
+/// memory. Best effort: a system that refuses either still runs rekindle.
+fn no_core_dumps() {
+    use rustix::process::{Resource, Rlimit, getrlimit, setrlimit};
+    let hard = getrlimit(Resource::Core).maximum;
+    let _ = setrlimit(
+        Resource::Core,
+        Rlimit {
+            current: Some(0),
+            maximum: hard,
+        },
+    );
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    let _ = rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::NotDumpable);
+}
+
 fn run(cli: Cli) -> anyhow::Result<()> {
+    no_core_dumps();
     let mut ctx = Context::resolve(
         &cli.global.globals(),
         &env::ProcessEnv,

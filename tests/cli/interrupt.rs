@@ -215,3 +215,56 @@ fn after_a_kill_doctor_finds_the_temporary_file_and_fix_removes_it() {
         .success()
         .stdout_has("Nothing needed repair.");
 }
+
+// Audit row V4: a running rekindle has turned core dumps off for itself, so a crash or a
+// SIGABRT writes no copy of its memory (entries and all) to disk.
+#[test]
+fn a_running_command_cannot_dump_core() {
+    use rustix::process::{Resource, Rlimit, getrlimit, setrlimit};
+    let env = TestEnv::with_couple();
+    // The child starts with this process's limit: raised as far as allowed, so that a zero
+    // afterwards is rekindle's doing.
+    let ours = getrlimit(Resource::Core);
+    let hard = ours.maximum;
+    assert_ne!(
+        hard,
+        Some(0),
+        "core dumps are off for the tests themselves; nothing to check"
+    );
+    setrlimit(
+        Resource::Core,
+        Rlimit {
+            current: Some(hard.unwrap_or(1 << 20).min(1 << 20)),
+            maximum: hard,
+        },
+    )
+    .unwrap();
+    // `import -` waits for standard input: alive long enough to look at.
+    let mut child = env
+        .command(["import", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let limits = format!("/proc/{}/limits", child.id());
+    let started = Instant::now();
+    let core = loop {
+        let text = std::fs::read_to_string(&limits).unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("Max core file size"))
+            .unwrap()
+            .to_string();
+        let soft = line.split_whitespace().nth(4).unwrap().to_string();
+        // Until rekindle has started, the limit is the test's own.
+        if soft == "0" || started.elapsed() > Duration::from_secs(30) {
+            break soft;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    drop(child.stdin.take());
+    child.wait().unwrap();
+    setrlimit(Resource::Core, ours).unwrap();
+    assert_eq!(core, "0", "{limits}");
+}
