@@ -74,11 +74,13 @@ as rekindle-backup.db, or use `rekindle export --output -` to send your journal 
         );
     }
     // A symbolic link to a file stays a link: the file it points to is the one replaced.
-    // Tracked before it is made (see destination::write_atomic).
+    // Built in a private folder beside the target, tracked before it is made (see
+    // destination::write_atomic); the folder is dropped after the file is placed.
     let tracked = cleanup::track(&files::temp_prefix(&target, "backup"));
-    let temp = files::temp_beside(&target, "backup")
-        .with_context(|| format!("cannot write {}", target.display()))?
-        .into_temp_path();
+    let folder = files::temp_folder_beside(&target, "backup")
+        .with_context(|| format!("cannot write {}", target.display()))?;
+    let temp = files::private_temp_file(folder.path().join("backup.db"))
+        .with_context(|| format!("cannot write {}", target.display()))?;
     let counts = backup::copy_into(store.conn(), &ctx.journal, &temp)
         .with_context(|| format!("cannot back up to {}", args.file.display()))?;
     let bytes = std::fs::metadata(&temp).map(|m| m.len()).unwrap_or(0);

@@ -21,6 +21,7 @@ pub mod progress;
 pub mod promise;
 pub mod prompt;
 pub mod report;
+pub mod restore;
 pub mod steps;
 pub mod together;
 
@@ -47,6 +48,7 @@ pub enum Command {
     Export(export::Args),
     Import(import::Args),
     Backup(backup::Args),
+    Restore(restore::Args),
     Partners(partners::Args),
     Doctor(doctor::Args),
     Completions(completions::Args),
@@ -75,5 +77,6 @@ pub fn run(ctx: &mut Context, command: Command, cli: fn() -> clap::Command) -> a
         Command::Export(args) => export::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),
         Command::Backup(args) => backup::run(ctx, args),
+        Command::Restore(args) => restore::run(ctx, args),
     }
 }

@@ -135,6 +135,32 @@ pub fn temp_beside(target: &Path, purpose: &str) -> io::Result<NamedTempFile> {
         .tempfile_in(folder_of(target))
 }
 
+/// A new private (0700) folder in the folder of `target`, named like [`temp_beside`]'s
+/// files, for a file SQLite builds: SQLite makes and removes companion files beside it
+/// (`-journal`), and a folder removed whole when the command is interrupted takes them all,
+/// even one SQLite is making at that instant. Removed when dropped.
+pub fn temp_folder_beside(target: &Path, purpose: &str) -> io::Result<tempfile::TempDir> {
+    let prefix = temp_prefix(target, purpose);
+    let start = prefix.file_name().unwrap_or_default().to_owned();
+    tempfile::Builder::new()
+        .prefix(&start)
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir_in(folder_of(target))
+}
+
+/// A new empty file at `path`, readable only by you (0600), as a temporary path that is
+/// removed when dropped: for SQLite to build a database in, which it would otherwise create
+/// with the looser mode of the umask.
+pub fn private_temp_file(path: PathBuf) -> io::Result<TempPath> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&path)?;
+    TempPath::try_from_path(path)
+}
+
 /// Why a finished file was not put under its name.
 #[derive(Debug)]
 pub enum PlaceError {

@@ -30,6 +30,7 @@ pub mod plain;
 pub mod privacy;
 pub mod progress;
 pub mod promises;
+pub mod restore;
 #[doc(hidden)]
 pub mod sample;
 pub mod schema;
@@ -180,6 +181,11 @@ impl Store {
     /// The connection, for reads.
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// The connection itself, for an operation on the whole file (a restore).
+    pub fn into_connection(self) -> Connection {
+        self.conn
     }
 
     pub fn path(&self) -> Option<&Path> {

@@ -27,6 +27,7 @@ mod promise;
 mod pty;
 mod refusals;
 mod report;
+mod restore;
 mod roundtrip;
 mod sample;
 mod together;
