@@ -18,11 +18,13 @@ use crate::views::json;
 /// Check the journal: integrity, schema version, file permissions, the search index and
 /// record counts.
 ///
-/// Exits 1 if the journal fails its integrity check; other findings are printed as warnings
-/// and do not change the exit code. With --fix, doctor also repairs what is safe to repair:
-/// it makes the journal and its own folder private, rebuilds the search index from your
-/// entries, and removes temporary files an interrupted `init` or `import` left behind. It
-/// never changes or deletes anything you wrote.
+/// Exits 1 if the journal fails its integrity check, or if other commands refuse it because
+/// someone else could change one of its files or its folder; other findings are printed as
+/// warnings and do not change the exit code. With --fix, doctor also repairs what is safe to
+/// repair: it makes the journal, its companion files and its own folder private, rebuilds
+/// the search index from your entries, and removes temporary files that an interrupted
+/// `init` or `import`, or a killed export, report, backup or editor, left behind. It never
+/// changes or deletes anything you wrote, nor a file that belongs to someone else.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Repair what can be repaired safely, and say what was left alone and why
@@ -398,7 +400,7 @@ fn failed(ctx: &Context, report: &Report) -> anyhow::Error {
         ""
     };
     anyhow::anyhow!(
-        "the journal at {} failed its integrity check ({}). Keep a copy of the file as it is before trying anything else; then restore a backup if you have one, or open a copy with the sqlite3 tool's `.recover` command to save what can still be read{index}",
+        "the journal at {} failed its integrity check ({}). Keep a copy of the file as it is before trying anything else; then restore a backup if you have one (`rekindle restore FILE`), or open a copy with the sqlite3 tool's `.recover` command to save what can still be read{index}",
         sanitize::line(&ctx.journal.display().to_string()),
         problems(report.integrity.len())
     )
