@@ -78,7 +78,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         );
     }
     let merge = |tx: &rusqlite::Connection| -> anyhow::Result<Counts> {
-        Ok(store::exchange::merge(tx, &doc)?.map_err(refuse)?)
+        Ok(store::exchange::import(tx, &doc)?.map_err(refuse)?)
     };
     let (counts, created) = match (exists, args.dry_run) {
         (true, false) => (ctx.open()?.write(|tx| merge(tx))?, false),

@@ -462,8 +462,42 @@ fn optional_reference(at: &Place, uuid: &mut Option<String>) -> Result<(), Probl
 /// The timestamp format of the journal: UTC with microseconds, so text order is time order.
 const TIMESTAMP: &str = "%Y-%m-%dT%H:%M:%S%.6fZ";
 
+/// Whether `text` is already a timestamp in the journal's form (as every export rekindle
+/// writes holds them): `YYYY-MM-DDTHH:MM:SS.ffffffZ`, a real date from 1970 to 9999 and a
+/// time of day (a leap second allowed, as RFC 3339 allows it). Then it is kept as it is,
+/// without a parse and a format for each of an import's tens of thousands of timestamps.
+fn is_canonical_timestamp(text: &str) -> bool {
+    let b = text.as_bytes();
+    let shaped = b.len() == 27
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            10 => *c == b'T',
+            13 | 16 => *c == b':',
+            19 => *c == b'.',
+            26 => *c == b'Z',
+            _ => c.is_ascii_digit(),
+        });
+    if !shaped {
+        return false;
+    }
+    let number = |from: usize, to: usize| {
+        b[from..to]
+            .iter()
+            .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
+    };
+    let year = number(0, 4);
+    (1970..=9999).contains(&year)
+        && NaiveDate::from_ymd_opt(year as i32, number(5, 7), number(8, 10)).is_some()
+        && number(11, 13) < 24
+        && number(14, 16) < 60
+        && number(17, 19) <= 60
+}
+
 /// Any RFC 3339 timestamp, rewritten in the journal's UTC form.
 fn timestamp_value(at: &Place, text: &str) -> Result<String, Problem> {
+    if is_canonical_timestamp(text) {
+        return Ok(text.to_string());
+    }
     let bad = || {
         Problem::at(
             at,
@@ -498,8 +532,10 @@ fn date_value(at: &Place, text: &str) -> Result<NaiveDate, Problem> {
             format!("\"{text}\" is not a date; dates are written YYYY-MM-DD"),
         ));
     }
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| Problem::at(at, format!("\"{text}\" is not a real calendar date")))?;
+    // Shaped as ten digits and dashes, so each part is a number.
+    let number = |from: usize, to: usize| text[from..to].parse::<u32>().unwrap_or(0);
+    let date = NaiveDate::from_ymd_opt(number(0, 4) as i32, number(5, 7), number(8, 10))
+        .ok_or_else(|| Problem::at(at, format!("\"{text}\" is not a real calendar date")))?;
     if date < dates::EARLIEST || date > dates::LATEST {
         return Err(Problem::at(
             at,
@@ -582,5 +618,48 @@ fn recurrence(at: &Place, text: &str) -> Result<String, Problem> {
                 "\"{text}\" is not a recurrence; use day, weekday, week or weekdays such as mon,thu"
             ),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the full parse makes of `text`, as the fast path must agree with it.
+    fn slow(text: &str) -> Option<String> {
+        let parsed = DateTime::parse_from_rfc3339(text).ok()?.with_timezone(&Utc);
+        (1970..=9999)
+            .contains(&chrono::Datelike::year(&parsed))
+            .then(|| parsed.format(TIMESTAMP).to_string())
+    }
+
+    #[test]
+    fn a_timestamp_already_in_the_journals_form_is_kept_exactly_as_the_full_parse_would() {
+        for text in [
+            "2026-11-20T18:00:00.500000Z",
+            "1970-01-01T00:00:00.000000Z",
+            "9999-12-31T23:59:60.999999Z",
+            "2024-02-29T12:30:45.123456Z",
+        ] {
+            assert!(is_canonical_timestamp(text), "{text}");
+            assert_eq!(slow(text).as_deref(), Some(text), "{text}");
+        }
+        for text in [
+            "2026-02-30T18:00:00.000000Z",
+            "1969-12-31T23:59:59.999999Z",
+            "2026-11-20T24:00:00.000000Z",
+            "2026-11-20T18:60:00.000000Z",
+            "2026-11-20T18:00:00.5Z",
+            "2026-11-20T18:00:00.000000+01:00",
+            "2026-11-20 18:00:00.000000Z",
+        ] {
+            assert!(!is_canonical_timestamp(text), "{text}");
+        }
+        let at = Place::new(RecordKind::Checkin, 0).field("updated_at");
+        assert_eq!(
+            timestamp_value(&at, "2026-11-20T19:00:00.5+01:00").unwrap(),
+            "2026-11-20T18:00:00.500000Z"
+        );
+        assert!(timestamp_value(&at, "2026-02-30T18:00:00.000000Z").is_err());
     }
 }

@@ -49,6 +49,38 @@ fn rows_with<T, P: rusqlite::Params>(
     stmt.query_map(params, map)?.collect()
 }
 
+/// A document holding at least this many records is merged with the search index filled
+/// once at the end, whatever the journal holds.
+const LARGE: usize = 2000;
+
+/// Merges `doc` (checked) into the journal behind `tx`, as [`merge`] does, as fast as the
+/// size calls for: statements are prepared once, and for a new journal or a large import the
+/// search index is filled once at the end instead of row by row (a rebuild reads the whole
+/// journal, so a few records merged into years of them still update it row by row).
+pub fn import(
+    tx: &Connection,
+    doc: &Document,
+) -> rusqlite::Result<Result<crate::domain::exchange::Counts, crate::domain::exchange::Problem>> {
+    tx.set_prepared_statement_cache_capacity(64);
+    let incoming: usize = crate::domain::kind::RecordKind::ALL
+        .into_iter()
+        .map(|kind| doc.len(kind))
+        .sum();
+    let held: i64 = super::inspect::counts(tx)?.iter().map(|(_, n)| n).sum();
+    let once = incoming >= LARGE || incoming as i64 * 4 >= held;
+    let suspended = if once {
+        Some(super::search::suspend(tx)?)
+    } else {
+        None
+    };
+    let merged = merge(tx, doc)?;
+    if let Some(suspended) = suspended {
+        // A refused file is rolled back whole by the caller; the index need not be filled.
+        super::search::resume(tx, suspended, merged.is_ok())?;
+    }
+    Ok(merged)
+}
+
 /// The whole journal, read in one transaction so it is consistent even while the other
 /// partner writes.
 pub fn snapshot(store: &Store) -> anyhow::Result<Document> {
@@ -193,6 +225,64 @@ mod tests {
             store::counts(copy.conn()).unwrap(),
             store::counts(store.conn()).unwrap()
         );
+    }
+
+    /// The search index's rows and the triggers that keep it, for "same as row by row".
+    fn index_and_triggers(store: &Store) -> (Vec<(i64, String)>, i64) {
+        let triggers = store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name GLOB '*_search_*'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        (store::search::rows(store.conn()).unwrap(), triggers)
+    }
+
+    // Filling the search index once at the end of a large import gives exactly the index
+    // the triggers write row by row, and puts every trigger back; a refused file rolls the
+    // triggers' removal back with everything else.
+    #[test]
+    fn an_import_that_fills_the_index_once_matches_one_that_fills_it_row_by_row() {
+        let store = written_by_the_commands();
+        let doc = check(read_all(store.conn(), "now".into()).unwrap(), today()).unwrap();
+        let mut by_row = Store::open_in_memory().unwrap();
+        by_row
+            .write(|tx| merge(tx, &doc)?.map_err(|p| anyhow::anyhow!("{p}")))
+            .unwrap();
+        let mut at_once = Store::open_in_memory().unwrap();
+        at_once
+            .write(|tx| import(tx, &doc)?.map_err(|p| anyhow::anyhow!("{p}")))
+            .unwrap();
+        let expected = index_and_triggers(&by_row);
+        assert_eq!(expected.1, 24);
+        assert!(expected.0.len() >= 6, "{:?}", expected.0);
+        assert_eq!(index_and_triggers(&at_once), expected);
+        // And the triggers work again afterwards.
+        at_once
+            .write(|tx| Ok(tx.execute("UPDATE checkins SET note = 'a riverside walk'", [])?))
+            .unwrap();
+        let hits: i64 = at_once
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM search WHERE search MATCH 'riverside'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(hits, 1);
+
+        let mut refused = doc.clone();
+        refused.meetings[0].parts[0].promise_uuid =
+            Some("0b6cf2c4-0000-4000-8000-0000000000ff".into());
+        let mut fresh = Store::open_in_memory().unwrap();
+        assert!(
+            fresh
+                .write(|tx| import(tx, &refused)?.map_err(|p| anyhow::anyhow!("{p}")))
+                .is_err()
+        );
+        assert_eq!(index_and_triggers(&fresh).1, 24);
     }
 
     #[test]

@@ -64,7 +64,7 @@ impl Merge<'_> {
             let apology =
                 self.resolve(Target::Apology, &at.field("apology_uuid"), &r.apology_uuid)?;
             let by = self.resolve(Target::Partner, &at.field("by_uuid"), &r.by_uuid)?;
-            let author: i64 = self.conn.query_row(
+            let author: i64 = self.one(
                 "SELECT by_id FROM apologies WHERE id = ?1",
                 [apology],
                 |row| row.get(0),

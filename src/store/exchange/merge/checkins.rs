@@ -112,7 +112,7 @@ impl Merge<'_> {
                 f.checkin_uuid.as_deref(),
             )?;
             if let Some(checkin) = checkin {
-                let (owner, date): (i64, String) = self.conn.query_row(
+                let (owner, date): (i64, String) = self.one(
                     "SELECT partner_id, date FROM checkins WHERE id = ?1",
                     [checkin],
                     |r| Ok((r.get(0)?, r.get(1)?)),
@@ -144,8 +144,7 @@ impl Merge<'_> {
         )?;
         for (id, uuid) in current {
             if !keep.is_some_and(|k| k.contains(uuid.as_str())) {
-                self.conn
-                    .execute("DELETE FROM feelings WHERE id = ?1", [id])?;
+                self.exec("DELETE FROM feelings WHERE id = ?1", [id])?;
                 self.counts.get_mut(RecordKind::Feeling).removed += 1;
             }
         }
@@ -211,13 +210,13 @@ impl Merge<'_> {
             f.updated_at
         ];
         match replace {
-            Some(id) => self.conn.execute(
+            Some(id) => self.exec(
                 "UPDATE feelings SET uuid = ?1, partner_id = ?2, checkin_id = ?3, date = ?4,
                  word = ?5, intensity = ?6, note = ?7, created_at = ?8, updated_at = ?9
                  WHERE id = ?10",
                 with_id(values, &id),
             )?,
-            None => self.conn.execute(
+            None => self.exec(
                 "INSERT INTO feelings (uuid, partner_id, checkin_id, date, word, intensity, note,
                  created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 values,

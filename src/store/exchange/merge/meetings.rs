@@ -57,7 +57,7 @@ impl Merge<'_> {
             )?;
             if verdict != Verdict::Skipped {
                 for (partner, part, promise) in parts {
-                    self.conn.execute(
+                    self.exec(
                         "INSERT INTO meeting_partners (meeting_id, partner_id, appreciation, request,
                          promise_id) VALUES (?1, ?2, ?3, ?4, ?5)",
                         params![id, partner, part.appreciation, part.request, promise],

@@ -161,14 +161,31 @@ impl Merge<'_> {
 
     /// Runs an INSERT and returns the new row's id.
     fn insert(&self, sql: &str, values: impl Params) -> Res<i64> {
-        self.conn.execute(sql, values)?;
+        self.exec(sql, values)?;
         Ok(self.conn.last_insert_rowid())
     }
 
     /// Runs an UPDATE.
     fn update(&self, sql: &str, values: impl Params) -> Res {
-        self.conn.execute(sql, values)?;
+        self.exec(sql, values)?;
         Ok(())
+    }
+
+    /// Runs a statement prepared once per merge: an import of years runs each of them
+    /// thousands of times, and preparing one (its triggers included) costs more than
+    /// running it.
+    fn exec(&self, sql: &str, values: impl Params) -> rusqlite::Result<usize> {
+        self.conn.prepare_cached(sql)?.execute(values)
+    }
+
+    /// One row of a query prepared once per merge (see [`Merge::exec`]).
+    fn one<T>(
+        &self,
+        sql: &str,
+        values: impl Params,
+        map: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
+        self.conn.prepare_cached(sql)?.query_row(values, map)
     }
 
     fn by_uuid(&self, table: &str, uuid: &str) -> rusqlite::Result<Option<Local>> {

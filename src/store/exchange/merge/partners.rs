@@ -21,7 +21,7 @@ impl Merge<'_> {
                     // Matched by name: each journal's `init` set the roles on its own, so the
                     // journal keeps its partner's name and role. It takes the file's uuid and
                     // stamps, so the two journals know this partner as one from now on.
-                    self.conn.execute(
+                    self.exec(
                         "UPDATE partners SET uuid = ?2, created_at = ?3, updated_at = ?4
                          WHERE id = ?1",
                         params![local.id, p.uuid, p.created_at, p.updated_at],
@@ -31,17 +31,16 @@ impl Merge<'_> {
                 Some(local) if local.loses_to(&p.uuid, &p.updated_at) => {
                     // The same person, changed later on the other computer. A real rename
                     // travels; a name that differs only in case keeps this journal's spelling.
-                    let ours: String = self.conn.query_row(
-                        "SELECT name FROM partners WHERE id = ?1",
-                        [local.id],
-                        |r| r.get(0),
-                    )?;
+                    let ours: String =
+                        self.one("SELECT name FROM partners WHERE id = ?1", [local.id], |r| {
+                            r.get(0)
+                        })?;
                     let name = if same_name(&ours, &p.name) {
                         ours.as_str()
                     } else {
                         p.name.as_str()
                     };
-                    self.conn.execute(
+                    self.exec(
                         "UPDATE partners SET uuid = ?2, name = ?3, role = ?4, created_at = ?5,
                          updated_at = ?6 WHERE id = ?1",
                         params![local.id, p.uuid, name, p.role, p.created_at, p.updated_at],
@@ -50,7 +49,7 @@ impl Merge<'_> {
                 }
                 Some(local) => (local.id, Verdict::Skipped),
                 None => {
-                    self.conn.execute(
+                    self.exec(
                         "INSERT INTO partners (uuid, name, role, created_at, updated_at)
                          VALUES (?1, ?2, ?3, ?4, ?5)",
                         params![p.uuid, p.name, p.role, p.created_at, p.updated_at],
@@ -115,11 +114,9 @@ impl Merge<'_> {
         // The file's first focus change, when it is on step 1 and made by nobody, is the one
         // its journal's `init` wrote. A journal that already has a focus keeps it: that
         // automatic start is left out rather than sending the focus back to step 1.
-        let has_focus: bool =
-            self.conn
-                .query_row("SELECT EXISTS (SELECT 1 FROM focus_changes)", [], |r| {
-                    r.get(0)
-                })?;
+        let has_focus: bool = self.one("SELECT EXISTS (SELECT 1 FROM focus_changes)", [], |r| {
+            r.get(0)
+        })?;
         let automatic_start = doc
             .focus
             .iter()
