@@ -61,6 +61,9 @@ for years in 1 10 50; do
   time_it search-common "$years" "$bin --journal $db history --search dinner"
   time_it progress "$years" "$bin --journal $db progress --weeks 52"
   time_it report "$years" "$bin --journal $db report --weeks 52 --output $work/report.html"
+  # Whole-journal commands: the JSON export (printed, thrown away) and doctor's checks.
+  time_it export "$years" "$bin --journal $db export"
+  time_it doctor "$years" "$bin --journal $db doctor"
   # A check-in for the next day, written into a fresh copy of the journal each run; the copy
   # is flushed to disk first, or the check-in's own fsync would pay for writing the copy.
   time_it checkin "$years" \
@@ -107,7 +110,7 @@ python3 - "$results" <<'EOF'
 import sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
 data = {(n, y): (float(m), float(s), float(mem)) for n, y, m, s, mem in rows}
-names = ["floor", "history", "search", "search-common", "progress", "report", "checkin", "import"]
+names = ["floor", "history", "search", "search-common", "progress", "report", "checkin", "export", "doctor", "import"]
 print("| command | 1 year | 10 years | 50 years | × floor (10 y) | 50 y ÷ 1 y | peak memory (10 y) |")
 print("| --- | --- | --- | --- | --- | --- | --- |")
 for n in names:
