@@ -99,6 +99,10 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
             } else {
                 "error: "
             };
+            if code == EXIT_INTERRUPTED {
+                announce_cancel(false);
+                return ExitCode::from(code);
+            }
             // If stderr itself is gone there is nobody to tell; the exit code still speaks.
             let _ = io::Write::write_all(
                 &mut io::stderr().lock(),
@@ -107,6 +111,29 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
             ExitCode::from(code)
         }
     }
+}
+
+/// Says once that the flow was cancelled, with the cursor shown again: a Ctrl-C can reach
+/// both the interrupt handler and, through a list's question, the main thread, and only the
+/// first of them speaks. `fresh_line` starts a new line first, for a Ctrl-C that may come
+/// with the cursor in the middle of a line (the questions rekindle draws itself move below
+/// themselves before they return).
+fn announce_cancel(fresh_line: bool) {
+    announce_once(fresh_line, crate::domain::error::cancelled_message());
+}
+
+/// Writes `rekindle: {message}` to standard error, once per process, with the cursor shown.
+fn announce_once(fresh_line: bool, message: &str) {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let term = console::Term::stderr();
+        let _ = term.show_cursor();
+        let lead = if fresh_line { "\n" } else { "" };
+        let _ = io::Write::write_all(
+            &mut io::stderr().lock(),
+            format!("{lead}rekindle: {message}\n").as_bytes(),
+        );
+    });
 }
 
 /// Handles Ctrl-C, `kill` (SIGTERM) and a closed terminal (SIGHUP) for every command: the
@@ -126,17 +153,14 @@ pub fn install_interrupt_handler(interactive: bool) {
     // Failing to install only means the default behaviour; not worth stopping for.
     let _ = ctrlc::set_handler(move || {
         cleanup::remove_all_for_exit();
-        let message = if interactive {
-            crate::domain::error::cancelled_message()
-        } else {
-            "stopped before it finished; nothing was saved, and no file was written"
-        };
-        let term = console::Term::stderr();
         if interactive {
-            let _ = term.show_cursor();
-            let _ = term.write_line("");
+            announce_cancel(true);
+        } else {
+            announce_once(
+                false,
+                "stopped before it finished; nothing was saved, and no file was written",
+            );
         }
-        let _ = term.write_line(&format!("rekindle: {message}"));
         std::process::exit(i32::from(EXIT_INTERRUPTED));
     });
 }

@@ -7,4 +7,5 @@ pub mod apology;
 pub mod checkin;
 pub mod couple;
 pub mod meeting;
+pub mod promise;
 pub mod prompter;

@@ -35,6 +35,7 @@ pub mod restore;
 pub mod sample;
 pub mod schema;
 pub mod search;
+pub mod today;
 
 use std::fs;
 use std::io;

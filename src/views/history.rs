@@ -19,7 +19,9 @@ pub fn render(
     out: &mut dyn Write,
     records: &[Record],
     journey: Option<&Journey>,
+    search: Option<&str>,
 ) -> io::Result<()> {
+    let mark = Mark::new(search);
     if records.is_empty() {
         writeln!(out, "Nothing to show.")?;
     }
@@ -50,22 +52,118 @@ pub fn render(
                     _ => None,
                 })
                 .collect();
-            feelings(out, &run)?;
+            feelings(out, &mark, &run)?;
             i += run.len();
             continue;
         }
-        entry(out, record, journey)?;
+        entry(out, &mark, record, journey)?;
         i += 1;
     }
     Ok(())
 }
 
+/// The words of a search, marked where the person's text holds them (a word that starts with
+/// one of them, in any case, as the search itself matches): bold and underlined where colours
+/// are on, left plain elsewhere.
+struct Mark {
+    terms: Vec<String>,
+}
+
+impl Mark {
+    fn new(search: Option<&str>) -> Mark {
+        let terms = search
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        Mark { terms }
+    }
+
+    fn apply(&self, text: &str) -> String {
+        if self.terms.is_empty() || !console::colors_enabled() {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut String| {
+            let lower = word.to_lowercase();
+            if self.terms.iter().any(|t| lower.starts_with(t.as_str())) {
+                out.push_str(
+                    &console::style(word.as_str())
+                        .bold()
+                        .underlined()
+                        .to_string(),
+                );
+            } else {
+                out.push_str(word);
+            }
+            word.clear();
+        };
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                word.push(c);
+            } else {
+                flush(&mut word, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut word, &mut out);
+        out
+    }
+}
+
+/// The line under a page of the timeline: how many more entries there are, and how to see
+/// them; for a search, how many entries it found.
+pub fn footer(
+    out: &mut dyn Write,
+    shown: usize,
+    more: usize,
+    limit: usize,
+    searched: bool,
+) -> io::Result<()> {
+    let found = if searched {
+        format!(
+            "{} found",
+            prose::count((shown + more) as i64, "entry", "entries")
+        )
+    } else {
+        String::new()
+    };
+    if more > 0 {
+        writeln!(out)?;
+        let lead = if searched {
+            format!("{found}; showing the newest {shown}.")
+        } else {
+            format!("Showing the newest {shown} entries.")
+        };
+        writeln!(
+            out,
+            "{}",
+            prose::paragraph(
+                &format!(
+                    "{lead} {} more: pass --limit {} to see them all, or --since a date to see \
+                     from then on.",
+                    more,
+                    shown + more
+                ),
+                0
+            )
+        )?;
+        let _ = limit;
+    } else if searched && shown > 0 {
+        writeln!(out)?;
+        writeln!(out, "{found}.")?;
+    }
+    Ok(())
+}
+
 /// A labelled piece of the person's own text, indented under its entry.
-fn text(out: &mut dyn Write, label: &str, value: Option<&str>) -> io::Result<()> {
+fn text(out: &mut dyn Write, mark: &Mark, label: &str, value: Option<&str>) -> io::Result<()> {
     let Some(value) = value else {
         return Ok(());
     };
-    let body = sanitize::block(value);
+    let body = mark.apply(&sanitize::block(value));
     let mut lines = body.lines();
     let first = lines.next().unwrap_or("");
     writeln!(out, "{}", prose::paragraph(&format!("{label}: {first}"), 6))?;
@@ -77,7 +175,7 @@ fn text(out: &mut dyn Write, label: &str, value: Option<&str>) -> io::Result<()>
 
 /// One `feel` entry (newest word first, as the timeline lists them): its words on one line
 /// in the order they were given, then its note.
-fn feelings(out: &mut dyn Write, run: &[&FeelingRecord]) -> io::Result<()> {
+fn feelings(out: &mut dyn Write, mark: &Mark, run: &[&FeelingRecord]) -> io::Result<()> {
     let Some(first) = run.first() else {
         return Ok(());
     };
@@ -95,14 +193,19 @@ fn feelings(out: &mut dyn Write, run: &[&FeelingRecord]) -> io::Result<()> {
         sanitize::line(&first.partner),
         words.join(", ")
     )?;
-    text(out, "Note", first.note.as_deref())
+    text(out, mark, "Note", first.note.as_deref())
 }
 
 fn quoted(text: &str) -> String {
     format!("\u{201c}{}\u{201d}", sanitize::line(text))
 }
 
-fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) -> io::Result<()> {
+fn entry(
+    out: &mut dyn Write,
+    mark: &Mark,
+    record: &Record,
+    journey: Option<&Journey>,
+) -> io::Result<()> {
     let name = |n: &str| sanitize::line(n).into_owned();
     match record {
         Record::Checkin(c) => {
@@ -128,14 +231,14 @@ fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) -> io:
                     .as_deref()
                     .and_then(|id| journey.and_then(|j| j.find_prompt(id)))
                     .map(|p| p.text.as_str());
-                text(out, "Prompt", prompt)?;
+                text(out, mark, "Prompt", prompt)?;
             }
-            text(out, "Answer", c.answer.as_deref())?;
-            text(out, "Appreciates", c.appreciation.as_deref())?;
-            text(out, "Needs", c.need.as_deref())?;
-            text(out, "Note", c.note.as_deref())?;
+            text(out, mark, "Answer", c.answer.as_deref())?;
+            text(out, mark, "Appreciates", c.appreciation.as_deref())?;
+            text(out, mark, "Needs", c.need.as_deref())?;
+            text(out, mark, "Note", c.note.as_deref())?;
         }
-        Record::Feeling(f) => feelings(out, &[f])?,
+        Record::Feeling(f) => feelings(out, mark, &[f])?,
         Record::Promise(p) => {
             let to =
                 p.to.as_deref()
@@ -173,7 +276,7 @@ fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) -> io:
                 o.promise_id,
                 quoted(&o.promise),
             )?;
-            text(out, "Note", o.note.as_deref())?;
+            text(out, mark, "Note", o.note.as_deref())?;
         }
         Record::Apology(a) => {
             writeln!(
@@ -183,14 +286,15 @@ fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) -> io:
                 name(&a.to),
                 a.id
             )?;
-            text(out, "What happened", Some(&a.what))?;
+            text(out, mark, "What happened", Some(&a.what))?;
             text(
                 out,
+                mark,
                 &format!("How it affected {}", name(&a.to)),
                 a.impact.as_deref(),
             )?;
-            text(out, "Responsibility", Some(&a.responsibility))?;
-            text(out, "What will change", a.change.as_deref())?;
+            text(out, mark, "Responsibility", Some(&a.responsibility))?;
+            text(out, mark, "What will change", a.change.as_deref())?;
         }
         Record::Response(r) => {
             writeln!(
@@ -200,7 +304,7 @@ fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) -> io:
                 r.apology_id,
                 r.status.describe()
             )?;
-            text(out, "Note", r.note.as_deref())?;
+            text(out, mark, "Note", r.note.as_deref())?;
         }
         Record::Focus(f) => {
             let by = f
@@ -219,12 +323,13 @@ fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) -> io:
             for part in &m.partners {
                 text(
                     out,
+                    mark,
                     &format!("{} appreciates", name(&part.partner)),
                     part.appreciation.as_deref(),
                 )?;
             }
-            text(out, "Went well", m.went_well.as_deref())?;
-            text(out, "To work on", m.work_on.as_deref())?;
+            text(out, mark, "Went well", m.went_well.as_deref())?;
+            text(out, mark, "To work on", m.work_on.as_deref())?;
             for part in &m.partners {
                 let asked = part.request.as_deref().map(|r| match part.promise_id {
                     Some(id) => format!("{} (promise {id})", r),
@@ -232,6 +337,7 @@ fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) -> io:
                 });
                 text(
                     out,
+                    mark,
                     &format!("{} asked for", name(&part.partner)),
                     asked.as_deref(),
                 )?;

@@ -62,7 +62,7 @@ fn a_full_guided_check_in_in_a_terminal() {
     let mut p = spawn(&env, &["checkin", "--as", "Sam"]);
     // The step and the prompt come first.
     answer(&mut p, "Step 1 of 8: Take responsibility", "");
-    answer(&mut p, "How much do you trust Alex today? (1-10)", "12\r");
+    answer(&mut p, "How much do you trust Alex today?", "12\r");
     answer(&mut p, "trust must be a whole number from 1 to 10", "7\r");
     answer(&mut p, "How close do you feel to Alex today?", "6\r");
     // Space picks the first word ("mad"), the down arrow moves to "angry", Enter is done.
@@ -76,7 +76,7 @@ fn a_full_guided_check_in_in_a_terminal() {
         "the soup\r",
     );
     answer(&mut p, "Something you need from Alex", ENTER);
-    answer(&mut p, "Anything else you want to note?", ENTER);
+    answer(&mut p, "Anything else to note?", ENTER);
     answer(&mut p, "Save this check-in?", ENTER);
     p.exp_string("Saved Sam's check-in for Saturday 21 November 2026.")
         .expect("the saved line");
@@ -131,7 +131,7 @@ fn saying_no_at_the_end_saves_nothing() {
     answer(&mut p, "Your answer", ENTER);
     answer(&mut p, "Something you appreciate about Sam today", ENTER);
     answer(&mut p, "Something you need from Sam", ENTER);
-    answer(&mut p, "Anything else you want to note?", ENTER);
+    answer(&mut p, "Anything else to note?", ENTER);
     answer(&mut p, "Save this check-in?", "n\r");
     p.exp_string("cancelled; nothing was saved")
         .expect("the cancel message");
@@ -162,7 +162,7 @@ fn first_use_creates_the_journal_and_goes_on_with_the_check_in() {
         ("Your answer", ENTER),
         ("Something you appreciate about Alex today", ENTER),
         ("Something you need from Alex", ENTER),
-        ("Anything else you want to note?", ENTER),
+        ("Anything else to note?", ENTER),
         ("Save this check-in?", ENTER),
     ] {
         keystrokes += keys.chars().count();
@@ -210,10 +210,13 @@ fn together_at_one_keyboard_saves_both_check_ins_and_the_meeting() {
             "What went well between you this week?",
             "we talked calmly\r",
         ),
-        ("One thing you would like to work on together", ENTER),
-        ("Alex asks Sam: what can I do for you this week?", ENTER),
+        ("One thing to work on together", ENTER),
         (
-            "Sam asks Alex: what can I do for you this week?",
+            "Sam, what would you like Alex to do for you this week?",
+            ENTER,
+        ),
+        (
+            "Alex, what would you like Sam to do for you this week?",
             "cook on Friday\r",
         ),
         // Down once: "Yes, once, by Saturday 28 November 2026".
@@ -331,7 +334,7 @@ fn without_colour_lists_are_marked_and_a_missing_editor_is_gentle() {
     answer(&mut p, "Your answer", "typed instead\r");
     answer(&mut p, "Something you appreciate about Alex today", ENTER);
     answer(&mut p, "Something you need from Alex", ENTER);
-    answer(&mut p, "Anything else you want to note?", ENTER);
+    answer(&mut p, "Anything else to note?", ENTER);
     answer(&mut p, "Save this check-in?", ENTER);
     p.exp_string("Saved Sam's check-in")
         .expect("the saved line");
@@ -359,9 +362,9 @@ fn together_with_nothing_entered_saves_nothing() {
         "Sam, what do you appreciate about Alex this week?",
         "Alex, what do you appreciate about Sam this week?",
         "What went well between you this week?",
-        "One thing you would like to work on together",
-        "Alex asks Sam: what can I do for you this week?",
-        "Sam asks Alex: what can I do for you this week?",
+        "One thing to work on together",
+        "Sam, what would you like Alex to do for you this week?",
+        "Alex, what would you like Sam to do for you this week?",
     ] {
         answer(&mut p, question, ENTER);
     }

@@ -27,12 +27,22 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum Action {
     /// Write an apology to your partner (in a terminal, a guided flow asks for each part)
+    #[command(
+        after_help = "Examples:\n  rekindle apology add --as Sam                  # guided, with the check\n  rekindle apology add --as Sam --what \"I lied\" --responsibility \"I chose to\"\n  rekindle apology add --as Sam --promise --every day"
+    )]
     Add(AddArgs),
     /// Answer your partner's apology: accept it, say you need time, or decline it for now
+    #[command(
+        after_help = "Examples:\n  rekindle apology respond 1 --as Alex --need-time\n  rekindle apology respond 1 --as Alex --accept --note \"thank you\""
+    )]
     Respond(RespondArgs),
     /// List the apologies and their current answers
+    #[command(after_help = "Examples:\n  rekindle apology list\n  rekindle apology list --json")]
     List,
     /// Check a draft for excuses and other ways an apology can go wrong (nothing is saved)
+    #[command(
+        after_help = "Examples:\n  rekindle apology check \"I'm sorry if you felt hurt\"\n  pbpaste | rekindle apology check\n  rekindle apology check --json < draft.txt"
+    )]
     Check(CheckArgs),
 }
 

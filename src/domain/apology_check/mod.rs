@@ -1104,7 +1104,7 @@ mod tests {
             let started = std::time::Instant::now();
             let _ = check(&text);
             let took = started.elapsed();
-            // The release build takes milliseconds (see the README). This bound is for an
+            // The release build takes milliseconds (see docs/guide.md). This bound is for an
             // unoptimised test build sharing two cores with other tests: loose enough never
             // to flake, tight enough to catch anything slower than linear, which would take
             // minutes here.

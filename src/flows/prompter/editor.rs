@@ -30,11 +30,34 @@ pub fn editor_command(visual: Option<OsString>, editor: Option<OsString>) -> OsS
         .unwrap_or_else(|| OsString::from("vi"))
 }
 
-/// Opens `command` on a file holding `initial`, in a private folder made in `temp`, and
-/// returns what it holds afterwards. The command may carry arguments (`code --wait`), split
-/// as a shell would. Whatever goes wrong is one sentence naming the editor: the caller offers
-/// to type instead.
-pub fn edit(command: &OsStr, initial: &str, temp: &Path) -> Edited {
+/// The comment lines at the top of the file: the question, and that these lines go.
+fn header(about: &str) -> Vec<String> {
+    let mut lines: Vec<String> = about
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("# {}", sanitize::line(l.trim())))
+        .collect();
+    lines.push("# Write below. Lines starting with # are left out; an empty file skips it.".into());
+    lines
+}
+
+/// What the editor left, without the comment lines rekindle wrote (only lines starting with
+/// `#` that are exactly those, so a line of the user's own that starts with `#` stays) and
+/// without the blank lines around the text.
+pub fn without_header(text: &str, about: &str) -> String {
+    let ours = header(about);
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !ours.iter().any(|h| h.as_str() == l.trim_end()))
+        .collect();
+    kept.join("\n").trim_matches(['\n', '\r']).to_string()
+}
+
+/// Opens `command` on a file holding `about` as comment lines and `initial` below them, in a
+/// private folder made in `temp`, and returns what it holds afterwards without those lines.
+/// The command may carry arguments (`code --wait`), split as a shell would. Whatever goes
+/// wrong is one sentence naming the editor: the caller offers to type instead.
+pub fn edit(command: &OsStr, initial: &str, about: &str, temp: &Path) -> Edited {
     let name = sanitize::line(&command.to_string_lossy()).into_owned();
     let (program, args) = match command.to_str().map(shell_words::split) {
         Some(Ok(mut words)) if !words.is_empty() => {
@@ -70,8 +93,8 @@ pub fn edit(command: &OsStr, initial: &str, temp: &Path) -> Edited {
         .mode(0o600)
         .open(&path)
         .and_then(|mut file| {
-            file.write_all(initial.as_bytes())
-                .and_then(|()| file.flush())
+            let start = format!("{}\n\n{initial}", header(about).join("\n"));
+            file.write_all(start.as_bytes()).and_then(|()| file.flush())
         });
     if let Err(e) = written {
         return failed(format!(
@@ -95,7 +118,7 @@ pub fn edit(command: &OsStr, initial: &str, temp: &Path) -> Edited {
             // What it wrote before failing is offered back, never thrown away.
             let left = std::fs::read_to_string(&path)
                 .ok()
-                .map(|t| t.trim_end_matches(['\n', '\r']).to_string())
+                .map(|t| without_header(&t, about))
                 .filter(|t| !t.trim().is_empty() && t != initial.trim_end_matches(['\n', '\r']));
             return Edited::Failed {
                 why: format!("Your editor \"{name}\" stopped with an error."),
@@ -106,11 +129,7 @@ pub fn edit(command: &OsStr, initial: &str, temp: &Path) -> Edited {
     }
     match std::fs::read(&path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(mut text) => {
-                let kept = text.trim_end_matches(['\n', '\r']).len();
-                text.truncate(kept);
-                Edited::Text(text)
-            }
+            Ok(text) => Edited::Text(without_header(&text, about)),
             Err(_) => failed(format!(
                 "What your editor \"{name}\" saved is not UTF-8 text, so it was not used."
             )),
@@ -142,7 +161,8 @@ mod tests {
     // directory"; now it is one sentence naming the editor, and the flow goes on.
     #[test]
     fn a_missing_or_failing_editor_is_named_not_fatal() {
-        let Edited::Failed { why, .. } = edit(OsStr::new("rekindle-no-such-editor"), "", &tmp())
+        let Edited::Failed { why, .. } =
+            edit(OsStr::new("rekindle-no-such-editor"), "", "Q", &tmp())
         else {
             panic!("a missing editor cannot succeed");
         };
@@ -150,20 +170,21 @@ mod tests {
             why,
             "Could not start your editor \"rekindle-no-such-editor\": there is no such program."
         );
-        let Edited::Failed { why, left } = edit(OsStr::new("false"), "draft", &tmp()) else {
+        let Edited::Failed { why, left } = edit(OsStr::new("false"), "draft", "Q", &tmp()) else {
             panic!("`false` fails");
         };
         assert!(why.contains("\"false\" stopped with an error"), "{why}");
         assert_eq!(left, None);
         // Unbalanced quotes are one program name, not a panic.
         assert!(matches!(
-            edit(OsStr::new("'oops"), "", &tmp()),
+            edit(OsStr::new("'oops"), "", "Q", &tmp()),
             Edited::Failed { .. }
         ));
         // Text written before the editor failed comes back with the failure.
         let Edited::Failed { left, .. } = edit(
             OsStr::new("sh -c 'echo written > \"$0\"; exit 3'"),
             "",
+            "Q",
             &tmp(),
         ) else {
             panic!("exit 3 fails");
@@ -174,10 +195,15 @@ mod tests {
     #[test]
     fn the_editor_gets_the_starting_text_and_its_changes_come_back() {
         // `sed -i` stands in for a person editing the file.
-        let edited = edit(OsStr::new("sed -i s/draft/answer/"), "my draft\n", &tmp());
+        let edited = edit(
+            OsStr::new("sed -i s/draft/answer/"),
+            "my draft\n",
+            "Your answer",
+            &tmp(),
+        );
         assert_eq!(edited, Edited::Text("my answer".to_string()));
         assert_eq!(
-            edit(OsStr::new("true"), "", &tmp()),
+            edit(OsStr::new("true"), "", "Q", &tmp()),
             Edited::Text(String::new())
         );
     }
@@ -188,7 +214,7 @@ mod tests {
     fn the_answer_lives_in_a_private_folder_that_is_gone_afterwards() {
         let temp = tempfile::tempdir().unwrap();
         let report = "sh -c 'printf \"%s %s %s\" \"$(stat -c %a \"$(dirname \"$0\")\")\" \"$(stat -c %a \"$0\")\" \"$(dirname \"$0\")\" > \"$0\"'";
-        let Edited::Text(text) = edit(OsStr::new(report), "secret draft", temp.path()) else {
+        let Edited::Text(text) = edit(OsStr::new(report), "secret draft", "Q", temp.path()) else {
             panic!("the editor ran");
         };
         let parts: Vec<&str> = text.splitn(3, ' ').collect();
@@ -197,7 +223,39 @@ mod tests {
         assert!(!Path::new(parts[2]).exists(), "{text}");
         assert_eq!(std::fs::read_dir(temp.path()).unwrap().count(), 0);
         // A failing editor leaves nothing either.
-        let _ = edit(OsStr::new("false"), "secret draft", temp.path());
+        let _ = edit(OsStr::new("false"), "secret draft", "Q", temp.path());
         assert_eq!(std::fs::read_dir(temp.path()).unwrap().count(), 0);
+    }
+
+    // Regression: the editor opened on an empty file, with nothing to say what was asked.
+    #[test]
+    fn the_file_shows_the_question_as_comments_that_are_left_out() {
+        // `cat` copies what the editor was given to a file beside it, then appends an answer.
+        let dir = tempfile::tempdir().unwrap();
+        let seen = dir.path().join("seen");
+        let command = format!(
+            "sh -c 'cp \"$0\" {seen}; printf \"# my own heading\\nI lied.\\n\" >> \"$0\"'",
+            seen = seen.display()
+        );
+        let edited = edit(
+            OsStr::new(&command),
+            "",
+            "Your answer\nWhat did you do that you want to own today?",
+            &tmp(),
+        );
+        let shown = std::fs::read_to_string(&seen).unwrap();
+        assert!(
+            shown.starts_with("# Your answer\n# What did you do"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("Lines starting with # are left out"),
+            "{shown}"
+        );
+        // Only rekindle's own comment lines go; the user's line starting with # stays.
+        assert_eq!(
+            edited,
+            Edited::Text("# my own heading\nI lied.".to_string())
+        );
     }
 }
