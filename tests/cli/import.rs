@@ -388,6 +388,27 @@ fn refusals() -> Vec<(&'static str, Change, &'static str)> {
             Box::new(|v| v["outcomes"][1]["result"] = "sort of".into()),
             "outcomes[1].result: \"sort of\" is not accepted",
         ),
+        // Audit rows I23, I24, I25: the rules the command line keeps hold for an import too.
+        (
+            "outcome before the promise started",
+            Box::new(|v| v["outcomes"][0]["date"] = "2026-11-17".into()),
+            "outcomes[0].date: Tuesday 17 November 2026 is before the promise started",
+        ),
+        (
+            "due before the start",
+            Box::new(|v| v["promises"][0]["due"] = "2026-11-10".into()),
+            "promises[0].due: 2026-11-10 is before the promise starts (2026-11-18)",
+        ),
+        (
+            "a recurring promise kept as a whole",
+            Box::new(|v| v["promises"][0]["status"] = "kept".into()),
+            "promises[0].status: \"kept\" is not accepted for a recurring promise",
+        ),
+        (
+            "a feeling word with escapes",
+            Box::new(|v| v["feelings"][2]["word"] = "hurt\u{1b}[2J\u{202e}".into()),
+            "feelings[2].word: the feeling \"hurt\\e[2J\\u{202e}\" contains control or invisible characters",
+        ),
         (
             "empty required text",
             Box::new(|v| v["apologies"][0]["what"] = " ".into()),
