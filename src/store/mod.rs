@@ -82,6 +82,14 @@ impl Store {
                     reason: "it is a directory".into(),
                 });
             }
+            // A device or a pipe is no journal, whoever may write it: said before the privacy
+            // check, whose advice (chmod) is for a journal's own files only.
+            Ok(meta) if !meta.is_file() => {
+                return Err(StoreError::NotAJournal {
+                    path: path.to_path_buf(),
+                    reason: "it is not a regular file".into(),
+                });
+            }
             Ok(_) => {}
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return Err(StoreError::Missing(path.to_path_buf()));

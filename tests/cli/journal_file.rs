@@ -98,6 +98,39 @@ fn a_journal_from_a_newer_rekindle_is_refused_untouched() {
     assert_eq!(bytes(&journal), before);
 }
 
+// Audit row P14: a device or a named pipe as the journal is refused as what it is, before
+// the privacy check could suggest changing its mode, and nothing is made beside it.
+#[test]
+fn devices_and_pipes_are_not_journals_and_are_never_chmod_advice() {
+    let env = TestEnv::new();
+    let fifo = env.root().join("fifo.db");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for path in ["/dev/null", "/dev/urandom", fifo.to_str().unwrap()] {
+        for args in [&["history"][..], &["doctor", "--fix"]] {
+            let mut full = vec!["--journal", path];
+            full.extend_from_slice(args);
+            let run = env.run(&full);
+            let run = run
+                .code(1)
+                .stderr_has("is not a rekindle journal (it is not a regular file)");
+            assert!(!run.stderr.contains("chmod"), "{}", run.stderr);
+        }
+    }
+    assert!(!Path::new("/dev/null-wal").exists());
+    assert_eq!(
+        crate::support::mode(Path::new("/dev/null")) & 0o666,
+        0o666,
+        "/dev/null keeps its mode"
+    );
+    side_files_absent(&fifo);
+}
+
 #[test]
 fn a_directory_is_not_a_journal() {
     let env = TestEnv::new();
