@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::bail_user;
-use crate::commands::common::{create_journal, save_checkin, saved_draft};
+use crate::commands::common::{ChangedMeanwhile, create_journal, save_checkin, saved_draft};
 use crate::commands::context::Context;
 use crate::domain::SAFETY_NOTE;
 use crate::domain::checkin::{self, Draft, Given};
@@ -22,6 +22,7 @@ use crate::domain::journey::Journey;
 use crate::domain::model::{Partner, Step};
 use crate::flows;
 use crate::flows::checkin::{Guidance, Options};
+use crate::flows::conflict::Choice;
 use crate::flows::couple;
 use crate::store::checkins::Checkin;
 use crate::store::{self, Store, StoreError};
@@ -125,31 +126,46 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let parsed = parse(ctx, &args)?;
     let (mut store, partner) = resolve(ctx)?;
     let date = parsed.date;
+    if parsed.amend_by_flags {
+        return amend_in_place(ctx, &mut store, &partner, &parsed);
+    }
     let existing = store::checkins::find(store.conn(), partner.id, date)?;
     let replacing = decide(ctx, &partner, date, existing.is_some(), parsed.amend)?;
     let before = match &existing {
-        Some(old) if replacing => Some(saved_draft(&store, old)?),
+        Some(old) if replacing => Some(saved_draft(store.conn(), old)?),
         _ => None,
     };
     let journey = ctx.journey();
-    let drafted = match (&existing, &before) {
-        (Some(old), Some(before)) if parsed.amend_by_flags => {
-            amended(&journey, &partner, &parsed, old, before)
+    let drafted = asked(ctx, &store, &journey, &partner, &parsed, before.as_ref())?;
+    let clock = store.clock();
+    // What this check-in was written from; when the day's check-in is not that one any more
+    // at saving time, both are shown and the person chooses.
+    let mut expected = existing.clone().filter(|_| replacing);
+    let (record, replaced) = loop {
+        let saving = store.write(|tx| {
+            save_checkin(
+                tx,
+                &clock,
+                &partner,
+                date,
+                drafted.step,
+                drafted.prompt_id.clone(),
+                &drafted.draft,
+                expected.as_ref(),
+            )
+        });
+        match saving {
+            Ok(record) => break (record, expected),
+            Err(e) => match e.downcast::<ChangedMeanwhile>() {
+                Ok(changed) => match settle_conflict(ctx, changed, &drafted.draft, date)? {
+                    Some(current) => expected = Some(current),
+                    None => return Err(Cancelled.into()),
+                },
+                Err(e) => return Err(e),
+            },
         }
-        _ => asked(ctx, &store, &journey, &partner, &parsed, before.as_ref())?,
     };
-    let record = store.write(|tx| {
-        save_checkin(
-            tx,
-            &partner,
-            date,
-            drafted.step,
-            drafted.prompt_id.clone(),
-            &drafted.draft,
-            existing.as_ref(),
-        )
-    })?;
-    let changed = match (&existing, &before) {
+    let changed = match (&replaced, &before) {
         (Some(old), Some(before)) => {
             let mut changed = checkin::changes(before, &drafted.draft);
             if let Some(step) = checkin::step_change(old.fields.step, drafted.step) {
@@ -157,6 +173,10 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             }
             Some(changed)
         }
+        (Some(old), None) => Some(checkin::changes(
+            &saved_draft(store.conn(), old).unwrap_or_else(|_| drafted.draft.clone()),
+            &drafted.draft,
+        )),
         _ => None,
     };
     // After a guided check-in, the partner who has not checked in for that day yet is told
@@ -171,6 +191,99 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         feelings_from_flags: parsed.feelings_from_flags,
         partner_next,
     })
+}
+
+/// `--amend` with flags: the day's check-in is read under the write lock and changed there,
+/// so every amend applies to what is saved at that moment, and two amends at once both land.
+fn amend_in_place(
+    ctx: &mut Context,
+    store: &mut Store,
+    partner: &Partner,
+    parsed: &Parsed,
+) -> anyhow::Result<()> {
+    let date = parsed.date;
+    let nothing_to_amend = || {
+        UserError::new(format!(
+            "--amend: {} has no check-in for {} to replace; leave out --amend to check in",
+            partner.name,
+            dates::in_words(date)
+        ))
+    };
+    // Said before anything else (a prompt file of the user's is read only to amend).
+    if store::checkins::find(store.conn(), partner.id, date)?.is_none() {
+        return Err(nothing_to_amend().into());
+    }
+    let journey = ctx.journey();
+    let clock = store.clock();
+    let (record, changed) = store.write(|tx| {
+        let Some(old) = store::checkins::find(tx, partner.id, date)? else {
+            return Err(nothing_to_amend().into());
+        };
+        let before = saved_draft(tx, &old)?;
+        let drafted = amended(&journey, partner, parsed, &old, &before);
+        let mut changed = checkin::changes(&before, &drafted.draft);
+        if let Some(step) = checkin::step_change(old.fields.step, drafted.step) {
+            changed.insert(0, step);
+        }
+        let record = save_checkin(
+            tx,
+            &clock,
+            partner,
+            date,
+            drafted.step,
+            drafted.prompt_id.clone(),
+            &drafted.draft,
+            Some(&old),
+        )?;
+        Ok((record, changed))
+    })?;
+    ctx.emit(&Saved {
+        record: &record,
+        changed: Some(&changed),
+        feelings_from_flags: parsed.feelings_from_flags,
+        partner_next: None,
+    })
+}
+
+/// Someone saved or changed this day's check-in while this one was being written: in a
+/// terminal, both are shown and the person chooses (returns the check-in to replace, or
+/// `None` when they keep what is there, after printing what they wrote); without one, the
+/// refusal says what happened.
+fn settle_conflict(
+    ctx: &mut Context,
+    changed: ChangedMeanwhile,
+    mine: &Draft,
+    date: NaiveDate,
+) -> anyhow::Result<Option<Checkin>> {
+    let Some((current, theirs)) = changed.current.clone() else {
+        return Err(changed.into());
+    };
+    let Some(p) = ctx.prompter() else {
+        return Err(
+            UserError::new(format!("{changed}; pass --amend to replace that check-in")).into(),
+        );
+    };
+    let what = format!(
+        "{}'s check-in for {}",
+        sanitize::line(&changed.partner),
+        dates::in_words(date)
+    );
+    match flows::conflict::resolve(
+        p,
+        &what,
+        &checkin::summary(&theirs, date),
+        &checkin::summary(mine, date),
+    )? {
+        Choice::SaveMine => Ok(Some(current)),
+        Choice::KeepTheirs => {
+            writeln!(
+                ctx.out(),
+                "Kept the check-in saved meanwhile. What you wrote was not saved; here it is:\n{}",
+                checkin::summary(mine, date)
+            )?;
+            Ok(None)
+        }
+    }
 }
 
 /// The other partner, when they have no check-in for `date` yet.
@@ -358,7 +471,7 @@ fn asked(
 /// The journal, or in a terminal on first use, a new one made with the couple's names (and
 /// then the partner who typed their name first).
 fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<(Store, Option<Partner>)> {
-    match Store::open(&ctx.journal) {
+    match Store::open(&ctx.journal).map(|s| s.with_clock(ctx.clock)) {
         Ok(mut store) => {
             ctx.warn(&store.take_warnings());
             Ok((store, None))
@@ -436,6 +549,11 @@ impl Output for Saved<'_> {
                 writeln!(out, "{}", saved_line(record, true))?;
                 writeln!(out, "  {}", scores_line(record))?;
                 writeln!(out, "  {}", checkin::changes_in_words(changed))?;
+                writeln!(
+                    out,
+                    "  The version before is kept: rekindle show checkin {}",
+                    record.id
+                )?;
             }
             None => {
                 writeln!(out, "{}", saved_line(record, false))?;
@@ -464,5 +582,278 @@ impl Output for Saved<'_> {
             )?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! A guided amend whose check-in another command changes while the person types (audit
+    //! row K11): nothing is lost, both versions are shown, and the person chooses.
+
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::ffi::OsString;
+    use std::path::{Path, PathBuf};
+    use std::rc::Rc;
+
+    use chrono::NaiveDate;
+
+    use crate::commands::checkin::{Args, run};
+    use crate::commands::context::{Context, Env, Globals, Terminals};
+    use crate::domain::error::Cancelled;
+    use crate::domain::kind::RecordKind;
+    use crate::flows::prompter::{Check, Edited, Prompter, Reply, Scripted};
+    use crate::store::{self, Store};
+
+    struct FakeEnv(HashMap<&'static str, &'static str>);
+
+    impl Env for FakeEnv {
+        fn var(&self, key: &str) -> Option<OsString> {
+            self.0.get(key).map(OsString::from)
+        }
+        fn data_dir(&self) -> anyhow::Result<PathBuf> {
+            anyhow::bail!("no home in these tests")
+        }
+        fn config_dir(&self) -> Option<PathBuf> {
+            None
+        }
+    }
+
+    /// The scripted answers, with something done by "another command" just before the
+    /// question numbered `at` is answered.
+    struct Meanwhile {
+        script: Rc<RefCell<Scripted>>,
+        asked: usize,
+        at: usize,
+        meanwhile: Option<Box<dyn FnOnce()>>,
+    }
+
+    impl Meanwhile {
+        fn tick(&mut self) {
+            self.asked += 1;
+            if self.asked == self.at
+                && let Some(action) = self.meanwhile.take()
+            {
+                action();
+            }
+        }
+    }
+
+    impl Prompter for Meanwhile {
+        fn input_checked(
+            &mut self,
+            prompt: &str,
+            default: Option<&str>,
+            allow_empty: bool,
+            check: Check<'_>,
+        ) -> anyhow::Result<String> {
+            self.tick();
+            self.script
+                .borrow_mut()
+                .input_checked(prompt, default, allow_empty, check)
+        }
+        fn input_from(
+            &mut self,
+            prompt: &str,
+            initial: &str,
+            allow_empty: bool,
+        ) -> anyhow::Result<String> {
+            self.tick();
+            self.script
+                .borrow_mut()
+                .input_from(prompt, initial, allow_empty)
+        }
+        fn select(
+            &mut self,
+            prompt: &str,
+            items: &[String],
+            default: usize,
+        ) -> anyhow::Result<usize> {
+            self.tick();
+            self.script.borrow_mut().select(prompt, items, default)
+        }
+        fn multi_select(
+            &mut self,
+            prompt: &str,
+            items: &[String],
+            checked: &[usize],
+        ) -> anyhow::Result<Vec<usize>> {
+            self.tick();
+            self.script
+                .borrow_mut()
+                .multi_select(prompt, items, checked)
+        }
+        fn confirm(&mut self, prompt: &str, default: bool) -> anyhow::Result<bool> {
+            self.tick();
+            self.script.borrow_mut().confirm(prompt, default)
+        }
+        fn editor(&mut self, initial: &str, about: &str) -> anyhow::Result<Edited> {
+            self.script.borrow_mut().editor(initial, about)
+        }
+        fn say(&mut self, text: &str) -> anyhow::Result<()> {
+            self.script.borrow_mut().say(text)
+        }
+    }
+
+    fn journal(dir: &Path) -> PathBuf {
+        let path = dir.join("journal.db");
+        let stamp =
+            |tx: &rusqlite::Connection| store::clock::stamp(tx, &store::clock::Clock::System, None);
+        Store::create(&path, |tx| {
+            let s = stamp(tx)?;
+            let sam =
+                store::partners::insert(tx, &s, "Sam", crate::domain::model::Role::Repairing)?;
+            store::partners::insert(tx, &s, "Alex", crate::domain::model::Role::Healing)?;
+            let s = s.by(Some(sam.id));
+            store::checkins::insert(
+                tx,
+                &s,
+                sam.id,
+                NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+                &store::checkins::CheckinFields {
+                    trust: 3,
+                    ..Default::default()
+                },
+            )?;
+            Ok(())
+        })
+        .unwrap();
+        path
+    }
+
+    /// Another command amends the day's check-in: a need added, as audit row K11 did.
+    fn amend_elsewhere(path: PathBuf) -> Box<dyn FnOnce()> {
+        Box::new(move || {
+            let mut other = Store::open(&path).unwrap();
+            other
+                .write(|tx| {
+                    let old = store::checkins::get(tx, 1)?.unwrap();
+                    let stamp = store::clock::stamp(tx, &store::clock::Clock::System, Some(1))?;
+                    let fields = store::checkins::CheckinFields {
+                        need: Some("CONCURRENT-NEED-ADDED".into()),
+                        ..old.fields.clone()
+                    };
+                    store::checkins::replace(tx, &stamp, &old, &fields)?;
+                    Ok(())
+                })
+                .unwrap();
+        })
+    }
+
+    fn amend(path: &Path, replies: Vec<Reply>) -> (anyhow::Result<()>, Rc<RefCell<Scripted>>) {
+        let env = FakeEnv(HashMap::from([("REKINDLE_TODAY", "2026-11-21")]));
+        let globals = Globals {
+            journal: Some(path.to_path_buf()),
+            as_name: Some("Sam".into()),
+            ..Globals::default()
+        };
+        let mut ctx = Context::resolve(
+            &globals,
+            &env,
+            Terminals::default(),
+            std::time::SystemTime::now(),
+        )
+        .unwrap();
+        let script = Rc::new(RefCell::new(Scripted::new(replies)));
+        ctx.set_prompter(Some(Box::new(Meanwhile {
+            script: script.clone(),
+            asked: 0,
+            at: 2,
+            meanwhile: Some(amend_elsewhere(path.to_path_buf())),
+        })));
+        let args = Args {
+            date: None,
+            trust: None,
+            connection: None,
+            feelings: Vec::new(),
+            step: None,
+            answer: None,
+            appreciation: None,
+            need: None,
+            note: None,
+            amend: true,
+        };
+        (run(&mut ctx, args), script)
+    }
+
+    /// Sam's answers: trust 7, everything else kept as it was, then save.
+    fn sams_answers(choice: usize) -> Vec<Reply> {
+        let mut replies = vec![
+            Reply::Text("7".into()),
+            Reply::Text("5".into()),
+            Reply::Picks(vec![]),
+        ];
+        replies.extend((0..4).map(|_| Reply::Text(String::new())));
+        replies.push(Reply::Yes);
+        replies.push(Reply::Pick(choice));
+        replies
+    }
+
+    fn saved(path: &Path) -> (u8, Option<String>, usize) {
+        let store = Store::open(path).unwrap();
+        let c = store::checkins::get(store.conn(), 1).unwrap().unwrap();
+        let kept = store::revisions::of(store.conn(), RecordKind::Checkin, &c.uuid).unwrap();
+        (c.fields.trust, c.fields.need, kept.len())
+    }
+
+    #[test]
+    fn a_change_made_meanwhile_is_shown_and_saving_over_it_keeps_it_as_a_revision() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = journal(dir.path());
+        let (result, script) = amend(&path, sams_answers(0));
+        let script = script.borrow();
+        result.unwrap_or_else(|e| panic!("{e}; asked {:?}", script.asked));
+        let said = script.said.join("\n");
+        assert!(
+            said.contains("was changed by another rekindle command"),
+            "{said}"
+        );
+        assert!(
+            said.contains("need: CONCURRENT-NEED-ADDED"),
+            "their version is shown: {said}"
+        );
+        assert!(said.contains("trust 7"), "and Sam's: {said}");
+        assert_eq!(
+            script.asked.last().map(String::as_str),
+            Some("Which should stay?")
+        );
+        let (trust, need, kept) = saved(&path);
+        assert_eq!(trust, 7);
+        assert_eq!(need, None, "Sam chose his version");
+        // The first version and the one saved meanwhile are both kept.
+        assert_eq!(kept, 2);
+        let store = Store::open(&path).unwrap();
+        let uuid = store::revisions::uuid_of(store.conn(), RecordKind::Checkin, 1).unwrap();
+        let needs: Vec<Option<String>> =
+            store::revisions::of(store.conn(), RecordKind::Checkin, &uuid)
+                .unwrap()
+                .into_iter()
+                .map(|r| match r.body {
+                    crate::domain::exchange::Body::Checkin(c, _) => c.need,
+                    _ => None,
+                })
+                .collect();
+        assert!(
+            needs.contains(&Some("CONCURRENT-NEED-ADDED".into())),
+            "{needs:?}"
+        );
+    }
+
+    #[test]
+    fn keeping_the_change_made_meanwhile_saves_nothing_of_this_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = journal(dir.path());
+        let (result, script) = amend(&path, sams_answers(1));
+        let err = result.unwrap_err();
+        assert!(err.downcast_ref::<Cancelled>().is_some(), "{err}");
+        assert_eq!(
+            script.borrow().asked.last().map(String::as_str),
+            Some("Which should stay?")
+        );
+        let (trust, need, kept) = saved(&path);
+        assert_eq!(
+            (trust, need.as_deref(), kept),
+            (3, Some("CONCURRENT-NEED-ADDED"), 1)
+        );
     }
 }

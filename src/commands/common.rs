@@ -3,17 +3,18 @@
 use anyhow::Context as _;
 use chrono::Days;
 
-use crate::bail_user;
 use crate::commands::context::Context;
 use crate::domain::checkin::{self, Draft};
 use crate::domain::dates::{self, in_words};
 use crate::domain::error::UserError;
 use crate::domain::feelings::FeelingEntry;
 use crate::domain::input::whole_number;
+use crate::domain::kind::RecordKind;
 use crate::domain::model::{self, Partner, Step};
 use crate::domain::progress::{self, Window};
 use crate::flows::couple::Couple;
 use crate::store::checkins::{Checkin, CheckinFields};
+use crate::store::clock::{Clock, Stamp};
 use crate::store::feelings::NewFeeling;
 use crate::store::{self, Store};
 use crate::text::sanitize;
@@ -27,15 +28,22 @@ pub fn other_partner<'a>(partners: &'a [Partner], me: &Partner) -> anyhow::Resul
 
 /// Creates the journal with the couple in it and the focus on the first step.
 pub fn create_journal(ctx: &Context, couple: &Couple) -> anyhow::Result<(Store, Vec<Partner>)> {
-    let today = ctx.today;
-    Store::create(&ctx.journal, |tx| {
+    let (today, clock) = (ctx.today, ctx.clock);
+    let (store, partners) = Store::create(&ctx.journal, |tx| {
+        let stamp = store::clock::stamp(tx, &clock, None)?;
         let mut partners = Vec::new();
         for (i, name) in couple.names.iter().enumerate() {
-            partners.push(store::partners::insert(tx, name, couple.role_of(i))?);
+            partners.push(store::partners::insert(
+                tx,
+                &stamp,
+                name,
+                couple.role_of(i),
+            )?);
         }
-        store::focus::record(tx, Step::Responsibility, today, None)?;
+        store::focus::record(tx, &stamp, Step::Responsibility, today, None, true)?;
         Ok(partners)
-    })
+    })?;
+    Ok((store.with_clock(clock), partners))
 }
 
 /// The weeks to look at, shared by `progress` and `report`.
@@ -87,8 +95,8 @@ impl WindowArgs {
 }
 
 /// A saved check-in as a [`Draft`], to start a replacement from.
-pub fn saved_draft(store: &Store, checkin: &Checkin) -> anyhow::Result<Draft> {
-    let feelings = store::feelings::for_checkin(store.conn(), checkin.id)?
+pub fn saved_draft(conn: &rusqlite::Connection, checkin: &Checkin) -> anyhow::Result<Draft> {
+    let feelings = store::feelings::for_checkin(conn, checkin.id)?
         .iter()
         .map(FeelingEntry::from)
         .collect();
@@ -105,18 +113,50 @@ pub fn saved_draft(store: &Store, checkin: &Checkin) -> anyhow::Result<Draft> {
     })
 }
 
-/// Writes a check-in (inserting it, or replacing `existing` in place) and its feelings.
-/// `existing` was read before the transaction began; another rekindle command may have saved
-/// this day's check-in since (while this one was being typed, say), so it is read again here,
-/// under the write lock, and a check-in that appeared meanwhile is never overwritten unasked.
+/// The check-in a guided save found in place of the one it started from: someone saved or
+/// changed that day's check-in while this one was being written. Nothing was saved; the
+/// caller shows both versions and asks, or refuses without a terminal.
+#[derive(Debug)]
+pub struct ChangedMeanwhile {
+    pub partner: String,
+    pub date: chrono::NaiveDate,
+    /// The check-in as it is now, with its feelings, as a draft (`None`: it was deleted).
+    pub current: Option<(Checkin, Draft)>,
+}
+
+impl std::fmt::Display for ChangedMeanwhile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = if self.current.is_some() {
+            "was saved"
+        } else {
+            "was deleted"
+        };
+        write!(
+            f,
+            "{}'s check-in for {} {what} by another rekindle command while this one was being written, so this one was not saved",
+            sanitize::line(&self.partner),
+            dates::in_words(self.date)
+        )
+    }
+}
+
+impl std::error::Error for ChangedMeanwhile {}
+
+/// Writes a check-in (inserting it, or replacing the saved one in place) and its feelings,
+/// inside the caller's transaction. `expected` is the check-in this one was written from (the
+/// one it replaces), read before the transaction; the day's check-in is read again here,
+/// under the write lock, and when it is not that one any more (another command saved or
+/// changed it meanwhile) nothing is written and [`ChangedMeanwhile`] says what is there now.
+#[allow(clippy::too_many_arguments)]
 pub fn save_checkin(
     tx: &rusqlite::Connection,
+    clock: &Clock,
     partner: &Partner,
     date: chrono::NaiveDate,
     step: Step,
     prompt_id: Option<String>,
     draft: &Draft,
-    existing: Option<&Checkin>,
+    expected: Option<&Checkin>,
 ) -> anyhow::Result<CheckinRecord> {
     let fields = CheckinFields {
         trust: draft.trust,
@@ -129,32 +169,55 @@ pub fn save_checkin(
         note: draft.note.clone(),
     };
     let current = store::checkins::find(tx, partner.id, date)?;
-    if existing.is_none() && current.is_some() {
-        bail_user!(
-            "{} checked in for {} from another rekindle command while this one was being written, so this one was not saved; pass --amend to replace that check-in",
-            partner.name,
-            dates::in_words(date)
-        );
+    if current.as_ref().map(|c| &c.hlc) != expected.map(|c| &c.hlc) {
+        let current = match current {
+            Some(c) => {
+                let draft = saved_draft(tx, &c)?;
+                Some((c, draft))
+            }
+            None => None,
+        };
+        return Err(ChangedMeanwhile {
+            partner: partner.name.clone(),
+            date,
+            current,
+        }
+        .into());
     }
-    if let (Some(old), Some(_)) = (&current, existing) {
-        // Replacing a check-in with what it already says writes nothing, so its `updated_at`
-        // (which decides which version an import keeps) stays as it was.
+    if let Some(old) = &current {
+        // Replacing a check-in with what it already says writes nothing, so its stamp (which
+        // decides which version an import keeps) stays as it was.
         let saved = store::feelings::for_checkin(tx, old.id)?;
         let saved_entries: Vec<FeelingEntry> = saved.iter().map(FeelingEntry::from).collect();
         if old.fields == fields && checkin::same_feelings(&saved_entries, &draft.feelings) {
             return Ok(json::checkin_record(old, &partner.name, &saved));
         }
     }
-    let checkin = match &current {
-        Some(old) => store::checkins::replace(tx, old, &fields),
-        None => store::checkins::insert(tx, partner.id, date, &fields),
+    let stamp = store::clock::stamp(tx, clock, Some(partner.id))?;
+    write_checkin(tx, &stamp, partner, date, &fields, draft, current.as_ref())
+}
+
+/// Writes the check-in and its feelings with `stamp`: a new one, or in place of `current`
+/// (whose version is kept as a revision).
+pub fn write_checkin(
+    tx: &rusqlite::Connection,
+    stamp: &Stamp,
+    partner: &Partner,
+    date: chrono::NaiveDate,
+    fields: &CheckinFields,
+    draft: &Draft,
+    current: Option<&Checkin>,
+) -> anyhow::Result<CheckinRecord> {
+    let checkin = match current {
+        Some(old) => store::checkins::replace(tx, stamp, old, fields),
+        None => store::checkins::insert(tx, stamp, partner.id, date, fields),
     }
     .context("saving the check-in")?;
-    let now = store::timestamp();
     let mut feelings = Vec::new();
     for FeelingEntry { word, intensity } in &draft.feelings {
-        feelings.push(store::feelings::insert_at(
+        feelings.push(store::feelings::insert(
             tx,
+            stamp,
             &NewFeeling {
                 partner_id: partner.id,
                 checkin_id: Some(checkin.id),
@@ -163,10 +226,12 @@ pub fn save_checkin(
                 intensity: *intensity,
                 note: None,
             },
-            &now,
         )?);
     }
-    Ok(json::checkin_record(&checkin, &partner.name, &feelings))
+    let mut record = json::checkin_record(&checkin, &partner.name, &feelings);
+    record.edited =
+        current.is_some() || store::revisions::edited(tx, RecordKind::Checkin, &checkin.uuid)?;
+    Ok(record)
 }
 
 /// A value parser that takes text as it is (the command checks it in its own words, in any

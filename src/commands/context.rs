@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::time::SystemTime;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::domain::error::UserError;
@@ -21,6 +21,7 @@ use crate::domain::journey::Journey;
 use crate::domain::model::{Partner, same_name};
 use crate::domain::{clock, dates};
 use crate::flows::prompter::{self, Prompter, TerminalPrompter};
+use crate::store::clock::Clock;
 use crate::store::{self, Store};
 use crate::text::prose::{self, and_list, or_list};
 use crate::text::sanitize;
@@ -71,12 +72,18 @@ pub struct Context {
     pub color: bool,
     /// Colour on stderr, where questions are drawn.
     pub color_stderr: bool,
-    /// Today's local date (or `REKINDLE_TODAY`, for tests and scripts that replay a past day).
+    /// Today's local date (or `REKINDLE_TODAY`, for tests and scripts that replay a past day;
+    /// else the date of `REKINDLE_NOW`).
     pub today: NaiveDate,
     /// The latest calendar date it can be anywhere on Earth now (14 hours ahead of UTC; a
     /// day past a pinned `REKINDLE_TODAY`): what an entry made in another time zone may be
     /// dated, when it arrives by import.
     pub latest_anywhere: NaiveDate,
+    /// Where "now" comes from when a change is stamped: the computer's clock, or
+    /// `REKINDLE_NOW` (RFC 3339), for tests that run a journal ahead of time or set back.
+    pub clock: Clock,
+    /// The local time zone's offset, for showing when a change was made.
+    pub offset: FixedOffset,
     /// The width prose is wrapped at: the terminal's, from 40 to 88 columns (80 unknown).
     pub width: usize,
     /// Whether standard output is a terminal (a page of HTML is not printed there).
@@ -125,7 +132,26 @@ impl Context {
         let journal = choose_journal(global.journal.clone(), env.var("REKINDLE_JOURNAL"), || {
             env.data_dir()
         })?;
-        let now = clock::read(now)?;
+        let source = match env.var("REKINDLE_NOW") {
+            Some(value) => {
+                let text = value.to_string_lossy().into_owned();
+                let at = DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
+                    UserError::new(format!(
+                        "REKINDLE_NOW must be a moment as RFC 3339, such as 2026-11-21T09:30:00Z (got \"{text}\")"
+                    ))
+                })?;
+                Clock::Fixed(at.with_timezone(&Utc))
+            }
+            None => Clock::System,
+        };
+        // Checked once, here: a clock before 1970 or after 9999 (the computer's, or one set
+        // with REKINDLE_NOW) is refused before anything is read or written.
+        let now = match source {
+            Clock::Fixed(at) => clock::read(SystemTime::from(at))?,
+            Clock::System => clock::read(now)?,
+        };
+        let local_now = now.with_timezone(&chrono::Local);
+        let offset = *local_now.offset();
         let (today, latest_anywhere) = match env.var("REKINDLE_TODAY") {
             Some(value) => {
                 let text = value.to_string_lossy().into_owned();
@@ -143,7 +169,7 @@ impl Context {
                 (today, clock::latest_anywhere(today, None))
             }
             None => {
-                let today = now.with_timezone(&chrono::Local).date_naive();
+                let today = local_now.date_naive();
                 (today, clock::latest_anywhere(today, Some(now)))
             }
         };
@@ -177,6 +203,8 @@ impl Context {
             color_stderr,
             today,
             latest_anywhere,
+            clock: source,
+            offset,
             // A terminal says how wide it is; output going elsewhere may be given a width
             // with COLUMNS, as shells export it and many tools read it.
             width: prose::width_for(terminals.columns.filter(|_| terminals.stdout).or_else(|| {
@@ -215,7 +243,7 @@ impl Context {
     /// Opens the existing journal; a missing one is not created. A journal others can read
     /// is opened with one warning line on stderr, until `doctor --fix` makes it private.
     pub fn open(&self) -> anyhow::Result<Store> {
-        let mut store = Store::open(&self.journal)?;
+        let mut store = Store::open(&self.journal)?.with_clock(self.clock);
         self.warn(&store.take_warnings());
         Ok(store)
     }
@@ -452,8 +480,9 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         store
             .write(|tx| {
-                store::partners::insert(tx, "Sam", Role::Mutual)?;
-                store::partners::insert(tx, "Alex", Role::Mutual)?;
+                let stamp = store::clock::testing(tx)?;
+                store::partners::insert(tx, &stamp, "Sam", Role::Mutual)?;
+                store::partners::insert(tx, &stamp, "Alex", Role::Mutual)?;
                 Ok(())
             })
             .unwrap();

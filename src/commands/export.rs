@@ -95,7 +95,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         destination::check_destination(path, &ctx.journal, "--output")?;
         into_file = destination::place_of(path, "--output")? != destination::Place::Stream;
     }
-    let doc = store::exchange::snapshot(&store)?;
+    let doc = store::exchange::snapshot(&store, store::clock::wall(&ctx.clock.now()))?;
     // CSV and Markdown name each step and prompt in words.
     let journey = ctx.journey_quietly();
     match file {

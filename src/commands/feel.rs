@@ -55,13 +55,16 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let note = checkin::text(args.note);
     let mut store = ctx.open()?;
     let partner = ctx.acting_partner(&store)?;
+    let clock = store.clock();
     let records: Vec<FeelingRecord> = store.write(|tx| {
-        // One moment for the whole entry, so its words read back as one.
-        let now = store::timestamp();
+        // One stamp for the whole entry, so its words read back as one (and `undo` takes
+        // them back together).
+        let stamp = store::clock::stamp(tx, &clock, Some(partner.id))?;
         let mut written = Vec::new();
         for entry in &entries {
-            let feeling = store::feelings::insert_at(
+            let feeling = store::feelings::insert(
                 tx,
+                &stamp,
                 &NewFeeling {
                     partner_id: partner.id,
                     checkin_id: None,
@@ -70,7 +73,6 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
                     intensity: entry.intensity,
                     note: note.as_deref(),
                 },
-                &now,
             )?;
             written.push(json::feeling_record(&feeling, &partner.name));
         }

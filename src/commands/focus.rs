@@ -91,13 +91,11 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         });
     }
     let today = ctx.today;
+    let clock = store.clock();
+    let by = partner.as_ref().map(|p| p.id);
     let change = store.write(|tx| {
-        Ok(store::focus::record(
-            tx,
-            step,
-            today,
-            partner.as_ref().map(|p| p.id),
-        )?)
+        let stamp = store::clock::stamp(tx, &clock, by)?;
+        Ok(store::focus::record(tx, &stamp, step, today, by, false)?)
     })?;
     ctx.emit(&Moved {
         change: json::focus_record(

@@ -112,7 +112,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let names = Names::load(store.conn())?;
     let records: Vec<Record> = store::history::load(store.conn(), &refs)?
         .iter()
-        .map(|entry| json::record(entry, &names))
+        .map(|(entry, edited)| json::record_of(entry, *edited, &names))
         .collect();
     let more = total.saturating_sub(records.len());
     if more > 0 && ctx.json {

@@ -13,17 +13,21 @@ use crate::domain::error::UserError;
 use crate::domain::exchange::{self, Counts, Problem};
 use crate::domain::files::{self, NotRead};
 use crate::domain::kind::RecordKind;
+use crate::store::exchange::{Merged, Touched};
 use crate::store::{self, Store, StoreError};
 use crate::text::prose;
 use crate::text::sanitize;
 use crate::views::Output;
+use crate::views::json::Names;
 
 /// Merge an export (from `rekindle export`) into this journal, or create the journal from it.
 ///
 /// Records are matched by their uuid: new ones are added, and one you already have is
-/// replaced only when the file's version was changed more recently. Importing the same
-/// file twice changes nothing. A file with any problem is refused whole, and nothing is
-/// written. Use FILE `-` to read standard input.
+/// replaced only when the file's version was changed more recently; the version it replaces
+/// is kept as an earlier version, and each one replaced is named. Records the file says were
+/// deleted are deleted here too. Importing the same file twice changes nothing. A file with
+/// any problem is refused whole, and nothing is written. Use FILE `-` to read standard input.
+/// Export files of version 1 (from an older rekindle) are read too.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The export to merge (`-` reads standard input)
@@ -47,10 +51,62 @@ struct Summary {
     updated: serde_json::Map<String, serde_json::Value>,
     skipped: serde_json::Map<String, serde_json::Value>,
     removed: serde_json::Map<String, serde_json::Value>,
+    /// Records whose content the file's newer version replaced (the replaced version is kept:
+    /// `show KIND ID`).
+    replaced: Vec<Named>,
+    /// Records deleted because the file says they were deleted.
+    deleted: Vec<Named>,
     #[serde(skip)]
     span: Option<(NaiveDate, NaiveDate)>,
     #[serde(skip)]
     counts: Counts,
+}
+
+/// A record the import replaced or deleted, by kind, id, day and whose it is.
+#[derive(Serialize)]
+struct Named {
+    kind: &'static str,
+    id: Option<i64>,
+    date: Option<String>,
+    partner: Option<String>,
+}
+
+impl Named {
+    fn from(t: &Touched, names: &Names) -> Named {
+        Named {
+            kind: t.kind.as_str(),
+            id: t.id,
+            date: t.date.clone(),
+            partner: t.author.map(|id| names.of(id)),
+        }
+    }
+
+    /// "Sam's check-in for Thursday 3 December (check-in 12)".
+    fn in_words(&self) -> String {
+        let kind = RecordKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == self.kind)
+            .unwrap_or(RecordKind::Checkin);
+        let label = kind.label().0;
+        let whose = match (&self.partner, kind) {
+            (Some(p), RecordKind::Partner) => {
+                return format!("{}'s name and role", sanitize::line(p));
+            }
+            (Some(p), _) => format!("{}'s {label}", sanitize::line(p)),
+            (None, _) => format!("the {label}"),
+        };
+        let day = self
+            .date
+            .as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .map(|d| format!(" for {}", dates::in_words(d)))
+            .unwrap_or_default();
+        let id = self
+            .id
+            .map(|id| format!(" ({label} {id})"))
+            .unwrap_or_default();
+        format!("{whose}{day}{id}")
+    }
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -67,7 +123,8 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         here: ctx.today,
         anywhere: ctx.latest_anywhere,
     };
-    let doc = exchange::check(doc, today).map_err(refuse)?;
+    let now = ctx.clock.now();
+    let doc = exchange::check(doc, today, &now).map_err(refuse)?;
 
     let exists = std::fs::symlink_metadata(&ctx.journal).is_ok();
     if !exists && doc.partners.len() != 2 {
@@ -77,17 +134,19 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             RecordKind::Partner.count(doc.partners.len() as i64)
         );
     }
-    let merge = |tx: &rusqlite::Connection| -> anyhow::Result<Counts> {
-        Ok(store::exchange::import(tx, &doc)?.map_err(refuse)?)
+    let merge = |tx: &rusqlite::Connection| -> anyhow::Result<(Merged, Names)> {
+        let merged = store::exchange::merge(tx, &doc, &now)?.map_err(refuse)?;
+        // Names as they are after the merge, for the report.
+        Ok((merged, Names::load(tx)?))
     };
-    let (counts, created) = match (exists, args.dry_run) {
+    let ((merged, names), created) = match (exists, args.dry_run) {
         (true, false) => (ctx.open()?.write(|tx| merge(tx))?, false),
         (true, true) => {
             let store = ctx.open()?;
             (store::exchange::rehearse(&store, merge)?, false)
         }
         (false, false) => match Store::create(&ctx.journal, |tx| merge(tx)) {
-            Ok((_, counts)) => (counts, true),
+            Ok((_, merged)) => (merged, true),
             // Someone else created the journal in the meantime (two imports started together):
             // merging into theirs gives the same result as if ours had come first.
             Err(e) if matches!(e.downcast_ref(), Some(StoreError::Exists(_))) => {
@@ -101,6 +160,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         ),
     };
     let span = doc.span();
+    let counts = merged.counts.clone();
     ctx.emit(&Summary {
         file: label.clone(),
         journal: ctx.journal.display().to_string(),
@@ -112,6 +172,16 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         updated: counts.column(|t| t.updated),
         skipped: counts.column(|t| t.skipped),
         removed: counts.column(|t| t.removed),
+        replaced: merged
+            .replaced
+            .iter()
+            .map(|t| Named::from(t, &names))
+            .collect(),
+        deleted: merged
+            .deleted
+            .iter()
+            .map(|t| Named::from(t, &names))
+            .collect(),
         span,
         counts,
     })
@@ -229,13 +299,34 @@ impl Output for Summary {
             )?;
             return Ok(());
         }
+        if !self.replaced.is_empty() {
+            writeln!(
+                out,
+                "{}",
+                prose::paragraph(
+                    "Replaced by the file's newer version (the one replaced is kept as an earlier version; `rekindle show KIND ID` lists them):",
+                    0
+                )
+            )?;
+            for r in &self.replaced {
+                writeln!(out, "  {}", r.in_words())?;
+            }
+            writeln!(out)?;
+        }
+        if !self.deleted.is_empty() {
+            writeln!(out, "Deleted, as the file says they were deleted:")?;
+            for r in &self.deleted {
+                writeln!(out, "  {}", r.in_words())?;
+            }
+            writeln!(out)?;
+        }
         let skipped: u64 = shown.iter().map(|k| counts.get(*k).skipped).sum();
         if skipped > 0 {
             writeln!(
                 out,
                 "{}",
                 prose::paragraph(
-                    "Skipped means your journal already has that record, just as recent or more recent, and keeps its own version.",
+                    "Skipped means your journal already has that record, just as recent or more recent, and keeps its own version (an older one from the file is kept as an earlier version).",
                     0
                 )
             )?;
@@ -248,7 +339,7 @@ impl Output for Summary {
                 "{}",
                 prose::paragraph(
                     &format!(
-                        "{feelings} came out with the older version of their check-in: the file holds a newer version of that check-in, and it names different feelings."
+                        "{feelings} came out with the older version of their check-in: the file holds a newer version of that check-in, and it names different feelings. The older version, feelings and all, is kept as an earlier version."
                     ),
                     0
                 )

@@ -8,7 +8,9 @@ pub mod checkin;
 pub mod common;
 pub mod completions;
 pub mod context;
+pub mod delete;
 pub mod doctor;
+pub mod edit;
 pub mod export;
 pub mod feel;
 pub mod feelings;
@@ -24,10 +26,12 @@ pub mod prompt;
 pub mod remind;
 pub mod report;
 pub mod restore;
+pub mod show;
 pub mod status;
 pub mod steps;
 pub mod today;
 pub mod together;
+pub mod undo;
 
 use clap::Subcommand;
 
@@ -74,6 +78,20 @@ pub enum Command {
         after_help = "Examples:\n  rekindle history --limit 50\n  rekindle history --since \"2 weeks ago\" --kind checkin,apology\n  rekindle history --search walk --as Alex"
     )]
     History(history::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle show checkin 12\n  rekindle show apology 3 --json"
+    )]
+    Show(show::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle edit checkin 12 --as Sam       # guided\n  rekindle edit feeling 4 --as Alex --note \"after the call\"\n  rekindle edit checkin 12 --as Sam --note \"\" --forget-previous"
+    )]
+    Edit(Box<edit::Args>),
+    #[command(
+        after_help = "Examples:\n  rekindle delete feeling 4 --as Alex\n  rekindle delete checkin 12 --as Sam --yes"
+    )]
+    Delete(delete::Args),
+    #[command(after_help = "Examples:\n  rekindle undo --as Sam\n  rekindle undo --as Sam --yes")]
+    Undo(undo::Args),
     #[command(
         after_help = "Examples:\n  rekindle progress\n  rekindle progress --weeks 26\n  rekindle progress --json | jq .streak"
     )]
@@ -151,6 +169,10 @@ pub fn run(
         Command::Man(args) => man::run(ctx, args, cli()),
         Command::Progress(args) => progress::run(ctx, args),
         Command::History(args) => history::run(ctx, args),
+        Command::Show(args) => show::run(ctx, args),
+        Command::Edit(args) => edit::run(ctx, *args),
+        Command::Delete(args) => delete::run(ctx, args),
+        Command::Undo(args) => undo::run(ctx, args),
         Command::Report(args) => report::run(ctx, args),
         Command::Export(args) => export::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),

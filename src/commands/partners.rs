@@ -65,8 +65,9 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
 }
 
 fn set_role(store: &mut Store, partner: Partner, role: Role) -> anyhow::Result<Changed> {
-    // Setting the role a partner already has writes nothing: an import compares
-    // `updated_at` to decide which version to keep.
+    // Setting the role a partner already has writes nothing: an import compares stamps to
+    // decide which version to keep.
+    let clock = store.clock();
     let already = store.write(|tx| {
         let now = store::partners::all(tx)?
             .into_iter()
@@ -75,7 +76,8 @@ fn set_role(store: &mut Store, partner: Partner, role: Role) -> anyhow::Result<C
         if now == Some(role) {
             return Ok(true);
         }
-        store::partners::set_role(tx, partner.id, role)?;
+        let stamp = store::clock::stamp(tx, &clock, Some(partner.id))?;
+        store::partners::set_role(tx, &stamp, partner.id, role)?;
         Ok(false)
     })?;
     let name = sanitize::line(&partner.name);
@@ -93,8 +95,9 @@ fn set_role(store: &mut Store, partner: Partner, role: Role) -> anyhow::Result<C
 /// Renames `partner` (found by `old`, before the write lock was taken). Under the lock the
 /// partner is read again: one renamed meanwhile by another command is not renamed a second
 /// time (concurrent renames of the same partner: one succeeds, the others say it was already
-/// done), and a name that does not change is not written (an import compares `updated_at`).
+/// done), and a name that does not change is not written (an import compares versions).
 fn rename(store: &mut Store, partner: Partner, old: &str, new: String) -> anyhow::Result<Changed> {
+    let clock = store.clock();
     let renamed = store.write(|tx| {
         let partners = store::partners::all(tx)?;
         let Some(now) = partners.iter().find(|p| p.id == partner.id) else {
@@ -118,7 +121,8 @@ fn rename(store: &mut Store, partner: Partner, old: &str, new: String) -> anyhow
                 bail_user!("{}", look_alike(&other.name, &new));
             }
         }
-        store::partners::rename(tx, partner.id, &new)?;
+        let stamp = store::clock::stamp(tx, &clock, Some(partner.id))?;
+        store::partners::rename(tx, &stamp, partner.id, &new)?;
         Ok(true)
     })?;
     let message = if renamed {

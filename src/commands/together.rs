@@ -12,12 +12,14 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::bail_user;
-use crate::commands::common::{save_checkin, saved_draft};
+use crate::commands::common::{ChangedMeanwhile, save_checkin, saved_draft};
 use crate::commands::context::Context;
-use crate::domain::checkin::Draft;
+use crate::domain::checkin::{self, Draft};
 use crate::domain::dates;
 use crate::domain::model::{Partner, Step};
+use crate::flows::conflict::{self, Choice};
 use crate::flows::meeting::{self, Meeting};
+use crate::store::clock::Clock;
 use crate::store::{self, checkins::Checkin};
 use crate::text::sanitize;
 use crate::views::Output;
@@ -74,13 +76,14 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         .collect::<Result<_, _>>()?;
     let before: Vec<Option<Draft>> = existing
         .iter()
-        .map(|c| c.as_ref().map(|c| saved_draft(&store, c)).transpose())
+        .map(|c| c.as_ref().map(|c| saved_draft(store.conn(), c)).transpose())
         .collect::<anyhow::Result<_>>()?;
     let today = ctx.today;
     let Some(p) = ctx.prompter() else {
         bail_user!("together needs a terminal");
     };
-    let meeting = meeting::ask(p, &journey, step, &partners, &before, date, today)?;
+    let mut meeting = meeting::ask(p, &journey, step, &partners, &before, date, today)?;
+    let mut existing = existing;
     let mut saved = Saved {
         meeting: None,
         checkins: Vec::new(),
@@ -92,16 +95,74 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             .iter()
             .map(|p| journey.prompt_for(step, p.role, date).map(|p| p.id.clone()))
             .collect();
-        let saving = Saving {
-            partners: &partners,
-            existing: &existing,
-            prompt_ids: &prompt_ids,
-            step,
-            date,
-        };
-        (saved.meeting, saved.checkins) = store.write(|tx| save(tx, &saving, &meeting))?;
+        let clock = store.clock();
+        loop {
+            let saving = Saving {
+                partners: &partners,
+                existing: &existing,
+                prompt_ids: &prompt_ids,
+                step,
+                date,
+            };
+            match store.write(|tx| save(tx, &clock, &saving, &meeting)) {
+                Ok(done) => {
+                    (saved.meeting, saved.checkins) = done;
+                    break;
+                }
+                Err(e) => {
+                    let changed = e.downcast::<ChangedMeanwhile>()?;
+                    settle(ctx, changed, &partners, &mut existing, &mut meeting, date)?;
+                }
+            }
+        }
     }
     ctx.emit(&saved)
+}
+
+/// A partner's check-in for the day was saved or changed by another command during the
+/// meeting: both versions are shown, and they choose. Keeping the other one leaves this
+/// check-in out (printed, so nothing typed is lost) and saves the rest of the meeting.
+fn settle(
+    ctx: &mut Context,
+    changed: ChangedMeanwhile,
+    partners: &[Partner],
+    existing: &mut [Option<Checkin>],
+    meeting: &mut Meeting,
+    date: NaiveDate,
+) -> anyhow::Result<()> {
+    let Some(i) = partners.iter().position(|p| p.name == changed.partner) else {
+        return Err(changed.into());
+    };
+    let Some(mine) = meeting.turns.get(i).and_then(|t| t.checkin.clone()) else {
+        return Err(changed.into());
+    };
+    let what = format!(
+        "{}'s check-in for {}",
+        sanitize::line(&changed.partner),
+        dates::in_words(date)
+    );
+    let theirs = match &changed.current {
+        Some((_, draft)) => checkin::summary(draft, date),
+        None => "(deleted)".to_string(),
+    };
+    let Some(p) = ctx.prompter() else {
+        return Err(changed.into());
+    };
+    match conflict::resolve(p, &what, &theirs, &checkin::summary(&mine, date))? {
+        Choice::SaveMine => existing[i] = changed.current.map(|(c, _)| c),
+        Choice::KeepTheirs => {
+            writeln!(
+                ctx.out(),
+                "Kept {what} as saved meanwhile. What was written here was not saved; here it is:\n{}",
+                checkin::summary(&mine, date)
+            )?;
+            if let Some(turn) = meeting.turns.get_mut(i) {
+                turn.checkin = None;
+            }
+            existing[i] = changed.current.map(|(c, _)| c);
+        }
+    }
+    Ok(())
 }
 
 /// What the meeting is saved with.
@@ -119,6 +180,7 @@ struct Saving<'a> {
 /// in it (a request taken on as a promise becomes one).
 fn save(
     tx: &rusqlite::Connection,
+    clock: &Clock,
     t: &Saving<'_>,
     meeting: &Meeting,
 ) -> anyhow::Result<(Option<MeetingRecord>, Vec<CheckinRecord>)> {
@@ -133,6 +195,7 @@ fn save(
         if let Some(draft) = &turn.checkin {
             checkins.push(save_checkin(
                 tx,
+                clock,
                 partner,
                 t.date,
                 t.step,
@@ -145,8 +208,11 @@ fn save(
     if !meeting.has_talk() {
         return Ok((None, checkins));
     }
+    // The meeting is both partners'; a promise is its maker's.
+    let stamp = store::clock::stamp(tx, clock, None)?;
     let row = store::meetings::insert(
         tx,
+        &stamp,
         t.date,
         meeting.went_well.as_deref(),
         meeting.work_on.as_deref(),
@@ -159,6 +225,7 @@ fn save(
                 let (due, every) = offer.schedule(t.date);
                 let promise = store::promises::insert(
                     tx,
+                    &stamp.by(Some(t.partners[1 - i].id)),
                     &store::promises::NewPromise {
                         by_id: t.partners[1 - i].id,
                         to_id: Some(partner.id),

@@ -263,6 +263,22 @@ pub fn in_words(date: NaiveDate) -> String {
     date.format("%A %-d %B %Y").to_string()
 }
 
+/// A moment (RFC 3339, as `updated_at` holds it) in words, in the time zone `offset`:
+/// "Friday 4 December 2026 at 09:12". Text that is not a moment is given back as it is.
+pub fn moment_in_words(at: &str, offset: chrono::FixedOffset) -> String {
+    match chrono::DateTime::parse_from_rfc3339(at) {
+        Ok(moment) => {
+            let local = moment.with_timezone(&offset);
+            format!(
+                "{} at {}",
+                in_words(local.date_naive()),
+                local.format("%H:%M")
+            )
+        }
+        Err(_) => at.to_string(),
+    }
+}
+
 /// Which day of a step `on` is, when the step began on `since`: the day of the change is
 /// day 1. `focus` and `progress` both count with this, so they always agree.
 pub fn day_of_step(since: NaiveDate, on: NaiveDate) -> i64 {
@@ -277,6 +293,16 @@ pub fn week_start(date: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_moment_reads_in_the_local_time_zone() {
+        let paris = chrono::FixedOffset::east_opt(3600).unwrap();
+        assert_eq!(
+            moment_in_words("2026-12-04T08:12:30.000000Z", paris),
+            "Friday 4 December 2026 at 09:12"
+        );
+        assert_eq!(moment_in_words("soon", paris), "soon");
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

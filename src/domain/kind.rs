@@ -86,6 +86,17 @@ impl RecordKind {
         }
     }
 
+    /// One, with its article: "a check-in", "an apology".
+    pub fn one(self) -> String {
+        let one = self.label().0;
+        let article = if one.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {one}")
+    }
+
     /// "1 check-in", "3 check-ins".
     pub fn count(self, n: i64) -> String {
         let (one, many) = self.label();

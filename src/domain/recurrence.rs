@@ -290,6 +290,41 @@ pub enum DateRefusal {
     NothingYet { first: Option<NaiveDate> },
 }
 
+/// A promise's dates checked against each other, as `promise add` and `edit promise` take
+/// them: a due date is not before the start, and a recurring promise has at least one date
+/// before it ends. The refusal names `--due` and `--every`.
+pub fn check_schedule(
+    from: NaiveDate,
+    due: Option<NaiveDate>,
+    every: Option<Rule>,
+) -> Result<(), String> {
+    let Some(due) = due else {
+        return Ok(());
+    };
+    if due < from {
+        return Err(format!(
+            "--due {} is before the promise starts ({}); give a day from then on",
+            crate::domain::dates::in_words(due),
+            crate::domain::dates::in_words(from)
+        ));
+    }
+    if let Some(rule) = every {
+        let schedule = Schedule {
+            rule,
+            from,
+            until: Some(due),
+        };
+        if schedule.first_on_or_after(from).is_none_or(|d| d > due) {
+            return Err(format!(
+                "--every {rule} has no date from {} to {}; choose a later --due or another --every",
+                crate::domain::dates::in_words(from),
+                crate::domain::dates::in_words(due)
+            ));
+        }
+    }
+    Ok(())
+}
+
 impl Plan {
     /// The date an outcome is for when no `--date` is given: today for a one-time promise;
     /// for a recurring one today if scheduled, else its most recent scheduled date.

@@ -5,7 +5,9 @@
 
 pub mod apology;
 pub mod checkin;
+pub mod conflict;
 pub mod couple;
+pub mod edit;
 pub mod meeting;
 pub mod promise;
 pub mod prompter;

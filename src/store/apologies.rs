@@ -10,7 +10,10 @@ use chrono::NaiveDate;
 use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension as _, params};
 
-use super::{new_uuid, text_column, timestamp};
+use super::clock::Stamp;
+use super::revisions::{self, Action};
+use super::{new_uuid, text_column};
+use crate::domain::kind::RecordKind;
 
 /// An answer to an apology.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -75,6 +78,8 @@ pub struct Apology {
     pub responsibility: String,
     pub change: Option<String>,
     pub promise_id: Option<i64>,
+    /// The day its author withdrew it, if they did.
+    pub withdrawn_on: Option<NaiveDate>,
 }
 
 /// An apology to be written.
@@ -91,7 +96,7 @@ pub struct NewApology<'a> {
 }
 
 const COLUMNS: &str =
-    "id, uuid, by_id, to_id, date, what, impact, responsibility, change, promise_id";
+    "id, uuid, by_id, to_id, date, what, impact, responsibility, change, promise_id, withdrawn_on";
 
 fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Apology> {
     Ok(Apology {
@@ -105,16 +110,16 @@ fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Apology> {
         responsibility: row.get(7)?,
         change: row.get(8)?,
         promise_id: row.get(9)?,
+        withdrawn_on: row.get(10)?,
     })
 }
 
-pub fn insert(conn: &Connection, new: &NewApology<'_>) -> rusqlite::Result<Apology> {
-    let now = timestamp();
+pub fn insert(conn: &Connection, stamp: &Stamp, new: &NewApology<'_>) -> rusqlite::Result<Apology> {
     let uuid = new_uuid();
     conn.execute(
         "INSERT INTO apologies (uuid, by_id, to_id, date, what, impact, responsibility, change,
-                                promise_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                                promise_id, created_at, updated_at, hlc, changed_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12)",
         params![
             uuid,
             new.by_id,
@@ -125,11 +130,15 @@ pub fn insert(conn: &Connection, new: &NewApology<'_>) -> rusqlite::Result<Apolo
             new.responsibility,
             new.change,
             new.promise_id,
-            now
+            stamp.at,
+            stamp.text(),
+            stamp.by
         ],
     )?;
+    let id = conn.last_insert_rowid();
+    revisions::log(conn, stamp, RecordKind::Apology, &uuid, Action::Add)?;
     Ok(Apology {
-        id: conn.last_insert_rowid(),
+        id,
         uuid,
         by_id: new.by_id,
         to_id: new.to_id,
@@ -139,6 +148,7 @@ pub fn insert(conn: &Connection, new: &NewApology<'_>) -> rusqlite::Result<Apolo
         responsibility: new.responsibility.to_string(),
         change: new.change.map(str::to_string),
         promise_id: new.promise_id,
+        withdrawn_on: None,
     })
 }
 
@@ -196,21 +206,34 @@ fn response_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Response> {
 
 pub fn respond(
     conn: &Connection,
+    stamp: &Stamp,
     apology_id: i64,
     by_id: i64,
     date: NaiveDate,
     answer: Answer,
     note: Option<&str>,
 ) -> rusqlite::Result<Response> {
-    let now = timestamp();
     let uuid = new_uuid();
     conn.execute(
-        "INSERT INTO responses (uuid, apology_id, by_id, date, status, note, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-        params![uuid, apology_id, by_id, date, answer, note, now],
+        "INSERT INTO responses (uuid, apology_id, by_id, date, status, note, created_at,
+                                updated_at, hlc, changed_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9)",
+        params![
+            uuid,
+            apology_id,
+            by_id,
+            date,
+            answer,
+            note,
+            stamp.at,
+            stamp.text(),
+            stamp.by
+        ],
     )?;
+    let id = conn.last_insert_rowid();
+    revisions::log(conn, stamp, RecordKind::Response, &uuid, Action::Add)?;
     Ok(Response {
-        id: conn.last_insert_rowid(),
+        id,
         uuid,
         apology_id,
         by_id,
@@ -285,10 +308,12 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let (apology, current, all_current, history) = store
             .write(|tx| {
-                let sam = partners::insert(tx, "Sam", Role::Repairing)?;
-                let alex = partners::insert(tx, "Alex", Role::Healing)?;
+                let stamp = crate::store::clock::testing(tx)?;
+                let sam = partners::insert(tx, &stamp, "Sam", Role::Repairing)?;
+                let alex = partners::insert(tx, &stamp, "Alex", Role::Healing)?;
                 let a = insert(
                     tx,
+                    &stamp,
                     &NewApology {
                         by_id: sam.id,
                         to_id: alex.id,
@@ -300,9 +325,18 @@ mod tests {
                         promise_id: None,
                     },
                 )?;
-                respond(tx, a.id, alex.id, d(2026, 11, 12), Answer::NeedTime, None)?;
                 respond(
                     tx,
+                    &stamp,
+                    a.id,
+                    alex.id,
+                    d(2026, 11, 12),
+                    Answer::NeedTime,
+                    None,
+                )?;
+                respond(
+                    tx,
+                    &stamp,
                     a.id,
                     alex.id,
                     d(2026, 11, 20),
@@ -310,7 +344,15 @@ mod tests {
                     Some("thank you"),
                 )?;
                 // Written last but dated earlier: not the current answer.
-                respond(tx, a.id, alex.id, d(2026, 11, 11), Answer::Declined, None)?;
+                respond(
+                    tx,
+                    &stamp,
+                    a.id,
+                    alex.id,
+                    d(2026, 11, 11),
+                    Answer::Declined,
+                    None,
+                )?;
                 Ok((
                     get(tx, a.id)?.unwrap(),
                     current_response(tx, a.id)?,

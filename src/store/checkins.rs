@@ -4,7 +4,10 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension as _, params};
 
-use super::{new_uuid, timestamp};
+use super::clock::Stamp;
+use super::new_uuid;
+use super::revisions::{self, Action};
+use crate::domain::kind::RecordKind;
 use crate::domain::model::Step;
 
 /// A saved check-in.
@@ -12,6 +15,9 @@ use crate::domain::model::Step;
 pub struct Checkin {
     pub id: i64,
     pub uuid: String,
+    /// The stamp of its last change: a guided amend compares it when saving, to notice a
+    /// change made meanwhile.
+    pub hlc: String,
     pub partner_id: i64,
     pub date: NaiveDate,
     pub fields: CheckinFields,
@@ -32,13 +38,14 @@ pub struct CheckinFields {
     pub note: Option<String>,
 }
 
-const COLUMNS: &str = "id, uuid, partner_id, date, trust, connection, step, prompt_id, answer, \
-                       appreciation, need, note, created_at, updated_at";
+const COLUMNS: &str = "id, uuid, hlc, partner_id, date, trust, connection, step, prompt_id, \
+                       answer, appreciation, need, note, created_at, updated_at";
 
 fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Checkin> {
     Ok(Checkin {
         id: row.get("id")?,
         uuid: row.get("uuid")?,
+        hlc: row.get("hlc")?,
         partner_id: row.get("partner_id")?,
         date: row.get("date")?,
         fields: CheckinFields {
@@ -81,16 +88,17 @@ pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Checkin>> {
 
 pub fn insert(
     conn: &Connection,
+    stamp: &Stamp,
     partner_id: i64,
     date: NaiveDate,
     fields: &CheckinFields,
 ) -> rusqlite::Result<Checkin> {
-    let now = timestamp();
+    let now = stamp.at.clone();
     let uuid = new_uuid();
     conn.execute(
         "INSERT INTO checkins (uuid, partner_id, date, trust, connection, step, prompt_id, answer,
-                               appreciation, need, note, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                               appreciation, need, note, created_at, updated_at, hlc, changed_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14)",
         params![
             uuid,
             partner_id,
@@ -103,12 +111,17 @@ pub fn insert(
             fields.appreciation,
             fields.need,
             fields.note,
-            now
+            now,
+            stamp.text(),
+            stamp.by
         ],
     )?;
+    let id = conn.last_insert_rowid();
+    revisions::log(conn, stamp, RecordKind::Checkin, &uuid, Action::Add)?;
     Ok(Checkin {
-        id: conn.last_insert_rowid(),
+        id,
         uuid,
+        hlc: stamp.text(),
         partner_id,
         date,
         fields: fields.clone(),
@@ -118,16 +131,20 @@ pub fn insert(
 }
 
 /// Replaces everything a check-in says, keeping its id, uuid and creation time, and removes
-/// its feelings so the caller can write the new ones.
+/// its feelings so the caller can write the new ones. The version it had is kept as a
+/// revision.
 pub fn replace(
     conn: &Connection,
+    stamp: &Stamp,
     existing: &Checkin,
     fields: &CheckinFields,
 ) -> rusqlite::Result<Checkin> {
-    let now = timestamp();
+    revisions::supersede(conn, stamp, RecordKind::Checkin, existing.id, Action::Edit)?;
+    let now = stamp.at.clone();
     conn.execute(
         "UPDATE checkins SET trust = ?2, connection = ?3, step = ?4, prompt_id = ?5, answer = ?6,
-                appreciation = ?7, need = ?8, note = ?9, updated_at = ?10
+                appreciation = ?7, need = ?8, note = ?9, updated_at = ?10, hlc = ?11,
+                changed_by = ?12, origin = NULL
          WHERE id = ?1",
         params![
             existing.id,
@@ -139,12 +156,15 @@ pub fn replace(
             fields.appreciation,
             fields.need,
             fields.note,
-            now
+            now,
+            stamp.text(),
+            stamp.by
         ],
     )?;
     super::feelings::delete_for_checkin(conn, existing.id)?;
     Ok(Checkin {
         fields: fields.clone(),
+        hlc: stamp.text(),
         updated_at: now,
         ..existing.clone()
     })

@@ -4,8 +4,11 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension as _, params};
 
-use super::{new_uuid, timestamp};
+use super::clock::Stamp;
+use super::new_uuid;
+use super::revisions::{self, Action};
 use crate::domain::feelings::FeelingEntry;
+use crate::domain::kind::RecordKind;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Feeling {
@@ -41,18 +44,16 @@ pub struct NewFeeling<'a> {
     pub note: Option<&'a str>,
 }
 
-pub fn insert(conn: &Connection, new: &NewFeeling<'_>) -> rusqlite::Result<Feeling> {
-    insert_at(conn, new, &timestamp())
-}
-
-/// Like [`insert`], written at `now`: the feelings one command writes share one timestamp,
-/// so they read back as one entry.
-pub fn insert_at(conn: &Connection, new: &NewFeeling<'_>, now: &str) -> rusqlite::Result<Feeling> {
+/// Writes a feeling. The feelings one command writes share its stamp and time, so a `feel`
+/// entry of several words reads back as one. A check-in's feelings are part of it; a quick
+/// entry is a record of its own.
+pub fn insert(conn: &Connection, stamp: &Stamp, new: &NewFeeling<'_>) -> rusqlite::Result<Feeling> {
     let uuid = new_uuid();
+    let now = stamp.at.as_str();
     conn.execute(
         "INSERT INTO feelings (uuid, partner_id, checkin_id, date, word, intensity, note,
-                               created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                               created_at, updated_at, hlc, changed_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)",
         params![
             uuid,
             new.partner_id,
@@ -61,11 +62,17 @@ pub fn insert_at(conn: &Connection, new: &NewFeeling<'_>, now: &str) -> rusqlite
             new.word,
             new.intensity,
             new.note,
-            now
+            now,
+            stamp.text(),
+            stamp.by
         ],
     )?;
+    let id = conn.last_insert_rowid();
+    if new.checkin_id.is_none() {
+        revisions::log(conn, stamp, RecordKind::Feeling, &uuid, Action::Add)?;
+    }
     Ok(Feeling {
-        id: conn.last_insert_rowid(),
+        id,
         uuid,
         partner_id: new.partner_id,
         checkin_id: new.checkin_id,

@@ -3,7 +3,10 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension as _, params};
 
-use super::{new_uuid, timestamp};
+use super::clock::Stamp;
+use super::new_uuid;
+use super::revisions::{self, Action};
+use crate::domain::kind::RecordKind;
 use crate::domain::model::Step;
 
 /// A change of focus: from `date` on, the couple works on `step`.
@@ -15,20 +18,38 @@ pub struct FocusChange {
     pub partner_id: Option<i64>,
 }
 
+/// Records a change of focus. `start` marks the focus a new journal starts with (see
+/// migration 2).
 pub fn record(
     conn: &Connection,
+    stamp: &Stamp,
     step: Step,
     date: NaiveDate,
     partner_id: Option<i64>,
+    start: bool,
 ) -> rusqlite::Result<FocusChange> {
-    let now = timestamp();
+    let uuid = new_uuid();
     conn.execute(
-        "INSERT INTO focus_changes (uuid, step, date, partner_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-        params![new_uuid(), step, date, partner_id, now],
+        "INSERT INTO focus_changes (uuid, step, date, partner_id, start, created_at, updated_at,
+                                    hlc, changed_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8)",
+        params![
+            uuid,
+            step,
+            date,
+            partner_id,
+            start,
+            stamp.at,
+            stamp.text(),
+            stamp.by
+        ],
     )?;
+    let id = conn.last_insert_rowid();
+    if stamp.by.is_some() {
+        revisions::log(conn, stamp, RecordKind::Focus, &uuid, Action::Add)?;
+    }
     Ok(FocusChange {
-        id: conn.last_insert_rowid(),
+        id,
         step,
         date,
         partner_id,

@@ -3,12 +3,14 @@
 //! Each kind is asked for at most `limit` records, newest first, through its date index, and
 //! the lists are merged; so the cost follows `limit`, not the size of the journal. A search
 //! first asks the full-text index which records match, then applies the same filters to those.
+//! Deleted records are in the timeline too, as their tombstones say: whose, which day, who
+//! deleted it and when; a search never finds them, as nothing of their words is left.
 
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use rusqlite::types::ToSql;
+use rusqlite::{Connection, OptionalExtension as _};
 
 use super::apologies::{Apology, Response};
 use super::checkins::Checkin;
@@ -56,6 +58,9 @@ pub fn find(conn: &Connection, filter: &Filter) -> rusqlite::Result<Vec<Ref>> {
         None => None,
     };
     let mut refs = Vec::new();
+    if matched.is_none() {
+        refs.extend(deleted(conn, filter)?);
+    }
     for &kind in &filter.kinds {
         let ids = match &matched {
             Some(m) => match m.get(&kind) {
@@ -281,10 +286,101 @@ fn refs_of(
     }
 }
 
+/// Deleted records that pass the filters, newest first, as refs with negative ids (the
+/// tombstone's row, so they never meet a record's own id).
+fn deleted(conn: &Connection, filter: &Filter) -> rusqlite::Result<Vec<Ref>> {
+    let kinds: Vec<&str> = filter.kinds.iter().map(|k| k.as_str()).collect();
+    let kinds = serde_json::to_string(&kinds).unwrap_or_else(|_| "[]".into());
+    let limit = i64::try_from(filter.limit).unwrap_or(i64::MAX);
+    let mut stmt = conn.prepare_cached(
+        "SELECT rowid, kind, date, at FROM tombstones
+         WHERE shown = 1 AND date BETWEEN ?1 AND ?2
+           AND kind IN (SELECT value FROM json_each(?3))
+           AND (?4 IS NULL OR author_id = ?4 OR author_id IS NULL)
+         ORDER BY date DESC, at DESC LIMIT ?5",
+    )?;
+    let rows = stmt.query_map(
+        rusqlite::params![filter.since, filter.until, kinds, filter.partner, limit],
+        |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                super::date_at(r, 2)?,
+                r.get::<_, String>(3)?,
+            ))
+        },
+    )?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (rowid, kind, date, at) = row?;
+        if let Some(kind) = RecordKind::TIMELINE
+            .iter()
+            .copied()
+            .find(|k| k.as_str() == kind)
+        {
+            out.push(Ref {
+                kind,
+                id: -rowid,
+                date,
+                created_at: at,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// A deleted record, as the timeline shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tombstone {
+    pub kind: RecordKind,
+    pub uuid: String,
+    pub date: NaiveDate,
+    /// Whose record it was.
+    pub author: Option<i64>,
+    /// Who deleted it, and on which day.
+    pub by: Option<i64>,
+    pub deleted_on: NaiveDate,
+}
+
+/// A record's tombstone, by the row id the timeline refers to it with.
+pub fn tombstone(conn: &Connection, rowid: i64) -> rusqlite::Result<Option<Tombstone>> {
+    conn.prepare_cached(
+        "SELECT kind, uuid, date, author_id, by_id, deleted_on FROM tombstones WHERE rowid = ?1",
+    )?
+    .query_row([rowid], |r| {
+        let kind: String = r.get(0)?;
+        Ok((
+            kind,
+            r.get(1)?,
+            super::date_at(r, 2)?,
+            r.get(3)?,
+            r.get(4)?,
+            super::date_at(r, 5)?,
+        ))
+    })
+    .optional()
+    .map(|row| {
+        row.and_then(|(kind, uuid, date, author, by, deleted_on)| {
+            RecordKind::ALL
+                .into_iter()
+                .find(|k| k.as_str() == kind)
+                .map(|kind| Tombstone {
+                    kind,
+                    uuid,
+                    date,
+                    author,
+                    by,
+                    deleted_on,
+                })
+        })
+    })
+}
+
 /// One record of the timeline as the journal holds it, with what it needs to be shown on its
 /// own (a check-in's feelings, an outcome's promise, a meeting's parts).
 #[derive(Debug, Clone)]
 pub enum Entry {
+    Deleted(Tombstone),
     Checkin(Checkin, Vec<Feeling>),
     Feeling(Feeling),
     Promise(Promise),
@@ -295,11 +391,34 @@ pub enum Entry {
     Meeting(Meeting, Vec<MeetingPart>),
 }
 
-/// Loads each record. A record that vanished in between (a concurrent import can replace a
-/// check-in's feelings) is left out rather than failing.
-pub fn load(conn: &Connection, refs: &[Ref]) -> rusqlite::Result<Vec<Entry>> {
+/// Loads each record, and whether it has earlier versions (the timeline marks it edited).
+/// A record that vanished in between (deleted meanwhile) is left out rather than failing.
+pub fn load(conn: &Connection, refs: &[Ref]) -> rusqlite::Result<Vec<(Entry, bool)>> {
     let mut entries = Vec::with_capacity(refs.len());
     for r in refs {
+        if r.id < 0 {
+            entries.extend(tombstone(conn, -r.id)?.map(|t| (Entry::Deleted(t), false)));
+            continue;
+        }
+        let Some(entry) = load_one(conn, r.kind, r.id)? else {
+            continue;
+        };
+        let uuid = super::revisions::uuid_of(conn, r.kind, r.id)?;
+        let edited = super::revisions::edited(conn, r.kind, &uuid)?;
+        entries.push((entry, edited));
+    }
+    Ok(entries)
+}
+
+/// One record of the timeline by kind and id, if it is there.
+pub fn load_one(conn: &Connection, kind: RecordKind, id: i64) -> rusqlite::Result<Option<Entry>> {
+    let r = Ref {
+        kind,
+        id,
+        date: crate::domain::dates::EARLIEST,
+        created_at: String::new(),
+    };
+    {
         let entry = match r.kind {
             RecordKind::Partner => None,
             RecordKind::Checkin => match super::checkins::get(conn, r.id)? {
@@ -328,9 +447,8 @@ pub fn load(conn: &Connection, refs: &[Ref]) -> rusqlite::Result<Vec<Entry>> {
                 None => None,
             },
         };
-        entries.extend(entry);
+        Ok(entry)
     }
-    Ok(entries)
 }
 
 #[cfg(test)]

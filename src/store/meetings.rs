@@ -4,7 +4,10 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension as _, params};
 
-use super::{new_uuid, timestamp};
+use super::clock::Stamp;
+use super::new_uuid;
+use super::revisions::{self, Action};
+use crate::domain::kind::RecordKind;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Meeting {
@@ -29,19 +32,30 @@ pub struct MeetingPart {
 
 pub fn insert(
     conn: &Connection,
+    stamp: &Stamp,
     date: NaiveDate,
     went_well: Option<&str>,
     work_on: Option<&str>,
 ) -> rusqlite::Result<Meeting> {
-    let now = timestamp();
     let uuid = new_uuid();
     conn.execute(
-        "INSERT INTO meetings (uuid, date, went_well, work_on, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-        params![uuid, date, went_well, work_on, now],
+        "INSERT INTO meetings (uuid, date, went_well, work_on, created_at, updated_at, hlc,
+                               changed_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7)",
+        params![
+            uuid,
+            date,
+            went_well,
+            work_on,
+            stamp.at,
+            stamp.text(),
+            stamp.by
+        ],
     )?;
+    let id = conn.last_insert_rowid();
+    revisions::log(conn, stamp, RecordKind::Meeting, &uuid, Action::Add)?;
     Ok(Meeting {
-        id: conn.last_insert_rowid(),
+        id,
         uuid,
         date,
         went_well: went_well.map(str::to_string),

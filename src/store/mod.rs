@@ -12,6 +12,7 @@ pub mod apologies;
 pub mod backup;
 pub mod checkins;
 pub mod cleanup;
+pub mod clock;
 mod columns;
 pub mod damage;
 pub mod destination;
@@ -30,12 +31,15 @@ pub mod plain;
 pub mod privacy;
 pub mod progress;
 pub mod promises;
+pub mod records;
 pub mod restore;
+pub mod revisions;
 #[doc(hidden)]
 pub mod sample;
 pub mod schema;
 pub mod search;
 pub mod today;
+pub mod undo;
 
 use std::fs;
 use std::io;
@@ -67,6 +71,7 @@ pub struct Store {
     /// What the privacy check found that others can read (see [`privacy::check`]): said on
     /// every command until `doctor --fix` mends it.
     warnings: Vec<String>,
+    clock: clock::Clock,
 }
 
 impl Store {
@@ -119,6 +124,7 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             warnings,
+            clock: clock::Clock::System,
         })
     }
 
@@ -184,7 +190,28 @@ impl Store {
             conn,
             path: None,
             warnings: Vec::new(),
+            clock: clock::Clock::System,
         })
+    }
+
+    /// The same journal, with "now" read from `clock`.
+    pub fn with_clock(mut self, clock: clock::Clock) -> Store {
+        self.clock = clock;
+        self
+    }
+
+    /// Where this journal's "now" comes from.
+    pub fn clock(&self) -> clock::Clock {
+        self.clock
+    }
+
+    /// Writes what is waiting in the write-ahead log into the journal and empties the log, so
+    /// content just deleted leaves the log too. Best effort: a reader holding the log open
+    /// keeps it until it is done, and then the next write's checkpoint empties it.
+    pub fn checkpoint(&self) {
+        let _ = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
     }
 
     /// The connection, for reads.
@@ -241,6 +268,7 @@ fn build_new<T>(
     let mut conn = Connection::open(temp)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
+    schema::forget_deleted_content(&conn)?;
     migrate(&mut conn, MIGRATIONS, temp)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let value = setup(&tx)?;
@@ -262,14 +290,6 @@ fn build_new<T>(
         );
     }
     Ok(value)
-}
-
-/// A UTC timestamp for `created_at`/`updated_at`: fixed width, so text order is time order.
-pub fn timestamp() -> String {
-    // The clock was checked when the run began; clamped, should it have gone wrong since.
-    crate::domain::clock::clamped(std::time::SystemTime::now())
-        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
-        .to_string()
 }
 
 pub fn new_uuid() -> String {
@@ -308,7 +328,15 @@ mod tests {
     fn a_read_that_turns_into_a_write_fails_at_once_which_is_why_writes_begin_immediate() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.db");
-        Store::create(&path, |tx| Ok(partners::insert(tx, "Sam", Role::Mutual)?)).unwrap();
+        Store::create(&path, |tx| {
+            Ok(partners::insert(
+                tx,
+                &clock::testing(tx)?,
+                "Sam",
+                Role::Mutual,
+            )?)
+        })
+        .unwrap();
         let deferred = Connection::open(&path).unwrap();
         deferred.busy_timeout(BUSY_TIMEOUT).unwrap();
         deferred.execute_batch("BEGIN DEFERRED").unwrap();
@@ -317,7 +345,14 @@ mod tests {
             .unwrap();
         let mut other = Store::open(&path).unwrap();
         other
-            .write(|tx| Ok(partners::insert(tx, "Alex", Role::Mutual)?))
+            .write(|tx| {
+                Ok(partners::insert(
+                    tx,
+                    &clock::testing(tx)?,
+                    "Alex",
+                    Role::Mutual,
+                )?)
+            })
             .unwrap();
         let started = std::time::Instant::now();
         let err = deferred
@@ -343,7 +378,14 @@ mod tests {
             .busy_timeout(Duration::from_millis(50))
             .unwrap();
         let err = store
-            .write(|tx| Ok(partners::insert(tx, "Sam", Role::Mutual)?))
+            .write(|tx| {
+                Ok(partners::insert(
+                    tx,
+                    &clock::testing(tx)?,
+                    "Sam",
+                    Role::Mutual,
+                )?)
+            })
             .unwrap_err();
         assert!(
             matches!(err.downcast_ref(), Some(StoreError::Busy)),
@@ -353,7 +395,12 @@ mod tests {
         other.execute_batch("ROLLBACK").unwrap();
         assert!(
             store
-                .write(|tx| Ok(partners::insert(tx, "Sam", Role::Mutual)?))
+                .write(|tx| Ok(partners::insert(
+                    tx,
+                    &clock::testing(tx)?,
+                    "Sam",
+                    Role::Mutual
+                )?))
                 .is_ok()
         );
     }
@@ -362,7 +409,15 @@ mod tests {
     fn a_writer_waits_for_the_other_writer_instead_of_failing() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.db");
-        Store::create(&path, |tx| Ok(partners::insert(tx, "Sam", Role::Mutual)?)).unwrap();
+        Store::create(&path, |tx| {
+            Ok(partners::insert(
+                tx,
+                &clock::testing(tx)?,
+                "Sam",
+                Role::Mutual,
+            )?)
+        })
+        .unwrap();
         let holding = std::sync::Barrier::new(2);
         let held = Duration::from_millis(600);
         std::thread::scope(|scope| {
@@ -370,7 +425,7 @@ mod tests {
                 let mut store = Store::open(&path).unwrap();
                 store
                     .write(|tx| {
-                        partners::insert(tx, "Alex", Role::Mutual)?;
+                        partners::insert(tx, &clock::testing(tx)?, "Alex", Role::Mutual)?;
                         holding.wait();
                         std::thread::sleep(held);
                         Ok(())
@@ -409,7 +464,7 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         store
             .write(|tx| {
-                let p = partners::insert(tx, "Sam", Role::Mutual)?;
+                let p = partners::insert(tx, &clock::testing(tx)?, "Sam", Role::Mutual)?;
                 tx.execute(
                     "INSERT INTO checkins (uuid, partner_id, date, trust, step, answer, created_at, updated_at)
                      VALUES ('u1', ?1, '2026-11-20', 5, 'responsibility', 'we walked by the river', 't', 't')",
@@ -437,7 +492,7 @@ mod tests {
     fn failed_write_leaves_nothing_behind() {
         let mut store = Store::open_in_memory().unwrap();
         let result: anyhow::Result<()> = store.write(|tx| {
-            partners::insert(tx, "Sam", Role::Mutual)?;
+            partners::insert(tx, &clock::testing(tx)?, "Sam", Role::Mutual)?;
             anyhow::bail!("something went wrong after the first insert")
         });
         assert!(result.is_err());

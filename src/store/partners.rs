@@ -2,7 +2,8 @@
 
 use rusqlite::{Connection, OptionalExtension as _, params};
 
-use super::{new_uuid, timestamp};
+use super::clock::Stamp;
+use super::new_uuid;
 use crate::domain::model::{Partner, Role};
 
 fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Partner> {
@@ -14,12 +15,17 @@ fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Partner> {
     })
 }
 
-pub fn insert(conn: &Connection, name: &str, role: Role) -> rusqlite::Result<Partner> {
-    let now = timestamp();
+pub fn insert(
+    conn: &Connection,
+    stamp: &Stamp,
+    name: &str,
+    role: Role,
+) -> rusqlite::Result<Partner> {
     let uuid = new_uuid();
     conn.execute(
-        "INSERT INTO partners (uuid, name, role, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-        params![uuid, name, role, now],
+        "INSERT INTO partners (uuid, name, role, created_at, updated_at, hlc, changed_by)
+         VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)",
+        params![uuid, name, role, stamp.at, stamp.text(), stamp.by],
     )?;
     Ok(Partner {
         id: conn.last_insert_rowid(),
@@ -44,18 +50,20 @@ pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Partner>> {
     .optional()
 }
 
-pub fn set_role(conn: &Connection, id: i64, role: Role) -> rusqlite::Result<()> {
+/// A partner's role and name change like any record (stamped, and compared by stamp when
+/// journals meet), but keep no earlier versions: they are not entries of the timeline.
+pub fn set_role(conn: &Connection, stamp: &Stamp, id: i64, role: Role) -> rusqlite::Result<()> {
     conn.execute(
-        "UPDATE partners SET role = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, role, timestamp()],
+        "UPDATE partners SET role = ?2, updated_at = ?3, hlc = ?4, changed_by = ?5 WHERE id = ?1",
+        params![id, role, stamp.at, stamp.text(), stamp.by],
     )?;
     Ok(())
 }
 
-pub fn rename(conn: &Connection, id: i64, name: &str) -> rusqlite::Result<()> {
+pub fn rename(conn: &Connection, stamp: &Stamp, id: i64, name: &str) -> rusqlite::Result<()> {
     conn.execute(
-        "UPDATE partners SET name = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, name, timestamp()],
+        "UPDATE partners SET name = ?2, updated_at = ?3, hlc = ?4, changed_by = ?5 WHERE id = ?1",
+        params![id, name, stamp.at, stamp.text(), stamp.by],
     )?;
     Ok(())
 }

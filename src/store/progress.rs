@@ -199,7 +199,8 @@ fn apologies(
         "SELECT a.id, a.by_id, a.to_id, a.date,
                 (SELECT min(r.date) FROM responses r WHERE r.apology_id = a.id AND r.date <= ?3),
                 (SELECT r.status FROM responses r WHERE r.apology_id = a.id AND r.date <= ?3
-                 ORDER BY r.date DESC, r.created_at DESC, r.id DESC LIMIT 1)
+                 ORDER BY r.date DESC, r.created_at DESC, r.id DESC LIMIT 1),
+                a.withdrawn_on IS NOT NULL AND a.withdrawn_on <= ?3
          FROM apologies a
          WHERE a.date BETWEEN ?1 AND ?3
            AND (a.date >= ?2
@@ -215,6 +216,7 @@ fn apologies(
             date: super::date_at(r, 3)?,
             first_answer: r.get(4)?,
             accepted: latest.as_deref() == Some("accepted"),
+            withdrawn: r.get(6)?,
         })
     })?
     .collect()

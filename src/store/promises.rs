@@ -12,7 +12,10 @@ use chrono::NaiveDate;
 use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension as _, params};
 
-use super::{new_uuid, text_column, timestamp};
+use super::clock::Stamp;
+use super::revisions::{self, Action};
+use super::{new_uuid, text_column};
+use crate::domain::kind::RecordKind;
 use crate::domain::recurrence::{Plan, Rule, Schedule};
 
 /// Where a promise stands.
@@ -185,16 +188,29 @@ fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Promise> {
     })
 }
 
-pub fn insert(conn: &Connection, new: &NewPromise<'_>) -> rusqlite::Result<Promise> {
-    let now = timestamp();
+pub fn insert(conn: &Connection, stamp: &Stamp, new: &NewPromise<'_>) -> rusqlite::Result<Promise> {
     let uuid = new_uuid();
     conn.execute(
-        "INSERT INTO promises (uuid, by_id, to_id, date, text, due, every, status, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?8)",
-        params![uuid, new.by_id, new.to_id, new.from, new.text, new.due, new.every, now],
+        "INSERT INTO promises (uuid, by_id, to_id, date, text, due, every, status, created_at,
+                               updated_at, hlc, changed_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?8, ?9, ?10)",
+        params![
+            uuid,
+            new.by_id,
+            new.to_id,
+            new.from,
+            new.text,
+            new.due,
+            new.every,
+            stamp.at,
+            stamp.text(),
+            stamp.by
+        ],
     )?;
+    let id = conn.last_insert_rowid();
+    revisions::log(conn, stamp, RecordKind::Promise, &uuid, Action::Add)?;
     Ok(Promise {
-        id: conn.last_insert_rowid(),
+        id,
         uuid,
         by_id: new.by_id,
         to_id: new.to_id,
@@ -240,16 +256,20 @@ pub fn made_between(
 }
 
 /// Closes a promise: a one-time promise with its outcome, or any promise when cancelled.
+/// (`None` reopens a one-time promise whose outcome was taken back.)
 pub fn close(
     conn: &Connection,
+    stamp: &Stamp,
     id: i64,
     status: Status,
-    on: NaiveDate,
+    on: Option<NaiveDate>,
 ) -> rusqlite::Result<Promise> {
+    revisions::supersede(conn, stamp, RecordKind::Promise, id, Action::Edit)?;
     conn.execute(
-        "UPDATE promises SET status = ?2, closed_on = ?3, updated_at = ?4 WHERE id = ?1",
-        params![id, status, on, timestamp()],
+        "UPDATE promises SET status = ?2, closed_on = ?3 WHERE id = ?1",
+        params![id, status, on],
     )?;
+    revisions::stamp_row(conn, stamp, RecordKind::Promise, id)?;
     get(conn, id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)
 }
 
@@ -281,21 +301,34 @@ fn outcome_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Outcome> {
 
 pub fn record_outcome(
     conn: &Connection,
+    stamp: &Stamp,
     promise_id: i64,
     date: NaiveDate,
     result: OutcomeKind,
     note: Option<&str>,
     recorded_by: i64,
 ) -> rusqlite::Result<Outcome> {
-    let now = timestamp();
     let uuid = new_uuid();
     conn.execute(
-        "INSERT INTO outcomes (uuid, promise_id, date, result, note, recorded_by, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-        params![uuid, promise_id, date, result, note, recorded_by, now],
+        "INSERT INTO outcomes (uuid, promise_id, date, result, note, recorded_by, created_at,
+                               updated_at, hlc, changed_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9)",
+        params![
+            uuid,
+            promise_id,
+            date,
+            result,
+            note,
+            recorded_by,
+            stamp.at,
+            stamp.text(),
+            stamp.by
+        ],
     )?;
+    let id = conn.last_insert_rowid();
+    revisions::log(conn, stamp, RecordKind::Outcome, &uuid, Action::Add)?;
     Ok(Outcome {
-        id: conn.last_insert_rowid(),
+        id,
         uuid,
         promise_id,
         date,
@@ -318,16 +351,19 @@ pub fn get_outcome(conn: &Connection, id: i64) -> rusqlite::Result<Option<Outcom
 /// otherwise), and who made the correction. Its id, uuid and creation time stay.
 pub fn amend_outcome(
     conn: &Connection,
+    stamp: &Stamp,
     outcome: &Outcome,
     result: OutcomeKind,
     note: Option<&str>,
 ) -> rusqlite::Result<Outcome> {
     let note = note.map(str::to_string).or_else(|| outcome.note.clone());
+    revisions::supersede(conn, stamp, RecordKind::Outcome, outcome.id, Action::Edit)?;
     // `recorded_by` stays: the journal keeps who recorded the outcome first.
     conn.execute(
-        "UPDATE outcomes SET result = ?2, note = ?3, updated_at = ?4 WHERE id = ?1",
-        params![outcome.id, result, note, timestamp()],
+        "UPDATE outcomes SET result = ?2, note = ?3 WHERE id = ?1",
+        params![outcome.id, result, note],
     )?;
+    revisions::stamp_row(conn, stamp, RecordKind::Outcome, outcome.id)?;
     Ok(Outcome {
         result,
         note,
@@ -469,10 +505,12 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let (promise, tally, counted) = store
             .write(|tx| {
-                let sam = partners::insert(tx, "Sam", Role::Repairing)?;
-                let alex = partners::insert(tx, "Alex", Role::Healing)?;
+                let stamp = crate::store::clock::testing(tx)?;
+                let sam = partners::insert(tx, &stamp, "Sam", Role::Repairing)?;
+                let alex = partners::insert(tx, &stamp, "Alex", Role::Healing)?;
                 let p = insert(
                     tx,
+                    &stamp,
                     &NewPromise {
                         by_id: sam.id,
                         to_id: Some(alex.id),
@@ -483,9 +521,18 @@ mod tests {
                     },
                 )?;
                 // Alex records Sam's outcomes; they still count for Sam.
-                record_outcome(tx, p.id, d(2026, 11, 16), OutcomeKind::Kept, None, alex.id)?;
                 record_outcome(
                     tx,
+                    &stamp,
+                    p.id,
+                    d(2026, 11, 16),
+                    OutcomeKind::Kept,
+                    None,
+                    alex.id,
+                )?;
+                record_outcome(
+                    tx,
+                    &stamp,
                     p.id,
                     d(2026, 11, 19),
                     OutcomeKind::Missed,

@@ -323,13 +323,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let journal = dir.path().join("journal.db");
         let (mut store, ()) = Store::create(&journal, |tx| {
-            Ok(partners::insert(tx, "Sam", Role::Mutual).map(|_| ())?)
+            let stamp = crate::store::clock::testing(tx)?;
+            Ok(partners::insert(tx, &stamp, "Sam", Role::Mutual).map(|_| ())?)
         })
         .unwrap();
         let saved = dir.path().join("backup.db");
         backup::copy_into(store.conn(), &journal, &saved).unwrap();
         store
-            .write(|tx| Ok(partners::insert(tx, "Alex", Role::Mutual).map(|_| ())?))
+            .write(|tx| {
+                let stamp = crate::store::clock::testing(tx)?;
+                Ok(partners::insert(tx, &stamp, "Alex", Role::Mutual).map(|_| ())?)
+            })
             .unwrap();
         // Another connection still has the journal open: the restore waits for nobody to
         // be reading, so it is closed here, as a command would finish.

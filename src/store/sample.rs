@@ -6,7 +6,7 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use rusqlite::{Connection, params};
 
-use super::{new_uuid, timestamp};
+use super::{clock, new_uuid};
 use crate::domain::model::{Role, Step};
 
 /// splitmix64: tiny, fast and good enough to make varied data; no dependency needed.
@@ -76,7 +76,7 @@ const PROMISES: &[&str] = &[
 pub fn generate(tx: &Connection, days: u32, until: NaiveDate, seed: u64) -> rusqlite::Result<u64> {
     let mut rng = Rng(seed);
     let start = until - Days::new(u64::from(days.max(1)) - 1);
-    let now = timestamp();
+    let now = clock::wall(&chrono::Utc::now());
     let mut partner = tx.prepare(
         "INSERT INTO partners (uuid, name, role, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
     )?;
@@ -128,6 +128,10 @@ pub fn generate(tx: &Connection, days: u32, until: NaiveDate, seed: u64) -> rusq
     let mut trust = [3.0f64, 2.5f64];
     let mut checkins = 0u64;
     focus.execute(params![new_uuid(), Step::ALL[0], start, now])?;
+    tx.execute(
+        "UPDATE focus_changes SET start = 1 WHERE id = ?1",
+        [tx.last_insert_rowid()],
+    )?;
 
     for offset in 0..u64::from(days.max(1)) {
         let date = start + Days::new(offset);
@@ -282,7 +286,44 @@ pub fn generate(tx: &Connection, days: u32, until: NaiveDate, seed: u64) -> rusq
             }
         }
     }
+    stamp_as_written(tx)?;
     Ok(checkins)
+}
+
+/// Stamps every record from its `updated_at`, as migration 2 stamps a journal written before
+/// stamps existed, and moves the clock past them.
+fn stamp_as_written(tx: &Connection) -> rusqlite::Result<()> {
+    for (table, author) in [
+        ("partners", "NULL"),
+        ("checkins", "partner_id"),
+        ("feelings", "partner_id"),
+        ("promises", "by_id"),
+        ("outcomes", "recorded_by"),
+        ("apologies", "by_id"),
+        ("responses", "by_id"),
+        ("focus_changes", "partner_id"),
+        ("meetings", "NULL"),
+    ] {
+        tx.execute(
+            &format!(
+                "UPDATE {table} SET changed_by = {author}, hlc = printf('%012x-%04x-0000000000000000',
+                     unixepoch(substr(updated_at, 1, 19)) * 1000 + CAST(substr(updated_at, 21, 3) AS INTEGER),
+                     CAST(substr(updated_at, 24, 3) AS INTEGER))
+                 WHERE hlc = ''"
+            ),
+            [],
+        )?;
+    }
+    tx.execute(
+        "UPDATE this_device SET clock = (SELECT max(h) FROM (
+             SELECT max(hlc) AS h FROM partners UNION ALL SELECT max(hlc) FROM checkins
+             UNION ALL SELECT max(hlc) FROM feelings UNION ALL SELECT max(hlc) FROM promises
+             UNION ALL SELECT max(hlc) FROM outcomes UNION ALL SELECT max(hlc) FROM apologies
+             UNION ALL SELECT max(hlc) FROM responses UNION ALL SELECT max(hlc) FROM focus_changes
+             UNION ALL SELECT max(hlc) FROM meetings UNION ALL SELECT clock FROM this_device))",
+        [],
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]

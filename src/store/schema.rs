@@ -15,7 +15,10 @@ pub const APPLICATION_ID: i32 = 0x524B_444C;
 
 /// The schema, one script per version: script N takes a journal from version N to N + 1.
 /// A released script is never edited; a change to the schema is a new script.
-pub const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_history.sql"),
+];
 
 /// The schema version this program writes and understands.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
@@ -182,9 +185,17 @@ pub fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
     switch_to_wal(conn)?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    forget_deleted_content(conn)?;
     // Any transaction opened with `conn.transaction()` takes the write lock up front too.
     conn.set_transaction_behavior(TransactionBehavior::Immediate);
     Ok(())
+}
+
+/// Deleted content is overwritten with zeros rather than left in free space, so a deleted
+/// record's words are gone from the file itself (and from its WAL once it is checkpointed).
+/// The search index has its own option for the same, set by migration 2.
+pub fn forget_deleted_content(conn: &Connection) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "secure_delete", "ON")
 }
 
 /// Puts a journal made in SQLite's older rollback mode into WAL mode. Every journal rekindle

@@ -60,6 +60,11 @@ pub fn rebuild(tx: &Connection) -> rusqlite::Result<()> {
     let fills = insert_triggers(tx)?;
     tx.execute_batch("DROP TABLE search")?;
     tx.execute_batch(&definition)?;
+    // The table's options went with it: deleted words leave the index, not only its rows.
+    tx.execute(
+        "INSERT INTO search(search, rank) VALUES ('secure-delete', 1)",
+        [],
+    )?;
     for (table, column) in SOURCES {
         match fills.get(table).and_then(|sql| fill_statement(sql)) {
             Some(fill) => tx.execute_batch(&fill)?,

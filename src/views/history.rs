@@ -56,7 +56,7 @@ pub fn render(
             i += run.len();
             continue;
         }
-        entry(out, &mark, record, journey)?;
+        marked_entry(out, &mark, record, journey)?;
         i += 1;
     }
     Ok(())
@@ -183,31 +183,95 @@ fn feelings(out: &mut dyn Write, mark: &Mark, run: &[&FeelingRecord]) -> io::Res
         .iter()
         .rev()
         .map(|f| match f.intensity {
-            Some(n) => format!("{} ({n})", sanitize::line(&f.word)),
-            None => sanitize::line(&f.word).into_owned(),
+            Some(n) => format!("{} ({n})", words(&f.word)),
+            None => words(&f.word),
         })
         .collect();
+    let edited = if run.iter().any(|f| f.edited) {
+        EDITED
+    } else {
+        ""
+    };
     writeln!(
         out,
-        "  {} felt {}",
+        "  {} felt {}{edited}",
         sanitize::line(&first.partner),
         words.join(", ")
     )?;
     text(out, mark, "Note", first.note.as_deref())
 }
 
+/// Said after an entry that has earlier versions (`show KIND ID` lists them).
+const EDITED: &str = " (edited)";
+
+/// How a deleted record is named: "a check-in", "a time together".
+fn a_record(kind: &str) -> String {
+    use crate::domain::kind::RecordKind;
+    match RecordKind::ALL.into_iter().find(|k| k.as_str() == kind) {
+        Some(RecordKind::Meeting) => "a time together".to_string(),
+        Some(k) => k.one(),
+        None => "a record".to_string(),
+    }
+}
+
+/// Text a record cannot be without, defused; empty only in an earlier version whose words
+/// were withdrawn (`edit --forget-previous`), which says so.
+fn words(text: &str) -> String {
+    if text.is_empty() {
+        "(words withdrawn)".to_string()
+    } else {
+        sanitize::line(text).into_owned()
+    }
+}
+
+/// Text a record cannot be without, as written (`text` defuses it, keeping its lines), or
+/// the mark of words withdrawn.
+fn or_withdrawn(text: &str) -> &str {
+    if text.is_empty() {
+        "(words withdrawn)"
+    } else {
+        text
+    }
+}
+
 fn quoted(text: &str) -> String {
     format!("\u{201c}{}\u{201d}", sanitize::line(text))
 }
 
-fn entry(
+/// One entry: its first line, then the words people wrote.
+pub fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) -> io::Result<()> {
+    marked_entry(out, &Mark::new(None), record, journey)
+}
+
+/// One entry, with the words of a search marked.
+fn marked_entry(
     out: &mut dyn Write,
     mark: &Mark,
     record: &Record,
     journey: Option<&Journey>,
 ) -> io::Result<()> {
     let name = |n: &str| sanitize::line(n).into_owned();
+    let edited = if record.edited() { EDITED } else { "" };
     match record {
+        Record::Deleted(d) => {
+            let by = d.deleted.by.as_deref().map_or("Someone".to_string(), name);
+            let whose = match (&d.partner, &d.deleted.by) {
+                (Some(author), Some(by)) if author != by => format!("{}'s ", name(author)),
+                _ => String::new(),
+            };
+            let what = a_record(d.kind);
+            let what = if whose.is_empty() {
+                what
+            } else {
+                what.split_once(' ')
+                    .map_or(what.clone(), |(_, w)| w.to_string())
+            };
+            writeln!(
+                out,
+                "  {by} deleted {whose}{what} from {}",
+                in_words(d.date)
+            )?;
+        }
         Record::Checkin(c) => {
             let mut line = format!("  {} checked in: trust {}", name(&c.partner), c.trust);
             if let Some(close) = c.connection {
@@ -218,13 +282,13 @@ fn entry(
                     .feelings
                     .iter()
                     .map(|f| match f.intensity {
-                        Some(n) => format!("{} ({n})", sanitize::line(&f.word)),
-                        None => sanitize::line(&f.word).into_owned(),
+                        Some(n) => format!("{} ({n})", words(&f.word)),
+                        None => words(&f.word),
                     })
                     .collect();
                 line.push_str(&format!("; feeling {}", words.join(", ")));
             }
-            writeln!(out, "{line}")?;
+            writeln!(out, "{line}{edited}")?;
             if c.answer.is_some() {
                 let prompt = c
                     .prompt_id
@@ -251,9 +315,9 @@ fn entry(
             };
             writeln!(
                 out,
-                "  {} promised{to} {}{when} (promise {}, {})",
+                "  {} promised{to} {}{when} (promise {}, {}){edited}",
                 name(&p.partner),
-                quoted(&p.text),
+                quoted(&words(&p.text)),
                 p.id,
                 p.status.as_str()
             )?;
@@ -271,7 +335,7 @@ fn entry(
             };
             writeln!(
                 out,
-                "  {} {verb} promise {} {}{recorded}",
+                "  {} {verb} promise {} {}{recorded}{edited}",
                 name(&o.partner),
                 o.promise_id,
                 quoted(&o.promise),
@@ -279,27 +343,36 @@ fn entry(
             text(out, mark, "Note", o.note.as_deref())?;
         }
         Record::Apology(a) => {
+            let withdrawn = a
+                .withdrawn_on
+                .map(|d| format!(", withdrawn on {}", in_words(d)))
+                .unwrap_or_default();
             writeln!(
                 out,
-                "  {} apologised to {} (apology {})",
+                "  {} apologised to {} (apology {}{withdrawn}){edited}",
                 name(&a.partner),
                 name(&a.to),
                 a.id
             )?;
-            text(out, mark, "What happened", Some(&a.what))?;
+            text(out, mark, "What happened", Some(or_withdrawn(&a.what)))?;
             text(
                 out,
                 mark,
                 &format!("How it affected {}", name(&a.to)),
                 a.impact.as_deref(),
             )?;
-            text(out, mark, "Responsibility", Some(&a.responsibility))?;
+            text(
+                out,
+                mark,
+                "Responsibility",
+                Some(or_withdrawn(&a.responsibility)),
+            )?;
             text(out, mark, "What will change", a.change.as_deref())?;
         }
         Record::Response(r) => {
             writeln!(
                 out,
-                "  {} answered apology {}: {}",
+                "  {} answered apology {}: {}{edited}",
                 name(&r.partner),
                 r.apology_id,
                 r.status.describe()
@@ -313,13 +386,13 @@ fn entry(
                 .map_or(String::new(), |p| format!(" ({})", name(p)));
             writeln!(
                 out,
-                "  Focus moved to step {}, {}{by}",
+                "  Focus moved to step {}, {}{by}{edited}",
                 f.step.number(),
                 f.title
             )?;
         }
         Record::Meeting(m) => {
-            writeln!(out, "  Your time together")?;
+            writeln!(out, "  Your time together{edited}")?;
             for part in &m.partners {
                 text(
                     out,

@@ -16,7 +16,7 @@ use crate::store::apologies::{Answer, Apology, Response};
 use crate::store::checkins::Checkin;
 use crate::store::feelings::Feeling;
 use crate::store::focus::FocusChange;
-use crate::store::history::Entry;
+use crate::store::history::{Entry, Tombstone};
 use crate::store::meetings::{Meeting, MeetingPart};
 use crate::store::promises::{Outcome, OutcomeKind, Promise, Status};
 use chrono::NaiveDate;
@@ -70,6 +70,8 @@ pub struct CheckinRecord {
     pub feelings: Vec<FeelingJson>,
     pub created_at: String,
     pub updated_at: String,
+    /// Whether the record has earlier versions (`show KIND ID` lists them).
+    pub edited: bool,
 }
 
 pub fn checkin_record(checkin: &Checkin, partner: &str, feelings: &[Feeling]) -> CheckinRecord {
@@ -91,6 +93,7 @@ pub fn checkin_record(checkin: &Checkin, partner: &str, feelings: &[Feeling]) ->
         feelings: feelings.iter().map(FeelingJson::from).collect(),
         created_at: checkin.created_at.clone(),
         updated_at: checkin.updated_at.clone(),
+        edited: false,
     }
 }
 
@@ -109,6 +112,8 @@ pub struct FeelingRecord {
     pub note: Option<String>,
     /// When it was written (UTC); the words of one `feel` share it.
     pub created_at: String,
+    /// Whether the record has earlier versions (`show KIND ID` lists them).
+    pub edited: bool,
 }
 
 pub fn feeling_record(feeling: &Feeling, partner: &str) -> FeelingRecord {
@@ -124,6 +129,7 @@ pub fn feeling_record(feeling: &Feeling, partner: &str) -> FeelingRecord {
         core: feelings::core(&feeling.word),
         note: feeling.note.clone(),
         created_at: feeling.created_at.clone(),
+        edited: false,
     }
 }
 
@@ -137,6 +143,8 @@ pub struct FocusRecord {
     pub partner: Option<String>,
     pub step: Step,
     pub title: String,
+    /// Whether the record has earlier versions (`show KIND ID` lists them).
+    pub edited: bool,
 }
 
 pub fn focus_record(change: &FocusChange, partner: Option<&str>, title: &str) -> FocusRecord {
@@ -147,6 +155,7 @@ pub fn focus_record(change: &FocusChange, partner: Option<&str>, title: &str) ->
         partner: partner.map(str::to_string),
         step: change.step,
         title: title.to_string(),
+        edited: false,
     }
 }
 
@@ -170,6 +179,8 @@ pub struct MeetingRecord {
     pub went_well: Option<String>,
     pub work_on: Option<String>,
     pub partners: Vec<MeetingPartJson>,
+    /// Whether the record has earlier versions (`show KIND ID` lists them).
+    pub edited: bool,
 }
 
 /// `parts` pairs each part with its partner's name.
@@ -191,6 +202,7 @@ pub fn meeting_record(meeting: &Meeting, parts: &[(&MeetingPart, &str)]) -> Meet
                 promise_id: part.promise_id,
             })
             .collect(),
+        edited: false,
     }
 }
 
@@ -226,6 +238,8 @@ pub struct PromiseRecord {
     pub every: Option<String>,
     pub status: Status,
     pub closed_on: Option<NaiveDate>,
+    /// Whether the record has earlier versions (`show KIND ID` lists them).
+    pub edited: bool,
 }
 
 pub fn promise(p: &Promise, names: &Names) -> PromiseRecord {
@@ -240,6 +254,7 @@ pub fn promise(p: &Promise, names: &Names) -> PromiseRecord {
         every: p.every.map(|r| r.to_string()),
         status: p.status,
         closed_on: p.closed_on,
+        edited: false,
     }
 }
 
@@ -256,6 +271,8 @@ pub struct OutcomeRecord {
     pub result: OutcomeKind,
     pub note: Option<String>,
     pub recorded_by: String,
+    /// Whether the record has earlier versions (`show KIND ID` lists them).
+    pub edited: bool,
 }
 
 pub fn outcome(o: &Outcome, p: &Promise, names: &Names) -> OutcomeRecord {
@@ -269,6 +286,7 @@ pub fn outcome(o: &Outcome, p: &Promise, names: &Names) -> OutcomeRecord {
         result: o.result,
         note: o.note.clone(),
         recorded_by: names.of(o.recorded_by),
+        edited: false,
     }
 }
 
@@ -284,6 +302,10 @@ pub struct ApologyRecord {
     pub responsibility: String,
     pub change: Option<String>,
     pub promise_id: Option<i64>,
+    /// The day its author withdrew it (`apology withdraw`): it stays, visibly taken back.
+    pub withdrawn_on: Option<NaiveDate>,
+    /// Whether the record has earlier versions (`show KIND ID` lists them).
+    pub edited: bool,
 }
 
 pub fn apology(a: &Apology, names: &Names) -> ApologyRecord {
@@ -298,6 +320,8 @@ pub fn apology(a: &Apology, names: &Names) -> ApologyRecord {
         responsibility: a.responsibility.clone(),
         change: a.change.clone(),
         promise_id: a.promise_id,
+        withdrawn_on: a.withdrawn_on,
+        edited: false,
     }
 }
 
@@ -311,6 +335,8 @@ pub struct ResponseRecord {
     pub apology_id: i64,
     pub status: Answer,
     pub note: Option<String>,
+    /// Whether the record has earlier versions (`show KIND ID` lists them).
+    pub edited: bool,
 }
 
 pub fn response(r: &Response, names: &Names) -> ResponseRecord {
@@ -322,6 +348,7 @@ pub fn response(r: &Response, names: &Names) -> ResponseRecord {
         apology_id: r.apology_id,
         status: r.answer,
         note: r.note.clone(),
+        edited: false,
     }
 }
 
@@ -346,11 +373,53 @@ pub enum Record {
     Response(ResponseRecord),
     Focus(FocusRecord),
     Meeting(MeetingRecord),
+    Deleted(DeletedRecord),
+}
+
+/// Who deleted a record, and on which day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Deletion {
+    pub by: Option<String>,
+    pub on: NaiveDate,
+}
+
+/// `{"kind": "checkin", "id": null, "deleted": {"by", "on"}}`: a deleted record. Nothing of
+/// its content is left; `partner` is whose it was, `date` the day it was for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeletedRecord {
+    pub kind: &'static str,
+    pub id: Option<i64>,
+    pub uuid: String,
+    pub date: NaiveDate,
+    pub partner: Option<String>,
+    pub deleted: Deletion,
+}
+
+pub fn deleted_record(t: &Tombstone, names: &Names) -> DeletedRecord {
+    DeletedRecord {
+        kind: t.kind.as_str(),
+        id: None,
+        uuid: t.uuid.clone(),
+        date: t.date,
+        partner: t.author.map(|id| names.of(id)),
+        deleted: Deletion {
+            by: t.by.map(|id| names.of(id)),
+            on: t.deleted_on,
+        },
+    }
+}
+
+/// A timeline entry in its `--json` shape, marked edited when it has earlier versions.
+pub fn record_of(entry: &Entry, edited: bool, names: &Names) -> Record {
+    let mut record = record(entry, names);
+    record.set_edited(edited);
+    record
 }
 
 /// A timeline entry in its `--json` shape.
 pub fn record(entry: &Entry, names: &Names) -> Record {
     match entry {
+        Entry::Deleted(t) => Record::Deleted(deleted_record(t, names)),
         Entry::Checkin(c, feelings) => {
             Record::Checkin(checkin_record(c, &names.of(c.partner_id), feelings))
         }
@@ -376,8 +445,37 @@ pub fn record(entry: &Entry, names: &Names) -> Record {
 }
 
 impl Record {
+    pub fn edited(&self) -> bool {
+        match self {
+            Record::Checkin(r) => r.edited,
+            Record::Feeling(r) => r.edited,
+            Record::Promise(r) => r.edited,
+            Record::Outcome(r) => r.edited,
+            Record::Apology(r) => r.edited,
+            Record::Response(r) => r.edited,
+            Record::Focus(r) => r.edited,
+            Record::Meeting(r) => r.edited,
+            Record::Deleted(_) => false,
+        }
+    }
+
+    pub fn set_edited(&mut self, edited: bool) {
+        match self {
+            Record::Checkin(r) => r.edited = edited,
+            Record::Feeling(r) => r.edited = edited,
+            Record::Promise(r) => r.edited = edited,
+            Record::Outcome(r) => r.edited = edited,
+            Record::Apology(r) => r.edited = edited,
+            Record::Response(r) => r.edited = edited,
+            Record::Focus(r) => r.edited = edited,
+            Record::Meeting(r) => r.edited = edited,
+            Record::Deleted(_) => {}
+        }
+    }
+
     pub fn date(&self) -> NaiveDate {
         match self {
+            Record::Deleted(r) => r.date,
             Record::Checkin(r) => r.date,
             Record::Feeling(r) => r.date,
             Record::Promise(r) => r.date,
@@ -403,6 +501,7 @@ mod tests {
         let checkin = Checkin {
             id: 3,
             uuid: "u".into(),
+            hlc: String::new(),
             partner_id: 1,
             date,
             fields: CheckinFields {
@@ -444,7 +543,7 @@ mod tests {
                     {"word": "hurt", "intensity": 4, "valence": "unpleasant"},
                     {"word": "wistful", "intensity": null, "valence": "neutral"}
                 ],
-                "created_at": "c", "updated_at": "u"
+                "created_at": "c", "updated_at": "u", "edited": false
             })
         );
         let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
@@ -483,7 +582,7 @@ mod tests {
             serde_json::to_value(outcome(&o, &p, &names)).unwrap(),
             json!({"kind": "outcome", "id": 9, "date": "2026-11-20", "partner": "Sam",
                    "promise_id": 4, "promise": "Text when I'm late", "result": "kept",
-                   "note": null, "recorded_by": "Alex"})
+                   "note": null, "recorded_by": "Alex", "edited": false})
         );
         let record = serde_json::to_value(promise(&p, &names)).unwrap();
         assert_eq!(record["kind"], "promise");

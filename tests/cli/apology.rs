@@ -55,6 +55,7 @@ fn add_with_flags_prints_the_record() {
                "to": "Alex", "what": WHAT, "impact": "You felt spied on.",
                "responsibility": RESPONSIBILITY,
                "change": "I will ask before I touch your phone.", "promise_id": null,
+               "withdrawn_on": null, "edited": false,
                "check": {"findings": [], "missing": ["regret"]}})
     );
     env.run(["apology", "list"])
@@ -84,10 +85,14 @@ fn human_output_names_the_date_and_how_to_answer() {
     .stdout_has("rekindle apology respond 1 --accept");
 }
 
+// Changed with issue 13: an apology given as flags is checked before it is saved, so words
+// that land badly never reach the other partner's timeline unless the writer insists.
 #[test]
-fn a_non_apology_given_as_flags_is_saved_with_a_gentle_note() {
+fn a_non_apology_given_as_flags_is_held_back_and_saved_only_as_written() {
     let env = TestEnv::with_couple();
-    env.run([
+    let journal = env.default_journal();
+    let before = crate::support::dump(&journal);
+    let args = [
         "apology",
         "add",
         "--as",
@@ -96,11 +101,43 @@ fn a_non_apology_given_as_flags_is_saved_with_a_gentle_note() {
         "Things got out of hand.",
         "--responsibility",
         "I'm sorry if you felt hurt.",
+    ];
+    env.run(args)
+        .refused()
+        .stdout_has(
+            "The apology check noticed something you may want to change before Alex reads it",
+        )
+        .stdout_has("A conditional apology: \"sorry if you felt hurt\"")
+        .stdout_has("No one did it: \"Things got out of hand\"")
+        .stderr_has("the apology check found 2 things in these words, so nothing was saved")
+        .stderr_has("--as-written");
+    assert_eq!(crate::support::dump(&journal), before, "nothing was saved");
+    assert_eq!(rows(&env, "apologies"), 0);
+    let mut as_written = args.to_vec();
+    as_written.push("--as-written");
+    env.run(as_written)
+        .success()
+        .stdout_has("Saved Sam's apology to Alex")
+        .stdout_has("The apology check noticed something")
+        .stdout_has("A conditional apology: \"sorry if you felt hurt\"");
+    assert_eq!(rows(&env, "apologies"), 1);
+}
+
+#[test]
+fn missing_parts_never_hold_an_apology_back() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "apology",
+        "add",
+        "--as",
+        "Sam",
+        "--what",
+        "I read your messages.",
+        "--responsibility",
+        "I chose to.",
     ])
     .success()
-    .stdout_has("The apology check noticed something")
-    .stdout_has("A conditional apology: \"sorry if you felt hurt\"")
-    .stdout_has("No one did it: \"Things got out of hand\"");
+    .stdout_has("Saved Sam's apology to Alex");
     assert_eq!(rows(&env, "apologies"), 1);
 }
 
@@ -180,6 +217,7 @@ fn add_json_carries_the_check_findings_the_text_prints() {
             "Things got out of hand.",
             "--responsibility",
             "I'm sorry if you felt hurt.",
+            "--as-written",
             "--json",
         ])
         .success()
@@ -387,7 +425,8 @@ fn respond_by_the_other_partner_and_a_later_answer_replaces_the_earlier() {
     assert_eq!(
         first,
         json!({"kind": "response", "id": 1, "date": "2026-11-21", "partner": "Alex",
-               "apology_id": 1, "status": "need-time", "note": "Give me a week."})
+               "apology_id": 1, "status": "need-time", "note": "Give me a week.",
+               "edited": false})
     );
     let list = env.run(["apology", "list", "--json"]).success().json();
     assert_eq!(

@@ -512,3 +512,82 @@ fn concurrent_renames_of_one_partner_rename_once() {
         "the one rename that succeeded is the name kept"
     );
 }
+
+/// Audit row K10: seven `checkin --amend` of different fields at once. Every command that
+/// says it saved its change has its change in the journal at the end; a command whose change
+/// is not there exited non-zero. Never a success that was lost. Several rounds, as a race
+/// may not show the first time.
+#[test]
+fn seven_concurrent_amends_of_different_fields_all_land_or_say_they_failed() {
+    let env = TestEnv::with_couple();
+    let fields: [(&str, &str); 7] = [
+        ("--trust", "7"),
+        ("--connection", "9"),
+        ("--feeling", "hopeful:3"),
+        ("--answer", "AMENDED-ANSWER"),
+        ("--appreciation", "AMENDED-APPRECIATION"),
+        ("--need", "AMENDED-NEED"),
+        ("--note", "AMENDED-NOTE"),
+    ];
+    for round in 0..4 {
+        let day = format!("2026-11-{:02}", 10 + round);
+        env.run(["checkin", "--as", "Sam", "--date", &day, "--trust", "1"])
+            .success();
+        let start = Barrier::new(fields.len());
+        let done: Vec<Done> = std::thread::scope(|s| {
+            let handles: Vec<_> = fields
+                .iter()
+                .map(|(flag, value)| {
+                    let (start, env, day) = (&start, &env, &day);
+                    s.spawn(move || {
+                        stream(env, start, 1, |_| {
+                            strings(&[
+                                "checkin", "--as", "Sam", "--date", day, "--amend", flag, value,
+                            ])
+                        })
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap())
+                .collect()
+        });
+        let history = env
+            .run([
+                "history", "--kind", "checkin", "--since", &day, "--until", &day, "--json",
+            ])
+            .success()
+            .json();
+        let saved = &history[0];
+        for (d, (flag, value)) in done.iter().zip(fields) {
+            if d.code != 0 {
+                continue;
+            }
+            let present = match flag {
+                "--trust" => saved["trust"] == 7,
+                "--connection" => saved["connection"] == 9,
+                "--feeling" => saved["feelings"][0]["word"] == "hopeful",
+                other => saved[other.trim_start_matches("--")] == value,
+            };
+            assert!(
+                present,
+                "round {round}: {:?} said it saved, but the check-in is {saved}",
+                d.args
+            );
+        }
+        // With the write lock held while each amend reads and writes, none has to fail.
+        all_succeeded(&done);
+        // Each change is its own version: the first one and six amends are kept before it.
+        let show = env
+            .run([
+                "show",
+                "checkin",
+                saved["id"].to_string().as_str(),
+                "--json",
+            ])
+            .success()
+            .json();
+        assert_eq!(show["revisions"].as_array().unwrap().len(), 7, "{show}");
+    }
+}

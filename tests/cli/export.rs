@@ -18,7 +18,7 @@ fn a_fresh_journal_exports_every_list_and_its_partners() {
     let env = TestEnv::with_couple();
     let doc = env.run(["export"]).success().json();
     assert_eq!(doc["format"], "rekindle-export");
-    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["version"], 2);
     let stamp = doc["exported_at"].as_str().unwrap();
     assert!(
         chrono::DateTime::parse_from_rfc3339(stamp).is_ok(),
@@ -39,7 +39,10 @@ fn a_fresh_journal_exports_every_list_and_its_partners() {
             "apologies",
             "responses",
             "focus",
-            "meetings"
+            "meetings",
+            "tombstones",
+            "revisions",
+            "withdrawals"
         ]
     );
     assert_eq!(doc["partners"][0]["name"], "Sam");

@@ -208,7 +208,22 @@ fn seed(scan: &mut Scan<'_>) {
     }
     scan.ok(&["promise", "add", h, "--as", "Alex"], Some("pwned"));
     scan.ok(&["promise", "cancel", "2"], Some("pwned"));
-    // Flags, no terminal: the apology is saved, and the check's findings quote it.
+    // Flags, no terminal: the apology is held back by the check, whose findings quote it;
+    // saved as written, the findings are said again.
+    scan.run(
+        &[
+            "apology",
+            "add",
+            "--what",
+            h,
+            "--responsibility",
+            &format!("I'm sorry if you felt hurt, {h}"),
+            "--as",
+            "Sam",
+        ],
+        2,
+        None,
+    );
     scan.ok(
         &[
             "apology",
@@ -222,6 +237,7 @@ fn seed(scan: &mut Scan<'_>) {
             "--change",
             h,
             "--promise",
+            "--as-written",
             "--as",
             "Sam",
         ],
@@ -241,10 +257,33 @@ fn seed(scan: &mut Scan<'_>) {
         None,
     );
 
+    // An edit says what changed (never the words themselves) and keeps the version before;
+    // each text is edited away and back, so what is stored ends as it began.
+    for text in ["for a moment", h] {
+        scan.ok(
+            &[
+                "edit",
+                "apology",
+                "1",
+                "--impact",
+                text,
+                "--as-written",
+                "--as",
+                "Sam",
+            ],
+            Some("impact changed"),
+        );
+        scan.ok(
+            &["edit", "promise", "1", "--text", text, "--as", "Sam"],
+            Some("text changed"),
+        );
+    }
+
     let mut doc: Value = scan.ok(&["export"], Some("pwned")).json();
     let sam = doc["partners"][0]["uuid"].clone();
     let alex = doc["partners"][1]["uuid"].clone();
     let stamp = "2026-11-21T20:00:00.000000Z";
+    let hlc = "01a1ffb1ba00-0000-00000000000000aa";
     doc["meetings"] = json!([{
         "uuid": "6f1c1a7e-8d0b-4c1e-9f57-0a4b6c3d2e10",
         "date": "2026-11-21",
@@ -256,6 +295,7 @@ fn seed(scan: &mut Scan<'_>) {
         ],
         "created_at": stamp,
         "updated_at": stamp,
+        "hlc": hlc,
     }]);
     let file = scan
         .env
@@ -278,6 +318,7 @@ fn seed(scan: &mut Scan<'_>) {
         "note": null,
         "created_at": stamp,
         "updated_at": stamp,
+        "hlc": hlc,
     });
     doc["feelings"].as_array_mut().unwrap().push(hostile_word);
     std::fs::write(&file, doc.to_string()).unwrap();
@@ -291,9 +332,9 @@ fn seed(scan: &mut Scan<'_>) {
     );
     let conn = rusqlite::Connection::open(scan.env.default_journal()).unwrap();
     conn.execute(
-        "INSERT INTO feelings (uuid, partner_id, checkin_id, date, word, intensity, note, created_at, updated_at)
-         SELECT ?1, id, NULL, '2026-11-21', ?2, 4, NULL, ?3, ?3 FROM partners WHERE name = 'Sam'",
-        rusqlite::params!["0d2b7c55-1c7e-4a8e-b7a1-3f0e9d8c7b6a", h, stamp],
+        "INSERT INTO feelings (uuid, partner_id, checkin_id, date, word, intensity, note, created_at, updated_at, hlc)
+         SELECT ?1, id, NULL, '2026-11-21', ?2, 4, NULL, ?3, ?3, ?4 FROM partners WHERE name = 'Sam'",
+        rusqlite::params!["0d2b7c55-1c7e-4a8e-b7a1-3f0e9d8c7b6a", h, stamp, hlc],
     )
     .unwrap();
 }
@@ -326,6 +367,10 @@ fn every_printing_command_shows_hostile_text_defused() {
         (&["history", "--limit", "100", "--json"], pwned),
         (&["history", "--search", "pwned"], pwned),
         (&["history", "--kind", "meeting,feeling"], pwned),
+        (&["show", "apology", "1"], pwned),
+        (&["show", "apology", "1", "--json"], pwned),
+        (&["show", "promise", "1"], pwned),
+        (&["show", "promise", "1", "--json"], pwned),
         (&["progress"], pwned),
         (&["progress", "--json"], pwned),
         (&["export"], pwned),

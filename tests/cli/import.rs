@@ -202,31 +202,31 @@ fn two_computers_that_each_ran_init_merge_by_name() {
     assert_eq!(summary["added"]["partners"], 0);
     assert_eq!(summary["skipped"]["partners"], 2);
     assert_eq!(summary["added"]["checkins"], 3);
+    // Changed with issue 13: one person known by two uuids keeps the smaller for good, on
+    // both computers whichever merges first (it used to keep the journal's own until the
+    // file's changed later, so two journals could swap uuids back and forth).
+    let sam = our_sam.as_str().min(SAM).to_string();
     let merged = export(&env);
     assert_eq!(merged["partners"].as_array().unwrap().len(), 2);
-    assert_eq!(
-        find(&merged["checkins"], SAM_CHECKIN)["partner_uuid"],
-        our_sam
-    );
+    assert_eq!(merged["partners"][0]["uuid"], sam);
+    assert_eq!(find(&merged["checkins"], SAM_CHECKIN)["partner_uuid"], sam);
     let partners = env.run(["partners", "--json"]).success().json();
     assert_eq!(partners[0]["name"], "Sam");
     assert_eq!(partners[0]["role"], "repairing");
 
-    // When the file's Sam changed later, the journal takes its uuid, so the two journals
-    // know him as one from then on, but keeps the role its own `init` gave him.
+    // A change made to Sam on the other computer after both were set up travels (it used to
+    // be held back the first time, against this journal's own set-up).
     let mut file = sample::journal();
     file["partners"][0]["role"] = "mutual".into();
-    file["partners"][0]["updated_at"] = "2099-01-01T00:00:00Z".into();
+    file["partners"][0]["updated_at"] = sample::at(21, 10).into();
     let summary = import(&env, &file, &["--json"]).success().json();
     assert_eq!(summary["updated"]["partners"], 1);
     let merged = export(&env);
-    assert_eq!(merged["partners"][0]["uuid"], SAM);
-    assert_eq!(merged["partners"][0]["role"], "repairing");
-    assert_eq!(find(&merged["checkins"], SAM_CHECKIN)["partner_uuid"], SAM);
-    // Matched by uuid from then on, a later change of role travels like any other record.
-    file["partners"][0]["updated_at"] = "2099-01-02T00:00:00Z".into();
-    import(&env, &file, &[]).success();
-    assert_eq!(export(&env)["partners"][0]["role"], "mutual");
+    assert_eq!(merged["partners"][0]["uuid"], sam);
+    assert_eq!(merged["partners"][0]["role"], "mutual");
+    // Importing it again changes nothing.
+    let again = import(&env, &file, &["--json"]).success().json();
+    assert_eq!(again["updated"]["partners"], 0);
 }
 
 #[test]
@@ -250,8 +250,25 @@ fn a_check_in_for_the_same_day_from_another_computer_is_one_check_in() {
         .filter(|c| c["partner_uuid"] == SAM && c["date"] == "2026-11-19")
         .collect();
     assert_eq!(sams.len(), 1);
+    // The check-in is listed under the uuid its current version was written under.
     assert_eq!(sams[0]["uuid"], other);
     assert_eq!(sams[0]["trust"], 8);
+    // Changed with issue 13: the check-in itself keeps the smaller of its two uuids for good
+    // (it used to take the uuid of the version changed last), and the version it replaced is
+    // kept under it, written under its own uuid.
+    let kept: Vec<&Value> = exported["revisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["uuid"] == SAM_CHECKIN)
+        .collect();
+    assert_eq!(kept.len(), 1, "{}", exported["revisions"]);
+    assert_eq!(kept[0]["origin_uuid"], SAM_CHECKIN);
+    assert_eq!(kept[0]["record"]["trust"], 5);
+    // Both uuids are one check-in from now on: the file again changes nothing.
+    let again = import(&env, &file, &["--json"]).success().json();
+    assert_eq!(again["updated"]["checkins"], 0);
+    assert_eq!(again["added"]["checkins"], 0);
 }
 
 #[test]
@@ -335,7 +352,7 @@ fn refusals() -> Vec<(&'static str, Change, &'static str)> {
         ),
         (
             "newer version",
-            Box::new(|v| v["version"] = 2.into()),
+            Box::new(|v| v["version"] = 3.into()),
             "written by a newer rekindle",
         ),
         (
@@ -828,4 +845,70 @@ fn a_partner_in_a_time_zone_ahead_can_be_imported_and_the_far_future_cannot() {
         .refused()
         .stderr_has("focus[0].date: 9999-12-31 is in the future");
     assert_eq!(dump(&env.default_journal()), before);
+}
+
+// The command line's rules hold for a version 2 file as for version 1 (the table above uses
+// the version 1 sample): the journal's own export, changed one rule at a time, is refused
+// with the place named, and a date a time zone ahead is taken.
+#[test]
+fn a_version_2_file_is_held_to_the_same_rules() {
+    let env = with_sample();
+    let journal = env.default_journal();
+    let own = export(&env);
+    assert_eq!(own["version"], 2);
+    let before = dump(&journal);
+    let index = |list: &str, uuid: &str| {
+        own[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|r| r["uuid"] == uuid)
+            .unwrap()
+    };
+    let outcome = index("outcomes", "e1000000-0000-4000-8000-000000000001");
+    let promise = index("promises", sample::PROMISE);
+    type Change = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(Change, String)> = vec![
+        (
+            Box::new(move |v| v["outcomes"][outcome]["date"] = "2026-11-17".into()),
+            format!(
+                "outcomes[{outcome}].date: Tuesday 17 November 2026 is before the promise started"
+            ),
+        ),
+        (
+            Box::new(move |v| v["promises"][promise]["due"] = "2026-11-10".into()),
+            format!("promises[{promise}].due: 2026-11-10 is before the promise starts"),
+        ),
+        (
+            Box::new(move |v| v["promises"][promise]["status"] = "kept".into()),
+            format!("promises[{promise}].status: \"kept\" is not accepted for a recurring promise"),
+        ),
+        (
+            Box::new(|v| v["feelings"][0]["word"] = "hurt\u{1b}[2J".into()),
+            "feelings[0].word: the feeling \"hurt\\e[2J\" contains control or invisible characters"
+                .to_string(),
+        ),
+        (
+            Box::new(|v| v["checkins"][0]["date"] = "2026-11-23".into()),
+            "checkins[0].date: 2026-11-23 is in the future".to_string(),
+        ),
+    ];
+    for (change, expected) in cases {
+        let mut file = own.clone();
+        change(&mut file);
+        import(&env, &file, &[])
+            .refused()
+            .stderr_has(&expected)
+            .stderr_has("nothing was imported");
+        assert_eq!(dump(&journal), before, "{expected}");
+    }
+    // A check-in dated tomorrow here, as a partner a time zone ahead may write it.
+    let mut file = own.clone();
+    let mut ahead = file["checkins"][0].clone();
+    ahead["uuid"] = "c9000000-0000-4000-8000-000000000002".into();
+    ahead["date"] = "2026-11-22".into();
+    file["checkins"].as_array_mut().unwrap().push(ahead);
+    let run = import(&env, &file, &["--json"]);
+    run.success();
+    assert_eq!(run.json()["added"]["checkins"], 1);
 }

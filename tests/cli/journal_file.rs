@@ -268,7 +268,7 @@ fn a_newer_journal_whose_header_waits_in_the_log_is_left_byte_for_byte() {
     let journal = env.default_journal();
     pending_wal(
         &journal,
-        "CREATE TABLE pending (n INTEGER); PRAGMA user_version = 2;",
+        "CREATE TABLE pending (n INTEGER); PRAGMA user_version = 99;",
         10,
     );
     let before = with_companions(&journal);

@@ -4,6 +4,7 @@ mod support;
 
 mod apology;
 mod backup;
+mod changes;
 mod checkin;
 mod concurrency;
 mod crash;

@@ -31,7 +31,7 @@ fn add_prints_the_record_and_defaults_to_the_other_partner_from_today() {
         record,
         json!({"kind": "promise", "id": 1, "date": "2026-11-21", "partner": "Sam",
                "to": "Alex", "text": "Book the counsellor", "due": "2026-11-27",
-               "every": null, "status": "open", "closed_on": null})
+               "every": null, "status": "open", "closed_on": null, "edited": false})
     );
     env.run([
         "promise",
@@ -92,7 +92,7 @@ fn outcomes_count_for_the_maker_whoever_records_them() {
         outcome,
         json!({"kind": "outcome", "id": 2, "date": "2026-11-19", "partner": "Sam",
                "promise_id": 1, "promise": "Text if I'm late", "result": "missed",
-               "note": "forgot", "recorded_by": "Sam"})
+               "note": "forgot", "recorded_by": "Sam", "edited": false})
     );
     env.run([
         "promise",

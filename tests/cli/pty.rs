@@ -462,3 +462,137 @@ fn the_editors_private_folder_goes_whichever_way_rekindle_is_stopped() {
     assert!(!folder.exists());
     assert_eq!(query(&env, "SELECT count(*) FROM checkins"), [[int(0)]]);
 }
+
+/// Issue 13: a guided edit remembers the version it started from. When another command saves
+/// a change to the record while the person is typing, both versions are shown and they are
+/// asked which stays; either way, nothing anyone wrote is lost.
+#[test]
+fn a_guided_edit_that_meets_a_change_made_meanwhile_shows_both_and_asks() {
+    let env = TestEnv::with_couple();
+    env.run(["feel", "--as", "Alex", "hopeful", "--note", "after dinner"])
+        .success();
+    let note = || query(&env, "SELECT note FROM feelings");
+
+    // Saving what was typed: the change made meanwhile is kept as an earlier version.
+    let mut p = spawn(&env, &["edit", "feeling", "1", "--as", "Alex"]);
+    answer(&mut p, "The feeling", ENTER);
+    p.exp_string("Note (clear it to leave it out)")
+        .expect("the note question");
+    env.run([
+        "edit",
+        "feeling",
+        "1",
+        "--as",
+        "Alex",
+        "--note",
+        "changed elsewhere",
+    ])
+    .success();
+    p.send(" and a walk\r").expect("type into the pty");
+    p.flush().expect("flush the pty");
+    answer(&mut p, "Save this?", ENTER);
+    let shown = answer(&mut p, "Which should stay?", ENTER);
+    assert!(
+        shown.contains("was changed by another rekindle command while you were writing"),
+        "{shown}"
+    );
+    let theirs = shown
+        .find("Saved meanwhile:")
+        .expect("what was saved meanwhile");
+    let mine = shown.find("What you wrote:").expect("what was typed");
+    assert!(theirs < mine, "{shown}");
+    assert!(shown[theirs..mine].contains("changed elsewhere"), "{shown}");
+    assert!(shown[mine..].contains("after dinner and a walk"), "{shown}");
+    let (code, _) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(note(), [[text("after dinner and a walk")]]);
+    let shown = env.run(["show", "feeling", "1", "--json"]).success().json();
+    let earlier: Vec<&str> = shown["revisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["note"].as_str())
+        .collect();
+    assert_eq!(earlier, ["after dinner", "changed elsewhere"], "{shown}");
+
+    // Keeping what was saved meanwhile: what was typed is printed, to copy, and not saved.
+    let mut p = spawn(&env, &["edit", "feeling", "1", "--as", "Alex"]);
+    answer(&mut p, "The feeling", ENTER);
+    p.exp_string("Note (clear it to leave it out)")
+        .expect("the note question");
+    env.run([
+        "edit",
+        "feeling",
+        "1",
+        "--as",
+        "Alex",
+        "--note",
+        "said twice",
+    ])
+    .success();
+    p.send(" again\r").expect("type into the pty");
+    p.flush().expect("flush the pty");
+    answer(&mut p, "Save this?", ENTER);
+    answer(&mut p, "Which should stay?", "\x1b[B\r");
+    let (code, rest) = finish(p);
+    assert!(
+        rest.contains("What you wrote was not saved; here it is"),
+        "{rest}"
+    );
+    assert!(rest.contains("after dinner and a walk again"), "{rest}");
+    assert_ne!(code, 0, "{rest}");
+    assert_eq!(note(), [[text("said twice")]]);
+}
+
+/// Issue 13, audit row K11: a guided `checkin --amend` that meets an amend saved meanwhile
+/// shows both and asks, instead of silently writing over it.
+#[test]
+fn a_guided_amend_that_meets_an_amend_made_meanwhile_shows_both_and_asks() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "5",
+        "--note",
+        "slept badly",
+    ])
+    .success();
+    let mut p = spawn(&env, &["checkin", "--as", "Sam", "--amend"]);
+    answer(&mut p, "Step 1 of 8: Take responsibility", "");
+    answer(&mut p, "How much do you trust Alex today?", ENTER);
+    answer(&mut p, "How close do you feel to Alex today?", "6\r");
+    answer(&mut p, "What are you feeling?", ENTER);
+    answer(&mut p, "Your answer", ENTER);
+    answer(&mut p, "Something you appreciate about Alex today", ENTER);
+    answer(&mut p, "Something you need from Alex", ENTER);
+    p.exp_string("Anything else to note?")
+        .expect("the note question");
+    env.run(["checkin", "--as", "Sam", "--amend", "--trust", "8"])
+        .success();
+    p.send("woke early\r").expect("type into the pty");
+    p.flush().expect("flush the pty");
+    let shown = answer(&mut p, "Save this check-in?", ENTER);
+    let shown = shown + &answer(&mut p, "Which should stay?", ENTER);
+    let theirs = shown
+        .find("Saved meanwhile:")
+        .expect("what was saved meanwhile");
+    let mine = shown.find("What you wrote:").expect("what was typed");
+    assert!(shown[theirs..mine].contains("trust 8"), "{shown}");
+    assert!(shown[mine..].contains("woke early"), "{shown}");
+    let (code, rest) = finish(p);
+    assert_eq!(code, 0, "{rest}");
+    assert_eq!(
+        query(&env, "SELECT note FROM checkins"),
+        [[text("woke early")]]
+    );
+    let shown = env.run(["show", "checkin", "1", "--json"]).success().json();
+    let trusts: Vec<i64> = shown["revisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["trust"].as_i64())
+        .collect();
+    assert_eq!(trusts, [5, 8], "the amend made meanwhile is kept: {shown}");
+}

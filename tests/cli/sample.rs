@@ -128,8 +128,31 @@ pub fn write(path: &std::path::Path, value: &Value) {
     std::fs::write(path, serde_json::to_vec_pretty(value).unwrap()).unwrap();
 }
 
-/// An export with `exported_at` taken out, for comparing two exports.
+/// An export with its stamps taken out, for comparing two exports, or an export with the
+/// version 1 sample above: without `exported_at`, and without what version 2 adds to each
+/// record (its change stamp, who made it, the focus's `start`, an apology's `withdrawn_on`)
+/// or to the document (its tombstones, revisions and withdrawals, when there are none).
 pub fn without_stamp(mut value: Value) -> Value {
-    value.as_object_mut().unwrap().remove("exported_at");
+    let doc = value.as_object_mut().unwrap();
+    doc.remove("exported_at");
+    doc.insert("version".into(), 1.into());
+    for list in ["tombstones", "revisions", "withdrawals"] {
+        if doc
+            .get(list)
+            .and_then(Value::as_array)
+            .is_some_and(Vec::is_empty)
+        {
+            doc.remove(list);
+        }
+    }
+    for (_, list) in doc.iter_mut() {
+        for record in list.as_array_mut().into_iter().flatten() {
+            if let Some(record) = record.as_object_mut() {
+                for key in ["hlc", "changed_by_uuid", "start", "withdrawn_on"] {
+                    record.remove(key);
+                }
+            }
+        }
+    }
     value
 }

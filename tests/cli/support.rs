@@ -200,14 +200,15 @@ pub fn bytes(path: &Path) -> Vec<u8> {
 }
 
 /// A logical dump of the journal (schema and every row), for "nothing changed" checks that
-/// do not depend on page layout.
+/// do not depend on page layout. The device-local `this_device` row (the journal's device id
+/// and clock) is left out: two journals with the same records are the same journal here.
 pub fn dump(path: &Path) -> String {
     let conn =
         rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
             .expect("open journal read-only");
     let mut out = String::new();
     let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'search%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'search%' AND name NOT LIKE 'sqlite_%' AND name != 'this_device' ORDER BY name")
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()
@@ -249,4 +250,28 @@ pub fn mode(path: &Path) -> u32 {
         .permissions()
         .mode()
         & 0o7777
+}
+
+/// Where two JSON values first differ, as a path and the two values there (or `None` when
+/// they are equal), to make a failed comparison of large documents readable.
+pub fn first_difference(a: &serde_json::Value, b: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            keys.into_iter().find_map(|k| match (x.get(k), y.get(k)) {
+                (Some(p), Some(q)) => first_difference(p, q).map(|d| format!(".{k}{d}")),
+                (p, q) => Some(format!(".{k}: {p:?} ≠ {q:?}")),
+            })
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .find_map(|(i, (p, q))| first_difference(p, q).map(|d| format!("[{i}]{d}"))),
+        _ if a == b => None,
+        _ => Some(format!(": {a} ≠ {b}")),
+    }
 }

@@ -55,6 +55,11 @@ pub struct AddArgs {
     /// The day of the apology [default: today]
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+
+    /// Save it even when the apology check finds something in it (without this, an apology
+    /// given with flags is checked first, and not saved when the check has findings)
+    #[arg(long)]
+    pub as_written: bool,
 }
 
 fn from_flags(args: &AddArgs) -> Result<Parts, UserError> {
@@ -106,14 +111,59 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
         None => parts,
     };
     let apology = Apology::from_parts(&parts)?;
-    let (saved, promise) = store.write(|tx| save(tx, &apology, me.id, to.id, date))?;
+    // What the apology check makes of the words, all parts together. Given as flags, they
+    // are checked before anything is saved: an apology that lands badly cannot be taken back
+    // from the other partner's eyes (the guided flow shows the findings before asking to save).
+    let check = apology_check::check(&parts.text());
+    if !asked && !args.as_written && !check.findings.is_empty() {
+        ctx.emit(&Held {
+            saved: false,
+            check: &check,
+            to: &to.name,
+        })?;
+        bail_user!(
+            "the apology check found {} in these words, so nothing was saved; change them, or add --as-written to save them as they are",
+            prose::count(check.findings.len() as i64, "thing", "things")
+        );
+    }
+    let clock = store.clock();
+    let (saved, promise) = store.write(|tx| {
+        let stamp = crate::store::clock::stamp(tx, &clock, Some(me.id))?;
+        save(tx, &stamp, &apology, me.id, to.id, date)
+    })?;
     ctx.emit(&Saved {
         record: json::apology(&saved, &Names::new(&partners)),
-        // What the apology check makes of the saved words, all parts together.
-        check: apology_check::check(&parts.text()),
+        check,
         promise,
         asked,
     })
+}
+
+/// An apology the check held back: what it found, and that nothing was saved.
+#[derive(Serialize)]
+struct Held<'a> {
+    saved: bool,
+    check: &'a apology_check::Report,
+    #[serde(skip)]
+    to: &'a str,
+}
+
+impl Output for Held<'_> {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        writeln!(
+            out,
+            "The apology check noticed something you may want to change before {} reads it:",
+            sanitize::line(self.to)
+        )?;
+        for f in &self.check.findings {
+            writeln!(out, "{}", finding_block(f))?;
+        }
+        if !self.check.missing.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", missing_block(&self.check.missing))?;
+        }
+        Ok(())
+    }
 }
 
 /// An apology ready to save: the parts it cannot do without are there.
@@ -160,6 +210,7 @@ impl<'a> Apology<'a> {
 /// Saves the apology, and its change as a promise when asked to, in one transaction.
 fn save(
     tx: &rusqlite::Connection,
+    stamp: &crate::store::clock::Stamp,
     apology: &Apology<'_>,
     by: i64,
     to: i64,
@@ -168,6 +219,7 @@ fn save(
     let promise = match (apology.promise, apology.change) {
         (Some(every), Some(change)) => Some(promises::insert(
             tx,
+            stamp,
             &NewPromise {
                 by_id: by,
                 to_id: Some(to),
@@ -181,6 +233,7 @@ fn save(
     };
     let saved = apologies::insert(
         tx,
+        stamp,
         &NewApology {
             by_id: by,
             to_id: to,

@@ -34,6 +34,8 @@ pub struct ListItem {
     pub change: Option<String>,
     pub promise_id: Option<i64>,
     pub response: Option<ResponseItem>,
+    /// The day its author withdrew it, if they did.
+    pub withdrawn_on: Option<NaiveDate>,
 }
 
 pub fn list_items(conn: &rusqlite::Connection) -> anyhow::Result<Vec<ListItem>> {
@@ -56,6 +58,7 @@ pub fn list_items(conn: &rusqlite::Connection) -> anyhow::Result<Vec<ListItem>> 
             responsibility: a.responsibility,
             change: a.change,
             promise_id: a.promise_id,
+            withdrawn_on: a.withdrawn_on,
         })
         .collect())
 }
@@ -92,9 +95,13 @@ impl Output for List {
                     r.date.format("%a %-d %b %Y")
                 ),
             };
+            let withdrawn = item
+                .withdrawn_on
+                .map(|d| format!(" · withdrawn on {}", d.format("%a %-d %b %Y")))
+                .unwrap_or_default();
             writeln!(
                 out,
-                "{}  {} to {}, {} · {answer}",
+                "{}  {} to {}, {} · {answer}{withdrawn}",
                 item.id,
                 sanitize::line(&item.by),
                 sanitize::line(&item.to),

@@ -5,6 +5,7 @@ mod add;
 mod check;
 mod list;
 mod respond;
+mod withdraw;
 
 use clap::Subcommand;
 
@@ -13,6 +14,7 @@ use crate::commands::context::Context;
 pub use add::AddArgs;
 pub use check::CheckArgs;
 pub use respond::RespondArgs;
+pub use withdraw::WithdrawArgs;
 
 /// Write an apology, answer one, or check a draft.
 ///
@@ -44,6 +46,12 @@ pub enum Action {
         after_help = "Examples:\n  rekindle apology check \"I'm sorry if you felt hurt\"\n  pbpaste | rekindle apology check\n  rekindle apology check --json < draft.txt"
     )]
     Check(CheckArgs),
+    /// Take back your apology, visibly: it stays, marked withdrawn (one not yet answered can
+    /// also be deleted: rekindle delete apology ID)
+    #[command(
+        after_help = "Examples:\n  rekindle apology withdraw 3 --as Sam\n  rekindle apology withdraw 3 --as Sam --json"
+    )]
+    Withdraw(WithdrawArgs),
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -52,5 +60,6 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         Some(Action::Add(a)) => add::run(ctx, a),
         Some(Action::Respond(a)) => respond::run(ctx, a),
         Some(Action::Check(a)) => check::run(ctx, a),
+        Some(Action::Withdraw(a)) => withdraw::run(ctx, a),
     }
 }

@@ -84,6 +84,7 @@ pub fn run(ctx: &mut Context, args: RespondArgs) -> anyhow::Result<()> {
     let mut store = ctx.open()?;
     let me = ctx.acting_partner(&store)?;
     let names = Names::load(store.conn())?;
+    let clock = store.clock();
     let (apology, response, previous) = store.write(|tx| {
         let Some(apology) = apologies::get(tx, id)? else {
             bail_user!("there is no apology {id}; `rekindle apology list` shows them all");
@@ -103,7 +104,8 @@ pub fn run(ctx: &mut Context, args: RespondArgs) -> anyhow::Result<()> {
             );
         }
         let previous = apologies::current_response(tx, id)?;
-        let response = apologies::respond(tx, id, me.id, date, answer, note)?;
+        let stamp = crate::store::clock::stamp(tx, &clock, Some(me.id))?;
+        let response = apologies::respond(tx, &stamp, id, me.id, date, answer, note)?;
         Ok((apology, response, previous))
     })?;
     ctx.emit(&Answered {

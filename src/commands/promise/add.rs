@@ -67,9 +67,12 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
         ),
         None => guided(ctx, &args, &me, &to)?,
     };
+    let clock = store.clock();
     let promise = store.write(|tx| {
+        let stamp = crate::store::clock::stamp(tx, &clock, Some(me.id))?;
         Ok(promises::insert(
             tx,
+            &stamp,
             &NewPromise {
                 by_id: me.id,
                 to_id: Some(to.id),
@@ -149,29 +152,7 @@ fn when(ctx: &Context, args: &AddArgs) -> anyhow::Result<When> {
         Some(value) => Some(ctx.date_ahead("--due", value)?),
         None => None,
     };
-    if let Some(due) = due {
-        if due < from {
-            bail_user!(
-                "--due {} is before the promise starts ({}); give a day from then on",
-                dates::in_words(due),
-                dates::in_words(from)
-            );
-        }
-        if let Some(rule) = every {
-            let schedule = recurrence::Schedule {
-                rule,
-                from,
-                until: Some(due),
-            };
-            if schedule.first_on_or_after(from).is_none_or(|d| d > due) {
-                bail_user!(
-                    "--every {rule} has no date from {} to {}; choose a later --due or another --every",
-                    dates::in_words(from),
-                    dates::in_words(due)
-                );
-            }
-        }
-    }
+    recurrence::check_schedule(from, due, every).map_err(UserError::new)?;
     Ok(When { from, due, every })
 }
 

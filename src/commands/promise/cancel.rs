@@ -36,6 +36,8 @@ pub fn run(ctx: &mut Context, id_text: &str) -> anyhow::Result<()> {
         }
     }
     let today = ctx.today;
+    let clock = store.clock();
+    let canceller = ctx.named_partner(&store)?.map(|p| p.id);
     let promise = store.write(|tx| {
         // Read again inside the transaction: the other partner may have closed it meanwhile.
         let current = promises::get(tx, id)?.ok_or_else(|| {
@@ -45,7 +47,14 @@ pub fn run(ctx: &mut Context, id_text: &str) -> anyhow::Result<()> {
         })?;
         refuse_to_cancel_again(&current)?;
         refuse_if_closed(&current)?;
-        Ok(promises::close(tx, id, Status::Cancelled, today)?)
+        let stamp = crate::store::clock::stamp(tx, &clock, canceller.or(Some(current.by_id)))?;
+        Ok(promises::close(
+            tx,
+            &stamp,
+            id,
+            Status::Cancelled,
+            Some(today),
+        )?)
     })?;
     let names = Names::load(store.conn())?;
     ctx.emit(&Cancelled {

@@ -13,6 +13,7 @@ use crate::domain::dates;
 use crate::domain::error::UserError;
 use crate::domain::input::{OPTIONAL, nonblank, parse_id};
 use crate::domain::recurrence::Plan;
+use crate::store::clock::{self, Clock};
 use crate::store::promises::{self, Outcome, OutcomeKind, Promise, Status, Tally};
 use crate::text::sanitize;
 use crate::views::Output;
@@ -50,6 +51,7 @@ struct Asked<'a> {
     today: NaiveDate,
     amend: bool,
     recorder: i64,
+    clock: Clock,
 }
 
 /// What `promise keep|miss|skip` did.
@@ -82,6 +84,7 @@ pub fn run(ctx: &mut Context, args: OutcomeArgs, result: OutcomeKind) -> anyhow:
         today: ctx.today,
         amend: args.amend,
         recorder: recorder.id,
+        clock: store.clock(),
     };
     let (promise, outcome, done, tally) = store.write(|tx| record(tx, &asked))?;
     let names = Names::load(store.conn())?;
@@ -128,7 +131,8 @@ fn record(
     plan.check_outcome_date(date, asked.today)
         .map_err(|e| UserError::new(format!("promise {id}: {e}")))?;
     let (result, note) = (asked.result, asked.note);
-    let (outcome, done) = match (promises::outcome_on(tx, id, date)?, asked.amend) {
+    let existing = promises::outcome_on(tx, id, date)?;
+    match (&existing, asked.amend) {
         (Some(existing), false) => bail_user!(
             "promise {id} already has an outcome for {}: {}; each date takes one (add --amend to correct it)",
             dates::in_words(date),
@@ -138,25 +142,35 @@ fn record(
             "nothing is recorded for promise {id} on {} to correct; leave out --amend to record it",
             dates::in_words(date)
         ),
-        (Some(existing), true) => {
-            if existing.result == result && note.is_none_or(|n| existing.note.as_deref() == Some(n))
-            {
-                // Correcting an outcome to what it already says writes nothing, so its
-                // `updated_at` (which an import compares) stays as it was.
-                return Ok((promise, existing, Done::Unchanged, tally(tx, id)?));
-            }
+        (Some(existing), true)
+            if existing.result == result
+                && note.is_none_or(|n| existing.note.as_deref() == Some(n)) =>
+        {
+            // Correcting an outcome to what it already says writes nothing, so its stamp
+            // (which an import compares) stays as it was.
+            let existing = existing.clone();
+            return Ok((promise, existing, Done::Unchanged, tally(tx, id)?));
+        }
+        _ => {}
+    }
+    // One stamp for everything this command writes: the outcome and the promise it closes.
+    let stamp = clock::stamp(tx, &asked.clock, Some(asked.recorder))?;
+    let (outcome, done) = match existing {
+        Some(existing) => {
             let was = existing.result;
-            let outcome = promises::amend_outcome(tx, &existing, result, note)?;
+            let outcome = promises::amend_outcome(tx, &stamp, &existing, result, note)?;
             (outcome, Done::Corrected(was))
         }
-        (None, false) => (
-            promises::record_outcome(tx, id, date, result, note, asked.recorder)?,
+        None => (
+            promises::record_outcome(tx, &stamp, id, date, result, note, asked.recorder)?,
             Done::Recorded,
         ),
     };
     let promise = match (plan, result) {
-        (Plan::Once { .. }, OutcomeKind::Kept) => promises::close(tx, id, Status::Kept, date)?,
-        (Plan::Once { .. }, _) => promises::close(tx, id, Status::Missed, date)?,
+        (Plan::Once { .. }, OutcomeKind::Kept) => {
+            promises::close(tx, &stamp, id, Status::Kept, Some(date))?
+        }
+        (Plan::Once { .. }, _) => promises::close(tx, &stamp, id, Status::Missed, Some(date))?,
         (Plan::Recurring(_), _) => promise,
     };
     Ok((promise, outcome, done, tally(tx, id)?))

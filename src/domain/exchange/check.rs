@@ -40,7 +40,14 @@ impl From<NaiveDate> for Today {
 /// with microseconds, `YYYY-MM-DD` dates, feeling words as the vocabulary spells them).
 /// `today` is the importing computer's date; as everywhere else in rekindle, what already
 /// happened cannot be dated after it, allowing for a time zone further ahead.
-pub fn check(mut doc: Document, today: impl Into<Today>) -> Result<Document, Problem> {
+///
+/// `now` is the importing computer's clock: stamps are checked against it, and a version 1
+/// file is given the stamps, tombstones and revisions version 2 carries (see `versions`).
+pub fn check(
+    mut doc: Document,
+    today: impl Into<Today>,
+    now: &DateTime<Utc>,
+) -> Result<Document, Problem> {
     let rules = Rules {
         today: today.into(),
     };
@@ -53,6 +60,7 @@ pub fn check(mut doc: Document, today: impl Into<Today>) -> Result<Document, Pro
     rules.responses(&mut doc.responses)?;
     rules.focus(&mut doc.focus)?;
     rules.meetings(&mut doc.meetings)?;
+    super::versions::check(&mut doc, now)?;
     Ok(doc)
 }
 
@@ -439,7 +447,7 @@ fn record_header(
 }
 
 /// A uuid in its canonical form (lowercase, hyphenated); any standard spelling is accepted.
-fn reference(at: &Place, uuid: &mut String) -> Result<(), Problem> {
+pub(super) fn reference(at: &Place, uuid: &mut String) -> Result<(), Problem> {
     let parsed = uuid::Uuid::try_parse(uuid.trim()).map_err(|_| {
         Problem::at(
             at,
@@ -452,7 +460,7 @@ fn reference(at: &Place, uuid: &mut String) -> Result<(), Problem> {
     Ok(())
 }
 
-fn optional_reference(at: &Place, uuid: &mut Option<String>) -> Result<(), Problem> {
+pub(super) fn optional_reference(at: &Place, uuid: &mut Option<String>) -> Result<(), Problem> {
     match uuid {
         Some(u) => reference(at, u),
         None => Ok(()),
@@ -494,7 +502,7 @@ fn is_canonical_timestamp(text: &str) -> bool {
 }
 
 /// Any RFC 3339 timestamp, rewritten in the journal's UTC form.
-fn timestamp_value(at: &Place, text: &str) -> Result<String, Problem> {
+pub(super) fn timestamp_value(at: &Place, text: &str) -> Result<String, Problem> {
     if is_canonical_timestamp(text) {
         return Ok(text.to_string());
     }
@@ -517,7 +525,7 @@ fn timestamp_value(at: &Place, text: &str) -> Result<String, Problem> {
 }
 
 /// A calendar date, strictly `YYYY-MM-DD`, within the years rekindle accepts.
-fn date_value(at: &Place, text: &str) -> Result<NaiveDate, Problem> {
+pub(super) fn date_value(at: &Place, text: &str) -> Result<NaiveDate, Problem> {
     let shaped = text.len() == 10
         && text.bytes().enumerate().all(|(i, b)| {
             if i == 4 || i == 7 {

@@ -8,6 +8,7 @@
 //! `views::export`. docs/export-format.md describes the format for people who write tools on it.
 
 mod check;
+mod versions;
 
 pub use check::{Today, check};
 
@@ -22,8 +23,12 @@ use crate::domain::kind::RecordKind;
 
 /// The value of `format` in every export.
 pub const FORMAT: &str = "rekindle-export";
-/// The version of the format this program writes and reads.
-pub const VERSION: u64 = 1;
+/// The version of the format this program writes. It reads this one and version 1 (which
+/// has no stamps, tombstones or revisions: they are derived on import, see [`check()`]).
+pub const VERSION: u64 = 2;
+
+/// The oldest version of the format this program still reads.
+pub const OLDEST_VERSION: u64 = 1;
 
 /// The whole journal. Lists are in the order the records were written (by local id).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +55,15 @@ pub struct Document {
     pub focus: Vec<FocusRecord>,
     #[serde(default)]
     pub meetings: Vec<MeetingRecord>,
+    /// Deleted records: what was deleted, whose it was, who deleted it and when; no content.
+    #[serde(default)]
+    pub tombstones: Vec<TombstoneRecord>,
+    /// Earlier versions of the records above, as they were.
+    #[serde(default)]
+    pub revisions: Vec<RevisionRecord>,
+    /// Earlier words taken back with `edit --forget-previous`.
+    #[serde(default)]
+    pub withdrawals: Vec<WithdrawalRecord>,
 }
 
 impl Document {
@@ -68,6 +82,9 @@ impl Document {
             responses: Vec::new(),
             focus: Vec::new(),
             meetings: Vec::new(),
+            tombstones: Vec::new(),
+            revisions: Vec::new(),
+            withdrawals: Vec::new(),
         }
     }
 
@@ -118,16 +135,23 @@ impl Document {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartnerRecord {
     pub uuid: String,
     pub name: String,
     pub role: String,
     pub created_at: String,
     pub updated_at: String,
+    /// The stamp of the record's last change (version 2; derived from `updated_at` for
+    /// version 1 files).
+    #[serde(default)]
+    pub hlc: String,
+    /// Who made the record's last change.
+    #[serde(default)]
+    pub changed_by_uuid: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckinRecord {
     pub uuid: String,
     pub partner_uuid: String,
@@ -148,9 +172,16 @@ pub struct CheckinRecord {
     pub note: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// The stamp of the record's last change (version 2; derived from `updated_at` for
+    /// version 1 files).
+    #[serde(default)]
+    pub hlc: String,
+    /// Who made the record's last change.
+    #[serde(default)]
+    pub changed_by_uuid: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeelingRecord {
     pub uuid: String,
     pub partner_uuid: String,
@@ -165,9 +196,16 @@ pub struct FeelingRecord {
     pub note: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// The stamp of the record's last change (version 2; derived from `updated_at` for
+    /// version 1 files).
+    #[serde(default)]
+    pub hlc: String,
+    /// Who made the record's last change.
+    #[serde(default)]
+    pub changed_by_uuid: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PromiseRecord {
     pub uuid: String,
     pub by_uuid: String,
@@ -184,9 +222,16 @@ pub struct PromiseRecord {
     pub closed_on: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// The stamp of the record's last change (version 2; derived from `updated_at` for
+    /// version 1 files).
+    #[serde(default)]
+    pub hlc: String,
+    /// Who made the record's last change.
+    #[serde(default)]
+    pub changed_by_uuid: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutcomeRecord {
     pub uuid: String,
     pub promise_uuid: String,
@@ -197,9 +242,16 @@ pub struct OutcomeRecord {
     pub recorded_by_uuid: String,
     pub created_at: String,
     pub updated_at: String,
+    /// The stamp of the record's last change (version 2; derived from `updated_at` for
+    /// version 1 files).
+    #[serde(default)]
+    pub hlc: String,
+    /// Who made the record's last change.
+    #[serde(default)]
+    pub changed_by_uuid: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApologyRecord {
     pub uuid: String,
     pub by_uuid: String,
@@ -213,11 +265,21 @@ pub struct ApologyRecord {
     pub change: Option<String>,
     #[serde(default)]
     pub promise_uuid: Option<String>,
+    /// The day its author withdrew it (`apology withdraw`), or null.
+    #[serde(default)]
+    pub withdrawn_on: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// The stamp of the record's last change (version 2; derived from `updated_at` for
+    /// version 1 files).
+    #[serde(default)]
+    pub hlc: String,
+    /// Who made the record's last change.
+    #[serde(default)]
+    pub changed_by_uuid: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResponseRecord {
     pub uuid: String,
     pub apology_uuid: String,
@@ -228,20 +290,38 @@ pub struct ResponseRecord {
     pub note: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// The stamp of the record's last change (version 2; derived from `updated_at` for
+    /// version 1 files).
+    #[serde(default)]
+    pub hlc: String,
+    /// Who made the record's last change.
+    #[serde(default)]
+    pub changed_by_uuid: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FocusRecord {
     pub uuid: String,
     pub step: String,
     pub date: String,
     #[serde(default)]
     pub partner_uuid: Option<String>,
+    /// The journal's start: the focus `init` sets. Two journals set up apart have one start
+    /// between them, the earlier.
+    #[serde(default)]
+    pub start: bool,
     pub created_at: String,
     pub updated_at: String,
+    /// The stamp of the record's last change (version 2; derived from `updated_at` for
+    /// version 1 files).
+    #[serde(default)]
+    pub hlc: String,
+    /// Who made the record's last change.
+    #[serde(default)]
+    pub changed_by_uuid: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeetingRecord {
     pub uuid: String,
     pub date: String,
@@ -255,9 +335,16 @@ pub struct MeetingRecord {
     pub parts: Vec<MeetingPart>,
     pub created_at: String,
     pub updated_at: String,
+    /// The stamp of the record's last change (version 2; derived from `updated_at` for
+    /// version 1 files).
+    #[serde(default)]
+    pub hlc: String,
+    /// Who made the record's last change.
+    #[serde(default)]
+    pub changed_by_uuid: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeetingPart {
     pub partner_uuid: String,
     #[serde(default)]
@@ -266,6 +353,339 @@ pub struct MeetingPart {
     pub request: Option<String>,
     #[serde(default)]
     pub promise_uuid: Option<String>,
+}
+
+/// A deleted record (version 2): none of its content, only what the timeline says of it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TombstoneRecord {
+    /// The kind, as `history --kind` names it: `checkin`, `promise`, ...
+    pub kind: String,
+    pub uuid: String,
+    /// The stamp of the delete. A tombstone wins over every version of its record.
+    pub hlc: String,
+    /// Who deleted it.
+    #[serde(default)]
+    pub by_uuid: Option<String>,
+    /// Whose record it was.
+    #[serde(default)]
+    pub author_uuid: Option<String>,
+    /// The day the record was for.
+    pub date: String,
+    /// The day it was deleted.
+    pub deleted_on: String,
+    /// When it was deleted (a timestamp).
+    pub at: String,
+    /// Whether the timeline mentions it: false for the other uuids of a record two journals
+    /// wrote under two uuids, so the delete is said once.
+    #[serde(default = "yes")]
+    pub shown: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// An earlier version of a record (version 2).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisionRecord {
+    pub kind: String,
+    /// The record it is a version of.
+    pub uuid: String,
+    /// The version's stamp.
+    pub hlc: String,
+    /// The uuid the version was written under: the record's own, or, for a record two
+    /// journals wrote under two uuids, the other one.
+    pub origin_uuid: String,
+    /// Who made this version.
+    #[serde(default)]
+    pub by_uuid: Option<String>,
+    /// When it was made (a timestamp).
+    pub at: String,
+    /// The fields whose words were taken back (`edit --forget-previous`); null in `record`.
+    #[serde(default)]
+    pub withdrawn: Vec<String>,
+    /// The record as it was, in the shape of its list above (a check-in with a `feelings`
+    /// list of its own).
+    pub record: serde_json::Value,
+}
+
+/// Earlier words of one field taken back (version 2): in every version of the record older
+/// than `hlc`, that field's words are withdrawn.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WithdrawalRecord {
+    pub kind: String,
+    pub uuid: String,
+    pub field: String,
+    pub hlc: String,
+    #[serde(default)]
+    pub by_uuid: Option<String>,
+    pub at: String,
+}
+
+/// One version of one record, as the lists above hold it: the unit that merges compare, that
+/// revisions keep, and that `undo` goes back to. A check-in's version includes its feelings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    Partner(PartnerRecord),
+    Checkin(CheckinRecord, Vec<FeelingRecord>),
+    Feeling(FeelingRecord),
+    Promise(PromiseRecord),
+    Outcome(OutcomeRecord),
+    Apology(ApologyRecord),
+    Response(ResponseRecord),
+    Focus(FocusRecord),
+    Meeting(MeetingRecord),
+}
+
+macro_rules! each_body {
+    ($body:expr, $r:ident => $e:expr) => {
+        match $body {
+            Body::Partner($r) => $e,
+            Body::Checkin($r, _) => $e,
+            Body::Feeling($r) => $e,
+            Body::Promise($r) => $e,
+            Body::Outcome($r) => $e,
+            Body::Apology($r) => $e,
+            Body::Response($r) => $e,
+            Body::Focus($r) => $e,
+            Body::Meeting($r) => $e,
+        }
+    };
+}
+
+impl Body {
+    pub fn kind(&self) -> RecordKind {
+        match self {
+            Body::Partner(_) => RecordKind::Partner,
+            Body::Checkin(..) => RecordKind::Checkin,
+            Body::Feeling(_) => RecordKind::Feeling,
+            Body::Promise(_) => RecordKind::Promise,
+            Body::Outcome(_) => RecordKind::Outcome,
+            Body::Apology(_) => RecordKind::Apology,
+            Body::Response(_) => RecordKind::Response,
+            Body::Focus(_) => RecordKind::Focus,
+            Body::Meeting(_) => RecordKind::Meeting,
+        }
+    }
+
+    /// The uuid this version was written under.
+    pub fn uuid(&self) -> &str {
+        each_body!(self, r => &r.uuid)
+    }
+
+    pub fn hlc(&self) -> &str {
+        each_body!(self, r => &r.hlc)
+    }
+
+    pub fn created_at(&self) -> &str {
+        each_body!(self, r => &r.created_at)
+    }
+
+    pub fn updated_at(&self) -> &str {
+        each_body!(self, r => &r.updated_at)
+    }
+
+    pub fn changed_by_uuid(&self) -> Option<&str> {
+        each_body!(self, r => r.changed_by_uuid.as_deref())
+    }
+
+    /// The day the record is for (a partner has none).
+    pub fn date(&self) -> Option<&str> {
+        match self {
+            Body::Partner(_) => None,
+            Body::Checkin(r, _) => Some(&r.date),
+            Body::Feeling(r) => Some(&r.date),
+            Body::Promise(r) => Some(&r.date),
+            Body::Outcome(r) => Some(&r.date),
+            Body::Apology(r) => Some(&r.date),
+            Body::Response(r) => Some(&r.date),
+            Body::Focus(r) => Some(&r.date),
+            Body::Meeting(r) => Some(&r.date),
+        }
+    }
+
+    /// Marks this version as the change `hlc`, made by `by` at `at`; a check-in's feelings
+    /// carry its stamp.
+    pub fn restamp(&mut self, hlc: &str, by: Option<&str>, at: &str) {
+        each_body!(self, r => {
+            r.hlc = hlc.to_string();
+            r.changed_by_uuid = by.map(str::to_string);
+            r.updated_at = at.to_string();
+        });
+        if let Body::Checkin(_, feelings) = self {
+            for f in feelings {
+                f.hlc = hlc.to_string();
+                f.changed_by_uuid = by.map(str::to_string);
+            }
+        }
+    }
+
+    /// The version as JSON: the record as its list holds it, a check-in with its feelings.
+    pub fn to_value(&self) -> serde_json::Value {
+        let value = each_body!(self, r => serde_json::to_value(r));
+        let mut value = value.unwrap_or(serde_json::Value::Null);
+        if let (Body::Checkin(_, feelings), Some(object)) = (self, value.as_object_mut()) {
+            object.insert(
+                "feelings".into(),
+                serde_json::to_value(feelings).unwrap_or_default(),
+            );
+        }
+        value
+    }
+
+    /// The version as compact JSON text: what revisions keep, and what breaks a tie between
+    /// two versions with one stamp.
+    pub fn to_json(&self) -> String {
+        self.to_value().to_string()
+    }
+
+    /// A version of a record of `kind` from its JSON.
+    pub fn from_value(kind: RecordKind, value: &serde_json::Value) -> Result<Body, String> {
+        fn typed<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Result<T, String> {
+            T::deserialize(value).map_err(|e| friendlier(&e.to_string()))
+        }
+        Ok(match kind {
+            RecordKind::Partner => Body::Partner(typed(value)?),
+            RecordKind::Checkin => {
+                let feelings = match value.get("feelings") {
+                    Some(list) => typed(list)?,
+                    None => Vec::new(),
+                };
+                Body::Checkin(typed(value)?, feelings)
+            }
+            RecordKind::Feeling => Body::Feeling(typed(value)?),
+            RecordKind::Promise => Body::Promise(typed(value)?),
+            RecordKind::Outcome => Body::Outcome(typed(value)?),
+            RecordKind::Apology => Body::Apology(typed(value)?),
+            RecordKind::Response => Body::Response(typed(value)?),
+            RecordKind::Focus => Body::Focus(typed(value)?),
+            RecordKind::Meeting => Body::Meeting(typed(value)?),
+        })
+    }
+
+    pub fn from_json(kind: RecordKind, text: &str) -> Result<Body, String> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        Body::from_value(kind, &value)
+    }
+
+    /// What the version says, without when, by whom or under which uuid it was written: two
+    /// versions that say the same thing have the same content.
+    pub fn content(&self) -> serde_json::Value {
+        const STAMPS: [&str; 6] = [
+            "uuid",
+            "hlc",
+            "changed_by_uuid",
+            "created_at",
+            "updated_at",
+            "checkin_uuid",
+        ];
+        fn strip(value: &mut serde_json::Value) {
+            if let Some(object) = value.as_object_mut() {
+                for key in STAMPS {
+                    object.remove(key);
+                }
+                if let Some(serde_json::Value::Array(list)) = object.get_mut("feelings") {
+                    list.iter_mut().for_each(strip);
+                }
+            }
+        }
+        let mut value = self.to_value();
+        strip(&mut value);
+        value
+    }
+
+    /// Which of two versions of one record is the record. Most kinds keep the later change
+    /// (the greater stamp). Two exceptions keep what each journal's `init` set up on its
+    /// own: a partner keeps the earlier-written version until someone changes it (a rename,
+    /// a role), and the journal's start keeps the earlier day. Two versions with one stamp
+    /// are told apart by their text, so every journal picks the same one.
+    pub fn compare(&self, other: &Body) -> std::cmp::Ordering {
+        use std::cmp::Ordering;
+        let order = match (self, other) {
+            (Body::Partner(a), Body::Partner(b)) => {
+                let (a_changed, b_changed) =
+                    (a.created_at != a.updated_at, b.created_at != b.updated_at);
+                a_changed.cmp(&b_changed).then_with(|| match a_changed {
+                    true => a.hlc.cmp(&b.hlc),
+                    false => b.hlc.cmp(&a.hlc),
+                })
+            }
+            (Body::Focus(a), Body::Focus(b)) if a.start && b.start => {
+                b.date.cmp(&a.date).then_with(|| b.hlc.cmp(&a.hlc))
+            }
+            _ => self.hlc().cmp(other.hlc()),
+        };
+        match order {
+            Ordering::Equal => self.to_json().cmp(&other.to_json()),
+            decided => decided,
+        }
+    }
+}
+
+/// The text fields of a kind whose earlier words `edit --forget-previous` can take back, as
+/// export records name them (a meeting's parts are named with [`part_field`]).
+pub fn withdrawable(kind: RecordKind) -> &'static [&'static str] {
+    match kind {
+        RecordKind::Checkin => &["answer", "appreciation", "need", "note"],
+        RecordKind::Feeling => &["word", "note"],
+        RecordKind::Promise => &["text"],
+        RecordKind::Outcome => &["note"],
+        RecordKind::Apology => &["what", "impact", "responsibility", "change"],
+        RecordKind::Response => &["note"],
+        RecordKind::Meeting => &["went_well", "work_on"],
+        RecordKind::Partner | RecordKind::Focus => &[],
+    }
+}
+
+/// The field name under which `edit --forget-previous` takes back a partner's part of a
+/// meeting: `parts[PARTNER_UUID].appreciation`.
+pub fn part_field(partner_uuid: &str, field: &str) -> String {
+    format!("parts[{partner_uuid}].{field}")
+}
+
+/// Fields a record cannot be without: withdrawn, they become empty text rather than null.
+const REQUIRED_TEXT: [&str; 4] = ["word", "text", "what", "responsibility"];
+
+/// A version's JSON with the words of `fields` taken back (null, or empty text for a field a
+/// record cannot be without). Returns whether any words were there to take.
+pub fn withdraw_fields(value: &mut serde_json::Value, fields: &[String]) -> bool {
+    fn clear(object: &mut serde_json::Map<String, serde_json::Value>, field: &str) -> bool {
+        match object.get_mut(field) {
+            Some(v)
+                if REQUIRED_TEXT.contains(&field) && v.as_str().is_some_and(|t| !t.is_empty()) =>
+            {
+                *v = serde_json::Value::String(String::new());
+                true
+            }
+            Some(v) if !v.is_null() && !REQUIRED_TEXT.contains(&field) => {
+                *v = serde_json::Value::Null;
+                true
+            }
+            _ => false,
+        }
+    }
+    let mut took = false;
+    let Some(object) = value.as_object_mut() else {
+        return false;
+    };
+    for field in fields {
+        match field
+            .strip_prefix("parts[")
+            .and_then(|rest| rest.split_once("]."))
+        {
+            Some((partner, part_field)) => {
+                if let Some(serde_json::Value::Array(parts)) = object.get_mut("parts") {
+                    for part in parts.iter_mut().filter_map(|p| p.as_object_mut()) {
+                        if part.get("partner_uuid").and_then(|u| u.as_str()) == Some(partner) {
+                            took |= clear(part, part_field);
+                        }
+                    }
+                }
+            }
+            None => took |= clear(object, field),
+        }
+    }
+    took
 }
 
 /// What an import did (or would do) with one kind of record.
@@ -453,15 +873,17 @@ pub fn parse(bytes: &[u8]) -> Result<Document, Problem> {
         }
     }
     match &header.version {
-        Some(v) if v.as_u64() == Some(VERSION) => {}
+        Some(v)
+            if v.as_u64()
+                .is_some_and(|n| (OLDEST_VERSION..=VERSION).contains(&n)) => {}
         Some(v) if v.as_u64().is_some_and(|n| n > VERSION) => {
             return Err(Problem::whole(format!(
-                "it is export version {v}, written by a newer rekindle; this one reads version {VERSION}, so please update rekindle"
+                "it is export version {v}, written by a newer rekindle; this one reads versions {OLDEST_VERSION} to {VERSION}, so please update rekindle"
             )));
         }
         Some(v) => {
             return Err(Problem::whole(format!(
-                "export version {v} is not supported; this rekindle reads version {VERSION}"
+                "export version {v} is not supported; this rekindle reads versions {OLDEST_VERSION} to {VERSION}"
             )));
         }
         None => {

@@ -6,6 +6,12 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
 }
 
+fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339("2026-11-21T12:00:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc)
+}
+
 const SAM: &str = "6f1c2b8e-3d4a-4c5b-9e6f-7a8b9c0d1e2f";
 const ALEX: &str = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 const CHECKIN: &str = "11111111-2222-4333-8444-555555555555";
@@ -30,7 +36,7 @@ fn minimal() -> serde_json::Value {
 
 fn problem(value: serde_json::Value) -> String {
     let bytes = serde_json::to_vec(&value).unwrap();
-    match parse(&bytes).and_then(|doc| check(doc, today())) {
+    match parse(&bytes).and_then(|doc| check(doc, today(), &now())) {
         Ok(_) => panic!("accepted: {value}"),
         Err(p) => p.to_string(),
     }
@@ -45,7 +51,7 @@ fn with(path: &str, value: serde_json::Value) -> serde_json::Value {
 #[test]
 fn a_good_file_is_accepted_and_made_canonical() {
     let bytes = serde_json::to_vec(&minimal()).unwrap();
-    let doc = check(parse(&bytes).unwrap(), today()).unwrap();
+    let doc = check(parse(&bytes).unwrap(), today(), &now()).unwrap();
     let c = &doc.checkins[0];
     assert_eq!(c.created_at, "2026-11-20T18:00:00.000000Z");
     assert_eq!(c.updated_at, "2026-11-20T18:00:00.500000Z");
@@ -58,7 +64,12 @@ fn uuids_in_any_standard_spelling_become_lowercase() {
     let upper = SAM.to_uppercase();
     let mut doc = with("/partners/0/uuid", upper.clone().into());
     *doc.pointer_mut("/checkins/0/partner_uuid").unwrap() = upper.into();
-    let doc = check(parse(&serde_json::to_vec(&doc).unwrap()).unwrap(), today()).unwrap();
+    let doc = check(
+        parse(&serde_json::to_vec(&doc).unwrap()).unwrap(),
+        today(),
+        &now(),
+    )
+    .unwrap();
     assert_eq!(doc.partners[0].uuid, SAM);
     assert_eq!(doc.checkins[0].partner_uuid, SAM);
 }
@@ -104,7 +115,7 @@ fn other_files_are_named_for_what_they_are() {
 fn format_and_version_are_checked_first() {
     let err = problem(with("/format", "daylio-backup".into()));
     assert!(err.contains("\"daylio-backup\""), "{err}");
-    let err = problem(with("/version", 2.into()));
+    let err = problem(with("/version", 3.into()));
     assert!(err.contains("newer rekindle"), "{err}");
     let err = problem(with("/version", 0.into()));
     assert!(err.contains("version 0 is not supported"), "{err}");
@@ -211,7 +222,14 @@ fn tomorrow_is_refused_like_any_future_date() {
         "{err}"
     );
     let doc = with("/checkins/0/date", "2026-11-21".into());
-    assert!(check(parse(&serde_json::to_vec(&doc).unwrap()).unwrap(), today()).is_ok());
+    assert!(
+        check(
+            parse(&serde_json::to_vec(&doc).unwrap()).unwrap(),
+            today(),
+            &now()
+        )
+        .is_ok()
+    );
 }
 
 #[test]
@@ -271,22 +289,27 @@ fn unknown_fields_are_tolerated() {
     let mut doc = minimal();
     doc["app"] = "someone's tool".into();
     doc["checkins"][0]["mood_colour"] = "blue".into();
-    assert!(check(parse(&serde_json::to_vec(&doc).unwrap()).unwrap(), today()).is_ok());
+    assert!(
+        check(
+            parse(&serde_json::to_vec(&doc).unwrap()).unwrap(),
+            today(),
+            &now()
+        )
+        .is_ok()
+    );
 }
 
 #[test]
 fn the_span_covers_every_dated_record() {
     let bytes = serde_json::to_vec(&minimal()).unwrap();
-    let mut doc = check(parse(&bytes).unwrap(), today()).unwrap();
+    let mut doc = check(parse(&bytes).unwrap(), today(), &now()).unwrap();
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     assert_eq!(doc.span(), Some((d("2026-11-20"), d("2026-11-20"))));
     doc.focus.push(FocusRecord {
         uuid: CHECKIN.into(),
         step: "healing".into(),
         date: "2026-10-01".into(),
-        partner_uuid: None,
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Default::default()
     });
     assert_eq!(doc.span(), Some((d("2026-10-01"), d("2026-11-20"))));
     assert_eq!(Document::new(String::new()).span(), None);
@@ -328,6 +351,7 @@ fn accepted(value: serde_json::Value) -> bool {
     check(
         parse(&serde_json::to_vec(&value).unwrap()).unwrap(),
         today(),
+        &now(),
     )
     .is_ok()
 }
@@ -355,6 +379,7 @@ fn a_feeling_word_is_held_to_the_command_lines_rule() {
     let doc = check(
         parse(&serde_json::to_vec(&feeling("  Hurt ")).unwrap()).unwrap(),
         today(),
+        &now(),
     )
     .unwrap();
     assert_eq!(
@@ -461,8 +486,8 @@ fn dates_allow_for_a_time_zone_ahead_and_no_further() {
     };
     let on = |date: &str| with("/checkins/0/date", date.into());
     let parsed = |v: serde_json::Value| parse(&serde_json::to_vec(&v).unwrap()).unwrap();
-    assert!(check(parsed(on("2026-11-22")), ahead).is_ok());
-    let err = check(parsed(on("2026-11-23")), ahead)
+    assert!(check(parsed(on("2026-11-22")), ahead, &now()).is_ok());
+    let err = check(parsed(on("2026-11-23")), ahead, &now())
         .unwrap_err()
         .to_string();
     assert_eq!(
@@ -475,11 +500,13 @@ fn dates_allow_for_a_time_zone_ahead_and_no_further() {
         "date": "9999-12-31", "partner_uuid": SAM,
         "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-20T10:00:00Z",
     }]);
-    let err = check(parsed(focus.clone()), ahead).unwrap_err().to_string();
+    let err = check(parsed(focus.clone()), ahead, &now())
+        .unwrap_err()
+        .to_string();
     assert!(
         err.starts_with("focus[0].date: 9999-12-31 is in the future"),
         "{err}"
     );
     focus["focus"][0]["date"] = "2026-11-22".into();
-    assert!(check(parsed(focus), ahead).is_ok());
+    assert!(check(parsed(focus), ahead, &now()).is_ok());
 }

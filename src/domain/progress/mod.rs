@@ -101,6 +101,8 @@ pub struct ApologyFact {
     pub first_answer: Option<NaiveDate>,
     /// Whether the latest answer on or before `until` accepts it.
     pub accepted: bool,
+    /// Whether its author withdrew it on or before `until` (it waits for no answer then).
+    pub withdrawn: bool,
 }
 
 /// An open recurring promise and its latest kept/missed outcomes, newest first (at most 3).
@@ -870,6 +872,7 @@ pub(crate) mod tests {
             date,
             first_answer,
             accepted,
+            withdrawn: false,
         };
         f.apologies = vec![
             apology(1, d(10, 1), Some(d(10, 4)), true),

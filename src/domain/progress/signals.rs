@@ -178,7 +178,7 @@ pub fn unanswered(facts: &Facts) -> Vec<Signal> {
     facts
         .apologies
         .iter()
-        .filter(|a| a.first_answer.is_none())
+        .filter(|a| a.first_answer.is_none() && !a.withdrawn)
         .filter_map(|a| {
             let waiting = (until - a.date).num_days();
             (waiting >= UNANSWERED_DAYS).then(|| {
@@ -330,6 +330,7 @@ mod tests {
             date,
             first_answer: None,
             accepted: false,
+            withdrawn: false,
         };
         f.apologies = vec![apology(d(11, 14))];
         let signals = unanswered(&f);
@@ -347,5 +348,10 @@ mod tests {
             ..apology(d(11, 1))
         }];
         assert!(unanswered(&f).is_empty(), "answered");
+        f.apologies = vec![ApologyFact {
+            withdrawn: true,
+            ..apology(d(11, 1))
+        }];
+        assert!(unanswered(&f).is_empty(), "withdrawn by its author");
     }
 }

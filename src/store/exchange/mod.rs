@@ -1,29 +1,54 @@
 //! Reading the whole journal as an export document, and merging a checked document into a
-//! journal.
-//!
-//! The merge matches records by uuid. An unknown uuid is added under a new local id; a known
-//! one is replaced only when the file's version was changed later (`updated_at`), otherwise
-//! it is skipped. A few kinds are also one-per-something, so two journals that each wrote
-//! "the same" record under different uuids would collide: a partner with the same name, a
-//! check-in by the same partner on the same day, an outcome of the same promise on the same
-//! day, and a focus change to the same step on the same day are treated as one record. The
-//! version changed last wins there too (ties go to the larger uuid, so both journals pick the
-//! same one), and its uuid is kept, so two journals settle on one uuid after merging both
-//! ways. A check-in's feelings and a meeting's parts travel with it: when the file's version
-//! wins they are replaced by the file's, and when the journal's wins the file's are skipped.
+//! journal. The rules of the merge are at the top of `merge`; writing one version of a record
+//! into its row, which the merge, `edit` and `undo` share, is `write`.
 //!
 //! Everything happens inside the caller's transaction; any refusal rolls all of it back.
 
+#[cfg(test)]
+mod converge;
 mod merge;
-mod read;
+pub mod read;
+mod write;
 
-pub use merge::{file_wins, merge};
+pub use merge::{Merged, Touched, merge};
 pub use read::read_all;
 
 use rusqlite::{Connection, Row, Transaction, TransactionBehavior};
 
 use super::Store;
-use crate::domain::exchange::Document;
+use crate::domain::exchange::{Body, Document, Place, Problem};
+
+/// Why writing a version stopped: a problem with the file, or SQLite's error.
+pub(crate) enum Failure {
+    Refused(Problem),
+    Sql(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for Failure {
+    fn from(e: rusqlite::Error) -> Self {
+        Failure::Sql(e)
+    }
+}
+
+impl From<Problem> for Failure {
+    fn from(p: Problem) -> Self {
+        Failure::Refused(p)
+    }
+}
+
+pub(crate) type Res<T = ()> = Result<T, Failure>;
+
+/// Writes `body` into the row of record `id` (its content, stamp and author of the change),
+/// as `edit` and `undo` do with a version they made from the journal's own. The caller keeps
+/// the version it replaces first (`revisions::supersede`).
+pub fn write_version(conn: &Connection, body: &Body, id: i64) -> anyhow::Result<()> {
+    let at = Place::new(body.kind(), 0);
+    match write::write(conn, body, Some(id), &at) {
+        Ok(_) => Ok(()),
+        Err(Failure::Sql(e)) => Err(e.into()),
+        Err(Failure::Refused(p)) => Err(anyhow::anyhow!("{}", p.message)),
+    }
+}
 
 fn rows<T>(
     conn: &Connection,
@@ -39,53 +64,11 @@ fn rows<T>(
     Ok(out)
 }
 
-fn rows_with<T, P: rusqlite::Params>(
-    conn: &Connection,
-    sql: &str,
-    params: P,
-    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
-) -> rusqlite::Result<Vec<T>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    stmt.query_map(params, map)?.collect()
-}
-
-/// A document holding at least this many records is merged with the search index filled
-/// once at the end, whatever the journal holds.
-const LARGE: usize = 2000;
-
-/// Merges `doc` (checked) into the journal behind `tx`, as [`merge`] does, as fast as the
-/// size calls for: statements are prepared once, and for a new journal or a large import the
-/// search index is filled once at the end instead of row by row (a rebuild reads the whole
-/// journal, so a few records merged into years of them still update it row by row).
-pub fn import(
-    tx: &Connection,
-    doc: &Document,
-) -> rusqlite::Result<Result<crate::domain::exchange::Counts, crate::domain::exchange::Problem>> {
-    tx.set_prepared_statement_cache_capacity(64);
-    let incoming: usize = crate::domain::kind::RecordKind::ALL
-        .into_iter()
-        .map(|kind| doc.len(kind))
-        .sum();
-    let held: i64 = super::inspect::counts(tx)?.iter().map(|(_, n)| n).sum();
-    let once = incoming >= LARGE || incoming as i64 * 4 >= held;
-    let suspended = if once {
-        Some(super::search::suspend(tx)?)
-    } else {
-        None
-    };
-    let merged = merge(tx, doc)?;
-    if let Some(suspended) = suspended {
-        // A refused file is rolled back whole by the caller; the index need not be filled.
-        super::search::resume(tx, suspended, merged.is_ok())?;
-    }
-    Ok(merged)
-}
-
 /// The whole journal, read in one transaction so it is consistent even while the other
-/// partner writes.
-pub fn snapshot(store: &Store) -> anyhow::Result<Document> {
+/// partner writes. `exported_at` is the moment it is written.
+pub fn snapshot(store: &Store, exported_at: String) -> anyhow::Result<Document> {
     let tx = Transaction::new_unchecked(store.conn(), TransactionBehavior::Deferred)?;
-    let doc = read_all(&tx, super::timestamp())?;
+    let doc = read_all(&tx, exported_at)?;
     tx.finish()?;
     Ok(doc)
 }
@@ -116,48 +99,51 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         store
             .write(|tx| {
-                let sam = store::partners::insert(tx, "Sam", Role::Repairing)?;
-                let zoe = store::partners::insert(tx, "Zoë", Role::Healing)?;
+                let stamp = store::clock::testing(tx)?;
+                let sam = store::partners::insert(tx, &stamp, "Sam", Role::Repairing)?;
+                let zoe = store::partners::insert(tx, &stamp, "Zoë", Role::Healing)?;
                 let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
-                store::focus::record(tx, Step::Responsibility, day, None)?;
+                store::focus::record(tx, &stamp, Step::Responsibility, day, None, true)?;
                 let t = "2026-11-20T20:00:00.000000Z";
+                // Stamped as migration 2 stamps what was written before stamps existed.
+                let h = "01a1fa8b5e00-0000-0000000000000000";
                 tx.execute(
-                    "INSERT INTO checkins (uuid, partner_id, date, trust, connection, step, answer, created_at, updated_at)
-                     VALUES ('0b6cf2c4-0000-4000-8000-000000000001', ?1, '2026-11-20', 6, 7, 'responsibility', 'We talked', ?2, ?2)",
-                    params![sam.id, t],
+                    "INSERT INTO checkins (uuid, partner_id, date, trust, connection, step, answer, created_at, updated_at, hlc)
+                     VALUES ('0b6cf2c4-0000-4000-8000-000000000001', ?1, '2026-11-20', 6, 7, 'responsibility', 'We talked', ?2, ?2, ?3)",
+                    params![sam.id, t, h],
                 )?;
                 let checkin = tx.last_insert_rowid();
                 tx.execute(
-                    "INSERT INTO feelings (uuid, partner_id, checkin_id, date, word, intensity, created_at, updated_at)
-                     VALUES ('0b6cf2c4-0000-4000-8000-000000000002', ?1, ?2, '2026-11-20', 'hopeful', 3, ?3, ?3)",
-                    params![sam.id, checkin, t],
+                    "INSERT INTO feelings (uuid, partner_id, checkin_id, date, word, intensity, created_at, updated_at, hlc)
+                     VALUES ('0b6cf2c4-0000-4000-8000-000000000002', ?1, ?2, '2026-11-20', 'hopeful', 3, ?3, ?3, ?4)",
+                    params![sam.id, checkin, t, h],
                 )?;
                 tx.execute(
-                    "INSERT INTO promises (uuid, by_id, to_id, date, text, every, status, created_at, updated_at)
-                     VALUES ('0b6cf2c4-0000-4000-8000-000000000003', ?1, ?2, '2026-11-18', 'Call at lunch', 'mon,thu', 'open', ?3, ?3)",
-                    params![sam.id, zoe.id, t],
+                    "INSERT INTO promises (uuid, by_id, to_id, date, text, every, status, created_at, updated_at, hlc)
+                     VALUES ('0b6cf2c4-0000-4000-8000-000000000003', ?1, ?2, '2026-11-18', 'Call at lunch', 'mon,thu', 'open', ?3, ?3, ?4)",
+                    params![sam.id, zoe.id, t, h],
                 )?;
                 let promise = tx.last_insert_rowid();
                 tx.execute(
-                    "INSERT INTO outcomes (uuid, promise_id, date, result, recorded_by, created_at, updated_at)
-                     VALUES ('0b6cf2c4-0000-4000-8000-000000000004', ?1, '2026-11-19', 'kept', ?2, ?3, ?3)",
-                    params![promise, zoe.id, t],
+                    "INSERT INTO outcomes (uuid, promise_id, date, result, recorded_by, created_at, updated_at, hlc)
+                     VALUES ('0b6cf2c4-0000-4000-8000-000000000004', ?1, '2026-11-19', 'kept', ?2, ?3, ?3, ?4)",
+                    params![promise, zoe.id, t, h],
                 )?;
                 tx.execute(
-                    "INSERT INTO apologies (uuid, by_id, to_id, date, what, responsibility, promise_id, created_at, updated_at)
-                     VALUES ('0b6cf2c4-0000-4000-8000-000000000005', ?1, ?2, '2026-11-18', 'I was late', 'It was mine', ?3, ?4, ?4)",
-                    params![sam.id, zoe.id, promise, t],
+                    "INSERT INTO apologies (uuid, by_id, to_id, date, what, responsibility, promise_id, created_at, updated_at, hlc)
+                     VALUES ('0b6cf2c4-0000-4000-8000-000000000005', ?1, ?2, '2026-11-18', 'I was late', 'It was mine', ?3, ?4, ?4, ?5)",
+                    params![sam.id, zoe.id, promise, t, h],
                 )?;
                 let apology = tx.last_insert_rowid();
                 tx.execute(
-                    "INSERT INTO responses (uuid, apology_id, by_id, date, status, created_at, updated_at)
-                     VALUES ('0b6cf2c4-0000-4000-8000-000000000006', ?1, ?2, '2026-11-19', 'accepted', ?3, ?3)",
-                    params![apology, zoe.id, t],
+                    "INSERT INTO responses (uuid, apology_id, by_id, date, status, created_at, updated_at, hlc)
+                     VALUES ('0b6cf2c4-0000-4000-8000-000000000006', ?1, ?2, '2026-11-19', 'accepted', ?3, ?3, ?4)",
+                    params![apology, zoe.id, t, h],
                 )?;
                 tx.execute(
-                    "INSERT INTO meetings (uuid, date, went_well, created_at, updated_at)
-                     VALUES ('0b6cf2c4-0000-4000-8000-000000000007', '2026-11-20', 'We listened', ?1, ?1)",
-                    [t],
+                    "INSERT INTO meetings (uuid, date, went_well, created_at, updated_at, hlc)
+                     VALUES ('0b6cf2c4-0000-4000-8000-000000000007', '2026-11-20', 'We listened', ?1, ?1, ?2)",
+                    [t, h],
                 )?;
                 let meeting = tx.last_insert_rowid();
                 tx.execute(
@@ -173,6 +159,16 @@ mod tests {
 
     fn today() -> chrono::NaiveDate {
         chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+    }
+
+    fn now() -> chrono::DateTime<chrono::Utc> {
+        chrono::DateTime::parse_from_rfc3339("2026-11-21T12:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc)
+    }
+
+    fn merged(store: &mut Store, doc: &Document) -> anyhow::Result<Merged> {
+        store.write(|tx| merge(tx, doc, &now())?.map_err(|p| anyhow::anyhow!("{p}")))
     }
 
     #[test]
@@ -202,98 +198,44 @@ mod tests {
             Some(&doc.promises[0].uuid)
         );
         // What the commands write passes the import's own checks.
-        assert!(check(doc, today()).is_ok());
+        assert!(check(doc, today(), &now()).is_ok());
     }
 
     #[test]
     fn a_merge_into_an_empty_journal_copies_it_and_a_second_merge_skips_everything() {
         let store = written_by_the_commands();
-        let doc = check(read_all(store.conn(), "now".into()).unwrap(), today()).unwrap();
+        let doc = check(
+            read_all(store.conn(), "now".into()).unwrap(),
+            today(),
+            &now(),
+        )
+        .unwrap();
         let mut copy = Store::open_in_memory().unwrap();
-        let counts = copy
-            .write(|tx| merge(tx, &doc)?.map_err(|p| anyhow::anyhow!("{p}")))
-            .unwrap();
+        let counts = merged(&mut copy, &doc).unwrap().counts;
         assert_eq!(counts.get(RecordKind::Meeting).added, 1);
         assert_eq!(counts.get(RecordKind::Feeling).added, 1);
         assert_eq!(read_all(copy.conn(), "now".into()).unwrap(), doc);
-        let again = copy
-            .write(|tx| merge(tx, &doc)?.map_err(|p| anyhow::anyhow!("{p}")))
-            .unwrap();
+        let again = merged(&mut copy, &doc).unwrap();
         assert!(!again.changed());
-        assert_eq!(again.get(RecordKind::Checkin).skipped, 1);
+        assert_eq!(again.counts.get(RecordKind::Checkin).skipped, 1);
         assert_eq!(
             store::counts(copy.conn()).unwrap(),
             store::counts(store.conn()).unwrap()
         );
     }
 
-    /// The search index's rows and the triggers that keep it, for "same as row by row".
-    fn index_and_triggers(store: &Store) -> (Vec<(i64, String)>, i64) {
-        let triggers = store
-            .conn()
-            .query_row(
-                "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name GLOB '*_search_*'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        (store::search::rows(store.conn()).unwrap(), triggers)
-    }
-
-    // Filling the search index once at the end of a large import gives exactly the index
-    // the triggers write row by row, and puts every trigger back; a refused file rolls the
-    // triggers' removal back with everything else.
-    #[test]
-    fn an_import_that_fills_the_index_once_matches_one_that_fills_it_row_by_row() {
-        let store = written_by_the_commands();
-        let doc = check(read_all(store.conn(), "now".into()).unwrap(), today()).unwrap();
-        let mut by_row = Store::open_in_memory().unwrap();
-        by_row
-            .write(|tx| merge(tx, &doc)?.map_err(|p| anyhow::anyhow!("{p}")))
-            .unwrap();
-        let mut at_once = Store::open_in_memory().unwrap();
-        at_once
-            .write(|tx| import(tx, &doc)?.map_err(|p| anyhow::anyhow!("{p}")))
-            .unwrap();
-        let expected = index_and_triggers(&by_row);
-        assert_eq!(expected.1, 24);
-        assert!(expected.0.len() >= 6, "{:?}", expected.0);
-        assert_eq!(index_and_triggers(&at_once), expected);
-        // And the triggers work again afterwards.
-        at_once
-            .write(|tx| Ok(tx.execute("UPDATE checkins SET note = 'a riverside walk'", [])?))
-            .unwrap();
-        let hits: i64 = at_once
-            .conn()
-            .query_row(
-                "SELECT count(*) FROM search WHERE search MATCH 'riverside'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(hits, 1);
-
-        let mut refused = doc.clone();
-        refused.meetings[0].parts[0].promise_uuid =
-            Some("0b6cf2c4-0000-4000-8000-0000000000ff".into());
-        let mut fresh = Store::open_in_memory().unwrap();
-        assert!(
-            fresh
-                .write(|tx| import(tx, &refused)?.map_err(|p| anyhow::anyhow!("{p}")))
-                .is_err()
-        );
-        assert_eq!(index_and_triggers(&fresh).1, 24);
-    }
-
     #[test]
     fn a_refusal_found_late_leaves_nothing_written() {
         let store = written_by_the_commands();
-        let mut doc = check(read_all(store.conn(), "now".into()).unwrap(), today()).unwrap();
+        let mut doc = check(
+            read_all(store.conn(), "now".into()).unwrap(),
+            today(),
+            &now(),
+        )
+        .unwrap();
         doc.meetings[0].parts[0].promise_uuid = Some("0b6cf2c4-0000-4000-8000-0000000000ff".into());
         let mut copy = Store::open_in_memory().unwrap();
-        let err = copy
-            .write(|tx| merge(tx, &doc)?.map_err(|p| anyhow::anyhow!("{p}")))
-            .unwrap_err();
+        let err = merged(&mut copy, &doc).unwrap_err();
         assert_eq!(
             err.to_string(),
             "meetings[0].parts[0].promise_uuid: no promise has the uuid 0b6cf2c4-0000-4000-8000-0000000000ff, in this file or in the journal"
@@ -303,25 +245,6 @@ mod tests {
                 .unwrap()
                 .iter()
                 .all(|(_, n)| *n == 0)
-        );
-    }
-
-    #[test]
-    fn the_later_change_wins_and_ties_go_to_the_larger_uuid() {
-        let older = "2026-11-20T08:00:00.000000Z";
-        let newer = "2026-11-20T09:00:00.000000Z";
-        assert!(file_wins((older, "a"), (newer, "a")));
-        assert!(!file_wins((newer, "a"), (older, "a")));
-        assert!(
-            !file_wins((newer, "a"), (newer, "a")),
-            "the same version is skipped"
-        );
-        assert!(file_wins((newer, "a"), (newer, "b")));
-        assert!(!file_wins((newer, "b"), (newer, "a")));
-        // Both directions agree on the winner.
-        assert_ne!(
-            file_wins((newer, "a"), (newer, "b")),
-            file_wins((newer, "b"), (newer, "a"))
         );
     }
 }

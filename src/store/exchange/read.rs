@@ -1,21 +1,90 @@
-//! Reading the whole journal into an export document, every list in id order.
+//! Reading records as the export document lists them: the whole journal (every list in id
+//! order), or one record's current version (for its revisions, for `undo`, for a merge).
+//!
+//! A record two journals wrote under two uuids (see migration 2) is listed under the uuid its
+//! current version was written under, its `origin`; each journal works out the record's own
+//! uuid (the smallest of them) from the versions it holds.
 
 use std::collections::HashMap;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
 use super::rows;
 use crate::domain::exchange::{
-    ApologyRecord, CheckinRecord, Document, FeelingRecord, FocusRecord, MeetingPart, MeetingRecord,
-    OutcomeRecord, PartnerRecord, PromiseRecord, ResponseRecord,
+    ApologyRecord, Body, CheckinRecord, Document, FeelingRecord, FocusRecord, MeetingPart,
+    MeetingRecord, OutcomeRecord, PartnerRecord, PromiseRecord, ResponseRecord, RevisionRecord,
+    TombstoneRecord, WithdrawalRecord,
 };
+use crate::domain::kind::RecordKind;
 
-/// The whole journal, every list in the order its records were written.
+/// The whole journal, every list in the order its records were written; revisions,
+/// tombstones and withdrawals in the order of their keys.
 pub fn read_all(conn: &Connection, exported_at: String) -> rusqlite::Result<Document> {
     let mut doc = Document::new(exported_at);
-    doc.partners = rows(
+    doc.partners = partners(conn, "", [])?;
+    doc.checkins = checkins(conn, "", [])?;
+    doc.feelings = feelings(conn, "", [])?;
+    doc.promises = promises(conn, "", [])?;
+    doc.outcomes = outcomes(conn, "", [])?;
+    doc.apologies = apologies(conn, "", [])?;
+    doc.responses = responses(conn, "", [])?;
+    doc.focus = focus(conn, "", [])?;
+    doc.meetings = meetings(conn, "", [])?;
+    doc.tombstones = tombstones(conn)?;
+    doc.revisions = revisions(conn)?;
+    doc.withdrawals = withdrawals(conn)?;
+    Ok(doc)
+}
+
+/// The current version of the record `id` of `kind`, under the uuid it was written with (its
+/// origin: see migration 2, and the lists below), with a check-in's feelings.
+pub fn body(conn: &Connection, kind: RecordKind, id: i64) -> rusqlite::Result<Option<Body>> {
+    let one = "WHERE x.id = ?1";
+    let body = match kind {
+        RecordKind::Partner => partners(conn, one, [id])?.pop().map(Body::Partner),
+        RecordKind::Checkin => match checkins(conn, one, [id])?.pop() {
+            Some(c) => Some(Body::Checkin(
+                c,
+                feelings(conn, "WHERE x.checkin_id = ?1", [id])?,
+            )),
+            None => None,
+        },
+        RecordKind::Feeling => feelings(conn, one, [id])?.pop().map(Body::Feeling),
+        RecordKind::Promise => promises(conn, one, [id])?.pop().map(Body::Promise),
+        RecordKind::Outcome => outcomes(conn, one, [id])?.pop().map(Body::Outcome),
+        RecordKind::Apology => apologies(conn, one, [id])?.pop().map(Body::Apology),
+        RecordKind::Response => responses(conn, one, [id])?.pop().map(Body::Response),
+        RecordKind::Focus => focus(conn, one, [id])?.pop().map(Body::Focus),
+        RecordKind::Meeting => meetings(conn, one, [id])?.pop().map(Body::Meeting),
+    };
+    Ok(body)
+}
+
+fn list<T, P: rusqlite::Params>(
+    conn: &Connection,
+    sql: &str,
+    filter: &str,
+    order: &str,
+    params: P,
+    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Vec<T>> {
+    let sql = format!("{sql} {filter} ORDER BY {order}");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    stmt.query_map(params, map)?.collect()
+}
+
+pub fn partners<P: rusqlite::Params>(
+    conn: &Connection,
+    filter: &str,
+    params: P,
+) -> rusqlite::Result<Vec<PartnerRecord>> {
+    list(
         conn,
-        "SELECT uuid, name, role, created_at, updated_at FROM partners ORDER BY id",
+        "SELECT x.uuid, x.name, x.role, x.created_at, x.updated_at, x.hlc, cb.uuid
+         FROM partners x LEFT JOIN partners cb ON cb.id = x.changed_by",
+        filter,
+        "x.id",
+        params,
         |r| {
             Ok(PartnerRecord {
                 uuid: r.get(0)?,
@@ -23,14 +92,27 @@ pub fn read_all(conn: &Connection, exported_at: String) -> rusqlite::Result<Docu
                 role: r.get(2)?,
                 created_at: r.get(3)?,
                 updated_at: r.get(4)?,
+                hlc: r.get(5)?,
+                changed_by_uuid: r.get(6)?,
             })
         },
-    )?;
-    doc.checkins = rows(
+    )
+}
+
+pub fn checkins<P: rusqlite::Params>(
+    conn: &Connection,
+    filter: &str,
+    params: P,
+) -> rusqlite::Result<Vec<CheckinRecord>> {
+    list(
         conn,
-        "SELECT c.uuid, p.uuid, c.date, c.trust, c.connection, c.step, c.prompt_id, c.answer,
-                c.appreciation, c.need, c.note, c.created_at, c.updated_at
-         FROM checkins c JOIN partners p ON p.id = c.partner_id ORDER BY c.id",
+        "SELECT coalesce(x.origin, x.uuid), p.uuid, x.date, x.trust, x.connection, x.step, x.prompt_id, x.answer,
+                x.appreciation, x.need, x.note, x.created_at, x.updated_at, x.hlc, cb.uuid
+         FROM checkins x JOIN partners p ON p.id = x.partner_id
+         LEFT JOIN partners cb ON cb.id = x.changed_by",
+        filter,
+        "x.id",
+        params,
         |r| {
             Ok(CheckinRecord {
                 uuid: r.get(0)?,
@@ -46,15 +128,28 @@ pub fn read_all(conn: &Connection, exported_at: String) -> rusqlite::Result<Docu
                 note: r.get(10)?,
                 created_at: r.get(11)?,
                 updated_at: r.get(12)?,
+                hlc: r.get(13)?,
+                changed_by_uuid: r.get(14)?,
             })
         },
-    )?;
-    doc.feelings = rows(
+    )
+}
+
+pub fn feelings<P: rusqlite::Params>(
+    conn: &Connection,
+    filter: &str,
+    params: P,
+) -> rusqlite::Result<Vec<FeelingRecord>> {
+    list(
         conn,
-        "SELECT f.uuid, p.uuid, c.uuid, f.date, f.word, f.intensity, f.note, f.created_at,
-                f.updated_at
-         FROM feelings f JOIN partners p ON p.id = f.partner_id
-         LEFT JOIN checkins c ON c.id = f.checkin_id ORDER BY f.id",
+        "SELECT x.uuid, p.uuid, coalesce(c.origin, c.uuid), x.date, x.word, x.intensity, x.note, x.created_at,
+                x.updated_at, x.hlc, cb.uuid
+         FROM feelings x JOIN partners p ON p.id = x.partner_id
+         LEFT JOIN checkins c ON c.id = x.checkin_id
+         LEFT JOIN partners cb ON cb.id = x.changed_by",
+        filter,
+        "x.id",
+        params,
         |r| {
             Ok(FeelingRecord {
                 uuid: r.get(0)?,
@@ -66,15 +161,28 @@ pub fn read_all(conn: &Connection, exported_at: String) -> rusqlite::Result<Docu
                 note: r.get(6)?,
                 created_at: r.get(7)?,
                 updated_at: r.get(8)?,
+                hlc: r.get(9)?,
+                changed_by_uuid: r.get(10)?,
             })
         },
-    )?;
-    doc.promises = rows(
+    )
+}
+
+pub fn promises<P: rusqlite::Params>(
+    conn: &Connection,
+    filter: &str,
+    params: P,
+) -> rusqlite::Result<Vec<PromiseRecord>> {
+    list(
         conn,
-        "SELECT pr.uuid, b.uuid, t.uuid, pr.date, pr.text, pr.due, pr.every, pr.status,
-                pr.closed_on, pr.created_at, pr.updated_at
-         FROM promises pr JOIN partners b ON b.id = pr.by_id
-         LEFT JOIN partners t ON t.id = pr.to_id ORDER BY pr.id",
+        "SELECT x.uuid, b.uuid, t.uuid, x.date, x.text, x.due, x.every, x.status,
+                x.closed_on, x.created_at, x.updated_at, x.hlc, cb.uuid
+         FROM promises x JOIN partners b ON b.id = x.by_id
+         LEFT JOIN partners t ON t.id = x.to_id
+         LEFT JOIN partners cb ON cb.id = x.changed_by",
+        filter,
+        "x.id",
+        params,
         |r| {
             Ok(PromiseRecord {
                 uuid: r.get(0)?,
@@ -88,14 +196,28 @@ pub fn read_all(conn: &Connection, exported_at: String) -> rusqlite::Result<Docu
                 closed_on: r.get(8)?,
                 created_at: r.get(9)?,
                 updated_at: r.get(10)?,
+                hlc: r.get(11)?,
+                changed_by_uuid: r.get(12)?,
             })
         },
-    )?;
-    doc.outcomes = rows(
+    )
+}
+
+pub fn outcomes<P: rusqlite::Params>(
+    conn: &Connection,
+    filter: &str,
+    params: P,
+) -> rusqlite::Result<Vec<OutcomeRecord>> {
+    list(
         conn,
-        "SELECT o.uuid, pr.uuid, o.date, o.result, o.note, p.uuid, o.created_at, o.updated_at
-         FROM outcomes o JOIN promises pr ON pr.id = o.promise_id
-         JOIN partners p ON p.id = o.recorded_by ORDER BY o.id",
+        "SELECT coalesce(x.origin, x.uuid), pr.uuid, x.date, x.result, x.note, p.uuid, x.created_at, x.updated_at,
+                x.hlc, cb.uuid
+         FROM outcomes x JOIN promises pr ON pr.id = x.promise_id
+         JOIN partners p ON p.id = x.recorded_by
+         LEFT JOIN partners cb ON cb.id = x.changed_by",
+        filter,
+        "x.id",
+        params,
         |r| {
             Ok(OutcomeRecord {
                 uuid: r.get(0)?,
@@ -106,15 +228,28 @@ pub fn read_all(conn: &Connection, exported_at: String) -> rusqlite::Result<Docu
                 recorded_by_uuid: r.get(5)?,
                 created_at: r.get(6)?,
                 updated_at: r.get(7)?,
+                hlc: r.get(8)?,
+                changed_by_uuid: r.get(9)?,
             })
         },
-    )?;
-    doc.apologies = rows(
+    )
+}
+
+pub fn apologies<P: rusqlite::Params>(
+    conn: &Connection,
+    filter: &str,
+    params: P,
+) -> rusqlite::Result<Vec<ApologyRecord>> {
+    list(
         conn,
-        "SELECT a.uuid, b.uuid, t.uuid, a.date, a.what, a.impact, a.responsibility, a.change,
-                pr.uuid, a.created_at, a.updated_at
-         FROM apologies a JOIN partners b ON b.id = a.by_id JOIN partners t ON t.id = a.to_id
-         LEFT JOIN promises pr ON pr.id = a.promise_id ORDER BY a.id",
+        "SELECT x.uuid, b.uuid, t.uuid, x.date, x.what, x.impact, x.responsibility, x.change,
+                pr.uuid, x.withdrawn_on, x.created_at, x.updated_at, x.hlc, cb.uuid
+         FROM apologies x JOIN partners b ON b.id = x.by_id JOIN partners t ON t.id = x.to_id
+         LEFT JOIN promises pr ON pr.id = x.promise_id
+         LEFT JOIN partners cb ON cb.id = x.changed_by",
+        filter,
+        "x.id",
+        params,
         |r| {
             Ok(ApologyRecord {
                 uuid: r.get(0)?,
@@ -126,16 +261,31 @@ pub fn read_all(conn: &Connection, exported_at: String) -> rusqlite::Result<Docu
                 responsibility: r.get(6)?,
                 change: r.get(7)?,
                 promise_uuid: r.get(8)?,
-                created_at: r.get(9)?,
-                updated_at: r.get(10)?,
+                withdrawn_on: r.get(9)?,
+                created_at: r.get(10)?,
+                updated_at: r.get(11)?,
+                hlc: r.get(12)?,
+                changed_by_uuid: r.get(13)?,
             })
         },
-    )?;
-    doc.responses = rows(
+    )
+}
+
+pub fn responses<P: rusqlite::Params>(
+    conn: &Connection,
+    filter: &str,
+    params: P,
+) -> rusqlite::Result<Vec<ResponseRecord>> {
+    list(
         conn,
-        "SELECT r.uuid, a.uuid, p.uuid, r.date, r.status, r.note, r.created_at, r.updated_at
-         FROM responses r JOIN apologies a ON a.id = r.apology_id
-         JOIN partners p ON p.id = r.by_id ORDER BY r.id",
+        "SELECT x.uuid, a.uuid, p.uuid, x.date, x.status, x.note, x.created_at, x.updated_at,
+                x.hlc, cb.uuid
+         FROM responses x JOIN apologies a ON a.id = x.apology_id
+         JOIN partners p ON p.id = x.by_id
+         LEFT JOIN partners cb ON cb.id = x.changed_by",
+        filter,
+        "x.id",
+        params,
         |r| {
             Ok(ResponseRecord {
                 uuid: r.get(0)?,
@@ -146,30 +296,58 @@ pub fn read_all(conn: &Connection, exported_at: String) -> rusqlite::Result<Docu
                 note: r.get(5)?,
                 created_at: r.get(6)?,
                 updated_at: r.get(7)?,
+                hlc: r.get(8)?,
+                changed_by_uuid: r.get(9)?,
             })
         },
-    )?;
-    doc.focus = rows(
+    )
+}
+
+pub fn focus<P: rusqlite::Params>(
+    conn: &Connection,
+    filter: &str,
+    params: P,
+) -> rusqlite::Result<Vec<FocusRecord>> {
+    list(
         conn,
-        "SELECT f.uuid, f.step, f.date, p.uuid, f.created_at, f.updated_at
-         FROM focus_changes f LEFT JOIN partners p ON p.id = f.partner_id ORDER BY f.id",
+        "SELECT coalesce(x.origin, x.uuid), x.step, x.date, p.uuid, x.start, x.created_at, x.updated_at, x.hlc,
+                cb.uuid
+         FROM focus_changes x LEFT JOIN partners p ON p.id = x.partner_id
+         LEFT JOIN partners cb ON cb.id = x.changed_by",
+        filter,
+        "x.id",
+        params,
         |r| {
             Ok(FocusRecord {
                 uuid: r.get(0)?,
                 step: r.get(1)?,
                 date: r.get(2)?,
                 partner_uuid: r.get(3)?,
-                created_at: r.get(4)?,
-                updated_at: r.get(5)?,
+                start: r.get(4)?,
+                created_at: r.get(5)?,
+                updated_at: r.get(6)?,
+                hlc: r.get(7)?,
+                changed_by_uuid: r.get(8)?,
             })
         },
-    )?;
+    )
+}
+
+pub fn meetings<P: rusqlite::Params + Clone>(
+    conn: &Connection,
+    filter: &str,
+    params: P,
+) -> rusqlite::Result<Vec<MeetingRecord>> {
     let mut parts: HashMap<i64, Vec<MeetingPart>> = HashMap::new();
-    for (meeting_id, part) in rows(
+    for (meeting_id, part) in list(
         conn,
         "SELECT mp.meeting_id, p.uuid, mp.appreciation, mp.request, pr.uuid
-         FROM meeting_partners mp JOIN partners p ON p.id = mp.partner_id
-         LEFT JOIN promises pr ON pr.id = mp.promise_id ORDER BY mp.id",
+         FROM meeting_partners mp JOIN meetings x ON x.id = mp.meeting_id
+         JOIN partners p ON p.id = mp.partner_id
+         LEFT JOIN promises pr ON pr.id = mp.promise_id",
+        filter,
+        "mp.id",
+        params.clone(),
         |r| {
             Ok((
                 r.get::<_, i64>(0)?,
@@ -184,10 +362,14 @@ pub fn read_all(conn: &Connection, exported_at: String) -> rusqlite::Result<Docu
     )? {
         parts.entry(meeting_id).or_default().push(part);
     }
-    doc.meetings = rows(
+    list(
         conn,
-        "SELECT id, uuid, date, went_well, work_on, created_at, updated_at
-         FROM meetings ORDER BY id",
+        "SELECT x.id, x.uuid, x.date, x.went_well, x.work_on, x.created_at, x.updated_at,
+                x.hlc, cb.uuid
+         FROM meetings x LEFT JOIN partners cb ON cb.id = x.changed_by",
+        filter,
+        "x.id",
+        params,
         |r| {
             let id: i64 = r.get(0)?;
             Ok(MeetingRecord {
@@ -198,8 +380,91 @@ pub fn read_all(conn: &Connection, exported_at: String) -> rusqlite::Result<Docu
                 parts: parts.remove(&id).unwrap_or_default(),
                 created_at: r.get(5)?,
                 updated_at: r.get(6)?,
+                hlc: r.get(7)?,
+                changed_by_uuid: r.get(8)?,
             })
         },
-    )?;
-    Ok(doc)
+    )
+}
+
+fn tombstones(conn: &Connection) -> rusqlite::Result<Vec<TombstoneRecord>> {
+    rows(
+        conn,
+        "SELECT t.kind, t.uuid, t.hlc, b.uuid, a.uuid, t.date, t.deleted_on, t.at, t.shown
+         FROM tombstones t LEFT JOIN partners b ON b.id = t.by_id
+         LEFT JOIN partners a ON a.id = t.author_id ORDER BY t.kind, t.uuid",
+        |r| {
+            Ok(TombstoneRecord {
+                kind: r.get(0)?,
+                uuid: r.get(1)?,
+                hlc: r.get(2)?,
+                by_uuid: r.get(3)?,
+                author_uuid: r.get(4)?,
+                date: r.get(5)?,
+                deleted_on: r.get(6)?,
+                at: r.get(7)?,
+                shown: r.get(8)?,
+            })
+        },
+    )
+}
+
+fn revisions(conn: &Connection) -> rusqlite::Result<Vec<RevisionRecord>> {
+    rows(
+        conn,
+        "SELECT r.kind, r.uuid, r.hlc, r.origin, b.uuid, r.at, r.withdrawn, r.body
+         FROM revisions r LEFT JOIN partners b ON b.id = r.by_id
+         ORDER BY r.kind, r.uuid, r.hlc, r.origin",
+        |r| {
+            let withdrawn: String = r.get(6)?;
+            let body: String = r.get(7)?;
+            Ok(RevisionRecord {
+                kind: r.get(0)?,
+                uuid: r.get(1)?,
+                hlc: r.get(2)?,
+                origin_uuid: r.get(3)?,
+                by_uuid: r.get(4)?,
+                at: r.get(5)?,
+                withdrawn: serde_json::from_str(&withdrawn).unwrap_or_default(),
+                record: serde_json::from_str(&body).unwrap_or_default(),
+            })
+        },
+    )
+}
+
+fn withdrawals(conn: &Connection) -> rusqlite::Result<Vec<WithdrawalRecord>> {
+    rows(
+        conn,
+        "SELECT w.kind, w.uuid, w.field, w.hlc, b.uuid, w.at
+         FROM withdrawals w LEFT JOIN partners b ON b.id = w.by_id
+         ORDER BY w.kind, w.uuid, w.field, w.hlc",
+        |r| {
+            Ok(WithdrawalRecord {
+                kind: r.get(0)?,
+                uuid: r.get(1)?,
+                field: r.get(2)?,
+                hlc: r.get(3)?,
+                by_uuid: r.get(4)?,
+                at: r.get(5)?,
+            })
+        },
+    )
+}
+
+/// The record of `kind` with this uuid (or, for a merged record, one of its other uuids).
+pub fn id_of(conn: &Connection, kind: RecordKind, uuid: &str) -> rusqlite::Result<Option<i64>> {
+    let table = crate::store::inspect::table(kind);
+    let found = conn
+        .prepare_cached(&format!("SELECT id FROM {table} WHERE uuid = ?1"))?
+        .query_row([uuid], |r| r.get(0))
+        .optional()?;
+    if found.is_some() {
+        return Ok(found);
+    }
+    conn.prepare_cached(&format!(
+        "SELECT t.id FROM aliases a JOIN {table} t ON t.uuid = a.uuid
+         WHERE a.kind = ?1 AND a.alias = ?2"
+    ))?
+    .query_row(params![kind.as_str(), uuid], |r| r.get(0))
+    .optional()
 }

@@ -128,6 +128,7 @@ mod tests {
                 role: "mutual".into(),
                 created_at: ts(),
                 updated_at: ts(),
+                ..Default::default()
             });
         }
         let checkin = |uuid: &str, partner: &str, date: &str, note: Option<&str>| CheckinRecord {
@@ -144,6 +145,7 @@ mod tests {
             note: note.map(String::from),
             created_at: ts(),
             updated_at: ts(),
+            ..Default::default()
         };
         doc.checkins
             .push(checkin("c1", "p2", "2026-11-20", Some("-2 degrees out")));
@@ -161,6 +163,7 @@ mod tests {
                 note: None,
                 created_at: ts(),
                 updated_at: ts(),
+                ..Default::default()
             });
         }
         doc

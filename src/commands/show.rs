@@ -1,0 +1,170 @@
+//! `rekindle show KIND ID`: one record, who changed it and when, and every earlier version.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::bail_user;
+use crate::commands::context::Context;
+use crate::domain::error::UserError;
+use crate::domain::exchange::Body;
+use crate::domain::hlc::Hlc;
+use crate::domain::input::parse_id;
+use crate::domain::journey::Journey;
+use crate::domain::kind::RecordKind;
+use crate::store::{self, records};
+use crate::views::Output;
+use crate::views::json::{self, Names, Record};
+use crate::views::show::{self, Made, Version};
+
+/// Show one record with its history: who changed it and when, and each earlier version.
+///
+/// KIND is checkin, feeling, promise, outcome, apology, response, focus or meeting; ID is its
+/// number, as `history` and the other lists show it. Nothing is ever changed silently: an
+/// edit, an amend, an undo or an import that replaced a record keeps the version before.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The kind of record: checkin, feeling, promise, outcome, apology, response, focus, meeting
+    #[arg(value_name = "KIND")]
+    pub kind: String,
+
+    /// Its number
+    #[arg(value_name = "ID", allow_hyphen_values = true)]
+    pub id: String,
+}
+
+/// A version as `show --json` lists it: who made it, and the record's fields as they were.
+#[derive(Serialize)]
+struct Earlier {
+    #[serde(flatten)]
+    made: Made,
+    /// Fields whose words were taken back since (`edit --forget-previous`).
+    withdrawn: Vec<String>,
+    #[serde(flatten)]
+    fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct Shown {
+    #[serde(flatten)]
+    record: Record,
+    /// Who made the version shown, and when.
+    changed: Made,
+    /// Earlier versions, oldest first.
+    revisions: Vec<Earlier>,
+    #[serde(skip)]
+    versions: Vec<(Made, Vec<String>, Record)>,
+    #[serde(skip)]
+    journey: Option<Journey>,
+    #[serde(skip)]
+    offset: chrono::FixedOffset,
+}
+
+pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
+    let kind = RecordKind::in_timeline(&args.kind).map_err(UserError::new)?;
+    let id = parse_id(kind.as_str(), &args.id)?;
+    let store = ctx.open()?;
+    let conn = store.conn();
+    let Some(current) = records::current(conn, kind, id)? else {
+        bail_user!(
+            "there is no {} {id}; `rekindle history --kind {}` lists them (a deleted one is named there, without its words)",
+            kind.label().0,
+            kind.as_str()
+        );
+    };
+    let names = Names::load(conn)?;
+    let here = store::clock::device(conn)?.to_string();
+    let made = |body: &Body| -> Made {
+        let device = body
+            .hlc()
+            .parse::<Hlc>()
+            .map(|h| h.device.to_string())
+            .unwrap_or_default();
+        Made {
+            hlc: body.hlc().to_string(),
+            at: body.updated_at().to_string(),
+            by: body
+                .changed_by_uuid()
+                .and_then(|u| records::id_of(conn, RecordKind::Partner, u).ok().flatten())
+                .map(|id| names.of(id)),
+            here: device == here,
+            device,
+        }
+    };
+    let entry = store::history::load_one(conn, kind, id)?
+        .ok_or_else(|| UserError::new(format!("there is no {} {id}", kind.label().0)))?;
+    let earlier = records::revisions_of(conn, kind, id)?;
+    let mut record = json::record(&entry, &names);
+    record.set_edited(!earlier.is_empty());
+    let mut versions = Vec::new();
+    for revision in &earlier {
+        if let Some(entry) = records::entry_of(conn, id, &revision.body)? {
+            let mut made = made(&revision.body);
+            // The revision's own row says who made it (the body may name a partner by an
+            // uuid this journal no longer uses).
+            if let Some(by) = revision.by {
+                made.by = Some(names.of(by));
+            }
+            versions.push((
+                made,
+                revision.withdrawn.clone(),
+                json::record(&entry, &names),
+            ));
+        }
+    }
+    ctx.emit(&Shown {
+        changed: made(&current.body),
+        revisions: versions
+            .iter()
+            .map(|(made, withdrawn, record)| Earlier {
+                made: made.clone(),
+                withdrawn: withdrawn.clone(),
+                fields: fields(record),
+            })
+            .collect(),
+        record,
+        versions,
+        journey: ctx.journey_for_words(),
+        offset: ctx.offset,
+    })
+}
+
+/// A record's fields as they were, without what identifies the record today.
+fn fields(record: &Record) -> serde_json::Map<String, serde_json::Value> {
+    let mut map = match serde_json::to_value(record) {
+        Ok(serde_json::Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    };
+    for key in ["kind", "id", "edited"] {
+        map.shift_remove(key);
+    }
+    map
+}
+
+impl Output for Shown {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let versions: Vec<Version<'_>> = self
+            .versions
+            .iter()
+            .map(|(made, withdrawn, record)| Version {
+                made,
+                withdrawn,
+                record,
+            })
+            .collect();
+        writeln!(
+            out,
+            "{}",
+            console::style(crate::domain::dates::in_words(self.record.date())).bold()
+        )?;
+        show::render(
+            out,
+            &self.record,
+            &self.changed,
+            &versions,
+            self.journey.as_ref(),
+            self.offset,
+        )?;
+        Ok(())
+    }
+}
