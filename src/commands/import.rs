@@ -135,7 +135,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         );
     }
     let merge = |tx: &rusqlite::Connection| -> anyhow::Result<(Merged, Names)> {
-        let merged = store::exchange::merge(tx, &doc, &now)?.map_err(refuse)?;
+        let merged = store::exchange::import(tx, &doc, &now)?.map_err(refuse)?;
         // Names as they are after the merge, for the report.
         Ok((merged, Names::load(tx)?))
     };
