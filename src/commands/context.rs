@@ -265,6 +265,12 @@ impl Context {
         if let Some(name) = &self.as_name {
             return Ok(find_partner(&partners, name)?.clone());
         }
+        // On a device that belongs to one partner (`sync init/join --as`), that partner.
+        if let Some(owner) = store::sync::owner(store.conn())?
+            && let Some(p) = partners.iter().find(|p| p.id == owner)
+        {
+            return Ok(p.clone());
+        }
         let names: Vec<String> = partners.iter().map(|p| p.name.clone()).collect();
         match self.prompter() {
             Some(prompter) => {

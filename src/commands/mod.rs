@@ -25,6 +25,7 @@ pub mod prompt;
 pub mod report;
 pub mod show;
 pub mod steps;
+pub mod sync;
 pub mod together;
 pub mod undo;
 
@@ -55,9 +56,31 @@ pub enum Command {
     Export(export::Args),
     Import(import::Args),
     Backup(backup::Args),
+    Sync(sync::Args),
     Partners(partners::Args),
     Doctor(doctor::Args),
     Completions(completions::Args),
+}
+
+impl Command {
+    /// Whether the command may write to the journal, so that a journal that syncs sends the
+    /// change afterwards (see `sync::after_write`).
+    pub fn may_write(&self) -> bool {
+        matches!(
+            self,
+            Command::Checkin(_)
+                | Command::Together(_)
+                | Command::Focus(_)
+                | Command::Feel(_)
+                | Command::Promise(_)
+                | Command::Apology(_)
+                | Command::Edit(_)
+                | Command::Delete(_)
+                | Command::Undo(_)
+                | Command::Import(_)
+                | Command::Partners(_)
+        )
+    }
 }
 
 /// Runs one command. `cli` builds the whole command line (only `completions` needs it; the
@@ -87,5 +110,6 @@ pub fn run(ctx: &mut Context, command: Command, cli: fn() -> clap::Command) -> a
         Command::Export(args) => export::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),
         Command::Backup(args) => backup::run(ctx, args),
+        Command::Sync(args) => sync::run(ctx, args),
     }
 }

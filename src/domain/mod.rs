@@ -18,6 +18,7 @@ pub mod kind;
 pub mod model;
 pub mod progress;
 pub mod recurrence;
+pub mod sync;
 
 /// The short safety note carried by `init`, the `reassess` step and the README.
 pub const SAFETY_NOTE: &str = "A note on safety: if either of you feels afraid, unsafe, \

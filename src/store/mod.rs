@@ -35,6 +35,7 @@ pub mod revisions;
 pub mod sample;
 pub mod schema;
 pub mod search;
+pub mod sync;
 pub mod undo;
 
 use std::fs;

@@ -17,6 +17,7 @@ pub const APPLICATION_ID: i32 = 0x524B_444C;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_history.sql"),
+    include_str!("migrations/0003_sync.sql"),
 ];
 
 /// The schema version this program writes and understands.
