@@ -27,4 +27,5 @@ mod refusals;
 mod report;
 mod roundtrip;
 mod sample;
+mod sync;
 mod together;
