@@ -727,3 +727,120 @@ fn three_devices_syncing_in_random_orders_end_with_the_same_journal() {
         converge(3, seed);
     }
 }
+
+/// A git command for the test's own set-up, with no configuration of the machine's.
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .env("HOME", dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn clone_of(bare: &Path, into: &Path, name: &str) {
+    git(into.parent().unwrap(), &["clone", "-q", &s(bare), &s(into)]);
+    git(into, &["config", "user.name", name]);
+    git(
+        into,
+        &[
+            "config",
+            "user.email",
+            &format!("{}@example.org", name.to_lowercase()),
+        ],
+    );
+}
+
+#[test]
+fn a_git_repository_with_a_remote_serves_as_the_folder() {
+    let place = folder();
+    let bare = place.path().join("shared.git");
+    std::fs::create_dir_all(&bare).unwrap();
+    git(&bare, &["init", "-q", "--bare"]);
+    let one = place.path().join("one");
+    let two = place.path().join("two");
+    clone_of(&bare, &one, "Sam");
+
+    let sam = TestEnv::with_couple();
+    sam.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "6",
+        "--note",
+        "pushed through git",
+    ])
+    .success();
+    let code = init(&sam, &one.join("rekindle"), "Sam", &[]);
+    sam.run(["sync"])
+        .success()
+        .stdout_has("git: committed, pulled and pushed");
+
+    clone_of(&bare, &two, "Alex");
+    let alex = TestEnv::new();
+    join(&alex, &two.join("rekindle"), "Alex", &code);
+    alex.run(["history"])
+        .success()
+        .stdout_has("pushed through git");
+    alex.run([
+        "checkin",
+        "--trust",
+        "4",
+        "--note",
+        "pulled on the other side",
+    ])
+    .success();
+    alex.run(["sync"]).success();
+
+    sam.run(["sync"]).success().stdout_has("Applied");
+    sam.run(["history"])
+        .success()
+        .stdout_has("pulled on the other side");
+    assert_eq!(shared(&sam), shared(&alex));
+    // Each side committed only its own files, and left nothing uncommitted.
+    for clone in [&one, &two] {
+        assert_eq!(git(clone, &["status", "--porcelain"]), "");
+    }
+    let log = git(&bare, &["log", "--format=%an %s", "--all"]);
+    assert!(
+        log.lines()
+            .any(|l| l.starts_with("Sam rekindle: changes from device")),
+        "{log}"
+    );
+    assert!(
+        log.lines()
+            .any(|l| l.starts_with("Alex rekindle: changes from device")),
+        "{log}"
+    );
+    // A change saved while the remote is unreachable waits in the folder, committed at the
+    // next sync that reaches it.
+    std::fs::rename(&bare, place.path().join("moved.git")).unwrap();
+    alex.run([
+        "checkin",
+        "--as",
+        "Alex",
+        "--amend",
+        "--note",
+        "while offline",
+    ])
+    .success();
+    alex.run(["sync"])
+        .code(1)
+        .stdout_has("git pull failed: fatal:")
+        .stderr_has("go at the next sync");
+    std::fs::rename(place.path().join("moved.git"), &bare).unwrap();
+    alex.run(["sync"]).success();
+    sam.run(["sync"]).success();
+    sam.run(["history"]).success().stdout_has("while offline");
+}

@@ -106,13 +106,34 @@ fn stop(pid: u32) {
     }
 }
 
+/// The line of git's output that says what went wrong: its first `fatal:` or `error:` line,
+/// else its last line.
 fn last_line(text: &str) -> String {
-    text.lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines
+        .iter()
+        .find(|l| l.starts_with("fatal:") || l.starts_with("error:"))
+        .or(lines.last())
+        .copied()
         .unwrap_or("")
-        .trim()
         .to_string()
+}
+
+/// Why a pull failed, with a word of advice when the user's own work is in the way.
+fn pull_failed(stderr: &str) -> String {
+    let advice = if stderr.contains("uncommitted changes") || stderr.contains("unstaged changes") {
+        " (other changes in that repository are in the way; a repository used only for syncing rekindle avoids this)"
+    } else {
+        ""
+    };
+    format!(
+        "git pull failed: {}{advice}; your changes are committed and go at the next sync",
+        last_line(stderr)
+    )
 }
 
 /// The git work tree holding `dir`, when it has a remote.
@@ -181,10 +202,7 @@ impl Repo {
             let pulled = git(&self.dir, &["pull", "--rebase", "--no-edit", "-q"])?;
             if !pulled.ok {
                 let _ = git(&self.dir, &["rebase", "--abort"]);
-                return Err(format!(
-                    "git pull failed: {} (a repository used only for syncing rekindle avoids this)",
-                    last_line(&pulled.stderr)
-                ));
+                return Err(pull_failed(&pulled.stderr));
             }
             let pushed = git(&self.dir, &["push", "--no-verify", "-q"])?;
             if !pushed.ok {
@@ -211,7 +229,7 @@ impl Repo {
                 )?;
                 if !pulled.ok {
                     let _ = git(&self.dir, &["rebase", "--abort"]);
-                    return Err(format!("git pull failed: {}", last_line(&pulled.stderr)));
+                    return Err(pull_failed(&pulled.stderr));
                 }
             }
             let pushed = git(
