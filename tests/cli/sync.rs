@@ -844,3 +844,67 @@ fn a_git_repository_with_a_remote_serves_as_the_folder() {
     sam.run(["sync"]).success();
     sam.run(["history"]).success().stdout_has("while offline");
 }
+
+#[test]
+fn joining_with_a_journal_of_ones_own_merges_the_two() {
+    let dir = folder();
+    let sam = TestEnv::with_couple();
+    sam.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--date",
+        "2026-11-20",
+        "--trust",
+        "6",
+        "--note",
+        "Sam's own laptop",
+    ])
+    .success();
+    let code = init(&sam, dir.path(), "Sam", &[]);
+    // Alex set up a journal too, on the same names, and used it for a while.
+    let alex = TestEnv::with_couple();
+    alex.run([
+        "checkin",
+        "--as",
+        "Alex",
+        "--date",
+        "2026-11-20",
+        "--trust",
+        "3",
+        "--note",
+        "Alex's own laptop",
+    ])
+    .success();
+    alex.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--date",
+        "2026-11-20",
+        "--trust",
+        "7",
+        "--note",
+        "written on Alex's laptop",
+    ])
+    .success();
+    join(&alex, dir.path(), "Alex", &code);
+    sam.run(["sync"]).success();
+    assert_eq!(shared(&sam), shared(&alex));
+    let partners = sam.run(["partners", "--json"]).success().json();
+    assert_eq!(partners.as_array().map(Vec::len), Some(2), "{partners}");
+    // One check-in per person and day: Sam's two versions are one record, the later one
+    // current and the other kept as an earlier version.
+    let history = sam.run(["history", "--json"]).success().json();
+    let sams: Vec<&Value> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "checkin" && e["partner"] == "Sam")
+        .collect();
+    assert_eq!(sams.len(), 1, "{history}");
+    assert_eq!(sams[0]["note"], "written on Alex's laptop");
+    sam.run(["history"])
+        .success()
+        .stdout_has("Alex's own laptop");
+}

@@ -186,6 +186,10 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         }
         return Err(e);
     }
+    if !exists {
+        // A journal made from the folder holds nothing the folder does not have.
+        store.write(|tx| Ok(sync::skip_to(tx, &sync::clock_mark(tx)?)?))?;
+    }
     let owner = match ctx.as_name() {
         Some(name) => find_partner(&partners, name)?.clone(),
         None => ctx.acting_partner(&store)?,

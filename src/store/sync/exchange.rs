@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::folder::{self, Entry};
 use super::{Allocation, Settings};
 use crate::domain::exchange::{self, Body, Document, Problem};
-use crate::domain::hlc::{DeviceId, Hlc};
+use crate::domain::hlc::DeviceId;
 use crate::domain::sync::header::{self, Sorted};
 use crate::domain::sync::names::Name;
 use crate::domain::sync::seal::{self, Unreadable};
@@ -96,10 +96,6 @@ pub fn new_secret<const N: usize>() -> anyhow::Result<[u8; N]> {
     random()
 }
 
-fn device_of(hlc: &str) -> Option<DeviceId> {
-    hlc.parse::<Hlc>().ok().map(|h| h.device)
-}
-
 /// How many versions a document holds.
 pub fn records_in(doc: &Document) -> usize {
     doc.partners.len()
@@ -116,40 +112,31 @@ pub fn records_in(doc: &Document) -> usize {
         + doc.withdrawals.len()
 }
 
-/// The versions of a range that leave this device: not private, and (except in a snapshot)
-/// not stamped by another device of the folder, which sends its own.
+/// The versions of a range that leave this device: all but private ones. Versions another
+/// device stamped are sent again when they fall in the range (it happens when they arrived
+/// while changes made here were waiting): a merge may have given them a new identity here
+/// (one check-in per person and day, one partner per name), and merging them twice changes
+/// nothing.
 fn batch_document(conn: &Connection, a: &Allocation, at: &str) -> anyhow::Result<Document> {
     let mut doc = read_changed(conn, &a.from, &a.to, at.to_string())?;
-    let members: HashSet<DeviceId> = if a.snapshot {
-        HashSet::new()
-    } else {
-        sync::devices(conn)?
-            .iter()
-            .filter_map(|d| d.device.parse().ok())
-            .collect()
-    };
-    let theirs = |hlc: &str| device_of(hlc).is_some_and(|d| members.contains(&d));
     doc.partners
-        .retain(|r| !theirs(&r.hlc) && !sync::is_private(&Body::Partner(r.clone())));
+        .retain(|r| !sync::is_private(&Body::Partner(r.clone())));
     doc.checkins
-        .retain(|r| !theirs(&r.hlc) && !sync::is_private(&Body::Checkin(r.clone(), Vec::new())));
+        .retain(|r| !sync::is_private(&Body::Checkin(r.clone(), Vec::new())));
     doc.feelings
-        .retain(|r| !theirs(&r.hlc) && !sync::is_private(&Body::Feeling(r.clone())));
+        .retain(|r| !sync::is_private(&Body::Feeling(r.clone())));
     doc.promises
-        .retain(|r| !theirs(&r.hlc) && !sync::is_private(&Body::Promise(r.clone())));
+        .retain(|r| !sync::is_private(&Body::Promise(r.clone())));
     doc.outcomes
-        .retain(|r| !theirs(&r.hlc) && !sync::is_private(&Body::Outcome(r.clone())));
+        .retain(|r| !sync::is_private(&Body::Outcome(r.clone())));
     doc.apologies
-        .retain(|r| !theirs(&r.hlc) && !sync::is_private(&Body::Apology(r.clone())));
+        .retain(|r| !sync::is_private(&Body::Apology(r.clone())));
     doc.responses
-        .retain(|r| !theirs(&r.hlc) && !sync::is_private(&Body::Response(r.clone())));
+        .retain(|r| !sync::is_private(&Body::Response(r.clone())));
     doc.focus
-        .retain(|r| !theirs(&r.hlc) && !sync::is_private(&Body::Focus(r.clone())));
+        .retain(|r| !sync::is_private(&Body::Focus(r.clone())));
     doc.meetings
-        .retain(|r| !theirs(&r.hlc) && !sync::is_private(&Body::Meeting(r.clone())));
-    doc.tombstones.retain(|r| !theirs(&r.hlc));
-    doc.revisions.retain(|r| !theirs(&r.hlc));
-    doc.withdrawals.retain(|r| !theirs(&r.hlc));
+        .retain(|r| !sync::is_private(&Body::Meeting(r.clone())));
     Ok(doc)
 }
 
