@@ -6,7 +6,7 @@
 //! |---|---|---|
 //! | 0 | 8 | magic `RKDLSYNC` |
 //! | 8 | 2 | format version (1) |
-//! | 10 | 2 | flags (bit 0: a snapshot) |
+//! | 10 | 2 | flags (bit 0: a snapshot; bit 1: compressed with zlib before encryption) |
 //! | 12 | 16 | key id: which sync key encrypted it (derived from the key, reveals nothing) |
 //! | 28 | 8 | device id |
 //! | 36 | 8 | sequence number |
@@ -26,6 +26,7 @@ pub const SIGNED: usize = 84;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
     pub snapshot: bool,
+    pub compressed: bool,
     pub key_id: [u8; 16],
     pub device: DeviceId,
     pub seq: u64,
@@ -53,7 +54,8 @@ impl Header {
         let mut out = Vec::with_capacity(SIGNED);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT.to_be_bytes());
-        out.extend_from_slice(&u16::from(self.snapshot).to_be_bytes());
+        let flags = u16::from(self.snapshot) | (u16::from(self.compressed) << 1);
+        out.extend_from_slice(&flags.to_be_bytes());
         out.extend_from_slice(&self.key_id);
         out.extend_from_slice(&self.device.0);
         out.extend_from_slice(&self.seq.to_be_bytes());
@@ -107,8 +109,10 @@ pub fn sort(bytes: &[u8], device: DeviceId, seq: u64, snapshot: bool) -> Sorted<
             bytes.len()
         ));
     }
+    let flags = u16::from_be_bytes(array(bytes, 10));
     let header = Header {
-        snapshot: u16::from_be_bytes(array(bytes, 10)) & 1 == 1,
+        snapshot: flags & 1 == 1,
+        compressed: flags & 2 == 2,
         key_id: array(bytes, 12),
         device: DeviceId(array(bytes, 28)),
         seq: u64::from_be_bytes(array(bytes, 36)),
@@ -133,6 +137,7 @@ mod tests {
     fn header() -> Header {
         Header {
             snapshot: false,
+            compressed: false,
             key_id: [3; 16],
             device: DeviceId([9; 8]),
             seq: 4,

@@ -71,6 +71,34 @@ pub fn public_key(sign_secret: &[u8; 32]) -> [u8; 32] {
         .to_bytes()
 }
 
+/// Plaintexts longer than this are compressed before they are sealed (a first batch or a
+/// snapshot of years of entries shrinks several times; a day's batch is left as it is).
+const COMPRESS_ABOVE: usize = 4096;
+
+/// The most a compressed batch may grow to: far beyond a lifetime of entries, and a bound
+/// on what a crafted file can make this computer hold.
+const LARGEST_PLAINTEXT: u64 = 1 << 30;
+
+fn compress(plaintext: &[u8]) -> Result<Vec<u8>, String> {
+    use std::io::Write as _;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(plaintext).map_err(|e| e.to_string())?;
+    z.finish().map_err(|e| e.to_string())
+}
+
+fn decompress(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    let mut out = Vec::new();
+    flate2::read::ZlibDecoder::new(bytes)
+        .take(LARGEST_PLAINTEXT + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| e.to_string())?;
+    if out.len() as u64 > LARGEST_PLAINTEXT {
+        return Err("it unpacks to more than any journal holds".into());
+    }
+    Ok(out)
+}
+
 /// A whole batch file: `plaintext` sealed with `key`, signed with the device's key.
 pub fn batch_file(
     key: &SyncKey,
@@ -80,10 +108,16 @@ pub fn batch_file(
     snapshot: bool,
     plaintext: &[u8],
 ) -> Result<Vec<u8>, String> {
-    let ciphertext = key.seal(plaintext)?;
+    let compressed = plaintext.len() > COMPRESS_ABOVE;
+    let ciphertext = if compressed {
+        key.seal(&compress(plaintext)?)?
+    } else {
+        key.seal(plaintext)?
+    };
     let signing = SigningKey::from_bytes(sign_secret);
     let mut header = Header {
         snapshot,
+        compressed,
         key_id: key.key_id(),
         device,
         seq,
@@ -133,8 +167,14 @@ pub fn open_batch(
     verifying
         .verify_strict(&message, &Signature::from_bytes(&header.signature))
         .map_err(|_| Unreadable::Damaged("its signature does not match its bytes".into()))?;
-    key.open(ciphertext)
-        .map_err(|e| Unreadable::Damaged(format!("it cannot be decrypted ({e})")))
+    let plain = key
+        .open(ciphertext)
+        .map_err(|e| Unreadable::Damaged(format!("it cannot be decrypted ({e})")))?;
+    if header.compressed {
+        decompress(&plain).map_err(|e| Unreadable::Damaged(format!("it cannot be unpacked ({e})")))
+    } else {
+        Ok(plain)
+    }
 }
 
 /// The header length, for sizes in `sync status`.
@@ -173,6 +213,18 @@ mod tests {
             open_batch(&key, &h, body, Some(&public_key(&[8; 32]))),
             Err(Unreadable::Foreign(_))
         ));
+    }
+
+    #[test]
+    fn a_large_batch_is_compressed_and_reads_back_whole() {
+        let key = SyncKey::new([4; 16]);
+        let plain = "a check-in, a feeling, a promise kept. ".repeat(2000);
+        let file =
+            batch_file(&key, &[7; 32], DeviceId([1; 8]), 3, false, plain.as_bytes()).unwrap();
+        assert!(file.len() < plain.len() / 5, "{} bytes", file.len());
+        let (h, body) = whole(&file);
+        assert!(h.compressed);
+        assert_eq!(open_batch(&key, &h, body, None).unwrap(), plain.as_bytes());
     }
 
     #[test]
