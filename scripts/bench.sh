@@ -56,6 +56,8 @@ for years in 1 10 50; do
 
   time_it floor "$years" "sqlite3 $db 'SELECT count(*) FROM partners'"
   time_it history "$years" "$bin --journal $db history"
+  # On every shell prompt: must stay within twice the floor.
+  time_it status "$years" "$bin --journal $db status --short"
   # A word from the monthly apologies, and one from a sixth of all answers.
   time_it search "$years" "$bin --journal $db history --search friday"
   time_it search-common "$years" "$bin --journal $db history --search dinner"
@@ -79,6 +81,7 @@ if [ -n "${INSTRUCTIONS:-}" ] && command -v valgrind >/dev/null; then
   echo "| --- | --- | --- | --- |"
   for spec in "floor|sqlite3 DB 'SELECT count(*) FROM partners'" \
               "history|$bin --journal DB history" \
+              "status|$bin --journal DB status --short" \
               "search|$bin --journal DB history --search friday" \
               "search-common|$bin --journal DB history --search dinner" \
               "progress|$bin --journal DB progress --weeks 52" \
@@ -107,7 +110,7 @@ python3 - "$results" <<'EOF'
 import sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
 data = {(n, y): (float(m), float(s), float(mem)) for n, y, m, s, mem in rows}
-names = ["floor", "history", "search", "search-common", "progress", "report", "checkin", "import"]
+names = ["floor", "history", "status", "search", "search-common", "progress", "report", "checkin", "import"]
 print("| command | 1 year | 10 years | 50 years | × floor (10 y) | 50 y ÷ 1 y | peak memory (10 y) |")
 print("| --- | --- | --- | --- | --- | --- | --- |")
 for n in names:

@@ -23,8 +23,10 @@ pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
 
+    /// Without a command, rekindle shows today: who has checked in, your prompt, what to
+    /// record and what waits for an answer.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// Options every command accepts.

@@ -99,6 +99,10 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
             } else {
                 "error: "
             };
+            if code == EXIT_INTERRUPTED {
+                announce_cancel(false);
+                return ExitCode::from(code);
+            }
             // If stderr itself is gone there is nobody to tell; the exit code still speaks.
             let _ = io::Write::write_all(
                 &mut io::stderr().lock(),
@@ -109,18 +113,34 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
     }
 }
 
+/// Says once that the flow was cancelled, with the cursor shown again: a Ctrl-C can reach
+/// both the interrupt handler and, through a list's question, the main thread, and only the
+/// first of them speaks. `fresh_line` starts a new line first, for a Ctrl-C that may come
+/// with the cursor in the middle of a line (the questions rekindle draws itself move below
+/// themselves before they return).
+fn announce_cancel(fresh_line: bool) {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let term = console::Term::stderr();
+        let _ = term.show_cursor();
+        let lead = if fresh_line { "\n" } else { "" };
+        let _ = io::Write::write_all(
+            &mut io::stderr().lock(),
+            format!(
+                "{lead}rekindle: {}\n",
+                crate::domain::error::cancelled_message()
+            )
+            .as_bytes(),
+        );
+    });
+}
+
 /// Restores the cursor and exits 130 on Ctrl-C. Nothing is committed before a flow's last
 /// step, and SQLite rolls back an unfinished transaction, so exiting here saves nothing.
 pub fn install_interrupt_handler() {
     // Failing to install only means the default SIGINT behaviour; not worth stopping for.
     let _ = ctrlc::set_handler(|| {
-        let term = console::Term::stderr();
-        let _ = term.show_cursor();
-        let _ = term.write_line("");
-        let _ = term.write_line(&format!(
-            "rekindle: {}",
-            crate::domain::error::cancelled_message()
-        ));
+        announce_cancel(true);
         std::process::exit(i32::from(EXIT_INTERRUPTED));
     });
 }

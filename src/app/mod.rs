@@ -75,7 +75,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         exit::install_interrupt_handler();
     }
     let journal = ctx.journal.clone();
-    let may_write = cli.command.may_write();
+    let may_write = cli
+        .command
+        .as_ref()
+        .is_some_and(commands::Command::may_write);
     commands::run(&mut ctx, cli.command, Cli::command)
         .map_err(|err| store::explain_damage(&journal, err))?;
     // A change is saved before it is sent: never inside the command's write.

@@ -57,7 +57,8 @@ pub struct Args {
     pub feelings: Vec<String>,
 
     /// The step this check-in belongs to [default: your current focus]
-    #[arg(long, value_name = "STEP")]
+    #[arg(long, value_name = "STEP",
+          value_parser = crate::commands::common::Offered(crate::commands::common::step_ids))]
     pub step: Option<String>,
 
     // Text flags take the next word whatever it starts with, as getopt does, so a note such
@@ -178,10 +179,17 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         )),
         _ => None,
     };
+    // After a guided check-in, the partner who has not checked in for that day yet is told
+    // how: the first check-in of a new journal would otherwise end with no next step.
+    let partner_next = match (ctx.interactive(), &existing) {
+        (true, None) => partner_still_to_check_in(&store, &partner, date)?,
+        _ => None,
+    };
     ctx.emit(&Saved {
         record: &record,
         changed: changed.as_deref(),
         feelings_from_flags: parsed.feelings_from_flags,
+        partner_next,
     })
 }
 
@@ -233,6 +241,7 @@ fn amend_in_place(
         record: &record,
         changed: Some(&changed),
         feelings_from_flags: parsed.feelings_from_flags,
+        partner_next: None,
     })
 }
 
@@ -275,6 +284,21 @@ fn settle_conflict(
             Ok(None)
         }
     }
+}
+
+/// The other partner, when they have no check-in for `date` yet.
+fn partner_still_to_check_in(
+    store: &Store,
+    partner: &Partner,
+    date: NaiveDate,
+) -> anyhow::Result<Option<String>> {
+    let partners = store::partners::all(store.conn())?;
+    let Some(other) = crate::domain::model::other_partner(&partners, partner) else {
+        return Ok(None);
+    };
+    Ok(store::checkins::find(store.conn(), other.id, date)?
+        .is_none()
+        .then(|| other.name.clone()))
 }
 
 /// Every flag checked; without a terminal, what is missing is refused before anything is
@@ -504,6 +528,9 @@ struct Saved<'a> {
     /// flow has asked about it already).
     #[serde(skip)]
     feelings_from_flags: bool,
+    /// The other partner, still to check in for that day (after a guided check-in).
+    #[serde(skip)]
+    partner_next: Option<String>,
 }
 
 impl Output for Saved<'_> {
@@ -519,6 +546,11 @@ impl Output for Saved<'_> {
                 writeln!(out, "{}", saved_line(record, true))?;
                 writeln!(out, "  {}", scores_line(record))?;
                 writeln!(out, "  {}", checkin::changes_in_words(changed))?;
+                writeln!(
+                    out,
+                    "  The version before is kept: rekindle show checkin {}",
+                    record.id
+                )?;
             }
             None => {
                 writeln!(out, "{}", saved_line(record, false))?;
@@ -529,6 +561,22 @@ impl Output for Saved<'_> {
             if let Some(near) = feelings::nearest(&feeling.word) {
                 writeln!(out, "  {}", feelings::near_miss_note(&feeling.word, near))?;
             }
+        }
+        if let Some(other) = &self.partner_next {
+            let other = sanitize::line(other);
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{}",
+                prose::paragraph(
+                    &format!(
+                        "Next, {other} checks in, on this computer or wherever your journal \
+                         is: rekindle checkin --as {}",
+                        prose::shell_word(&other)
+                    ),
+                    0
+                )
+            )?;
         }
         Ok(())
     }
@@ -636,8 +684,8 @@ mod tests {
             self.tick();
             self.script.borrow_mut().confirm(prompt, default)
         }
-        fn editor(&mut self, initial: &str) -> anyhow::Result<Edited> {
-            self.script.borrow_mut().editor(initial)
+        fn editor(&mut self, initial: &str, about: &str) -> anyhow::Result<Edited> {
+            self.script.borrow_mut().editor(initial, about)
         }
         fn say(&mut self, text: &str) -> anyhow::Result<()> {
             self.script.borrow_mut().say(text)

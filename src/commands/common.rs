@@ -234,6 +234,50 @@ pub fn write_checkin(
     Ok(record)
 }
 
+/// A value parser that takes text as it is (the command checks it in its own words, in any
+/// case) and tells shell completion the values it accepts: step ids, kinds of record.
+#[derive(Debug, Clone, Copy)]
+pub struct Offered(pub fn() -> Vec<&'static str>);
+
+/// The step ids, for completion.
+pub fn step_ids() -> Vec<&'static str> {
+    crate::domain::model::Step::ALL
+        .iter()
+        .map(|s| s.id())
+        .collect()
+}
+
+/// The kinds in the timeline, for completion.
+pub fn timeline_kinds() -> Vec<&'static str> {
+    crate::domain::kind::RecordKind::TIMELINE
+        .iter()
+        .map(|k| k.as_str())
+        .collect()
+}
+
+impl clap::builder::TypedValueParser for Offered {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        Ok(value.to_string_lossy().into_owned())
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.0)()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
 /// A clap value parser for [`whole_number`], so a number flag is refused in rekindle's own
 /// words rather than clap's ("0 is not in 1..=520").
 #[derive(Debug, Clone, Copy)]

@@ -85,6 +85,11 @@ pub struct Context {
     pub stdout_is_terminal: bool,
     /// The user's own prompt files: `$XDG_CONFIG_HOME/rekindle/prompts`.
     pub prompts_dir: Option<PathBuf>,
+    /// The config directory (`$XDG_CONFIG_HOME`), where systemd keeps user units.
+    pub config_dir: Option<PathBuf>,
+    /// `REKINDLE_NOTIFY_FILE`: reminders are written to this file instead of shown on the
+    /// desktop (for tests, and for anyone who wants them somewhere else).
+    pub notify_file: Option<PathBuf>,
     as_name: Option<String>,
     /// Whether `as_name` came from the `--as` flag rather than `REKINDLE_AS`.
     as_flag: bool,
@@ -169,9 +174,17 @@ impl Context {
             today,
             clock,
             offset,
-            width: prose::width_for(terminals.columns.filter(|_| terminals.stdout)),
+            // A terminal says how wide it is; output going elsewhere may be given a width
+            // with COLUMNS, as shells export it and many tools read it.
+            width: prose::width_for(terminals.columns.filter(|_| terminals.stdout).or_else(|| {
+                env.var("COLUMNS")
+                    .and_then(|c| c.to_string_lossy().trim().parse().ok())
+                    .filter(|c: &usize| *c > 0)
+            })),
             stdout_is_terminal: terminals.stdout,
             prompts_dir: env.config_dir().map(|d| d.join(APP_DIR).join("prompts")),
+            config_dir: env.config_dir(),
+            notify_file: env.var("REKINDLE_NOTIFY_FILE").map(PathBuf::from),
             as_name,
             as_flag,
             prompter,
@@ -292,6 +305,11 @@ impl Context {
     /// Parses a date flag relative to today. `flag` names it in the error ("--date").
     pub fn date(&self, flag: &str, value: &str) -> Result<NaiveDate, UserError> {
         dates::parse(value, self.today).map_err(|e| UserError::new(format!("{flag}: {e}")))
+    }
+
+    /// Parses a date flag that looks forward (`--due`): a bare weekday is the next one.
+    pub fn date_ahead(&self, flag: &str, value: &str) -> Result<NaiveDate, UserError> {
+        dates::parse_forward(value, self.today).map_err(|e| UserError::new(format!("{flag}: {e}")))
     }
 
     /// Like [`Context::date`], for something that already happened: not after today.

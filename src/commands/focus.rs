@@ -25,7 +25,8 @@ use crate::views::json::{self, FocusRecord};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The step to focus on from today, by id or number
-    #[arg(value_name = "STEP", allow_hyphen_values = true)]
+    #[arg(value_name = "STEP", allow_hyphen_values = true,
+          value_parser = crate::commands::common::Offered(crate::commands::common::step_ids))]
     pub step: Option<String>,
 }
 

@@ -34,7 +34,8 @@ pub struct Args {
 
     /// Only this kind: checkin, feeling, promise, outcome, apology, response, focus or meeting
     /// (repeat it, or separate with commas, for several)
-    #[arg(long, value_name = "KIND", value_delimiter = ',')]
+    #[arg(long, value_name = "KIND", value_delimiter = ',',
+          value_parser = crate::commands::common::Offered(crate::commands::common::timeline_kinds))]
     pub kind: Vec<String>,
 
     /// Only entries whose words match (every word must appear; endings are ignored, so
@@ -102,14 +103,33 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         limit: args.limit as usize,
     };
     let refs = store::history::find(store.conn(), &filter)?;
+    // Only a full page can have more behind it; counting costs a query per kind.
+    let total = if refs.len() >= filter.limit {
+        store::history::total(store.conn(), &filter)?
+    } else {
+        refs.len()
+    };
     let names = Names::load(store.conn())?;
     let records: Vec<Record> = store::history::load(store.conn(), &refs)?
         .iter()
         .map(|(entry, edited)| json::record_of(entry, *edited, &names))
         .collect();
+    let more = total.saturating_sub(records.len());
+    if more > 0 && ctx.json {
+        // Standard output holds only the JSON; the note goes to standard error.
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "rekindle: {more} more {} beyond --limit {}",
+            if more == 1 { "entry" } else { "entries" },
+            filter.limit
+        );
+    }
     ctx.emit(&Timeline {
         records,
         journey: ctx.journey_for_words(),
+        more,
+        limit: filter.limit,
+        search: args.search.clone(),
     })
 }
 
@@ -121,14 +141,31 @@ struct Timeline {
     /// For the prompts check-ins answered, named in words.
     #[serde(skip)]
     journey: Option<Journey>,
+    /// How many more entries pass the filters beyond the limit.
+    #[serde(skip)]
+    more: usize,
+    #[serde(skip)]
+    limit: usize,
+    /// The words searched for, to mark where they are found.
+    #[serde(skip)]
+    search: Option<String>,
 }
 
 impl Output for Timeline {
     fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
-        Ok(views::history::render(
+        views::history::render(
             out,
             &self.records,
             self.journey.as_ref(),
-        )?)
+            self.search.as_deref(),
+        )?;
+        views::history::footer(
+            out,
+            self.records.len(),
+            self.more,
+            self.limit,
+            self.search.is_some(),
+        )?;
+        Ok(())
     }
 }

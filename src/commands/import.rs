@@ -274,7 +274,11 @@ impl Output for Summary {
         if !self.replaced.is_empty() {
             writeln!(
                 out,
-                "Replaced by the file's newer version (the one replaced is kept as an earlier version; `rekindle show KIND ID` lists them):"
+                "{}",
+                prose::paragraph(
+                    "Replaced by the file's newer version (the one replaced is kept as an earlier version; `rekindle show KIND ID` lists them):",
+                    0
+                )
             )?;
             for r in &self.replaced {
                 writeln!(out, "  {}", r.in_words())?;

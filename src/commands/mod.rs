@@ -18,14 +18,18 @@ pub mod focus;
 pub mod history;
 pub mod import;
 pub mod init;
+pub mod man;
 pub mod partners;
 pub mod progress;
 pub mod promise;
 pub mod prompt;
+pub mod remind;
 pub mod report;
 pub mod show;
+pub mod status;
 pub mod steps;
 pub mod sync;
+pub mod today;
 pub mod together;
 pub mod undo;
 
@@ -36,30 +40,104 @@ use context::Context;
 /// The commands, in the order `--help` lists them.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    #[command(
+        after_help = "Examples:\n  rekindle init                                  # asks for your names\n  rekindle init --partner Sam --partner Alex --repairing Sam\n  rekindle --journal ~/us.db init --partner Sam --partner Alex"
+    )]
     Init(init::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle checkin --as Sam                      # guided, in a terminal\n  rekindle checkin --as Alex --trust 6 --connection 7 --feeling hopeful:3\n  rekindle checkin --as Sam --date yesterday --amend --trust 5"
+    )]
     Checkin(checkin::Args),
+    #[command(after_help = "Examples:\n  rekindle together\n  rekindle together --date sunday")]
     Together(together::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle prompt --as Sam\n  rekindle prompt --as Alex --step healing\n  rekindle prompt --as Sam --json"
+    )]
     Prompt(prompt::Args),
+    #[command(after_help = "Examples:\n  rekindle steps\n  rekindle steps --json")]
     Steps(steps::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle focus                                 # the step you are on\n  rekindle focus communication\n  rekindle focus 3 --as Alex"
+    )]
     Focus(focus::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle feel --as Alex hurt:4 hopeful\n  rekindle feel --as Sam \"left out\" --note \"after the party\"\n  rekindle feel --as Alex anxious:2 --date yesterday"
+    )]
     Feel(feel::Args),
+    #[command(after_help = "Examples:\n  rekindle feelings\n  rekindle feelings --json")]
     Feelings(feelings::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle promise                               # the open promises\n  rekindle promise add --as Sam \"Text you if I'll be late\" --every weekday\n  rekindle promise keep 1 --as Alex"
+    )]
     Promise(promise::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle apology add --as Sam\n  rekindle apology respond 1 --as Alex --need-time\n  rekindle apology check \"I'm sorry if you felt hurt\""
+    )]
     Apology(apology::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle history --limit 50\n  rekindle history --since \"2 weeks ago\" --kind checkin,apology\n  rekindle history --search walk --as Alex"
+    )]
     History(history::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle show checkin 12\n  rekindle show apology 3 --json"
+    )]
     Show(show::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle edit checkin 12 --as Sam       # guided\n  rekindle edit feeling 4 --as Alex --note \"after the call\"\n  rekindle edit checkin 12 --as Sam --note \"\" --forget-previous"
+    )]
     Edit(Box<edit::Args>),
+    #[command(
+        after_help = "Examples:\n  rekindle delete feeling 4 --as Alex\n  rekindle delete checkin 12 --as Sam --yes"
+    )]
     Delete(delete::Args),
+    #[command(after_help = "Examples:\n  rekindle undo --as Sam\n  rekindle undo --as Sam --yes")]
     Undo(undo::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle progress\n  rekindle progress --weeks 26\n  rekindle progress --json | jq .streak"
+    )]
     Progress(progress::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle report --output progress.html\n  rekindle report --output progress.html --weeks 26\n  rekindle report --output - | gzip > progress.html.gz"
+    )]
     Report(report::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle export --output rekindle.json\n  rekindle export --format csv --output checkins.csv\n  rekindle export --format markdown | less"
+    )]
     Export(export::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle import laptop.json --dry-run\n  rekindle import laptop.json\n  ssh laptop rekindle export | rekindle import -"
+    )]
     Import(import::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle backup ~/rekindle-backup.db\n  rekindle backup ~/rekindle-backup.db --force"
+    )]
     Backup(backup::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle sync init ~/Sync/rekindle --as Sam   # shows the pairing code once\n  rekindle sync join ~/Sync/rekindle --as Alex  # asks for it\n  rekindle sync\n  rekindle sync status --json"
+    )]
     Sync(sync::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle partners\n  rekindle partners role Sam repairing\n  rekindle partners rename Alex Alexandra"
+    )]
     Partners(partners::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle status\n  rekindle status --short     # one line: Sam ✓ Alex · 1 to record\n  PS1='$(rekindle status --short) \\$ '"
+    )]
+    Status(status::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle remind install --as Sam --at 21:00\n  rekindle remind show --as Sam\n  rekindle remind remove --as Sam"
+    )]
+    Remind(remind::Args),
+    #[command(after_help = "Examples:\n  rekindle doctor\n  rekindle doctor --fix")]
     Doctor(doctor::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle completions bash > ~/.bash_completion.d/rekindle\n  rekindle completions zsh > ~/.zfunc/_rekindle\n  rekindle completions fish > ~/.config/fish/completions/rekindle.fish"
+    )]
     Completions(completions::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle man | man -l -\n  rekindle man > ~/.local/share/man/man1/rekindle.1"
+    )]
+    Man(man::Args),
 }
 
 impl Command {
@@ -83,9 +161,16 @@ impl Command {
     }
 }
 
-/// Runs one command. `cli` builds the whole command line (only `completions` needs it; the
+/// Runs one command; none is the today view. `cli` builds the whole command line (only `completions` needs it; the
 /// clap root lives at the process edge, above the commands).
-pub fn run(ctx: &mut Context, command: Command, cli: fn() -> clap::Command) -> anyhow::Result<()> {
+pub fn run(
+    ctx: &mut Context,
+    command: Option<Command>,
+    cli: fn() -> clap::Command,
+) -> anyhow::Result<()> {
+    let Some(command) = command else {
+        return today::run(ctx);
+    };
     match command {
         Command::Init(args) => init::run(ctx, args),
         Command::Checkin(args) => checkin::run(ctx, args),
@@ -99,7 +184,10 @@ pub fn run(ctx: &mut Context, command: Command, cli: fn() -> clap::Command) -> a
         Command::Promise(args) => promise::run(ctx, args),
         Command::Apology(args) => apology::run(ctx, args),
         Command::Doctor(args) => doctor::run(ctx, args),
+        Command::Status(args) => status::run(ctx, args),
+        Command::Remind(args) => remind::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args, cli()),
+        Command::Man(args) => man::run(ctx, args, cli()),
         Command::Progress(args) => progress::run(ctx, args),
         Command::History(args) => history::run(ctx, args),
         Command::Show(args) => show::run(ctx, args),

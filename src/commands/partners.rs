@@ -24,6 +24,9 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum Action {
     /// Set a partner's role: repairing (broke trust), healing (was hurt) or mutual
+    #[command(
+        after_help = "Examples:\n  rekindle partners role Sam repairing\n  rekindle partners role Alex healing"
+    )]
     Role {
         /// The partner, by name
         name: String,
@@ -31,6 +34,9 @@ pub enum Action {
         role: String,
     },
     /// Give a partner a new name
+    #[command(
+        after_help = "Examples:\n  rekindle partners rename Alex Alexandra\n  rekindle partners rename \"Sam Lee\" Sam"
+    )]
     Rename {
         /// The current name
         old: String,

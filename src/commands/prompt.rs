@@ -21,7 +21,8 @@ use crate::views::Output;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// A step other than your current focus, by id or number
-    #[arg(long, value_name = "STEP")]
+    #[arg(long, value_name = "STEP",
+          value_parser = crate::commands::common::Offered(crate::commands::common::step_ids))]
     pub step: Option<String>,
 
     /// The day to show the prompt for [default: today]

@@ -44,8 +44,12 @@ struct Reverted {
     change: &'static str,
     /// What undo did: deleted (it was added) or restored (the version before it).
     now: &'static str,
+    /// What undo would do, for the question: "delete Sam's check-in 1 …".
     #[serde(skip)]
     phrase: String,
+    /// What it did: "Deleted Sam's check-in 1 …".
+    #[serde(skip)]
+    done: String,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -58,7 +62,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         let lines: Vec<String> = reverted.iter().map(|r| r.phrase.clone()).collect();
         match ctx.prompter() {
             Some(p) => {
-                p.say("Undo would take back your most recent change:")?;
+                p.say("Your most recent change would be taken back. Undo would:")?;
                 for line in &lines {
                     p.say(&format!("  {line}"))?;
                 }
@@ -172,23 +176,27 @@ fn describe(store: &store::Store, steps: &[Step]) -> anyhow::Result<Vec<Reverted
             .map(|d| format!(" for {}", dates::in_words(d)))
             .unwrap_or_default();
         let record = format!("{whose}{} {id}{day}", kind.label().0);
-        let (change, now, phrase) = match (&step.reverse, step.change.action) {
+        let (change, now, phrase, done) = match (&step.reverse, step.change.action) {
             (Reverse::Delete, _) => (
                 "add",
                 "deleted",
-                format!("{record}, which you added, is deleted"),
+                format!("delete {record}, which you added"),
+                format!("Deleted {record}, which you added."),
             ),
             (Reverse::Restore(_), store::revisions::Action::Withdraw) => (
                 "withdraw",
                 "restored",
-                format!("{record} is no longer withdrawn"),
+                format!("take back the withdrawal of {record}"),
+                format!("{record} is no longer withdrawn."),
             ),
             (Reverse::Restore(_), _) => (
                 "edit",
                 "restored",
-                format!("{record} goes back to how it was before your change"),
+                format!("put {record} back as it was before your change"),
+                format!("{record} is back as it was before your change."),
             ),
         };
+        let done = capitalised(&done);
         out.push(Reverted {
             kind: kind.as_str(),
             id,
@@ -197,9 +205,19 @@ fn describe(store: &store::Store, steps: &[Step]) -> anyhow::Result<Vec<Reverted
             change,
             now,
             phrase,
+            done,
         });
     }
     Ok(out)
+}
+
+/// The sentence with its first letter capital.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 #[derive(Serialize)]
@@ -209,9 +227,8 @@ struct Undone {
 
 impl Output for Undone {
     fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
-        writeln!(out, "Undone:")?;
         for r in &self.reverted {
-            writeln!(out, "  {}.", r.phrase)?;
+            writeln!(out, "{}", r.done)?;
         }
         let note = if self.reverted.iter().any(|r| r.now == "deleted") {
             "What was deleted is gone for good; what was changed back keeps the undone version as an earlier version. Run `rekindle undo` again to go further back."

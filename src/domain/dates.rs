@@ -1,6 +1,6 @@
 //! Calendar dates as people type them, and as rekindle says them back.
 //!
-//! The accepted phrases are a small fixed set (the README lists them): `YYYY-MM-DD`, `today`,
+//! The accepted phrases are a small fixed set (docs/reference.md lists them): `YYYY-MM-DD`, `today`,
 //! `yesterday`, `N days ago`, `N weeks ago`, and weekday names meaning the most recent such
 //! day (today included). General-purpose parsers (chrono-english, interim) read a bare
 //! weekday as the *coming* one and accept many more forms (times, slashed dates whose order
@@ -24,11 +24,17 @@ pub const LATEST: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
 pub const ACCEPTED: &str =
     "YYYY-MM-DD, today, yesterday, \"3 days ago\", \"2 weeks ago\" or a weekday such as monday";
 
+/// The phrases accepted where a date looks forward (`--due`), for error messages.
+pub const ACCEPTED_FORWARD: &str = "YYYY-MM-DD, today, tomorrow, \"in 3 days\", \"in 2 weeks\" or \
+                                    a weekday such as friday (the next one)";
+
 /// Why a date phrase was not understood. The message names the value and what is accepted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
     #[error("\"{0}\" is not a date rekindle understands; use {ACCEPTED}")]
     Unknown(String),
+    #[error("\"{0}\" is not a date rekindle understands; use {ACCEPTED_FORWARD}")]
+    UnknownForward(String),
     #[error("\"{0}\" is not a real calendar date{why}", why = why_impossible(.0))]
     Impossible(String),
     #[error("\"{0}\" is out of range; dates from 1970-01-01 to 9999-12-31 are accepted")]
@@ -84,6 +90,26 @@ pub fn weekday_named(word: &str) -> Option<Weekday> {
     })
 }
 
+/// The days of the week named in a sentence, in week order: whole names only, singular or
+/// plural ("on Wednesday", "Sundays"), since short forms are ordinary words too ("sat",
+/// "sun", "wed").
+pub fn weekdays_in(text: &str) -> Vec<Weekday> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    WEEKDAYS
+        .iter()
+        .filter(|(name, _)| {
+            words
+                .iter()
+                .any(|w| *w == *name || w.strip_suffix('s') == Some(name))
+        })
+        .map(|(_, day)| *day)
+        .collect()
+}
+
 fn parse_iso(text: &str) -> Result<Option<NaiveDate>, DateError> {
     let parts: Vec<&str> = text.split('-').collect();
     let shaped = parts.len() == 3
@@ -121,12 +147,11 @@ pub fn parse(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
             ["yesterday"] => today.pred_opt().ok_or_else(out_of_range)?,
             [count, unit, "ago"] => {
                 let count: u64 = match *count {
-                    "a" | "one" => 1,
                     // All digits but too many for a number: a count of days no calendar has.
                     n if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
                         n.parse().map_err(|_| out_of_range())?
                     }
-                    n => n.parse().map_err(|_| unknown())?,
+                    n => count_word(n).ok_or_else(unknown)?,
                 };
                 let days = match *unit {
                     "day" | "days" => count,
@@ -158,6 +183,66 @@ pub fn parse(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
         return Err(out_of_range());
     }
     Ok(date)
+}
+
+/// Parses a date phrase that points forward, for a due date or a promise's last day: the
+/// phrases of [`parse`], and `tomorrow`, `in N days`, `in N weeks`, and a weekday name (or
+/// `next` and a weekday name) meaning the next such day after today, so `friday` on a Friday
+/// is a week later. `last friday`, `yesterday` and `N days ago` keep their meaning.
+pub fn parse_forward(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    let original = input.trim();
+    let text = original.to_lowercase();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let out_of_range = || DateError::OutOfRange(original.to_string());
+    let unknown = || DateError::UnknownForward(original.to_string());
+    let date = match words.as_slice() {
+        ["tomorrow"] => today.succ_opt().ok_or_else(out_of_range)?,
+        ["in", count, unit] => {
+            let count = count_word(count).ok_or_else(unknown)?;
+            let days = match *unit {
+                "day" | "days" => count,
+                "week" | "weeks" => count.checked_mul(7).ok_or_else(out_of_range)?,
+                _ => return Err(unknown()),
+            };
+            today
+                .checked_add_days(Days::new(days))
+                .ok_or_else(out_of_range)?
+        }
+        [day] | ["next", day] if weekday_named(day).is_some() => {
+            let wanted = weekday_named(day).ok_or_else(unknown)?;
+            let ahead =
+                (7 + wanted.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+            let ahead = if ahead == 0 { 7 } else { ahead };
+            today
+                .checked_add_days(Days::new(u64::from(ahead)))
+                .ok_or_else(out_of_range)?
+        }
+        _ => {
+            return parse(input, today).map_err(|e| match e {
+                DateError::Unknown(t) => DateError::UnknownForward(t),
+                other => other,
+            });
+        }
+    };
+    if date > LATEST {
+        return Err(out_of_range());
+    }
+    Ok(date)
+}
+
+/// A count as people write it: digits, or a word from "a" and "one" to "twelve".
+fn count_word(word: &str) -> Option<u64> {
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    if word == "a" || word == "an" {
+        return Some(1);
+    }
+    if let Some(i) = WORDS.iter().position(|w| *w == word) {
+        return Some(i as u64 + 1);
+    }
+    word.parse().ok()
 }
 
 /// Refuses a date after today, for entries that record what already happened.
@@ -221,6 +306,41 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn forward_words_look_ahead_and_past_words_keep_their_meaning() {
+        let friday = d(2026, 11, 20);
+        let sat = d(2026, 11, 21);
+        assert_eq!(parse_forward("tomorrow", sat).unwrap(), d(2026, 11, 22));
+        assert_eq!(parse_forward("in 3 days", sat).unwrap(), d(2026, 11, 24));
+        assert_eq!(parse_forward("in two weeks", sat).unwrap(), d(2026, 12, 5));
+        assert_eq!(parse_forward("friday", sat).unwrap(), d(2026, 11, 27));
+        assert_eq!(parse_forward("Next Monday", sat).unwrap(), d(2026, 11, 23));
+        // A weekday named on that weekday is a week later.
+        assert_eq!(parse_forward("friday", friday).unwrap(), d(2026, 11, 27));
+        assert_eq!(parse_forward("today", sat).unwrap(), sat);
+        assert_eq!(parse_forward("last friday", sat).unwrap(), friday);
+        assert_eq!(parse_forward("2 days ago", sat).unwrap(), d(2026, 11, 19));
+        let err = parse_forward("in a while", sat).unwrap_err().to_string();
+        assert!(
+            err.contains("\"in a while\"") && err.contains("tomorrow"),
+            "{err}"
+        );
+        // The past-only parser keeps reading a weekday backwards, and now counts in words.
+        assert_eq!(parse("friday", sat).unwrap(), friday);
+        assert_eq!(parse("two weeks ago", sat).unwrap(), d(2026, 11, 7));
+        assert!(parse("tomorrow", sat).is_err());
+    }
+
+    #[test]
+    fn weekdays_are_found_in_a_sentence_by_their_whole_names() {
+        assert_eq!(weekdays_in("Call me at lunch on Wednesday"), [Weekday::Wed]);
+        assert_eq!(
+            weekdays_in("Sundays and mondays, please"),
+            [Weekday::Mon, Weekday::Sun]
+        );
+        assert!(weekdays_in("we sat in the sun and wed").is_empty());
     }
 
     // Saturday 21 November 2026.

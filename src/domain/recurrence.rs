@@ -119,6 +119,16 @@ impl fmt::Display for Rule {
 }
 
 impl Rule {
+    /// Every week on the weekdays named in `text` ("Call me at lunch on Wednesdays"), or on
+    /// `date`'s weekday when it names none: the weekly promise a request in `together` becomes.
+    pub fn weekly_as_said(text: &str, date: NaiveDate) -> Rule {
+        let named = crate::domain::dates::weekdays_in(text);
+        if named.is_empty() || named == [date.weekday()] {
+            return Rule::Week;
+        }
+        Rule::Days(named.into_iter().fold(DaySet(0), DaySet::with))
+    }
+
     /// "every day", "every weekday", "every Saturday", "every Monday and Thursday".
     pub fn describe(&self, from: NaiveDate) -> String {
         let day_name = |d: Weekday| LONG[d.num_days_from_monday() as usize];
@@ -293,7 +303,7 @@ pub fn check_schedule(
     };
     if due < from {
         return Err(format!(
-            "--due {} is before the promise starts ({}); for a day ahead, give the date as YYYY-MM-DD",
+            "--due {} is before the promise starts ({}); give a day from then on",
             crate::domain::dates::in_words(due),
             crate::domain::dates::in_words(from)
         ));
@@ -671,5 +681,16 @@ mod tests {
         assert_eq!(keeping_rate(0, 0), None);
         assert_eq!(keeping_rate(2, 1).map(round2), Some(0.67));
         assert_eq!(round2(1.0 / 3.0), 0.33);
+    }
+
+    #[test]
+    fn a_weekly_request_falls_on_the_day_it_names() {
+        // Sunday 6 December 2026.
+        let sunday = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let rule = Rule::weekly_as_said("Call me at lunch on Wednesday", sunday);
+        assert_eq!(rule.to_string(), "wed");
+        assert_eq!(rule.describe(sunday), "every Wednesday");
+        assert_eq!(Rule::weekly_as_said("A walk together", sunday), Rule::Week);
+        assert_eq!(Rule::weekly_as_said("Sunday pancakes", sunday), Rule::Week);
     }
 }

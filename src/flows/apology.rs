@@ -41,9 +41,9 @@ impl Part {
     fn question(self, partner: &str) -> String {
         match self {
             Part::What => "What happened".into(),
-            Part::Impact => format!("How it affected {partner} (Enter to leave out)"),
+            Part::Impact => format!("How it affected {partner}\nEnter leaves it out"),
             Part::Responsibility => "What you take responsibility for".into(),
-            Part::Change => "What you will do differently (Enter to leave out)".into(),
+            Part::Change => "What you will do differently\nEnter leaves it out".into(),
         }
     }
 
@@ -293,7 +293,7 @@ mod tests {
             [
                 "What you take responsibility for",
                 "What would you like to do?",
-                "What you will do differently (Enter to leave out)",
+                "What you will do differently\nEnter leaves it out",
                 "Save this apology?"
             ]
         );

@@ -19,7 +19,7 @@ use crate::domain::dates;
 use crate::domain::error::{Cancelled, UserError};
 use crate::domain::feelings::{self, FeelingEntry, Parsed, VOCABULARY};
 use crate::domain::journey::{Prompt, StepGuide};
-use crate::flows::prompter::{Edited, Prompter};
+use crate::flows::prompter::{Edited, Prompter, ask as hinted};
 use crate::text::prose;
 use crate::text::sanitize;
 
@@ -56,9 +56,8 @@ impl Options {
     };
 }
 
-/// Short enough to fit on one line of an 80-column terminal with dialoguer's page marker:
-/// a wrapped question is redrawn badly while the list pages.
-const FEELINGS_QUESTION: &str = "What are you feeling? Space picks, arrows show more, Enter ends";
+/// How the feelings list is used, on a line of its own under the question.
+const FEELINGS_HINT: &str = "Space picks, arrows move, Enter ends";
 
 /// Said once above the feelings list: how to get around it quickly.
 const FEELINGS_HELP: &str = "Ten words to a page, one core feeling each (mad, sad, scared, \
@@ -96,11 +95,17 @@ pub fn ask(
     introduce(p, guidance)?;
     let before = guidance.before;
     let other = sanitize::line(guidance.other).into_owned();
+    // A check-in for an earlier day asks about that day.
+    let day = if guidance.date == guidance.today {
+        "today"
+    } else {
+        "that day"
+    };
     let trust = match given.trust {
         Some(n) => n,
         None => ask_scale(
             p,
-            &format!("How much do you trust {other} today?"),
+            &format!("How much do you trust {other} {day}?"),
             "trust",
             before.map(|b| b.trust),
         )?,
@@ -109,19 +114,27 @@ pub fn ask(
         Some(n) => n,
         None => ask_scale(
             p,
-            &format!("How close do you feel to {other} today?"),
+            &if day == "today" {
+                format!("How close do you feel to {other} today?")
+            } else {
+                format!("How close did you feel to {other} that day?")
+            },
             "connection",
             before.and_then(|b| b.connection),
         )?,
     };
     let feelings = match given.feelings {
         Some(f) => f,
-        None => ask_feelings(p, before.map_or(&[][..], |b| &b.feelings))?,
+        None => ask_feelings(p, before.map_or(&[][..], |b| &b.feelings), day)?,
     };
     let answer = match given.answer {
         Some(a) => a,
         None if guidance.prompt.is_some() || before.is_some_and(|b| b.answer.is_some()) => {
-            ask_answer(p, before.and_then(|b| b.answer.as_deref()))?
+            ask_answer(
+                p,
+                before.and_then(|b| b.answer.as_deref()),
+                guidance.prompt.map(|q| q.text.as_str()),
+            )?
         }
         None => None,
     };
@@ -140,7 +153,7 @@ pub fn ask(
         if given.appreciation.is_none() {
             draft.appreciation = ask_text(
                 p,
-                &format!("Something you appreciate about {other} today"),
+                &format!("Something you appreciate about {other} {day}"),
                 saved(|b| &b.appreciation),
             )?;
         }
@@ -152,7 +165,7 @@ pub fn ask(
             )?;
         }
         if given.note.is_none() {
-            draft.note = ask_text(p, "Anything else you want to note?", saved(|b| &b.note))?;
+            draft.note = ask_text(p, "Anything else to note?", saved(|b| &b.note))?;
         }
     } else if let Some(before) = before {
         // `together` asks for these in the meeting itself, so a replaced check-in keeps its own.
@@ -214,8 +227,8 @@ fn ask_scale(
     saved: Option<u8>,
 ) -> anyhow::Result<u8> {
     let question = match saved {
-        Some(_) => format!("{question} (1-10, Enter keeps it)"),
-        None => format!("{question} (1-10)"),
+        Some(_) => hinted(question, "1 to 10, Enter keeps it"),
+        None => hinted(question, "1 to 10"),
     };
     let saved = saved.map(|n| n.to_string());
     let check = |answer: &str| parse_scale(what, answer, 10).map(|_| ()).map_err(|e| e.0);
@@ -231,13 +244,16 @@ fn ask_text(
 ) -> anyhow::Result<Option<String>> {
     match saved {
         None => Ok(text(Some(p.input(
-            &format!("{question} (Enter to skip)"),
+            &hinted(question, "Enter skips"),
             None,
             true,
         )?))),
         Some(saved) => {
             let answer = p.input(
-                &format!("{question} (Enter keeps it, {REMOVE_WORD} removes it)"),
+                &hinted(
+                    question,
+                    &format!("Enter keeps it, {REMOVE_WORD} removes it"),
+                ),
                 Some(saved),
                 true,
             )?;
@@ -258,7 +274,8 @@ fn kept_or_removed(answer: String) -> Option<String> {
 /// page of ten is one core feeling), then a way to type words of one's own.
 pub fn feeling_choices() -> Vec<String> {
     let mut items: Vec<String> = VOCABULARY.iter().map(|w| w.word.to_string()).collect();
-    items.push("a word of my own...".to_string());
+    // In parentheses: an action, which the line left once the list is answered leaves out.
+    items.push("(a word of my own)".to_string());
     items
 }
 
@@ -274,7 +291,11 @@ fn as_typed(entries: &[FeelingEntry]) -> String {
         .join(", ")
 }
 
-fn ask_feelings(p: &mut dyn Prompter, saved: &[FeelingEntry]) -> anyhow::Result<Vec<FeelingEntry>> {
+fn ask_feelings(
+    p: &mut dyn Prompter,
+    saved: &[FeelingEntry],
+    day: &str,
+) -> anyhow::Result<Vec<FeelingEntry>> {
     let choices = feeling_choices();
     let own_item = VOCABULARY.len();
     let index = |word: &str| VOCABULARY.iter().position(|w| w.word == word);
@@ -288,7 +309,12 @@ fn ask_feelings(p: &mut dyn Prompter, saved: &[FeelingEntry]) -> anyhow::Result<
         ticked.push(own_item);
     }
     p.say(&prose::paragraph(FEELINGS_HELP, 0))?;
-    let picked = p.multi_select(FEELINGS_QUESTION, &choices, &ticked)?;
+    let question = if day == "today" {
+        "What are you feeling?"
+    } else {
+        "What were you feeling that day?"
+    };
+    let picked = p.multi_select(&hinted(question, FEELINGS_HINT), &choices, &ticked)?;
     let mut entries: Vec<FeelingEntry> = picked
         .iter()
         .filter_map(|&i| VOCABULARY.get(i))
@@ -324,11 +350,13 @@ fn ask_intensity(
     saved: Option<u8>,
 ) -> anyhow::Result<Option<u8>> {
     let word = sanitize::line(word);
+    let label = format!("How strong is \"{word}\"?");
     let question = match saved {
-        Some(_) => {
-            format!("How strong is \"{word}\"? (1-5, Enter keeps it, {REMOVE_WORD} for none)")
-        }
-        None => format!("How strong is \"{word}\"? (1-5, Enter to skip)"),
+        Some(_) => hinted(
+            &label,
+            &format!("1 to 5, Enter keeps it, {REMOVE_WORD} for none"),
+        ),
+        None => hinted(&label, "1 to 5, Enter skips"),
     };
     let read = |answer: &str| -> Result<Option<u8>, UserError> {
         let answer = answer.trim();
@@ -370,10 +398,16 @@ fn ask_own_words(
     let check = |answer: &str| read(answer).map(|_| ()).map_err(|e| e.0);
     let saved_text = (!saved.is_empty()).then(|| as_typed(saved));
     let question = match saved_text {
-        Some(_) => "Your own words, separated by commas (Enter keeps them; add :N for strength)",
-        None => "Your own words, separated by commas (add :N for intensity, e.g. wistful:3)",
+        Some(_) => hinted(
+            "Your own words",
+            "commas between them, :N for strength; Enter keeps them",
+        ),
+        None => hinted(
+            "Your own words",
+            "commas between them, :N for strength (wistful:3)",
+        ),
     };
-    let answer = p.input_checked(question, saved_text.as_deref(), true, &check)?;
+    let answer = p.input_checked(&question, saved_text.as_deref(), true, &check)?;
     let mut own = read(&answer)?;
     // A likely typo of a listed word is asked about, so that it is not counted as neutral by
     // mistake; the word as typed is kept when that is what was meant. A word already saved
@@ -383,9 +417,12 @@ fn ask_own_words(
             .iter()
             .any(|s| s.word.eq_ignore_ascii_case(&entry.word));
         if let Some(near) = feelings::nearest(&entry.word).filter(|_| !kept_before) {
-            let question = format!(
-                "\"{}\" is not in the list; did you mean \"{near}\"? (no keeps your word)",
-                sanitize::line(&entry.word)
+            let question = hinted(
+                &format!(
+                    "\"{}\" is not in the list; did you mean \"{near}\"?",
+                    sanitize::line(&entry.word)
+                ),
+                "No keeps your word",
             );
             if p.confirm(&question, true)? {
                 entry.word = near.to_string();
@@ -412,27 +449,37 @@ fn ask_own_words(
 /// answer is kept with Enter, removed with "-", and is where the editor starts. An editor
 /// that cannot start or fails is named, and the answer can be typed instead; whatever the
 /// editor did save is offered, so nothing written is lost.
-fn ask_answer(p: &mut dyn Prompter, saved: Option<&str>) -> anyhow::Result<Option<String>> {
+fn ask_answer(
+    p: &mut dyn Prompter,
+    saved: Option<&str>,
+    prompt: Option<&str>,
+) -> anyhow::Result<Option<String>> {
     let mut offered: Option<String> = saved.map(str::to_string);
     loop {
         let question = match offered {
-            Some(_) => format!(
-                "Your answer (Enter keeps it, {REMOVE_WORD} removes it, {EDITOR_WORD} opens your editor)"
+            Some(_) => hinted(
+                "Your answer",
+                &format!(
+                    "Enter keeps it, {REMOVE_WORD} removes it, {EDITOR_WORD} opens your editor"
+                ),
             ),
-            None => {
-                format!(
-                    "Your answer (Enter to skip; type {EDITOR_WORD} to write it in your editor)"
-                )
-            }
+            None => hinted(
+                "Your answer",
+                &format!("Enter skips, {EDITOR_WORD} opens your editor"),
+            ),
         };
-        let answer = p.input(&question, offered.as_deref(), true)?;
+        let answer = p.input_or_word(&question, offered.as_deref(), EDITOR_WORD)?;
         if !answer.trim().eq_ignore_ascii_case(EDITOR_WORD) {
             return Ok(match offered {
                 Some(_) => kept_or_removed(answer),
                 None => text(Some(answer)),
             });
         }
-        match p.editor(offered.as_deref().unwrap_or(""))? {
+        let about = match prompt {
+            Some(prompt) => format!("Your answer to:\n{prompt}"),
+            None => "Your answer".to_string(),
+        };
+        match p.editor(offered.as_deref().unwrap_or(""), &about)? {
             Edited::Text(written) if !written.trim().is_empty() => {
                 let written = written.trim_end().to_string();
                 let mut lines = written.lines().map(str::trim).filter(|l| !l.is_empty());
@@ -561,16 +608,16 @@ mod tests {
         assert_eq!(
             p.asked,
             [
-                "How much do you trust Alex today? (1-10)",
-                "How much do you trust Alex today? (1-10)",
-                "How close do you feel to Alex today? (1-10)",
-                FEELINGS_QUESTION,
-                "How strong is \"hurt\"? (1-5, Enter to skip)",
-                "How strong is \"hopeful\"? (1-5, Enter to skip)",
-                "Your answer (Enter to skip; type e to write it in your editor)",
-                "Something you appreciate about Alex today (Enter to skip)",
-                "Something you need from Alex (Enter to skip)",
-                "Anything else you want to note? (Enter to skip)",
+                "How much do you trust Alex today?\n1 to 10",
+                "How much do you trust Alex today?\n1 to 10",
+                "How close do you feel to Alex today?\n1 to 10",
+                "What are you feeling?\nSpace picks, arrows move, Enter ends",
+                "How strong is \"hurt\"?\n1 to 5, Enter skips",
+                "How strong is \"hopeful\"?\n1 to 5, Enter skips",
+                "Your answer\nEnter skips, e opens your editor",
+                "Something you appreciate about Alex today\nEnter skips",
+                "Something you need from Alex\nEnter skips",
+                "Anything else to note?\nEnter skips",
                 "Save this check-in?",
             ]
         );
@@ -675,8 +722,8 @@ mod tests {
         assert_eq!(
             p.asked,
             [
-                "How close do you feel to Alex today? (1-10)",
-                "Something you appreciate about Alex today (Enter to skip)",
+                "How close do you feel to Alex today?\n1 to 10",
+                "Something you appreciate about Alex today\nEnter skips",
                 "Save this check-in?",
             ]
         );
@@ -827,7 +874,7 @@ mod tests {
             text_reply(""),
             text_reply(""),
         ]);
-        let feelings = ask_feelings(&mut p, &saved).unwrap();
+        let feelings = ask_feelings(&mut p, &saved, "today").unwrap();
         assert_eq!(feelings, saved);
         assert_eq!(p.remaining(), 0);
         assert_eq!(
@@ -843,7 +890,7 @@ mod tests {
         let own = VOCABULARY.len();
         let saved = [entry("anxous", Some(2))];
         let mut p = Scripted::new([Reply::Picks(vec![own]), text_reply("")]);
-        let feelings = ask_feelings(&mut p, &saved).unwrap();
+        let feelings = ask_feelings(&mut p, &saved, "today").unwrap();
         assert_eq!(feelings, saved);
         assert_eq!(p.remaining(), 0);
         assert!(
@@ -986,8 +1033,9 @@ mod tests {
             ]
         );
         assert!(
-            p.asked
-                .contains(&"How much do you trust Alex today? (1-10, Enter keeps it)".to_string())
+            p.asked.contains(
+                &"How much do you trust Alex today?\n1 to 10, Enter keeps it".to_string()
+            )
         );
         assert!(p.said.iter().any(|s| s.contains("Enter keeps it")));
         assert!(
@@ -1032,5 +1080,36 @@ mod tests {
             "{:?}",
             p.said
         );
+    }
+
+    // Regression: a check-in for an earlier day asked "How much do you trust Alex today?".
+    #[test]
+    fn a_back_dated_check_in_asks_about_that_day() {
+        let journey = Journey::builtin();
+        let guide = journey.step(Step::Responsibility);
+        let guidance = Guidance {
+            date: d(2026, 11, 13),
+            today: d(2026, 11, 21),
+            partner: "Sam",
+            other: "Alex",
+            guide,
+            prompt: None,
+            before: None,
+        };
+        let mut p = Scripted::new([
+            text_reply("6"),
+            text_reply("7"),
+            Reply::Picks(vec![]),
+            text_reply(""),
+            text_reply(""),
+            text_reply(""),
+            Reply::Yes,
+        ]);
+        ask(&mut p, Given::default(), &guidance, Options::ALONE).unwrap();
+        let labels: Vec<&str> = p.asked.iter().map(|q| q.lines().next().unwrap()).collect();
+        assert_eq!(labels[0], "How much do you trust Alex that day?");
+        assert_eq!(labels[1], "How close did you feel to Alex that day?");
+        assert_eq!(labels[2], "What were you feeling that day?");
+        assert!(labels.iter().all(|l| !l.contains("today")), "{labels:?}");
     }
 }

@@ -102,7 +102,7 @@ pub fn ask(
         "Both of us: it goes both ways".to_string(),
     ];
     let choice = prompter.select(
-        "Who broke trust? (This only chooses which prompts each of you sees.)",
+        "Who broke trust?\nThis only chooses which prompts each of you sees",
         &choices,
         2,
     )?;

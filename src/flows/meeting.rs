@@ -14,7 +14,7 @@ use crate::domain::journey::Journey;
 use crate::domain::model::{Partner, Step};
 use crate::domain::recurrence::Rule;
 use crate::flows::checkin::{self, Guidance, Options};
-use crate::flows::prompter::Prompter;
+use crate::flows::prompter::{self, Prompter};
 use crate::text::sanitize;
 
 /// One partner's turn: their check-in (unless they kept the one already saved), their
@@ -32,8 +32,8 @@ pub struct Turn {
 pub enum Offer {
     /// Once, within a week of the meeting.
     Once,
-    /// Every week, on the meeting's weekday.
-    Weekly,
+    /// Every week: on the weekdays the request names, else on the meeting's weekday.
+    Weekly(Rule),
 }
 
 impl Offer {
@@ -41,7 +41,7 @@ impl Offer {
     pub fn schedule(self, date: NaiveDate) -> (Option<NaiveDate>, Option<Rule>) {
         match self {
             Offer::Once => (Some(date + Days::new(7)), None),
-            Offer::Weekly => (None, Some(Rule::Week)),
+            Offer::Weekly(rule) => (None, Some(rule)),
         }
     }
 }
@@ -124,40 +124,49 @@ pub fn ask(
         });
     }
     for i in 0..2 {
-        let question = format!(
-            "{}, what do you appreciate about {} this week? (Enter to skip)",
-            names[i],
-            names[1 - i]
+        let question = prompter::ask(
+            &format!(
+                "{}, what do you appreciate about {} this week?",
+                names[i],
+                names[1 - i]
+            ),
+            "Enter skips",
         );
         meeting.turns[i].appreciation = text(Some(p.input(&question, None, true)?));
     }
     meeting.went_well = text(Some(p.input(
-        "What went well between you this week? (Enter to skip)",
+        &prompter::ask("What went well between you this week?", "Enter skips"),
         None,
         true,
     )?));
     meeting.work_on = text(Some(p.input(
-        "One thing you would like to work on together (Enter to skip)",
+        &prompter::ask("One thing to work on together", "Enter skips"),
         None,
         true,
     )?));
     for i in 0..2 {
-        let question = format!(
-            "{} asks {}: what can I do for you this week? (Enter to skip)",
-            names[1 - i],
-            names[i]
+        let question = prompter::ask(
+            &format!(
+                "{}, what would you like {} to do for you this week?",
+                names[i],
+                names[1 - i]
+            ),
+            "Enter skips",
         );
         meeting.turns[i].request = text(Some(p.input(&question, None, true)?));
-        if meeting.turns[i].request.is_some() {
+        if let Some(request) = &meeting.turns[i].request {
+            // A request that names a day ("call me at lunch on Wednesday") is offered on
+            // that day.
+            let weekly = Rule::weekly_as_said(request, date);
             let choices = vec![
                 "Not as a promise".to_string(),
                 format!("Yes, once, by {}", dates::in_words(date + Days::new(7))),
-                format!("Yes, every week, on {}s", date.format("%A")),
+                format!("Yes, {}", weekly.describe(date)),
             ];
             let question = format!("{}, would you like to make that a promise?", names[1 - i]);
             meeting.turns[i].promised = match p.select(&question, &choices, 0)? {
                 1 => Some(Offer::Once),
-                2 => Some(Offer::Weekly),
+                2 => Some(Offer::Weekly(weekly)),
                 _ => None,
             };
         }
@@ -215,7 +224,9 @@ fn summary(meeting: &Meeting, names: &[String], date: NaiveDate) -> String {
         if let Some(r) = &turn.request {
             let promise = match turn.promised {
                 Some(Offer::Once) => format!(" ({} promises it, once)", other(i)),
-                Some(Offer::Weekly) => format!(" ({} promises it, every week)", other(i)),
+                Some(Offer::Weekly(rule)) => {
+                    format!(" ({} promises it, {})", other(i), rule.describe(date))
+                }
                 None => String::new(),
             };
             lines.push(format!(
@@ -298,18 +309,18 @@ mod tests {
             meeting.turns[1].request.as_deref(),
             Some("a hug in the morning")
         );
-        assert_eq!(meeting.turns[0].promised, Some(Offer::Weekly));
+        assert_eq!(meeting.turns[0].promised, Some(Offer::Weekly(Rule::Week)));
         assert_eq!(meeting.turns[1].promised, None);
         assert!(
             p.asked
                 .contains(&"Alex, would you like to make that a promise?".to_string())
         );
         assert!(p.asked.contains(
-            &"Alex asks Sam: what can I do for you this week? (Enter to skip)".to_string()
+            &"Sam, what would you like Alex to do for you this week?\nEnter skips".to_string()
         ));
         assert!(
             p.asked
-                .contains(&"How much do you trust Sam today? (1-10)".to_string())
+                .contains(&"How much do you trust Sam today?\n1 to 10".to_string())
         );
     }
 

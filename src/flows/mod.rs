@@ -9,4 +9,5 @@ pub mod conflict;
 pub mod couple;
 pub mod edit;
 pub mod meeting;
+pub mod promise;
 pub mod prompter;

@@ -74,6 +74,74 @@ pub fn find(conn: &Connection, filter: &Filter) -> rusqlite::Result<Vec<Ref>> {
     Ok(newest(refs, filter.limit))
 }
 
+/// How many records pass the filters in all, whatever the limit: for "20 of 330 shown".
+pub fn total(conn: &Connection, filter: &Filter) -> rusqlite::Result<usize> {
+    let matched = match &filter.search {
+        Some(query) => Some(search(conn, query)?),
+        None => None,
+    };
+    let mut total = 0;
+    for &kind in &filter.kinds {
+        let ids = match &matched {
+            Some(m) => match m.get(&kind) {
+                Some(ids) => Some(ids),
+                None => continue,
+            },
+            None => None,
+        };
+        let Some((table, owner)) = table_of(kind) else {
+            continue;
+        };
+        let mut sql =
+            format!("SELECT count(*) FROM {table} WHERE t.date BETWEEN :since AND :until");
+        let mut bound: Vec<(&str, &dyn ToSql)> =
+            vec![(":since", &filter.since), (":until", &filter.until)];
+        if kind == RecordKind::Feeling {
+            sql.push_str(" AND t.checkin_id IS NULL");
+        }
+        if let Some(partner) = &filter.partner
+            && kind.has_owner()
+        {
+            sql.push_str(&format!(" AND {owner} = :partner"));
+            bound.push((":partner", partner));
+        }
+        let ids_text = ids.map(ids_json);
+        if let Some(text) = &ids_text {
+            sql.push_str(" AND t.id IN (SELECT value FROM json_each(:ids))");
+            bound.push((":ids", text));
+        }
+        let n: i64 = conn.query_row(&sql, bound.as_slice(), |r| r.get(0))?;
+        total += usize::try_from(n).unwrap_or(0);
+    }
+    Ok(total)
+}
+
+/// Where a kind's records are, and the column that says whose they are.
+fn table_of(kind: RecordKind) -> Option<(&'static str, &'static str)> {
+    Some(match kind {
+        // Partners are not in the timeline.
+        RecordKind::Partner => return None,
+        RecordKind::Checkin => ("checkins t", "t.partner_id"),
+        // Quick entries only (a check-in's feelings are shown with the check-in), through their
+        // own partial date index; left to itself SQLite reads every one and sorts them.
+        RecordKind::Feeling => (
+            "feelings t INDEXED BY feelings_alone_by_date",
+            "t.partner_id",
+        ),
+        // `+` keeps SQLite on the date index rather than sorting all of one partner's promises.
+        RecordKind::Promise => ("promises t", "+t.by_id"),
+        // CROSS JOIN keeps SQLite on the outcome date index even when filtering by maker.
+        RecordKind::Outcome => (
+            "outcomes t CROSS JOIN promises p ON p.id = t.promise_id",
+            "p.by_id",
+        ),
+        RecordKind::Apology => ("apologies t", "t.by_id"),
+        RecordKind::Response => ("responses t", "t.by_id"),
+        RecordKind::Focus => ("focus_changes t", ""),
+        RecordKind::Meeting => ("meetings t", ""),
+    })
+}
+
 fn ids_json(ids: &BTreeSet<i64>) -> String {
     let list: Vec<String> = ids.iter().map(i64::to_string).collect();
     format!("[{}]", list.join(","))
@@ -143,27 +211,8 @@ fn refs_of(
     filter: &Filter,
     ids: Option<&BTreeSet<i64>>,
 ) -> rusqlite::Result<Vec<Ref>> {
-    let (table, owner) = match kind {
-        // Partners are not in the timeline.
-        RecordKind::Partner => return Ok(Vec::new()),
-        RecordKind::Checkin => ("checkins t", "t.partner_id"),
-        // Quick entries only (a check-in's feelings are shown with the check-in), through their
-        // own partial date index; left to itself SQLite reads every one and sorts them.
-        RecordKind::Feeling => (
-            "feelings t INDEXED BY feelings_alone_by_date",
-            "t.partner_id",
-        ),
-        // `+` keeps SQLite on the date index rather than sorting all of one partner's promises.
-        RecordKind::Promise => ("promises t", "+t.by_id"),
-        // CROSS JOIN keeps SQLite on the outcome date index even when filtering by maker.
-        RecordKind::Outcome => (
-            "outcomes t CROSS JOIN promises p ON p.id = t.promise_id",
-            "p.by_id",
-        ),
-        RecordKind::Apology => ("apologies t", "t.by_id"),
-        RecordKind::Response => ("responses t", "t.by_id"),
-        RecordKind::Focus => ("focus_changes t", ""),
-        RecordKind::Meeting => ("meetings t", ""),
+    let Some((table, owner)) = table_of(kind) else {
+        return Ok(Vec::new());
     };
     let mut sql = format!(
         "SELECT t.id, t.date, t.created_at FROM {table} WHERE t.date BETWEEN :since AND :until"

@@ -36,6 +36,7 @@ pub mod sample;
 pub mod schema;
 pub mod search;
 pub mod sync;
+pub mod today;
 pub mod undo;
 
 use std::fs;

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use rusqlite::{Connection, params};
 
 use crate::domain::feelings;
@@ -16,6 +16,7 @@ use crate::domain::progress::{
     ApologyFact, CheckinFact, Facts, FeelingFact, FocusFact, OutcomeFact, PartnerRef,
     RecurringFact, Window,
 };
+use crate::domain::recurrence::{Rule, Schedule};
 
 /// Reads everything [`crate::domain::progress::compute`] needs for `window`.
 pub fn facts(conn: &Connection, window: Window) -> rusqlite::Result<Facts> {
@@ -45,6 +46,7 @@ pub fn facts(conn: &Connection, window: Window) -> rusqlite::Result<Facts> {
         both_current_streak: both_streak(conn, until, partners.len())?,
         apologies: apologies(conn, window.from, until)?,
         recurring: recurring(conn, until)?,
+        unrecorded_30d: unrecorded(conn, until)?,
         focus: focus(conn, window.from, until)?,
         first_checkin: conn.query_row("SELECT min(date) FROM checkins", [], |r| r.get(0))?,
         started: started(conn)?,
@@ -218,6 +220,59 @@ fn apologies(
         })
     })?
     .collect()
+}
+
+/// Per partner, the dates of their recurring promises in the 30 days ending the day before
+/// `until` (that day is still to record) that have no outcome at all: kept, missed or skipped.
+fn unrecorded(conn: &Connection, until: NaiveDate) -> rusqlite::Result<HashMap<i64, u32>> {
+    let mut counts = HashMap::new();
+    let (Some(end), Some(start)) = (until.pred_opt(), until.checked_sub_days(Days::new(29))) else {
+        return Ok(counts);
+    };
+    let mut promises = conn.prepare_cached(
+        "SELECT id, by_id, date, due, every, closed_on FROM promises
+         WHERE (status = 'open' OR (status = 'cancelled' AND closed_on > ?1))
+           AND every IS NOT NULL AND date <= ?2 AND (due IS NULL OR due >= ?1)
+         ORDER BY id",
+    )?;
+    let mut recorded = conn.prepare_cached(
+        "SELECT count(*) FROM outcomes WHERE promise_id = ?1 AND date BETWEEN ?2 AND ?3",
+    )?;
+    type Row = (
+        i64,
+        i64,
+        NaiveDate,
+        Option<NaiveDate>,
+        Rule,
+        Option<NaiveDate>,
+    );
+    let rows: Vec<Row> = promises
+        .query_map(params![start, end], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, by, from, due, rule, closed_on) in rows {
+        // A cancelled promise stops being due the day it was cancelled.
+        let last = closed_on
+            .and_then(|c| c.pred_opt())
+            .map_or(end, |c| c.min(end));
+        let schedule = Schedule {
+            rule,
+            from,
+            until: due,
+        };
+        let due_days = schedule.dates_between(start, last).len() as u32;
+        let done: u32 = recorded.query_row(params![id, start, last], |r| r.get(0))?;
+        *counts.entry(by).or_insert(0) += due_days.saturating_sub(done);
+    }
+    Ok(counts)
 }
 
 /// Recurring promises in force at `until`, each with its latest three kept/missed outcomes.

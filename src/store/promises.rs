@@ -472,6 +472,18 @@ pub fn tallies(conn: &Connection, promise_ids: &[i64]) -> rusqlite::Result<HashM
     Ok(tallies)
 }
 
+/// How many outcomes (kept, missed or skipped) each promise has dated on or before `date`.
+pub fn recorded_through(conn: &Connection, date: NaiveDate) -> rusqlite::Result<HashMap<i64, u64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT promise_id, count(*) FROM outcomes WHERE date <= ?1 GROUP BY promise_id",
+    )?;
+    stmt.query_map([date], |r| {
+        let n: i64 = r.get(1)?;
+        Ok((r.get(0)?, u64::try_from(n).unwrap_or(0)))
+    })?
+    .collect()
+}
+
 /// The ids of promises with an outcome recorded on `date`.
 pub fn recorded_on(conn: &Connection, date: NaiveDate) -> rusqlite::Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached("SELECT promise_id FROM outcomes WHERE date = ?1")?;

@@ -69,6 +69,12 @@ fn join_list(items: &[String], word: &str) -> String {
     }
 }
 
+/// A word as a shell would need it typed: a name with a space or a quote comes back quoted
+/// (`'Mary Ann'`), so a command rekindle suggests can be copied as it is.
+pub fn shell_word(text: &str) -> String {
+    shell_words::quote(text).into_owned()
+}
+
 /// "Sam and Alex".
 pub fn and_list(items: &[String]) -> String {
     join_list(items, "and")

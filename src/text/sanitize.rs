@@ -62,7 +62,8 @@ fn subdivision_flag(chars: &[char]) -> Option<usize> {
         let run = chars.get(1..len)?;
         let spelled = run[..tags.len()]
             .iter()
-            .map(|c| char::from_u32(*c as u32 - 0xE0000))
+            // Any other character after the flag is simply not a tag (and must not underflow).
+            .map(|c| (*c as u32).checked_sub(0xE0000).and_then(char::from_u32))
             .collect::<Option<String>>()?;
         (spelled == *tags && run[tags.len()] == CANCEL_TAG).then_some(len)
     })
@@ -320,5 +321,14 @@ mod tests {
         let mut ours = Vec::new();
         write_json(&mut ours, &serde_json::json!({ "a": [1] })).unwrap();
         assert_eq!(String::from_utf8(ours).unwrap(), plain);
+    }
+
+    // Regression: a black flag followed by an ordinary character panicked (an underflow)
+    // when checking for the England, Scotland and Wales flags; found by the export round
+    // trip's random journals.
+    #[test]
+    fn a_black_flag_before_ordinary_text_is_just_a_flag() {
+        assert_eq!(line("🏴 j"), "🏴 j");
+        assert_eq!(line("🏴abc"), "🏴abc");
     }
 }

@@ -19,7 +19,9 @@ pub fn render(
     out: &mut dyn Write,
     records: &[Record],
     journey: Option<&Journey>,
+    search: Option<&str>,
 ) -> io::Result<()> {
+    let mark = Mark::new(search);
     if records.is_empty() {
         writeln!(out, "Nothing to show.")?;
     }
@@ -50,22 +52,118 @@ pub fn render(
                     _ => None,
                 })
                 .collect();
-            feelings(out, &run)?;
+            feelings(out, &mark, &run)?;
             i += run.len();
             continue;
         }
-        entry(out, record, journey)?;
+        marked_entry(out, &mark, record, journey)?;
         i += 1;
     }
     Ok(())
 }
 
+/// The words of a search, marked where the person's text holds them (a word that starts with
+/// one of them, in any case, as the search itself matches): bold and underlined where colours
+/// are on, left plain elsewhere.
+struct Mark {
+    terms: Vec<String>,
+}
+
+impl Mark {
+    fn new(search: Option<&str>) -> Mark {
+        let terms = search
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        Mark { terms }
+    }
+
+    fn apply(&self, text: &str) -> String {
+        if self.terms.is_empty() || !console::colors_enabled() {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut String| {
+            let lower = word.to_lowercase();
+            if self.terms.iter().any(|t| lower.starts_with(t.as_str())) {
+                out.push_str(
+                    &console::style(word.as_str())
+                        .bold()
+                        .underlined()
+                        .to_string(),
+                );
+            } else {
+                out.push_str(word);
+            }
+            word.clear();
+        };
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                word.push(c);
+            } else {
+                flush(&mut word, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut word, &mut out);
+        out
+    }
+}
+
+/// The line under a page of the timeline: how many more entries there are, and how to see
+/// them; for a search, how many entries it found.
+pub fn footer(
+    out: &mut dyn Write,
+    shown: usize,
+    more: usize,
+    limit: usize,
+    searched: bool,
+) -> io::Result<()> {
+    let found = if searched {
+        format!(
+            "{} found",
+            prose::count((shown + more) as i64, "entry", "entries")
+        )
+    } else {
+        String::new()
+    };
+    if more > 0 {
+        writeln!(out)?;
+        let lead = if searched {
+            format!("{found}; showing the newest {shown}.")
+        } else {
+            format!("Showing the newest {shown} entries.")
+        };
+        writeln!(
+            out,
+            "{}",
+            prose::paragraph(
+                &format!(
+                    "{lead} {} more: pass --limit {} to see them all, or --since a date to see \
+                     from then on.",
+                    more,
+                    shown + more
+                ),
+                0
+            )
+        )?;
+        let _ = limit;
+    } else if searched && shown > 0 {
+        writeln!(out)?;
+        writeln!(out, "{found}.")?;
+    }
+    Ok(())
+}
+
 /// A labelled piece of the person's own text, indented under its entry.
-fn text(out: &mut dyn Write, label: &str, value: Option<&str>) -> io::Result<()> {
+fn text(out: &mut dyn Write, mark: &Mark, label: &str, value: Option<&str>) -> io::Result<()> {
     let Some(value) = value else {
         return Ok(());
     };
-    let body = sanitize::block(value);
+    let body = mark.apply(&sanitize::block(value));
     let mut lines = body.lines();
     let first = lines.next().unwrap_or("");
     writeln!(out, "{}", prose::paragraph(&format!("{label}: {first}"), 6))?;
@@ -77,7 +175,7 @@ fn text(out: &mut dyn Write, label: &str, value: Option<&str>) -> io::Result<()>
 
 /// One `feel` entry (newest word first, as the timeline lists them): its words on one line
 /// in the order they were given, then its note.
-fn feelings(out: &mut dyn Write, run: &[&FeelingRecord]) -> io::Result<()> {
+fn feelings(out: &mut dyn Write, mark: &Mark, run: &[&FeelingRecord]) -> io::Result<()> {
     let Some(first) = run.first() else {
         return Ok(());
     };
@@ -89,18 +187,18 @@ fn feelings(out: &mut dyn Write, run: &[&FeelingRecord]) -> io::Result<()> {
             None => words(&f.word),
         })
         .collect();
-    let mark = if run.iter().any(|f| f.edited) {
+    let edited = if run.iter().any(|f| f.edited) {
         EDITED
     } else {
         ""
     };
     writeln!(
         out,
-        "  {} felt {}{mark}",
+        "  {} felt {}{edited}",
         sanitize::line(&first.partner),
         words.join(", ")
     )?;
-    text(out, "Note", first.note.as_deref())
+    text(out, mark, "Note", first.note.as_deref())
 }
 
 /// Said after an entry that has earlier versions (`show KIND ID` lists them).
@@ -126,14 +224,34 @@ fn words(text: &str) -> String {
     }
 }
 
+/// Text a record cannot be without, as written (`text` defuses it, keeping its lines), or
+/// the mark of words withdrawn.
+fn or_withdrawn(text: &str) -> &str {
+    if text.is_empty() {
+        "(words withdrawn)"
+    } else {
+        text
+    }
+}
+
 fn quoted(text: &str) -> String {
     format!("\u{201c}{}\u{201d}", sanitize::line(text))
 }
 
 /// One entry: its first line, then the words people wrote.
 pub fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) -> io::Result<()> {
+    marked_entry(out, &Mark::new(None), record, journey)
+}
+
+/// One entry, with the words of a search marked.
+fn marked_entry(
+    out: &mut dyn Write,
+    mark: &Mark,
+    record: &Record,
+    journey: Option<&Journey>,
+) -> io::Result<()> {
     let name = |n: &str| sanitize::line(n).into_owned();
-    let mark = if record.edited() { EDITED } else { "" };
+    let edited = if record.edited() { EDITED } else { "" };
     match record {
         Record::Deleted(d) => {
             let by = d.deleted.by.as_deref().map_or("Someone".to_string(), name);
@@ -170,21 +288,21 @@ pub fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) ->
                     .collect();
                 line.push_str(&format!("; feeling {}", words.join(", ")));
             }
-            writeln!(out, "{line}{mark}")?;
+            writeln!(out, "{line}{edited}")?;
             if c.answer.is_some() {
                 let prompt = c
                     .prompt_id
                     .as_deref()
                     .and_then(|id| journey.and_then(|j| j.find_prompt(id)))
                     .map(|p| p.text.as_str());
-                text(out, "Prompt", prompt)?;
+                text(out, mark, "Prompt", prompt)?;
             }
-            text(out, "Answer", c.answer.as_deref())?;
-            text(out, "Appreciates", c.appreciation.as_deref())?;
-            text(out, "Needs", c.need.as_deref())?;
-            text(out, "Note", c.note.as_deref())?;
+            text(out, mark, "Answer", c.answer.as_deref())?;
+            text(out, mark, "Appreciates", c.appreciation.as_deref())?;
+            text(out, mark, "Needs", c.need.as_deref())?;
+            text(out, mark, "Note", c.note.as_deref())?;
         }
-        Record::Feeling(f) => feelings(out, &[f])?,
+        Record::Feeling(f) => feelings(out, mark, &[f])?,
         Record::Promise(p) => {
             let to =
                 p.to.as_deref()
@@ -197,7 +315,7 @@ pub fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) ->
             };
             writeln!(
                 out,
-                "  {} promised{to} {}{when} (promise {}, {}){mark}",
+                "  {} promised{to} {}{when} (promise {}, {}){edited}",
                 name(&p.partner),
                 quoted(&words(&p.text)),
                 p.id,
@@ -217,12 +335,12 @@ pub fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) ->
             };
             writeln!(
                 out,
-                "  {} {verb} promise {} {}{recorded}{mark}",
+                "  {} {verb} promise {} {}{recorded}{edited}",
                 name(&o.partner),
                 o.promise_id,
                 quoted(&o.promise),
             )?;
-            text(out, "Note", o.note.as_deref())?;
+            text(out, mark, "Note", o.note.as_deref())?;
         }
         Record::Apology(a) => {
             let withdrawn = a
@@ -231,29 +349,35 @@ pub fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) ->
                 .unwrap_or_default();
             writeln!(
                 out,
-                "  {} apologised to {} (apology {}{withdrawn}){mark}",
+                "  {} apologised to {} (apology {}{withdrawn}){edited}",
                 name(&a.partner),
                 name(&a.to),
                 a.id
             )?;
-            text(out, "What happened", Some(&words(&a.what)))?;
+            text(out, mark, "What happened", Some(or_withdrawn(&a.what)))?;
             text(
                 out,
+                mark,
                 &format!("How it affected {}", name(&a.to)),
                 a.impact.as_deref(),
             )?;
-            text(out, "Responsibility", Some(&words(&a.responsibility)))?;
-            text(out, "What will change", a.change.as_deref())?;
+            text(
+                out,
+                mark,
+                "Responsibility",
+                Some(or_withdrawn(&a.responsibility)),
+            )?;
+            text(out, mark, "What will change", a.change.as_deref())?;
         }
         Record::Response(r) => {
             writeln!(
                 out,
-                "  {} answered apology {}: {}{mark}",
+                "  {} answered apology {}: {}{edited}",
                 name(&r.partner),
                 r.apology_id,
                 r.status.describe()
             )?;
-            text(out, "Note", r.note.as_deref())?;
+            text(out, mark, "Note", r.note.as_deref())?;
         }
         Record::Focus(f) => {
             let by = f
@@ -262,22 +386,23 @@ pub fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) ->
                 .map_or(String::new(), |p| format!(" ({})", name(p)));
             writeln!(
                 out,
-                "  Focus moved to step {}, {}{by}{mark}",
+                "  Focus moved to step {}, {}{by}{edited}",
                 f.step.number(),
                 f.title
             )?;
         }
         Record::Meeting(m) => {
-            writeln!(out, "  Your time together{mark}")?;
+            writeln!(out, "  Your time together{edited}")?;
             for part in &m.partners {
                 text(
                     out,
+                    mark,
                     &format!("{} appreciates", name(&part.partner)),
                     part.appreciation.as_deref(),
                 )?;
             }
-            text(out, "Went well", m.went_well.as_deref())?;
-            text(out, "To work on", m.work_on.as_deref())?;
+            text(out, mark, "Went well", m.went_well.as_deref())?;
+            text(out, mark, "To work on", m.work_on.as_deref())?;
             for part in &m.partners {
                 let asked = part.request.as_deref().map(|r| match part.promise_id {
                     Some(id) => format!("{} (promise {id})", r),
@@ -285,6 +410,7 @@ pub fn entry(out: &mut dyn Write, record: &Record, journey: Option<&Journey>) ->
                 });
                 text(
                     out,
+                    mark,
                     &format!("{} asked for", name(&part.partner)),
                     asked.as_deref(),
                 )?;

@@ -9,8 +9,11 @@ pub mod json;
 pub mod narration;
 pub mod progress;
 pub mod promise;
+pub mod remind;
 pub mod report;
 pub mod show;
+pub mod status;
+pub mod today;
 
 use std::io::Write;
 

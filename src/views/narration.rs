@@ -187,16 +187,35 @@ impl TrustWords {
 /// One partner's promise keeping over the last 30 days against the 30 before: "last 30 days
 /// 75% (3 of 4); none recorded the 30 days before". The consistency score is [`lately`].
 pub fn keeping(s: &PartnerSummary) -> String {
+    // Days nobody recorded are said as such: leaving them out of the rate alone would make
+    // a partner who stopped recording look perfect.
+    let unrecorded = match s.unrecorded_30d {
+        0 => String::new(),
+        n => format!(", {n} not recorded"),
+    };
     match (s.keeping_rate_30d, s.keeping_rate_prev_30d) {
+        (None, None) if s.unrecorded_30d > 0 => format!(
+            "last 30 days: nothing recorded on {} of the days promised",
+            s.unrecorded_30d
+        ),
         (None, None) => "no kept or missed promises recorded in the last 60 days".to_string(),
         (recent, previous) => {
             let recent = match recent {
+                Some(r) if s.unrecorded_30d > 0 => format!(
+                    "last 30 days kept {}, missed {}{unrecorded} ({} of those recorded)",
+                    s.kept_30d,
+                    s.missed_30d,
+                    percent(Some(r)),
+                ),
                 Some(r) => format!(
                     "last 30 days {} ({} of {})",
                     percent(Some(r)),
                     s.kept_30d,
                     s.kept_30d + s.missed_30d
                 ),
+                None if s.unrecorded_30d > 0 => {
+                    format!("last 30 days nothing recorded{unrecorded}")
+                }
                 None => "none recorded in the last 30 days".to_string(),
             };
             let before = match previous {
@@ -255,6 +274,7 @@ mod tests {
             keeping_rate_prev_30d: None,
             kept_30d: 0,
             missed_30d: 0,
+            unrecorded_30d: 0,
             consistency_score: None,
             streak: Streak {
                 current: 0,
@@ -326,6 +346,7 @@ mod tests {
             keeping_rate_30d: Some(0.75),
             kept_30d: 3,
             missed_30d: 1,
+            unrecorded_30d: 0,
             consistency_score: Some(0.84),
             ..summary()
         };

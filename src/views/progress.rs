@@ -141,43 +141,59 @@ fn trust(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Result
 }
 
 /// The weekly table: 72 columns for two partners, so it fits an 80-column terminal.
+/// The weekly table: the partners side by side when the width allows (72 columns for two),
+/// else one table under the other, so no row wraps on a narrow terminal.
 fn table(out: &mut dyn Write, p: &Progress, names: &[String]) -> std::io::Result<()> {
     const BLOCK: usize = 29;
-    let mut top = format!("{:<10}", "");
-    let mut sub = format!("{:<10}", "week of");
-    for name in names {
-        let clipped: String = name.chars().take(BLOCK - 2).collect();
-        top.push_str(&format!("  {clipped:<BLOCK$}"));
-        sub.push_str(&format!(
-            "  {:>4} {:>5} {:>5} {:>5}  {:<6}",
-            "days", "trust", "close", "kept", "feel"
-        ));
-    }
-    writeln!(out, "{}", top.trim_end())?;
-    writeln!(out, "{}", console::style(sub.trim_end()).dim())?;
-    for week in &p.weeks {
-        let mut row = format!("{:<10}", week.start.format("%a %-d %b"));
-        for (_, w) in &week.partners.0 {
-            let kept = if w.kept + w.missed == 0 {
-                "–".to_string()
-            } else {
-                format!("{}/{}", w.kept, w.kept + w.missed)
-            };
-            let feelings = if w.pleasant + w.unpleasant == 0 {
-                "–".to_string()
-            } else {
-                format!("+{} −{}", w.pleasant, w.unpleasant)
-            };
-            row.push_str(&format!(
+    let side_by_side = 10 + names.len() * (BLOCK + 2) <= prose::width();
+    let groups: Vec<Vec<usize>> = if side_by_side {
+        vec![(0..names.len()).collect()]
+    } else {
+        (0..names.len()).map(|i| vec![i]).collect()
+    };
+    for (g, group) in groups.iter().enumerate() {
+        if g > 0 {
+            writeln!(out)?;
+        }
+        let mut top = format!("{:<10}", "");
+        let mut sub = format!("{:<10}", "week of");
+        for &i in group {
+            let clipped: String = names[i].chars().take(BLOCK - 2).collect();
+            top.push_str(&format!("  {clipped:<BLOCK$}"));
+            sub.push_str(&format!(
                 "  {:>4} {:>5} {:>5} {:>5}  {:<6}",
-                w.checkins,
-                narration::mean(w.trust),
-                narration::mean(w.connection),
-                kept,
-                feelings
+                "days", "trust", "close", "kept", "feel"
             ));
         }
-        writeln!(out, "{}", row.trim_end())?;
+        writeln!(out, "{}", top.trim_end())?;
+        writeln!(out, "{}", console::style(sub.trim_end()).dim())?;
+        for week in &p.weeks {
+            let mut row = format!("{:<10}", week.start.format("%a %-d %b"));
+            for &i in group {
+                let Some((_, w)) = week.partners.0.get(i) else {
+                    continue;
+                };
+                let kept = if w.kept + w.missed == 0 {
+                    "–".to_string()
+                } else {
+                    format!("{}/{}", w.kept, w.kept + w.missed)
+                };
+                let feelings = if w.pleasant + w.unpleasant == 0 {
+                    "–".to_string()
+                } else {
+                    format!("+{} −{}", w.pleasant, w.unpleasant)
+                };
+                row.push_str(&format!(
+                    "  {:>4} {:>5} {:>5} {:>5}  {:<6}",
+                    w.checkins,
+                    narration::mean(w.trust),
+                    narration::mean(w.connection),
+                    kept,
+                    feelings
+                ));
+            }
+            writeln!(out, "{}", row.trim_end())?;
+        }
     }
     let legend = "days: days checked in · trust, close: that week's average, 1–10 · kept: \
 promises kept of those recorded · feel: pleasant (+) and unpleasant (−) feelings named";

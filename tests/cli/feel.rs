@@ -138,7 +138,7 @@ fn feel_refuses_bad_specs_by_name_and_writes_nothing() {
     assert_eq!(dump(&env.default_journal()), before);
 }
 
-// A word outside the list is kept as typed (README, "Feelings"); a likely typo is named after the
+// A word outside the list is kept as typed (docs/decisions.md); a likely typo is named after the
 // write, and a word that holds a listed one ("unsafe") is never taken for a typo of it.
 #[test]
 fn a_likely_typo_is_kept_and_named_and_unsafe_is_not_a_typo() {

@@ -445,3 +445,36 @@ fn an_emoji_is_searched_for_exactly() {
         .json();
     assert_eq!(kinds(&none), pairs(&[]));
 }
+
+// Regression: history stopped at its limit with no sign that there was more, and a search
+// did not say how much it found.
+#[test]
+fn a_full_page_says_how_many_more_there_are_and_a_search_counts_what_it_found() {
+    let env = TestEnv::with_couple();
+    for i in 1..=5 {
+        env.run([
+            "feel",
+            "--as",
+            "Sam",
+            "calm",
+            "--note",
+            &format!("walk {i}"),
+        ])
+        .success();
+    }
+    // With the focus change made at init, seven entries in all.
+    env.run(["feel", "--as", "Alex", "tired"]).success();
+    env.run(["history", "--limit", "4"])
+        .success()
+        .stdout_has("Showing the newest 4 entries. 3 more: pass --limit 7 to see them all");
+    env.run(["history", "--search", "walk", "--limit", "2"])
+        .success()
+        .stdout_has("5 entries found; showing the newest 2. 3 more");
+    env.run(["history", "--search", "walk"])
+        .success()
+        .stdout_has("5 entries found.");
+    // With --json, standard output is the JSON alone and the note goes to standard error.
+    let run = env.run(["history", "--limit", "4", "--json"]);
+    run.success().stderr_has("3 more entries beyond --limit 4");
+    assert_eq!(run.json().as_array().unwrap().len(), 4);
+}

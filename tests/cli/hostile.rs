@@ -538,7 +538,7 @@ fn exports_to_files_keep_the_text_as_each_format_promises() {
     assert_eq!(json["apologies"][0]["impact"], HOSTILE);
 
     // CSV, a file for spreadsheets: the text exactly (it does not start like a formula, so
-    // it gets no apostrophe), as README "Choices we made" says.
+    // it gets no apostrophe), as docs/decisions.md says.
     let mut csv = csv::Reader::from_path(env.root().join("all.csv")).unwrap();
     let headers = csv.headers().unwrap().clone();
     let row = csv.records().next().unwrap().unwrap();

@@ -164,3 +164,47 @@ fn command_line_mistakes_are_one_line_with_exit_2() {
         .success()
         .stdout_has("Usage: rekindle partners");
 }
+
+// Regression: completion offered file names for --as, and nothing for a step or a kind.
+#[test]
+fn bash_completes_partner_names_step_ids_and_kinds() {
+    let env = TestEnv::with_couple();
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_rekindle"));
+    let script = r#"
+        source <(rekindle completions bash)
+        complete_at() { COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMPREPLY=();
+                        _rekindle rekindle "${COMP_WORDS[-1]}" "${COMP_WORDS[-2]}";
+                        printf '%s ' "${COMPREPLY[@]}"; echo; }
+        complete_at rekindle checkin --as ""
+        complete_at rekindle focus co
+        complete_at rekindle history --kind ""
+    "#;
+    // The test environment's variables, for bash and the rekindle it starts.
+    let cmd = env.command(["--version"]);
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .envs(
+            cmd.get_envs()
+                .filter_map(|(k, v)| Some((k.to_owned(), v?.to_owned()))),
+        )
+        .env("PATH", path)
+        .current_dir(env.root())
+        .output()
+        .expect("run bash");
+    let lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| l.trim().to_string())
+        .collect();
+    assert_eq!(lines[0], "Sam Alex", "{lines:?}");
+    assert_eq!(lines[1], "communication consistency", "{lines:?}");
+    assert_eq!(
+        lines[2], "checkin feeling promise outcome apology response focus meeting",
+        "{lines:?}"
+    );
+}

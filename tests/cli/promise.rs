@@ -756,3 +756,47 @@ fn a_one_time_promise_starting_later_says_when() {
         .success()
         .stdout_has("starting Wed 25 Nov 2026");
 }
+
+// Regression: a daily promise with days nobody recorded read "kept 18, missed 0 (100% kept)"
+// in the list and 100% in progress, as if every day had been kept.
+#[test]
+fn days_nobody_recorded_are_shown_as_not_recorded_never_as_kept() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "promise",
+        "add",
+        "Say goodnight",
+        "--every",
+        "day",
+        "--from",
+        "2026-11-09",
+        "--as",
+        "Sam",
+    ])
+    .success();
+    // Kept on 9 to 14 November (six days); nothing recorded from the 15th to the 20th.
+    for day in 9..=14 {
+        env.run([
+            "promise",
+            "keep",
+            "1",
+            "--date",
+            &format!("2026-11-{day:02}"),
+            "--as",
+            "Alex",
+        ])
+        .success();
+    }
+    let list = list_json(&env, &[]);
+    assert_eq!(list[0]["kept"], 6);
+    assert_eq!(list[0]["unrecorded"], 6, "15 to 20 November");
+    assert_eq!(list[0]["today_pending"], true);
+    env.run(["promise", "list"]).success().stdout_has(
+        "kept 6, missed 0, 6 not recorded (100% of those recorded kept) · today still to record",
+    );
+    let progress = env.run(["progress", "--json"]).success().json();
+    assert_eq!(progress["partners"]["Sam"]["unrecorded_30d"], 6);
+    env.run(["progress"])
+        .success()
+        .stdout_has("kept 6, missed 0, 6 not recorded (100% of those recorded)");
+}

@@ -62,7 +62,7 @@ fn a_full_guided_check_in_in_a_terminal() {
     let mut p = spawn(&env, &["checkin", "--as", "Sam"]);
     // The step and the prompt come first.
     answer(&mut p, "Step 1 of 8: Take responsibility", "");
-    answer(&mut p, "How much do you trust Alex today? (1-10)", "12\r");
+    answer(&mut p, "How much do you trust Alex today?", "12\r");
     answer(&mut p, "trust must be a whole number from 1 to 10", "7\r");
     answer(&mut p, "How close do you feel to Alex today?", "6\r");
     // Space picks the first word ("mad"), the down arrow moves to "angry", Enter is done.
@@ -76,7 +76,7 @@ fn a_full_guided_check_in_in_a_terminal() {
         "the soup\r",
     );
     answer(&mut p, "Something you need from Alex", ENTER);
-    answer(&mut p, "Anything else you want to note?", ENTER);
+    answer(&mut p, "Anything else to note?", ENTER);
     answer(&mut p, "Save this check-in?", ENTER);
     p.exp_string("Saved Sam's check-in for Saturday 21 November 2026.")
         .expect("the saved line");
@@ -131,7 +131,7 @@ fn saying_no_at_the_end_saves_nothing() {
     answer(&mut p, "Your answer", ENTER);
     answer(&mut p, "Something you appreciate about Sam today", ENTER);
     answer(&mut p, "Something you need from Sam", ENTER);
-    answer(&mut p, "Anything else you want to note?", ENTER);
+    answer(&mut p, "Anything else to note?", ENTER);
     answer(&mut p, "Save this check-in?", "n\r");
     p.exp_string("cancelled; nothing was saved")
         .expect("the cancel message");
@@ -162,7 +162,7 @@ fn first_use_creates_the_journal_and_goes_on_with_the_check_in() {
         ("Your answer", ENTER),
         ("Something you appreciate about Alex today", ENTER),
         ("Something you need from Alex", ENTER),
-        ("Anything else you want to note?", ENTER),
+        ("Anything else to note?", ENTER),
         ("Save this check-in?", ENTER),
     ] {
         keystrokes += keys.chars().count();
@@ -210,10 +210,13 @@ fn together_at_one_keyboard_saves_both_check_ins_and_the_meeting() {
             "What went well between you this week?",
             "we talked calmly\r",
         ),
-        ("One thing you would like to work on together", ENTER),
-        ("Alex asks Sam: what can I do for you this week?", ENTER),
+        ("One thing to work on together", ENTER),
         (
-            "Sam asks Alex: what can I do for you this week?",
+            "Sam, what would you like Alex to do for you this week?",
+            ENTER,
+        ),
+        (
+            "Alex, what would you like Sam to do for you this week?",
             "cook on Friday\r",
         ),
         // Down once: "Yes, once, by Saturday 28 November 2026".
@@ -331,7 +334,7 @@ fn without_colour_lists_are_marked_and_a_missing_editor_is_gentle() {
     answer(&mut p, "Your answer", "typed instead\r");
     answer(&mut p, "Something you appreciate about Alex today", ENTER);
     answer(&mut p, "Something you need from Alex", ENTER);
-    answer(&mut p, "Anything else you want to note?", ENTER);
+    answer(&mut p, "Anything else to note?", ENTER);
     answer(&mut p, "Save this check-in?", ENTER);
     p.exp_string("Saved Sam's check-in")
         .expect("the saved line");
@@ -359,9 +362,9 @@ fn together_with_nothing_entered_saves_nothing() {
         "Sam, what do you appreciate about Alex this week?",
         "Alex, what do you appreciate about Sam this week?",
         "What went well between you this week?",
-        "One thing you would like to work on together",
-        "Alex asks Sam: what can I do for you this week?",
-        "Sam asks Alex: what can I do for you this week?",
+        "One thing to work on together",
+        "Sam, what would you like Alex to do for you this week?",
+        "Alex, what would you like Sam to do for you this week?",
     ] {
         answer(&mut p, question, ENTER);
     }
@@ -390,4 +393,138 @@ fn ctrl_c_after_creating_the_journal_says_it_was_created() {
     assert_eq!(code, 130);
     assert_eq!(query(&env, "SELECT count(*) FROM partners"), [[int(2)]]);
     assert_eq!(query(&env, "SELECT count(*) FROM checkins"), [[int(0)]]);
+}
+
+/// Issue 13: a guided edit remembers the version it started from. When another command saves
+/// a change to the record while the person is typing, both versions are shown and they are
+/// asked which stays; either way, nothing anyone wrote is lost.
+#[test]
+fn a_guided_edit_that_meets_a_change_made_meanwhile_shows_both_and_asks() {
+    let env = TestEnv::with_couple();
+    env.run(["feel", "--as", "Alex", "hopeful", "--note", "after dinner"])
+        .success();
+    let note = || query(&env, "SELECT note FROM feelings");
+
+    // Saving what was typed: the change made meanwhile is kept as an earlier version.
+    let mut p = spawn(&env, &["edit", "feeling", "1", "--as", "Alex"]);
+    answer(&mut p, "The feeling", ENTER);
+    p.exp_string("Note (clear it to leave it out)")
+        .expect("the note question");
+    env.run([
+        "edit",
+        "feeling",
+        "1",
+        "--as",
+        "Alex",
+        "--note",
+        "changed elsewhere",
+    ])
+    .success();
+    p.send(" and a walk\r").expect("type into the pty");
+    p.flush().expect("flush the pty");
+    answer(&mut p, "Save this?", ENTER);
+    let shown = answer(&mut p, "Which should stay?", ENTER);
+    assert!(
+        shown.contains("was changed by another rekindle command while you were writing"),
+        "{shown}"
+    );
+    let theirs = shown
+        .find("Saved meanwhile:")
+        .expect("what was saved meanwhile");
+    let mine = shown.find("What you wrote:").expect("what was typed");
+    assert!(theirs < mine, "{shown}");
+    assert!(shown[theirs..mine].contains("changed elsewhere"), "{shown}");
+    assert!(shown[mine..].contains("after dinner and a walk"), "{shown}");
+    let (code, _) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(note(), [[text("after dinner and a walk")]]);
+    let shown = env.run(["show", "feeling", "1", "--json"]).success().json();
+    let earlier: Vec<&str> = shown["revisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["note"].as_str())
+        .collect();
+    assert_eq!(earlier, ["after dinner", "changed elsewhere"], "{shown}");
+
+    // Keeping what was saved meanwhile: what was typed is printed, to copy, and not saved.
+    let mut p = spawn(&env, &["edit", "feeling", "1", "--as", "Alex"]);
+    answer(&mut p, "The feeling", ENTER);
+    p.exp_string("Note (clear it to leave it out)")
+        .expect("the note question");
+    env.run([
+        "edit",
+        "feeling",
+        "1",
+        "--as",
+        "Alex",
+        "--note",
+        "said twice",
+    ])
+    .success();
+    p.send(" again\r").expect("type into the pty");
+    p.flush().expect("flush the pty");
+    answer(&mut p, "Save this?", ENTER);
+    answer(&mut p, "Which should stay?", "\x1b[B\r");
+    let (code, rest) = finish(p);
+    assert!(
+        rest.contains("What you wrote was not saved; here it is"),
+        "{rest}"
+    );
+    assert!(rest.contains("after dinner and a walk again"), "{rest}");
+    assert_ne!(code, 0, "{rest}");
+    assert_eq!(note(), [[text("said twice")]]);
+}
+
+/// Issue 13, audit row K11: a guided `checkin --amend` that meets an amend saved meanwhile
+/// shows both and asks, instead of silently writing over it.
+#[test]
+fn a_guided_amend_that_meets_an_amend_made_meanwhile_shows_both_and_asks() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "5",
+        "--note",
+        "slept badly",
+    ])
+    .success();
+    let mut p = spawn(&env, &["checkin", "--as", "Sam", "--amend"]);
+    answer(&mut p, "Step 1 of 8: Take responsibility", "");
+    answer(&mut p, "How much do you trust Alex today?", ENTER);
+    answer(&mut p, "How close do you feel to Alex today?", "6\r");
+    answer(&mut p, "What are you feeling?", ENTER);
+    answer(&mut p, "Your answer", ENTER);
+    answer(&mut p, "Something you appreciate about Alex today", ENTER);
+    answer(&mut p, "Something you need from Alex", ENTER);
+    p.exp_string("Anything else to note?")
+        .expect("the note question");
+    env.run(["checkin", "--as", "Sam", "--amend", "--trust", "8"])
+        .success();
+    p.send("woke early\r").expect("type into the pty");
+    p.flush().expect("flush the pty");
+    let shown = answer(&mut p, "Save this check-in?", ENTER);
+    let shown = shown + &answer(&mut p, "Which should stay?", ENTER);
+    let theirs = shown
+        .find("Saved meanwhile:")
+        .expect("what was saved meanwhile");
+    let mine = shown.find("What you wrote:").expect("what was typed");
+    assert!(shown[theirs..mine].contains("trust 8"), "{shown}");
+    assert!(shown[mine..].contains("woke early"), "{shown}");
+    let (code, rest) = finish(p);
+    assert_eq!(code, 0, "{rest}");
+    assert_eq!(
+        query(&env, "SELECT note FROM checkins"),
+        [[text("woke early")]]
+    );
+    let shown = env.run(["show", "checkin", "1", "--json"]).success().json();
+    let trusts: Vec<i64> = shown["revisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["trust"].as_i64())
+        .collect();
+    assert_eq!(trusts, [5, 8], "the amend made meanwhile is kept: {shown}");
 }

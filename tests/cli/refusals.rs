@@ -413,7 +413,7 @@ const WITH_A_JOURNAL: &[Case] = &[
     case(
         &["promise", "add", "x", "--due", "2026-11-01", "--as", "Sam"],
         "--due Sunday 1 November 2026",
-        "give the date as YYYY-MM-DD",
+        "give a day from then on",
     ),
     case(
         &["promise", "add", "x", "--to", "Sam", "--as", "Sam"],

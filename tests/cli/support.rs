@@ -152,7 +152,7 @@ impl TestEnv {
             .env_clear()
             .env("HOME", self.home())
             .env("NO_COLOR", "1")
-            .env("COLUMNS", "100")
+            .env("COLUMNS", "80")
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .current_dir(self.root());
         for (k, v) in &self.vars {

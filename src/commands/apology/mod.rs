@@ -29,15 +29,28 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum Action {
     /// Write an apology to your partner (in a terminal, a guided flow asks for each part)
+    #[command(
+        after_help = "Examples:\n  rekindle apology add --as Sam                  # guided, with the check\n  rekindle apology add --as Sam --what \"I lied\" --responsibility \"I chose to\"\n  rekindle apology add --as Sam --promise --every day"
+    )]
     Add(AddArgs),
     /// Answer your partner's apology: accept it, say you need time, or decline it for now
+    #[command(
+        after_help = "Examples:\n  rekindle apology respond 1 --as Alex --need-time\n  rekindle apology respond 1 --as Alex --accept --note \"thank you\""
+    )]
     Respond(RespondArgs),
     /// List the apologies and their current answers
+    #[command(after_help = "Examples:\n  rekindle apology list\n  rekindle apology list --json")]
     List,
     /// Check a draft for excuses and other ways an apology can go wrong (nothing is saved)
+    #[command(
+        after_help = "Examples:\n  rekindle apology check \"I'm sorry if you felt hurt\"\n  pbpaste | rekindle apology check\n  rekindle apology check --json < draft.txt"
+    )]
     Check(CheckArgs),
     /// Take back your apology, visibly: it stays, marked withdrawn (one not yet answered can
     /// also be deleted: rekindle delete apology ID)
+    #[command(
+        after_help = "Examples:\n  rekindle apology withdraw 3 --as Sam\n  rekindle apology withdraw 3 --as Sam --json"
+    )]
     Withdraw(WithdrawArgs),
 }
 

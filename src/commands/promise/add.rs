@@ -13,6 +13,7 @@ use crate::domain::error::UserError;
 use crate::domain::input::nonblank;
 use crate::domain::model::Partner;
 use crate::domain::recurrence::{self, Rule};
+use crate::flows::promise::{Known, ask_promise};
 use crate::store::promises::{self, NewPromise, Promise};
 use crate::text::{prose, sanitize};
 use crate::views::Output;
@@ -53,9 +54,19 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
     let mut store = ctx.open()?;
     let me = ctx.acting_partner(&store)?;
     let partners = crate::store::partners::all(store.conn())?;
-    let text = text(ctx, args.text.as_deref())?;
     let to = recipient(&partners, &me, args.to.as_deref())?;
-    let when = when(ctx, &args)?;
+    let (text, when) = match &args.text {
+        Some(given) => (
+            nonblank(
+                "the promise's text",
+                given,
+                "say what you promise in a few words",
+            )?
+            .to_string(),
+            when(ctx, &args)?,
+        ),
+        None => guided(ctx, &args, &me, &to)?,
+    };
     let clock = store.clock();
     let promise = store.write(|tx| {
         let stamp = crate::store::clock::stamp(tx, &clock, Some(me.id))?;
@@ -79,26 +90,35 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
     })
 }
 
-/// The promise's words: the argument, or asked for in a terminal.
-fn text(ctx: &mut Context, given: Option<&str>) -> anyhow::Result<String> {
-    Ok(match (given, ctx.prompter()) {
-        (Some(text), _) => nonblank(
-            "the promise's text",
-            text,
-            "say what you promise in a few words",
-        )?
-        .to_string(),
-        (None, Some(prompter)) => loop {
-            prompter.say("A small, concrete promise you can keep works best.")?;
-            let answer = prompter.input("What do you promise", None, false)?;
-            if !answer.trim().is_empty() {
-                break answer;
-            }
-        },
-        (None, None) => bail_user!(
+/// The promise asked for in a terminal: its words, then from when, how often and until when,
+/// leaving out what the flags already say; checked as the flags are.
+fn guided(
+    ctx: &mut Context,
+    args: &AddArgs,
+    me: &Partner,
+    to: &Partner,
+) -> anyhow::Result<(String, When)> {
+    let flags = when(ctx, args)?;
+    let known = Known {
+        from: args.from.as_ref().map(|_| flags.from),
+        every: args.every.as_ref().map(|_| flags.every),
+        due: flags.due,
+    };
+    let today = ctx.today;
+    let Some(prompter) = ctx.prompter() else {
+        bail_user!(
             "promise add needs the promise itself, e.g. rekindle promise add \"Text you if I'll be late\""
-        ),
-    })
+        );
+    };
+    let guided = ask_promise(prompter, &me.name, &to.name, &known, today)?;
+    let args = AddArgs {
+        text: Some(guided.text.clone()),
+        to: None,
+        from: Some(guided.from.to_string()),
+        due: guided.due.map(|d| d.to_string()),
+        every: guided.every.map(|r| r.to_string()),
+    };
+    Ok((guided.text, when(ctx, &args)?))
 }
 
 /// Who the promise is to: `--to`, which cannot be oneself, or the other partner.
@@ -129,7 +149,7 @@ fn when(ctx: &Context, args: &AddArgs) -> anyhow::Result<When> {
         None => None,
     };
     let due = match &args.due {
-        Some(value) => Some(ctx.date("--due", value)?),
+        Some(value) => Some(ctx.date_ahead("--due", value)?),
         None => None,
     };
     recurrence::check_schedule(from, due, every).map_err(UserError::new)?;

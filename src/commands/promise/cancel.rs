@@ -26,8 +26,8 @@ pub fn run(ctx: &mut Context, id_text: &str) -> anyhow::Result<()> {
     refuse_if_closed(&promise)?;
     if let Some(prompter) = ctx.prompter() {
         let question = format!(
-            "Cancel promise {id}, \"{}\"? What was recorded for it stays",
-            sanitize::line(&promise.text)
+            "Cancel promise {id}, \"{}\"?\nWhat was recorded for it stays",
+            crate::text::prose::shown(&sanitize::line(&promise.text), 40)
         );
         if !prompter.confirm(&question, false)? {
             // Declining is an answer, not a failure: said in words, whatever the output mode.

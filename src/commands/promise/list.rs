@@ -12,7 +12,7 @@ use crate::store::promises::{self, Status, Tally};
 use crate::text::sanitize;
 use crate::views::Output;
 use crate::views::json::Names;
-use crate::views::promise::{short_date, tally_phrase};
+use crate::views::promise::{short_date, tally_phrase, unrecorded};
 
 /// One promise in `promise list --json`.
 #[derive(Debug, Serialize)]
@@ -29,6 +29,9 @@ pub struct ListItem {
     pub kept: u64,
     pub missed: u64,
     pub skipped: u64,
+    /// Dates of a recurring promise before today with nothing recorded: neither kept, missed
+    /// nor skipped.
+    pub unrecorded: u64,
     pub keeping_rate: Option<f64>,
     pub overdue: bool,
     pub today_pending: bool,
@@ -44,6 +47,10 @@ pub fn list_items(
     let ids: Vec<i64> = list.iter().map(|p| p.id).collect();
     let tallies = promises::tallies(conn, &ids)?;
     let recorded_today: HashSet<i64> = promises::recorded_on(conn, today)?.into_iter().collect();
+    let recorded_before = match today.pred_opt() {
+        Some(yesterday) => promises::recorded_through(conn, yesterday)?,
+        None => Default::default(),
+    };
     let names = Names::load(conn)?;
     Ok(list
         .into_iter()
@@ -63,6 +70,7 @@ pub fn list_items(
                 kept: tally.kept,
                 missed: tally.missed,
                 skipped: tally.skipped,
+                unrecorded: unrecorded(&p, recorded_before.get(&p.id).copied().unwrap_or(0), today),
                 keeping_rate: recurrence::keeping_rate(tally.kept, tally.missed)
                     .map(recurrence::round2),
                 overdue: open && plan.overdue(false, today),
@@ -166,11 +174,14 @@ fn item_details(item: &ListItem, today: NaiveDate) -> String {
         (status, None) => parts.push(status.as_str().to_string()),
     }
     if recurring {
-        parts.push(tally_phrase(&Tally {
-            kept: item.kept,
-            missed: item.missed,
-            skipped: item.skipped,
-        }));
+        parts.push(tally_phrase(
+            &Tally {
+                kept: item.kept,
+                missed: item.missed,
+                skipped: item.skipped,
+            },
+            item.unrecorded,
+        ));
     }
     if item.overdue {
         parts.push("overdue".to_string());

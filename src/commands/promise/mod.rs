@@ -30,20 +30,38 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum Action {
     /// Make a promise to your partner
+    #[command(
+        after_help = "Examples:\n  rekindle promise add --as Sam                  # guided, in a terminal\n  rekindle promise add --as Sam \"Book the counsellor\" --due friday\n  rekindle promise add --as Alex \"Walk after dinner\" --every sat,sun"
+    )]
     Add(AddArgs),
     /// Record that a promise was kept
+    #[command(
+        after_help = "Examples:\n  rekindle promise keep 1 --as Alex\n  rekindle promise keep 1 --date yesterday --note \"on time\"\n  rekindle promise keep 1 --date 2026-11-20 --amend"
+    )]
     Keep(OutcomeArgs),
     /// Record that a promise was missed
+    #[command(
+        after_help = "Examples:\n  rekindle promise miss 1 --as Alex\n  rekindle promise miss 2 --date yesterday --note \"forgot\""
+    )]
     Miss(OutcomeArgs),
     /// Excuse one date of a recurring promise (travel, illness); it counts neither way
+    #[command(
+        after_help = "Examples:\n  rekindle promise skip 1 --note \"away for work\"\n  rekindle promise skip 1 --date friday"
+    )]
     Skip(OutcomeArgs),
     /// Cancel a promise; what was recorded for it stays in the journal
+    #[command(
+        after_help = "Examples:\n  rekindle promise cancel 2\n  rekindle promise cancel 2 --as Sam"
+    )]
     Cancel {
         /// The promise's number, as `promise list` shows it
         #[arg(allow_hyphen_values = true)]
         id: String,
     },
     /// List the open promises with their kept and missed counts
+    #[command(
+        after_help = "Examples:\n  rekindle promise list\n  rekindle promise list --all --json"
+    )]
     List {
         /// Also show kept, missed and cancelled promises
         #[arg(long)]

@@ -245,7 +245,7 @@ impl Output for Recorded<'_> {
         if promise.every.is_none() {
             writeln!(out, "This one-time promise is now closed.")?;
         } else {
-            writeln!(out, "So far: {}.", tally_phrase(&self.tally))?;
+            writeln!(out, "So far: {}.", tally_phrase(&self.tally, 0))?;
         }
         Ok(())
     }

@@ -142,6 +142,9 @@ pub struct Facts {
     pub apologies: Vec<ApologyFact>,
     /// Open recurring promises in force by `until`.
     pub recurring: Vec<RecurringFact>,
+    /// Per partner, the dates of their recurring promises in the 30 days before `until` with
+    /// nothing recorded (neither kept, missed nor skipped).
+    pub unrecorded_30d: HashMap<i64, u32>,
     /// Focus changes in the order they took effect: those in the window, the one in force when
     /// it began, and back to the start of the current step.
     pub focus: Vec<FocusFact>,
@@ -214,6 +217,9 @@ pub struct PartnerSummary {
     pub keeping_rate_prev_30d: Option<f64>,
     pub kept_30d: u32,
     pub missed_30d: u32,
+    /// Dates of recurring promises in the 30 days before `until` with nothing recorded: not a
+    /// miss, and not a kept promise either.
+    pub unrecorded_30d: u32,
     pub consistency_score: Option<f64>,
     pub streak: Streak,
 }
@@ -431,6 +437,7 @@ fn partner_summary(facts: &Facts, tallies: &Tallies, index: usize) -> PartnerSum
         keeping_rate_prev_30d: stats::keeping_rate(kept_prev, missed_prev).map(round2),
         kept_30d,
         missed_30d,
+        unrecorded_30d: facts.unrecorded_30d.get(&partner).copied().unwrap_or(0),
         consistency_score: facts
             .recent_outcomes
             .get(&partner)
@@ -609,6 +616,7 @@ pub(crate) mod tests {
             both_current_streak: 0,
             apologies: vec![],
             recurring: vec![],
+            unrecorded_30d: HashMap::new(),
             focus: vec![],
             first_checkin: None,
             started: None,

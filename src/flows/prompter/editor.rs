@@ -21,10 +21,34 @@ pub fn editor_command(visual: Option<OsString>, editor: Option<OsString>) -> OsS
         .unwrap_or_else(|| OsString::from("vi"))
 }
 
-/// Opens `command` on a private temporary file holding `initial` and returns what it holds
-/// afterwards. The command may carry arguments (`code --wait`), split as a shell would.
-/// Whatever goes wrong is one sentence naming the editor: the caller offers to type instead.
-pub fn edit(command: &OsStr, initial: &str) -> Edited {
+/// The comment lines at the top of the file: the question, and that these lines go.
+fn header(about: &str) -> Vec<String> {
+    let mut lines: Vec<String> = about
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("# {}", sanitize::line(l.trim())))
+        .collect();
+    lines.push("# Write below. Lines starting with # are left out; an empty file skips it.".into());
+    lines
+}
+
+/// What the editor left, without the comment lines rekindle wrote (only lines starting with
+/// `#` that are exactly those, so a line of the user's own that starts with `#` stays) and
+/// without the blank lines around the text.
+pub fn without_header(text: &str, about: &str) -> String {
+    let ours = header(about);
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !ours.iter().any(|h| h.as_str() == l.trim_end()))
+        .collect();
+    kept.join("\n").trim_matches(['\n', '\r']).to_string()
+}
+
+/// Opens `command` on a private temporary file holding `about` as comment lines and
+/// `initial` below them, and returns what it holds afterwards without those lines. The
+/// command may carry arguments (`code --wait`), split as a shell would. Whatever goes wrong is
+/// one sentence naming the editor: the caller offers to type instead.
+pub fn edit(command: &OsStr, initial: &str, about: &str) -> Edited {
     let name = sanitize::line(&command.to_string_lossy()).into_owned();
     let (program, args) = match command.to_str().map(shell_words::split) {
         Some(Ok(mut words)) if !words.is_empty() => {
@@ -48,10 +72,8 @@ pub fn edit(command: &OsStr, initial: &str) -> Edited {
             ));
         }
     };
-    if let Err(e) = file
-        .write_all(initial.as_bytes())
-        .and_then(|()| file.flush())
-    {
+    let start = format!("{}\n\n{initial}", header(about).join("\n"));
+    if let Err(e) = file.write_all(start.as_bytes()).and_then(|()| file.flush()) {
         return failed(format!(
             "Could not make a file for your editor to open ({e})."
         ));
@@ -73,7 +95,7 @@ pub fn edit(command: &OsStr, initial: &str) -> Edited {
             // What it wrote before failing is offered back, never thrown away.
             let left = std::fs::read_to_string(file.path())
                 .ok()
-                .map(|t| t.trim_end_matches(['\n', '\r']).to_string())
+                .map(|t| without_header(&t, about))
                 .filter(|t| !t.trim().is_empty() && t != initial.trim_end_matches(['\n', '\r']));
             return Edited::Failed {
                 why: format!("Your editor \"{name}\" stopped with an error."),
@@ -84,11 +106,7 @@ pub fn edit(command: &OsStr, initial: &str) -> Edited {
     }
     match std::fs::read(file.path()) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(mut text) => {
-                let kept = text.trim_end_matches(['\n', '\r']).len();
-                text.truncate(kept);
-                Edited::Text(text)
-            }
+            Ok(text) => Edited::Text(without_header(&text, about)),
             Err(_) => failed(format!(
                 "What your editor \"{name}\" saved is not UTF-8 text, so it was not used."
             )),
@@ -116,26 +134,27 @@ mod tests {
     // directory"; now it is one sentence naming the editor, and the flow goes on.
     #[test]
     fn a_missing_or_failing_editor_is_named_not_fatal() {
-        let Edited::Failed { why, .. } = edit(OsStr::new("rekindle-no-such-editor"), "") else {
+        let Edited::Failed { why, .. } = edit(OsStr::new("rekindle-no-such-editor"), "", "Q")
+        else {
             panic!("a missing editor cannot succeed");
         };
         assert_eq!(
             why,
             "Could not start your editor \"rekindle-no-such-editor\": there is no such program."
         );
-        let Edited::Failed { why, left } = edit(OsStr::new("false"), "draft") else {
+        let Edited::Failed { why, left } = edit(OsStr::new("false"), "draft", "Q") else {
             panic!("`false` fails");
         };
         assert!(why.contains("\"false\" stopped with an error"), "{why}");
         assert_eq!(left, None);
         // Unbalanced quotes are one program name, not a panic.
         assert!(matches!(
-            edit(OsStr::new("'oops"), ""),
+            edit(OsStr::new("'oops"), "", "Q"),
             Edited::Failed { .. }
         ));
         // Text written before the editor failed comes back with the failure.
         let Edited::Failed { left, .. } =
-            edit(OsStr::new("sh -c 'echo written > \"$0\"; exit 3'"), "")
+            edit(OsStr::new("sh -c 'echo written > \"$0\"; exit 3'"), "", "Q")
         else {
             panic!("exit 3 fails");
         };
@@ -145,8 +164,46 @@ mod tests {
     #[test]
     fn the_editor_gets_the_starting_text_and_its_changes_come_back() {
         // `sed -i` stands in for a person editing the file.
-        let edited = edit(OsStr::new("sed -i s/draft/answer/"), "my draft\n");
+        let edited = edit(
+            OsStr::new("sed -i s/draft/answer/"),
+            "my draft\n",
+            "Your answer",
+        );
         assert_eq!(edited, Edited::Text("my answer".to_string()));
-        assert_eq!(edit(OsStr::new("true"), ""), Edited::Text(String::new()));
+        assert_eq!(
+            edit(OsStr::new("true"), "", "Q"),
+            Edited::Text(String::new())
+        );
+    }
+
+    // Regression: the editor opened on an empty file, with nothing to say what was asked.
+    #[test]
+    fn the_file_shows_the_question_as_comments_that_are_left_out() {
+        // `cat` copies what the editor was given to a file beside it, then appends an answer.
+        let dir = tempfile::tempdir().unwrap();
+        let seen = dir.path().join("seen");
+        let command = format!(
+            "sh -c 'cp \"$0\" {seen}; printf \"# my own heading\\nI lied.\\n\" >> \"$0\"'",
+            seen = seen.display()
+        );
+        let edited = edit(
+            OsStr::new(&command),
+            "",
+            "Your answer\nWhat did you do that you want to own today?",
+        );
+        let shown = std::fs::read_to_string(&seen).unwrap();
+        assert!(
+            shown.starts_with("# Your answer\n# What did you do"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("Lines starting with # are left out"),
+            "{shown}"
+        );
+        // Only rekindle's own comment lines go; the user's line starting with # stays.
+        assert_eq!(
+            edited,
+            Edited::Text("# my own heading\nI lied.".to_string())
+        );
     }
 }

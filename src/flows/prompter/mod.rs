@@ -1,10 +1,15 @@
 //! Asking the user things, behind a small trait.
 //!
-//! Guided flows talk to a [`Prompter`]: [`TerminalPrompter`] uses dialoguer on stderr
-//! (`terminal.rs`), and `Scripted` replays answers in unit tests (`scripted.rs`). Every
-//! cancellation (Esc, Ctrl-C, end of input) becomes [`Cancelled`], so the caller saves
-//! nothing. dialoguer hides the cursor in menus and does not restore it when the process is
-//! interrupted; the process edge's interrupt handler does.
+//! Guided flows talk to a [`Prompter`]: [`TerminalPrompter`] draws on stderr (`terminal.rs`:
+//! lists through dialoguer, text and yes/no questions through `line.rs`), and `Scripted`
+//! replays answers in unit tests (`scripted.rs`). Every cancellation (Esc, Ctrl-C, end of
+//! input) becomes [`Cancelled`], so the caller saves nothing; the cursor is shown again
+//! whatever stopped a question.
+//!
+//! A question is a short label, and may have a hint after a newline (`"Trust in Sam
+//! today\n1 to 10"`): the label is what stays on screen once answered, and the hint is drawn
+//! on a line of its own while the question is asked, so that no line runs past a narrow
+//! terminal.
 //!
 //! An answer that has to pass a check (a number from 1 to 10, a name) is checked inside the
 //! prompt: a refused answer is shown with its reason and asked again, and is never drawn as
@@ -12,6 +17,7 @@
 //! [`Edited::Failed`], never as an error, so a guided flow can go on without it.
 
 mod editor;
+mod line;
 #[cfg(test)]
 mod scripted;
 mod terminal;
@@ -23,6 +29,19 @@ pub use terminal::{Look, TerminalPrompter};
 
 #[cfg(doc)]
 use crate::domain::error::Cancelled;
+
+/// A question's label and its hint: the text before and after its first newline.
+pub fn split(prompt: &str) -> (&str, Option<&str>) {
+    match prompt.split_once('\n') {
+        Some((label, hint)) => (label, Some(hint.trim()).filter(|h| !h.is_empty())),
+        None => (prompt, None),
+    }
+}
+
+/// A question with a hint: `ask("Trust in Sam today", "1 to 10")`.
+pub fn ask(label: &str, hint: &str) -> String {
+    format!("{label}\n{hint}")
+}
 
 /// Checks an answer: `Err` holds the reason it is refused, shown under the question.
 pub type Check<'a> = &'a dyn Fn(&str) -> Result<(), String>;
@@ -60,6 +79,19 @@ pub trait Prompter {
         check: Check<'_>,
     ) -> anyhow::Result<String>;
 
+    /// An optional line of text where one word (`word`, any case) is a request rather than an
+    /// answer, such as "e" for the editor: it is returned like any answer, but not shown back
+    /// on screen as what was answered.
+    fn input_or_word(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        word: &str,
+    ) -> anyhow::Result<String> {
+        let _ = word;
+        self.input(prompt, default, true)
+    }
+
     /// A line of text that starts out holding `initial` (a draft to rewrite), for the user to
     /// change rather than type again; with `allow_empty` clearing it all returns "".
     fn input_from(
@@ -83,8 +115,9 @@ pub trait Prompter {
 
     fn confirm(&mut self, prompt: &str, default: bool) -> anyhow::Result<bool>;
 
-    /// Longer text in the user's editor, starting from `initial`.
-    fn editor(&mut self, initial: &str) -> anyhow::Result<Edited>;
+    /// Longer text in the user's editor, starting from `initial`; `about` (the question) is
+    /// shown in the file as comment lines, removed from what comes back.
+    fn editor(&mut self, initial: &str, about: &str) -> anyhow::Result<Edited>;
 
     /// Guidance or a summary shown between questions.
     fn say(&mut self, text: &str) -> anyhow::Result<()>;

@@ -133,7 +133,7 @@ impl Prompter for Scripted {
         }
     }
 
-    fn editor(&mut self, initial: &str) -> anyhow::Result<Edited> {
+    fn editor(&mut self, initial: &str, _about: &str) -> anyhow::Result<Edited> {
         self.edited_from.push(initial.to_string());
         match self.next("(editor)")? {
             Reply::Edited(t) => Ok(Edited::Text(t.trim_end_matches(['\n', '\r']).to_string())),

@@ -3,7 +3,7 @@
 //! RFC 4180 (CRLF line ends, quotes only where a cell needs them), UTF-8 without a byte
 //! order mark: a BOM helps some versions of Excel guess the encoding but ends up as a stray
 //! character in the first header for most other tools, and we could not check the benefit
-//! here (README, "Choices we made"). A text cell that starts like a formula (`=`, `+`, `-`,
+//! here (docs/decisions.md). A text cell that starts like a formula (`=`, `+`, `-`,
 //! `@`) gets a leading apostrophe, the spreadsheet convention for "this is text": otherwise a
 //! note such as "- we walked" shows as a formula error, or worse, runs as one.
 

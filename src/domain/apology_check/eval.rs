@@ -1,0 +1,355 @@
+//! How well the check does on its own realistic table (`table/genuine.txt` and
+//! `table/non_apologies.txt`), written the way people text and talk.
+//!
+//! The table is split once, by a hash of each item's text, into a tuning part (two thirds)
+//! and a held-out third: an item is held out when the 64-bit FNV-1a hash of its text is a
+//! multiple of 3. The split was fixed before the check was tuned and items never move between
+//! parts. While tuning, only the tuning part's misses are printed; the held-out part prints
+//! its rates and nothing else, so that it stays a fair test.
+//!
+//! Items written later, while tuning, to probe wordings the main table did not have
+//! (`table/extra_*.txt`), always count in the tuning part.
+//!
+//! Both parts are held to the targets of issue 19 (on an unseen set: at least 90% of
+//! non-apologies flagged, at most 3% of genuine apologies flagged, at least 90% of "missing"
+//! lists agreed); the tuning part is also held to the stricter aim (95% and 1%), and the
+//! held-out part's summary says whether it reaches it.
+//!
+//! `cargo test --lib apology_check::eval -- --nocapture` prints a summary of each part.
+
+use super::{Component, check};
+
+const GENUINE: &str = include_str!("table/genuine.txt");
+const NON_APOLOGIES: &str = include_str!("table/non_apologies.txt");
+/// Written after the split, while tuning: always in the tuning part.
+const EXTRA_GENUINE: &str = include_str!("table/extra_genuine.txt");
+const EXTRA_NON_APOLOGIES: &str = include_str!("table/extra_non_apologies.txt");
+
+/// What a part must reach: at least this share of non-apologies flagged, at most this share of
+/// genuine apologies flagged, and at least this share of genuine apologies whose "missing"
+/// list is exactly what a careful reader would say.
+struct Targets {
+    min_non_flagged: f64,
+    max_genuine_flagged: f64,
+    min_missing_agreed: f64,
+}
+
+/// The targets of issue 19, for an unseen set.
+const TARGETS: Targets = Targets {
+    min_non_flagged: 0.90,
+    max_genuine_flagged: 0.03,
+    min_missing_agreed: 0.90,
+};
+
+/// The stricter aim, so that an unseen set does not fall short by chance.
+const AIM: Targets = Targets {
+    min_non_flagged: 0.95,
+    max_genuine_flagged: 0.01,
+    min_missing_agreed: 0.90,
+};
+
+pub struct Item {
+    /// Missing components (genuine) or expected kinds (non-apologies), as ids.
+    pub labels: Vec<String>,
+    pub text: String,
+}
+
+pub fn parse(file: &str) -> Vec<Item> {
+    file.lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(|line| {
+            let (labels, text) = line
+                .split_once(" | ")
+                .unwrap_or_else(|| panic!("a table line needs \"labels | text\": {line}"));
+            let labels = labels
+                .split(',')
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && *l != "-")
+                .map(String::from)
+                .collect();
+            Item {
+                labels,
+                text: text.replace("\\n", "\n"),
+            }
+        })
+        .collect()
+}
+
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+pub fn held_out(text: &str) -> bool {
+    fnv1a(text).is_multiple_of(3)
+}
+
+/// Which items to count.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// The main table's two thirds used for tuning.
+    Tuning,
+    /// Items written later, while tuning.
+    Later,
+    /// The main table's held-out third.
+    HeldOut,
+}
+
+/// The genuine apologies and the non-apologies of a part.
+fn items(part: Part) -> (Vec<Item>, Vec<Item>) {
+    match part {
+        Part::Later => (parse(EXTRA_GENUINE), parse(EXTRA_NON_APOLOGIES)),
+        Part::Tuning | Part::HeldOut => {
+            let held = part == Part::HeldOut;
+            let pick = |file| -> Vec<Item> {
+                parse(file)
+                    .into_iter()
+                    .filter(|i| held_out(&i.text) == held)
+                    .collect()
+            };
+            (pick(GENUINE), pick(NON_APOLOGIES))
+        }
+    }
+}
+
+#[derive(Default)]
+struct Tally {
+    genuine: usize,
+    genuine_flagged: usize,
+    missing_agreed: usize,
+    non: usize,
+    non_flagged: usize,
+    kind_right: usize,
+    /// What went wrong, for the tuning part only.
+    notes: Vec<String>,
+}
+
+fn share(n: usize, of: usize) -> f64 {
+    if of == 0 { 0.0 } else { n as f64 / of as f64 }
+}
+
+fn percent(n: usize, of: usize) -> String {
+    format!("{n}/{of} ({:.1}%)", 100.0 * share(n, of))
+}
+
+fn ids(components: &[Component]) -> Vec<String> {
+    let mut ids: Vec<String> = components.iter().map(|c| c.id().to_string()).collect();
+    ids.sort();
+    ids
+}
+
+fn tally(parts: &[Part]) -> Tally {
+    let mut t = Tally::default();
+    let keep_notes = !parts.contains(&Part::HeldOut);
+    let mut genuine = Vec::new();
+    let mut non = Vec::new();
+    for part in parts {
+        let (g, n) = items(*part);
+        genuine.extend(g);
+        non.extend(n);
+    }
+    for item in genuine {
+        t.genuine += 1;
+        let report = check(&item.text);
+        if !report.findings.is_empty() {
+            t.genuine_flagged += 1;
+            if keep_notes {
+                t.notes.push(format!(
+                    "GENUINE FLAGGED: {}\n    {:?}",
+                    item.text,
+                    report
+                        .findings
+                        .iter()
+                        .map(|f| (f.kind.id(), f.excerpt.as_str()))
+                        .collect::<Vec<_>>()
+                ));
+            }
+        }
+        let mut expected = item.labels.clone();
+        expected.sort();
+        let found = ids(&report.missing);
+        if found == expected {
+            t.missing_agreed += 1;
+        } else if keep_notes {
+            t.notes.push(format!(
+                "MISSING: {}\n    expected {expected:?}, found {found:?}",
+                item.text
+            ));
+        }
+    }
+    for item in non {
+        t.non += 1;
+        let report = check(&item.text);
+        if report.findings.is_empty() {
+            if keep_notes {
+                t.notes.push(format!("NOT FLAGGED: {}", item.text));
+            }
+            continue;
+        }
+        t.non_flagged += 1;
+        if report
+            .findings
+            .iter()
+            .any(|f| item.labels.iter().any(|l| l == f.kind.id()))
+        {
+            t.kind_right += 1;
+        } else if keep_notes {
+            t.notes.push(format!(
+                "OTHER KIND: {}\n    expected {:?}, found {:?}",
+                item.text,
+                item.labels,
+                report
+                    .findings
+                    .iter()
+                    .map(|f| (f.kind.id(), f.excerpt.as_str()))
+                    .collect::<Vec<_>>()
+            ));
+        }
+    }
+    t
+}
+
+fn summary(name: &str, t: &Tally) -> String {
+    format!(
+        "{name}: non-apologies flagged {}, genuine flagged {}, missing agreed {}, \
+         flagged non-apologies with an expected kind {}",
+        percent(t.non_flagged, t.non),
+        percent(t.genuine_flagged, t.genuine),
+        percent(t.missing_agreed, t.genuine),
+        percent(t.kind_right, t.non_flagged),
+    )
+}
+
+/// What falls short of the targets, if anything.
+fn short_of(t: &Tally, targets: &Targets) -> Vec<&'static str> {
+    let mut failed = Vec::new();
+    if share(t.non_flagged, t.non) < targets.min_non_flagged {
+        failed.push("too few non-apologies flagged");
+    }
+    if share(t.genuine_flagged, t.genuine) > targets.max_genuine_flagged {
+        failed.push("too many genuine apologies flagged");
+    }
+    if share(t.missing_agreed, t.genuine) < targets.min_missing_agreed {
+        failed.push("too few \"missing\" lists agreed");
+    }
+    failed
+}
+
+fn assert_targets(name: &str, t: &Tally, targets: &Targets) {
+    let failed = short_of(t, targets);
+    assert!(
+        failed.is_empty(),
+        "{}: {}",
+        summary(name, t),
+        failed.join("; ")
+    );
+}
+
+#[test]
+fn the_table_is_large_and_well_formed() {
+    let genuine = parse(GENUINE);
+    let non = parse(NON_APOLOGIES);
+    assert!(genuine.len() >= 150 && non.len() >= 150);
+    let genuine: Vec<Item> = genuine.into_iter().chain(parse(EXTRA_GENUINE)).collect();
+    let non: Vec<Item> = non.into_iter().chain(parse(EXTRA_NON_APOLOGIES)).collect();
+    for item in &genuine {
+        for label in &item.labels {
+            assert!(
+                ["responsibility", "repair", "regret"].contains(&label.as_str()),
+                "{label}"
+            );
+        }
+    }
+    for item in &non {
+        assert!(!item.labels.is_empty(), "{}", item.text);
+        for label in &item.labels {
+            assert!(
+                super::Kind::ALL.iter().any(|k| k.id() == label),
+                "unknown kind {label}"
+            );
+        }
+    }
+    // Both parts of the main table hold a fair share of each kind of item.
+    for items in [&parse(GENUINE), &parse(NON_APOLOGIES)] {
+        let held = items.iter().filter(|i| held_out(&i.text)).count();
+        assert!(
+            held * 4 > items.len() && held * 5 < items.len() * 2,
+            "{held}"
+        );
+    }
+}
+
+#[test]
+fn the_tuning_part_meets_the_targets_and_the_aim() {
+    let t = tally(&[Part::Tuning, Part::Later]);
+    for note in &t.notes {
+        println!("{note}");
+    }
+    println!(
+        "{}",
+        summary("tuning part, main table", &tally(&[Part::Tuning]))
+    );
+    println!(
+        "{}",
+        summary("tuning part, written later", &tally(&[Part::Later]))
+    );
+    println!("{}", summary("tuning part, together", &t));
+    assert_targets("tuning part", &t, &TARGETS);
+    assert_targets("tuning part", &t, &AIM);
+}
+
+#[test]
+fn the_held_out_part_meets_the_targets() {
+    let t = tally(&[Part::HeldOut]);
+    let aim = short_of(&t, &AIM);
+    println!(
+        "{}; the stricter aim of 95% and 1%: {}",
+        summary("held-out part", &t),
+        if aim.is_empty() {
+            "reached".to_string()
+        } else {
+            format!("not reached ({})", aim.join("; "))
+        }
+    );
+    assert_targets("held-out part", &t, &TARGETS);
+}
+
+/// Prints how long the check takes: the first call (which reads the spellings and builds the
+/// patterns), the build on its own (best of five), and then each apology of the table. Run it
+/// in release (`cargo test --release --lib apology_check::eval::speed -- --nocapture`) for
+/// numbers a user would see; it asserts nothing about time, only that every item was checked
+/// and the patterns built.
+#[test]
+fn speed() {
+    let items: Vec<Item> = parse(GENUINE)
+        .into_iter()
+        .chain(parse(NON_APOLOGIES))
+        .collect();
+    let started = std::time::Instant::now();
+    let _ = check("warm up");
+    let first = started.elapsed();
+    let mut build = std::time::Duration::MAX;
+    for _ in 0..5 {
+        let started = std::time::Instant::now();
+        assert!(super::build().is_ok());
+        build = build.min(started.elapsed());
+    }
+    let rounds = 20;
+    let started = std::time::Instant::now();
+    let mut checked = 0;
+    for _ in 0..rounds {
+        for item in &items {
+            let _ = check(&item.text);
+            checked += 1;
+        }
+    }
+    let each = started.elapsed() / checked;
+    let bytes = items.iter().map(|i| i.text.len()).sum::<usize>() / items.len();
+    println!(
+        "first call (reads the spellings, builds the patterns): {first:?}; building the \
+         patterns (best of 5): {build:?}; then per apology: {each:?} (mean of {checked}, {bytes} \
+         bytes on average)"
+    );
+    assert_eq!(checked, rounds * items.len() as u32);
+}
