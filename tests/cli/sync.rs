@@ -347,12 +347,26 @@ fn a_missing_folder_never_stops_a_change_which_waits_and_goes_later() {
     sam.run(["sync", "status"])
         .success()
         .stdout_has("Changes made here wait to be sent");
+    // The status line says so, from the journal alone.
+    sam.run(["status", "--short"])
+        .success()
+        .stdout_has("sync waiting");
+    assert_eq!(
+        sam.run(["status", "--json"]).success().json()["sync_waiting"],
+        true
+    );
     sam.run(["sync"]).code(2).stderr_has("nothing was synced");
     std::fs::rename(&away, dir.path()).unwrap();
     sam.run(["sync"]).success().stdout_has("Sent 1 batch");
     let status = sam.run(["sync", "status", "--json"]).success().json();
     assert_eq!(status["unsent"], false);
     assert_eq!(status["waiting"], Value::Null);
+    assert!(
+        !sam.run(["status", "--short"])
+            .success()
+            .stdout
+            .contains("sync")
+    );
     alex.run(["sync"]).success();
     alex.run(["history"])
         .success()
