@@ -84,14 +84,14 @@ sleep 2
 printf '%s\n' "$CODE" | "${B[@]}" sync join "$WORK/b/folder" --as Alex
 echo "pairing took $((SECONDS - start)) s"
 
-for day in 15 16 17 18 19 20 21; do
+for day in 14 15 16 17 18 19 20; do
   "${A[@]}" checkin --as Sam --date 2026-11-$day --trust $((day % 10 + 1)) --note "Sam, day $day" >/dev/null || true
   "${B[@]}" checkin --as Alex --date 2026-11-$day --trust $((day % 7 + 1)) --note "Alex, day $day" >/dev/null || true
 done
 echo "a week of check-ins written on both; waiting for the batches to cross"
-for _ in $(seq 1 60); do
-  a=$(find "$WORK/a/folder" -name '*.batch' | wc -l); b=$(find "$WORK/b/folder" -name '*.batch' | wc -l)
-  [[ $a == "$b" ]] && break
+listing() { (cd "$1" && find . -path ./.stfolder -prune -o -type f \( -name '*.batch' -o -name '*.snapshot' \) -print | sort); }
+for _ in $(seq 1 120); do
+  [[ "$(listing "$WORK/a/folder")" == "$(listing "$WORK/b/folder")" ]] && break
   sleep 1
 done
 sleep 3
@@ -103,10 +103,12 @@ d = json.load(sys.stdin); d.pop("exported_at", None)
 for k, v in d.items():
     if isinstance(v, list): v.sort(key=lambda x: json.dumps(x, sort_keys=True))
 print(json.dumps(d, sort_keys=True))'; }
-if [[ $("${A[@]}" export | norm) == $("${B[@]}" export | norm) ]]; then
+if [[ "$("${A[@]}" export | norm)" == "$("${B[@]}" export | norm)" ]]; then
   echo "OK: both journals hold the same records ($(find "$WORK/a/folder" -type f | wc -l) files in the folder)"
 else
   echo "FAILED: the journals differ" >&2
+  diff <("${A[@]}" export | norm | python3 -m json.tool) <("${B[@]}" export | norm | python3 -m json.tool) >&2 || true
+  "${A[@]}" sync status >&2; "${B[@]}" sync status >&2
   exit 1
 fi
 if grep -rq "day 1" "$WORK/a/folder" "$WORK/b/folder"; then
