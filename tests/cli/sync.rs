@@ -201,6 +201,12 @@ fn a_wrong_or_missing_pairing_code_is_refused_and_makes_no_journal() {
     alex.run_with_stdin(["sync", "join", &s(dir.path())], &format!("{code}\n"))
         .refused()
         .stderr_has("--as");
+    alex.run_with_stdin(
+        ["sync", "join", &s(dir.path()), "--as", "Robin"],
+        &format!("{code}\n"),
+    )
+    .refused()
+    .stderr_has("Robin");
     assert!(!alex.default_journal().exists());
     alex.run(["sync"]).stderr_has("no journal");
 }

@@ -109,6 +109,10 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
                 s.dir.display()
             );
         }
+        // A name this journal does not know is refused before anything is merged.
+        if let Some(name) = ctx.as_name() {
+            find_partner(&store::partners::all(store.conn())?, name)?;
+        }
     }
     if ctx.as_name().is_none() && !ctx.interactive() {
         bail_user!(
@@ -157,9 +161,12 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let mut report = exchange::Report::default();
     let received = exchange::receive(&mut store, ctx.today, &now, &mut report);
     let partners = store::partners::all(store.conn())?;
-    if let Err(e) = received.and_then(|()| {
+    let named = received.and_then(|()| {
         if partners.len() == 2 {
-            Ok(())
+            match ctx.as_name() {
+                Some(name) => Ok(Some(find_partner(&partners, name)?.clone())),
+                None => Ok(None),
+            }
         } else {
             Err(UserError::new(format!(
                 "the batches in {} did not hold the couple's names{}; nothing was joined",
@@ -172,26 +179,30 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             ))
             .into())
         }
-    }) {
-        // Leave things as they were: no half-made journal, no settings.
-        drop(store);
-        if exists {
-            let mut store = ctx.open()?;
-            store.write(|tx| {
-                tx.execute("DELETE FROM sync_settings", [])?;
-                Ok(())
-            })?;
-        } else {
-            crate::store::files::remove_journal_files(&ctx.journal);
+    });
+    let named = match named {
+        Ok(named) => named,
+        Err(e) => {
+            // Leave things as they were: no half-made journal, no settings.
+            drop(store);
+            if exists {
+                let mut store = ctx.open()?;
+                store.write(|tx| {
+                    tx.execute("DELETE FROM sync_settings", [])?;
+                    Ok(())
+                })?;
+            } else {
+                crate::store::files::remove_journal_files(&ctx.journal);
+            }
+            return Err(e);
         }
-        return Err(e);
-    }
+    };
     if !exists {
         // A journal made from the folder holds nothing the folder does not have.
         store.write(|tx| Ok(sync::skip_to(tx, &sync::clock_mark(tx)?)?))?;
     }
-    let owner = match ctx.as_name() {
-        Some(name) => find_partner(&partners, name)?.clone(),
+    let owner = match named {
+        Some(partner) => partner,
         None => ctx.acting_partner(&store)?,
     };
     store.write(|tx| {
