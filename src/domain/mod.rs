@@ -18,6 +18,7 @@ pub mod kind;
 pub mod model;
 pub mod progress;
 pub mod recurrence;
+pub mod safety;
 pub mod sync;
 
 /// The short safety note carried by `init`, the `reassess` step and the README.

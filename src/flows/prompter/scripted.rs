@@ -41,6 +41,8 @@ pub struct Scripted {
     pub edited_from: Vec<String>,
     /// The text each rewrite question ([`Prompter::input_from`]) started from.
     pub initial_texts: Vec<String>,
+    /// The answer each yes/no question offered for Enter.
+    pub confirm_defaults: Vec<bool>,
 }
 
 impl Scripted {
@@ -125,7 +127,8 @@ impl Prompter for Scripted {
         }
     }
 
-    fn confirm(&mut self, prompt: &str, _default: bool) -> anyhow::Result<bool> {
+    fn confirm(&mut self, prompt: &str, default: bool) -> anyhow::Result<bool> {
+        self.confirm_defaults.push(default);
         match self.next(prompt)? {
             Reply::Yes => Ok(true),
             Reply::No => Ok(false),

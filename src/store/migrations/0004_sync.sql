@@ -1,4 +1,4 @@
--- rekindle journal, schema version 3: two devices (issue 17).
+-- rekindle journal, schema version 4: two devices (issue 17).
 -- Released migrations are never edited; a change to the schema is a new file.
 --
 -- Every table here is device-local: never exported, never in a sync batch. A device is a
