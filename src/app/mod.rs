@@ -100,5 +100,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     store::cleanup::keep_notes_beside(&ctx.journal);
     exit::install_interrupt_handler(ctx.interactive());
     let journal = ctx.journal.clone();
-    commands::run(&mut ctx, cli.command, Cli::command).map_err(|err| store::explain(&journal, err))
+    let may_write = cli
+        .command
+        .as_ref()
+        .is_some_and(commands::Command::may_write);
+    commands::run(&mut ctx, cli.command, Cli::command)
+        .map_err(|err| store::explain(&journal, err))?;
+    // A change is saved before it is sent: never inside the command's write.
+    if may_write {
+        commands::sync::after_write(&ctx);
+    }
+    Ok(())
 }

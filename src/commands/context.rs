@@ -101,6 +101,9 @@ pub struct Context {
     prompter: Option<Box<dyn Prompter>>,
     /// The safety card in this run: shown already, or held back until a meeting ends.
     card: std::cell::Cell<Card>,
+    /// The warnings already said in this run: a command that opens the journal twice (a write,
+    /// then the sync after it) says each once.
+    warned: std::cell::RefCell<Vec<String>>,
 }
 
 /// Where the safety card stands in one run: it is shown at most once.
@@ -242,6 +245,7 @@ impl Context {
             as_flag,
             prompter,
             card: std::cell::Cell::new(Card::NotShown),
+            warned: Default::default(),
         })
     }
 
@@ -313,11 +317,16 @@ impl Context {
         Ok(store)
     }
 
-    /// Says each warning on stderr, one line each, defused.
+    /// Says each warning on stderr, one line each, defused, and each only once a run.
     pub fn warn(&self, warnings: &[String]) {
         let mut err = io::stderr().lock();
+        let mut warned = self.warned.borrow_mut();
         for warning in warnings {
+            if warned.contains(warning) {
+                continue;
+            }
             let _ = writeln!(err, "rekindle: warning: {}", sanitize::line(warning));
+            warned.push(warning.clone());
         }
     }
 
@@ -384,6 +393,12 @@ impl Context {
         let partners = store::partners::all(store.conn())?;
         if let Some(name) = &self.as_name {
             return Ok(find_partner(&partners, name)?.clone());
+        }
+        // On a device that belongs to one partner (`sync init/join --as`), that partner.
+        if let Some(owner) = store::sync::owner(store.conn())?
+            && let Some(p) = partners.iter().find(|p| p.id == owner)
+        {
+            return Ok(p.clone());
         }
         let names: Vec<String> = partners.iter().map(|p| p.name.clone()).collect();
         match self.prompter() {

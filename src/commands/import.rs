@@ -136,6 +136,9 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     }
     let merge = |tx: &rusqlite::Connection| -> anyhow::Result<(Merged, Names)> {
         let merged = store::exchange::import(tx, &doc, &now)?.map_err(refuse)?;
+        // Imported versions keep their stamps, which may be older than this journal's last
+        // sync batch: the next batch holds everything again.
+        store::sync::send_everything_again(tx)?;
         // Names as they are after the merge, for the report.
         Ok((merged, Names::load(tx)?))
     };

@@ -30,6 +30,7 @@ pub mod safety;
 pub mod show;
 pub mod status;
 pub mod steps;
+pub mod sync;
 pub mod today;
 pub mod together;
 pub mod undo;
@@ -118,6 +119,10 @@ pub enum Command {
     )]
     Restore(restore::Args),
     #[command(
+        after_help = "Examples:\n  rekindle sync init ~/Sync/rekindle --as Sam   # shows the pairing code once\n  rekindle sync join ~/Sync/rekindle --as Alex  # asks for it\n  rekindle sync\n  rekindle sync status --json"
+    )]
+    Sync(sync::Args),
+    #[command(
         after_help = "Examples:\n  rekindle partners\n  rekindle partners role Sam repairing\n  rekindle partners rename Alex Alexandra"
     )]
     Partners(partners::Args),
@@ -141,6 +146,27 @@ pub enum Command {
         after_help = "Examples:\n  rekindle man | man -l -\n  rekindle man > ~/.local/share/man/man1/rekindle.1"
     )]
     Man(man::Args),
+}
+
+impl Command {
+    /// Whether the command may write to the journal, so that a journal that syncs sends the
+    /// change afterwards (see `sync::after_write`).
+    pub fn may_write(&self) -> bool {
+        matches!(
+            self,
+            Command::Checkin(_)
+                | Command::Together(_)
+                | Command::Focus(_)
+                | Command::Feel(_)
+                | Command::Promise(_)
+                | Command::Apology(_)
+                | Command::Edit(_)
+                | Command::Delete(_)
+                | Command::Undo(_)
+                | Command::Import(_)
+                | Command::Partners(_)
+        )
+    }
 }
 
 /// Runs one command; none is the today view. `cli` builds the whole command line (only `completions` needs it; the
@@ -182,5 +208,6 @@ pub fn run(
         Command::Import(args) => import::run(ctx, args),
         Command::Backup(args) => backup::run(ctx, args),
         Command::Restore(args) => restore::run(ctx, args),
+        Command::Sync(args) => sync::run(ctx, args),
     }
 }

@@ -21,6 +21,7 @@ pub mod model;
 pub mod progress;
 pub mod recurrence;
 pub mod safety;
+pub mod sync;
 
 /// The short safety note carried by `init`, the `reassess` step and the README.
 pub const SAFETY_NOTE: &str = "A note on safety: if either of you feels afraid, unsafe, \

@@ -203,6 +203,15 @@ fn sync_folder(path: &Path) {
     let _ = File::open(folder_of(path)).and_then(|d| d.sync_all());
 }
 
+/// Removes a journal this run has just made and its companion files, when what it was made
+/// for did not happen (`sync join` whose batches did not hold a journal).
+pub fn remove_journal_files(path: &Path) {
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(companion(path, suffix));
+    }
+    let _ = std::fs::remove_file(path);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,6 +38,7 @@ pub mod revisions;
 pub mod sample;
 pub mod schema;
 pub mod search;
+pub mod sync;
 pub mod today;
 pub mod undo;
 

@@ -35,4 +35,5 @@ mod roundtrip;
 mod safety;
 mod sample;
 mod screen;
+mod sync;
 mod together;

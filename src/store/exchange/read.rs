@@ -36,6 +36,37 @@ pub fn read_all(conn: &Connection, exported_at: String) -> rusqlite::Result<Docu
     Ok(doc)
 }
 
+/// The versions stamped after `from` and up to `to` (stamps in text form, compared as text,
+/// which is stamp order): current versions, revisions, tombstones and withdrawals. A sync
+/// batch is this range of the journal.
+pub fn read_changed(
+    conn: &Connection,
+    from: &str,
+    to: &str,
+    exported_at: String,
+) -> rusqlite::Result<Document> {
+    let range = "WHERE x.hlc > ?1 AND x.hlc <= ?2";
+    let p = params![from, to];
+    let within = |hlc: &str| hlc > from && hlc <= to;
+    let mut doc = Document::new(exported_at);
+    doc.partners = partners(conn, range, p)?;
+    doc.checkins = checkins(conn, range, p)?;
+    doc.feelings = feelings(conn, range, p)?;
+    doc.promises = promises(conn, range, p)?;
+    doc.outcomes = outcomes(conn, range, p)?;
+    doc.apologies = apologies(conn, range, p)?;
+    doc.responses = responses(conn, range, p)?;
+    doc.focus = focus(conn, range, p)?;
+    doc.meetings = meetings(conn, range, p)?;
+    doc.tombstones = tombstones(conn)?;
+    doc.tombstones.retain(|t| within(&t.hlc));
+    doc.revisions = revisions(conn)?;
+    doc.revisions.retain(|r| within(&r.hlc));
+    doc.withdrawals = withdrawals(conn)?;
+    doc.withdrawals.retain(|w| within(&w.hlc));
+    Ok(doc)
+}
+
 /// The current version of the record `id` of `kind`, under the uuid it was written with (its
 /// origin: see migration 2, and the lists below), with a check-in's feelings.
 pub fn body(conn: &Connection, kind: RecordKind, id: i64) -> rusqlite::Result<Option<Body>> {
