@@ -456,8 +456,15 @@ fn a_partners_words_are_sealed_until_the_other_has_checked_in_that_day() {
         "sealed words do not match"
     );
 
+    // `show` follows the seal too.
+    let shown = as_reader(&env, "Alex", &["show", "checkin", "1", "--json"]).json();
+    assert_eq!(shown["sealed"], true);
+    assert_eq!(shown["answer"], serde_json::Value::Null);
+
     env.run(["checkin", "--as", "Alex", "--trust", "5"])
         .success();
+    let shown = as_reader(&env, "Alex", &["show", "checkin", "1", "--json"]).json();
+    assert_eq!(shown["answer"], "first-words-today");
     let for_alex = sealed("Alex", &["history", "--json"]);
     assert!(for_alex.get("sealed").is_none());
     assert_eq!(for_alex["answer"], "first-words-today");
