@@ -515,8 +515,18 @@ fn asked(
     let other = other_partner(store, partner)?;
     let prompt = journey.prompt_for(step, partner.role, date).cloned();
     let today = ctx.today;
+    let first_time = store::checkins::count_for(store.conn(), partner.id)? == 0;
     let draft = match ctx.prompter() {
         Some(p) => {
+            if first_time {
+                // Said once, at a partner's first check-in: what the other partner will see.
+                let shown = sanitize::line(&other);
+                p.say(&format!(
+                    "What {shown} sees: your scores and feelings at once, and your words once \
+                     {shown} has checked in for the same day too. Words you keep private (with \
+                     a passphrase: rekindle partners passphrase) only you can read."
+                ))?;
+            }
             let guidance = Guidance {
                 date,
                 today,

@@ -784,7 +784,16 @@ fn a_change_stamped_years_ahead_is_overtaken_by_the_next_edit_here() {
     assert_eq!(show(&env, "checkin", "1")["note"], "written here again");
     exchange(&env, &here, &laptop);
     let there = env
-        .run(["--journal", &laptop, "show", "checkin", "1", "--json", "--as", "Sam"])
+        .run([
+            "--journal",
+            &laptop,
+            "show",
+            "checkin",
+            "1",
+            "--json",
+            "--as",
+            "Sam",
+        ])
         .success()
         .json();
     assert_eq!(there["note"], "written here again");
@@ -821,7 +830,16 @@ fn a_journal_whose_clock_was_set_back_still_merges_its_later_change_correctly() 
     );
     exchange(&env, &here, &laptop);
     let there = env
-        .run(["--journal", &laptop, "show", "checkin", "1", "--json", "--as", "Sam"])
+        .run([
+            "--journal",
+            &laptop,
+            "show",
+            "checkin",
+            "1",
+            "--json",
+            "--as",
+            "Sam",
+        ])
         .success()
         .json();
     assert_eq!(there["note"], "from the slow laptop");

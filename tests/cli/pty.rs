@@ -536,3 +536,56 @@ fn a_guided_amend_that_meets_an_amend_made_meanwhile_shows_both_and_asks() {
         .collect();
     assert_eq!(trusts, [5, 8], "the amend made meanwhile is kept: {shown}");
 }
+
+/// Issue 15 in a real terminal: Sam types the passphrase (nothing is echoed), is told once
+/// what Alex can see, and answers "no" to sharing the words: they are saved encrypted.
+#[test]
+fn a_guided_check_in_asks_the_passphrase_unseen_and_can_keep_the_words_private() {
+    let mut env = TestEnv::with_couple();
+    env.set("REKINDLE_TEST_KDF", "cheap");
+    let pass = env.root().join("sam.pass");
+    std::fs::write(&pass, "lantern harbour meadow quietly\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&pass, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    env.set("REKINDLE_PASSPHRASE_FILE", &pass);
+    env.run(["partners", "passphrase", "Sam", "--as", "Sam"])
+        .success();
+    env.set("REKINDLE_PASSPHRASE_FILE", "");
+    let mut p = spawn(&env, &["checkin", "--as", "Sam"]);
+    answer(
+        &mut p,
+        "Sam's passphrase",
+        "lantern harbour meadow quietly\r",
+    );
+    let mut shown = String::new();
+    for (question, keys) in [
+        ("How much do you trust Alex today?", "6\r"),
+        ("How close do you feel to Alex today?", "7\r"),
+        ("What are you feeling?", ENTER),
+        ("Your answer", "not-ready-to-say-this\r"),
+        ("Something you appreciate about Alex today", ENTER),
+        ("Something you need from Alex", ENTER),
+        ("Anything else to note?", ENTER),
+        ("Save this check-in?", ENTER),
+        ("Share these words with Alex?", "n\r"),
+    ] {
+        shown.push_str(&answer(&mut p, question, keys));
+    }
+    assert!(
+        !shown.contains("lantern"),
+        "the passphrase was echoed:\n{shown}"
+    );
+    assert!(shown.contains("What Alex sees"), "{shown}");
+    p.exp_string("Saved Sam's check-in")
+        .expect("the saved line");
+    let (code, _) = finish(p);
+    assert_eq!(code, 0);
+    let rows = query(
+        &env,
+        "SELECT trust, answer IS NULL, private IS NOT NULL FROM checkins",
+    );
+    assert_eq!(rows, [[int(6), int(1), int(1)]]);
+}
