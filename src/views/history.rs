@@ -253,6 +253,21 @@ fn marked_entry(
     let name = |n: &str| sanitize::line(n).into_owned();
     let edited = if record.edited() { EDITED } else { "" };
     match record {
+        Record::Passphrase(e) => {
+            let who = name(&e.partner);
+            let by = e.by.as_deref().map(name);
+            let line = match (e.action.as_str(), by) {
+                ("set", Some(by)) if by != who => format!("{by} set a passphrase for {who}"),
+                ("set", _) => format!("{who} set a passphrase"),
+                ("change", Some(by)) if by != who => {
+                    format!("{by} changed {who}'s passphrase (with it)")
+                }
+                ("change", _) => format!("{who} changed their passphrase"),
+                (_, Some(by)) if by != who => format!("{by} removed {who}'s passphrase"),
+                _ => format!("{who} removed their passphrase"),
+            };
+            writeln!(out, "  {line}")?;
+        }
         Record::Deleted(d) => {
             let by = d.deleted.by.as_deref().map_or("Someone".to_string(), name);
             let whose = match (&d.partner, &d.deleted.by) {

@@ -388,6 +388,21 @@ pub enum Record {
     Focus(FocusRecord),
     Meeting(MeetingRecord),
     Deleted(DeletedRecord),
+    Passphrase(PassphraseRecord),
+}
+
+/// `{"kind": "passphrase", "partner", "by", "action"}`: a passphrase set, changed or removed
+/// (never any key material). In the timeline so that a passphrase set by the other partner
+/// is seen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PassphraseRecord {
+    pub kind: &'static str,
+    pub id: i64,
+    pub date: NaiveDate,
+    pub partner: String,
+    pub by: Option<String>,
+    /// `set`, `change` or `remove`.
+    pub action: String,
 }
 
 /// Who deleted a record, and on which day.
@@ -469,7 +484,7 @@ impl Record {
             Record::Response(r) => r.edited,
             Record::Focus(r) => r.edited,
             Record::Meeting(r) => r.edited,
-            Record::Deleted(_) => false,
+            Record::Deleted(_) | Record::Passphrase(_) => false,
         }
     }
 
@@ -483,13 +498,14 @@ impl Record {
             Record::Response(r) => r.edited = edited,
             Record::Focus(r) => r.edited = edited,
             Record::Meeting(r) => r.edited = edited,
-            Record::Deleted(_) => {}
+            Record::Deleted(_) | Record::Passphrase(_) => {}
         }
     }
 
     pub fn date(&self) -> NaiveDate {
         match self {
             Record::Deleted(r) => r.date,
+            Record::Passphrase(r) => r.date,
             Record::Checkin(r) => r.date,
             Record::Feeling(r) => r.date,
             Record::Promise(r) => r.date,

@@ -153,6 +153,20 @@ fn a_passphrase_set_by_the_other_partner_is_recorded_and_told_once() {
     first
         .success()
         .stderr_has("Alex, your passphrase was set by Sam on Saturday 21 November 2026");
+    // In the timeline, for both to see.
+    env.run(["history"])
+        .success()
+        .stdout_has("Sam set a passphrase for Alex");
+    let timeline = env.run(["history", "--json"]).success().json();
+    let event = timeline
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "passphrase")
+        .unwrap();
+    assert_eq!(event["by"], "Sam");
+    assert_eq!(event["partner"], "Alex");
+    assert_eq!(event["action"], "set");
     let second = env.run(["feel", "calm", "--as", "Alex"]);
     second.success();
     assert!(!second.stderr.contains("was set by"), "{}", second.stderr);
