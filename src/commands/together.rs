@@ -16,6 +16,7 @@ use crate::commands::common::{ChangedMeanwhile, save_checkin, saved_draft};
 use crate::commands::context::Context;
 use crate::domain::checkin::{self, Draft};
 use crate::domain::dates;
+use crate::domain::error::Cancelled;
 use crate::domain::model::{Partner, Step};
 use crate::flows::conflict::{self, Choice};
 use crate::flows::meeting::{self, Meeting};
@@ -87,11 +88,25 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         .map(|c| c.as_ref().map(|c| saved_draft(store.conn(), c)).transpose())
         .collect::<anyhow::Result<_>>()?;
     let today = ctx.today;
+    let draft = store::meetings::draft(store.conn(), date)?
+        .and_then(|body| serde_json::from_str::<Meeting>(&body).ok())
+        .filter(|m| m.parts_done > 0);
     let Some(p) = ctx.prompter() else {
         bail_user!("together needs a terminal");
     };
     let mut meeting = Meeting::default();
-    meeting::ask(
+    if let Some(draft) = draft {
+        let question = format!(
+            "Your time together on {} stopped after part {} of {}. Go on from there?",
+            dates::in_words(date),
+            draft.parts_done,
+            meeting::PARTS
+        );
+        if p.confirm(&question, true)? {
+            meeting = draft;
+        }
+    }
+    let asked = meeting::ask(
         p,
         &journey,
         step,
@@ -100,7 +115,24 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         date,
         today,
         &mut meeting,
-    )?;
+    );
+    if let Err(e) = asked {
+        // Interrupted: what was said so far is kept, on this computer only, for the next
+        // `together` to go on from. Nothing else is written.
+        if e.downcast_ref::<Cancelled>().is_some() && meeting.parts_done > 0 {
+            let body = serde_json::to_string(&meeting)?;
+            let at = store::clock::wall(&store.clock().now());
+            store.write(|tx| Ok(store::meetings::save_draft(tx, date, &body, &at)?))?;
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "rekindle: what you said in the first {} of {} parts is kept as a draft on this \
+                 computer; the next rekindle together offers to go on from there",
+                meeting.parts_done,
+                meeting::PARTS
+            );
+        }
+        return Err(e);
+    }
     let mut existing = existing;
     let mut saved = Saved {
         meeting: None,
@@ -128,7 +160,12 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
                 step,
                 date,
             };
-            match store.write(|tx| save(tx, &clock, &saving, &meeting)) {
+            match store.write(|tx| {
+                let saved = save(tx, &clock, &saving, &meeting)?;
+                // Saved whole: a draft this meeting went on from is done with.
+                store::meetings::drop_draft(tx, date)?;
+                Ok(saved)
+            }) {
                 Ok(done) => {
                     (saved.meeting, saved.checkins) = done;
                     break;

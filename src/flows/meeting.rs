@@ -19,7 +19,7 @@ use crate::text::sanitize;
 
 /// One partner's turn: their check-in (unless they kept the one already saved), their
 /// appreciation, their request, and whether the other partner promised it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Turn {
     pub checkin: Option<Draft>,
     pub appreciation: Option<String>,
@@ -31,7 +31,7 @@ pub struct Turn {
 }
 
 /// How the other partner took on a request as a promise.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Offer {
     /// Once, within a week of the meeting.
     Once,
@@ -50,7 +50,7 @@ impl Offer {
 }
 
 /// Everything the meeting gathered, before it is saved.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Meeting {
     pub turns: Vec<Turn>,
     pub went_well: Option<String>,

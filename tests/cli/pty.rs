@@ -589,3 +589,69 @@ fn a_guided_check_in_asks_the_passphrase_unseen_and_can_keep_the_words_private()
     );
     assert_eq!(rows, [[int(6), int(1), int(1)]]);
 }
+
+/// An interrupted meeting keeps what was said as a draft (nothing else is written), and the
+/// next `together` offers to go on from the part it stopped at.
+#[test]
+fn an_interrupted_meeting_is_kept_as_a_draft_and_resumed() {
+    let env = TestEnv::with_couple();
+    let mut p = spawn(&env, &["together"]);
+    for (question, keys) in [
+        ("How much do you trust Alex today?", "6\r"),
+        ("How close do you feel to Alex today?", "7\r"),
+        ("What are you feeling?", ENTER),
+        ("Your answer", "I own it.\r"),
+        ("Sam, show your scores on the summary", ENTER),
+        ("How much do you trust Sam today?", "\x03"),
+    ] {
+        answer(&mut p, question, keys);
+    }
+    p.exp_string("kept as a draft").expect("the draft line");
+    let (code, _) = finish(p);
+    assert_eq!(code, 130);
+    assert_eq!(query(&env, "SELECT count(*) FROM checkins"), [[int(0)]]);
+    assert_eq!(
+        query(&env, "SELECT count(*) FROM meeting_drafts"),
+        [[int(1)]]
+    );
+
+    let mut p = spawn(&env, &["together"]);
+    for (question, keys) in [
+        ("stopped after part 1 of 4", ENTER),
+        ("How much do you trust Sam today?", "4\r"),
+        ("How close do you feel to Sam today?", "5\r"),
+        ("What are you feeling?", ENTER),
+        ("Your answer", ENTER),
+        ("Alex, show your scores on the summary", ENTER),
+        ("Sam, what do you appreciate about Alex this week?", ENTER),
+        ("Alex, what do you appreciate about Sam this week?", ENTER),
+        ("What went well between you this week?", "we kept going\r"),
+        ("One thing to work on together", ENTER),
+        (
+            "Sam, what would you like Alex to do for you this week?",
+            ENTER,
+        ),
+        (
+            "Alex, what would you like Sam to do for you this week?",
+            ENTER,
+        ),
+        ("Save your time together?", ENTER),
+    ] {
+        answer(&mut p, question, keys);
+    }
+    p.exp_string("Saved your time together")
+        .expect("the saved line");
+    let (code, _) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(
+        query(
+            &env,
+            "SELECT partner_id, trust FROM checkins ORDER BY partner_id"
+        ),
+        [vec![int(1), int(6)], vec![int(2), int(4)]]
+    );
+    assert_eq!(
+        query(&env, "SELECT count(*) FROM meeting_drafts"),
+        [[int(0)]]
+    );
+}
