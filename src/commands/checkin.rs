@@ -176,6 +176,9 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             if let Some(ciphertext) = &sealed_words {
                 store::checkins::set_private(tx, record.id, ciphertext)?;
                 record.private = true;
+            } else if shares_words(&shared) {
+                // Words shared now replace private ones kept before.
+                store::checkins::clear_private(tx, record.id)?;
             }
             Ok(record)
         });
@@ -216,6 +219,14 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         feelings_from_flags: parsed.feelings_from_flags,
         partner_next,
     })
+}
+
+/// Whether a draft has words of its own (which then replace any kept private before).
+fn shares_words(draft: &Draft) -> bool {
+    draft.answer.is_some()
+        || draft.appreciation.is_some()
+        || draft.need.is_some()
+        || draft.note.is_some()
 }
 
 /// The draft to save in the open, and its words encrypted to the author when private. A
@@ -291,6 +302,19 @@ fn amend_in_place(
             changed.insert(0, step);
         }
         let (shared, sealed_words) = private_words(tx, partner, &drafted)?;
+        let kept_private = store::checkins::privacy(tx, &[old.id])?
+            .get(&old.id)
+            .is_some_and(|p| p.private.is_some());
+        if kept_private && (shares_words(&shared) || sealed_words.is_some()) {
+            // Amending one part would lose the other private parts, which are read only with
+            // the passphrase: the words are replaced whole, or revealed first.
+            bail_user!(
+                "--amend: the words of {}'s check-in for {} are private; replace the check-in whole (leave out --amend, in a terminal), or share them first with rekindle reveal checkin {}",
+                partner.name,
+                dates::in_words(date),
+                old.id
+            );
+        }
         let mut record = save_checkin(
             tx,
             &clock,

@@ -356,6 +356,11 @@ pub fn guard_words(
             c.revealed_on = p.revealed_on;
             if let Some(ciphertext) = &p.private {
                 c.private = true;
+                // Whatever sits in the plain columns of a private check-in is not shown.
+                c.answer = None;
+                c.appreciation = None;
+                c.need = None;
+                c.note = None;
                 if let Some((owner, identity)) = own
                     && Some(owner) == author
                 {

@@ -260,3 +260,12 @@ pub fn count_for(conn: &Connection, partner_id: i64) -> rusqlite::Result<i64> {
         |r| r.get(0),
     )
 }
+
+/// Forgets private words a check-in kept, when it is saved with shared words instead.
+pub fn clear_private(conn: &Connection, id: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE checkins SET private = NULL WHERE id = ?1 AND private IS NOT NULL",
+        [id],
+    )?;
+    Ok(())
+}

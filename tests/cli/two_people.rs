@@ -490,3 +490,34 @@ fn a_partners_words_are_sealed_until_the_other_has_checked_in_that_day() {
     .json();
     assert_eq!(found.as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn amending_a_private_check_in_keeps_its_words_or_refuses_to_lose_them() {
+    let mut env = couple_with_sam_key();
+    let sam = pass_file(&env, "sam-amend", SAM_PASS);
+    env.set("REKINDLE_PASSPHRASE_FILE", &sam);
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "5",
+        "--answer",
+        "kept-to-myself",
+        "--private",
+    ])
+    .success();
+    let before = dump(&env.default_journal());
+    env.run(["checkin", "--as", "Sam", "--amend", "--note", "said aloud"])
+        .refused()
+        .stderr_has("are private");
+    assert_eq!(dump(&env.default_journal()), before);
+    env.run(["checkin", "--as", "Sam", "--amend", "--trust", "7"])
+        .success();
+    let own = env
+        .run(["history", "--private", "--as", "Sam", "--json"])
+        .success()
+        .json();
+    assert_eq!(own[0]["trust"], 7);
+    assert_eq!(own[0]["answer"], "kept-to-myself");
+}
