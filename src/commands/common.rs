@@ -26,6 +26,14 @@ pub fn other_partner<'a>(partners: &'a [Partner], me: &Partner) -> anyhow::Resul
         .ok_or_else(|| anyhow::anyhow!("the journal has only one partner; it needs two"))
 }
 
+/// The other partner's name, for questions such as "How much do you trust Alex today?";
+/// "your partner" when there is no other partner.
+pub fn other_name(store: &Store, partner: &Partner) -> anyhow::Result<String> {
+    let partners = crate::store::partners::all(store.conn())?;
+    Ok(crate::domain::model::other_partner(&partners, partner)
+        .map_or_else(|| "your partner".to_string(), |p| p.name.clone()))
+}
+
 /// Creates the journal with the couple in it and the focus on the first step.
 pub fn create_journal(ctx: &Context, couple: &Couple) -> anyhow::Result<(Store, Vec<Partner>)> {
     let (today, clock) = (ctx.today, ctx.clock);

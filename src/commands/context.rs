@@ -102,6 +102,28 @@ pub struct Context {
     /// Whether `as_name` came from the `--as` flag rather than `REKINDLE_AS`.
     as_flag: bool,
     prompter: Option<Box<dyn Prompter>>,
+    /// The safety card in this run: shown already, or held back until a meeting ends.
+    card: std::cell::Cell<Card>,
+}
+
+/// Where the safety card stands in one run: it is shown at most once.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Card {
+    #[default]
+    NotShown,
+    /// Held back (`together` holds it until the meeting ends); `true` once it is wanted.
+    Held(bool),
+    Shown,
+}
+
+/// Why the safety card is shown: asked for, or because of something just written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardReason {
+    /// `rekindle safety`, or first use: the card alone.
+    Asked,
+    /// A danger word, strong hopelessness, or words about dying or self-harm: the card with a
+    /// gentle line first.
+    Written,
 }
 
 /// Chooses the journal path from the flag, the environment value and the data directory, in
@@ -198,6 +220,7 @@ impl Context {
             as_name,
             as_flag,
             prompter,
+            card: std::cell::Cell::new(Card::NotShown),
         })
     }
 
@@ -217,6 +240,48 @@ impl Context {
     /// Replaces the prompter (tests drive guided flows with a scripted one).
     pub fn set_prompter(&mut self, prompter: Option<Box<dyn Prompter>>) {
         self.prompter = prompter;
+    }
+
+    /// Shows the safety card on standard error, whatever `--json` says and whether or not it
+    /// is a terminal; never more than once a run, and never saved. While it is held (during
+    /// `together`) it is only remembered, and [`Context::release_safety_card`] shows it.
+    pub fn show_safety_card(&self, reason: CardReason) {
+        match self.card.get() {
+            Card::Shown => {}
+            Card::Held(_) => self.card.set(Card::Held(true)),
+            Card::NotShown => {
+                self.card.set(Card::Shown);
+                let mut text = String::new();
+                if reason == CardReason::Written {
+                    text.push_str(&prose::paragraph(crate::views::safety::GENTLE_OPENING, 0));
+                    text.push_str("\n\n");
+                }
+                text.push_str(&crate::views::safety::card());
+                let mut err = io::stderr().lock();
+                // A closed stderr has nowhere else to say it; the command goes on.
+                let _ = writeln!(err);
+                let _ = write!(err, "{text}");
+                let _ = writeln!(err);
+            }
+        }
+    }
+
+    /// Holds the safety card back until [`Context::release_safety_card`]: at one keyboard,
+    /// in the middle of a meeting, it would be read over a shoulder.
+    pub fn hold_safety_card(&self) {
+        if self.card.get() == Card::NotShown {
+            self.card.set(Card::Held(false));
+        }
+    }
+
+    /// Shows the card if it was wanted while held.
+    pub fn release_safety_card(&self) {
+        if let Card::Held(wanted) = self.card.get() {
+            self.card.set(Card::NotShown);
+            if wanted {
+                self.show_safety_card(CardReason::Written);
+            }
+        }
     }
 
     /// Opens the existing journal; a missing one is not created.

@@ -26,6 +26,7 @@ pub mod prompt;
 pub mod remind;
 pub mod report;
 pub mod reveal;
+pub mod safety;
 pub mod show;
 pub mod status;
 pub mod steps;
@@ -128,6 +129,8 @@ pub enum Command {
         after_help = "Examples:\n  rekindle remind install --as Sam --at 21:00\n  rekindle remind show --as Sam\n  rekindle remind remove --as Sam"
     )]
     Remind(remind::Args),
+    #[command(after_help = "Examples:\n  rekindle safety\n  rekindle safety 2>&1 | less")]
+    Safety(safety::Args),
     #[command(after_help = "Examples:\n  rekindle doctor\n  rekindle doctor --fix")]
     Doctor(doctor::Args),
     #[command(
@@ -163,6 +166,7 @@ pub fn run(
         Command::Promise(args) => promise::run(ctx, args),
         Command::Apology(args) => apology::run(ctx, args),
         Command::Doctor(args) => doctor::run(ctx, args),
+        Command::Safety(args) => safety::run(ctx, args),
         Command::Status(args) => status::run(ctx, args),
         Command::Remind(args) => remind::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args, cli()),

@@ -25,14 +25,15 @@ pub struct Args {
 
 #[derive(Debug, Subcommand)]
 pub enum Action {
-    /// Set a partner's role: repairing (broke trust), healing (was hurt) or mutual
+    /// Set a partner's role: repairing (broke trust), healing (was hurt), mutual (each of you
+    /// repairing and healing) or unset (not chosen yet: only the prompts for either partner)
     #[command(
         after_help = "Examples:\n  rekindle partners role Sam repairing\n  rekindle partners role Alex healing"
     )]
     Role {
         /// The partner, by name
         name: String,
-        /// repairing, healing or mutual
+        /// repairing, healing, mutual or unset
         role: String,
     },
     /// Give a partner a new name
@@ -119,10 +120,13 @@ fn set_role(store: &mut Store, partner: Partner, role: Role) -> anyhow::Result<C
         Ok(false)
     })?;
     let name = sanitize::line(&partner.name);
-    let message = if already {
-        format!("{name} is already {}; nothing changed.", role.describe())
-    } else {
-        format!("{name} is now {}.", role.describe())
+    let message = match (already, role) {
+        (true, Role::Unset) => format!("{name}'s role is not chosen yet; nothing changed."),
+        (false, Role::Unset) => format!(
+            "{name}'s role is now not chosen: {name} sees the prompts written for either partner."
+        ),
+        (true, _) => format!("{name} is already {}; nothing changed.", role.describe()),
+        (false, _) => format!("{name} is now {}.", role.describe()),
     };
     Ok(Changed {
         partner: Partner { role, ..partner },

@@ -13,11 +13,14 @@ use serde::Serialize;
 
 use crate::bail_user;
 use crate::commands::common::{ChangedMeanwhile, save_checkin, saved_draft};
-use crate::commands::context::Context;
+use crate::commands::context::{CardReason, Context};
 use crate::domain::checkin::{self, Draft};
 use crate::domain::dates;
 use crate::domain::error::Cancelled;
+use crate::domain::feelings::FeelingEntry;
 use crate::domain::model::{Partner, Step};
+use crate::domain::safety;
+use crate::flows;
 use crate::flows::conflict::{self, Choice};
 use crate::flows::meeting::{self, Meeting};
 use crate::store::clock::Clock;
@@ -91,6 +94,9 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let draft = store::meetings::draft(store.conn(), date)?
         .and_then(|body| serde_json::from_str::<Meeting>(&body).ok())
         .filter(|m| m.parts_done > 0);
+    // At one keyboard the card waits until the meeting is over: in the middle of it, it
+    // would be read over a shoulder.
+    ctx.hold_safety_card();
     let Some(p) = ctx.prompter() else {
         bail_user!("together needs a terminal");
     };
@@ -133,6 +139,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         }
         return Err(e);
     }
+    care(ctx, &partners, &mut meeting)?;
     let mut existing = existing;
     let mut saved = Saved {
         meeting: None,
@@ -149,7 +156,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     if !meeting.is_empty() {
         let prompt_ids: Vec<Option<String>> = partners
             .iter()
-            .map(|p| journey.prompt_for(step, p.role, date).map(|p| p.id.clone()))
+            .map(|p| meeting::together_prompt(&journey, step, p.role, date).map(|p| p.id.clone()))
             .collect();
         let clock = store.clock();
         loop {
@@ -177,7 +184,57 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             }
         }
     }
-    ctx.emit(&saved)
+    ctx.emit(&saved)?;
+    ctx.release_safety_card();
+    Ok(())
+}
+
+/// Whether anything said in the meeting calls for the safety card (it is held until the
+/// end), and for each danger word a partner chose, the choice to leave it out before saving.
+fn care(ctx: &mut Context, partners: &[Partner], meeting: &mut Meeting) -> anyhow::Result<()> {
+    let texts: Vec<Option<&str>> = meeting
+        .turns
+        .iter()
+        .flat_map(|t| {
+            let c = t.checkin.as_ref();
+            [
+                c.and_then(|c| c.answer.as_deref()),
+                c.and_then(|c| c.appreciation.as_deref()),
+                c.and_then(|c| c.need.as_deref()),
+                c.and_then(|c| c.note.as_deref()),
+                t.appreciation.as_deref(),
+                t.request.as_deref(),
+            ]
+        })
+        .chain([meeting.went_well.as_deref(), meeting.work_on.as_deref()])
+        .collect();
+    let feelings: Vec<FeelingEntry> = meeting
+        .turns
+        .iter()
+        .filter_map(|t| t.checkin.as_ref())
+        .flat_map(|c| c.feelings.iter().cloned())
+        .collect();
+    if safety::calls_for_card(&feelings, texts) {
+        ctx.show_safety_card(CardReason::Written);
+    }
+    let Some(p) = ctx.prompter() else {
+        return Ok(());
+    };
+    for (i, turn) in meeting.turns.iter_mut().enumerate() {
+        let Some(draft) = turn.checkin.as_mut() else {
+            continue;
+        };
+        if draft
+            .feelings
+            .iter()
+            .any(|f| safety::is_danger_word(&f.word))
+        {
+            let other = &partners[1 - i.min(1)].name;
+            let feelings = std::mem::take(&mut draft.feelings);
+            draft.feelings = flows::care::offer_danger_words(p, feelings, other)?;
+        }
+    }
+    Ok(())
 }
 
 /// A partner's check-in for the day was saved or changed by another command during the

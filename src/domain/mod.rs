@@ -19,6 +19,7 @@ pub mod model;
 pub mod private;
 pub mod progress;
 pub mod recurrence;
+pub mod safety;
 
 /// The short safety note carried by `init`, the `reassess` step and the README.
 pub const SAFETY_NOTE: &str = "A note on safety: if either of you feels afraid, unsafe, \

@@ -5,34 +5,38 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-/// How a partner stands in the repair: the one who broke trust, the one who was hurt, or
-/// both at once (the default, and the common case).
+/// How a partner stands in the repair: the one who broke trust, the one who was hurt, both at
+/// once, or not chosen yet. Nothing is preselected: a partner is `Unset` until a role is
+/// chosen, and sees only the prompts written for either partner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     Repairing,
     Healing,
-    #[default]
     Mutual,
+    #[default]
+    Unset,
 }
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::Repairing, Role::Healing, Role::Mutual];
+    pub const ALL: [Role; 4] = [Role::Repairing, Role::Healing, Role::Mutual, Role::Unset];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Repairing => "repairing",
             Role::Healing => "healing",
             Role::Mutual => "mutual",
+            Role::Unset => "unset",
         }
     }
 
-    /// A short phrase for human output.
+    /// A short phrase for human output; "mutual" always with its meaning.
     pub fn describe(self) -> &'static str {
         match self {
             Role::Repairing => "repairing trust",
             Role::Healing => "healing",
-            Role::Mutual => "mutual",
+            Role::Mutual => "mutual (each of you repairing and healing)",
+            Role::Unset => "role not chosen yet",
         }
     }
 }
@@ -51,7 +55,9 @@ impl FromStr for Role {
         Role::ALL
             .into_iter()
             .find(|r| r.as_str() == wanted)
-            .ok_or_else(|| format!("\"{s}\" is not a role; use repairing, healing or mutual"))
+            .ok_or_else(|| {
+                format!("\"{s}\" is not a role; use repairing, healing, mutual or unset")
+            })
     }
 }
 

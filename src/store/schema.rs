@@ -17,7 +17,8 @@ pub const APPLICATION_ID: i32 = 0x524B_444C;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_history.sql"),
-    include_str!("migrations/0003_two_people.sql"),
+    include_str!("migrations/0003_care.sql"),
+    include_str!("migrations/0004_two_people.sql"),
 ];
 
 /// The schema version this program writes and understands.
@@ -163,6 +164,25 @@ pub fn migrate(conn: &mut Connection, scripts: &[&str], path: &Path) -> Result<(
     if version_of(conn)? == target {
         return Ok(());
     }
+    // A script may rebuild a table that others refer to (SQLite's way to change a CHECK
+    // constraint), which needs foreign keys off while it runs; `foreign_keys` cannot change
+    // inside a transaction, so it is switched here, and the references are checked as a
+    // whole before the commit.
+    let enforced: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let result = upgrade(conn, scripts, path, target);
+    if enforced {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+    }
+    result
+}
+
+fn upgrade(
+    conn: &mut Connection,
+    scripts: &[&str],
+    path: &Path,
+    target: usize,
+) -> Result<(), StoreError> {
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(busy)?;
@@ -174,8 +194,27 @@ pub fn migrate(conn: &mut Connection, scripts: &[&str], path: &Path) -> Result<(
             supported: target,
         });
     }
-    for script in &scripts[found..] {
+    run_scripts(tx, &scripts[found..], target)
+}
+
+/// The scripts and the new version, in the transaction `migrate` holds, with every reference
+/// between records checked before the commit.
+fn run_scripts(
+    tx: rusqlite::Transaction<'_>,
+    scripts: &[&str],
+    target: usize,
+) -> Result<(), StoreError> {
+    for script in scripts {
         tx.execute_batch(script).map_err(StoreError::Migration)?;
+    }
+    let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+        r.get(0)
+    })?;
+    if broken > 0 {
+        return Err(StoreError::Migration(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
+            Some(format!("{broken} references between records would break")),
+        )));
     }
     tx.pragma_update(None, "user_version", target as i64)?;
     tx.commit()?;
@@ -211,6 +250,59 @@ mod tests {
         assert!(integrity_problems(&conn).unwrap().is_empty());
         // Running again changes nothing and does not fail.
         migrate(&mut conn, MIGRATIONS, Path::new(":memory:")).unwrap();
+    }
+
+    /// A journal of version 1, with a couple and their records, reaches the current version
+    /// with every role kept as it was (a `mutual` may have been chosen on purpose), every
+    /// reference between records intact, and `unset` now allowed.
+    #[test]
+    fn an_older_journal_keeps_its_roles_and_records_and_may_hold_unset() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        migrate(&mut conn, &MIGRATIONS[..1], Path::new(":memory:")).unwrap();
+        conn.execute_batch(
+            "INSERT INTO partners (id, uuid, name, role, created_at, updated_at) VALUES
+                (1, 'u1', 'Sam', 'mutual', '2026-11-01T10:00:00.000000Z', '2026-11-01T10:00:00.000000Z'),
+                (2, 'u2', 'Alex', 'healing', '2026-11-01T10:00:00.000000Z', '2026-11-01T10:00:00.000000Z');
+             INSERT INTO promises (uuid, by_id, to_id, text, date, status, created_at, updated_at)
+                VALUES ('p1', 1, 2, 'walk', '2026-11-01', 'open', '2026-11-01T10:00:00.000000Z', '2026-11-01T10:00:00.000000Z');",
+        )
+        .unwrap();
+        assert!(
+            conn.execute("UPDATE partners SET role = 'unset' WHERE id = 1", [])
+                .is_err(),
+            "version 1 refuses unset"
+        );
+        migrate(&mut conn, MIGRATIONS, Path::new(":memory:")).unwrap();
+        assert_eq!(version_of(&conn).unwrap(), SCHEMA_VERSION);
+        let roles: Vec<(i64, String)> = conn
+            .prepare("SELECT id, role FROM partners ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(roles, [(1, "mutual".into()), (2, "healing".into())]);
+        let by: i64 = conn
+            .query_row("SELECT by_id FROM promises", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(by, 1);
+        conn.execute("UPDATE partners SET role = 'unset' WHERE id = 1", [])
+            .unwrap();
+        assert!(
+            conn.execute("UPDATE partners SET role = 'boss' WHERE id = 1", [])
+                .is_err()
+        );
+        // The references still hold: a promise by nobody is refused.
+        assert!(
+            conn.execute(
+                "INSERT INTO promises (uuid, by_id, to_id, text, date, status, created_at, updated_at)
+                 VALUES ('p2', 9, 2, 'x', '2026-11-01', 'open', 'a', 'a')",
+                []
+            )
+            .is_err()
+        );
+        assert!(integrity_problems(&conn).unwrap().is_empty());
     }
 
     // Regression: the version used to be read before the write lock was taken, so two

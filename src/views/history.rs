@@ -418,9 +418,18 @@ fn marked_entry(
                 .partner
                 .as_deref()
                 .map_or(String::new(), |p| format!(" ({})", name(p)));
+            let what = if f.waiting {
+                "Proposed moving the focus to"
+            } else {
+                "Focus moved to"
+            };
+            let agreed = f
+                .agreed_by
+                .as_deref()
+                .map_or(String::new(), |a| format!(", agreed by {}", name(a)));
             writeln!(
                 out,
-                "  Focus moved to step {}, {}{by}{edited}",
+                "  {what} step {}, {}{by}{agreed}{edited}",
                 f.step.number(),
                 f.title
             )?;

@@ -157,11 +157,20 @@ pub struct FocusRecord {
     pub partner: Option<String>,
     pub step: Step,
     pub title: String,
+    /// A move that waits for the other partner's agreement: the focus has not moved yet.
+    pub waiting: bool,
+    /// Who agreed to a move that waited for agreement; `null` otherwise.
+    pub agreed_by: Option<String>,
     /// Whether the record has earlier versions (`show KIND ID` lists them).
     pub edited: bool,
 }
 
-pub fn focus_record(change: &FocusChange, partner: Option<&str>, title: &str) -> FocusRecord {
+pub fn focus_record(
+    change: &FocusChange,
+    partner: Option<&str>,
+    agreed_by: Option<&str>,
+    title: &str,
+) -> FocusRecord {
     FocusRecord {
         kind: "focus",
         id: change.id,
@@ -169,6 +178,8 @@ pub fn focus_record(change: &FocusChange, partner: Option<&str>, title: &str) ->
         partner: partner.map(str::to_string),
         step: change.step,
         title: title.to_string(),
+        waiting: change.waiting,
+        agreed_by: agreed_by.map(str::to_string),
         edited: false,
     }
 }
@@ -459,7 +470,13 @@ pub fn record(entry: &Entry, names: &Names) -> Record {
         Entry::Response(r) => Record::Response(response(r, names)),
         Entry::Focus(f) => {
             let by = f.partner_id.map(|id| names.of(id));
-            Record::Focus(focus_record(f, by.as_deref(), journey::title(f.step)))
+            let agreed = f.agreed_by.map(|id| names.of(id));
+            Record::Focus(focus_record(
+                f,
+                by.as_deref(),
+                agreed.as_deref(),
+                journey::title(f.step),
+            ))
         }
         Entry::Meeting(m, parts) => {
             let partner_names: Vec<String> = parts.iter().map(|p| names.of(p.partner_id)).collect();

@@ -28,6 +28,7 @@ mod refusals;
 mod remind;
 mod report;
 mod roundtrip;
+mod safety;
 mod sample;
 mod screen;
 mod together;

@@ -24,7 +24,16 @@ fn role_and_rename_change_one_partner() {
     let env = TestEnv::with_couple();
     env.run(["partners", "role", "ALEX", "Mutual"])
         .success()
-        .stdout_has("Alex is now mutual.");
+        .stdout_has("Alex is now mutual (each of you repairing and healing).");
+    env.run(["partners", "role", "Alex", "unset"])
+        .success()
+        .stdout_has(
+            "Alex's role is now not chosen: Alex sees the prompts written for either partner.",
+        );
+    env.run(["partners", "role", "Alex", "unset"])
+        .success()
+        .stdout_has("Alex's role is not chosen yet; nothing changed.");
+    env.run(["partners", "role", "Alex", "mutual"]).success();
     // Regression: a rename used to answer with the role ("Sasha is now repairing trust.").
     env.run(["partners", "rename", "alex", "Ríley 🌿"])
         .success()
@@ -55,7 +64,7 @@ fn partner_refusals_leave_the_journal_unchanged() {
         ),
         (
             &["partners", "role", "Sam", "victim"],
-            "\"victim\" is not a role; use repairing, healing or mutual",
+            "\"victim\" is not a role; use repairing, healing, mutual or unset",
         ),
         (
             &["partners", "rename", "Sam", "alex"],

@@ -72,7 +72,7 @@ fn a_full_guided_check_in_in_a_terminal() {
     answer(&mut p, "Your answer", "I was not honest about Tuesday.\r");
     answer(
         &mut p,
-        "Something you appreciate about Alex today",
+        "Anything you appreciated about Alex today?",
         "the soup\r",
     );
     answer(&mut p, "Something you need from Alex", ENTER);
@@ -129,8 +129,9 @@ fn saying_no_at_the_end_saves_nothing() {
     answer(&mut p, "How close do you feel to Sam today?", "4\r");
     answer(&mut p, "What are you feeling?", ENTER);
     answer(&mut p, "Your answer", ENTER);
-    answer(&mut p, "Something you appreciate about Sam today", ENTER);
-    answer(&mut p, "Something you need from Sam", ENTER);
+    // Alex was hurt, and step 1 is in focus: no daily request to appreciate Sam.
+    let shown = answer(&mut p, "Something you need from Sam", ENTER);
+    assert!(!shown.contains("appreciate"), "{shown}");
     answer(&mut p, "Anything else to note?", ENTER);
     answer(&mut p, "Save this check-in?", "n\r");
     p.exp_string("cancelled; nothing was saved")
@@ -152,7 +153,7 @@ fn first_use_creates_the_journal_and_goes_on_with_the_check_in() {
     answer(&mut p, "Your name", "Sam\r");
     answer(&mut p, "Your partner's name", "Alex\r");
     answer(&mut p, "Who broke trust?", ENTER);
-    answer(&mut p, "domestic-violence helpline", "");
+    answer(&mut p, "rekindle is a journal, not therapy", "");
     let mut keystrokes = 0;
     let mut shown = String::new();
     for (question, keys) in [
@@ -160,7 +161,7 @@ fn first_use_creates_the_journal_and_goes_on_with_the_check_in() {
         ("How close do you feel to Alex today?", "9\r"),
         ("What are you feeling?", ENTER),
         ("Your answer", ENTER),
-        ("Something you appreciate about Alex today", ENTER),
+        ("Anything you appreciated about Alex today?", ENTER),
         ("Something you need from Alex", ENTER),
         ("Anything else to note?", ENTER),
         ("Save this check-in?", ENTER),
@@ -178,8 +179,8 @@ fn first_use_creates_the_journal_and_goes_on_with_the_check_in() {
     assert_eq!(
         query(&env, "SELECT name, role FROM partners ORDER BY id"),
         [
-            vec![text("Sam"), text("mutual")],
-            vec![text("Alex"), text("mutual")]
+            vec![text("Sam"), text("unset")],
+            vec![text("Alex"), text("unset")]
         ]
     );
     assert_eq!(
@@ -205,10 +206,10 @@ fn together_at_one_keyboard_saves_both_check_ins_and_the_meeting() {
         // Alex keeps their scores off the shared screen.
         ("Alex, show your scores on the summary", "n\r"),
         (
-            "Sam, what do you appreciate about Alex this week?",
+            "Sam, anything you appreciated about Alex this week?",
             "your patience\r",
         ),
-        ("Alex, what do you appreciate about Sam this week?", ENTER),
+        ("Alex, anything you appreciated about Sam this week?", ENTER),
         (
             "What went well between you this week?",
             "we talked calmly\r",
@@ -340,7 +341,7 @@ fn without_colour_lists_are_marked_and_a_missing_editor_is_gentle() {
     answer(&mut p, "Your answer", "e\r");
     answer(&mut p, "rekindle-no-such-editor", "");
     answer(&mut p, "Your answer", "typed instead\r");
-    answer(&mut p, "Something you appreciate about Alex today", ENTER);
+    answer(&mut p, "Anything you appreciated about Alex today?", ENTER);
     answer(&mut p, "Something you need from Alex", ENTER);
     answer(&mut p, "Anything else to note?", ENTER);
     answer(&mut p, "Save this check-in?", ENTER);
@@ -367,8 +368,8 @@ fn together_with_nothing_entered_saves_nothing() {
     answer(&mut p, "Check in again and replace it?", ENTER);
     answer(&mut p, "Check in again and replace it?", ENTER);
     for question in [
-        "Sam, what do you appreciate about Alex this week?",
-        "Alex, what do you appreciate about Sam this week?",
+        "Sam, anything you appreciated about Alex this week?",
+        "Alex, anything you appreciated about Sam this week?",
         "What went well between you this week?",
         "One thing to work on together",
         "Sam, what would you like Alex to do for you this week?",
@@ -401,6 +402,33 @@ fn ctrl_c_after_creating_the_journal_says_it_was_created() {
     assert_eq!(code, 130);
     assert_eq!(query(&env, "SELECT count(*) FROM partners"), [[int(2)]]);
     assert_eq!(query(&env, "SELECT count(*) FROM checkins"), [[int(0)]]);
+}
+
+/// In a terminal, a danger word is offered not to be saved, and Enter leaves it out; the safety
+/// card comes first, once. Choosing to save it saves it.
+#[test]
+fn a_danger_word_is_left_out_unless_the_partner_chooses_to_save_it() {
+    let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    let mut p = spawn(&env, &["feel", "--as", "Alex", "afraid"]);
+    let shown = answer(&mut p, "Leave it out", ENTER);
+    assert!(shown.contains("Safety card"), "{shown}");
+    assert!(shown.contains("Save \"afraid\"?"), "{shown}");
+    p.exp_string("Nothing was saved.").expect("nothing saved");
+    let (code, _) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(dump(&env.default_journal()), before);
+
+    let mut p = spawn(&env, &["feel", "--as", "Alex", "afraid", "hurt:3"]);
+    // The second choice saves it.
+    answer(&mut p, "Save it, where Sam can read it", "\x1b[B\r");
+    p.exp_string("Saved Alex's feelings").expect("saved");
+    let (code, _) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(
+        query(&env, "SELECT word FROM feelings ORDER BY id"),
+        [vec![text("afraid")], vec![text("hurt")]]
+    );
 }
 
 /// Issue 13: a guided edit remembers the version it started from. When another command saves
@@ -505,7 +533,7 @@ fn a_guided_amend_that_meets_an_amend_made_meanwhile_shows_both_and_asks() {
     answer(&mut p, "How close do you feel to Alex today?", "6\r");
     answer(&mut p, "What are you feeling?", ENTER);
     answer(&mut p, "Your answer", ENTER);
-    answer(&mut p, "Something you appreciate about Alex today", ENTER);
+    answer(&mut p, "Anything you appreciated about Alex today?", ENTER);
     answer(&mut p, "Something you need from Alex", ENTER);
     p.exp_string("Anything else to note?")
         .expect("the note question");
@@ -566,7 +594,7 @@ fn a_guided_check_in_asks_the_passphrase_unseen_and_can_keep_the_words_private()
         ("How close do you feel to Alex today?", "7\r"),
         ("What are you feeling?", ENTER),
         ("Your answer", "not-ready-to-say-this\r"),
-        ("Something you appreciate about Alex today", ENTER),
+        ("appreciated about Alex today", ENTER),
         ("Something you need from Alex", ENTER),
         ("Anything else to note?", ENTER),
         ("Save this check-in?", ENTER),
@@ -623,8 +651,8 @@ fn an_interrupted_meeting_is_kept_as_a_draft_and_resumed() {
         ("What are you feeling?", ENTER),
         ("Your answer", ENTER),
         ("Alex, show your scores on the summary", ENTER),
-        ("Sam, what do you appreciate about Alex this week?", ENTER),
-        ("Alex, what do you appreciate about Sam this week?", ENTER),
+        ("Sam, anything you appreciated about Alex this week?", ENTER),
+        ("Alex, anything you appreciated about Sam this week?", ENTER),
         ("What went well between you this week?", "we kept going\r"),
         ("One thing to work on together", ENTER),
         (

@@ -311,9 +311,10 @@ pub fn focus<P: rusqlite::Params>(
     list(
         conn,
         "SELECT coalesce(x.origin, x.uuid), x.step, x.date, p.uuid, x.start, x.created_at, x.updated_at, x.hlc,
-                cb.uuid
+                cb.uuid, x.waiting, ab.uuid
          FROM focus_changes x LEFT JOIN partners p ON p.id = x.partner_id
-         LEFT JOIN partners cb ON cb.id = x.changed_by",
+         LEFT JOIN partners cb ON cb.id = x.changed_by
+         LEFT JOIN partners ab ON ab.id = x.agreed_by",
         filter,
         "x.id",
         params,
@@ -328,6 +329,8 @@ pub fn focus<P: rusqlite::Params>(
                 updated_at: r.get(6)?,
                 hlc: r.get(7)?,
                 changed_by_uuid: r.get(8)?,
+                waiting: r.get(9)?,
+                agreed_by_uuid: r.get(10)?,
             })
         },
     )

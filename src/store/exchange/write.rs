@@ -483,11 +483,18 @@ fn write_with(
         Body::Focus(f) => {
             let partner = partner_opt(conn, &at.field("partner_uuid"), f.partner_uuid.as_deref())?;
             let origin = origin_of(conn, "focus_changes", row, &f.uuid)?;
+            let agreed_by = partner_opt(
+                conn,
+                &at.field("agreed_by_uuid"),
+                f.agreed_by_uuid.as_deref(),
+            )?;
             let mut columns = vec![
                 "step",
                 "date",
                 "partner_id",
                 "start",
+                "waiting",
+                "agreed_by",
                 "created_at",
                 "updated_at",
                 "hlc",
@@ -499,6 +506,8 @@ fn write_with(
                 &f.date,
                 &partner,
                 &f.start,
+                &f.waiting,
+                &agreed_by,
                 &f.created_at,
                 &f.updated_at,
                 &f.hlc,
