@@ -127,8 +127,13 @@ impl DangerChoice {
 
 /// Whether `text` says that its writer wants to die, to end their life or to harm
 /// themselves. Matched on words, in any case, with curly apostrophes, texting spellings
-/// ("dont", "im") and a few words between ("I really just want to die").
+/// ("dont", "im") and a few words between ("I really just want to die"). The apology check's
+/// own words for it count too ([`super::apology_check::speaks_of_self_harm`]), so that the
+/// card and the check never disagree: this is the one question every caller asks.
 pub fn mentions_self_harm(text: &str) -> bool {
+    if super::apology_check::speaks_of_self_harm(text) {
+        return true;
+    }
     let words = words(text);
     let joined = format!(" {} ", words.join(" "));
     // Phrases that say it outright, whatever comes around them.
