@@ -664,7 +664,10 @@ fn asked(
 /// then the partner who typed their name first).
 fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<(Store, Option<Partner>)> {
     match Store::open(&ctx.journal).map(|s| s.with_clock(ctx.clock)) {
-        Ok(store) => Ok((store, None)),
+        Ok(mut store) => {
+            ctx.warn(&store.take_warnings());
+            Ok((store, None))
+        }
         Err(StoreError::Missing(path)) => {
             let journal = ctx.journal.clone();
             let Some(p) = ctx.prompter() else {
@@ -939,7 +942,13 @@ mod tests {
             as_name: Some("Sam".into()),
             ..Globals::default()
         };
-        let mut ctx = Context::resolve(&globals, &env, Terminals::default()).unwrap();
+        let mut ctx = Context::resolve(
+            &globals,
+            &env,
+            Terminals::default(),
+            std::time::SystemTime::now(),
+        )
+        .unwrap();
         let script = Rc::new(RefCell::new(Scripted::new(replies)));
         ctx.set_prompter(Some(Box::new(Meanwhile {
             script: script.clone(),

@@ -59,9 +59,12 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
 }
 
 /// Something already at the journal's path is never touched: a journal is refused as one,
-/// anything else is named as not a journal. Only the first bytes are read.
+/// anything else is named as not a journal. Only the first bytes are read. A new journal's
+/// folder must be yours, and others must not be able to write it.
 fn refuse_existing(ctx: &Context) -> anyhow::Result<()> {
     if std::fs::symlink_metadata(&ctx.journal).is_err() {
+        // A folder others can write is refused before any question is asked.
+        store::privacy::check_new(&ctx.journal)?;
         return Ok(());
     }
     match store::schema::not_a_journal_reason(&ctx.journal) {

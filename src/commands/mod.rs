@@ -26,6 +26,7 @@ pub mod prompt;
 pub mod remind;
 pub mod report;
 pub mod reveal;
+pub mod restore;
 pub mod safety;
 pub mod show;
 pub mod status;
@@ -118,6 +119,10 @@ pub enum Command {
     )]
     Backup(backup::Args),
     #[command(
+        after_help = "Examples:\n  rekindle restore ~/rekindle-backup.db\n  rekindle --journal ~/us.db restore ~/us-backup.db"
+    )]
+    Restore(restore::Args),
+    #[command(
         after_help = "Examples:\n  rekindle partners\n  rekindle partners role Sam repairing\n  rekindle partners rename Alex Alexandra"
     )]
     Partners(partners::Args),
@@ -182,5 +187,6 @@ pub fn run(
         Command::Export(args) => export::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),
         Command::Backup(args) => backup::run(ctx, args),
+        Command::Restore(args) => restore::run(ctx, args),
     }
 }

@@ -55,7 +55,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use crate::domain::files::{self, NotRead};
 use crate::domain::model::{Role, Step};
+
+/// The largest prompt file read: the built-in prompts of all eight steps take 55 KiB.
+const MAX_PROMPT_FILE: u64 = 1024 * 1024;
 
 /// Who a prompt or a practice is written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -395,7 +399,8 @@ impl Journey {
     }
 
     /// The built-in journey with every `*.toml` in `dir` merged in, in file-name order. A
-    /// missing directory is normal: most people never write their own prompts.
+    /// missing directory is normal: most people never write their own prompts. Only regular
+    /// files of at most 1 MiB are read; anything else is skipped with a warning.
     pub fn with_user_dir(dir: &Path) -> (Journey, Vec<Warning>) {
         let mut journey = Journey::builtin();
         let mut warnings = Vec::new();
@@ -417,13 +422,31 @@ impl Journey {
             .collect();
         files.sort();
         for path in files {
-            let text = match fs::read_to_string(&path) {
+            // A regular file of at most 1 MiB: a named pipe would hang every command, and
+            // /dev/zero or a huge file would fill memory.
+            let read = files::read_regular(&path, MAX_PROMPT_FILE).and_then(|bytes| {
+                String::from_utf8(bytes).map_err(|_| {
+                    NotRead::Io(std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        "stream did not contain valid UTF-8",
+                    ))
+                })
+            });
+            let text = match read {
                 Ok(text) => text,
-                Err(e) => {
+                Err(e @ NotRead::Io(_)) => {
                     warnings.push(Warning {
                         path,
                         line: None,
                         message: format!("cannot read it ({e})"),
+                    });
+                    continue;
+                }
+                Err(e) => {
+                    warnings.push(Warning {
+                        path,
+                        line: None,
+                        message: e.to_string(),
                     });
                     continue;
                 }

@@ -5,11 +5,13 @@
 pub mod apology_check;
 pub mod authorship;
 pub mod checkin;
+pub mod clock;
 pub mod dates;
 pub mod edit;
 pub mod error;
 pub mod exchange;
 pub mod feelings;
+pub mod files;
 pub mod history;
 pub mod hlc;
 pub mod input;

@@ -3,7 +3,7 @@
 
 use crate::bail_user;
 use crate::domain::input::check_name;
-use crate::domain::model::{Role, same_name};
+use crate::domain::model::{Role, look_alike, names_look_alike, same_name};
 use crate::flows::prompter::Prompter;
 use crate::text::sanitize;
 
@@ -72,6 +72,9 @@ fn couple_with(names: [String; 2], flags: RoleFlags) -> anyhow::Result<Couple> {
             names[0]
         );
     }
+    if names_look_alike(&names[0], &names[1]) {
+        bail_user!("{}", look_alike(&names[0], &names[1]));
+    }
     let roles = match (flags.repairing, flags.mutual) {
         (Some(_), true) => bail_user!(
             "--repairing and --mutual cannot both be given; choose one, or neither to decide later"
@@ -112,6 +115,9 @@ pub fn ask(
         match check_name(&answer) {
             Ok(name) if names.iter().any(|n| same_name(n, &name)) => {
                 prompter.say("The two of you need different names.")?;
+            }
+            Ok(name) if names.iter().any(|n| names_look_alike(n, &name)) => {
+                prompter.say(&look_alike(&names[0], &name))?;
             }
             Ok(name) => names.push(name),
             Err(e) => prompter.say(&e.to_string())?,

@@ -11,6 +11,7 @@
 pub mod apologies;
 pub mod backup;
 pub mod checkins;
+pub mod cleanup;
 pub mod clock;
 mod columns;
 pub mod damage;
@@ -27,10 +28,12 @@ mod lock;
 pub mod meetings;
 pub mod partner_keys;
 pub mod partners;
+pub mod plain;
 pub mod privacy;
 pub mod progress;
 pub mod promises;
 pub mod records;
+pub mod restore;
 pub mod revisions;
 #[doc(hidden)]
 pub mod sample;
@@ -49,6 +52,12 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 pub use columns::date_at;
 use columns::text_column;
 pub use damage::{explain_damage, is_damage};
+
+/// An error met while a command ran, in words when it is about the journal's files: a damaged
+/// journal ([`damage`]), a lock, a full disk, a read-only folder ([`plain`]).
+pub fn explain(journal: &Path, err: anyhow::Error) -> anyhow::Error {
+    plain::explain(journal, explain_damage(journal, err))
+}
 pub use error::StoreError;
 pub use inspect::{counts, integrity_problems};
 use lock::{busy, wait_for_the_lock};
@@ -60,17 +69,31 @@ use tempfile::TempPath;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// What the privacy check found that others can read (see [`privacy::check`]): said on
+    /// every command until `doctor --fix` mends it.
+    warnings: Vec<String>,
     clock: clock::Clock,
 }
 
 impl Store {
-    /// Opens an existing journal, bringing its schema up to date.
+    /// Opens an existing journal, bringing its schema up to date. Before SQLite reads a byte,
+    /// the journal's files must be yours and unwritable by others ([`privacy::check`]), and
+    /// the file must be a rekindle journal this program understands
+    /// ([`schema::identify`]); anything else is refused and left exactly as it was.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
                 return Err(StoreError::NotAJournal {
                     path: path.to_path_buf(),
                     reason: "it is a directory".into(),
+                });
+            }
+            // A device or a pipe is no journal, whoever may write it: said before the privacy
+            // check, whose advice (chmod) is for a journal's own files only.
+            Ok(meta) if !meta.is_file() => {
+                return Err(StoreError::NotAJournal {
+                    path: path.to_path_buf(),
+                    reason: "it is not a regular file".into(),
                 });
             }
             Ok(_) => {}
@@ -84,6 +107,9 @@ impl Store {
                 });
             }
         }
+        let warnings = privacy::check(path)?;
+        schema::identify(path)?;
+        files::refuse_stray_rollback_file(path)?;
         // Without SQLITE_OPEN_CREATE: a file that vanished in between is not recreated.
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn =
@@ -98,8 +124,14 @@ impl Store {
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
+            warnings,
             clock: clock::Clock::System,
         })
+    }
+
+    /// The privacy warnings found when the journal was opened, for the caller to say once.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
     }
 
     /// Creates a new journal at `path` and fills it with `setup`, all or nothing: the journal
@@ -123,9 +155,11 @@ impl Store {
                 path: dir.clone(),
                 source,
             })?;
+        privacy::check_new(path)?;
         // Best effort: a leftover that cannot be removed is harmless, as nothing reads it.
         let _ = leftovers::remove(&leftovers::stale(path));
         let temp = leftovers::temp_name(path, std::process::id());
+        let tracked = cleanup::track(&temp);
         let result = build_new(&temp, setup).and_then(|value| {
             // Never over a file that appeared at `path` meanwhile; the new name is synced to
             // disk with its folder, so it survives a power cut as the contents do.
@@ -133,7 +167,7 @@ impl Store {
                 path: temp.clone(),
                 source,
             })?;
-            match files::place_new(built, path) {
+            match tracked.placed(|| files::place_new(built, path)) {
                 Ok(()) => Ok(value),
                 Err(files::PlaceError::Taken) => Err(StoreError::Exists(path.to_path_buf()).into()),
                 Err(files::PlaceError::Io(source)) => Err(StoreError::Io {
@@ -156,6 +190,7 @@ impl Store {
         Ok(Store {
             conn,
             path: None,
+            warnings: Vec::new(),
             clock: clock::Clock::System,
         })
     }
@@ -183,6 +218,11 @@ impl Store {
     /// The connection, for reads.
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// The connection itself, for an operation on the whole file (a restore).
+    pub fn into_connection(self) -> Connection {
+        self.conn
     }
 
     pub fn path(&self) -> Option<&Path> {

@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, ErrorCode, TransactionBehavior};
+use rusqlite::config::DbConfig;
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 use super::lock::{busy, wait_for_the_lock};
 use super::{StoreError, damage, files};
@@ -24,39 +25,114 @@ pub const MIGRATIONS: &[&str] = &[
 /// The schema version this program writes and understands.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 
-/// Why the existing file at `path` is not a rekindle journal, judged from its first 100
-/// bytes alone (SQLite's header, where rekindle's application id lives), without asking
-/// SQLite to open it; `None` when it is a journal, or cannot be read to tell.
-pub fn not_a_journal_reason(path: &Path) -> Option<&'static str> {
+/// What the first 100 bytes of a file (SQLite's header) say about it, read without asking
+/// SQLite to open it: opening runs SQLite's recovery (a hot rollback journal is played back,
+/// a write-ahead log is folded in and deleted when the connection closes), which must never
+/// happen to a file rekindle refuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Header {
+    /// A rekindle journal at this schema version, as the file itself records it.
+    Journal(usize),
+    /// Not a journal, and why.
+    Not(&'static str),
+    /// A file with nothing in it.
+    Empty,
+    /// Unreadable: SQLite will say why when it tries.
+    Unknown,
+}
+
+fn header(path: &Path) -> Header {
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Some("it is a symbolic link to a file that does not exist");
+            return Header::Not("it is a symbolic link to a file that does not exist");
         }
-        Err(_) => return None,
+        Err(_) => return Header::Unknown,
     };
     if meta.is_dir() {
-        return Some("it is a directory");
+        return Header::Not("it is a directory");
     }
     if !meta.is_file() {
-        return Some("it is not a regular file");
+        return Header::Not("it is not a regular file");
     }
     if meta.len() == 0 {
-        return Some("it is an empty file");
+        return Header::Empty;
     }
-    let header = files::head(path, 100)?;
+    let Some(header) = files::head(path, 100) else {
+        return Header::Unknown;
+    };
     if !header.starts_with(files::SQLITE_HEADER) {
-        return Some("it is not an SQLite database");
+        return Header::Not("it is not an SQLite database");
     }
-    let app = header
-        .get(68..72)
-        .and_then(|b| <[u8; 4]>::try_from(b).ok())
-        .map(i32::from_be_bytes);
-    if app == Some(APPLICATION_ID) {
-        None
-    } else {
-        Some("it is another program's SQLite database")
+    let field = |at: usize| {
+        header
+            .get(at..at + 4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map(i32::from_be_bytes)
+    };
+    // Offsets from SQLite's file format: 40 the schema cookie (0 before any table exists),
+    // 60 the user version (rekindle's schema version), 68 the application id.
+    // A database with nothing in its file may have tables waiting in its write-ahead log.
+    let log_waiting = std::fs::metadata(files::companion(path, "-wal")).is_ok_and(|m| m.len() > 0);
+    match (field(68), field(60), field(40)) {
+        (Some(APPLICATION_ID), Some(version), _) => {
+            Header::Journal(usize::try_from(version).unwrap_or(usize::MAX))
+        }
+        (Some(_), Some(0), Some(0)) if !log_waiting => Header::Not("it is empty"),
+        (Some(_), Some(_), Some(_)) => Header::Not("it is another program's SQLite database"),
+        _ => Header::Not("it is not an SQLite database"),
     }
+}
+
+/// Why the existing file at `path` is not a rekindle journal, judged from its header alone;
+/// `None` when it is a journal, or cannot be read to tell.
+pub fn not_a_journal_reason(path: &Path) -> Option<&'static str> {
+    match header(path) {
+        Header::Not(reason) => Some(reason),
+        Header::Empty => Some("it is an empty file"),
+        Header::Journal(_) | Header::Unknown => None,
+    }
+}
+
+/// Refuses a file that is not a rekindle journal, or that a newer rekindle wrote, from its
+/// header alone and before SQLite opens it, so that it stays byte for byte as it was.
+///
+/// The header in the file can be older than the journal: changes not yet folded in from the
+/// write-ahead log (`-wal`) are not in it. When a log is there, the journal is also looked
+/// at through a read-only connection, which neither folds the log in nor deletes it.
+pub fn identify(path: &Path) -> Result<(), StoreError> {
+    let not_a_journal = |reason: &str| StoreError::NotAJournal {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    };
+    match header(path) {
+        Header::Not(reason) => return Err(not_a_journal(reason)),
+        Header::Empty => return Err(not_a_journal("it is empty")),
+        Header::Journal(found) if found > SCHEMA_VERSION => {
+            return Err(StoreError::TooNew {
+                path: path.to_path_buf(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        Header::Journal(_) | Header::Unknown => {}
+    }
+    let wal = files::companion(path, "-wal");
+    if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        // A read-only connection cannot fold the log in, checkpoint or delete anything. When
+        // it cannot read the log at all (no -shm to share), the header above has to do.
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if let Ok(conn) = Connection::open_with_flags(path, flags) {
+            let _ = conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true);
+            conn.busy_handler(Some(wait_for_the_lock))?;
+            if let Err(e @ (StoreError::NotAJournal { .. } | StoreError::TooNew { .. })) =
+                check_identity(&conn, path)
+            {
+                return Err(e);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Reads the header only: nothing here writes, so a foreign or newer file stays untouched.

@@ -523,3 +523,63 @@ fn an_imported_proposal_still_waits() {
     assert_eq!(focus["step"], "responsibility");
     assert_eq!(focus["waiting"]["step"], "renewal");
 }
+
+// Audit rows I6, I7, I8: a prompt file that is a named pipe, a link to /dev/zero or larger
+// than 1 MiB is skipped at once with one warning each, and the built-in prompts still work.
+#[test]
+fn prompt_files_that_are_pipes_devices_or_huge_are_skipped_at_once() {
+    let env = TestEnv::with_couple();
+    let expected = env
+        .run(["prompt", "--as", "Sam", "--json"])
+        .success()
+        .json();
+    let dir = env.home().join(".config/rekindle/prompts");
+    std::fs::create_dir_all(&dir).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.join("fifo.toml"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.toml")).unwrap();
+    let huge = format!(
+        "id = \"responsibility\"\n{}",
+        "[[prompts]]\nid = \"mine.x\"\naudience = \"everyone\"\ntext = \"Why?\"\n".repeat(20_000)
+    );
+    assert!(huge.len() > 1024 * 1024);
+    std::fs::write(dir.join("huge.toml"), huge).unwrap();
+    // A child process: a pipe that hung would hang this run, so it is given a deadline.
+    let mut child = env
+        .command(["prompt", "--as", "Sam", "--json"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("prompt hung on a prompt file");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    assert!(
+        lines[0].contains("fifo.toml: it is a named pipe, not a file; this file was skipped"),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].contains("huge.toml: it is larger than 1 MiB"),
+        "{stderr}"
+    );
+    assert!(
+        lines[2].contains("zero.toml: it is a device, not a file"),
+        "{stderr}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json, expected);
+}

@@ -97,3 +97,54 @@ fn setting_the_role_a_partner_already_has_writes_nothing() {
     assert_eq!(json, json!({"id": 2, "name": "Alex", "role": "healing"}));
     assert_eq!(dump(&env.default_journal()), before);
 }
+
+// Audit row I35: a rename to the same name writes nothing, so `updated_at` (which an import
+// compares) stays as it was.
+#[test]
+fn renaming_to_the_same_name_writes_nothing() {
+    let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    let run = env.run(["partners", "rename", "sam", "Sam"]);
+    run.success();
+    assert_eq!(run.stdout, "Sam is already called Sam; nothing changed.\n");
+    assert_eq!(dump(&env.default_journal()), before);
+    // A change of spelling is a change.
+    env.run(["partners", "rename", "sam", "SAM"])
+        .success()
+        .stdout_has("Sam is now called SAM.");
+    assert_ne!(dump(&env.default_journal()), before);
+}
+
+// Audit row I37: names that read the same on a screen are refused wherever a name is set.
+#[test]
+fn names_that_look_alike_are_refused_everywhere() {
+    let env = TestEnv::new();
+    let cyrillic = "\u{405}am";
+    env.run(["init", "--partner", "Sam", "--partner", cyrillic])
+        .refused()
+        .stderr_has("\"\u{405}am\" looks the same as \"Sam\" on a screen");
+    assert!(!env.default_journal().exists());
+    env.run(["init", "--partner", "\u{ff21}lex", "--partner", "Alex"])
+        .refused()
+        .stderr_has("looks the same as");
+    let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    env.run(["partners", "rename", "Alex", cyrillic])
+        .refused()
+        .stderr_has("looks the same as \"Sam\"");
+    env.run(["partners", "rename", "Alex", "Sarn"])
+        .refused()
+        .stderr_has("looks the same as \"Sam\"");
+    assert_eq!(dump(&env.default_journal()), before);
+    // An export naming two look-alike partners is refused as a whole.
+    let mut doc = env.run(["export"]).success().json();
+    doc["partners"][1]["name"] = cyrillic.into();
+    let file = env.root().join("alike.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let other = TestEnv::new();
+    other
+        .run(["import", file.to_str().unwrap()])
+        .refused()
+        .stderr_has("partners[1].name: \"\u{405}am\" looks the same as \"Sam\"");
+    assert!(!other.default_journal().exists());
+}

@@ -431,6 +431,74 @@ fn a_danger_word_is_left_out_unless_the_partner_chooses_to_save_it() {
     );
 }
 
+/// A guided check-in whose answer is being written in `$EDITOR` (a script that writes the
+/// answer, says it is ready, and waits), stopped with `signal`. Returns the private folders
+/// the editor's file lived in that are still there afterwards, and the test's temp folder.
+fn stop_while_editing(env: &TestEnv, signal: rexpect::process::Signal) -> Vec<String> {
+    let tmp = env.root().join("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let ready = env.root().join("editor-ready");
+    let _ = std::fs::remove_file(&ready);
+    let editor = format!(
+        "sh -c 'printf EDITOR-SECRET-ANSWER > \"$0\"; touch {}; sleep 30'",
+        ready.display()
+    );
+    let mut cmd = env.command(["checkin", "--as", "Sam"]);
+    cmd.env("TERM", "xterm")
+        .env("TMPDIR", &tmp)
+        .env("EDITOR", &editor)
+        .env_remove("VISUAL");
+    let mut p = rexpect::session::spawn_command(cmd, Some(TIMEOUT_MS)).expect("start");
+    answer(&mut p, "How much do you trust Alex today?", "7\r");
+    answer(&mut p, "How close do you feel to Alex today?", "6\r");
+    answer(&mut p, "What are you feeling?", "\r");
+    answer(&mut p, "Your answer", "e\r");
+    let started = std::time::Instant::now();
+    while !ready.exists() {
+        assert!(started.elapsed().as_secs() < 60, "the editor never started");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    p.process_mut().signal(signal).expect("signal rekindle");
+    let _ = p.exp_eof();
+    let _ = p.process_mut().wait();
+    let mut left: Vec<String> = std::fs::read_dir(&tmp)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("rekindle-edit-"))
+        .collect();
+    left.sort();
+    left
+}
+
+// Audit row V2: the answer being written in the editor lives in a private folder that is
+// removed when rekindle is stopped (SIGTERM, or SIGHUP when the terminal closes), and after
+// a SIGKILL `doctor --fix` finds and removes it.
+#[test]
+fn the_editors_private_folder_goes_whichever_way_rekindle_is_stopped() {
+    use rexpect::process::Signal;
+    let env = TestEnv::with_couple();
+    for signal in [Signal::SIGTERM, Signal::SIGHUP] {
+        assert_eq!(
+            stop_while_editing(&env, signal),
+            Vec::<String>::new(),
+            "{signal}"
+        );
+    }
+    let left = stop_while_editing(&env, Signal::SIGKILL);
+    assert_eq!(left.len(), 1, "{left:?}");
+    let folder = env.root().join("tmp").join(&left[0]);
+    assert_eq!(crate::support::mode(&folder), 0o700);
+    assert_eq!(
+        std::fs::read_to_string(folder.join("answer.md")).unwrap(),
+        "EDITOR-SECRET-ANSWER"
+    );
+    env.run(["doctor", "--fix"])
+        .success()
+        .stdout_has("removed 1 temporary file left by an export, report, backup or editor");
+    assert!(!folder.exists());
+    assert_eq!(query(&env, "SELECT count(*) FROM checkins"), [[int(0)]]);
+}
+
 /// Issue 13: a guided edit remembers the version it started from. When another command saves
 /// a change to the record while the person is typing, both versions are shown and they are
 /// asked which stays; either way, nothing anyone wrote is lost.

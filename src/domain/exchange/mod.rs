@@ -10,7 +10,7 @@
 mod check;
 mod versions;
 
-pub use check::check;
+pub use check::{Today, check};
 
 use std::collections::HashMap;
 use std::fmt;
