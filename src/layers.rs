@@ -9,8 +9,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The layers, top first. A module may use its own layer and the ones after it.
-const LAYERS: [&str; 7] = [
-    "app", "commands", "flows", "views", "store", "domain", "text",
+const LAYERS: [&str; 8] = [
+    "app", "commands", "flows", "views", "store", "keys", "domain", "text",
 ];
 
 /// The modules beside the commands that every command may use.

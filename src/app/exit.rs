@@ -9,6 +9,7 @@ use std::io;
 use std::process::ExitCode;
 
 use crate::domain::error::{Cancelled, UserError};
+use crate::keys::KeyError;
 use crate::store::{StoreError, cleanup};
 use crate::text::sanitize;
 
@@ -38,6 +39,13 @@ pub fn classify(err: &anyhow::Error) -> Outcome {
         }
         if cause.downcast_ref::<UserError>().is_some() {
             return Outcome::Report(EXIT_USAGE);
+        }
+        if let Some(key_err) = cause.downcast_ref::<KeyError>() {
+            return Outcome::Report(if key_err.is_user_error() {
+                EXIT_USAGE
+            } else {
+                EXIT_FAILURE
+            });
         }
         if let Some(store_err) = cause.downcast_ref::<StoreError>() {
             return Outcome::Report(match store_err {

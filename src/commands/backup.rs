@@ -121,7 +121,7 @@ impl Output for Done {
         }
         writeln!(
             out,
-            "Only you can read it. To look inside: rekindle --journal '{shown}' doctor"
+            "Other accounts on this computer cannot open it. To look inside: rekindle --journal '{shown}' doctor"
         )?;
         Ok(())
     }

@@ -21,11 +21,13 @@ use crate::domain::feelings;
 use crate::domain::input::{OPTIONAL, nonblank, parse_step};
 use crate::domain::journey::Journey;
 use crate::domain::model::{Partner, Step};
+use crate::domain::private::PrivateWords;
 use crate::domain::safety;
 use crate::flows;
 use crate::flows::checkin::{Guidance, Options};
 use crate::flows::conflict::Choice;
 use crate::flows::couple;
+use crate::keys::{self, Recipient};
 use crate::store::checkins::Checkin;
 use crate::store::{self, Store, StoreError};
 use crate::text::prose;
@@ -86,6 +88,11 @@ pub struct Args {
     /// Replace the check-in you already saved for that day
     #[arg(long)]
     pub amend: bool,
+
+    /// Keep this check-in's words (answer, appreciation, need, note) private: encrypted to
+    /// your key, readable only with your passphrase. Scores and feelings stay shared.
+    #[arg(long)]
+    pub private: bool,
 }
 
 /// Checks every flag before anything is opened or asked, so a typo costs nothing.
@@ -117,6 +124,8 @@ struct Parsed {
     amend_by_flags: bool,
     /// The feelings came from `--feeling` (so a likely typo among them is named).
     feelings_from_flags: bool,
+    /// `--private`.
+    private: bool,
 }
 
 /// A check-in ready to save: its step, the prompt it answers, and what it says.
@@ -124,11 +133,19 @@ struct Drafted {
     step: Step,
     prompt_id: Option<String>,
     draft: Draft,
+    /// Keep the words private (the flag, or "no" to sharing them in a terminal).
+    private: bool,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let parsed = parse(ctx, &args)?;
     let (mut store, partner) = resolve(ctx)?;
+    if parsed.private && store::partner_keys::get(store.conn(), partner.id)?.is_none() {
+        let name = sanitize::line(&partner.name);
+        bail_user!(
+            "--private: {name} has no passphrase yet, so there is no key to keep words private with; set one first: rekindle partners passphrase {name}"
+        );
+    }
     let date = parsed.date;
     if parsed.amend_by_flags {
         return amend_in_place(ctx, &mut store, &partner, &parsed);
@@ -143,21 +160,32 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let drafted = asked(ctx, &store, &journey, &partner, &parsed, before.as_ref())?;
     let drafted = care(ctx, &store, &partner, drafted, before.as_ref())?;
     let clock = store.clock();
+    // Private words are encrypted before anything is written; the check-in is saved without
+    // them, so they never reach a plain column or the search index.
+    let (shared, sealed_words) = private_words(store.conn(), &partner, &drafted)?;
     // What this check-in was written from; when the day's check-in is not that one any more
     // at saving time, both are shown and the person chooses.
     let mut expected = existing.clone().filter(|_| replacing);
     let (record, replaced) = loop {
         let saving = store.write(|tx| {
-            save_checkin(
+            let mut record = save_checkin(
                 tx,
                 &clock,
                 &partner,
                 date,
                 drafted.step,
                 drafted.prompt_id.clone(),
-                &drafted.draft,
+                &shared,
                 expected.as_ref(),
-            )
+            )?;
+            if let Some(ciphertext) = &sealed_words {
+                store::checkins::set_private(tx, record.id, ciphertext)?;
+                record.private = true;
+            } else if shares_words(&shared) {
+                // Words shared now replace private ones kept before.
+                store::checkins::clear_private(tx, record.id)?;
+            }
+            Ok(record)
         });
         match saving {
             Ok(record) => break (record, expected),
@@ -198,6 +226,54 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     })
 }
 
+/// Whether a draft has words of its own (which then replace any kept private before).
+fn shares_words(draft: &Draft) -> bool {
+    draft.answer.is_some()
+        || draft.appreciation.is_some()
+        || draft.need.is_some()
+        || draft.note.is_some()
+}
+
+/// The draft to save in the open, and its words encrypted to the author when private. A
+/// partner with no passphrase has no key, so nothing of theirs can be private: said so.
+fn private_words(
+    conn: &rusqlite::Connection,
+    partner: &Partner,
+    drafted: &Drafted,
+) -> anyhow::Result<(Draft, Option<Vec<u8>>)> {
+    if !drafted.private {
+        return Ok((drafted.draft.clone(), None));
+    }
+    let Some(key) = store::partner_keys::get(conn, partner.id)? else {
+        let name = sanitize::line(&partner.name);
+        return Err(UserError::new(format!(
+            "--private: {name} has no passphrase yet, so there is no key to keep words private \
+             with; set one first: rekindle partners passphrase {name}"
+        ))
+        .into());
+    };
+    let d = &drafted.draft;
+    let words = PrivateWords {
+        answer: d.answer.clone(),
+        appreciation: d.appreciation.clone(),
+        need: d.need.clone(),
+        note: d.note.clone(),
+    };
+    let mut shared = d.clone();
+    shared.answer = None;
+    shared.appreciation = None;
+    shared.need = None;
+    shared.note = None;
+    if words.is_empty() {
+        return Ok((shared, None));
+    }
+    let recipient = Recipient::parse(&key.recipient)?;
+    Ok((
+        shared,
+        Some(keys::encrypt(&[&recipient], &words.to_bytes())?),
+    ))
+}
+
 /// `--amend` with flags: the day's check-in is read under the write lock and changed there,
 /// so every amend applies to what is saved at that moment, and two amends at once both land.
 fn amend_in_place(
@@ -230,16 +306,34 @@ fn amend_in_place(
         if let Some(step) = checkin::step_change(old.fields.step, drafted.step) {
             changed.insert(0, step);
         }
-        let record = save_checkin(
+        let (shared, sealed_words) = private_words(tx, partner, &drafted)?;
+        let kept_private = store::checkins::privacy(tx, &[old.id])?
+            .get(&old.id)
+            .is_some_and(|p| p.private.is_some());
+        if kept_private && (shares_words(&shared) || sealed_words.is_some()) {
+            // Amending one part would lose the other private parts, which are read only with
+            // the passphrase: the words are replaced whole, or revealed first.
+            bail_user!(
+                "--amend: the words of {}'s check-in for {} are private; replace the check-in whole (leave out --amend, in a terminal), or share them first with rekindle reveal checkin {}",
+                partner.name,
+                dates::in_words(date),
+                old.id
+            );
+        }
+        let mut record = save_checkin(
             tx,
             &clock,
             partner,
             date,
             drafted.step,
             drafted.prompt_id.clone(),
-            &drafted.draft,
+            &shared,
             Some(&old),
         )?;
+        if let Some(ciphertext) = &sealed_words {
+            store::checkins::set_private(tx, record.id, ciphertext)?;
+            record.private = true;
+        }
         Ok((record, changed))
     })?;
     // What the flags gave, given on purpose: saved as given, with the card when it calls for it.
@@ -358,6 +452,7 @@ fn parse(ctx: &Context, args: &Args) -> anyhow::Result<Parsed> {
         amend: args.amend,
         amend_by_flags,
         feelings_from_flags: !args.feelings.is_empty(),
+        private: args.private,
     })
 }
 
@@ -367,7 +462,7 @@ fn resolve(ctx: &mut Context) -> anyhow::Result<(Store, Partner)> {
     // Whoever just typed "Your name" while creating the journal is the one checking in.
     let partner = match creator {
         Some(creator) if ctx.as_name().is_none() => creator,
-        _ => ctx.acting_partner(&store)?,
+        _ => ctx.author(&store)?,
     };
     Ok((store, partner))
 }
@@ -487,6 +582,7 @@ fn amended(
         step,
         prompt_id,
         draft,
+        private: parsed.private,
     }
 }
 
@@ -508,8 +604,18 @@ fn asked(
     let other = other_name(store, partner)?;
     let prompt = journey.prompt_for(step, partner.role, date).cloned();
     let today = ctx.today;
+    let first_time = store::checkins::count_for(store.conn(), partner.id)? == 0;
     let draft = match ctx.prompter() {
         Some(p) => {
+            if first_time {
+                // Said once, at a partner's first check-in: what the other partner will see.
+                let shown = sanitize::line(&other);
+                p.say(&format!(
+                    "What {shown} sees: your scores and feelings at once, and your words once \
+                     {shown} has checked in for the same day too. Words you keep private (with \
+                     a passphrase: rekindle partners passphrase) only you can read."
+                ))?;
+            }
             let guidance = Guidance {
                 date,
                 today,
@@ -524,6 +630,25 @@ fn asked(
         }
         None => given.without_terminal()?,
     };
+    let has_words = draft.answer.is_some()
+        || draft.appreciation.is_some()
+        || draft.need.is_some()
+        || draft.note.is_some();
+    let mut private = parsed.private;
+    if !private
+        && has_words
+        && store::partner_keys::get(store.conn(), partner.id)?.is_some()
+        && let Some(p) = ctx.prompter()
+    {
+        let other = sanitize::line(&other).into_owned();
+        private = !p.confirm(
+            &format!(
+                "Share these words with {other}?\nno keeps them private: only you can read \
+                 them, with your passphrase; scores and feelings are shared either way"
+            ),
+            true,
+        )?;
+    }
     let prompt_id = prompt
         .filter(|_| draft.prompt_shown || draft.answer.is_some())
         .map(|p| p.id);
@@ -531,6 +656,7 @@ fn asked(
         step,
         prompt_id,
         draft,
+        private,
     })
 }
 
@@ -561,8 +687,9 @@ fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<(Store, Option<P
             if let Some(p) = ctx.prompter() {
                 p.say("")?;
                 p.say(
-                    "Created your journal. Only your computer account can open the file; \
-                     anything either of you writes here, the other can read.",
+                    "Created your journal. Other accounts on this computer cannot open it; \
+                     what either of you writes here, the other can read, except words kept \
+                     private with a passphrase.",
                 )?;
                 for partner in &partners {
                     p.say(&format!(
@@ -754,6 +881,13 @@ mod tests {
         fn say(&mut self, text: &str) -> anyhow::Result<()> {
             self.script.borrow_mut().say(text)
         }
+        fn secret(&mut self, prompt: &str) -> anyhow::Result<String> {
+            self.tick();
+            self.script.borrow_mut().secret(prompt)
+        }
+        fn clear(&mut self) -> anyhow::Result<()> {
+            self.script.borrow_mut().clear()
+        }
     }
 
     fn journal(dir: &Path) -> PathBuf {
@@ -833,6 +967,7 @@ mod tests {
             need: None,
             note: None,
             amend: true,
+            private: false,
         };
         (run(&mut ctx, args), script)
     }

@@ -317,3 +317,95 @@ impl clap::builder::TypedValueParser for WholeNumber {
         })
     }
 }
+
+/// What a reader may see of check-ins' words: private words stay `null` (marked `private`)
+/// unless `own` is their author's unlocked identity, and words sealed for `reader` become
+/// `null` (marked `sealed`). Every command that shows check-in words passes its records
+/// through here, so the rule is applied in one place. Returns how many were sealed.
+pub fn guard_words(
+    conn: &rusqlite::Connection,
+    records: &mut [json::Record],
+    reader: Option<i64>,
+    own: Option<(i64, &crate::keys::Identity)>,
+) -> anyhow::Result<usize> {
+    let ids: Vec<i64> = records
+        .iter()
+        .filter_map(|r| match r {
+            json::Record::Checkin(c) => Some(c.id),
+            _ => None,
+        })
+        .collect();
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let privacy = store::checkins::privacy(conn, &ids)?;
+    let (first, last) = records.iter().fold((None, None), |(lo, hi), r| match r {
+        json::Record::Checkin(c) => (
+            Some(lo.map_or(c.date, |d: chrono::NaiveDate| d.min(c.date))),
+            Some(hi.map_or(c.date, |d: chrono::NaiveDate| d.max(c.date))),
+        ),
+        _ => (lo, hi),
+    });
+    let (Some(first), Some(last)) = (first, last) else {
+        return Ok(0);
+    };
+    let seal = crate::domain::private::Seal::new(
+        reader,
+        store::checkins::who_checked_in(conn, first, last)?,
+    );
+    let names = store::partners::all(conn)?;
+    let mut sealed = 0;
+    for record in records.iter_mut() {
+        let json::Record::Checkin(c) = record else {
+            continue;
+        };
+        let author = names.iter().find(|p| p.name == c.partner).map(|p| p.id);
+        if let Some(p) = privacy.get(&c.id) {
+            c.revealed_on = p.revealed_on;
+            if let Some(ciphertext) = &p.private {
+                c.private = true;
+                // Whatever sits in the plain columns of a private check-in is not shown.
+                c.answer = None;
+                c.appreciation = None;
+                c.need = None;
+                c.note = None;
+                if let Some((owner, identity)) = own
+                    && Some(owner) == author
+                {
+                    let words = identity
+                        .decrypt(ciphertext)
+                        .ok()
+                        .and_then(|b| crate::domain::private::PrivateWords::from_bytes(&b))
+                        .context("private words that this key cannot read")?;
+                    c.answer = words.answer;
+                    c.appreciation = words.appreciation;
+                    c.need = words.need;
+                    c.note = words.note;
+                }
+            }
+        }
+        if let Some(author) = author
+            && seal.sealed(author, c.date)
+            && !c.private
+        {
+            c.sealed = true;
+            c.answer = None;
+            c.appreciation = None;
+            c.need = None;
+            c.note = None;
+            sealed += 1;
+        }
+    }
+    Ok(sealed)
+}
+
+/// The reader of shared words: `--as`, else `REKINDLE_AS`, else this device's owner; `None`
+/// when nobody is known (sealed words are then withheld from everyone).
+pub fn reader(ctx: &Context, store: &Store) -> anyhow::Result<Option<Partner>> {
+    match ctx.named_partner(store)? {
+        Some(p) => Ok(Some(p)),
+        None => Ok(ctx
+            .device_owner(store)
+            .and_then(|id| store::partners::get(store.conn(), id).ok().flatten())),
+    }
+}

@@ -27,6 +27,9 @@ use crate::text::prose::{self, and_list, or_list};
 use crate::text::sanitize;
 use crate::views::Output;
 
+mod author;
+mod passphrase;
+
 /// The name of rekindle's folders under the XDG data and config directories.
 pub const APP_DIR: &str = "rekindle";
 /// The journal's file name in its default folder.
@@ -95,6 +98,11 @@ pub struct Context {
     /// `REKINDLE_NOTIFY_FILE`: reminders are written to this file instead of shown on the
     /// desktop (for tests, and for anyone who wants them somewhere else).
     pub notify_file: Option<PathBuf>,
+    /// Where passphrases come from without a terminal, and the cost of a new key's wrap
+    /// (`context/passphrase.rs`).
+    pub(super) passphrases: passphrase::Sources,
+    /// Partners who proved who they are in this command, with their unlocked identity.
+    pub(super) proven: Vec<(i64, crate::keys::Identity)>,
     as_name: Option<String>,
     /// Whether `as_name` came from the `--as` flag rather than `REKINDLE_AS`.
     as_flag: bool,
@@ -241,6 +249,8 @@ impl Context {
             prompts_dir: env.config_dir().map(|d| d.join(APP_DIR).join("prompts")),
             config_dir: env.config_dir(),
             notify_file: env.var("REKINDLE_NOTIFY_FILE").map(PathBuf::from),
+            passphrases: passphrase::Sources::from_env(env),
+            proven: Vec::new(),
             as_name,
             as_flag,
             prompter,

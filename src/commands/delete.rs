@@ -48,7 +48,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let kind = RecordKind::in_timeline(&args.kind).map_err(UserError::new)?;
     let id = parse_id(kind.as_str(), &args.id)?;
     let mut store = ctx.open()?;
-    let me = ctx.acting_partner(&store)?;
+    let me = ctx.author(&store)?;
     let found = deletable(store.conn(), &me, kind, id)?;
     let what = describe(&store, &found)?;
     if !args.yes {

@@ -485,7 +485,10 @@ impl Output for Report {
             self.dir_mode.as_deref().unwrap_or("?")
         );
         if self.privacy_ok {
-            writeln!(out, "Privacy      {modes}: {ok}, only you can read it")?;
+            writeln!(
+                out,
+                "Privacy      {modes}: {ok}, other accounts cannot open it"
+            )?;
         } else {
             writeln!(out, "Privacy      {modes}")?;
         }

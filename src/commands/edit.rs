@@ -221,7 +221,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         edit::fits(kind, &changes)?;
     }
     let mut store = ctx.open()?;
-    let me = ctx.acting_partner(&store)?;
+    let me = ctx.author(&store)?;
     let found = find(&store, &me, kind, id)?;
     let options = Saving {
         forget: args.forget_previous,
@@ -335,6 +335,16 @@ fn current(
         );
     };
     may_change(me, &records::facts(conn, kind, id)?, Change::Edit)?;
+    if kind == RecordKind::Checkin
+        && crate::store::checkins::privacy(conn, &[id])?
+            .get(&id)
+            .is_some_and(|p| p.private.is_some())
+    {
+        // Its words are encrypted; an edit would write new ones beside them in the clear.
+        bail_user!(
+            "the words of check-in {id} are private; share them first with rekindle reveal checkin {id}, or replace that day's check-in with rekindle checkin --amend in a terminal"
+        );
+    }
     Ok(current)
 }
 

@@ -185,7 +185,7 @@ impl Output for Written {
         if self.into_file {
             writeln!(
                 out,
-                "Only you can read the file; keep it somewhere as private as the journal."
+                "Other accounts on this computer cannot open the file; keep it somewhere as private as the journal."
             )?;
         }
         Ok(())

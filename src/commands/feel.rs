@@ -57,7 +57,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     }
     let note = checkin::text(args.note);
     let mut store = ctx.open()?;
-    let partner = ctx.acting_partner(&store)?;
+    let partner = ctx.author(&store)?;
     let entries = care(ctx, &store, &partner, entries, note.as_deref())?;
     if entries.is_empty() {
         // Every word was a danger word the partner chose to leave out.

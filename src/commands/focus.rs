@@ -146,6 +146,10 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         }
         known => known,
     };
+    // Moving the focus in a partner's name needs their passphrase when they have one.
+    if let Some(partner) = &partner {
+        ctx.prove(&store, partner)?;
+    }
     if let Some(p) = partner
         .as_ref()
         .filter(|p| journey::move_needs_agreement(step, p.role))
@@ -216,7 +220,7 @@ fn propose(
 /// `focus --agree`: the other partner agrees to the move waiting for them, and the focus
 /// moves from today. The proposal is read inside the write that agrees to it.
 fn agree(ctx: &mut Context, store: &mut store::Store, journey: &Journey) -> anyhow::Result<()> {
-    let me = ctx.acting_partner(store)?;
+    let me = ctx.author(store)?;
     let partners = store::partners::all(store.conn())?;
     let today = ctx.today;
     let clock = store.clock();

@@ -5,6 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::bail_user;
+use crate::commands::common::{guard_words, reader};
 use crate::commands::context::Context;
 use crate::domain::dates;
 use crate::domain::error::UserError;
@@ -47,6 +48,10 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = 20, allow_hyphen_values = true,
           value_parser = crate::commands::common::WholeNumber::new(1, 1_000_000))]
     pub limit: u32,
+
+    /// Only your own private words, read with your passphrase (needs --as or REKINDLE_AS)
+    #[arg(long)]
+    pub private: bool,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -85,7 +90,25 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         );
     }
     let store = ctx.open()?;
-    let partner = ctx.flagged_partner(&store)?.map(|p| p.id);
+    let mut partner = ctx.flagged_partner(&store)?.map(|p| p.id);
+    let reader = reader(ctx, &store)?;
+    // `--private`: the acting partner's own private words, unlocked with their passphrase.
+    let own = if args.private {
+        let me = ctx.acting_partner(&store)?;
+        if store::partner_keys::get(store.conn(), me.id)?.is_none() {
+            bail_user!(
+                "{} has no passphrase, so nothing of theirs is private; set one with rekindle partners passphrase {}",
+                sanitize::line(&me.name),
+                sanitize::line(&me.name)
+            );
+        }
+        ctx.identity(&store, &me)?;
+        partner = Some(me.id);
+        Some(me)
+    } else {
+        None
+    };
+    let reader_id = own.as_ref().or(reader.as_ref()).map(|p| p.id);
     let search = match &args.search {
         Some(text) => match history::search_query(text) {
             Some(query) => Some(query),
@@ -110,10 +133,39 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         refs.len()
     };
     let names = Names::load(store.conn())?;
-    let records: Vec<Record> = store::history::load(store.conn(), &refs)?
+    let mut records: Vec<Record> = store::history::load(store.conn(), &refs)?
         .iter()
         .map(|(entry, edited)| json::record_of(entry, *edited, &names))
         .collect();
+    let identity = match &own {
+        Some(me) => ctx.identity(&store, me)?.map(|id| (me.id, id)),
+        None => None,
+    };
+    guard_words(store.conn(), &mut records, reader_id, identity)?;
+    if own.is_some() {
+        records.retain(|r| matches!(r, Record::Checkin(c) if c.private));
+    } else if args.kind.is_empty() && filter.search.is_none() {
+        // Passphrases set, changed or removed, among the day's entries.
+        for e in store::partner_keys::events(store.conn(), since, until)? {
+            if partner.is_some_and(|p| names_of_id(&store, p) != Some(e.partner.clone())) {
+                continue;
+            }
+            records.push(Record::Passphrase(json::PassphraseRecord {
+                kind: "passphrase",
+                id: e.id,
+                date: e.date,
+                partner: e.partner,
+                by: e.by,
+                action: e.action,
+            }));
+        }
+        records.sort_by_key(|r| std::cmp::Reverse(r.date()));
+        records.truncate(filter.limit);
+    }
+    if filter.search.is_some() {
+        // Sealed words never match for a reader who may not see them.
+        records.retain(|r| !matches!(r, Record::Checkin(c) if c.sealed));
+    }
     let more = total.saturating_sub(records.len());
     if more > 0 && ctx.json {
         // Standard output holds only the JSON; the note goes to standard error.
@@ -131,6 +183,13 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         limit: filter.limit,
         search: args.search.clone(),
     })
+}
+
+fn names_of_id(store: &store::Store, id: i64) -> Option<String> {
+    store::partners::get(store.conn(), id)
+        .ok()
+        .flatten()
+        .map(|p| p.name)
 }
 
 /// The records found, newest first; the JSON is the list.

@@ -26,6 +26,7 @@ pub mod prompt;
 pub mod remind;
 pub mod report;
 pub mod restore;
+pub mod reveal;
 pub mod safety;
 pub mod show;
 pub mod status;
@@ -94,6 +95,10 @@ pub enum Command {
     Delete(delete::Args),
     #[command(after_help = "Examples:\n  rekindle undo --as Sam\n  rekindle undo --as Sam --yes")]
     Undo(undo::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle history --private --as Sam\n  rekindle reveal checkin 12 --as Sam"
+    )]
+    Reveal(reveal::Args),
     #[command(
         after_help = "Examples:\n  rekindle progress\n  rekindle progress --weeks 26\n  rekindle progress --json | jq .streak"
     )]
@@ -203,6 +208,7 @@ pub fn run(
         Command::Edit(args) => edit::run(ctx, *args),
         Command::Delete(args) => delete::run(ctx, args),
         Command::Undo(args) => undo::run(ctx, args),
+        Command::Reveal(args) => reveal::run(ctx, args),
         Command::Report(args) => report::run(ctx, args),
         Command::Export(args) => export::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),

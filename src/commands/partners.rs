@@ -14,6 +14,8 @@ use crate::store::{self, Store};
 use crate::text::sanitize;
 use crate::views::Output;
 
+mod passphrase;
+
 /// List the two of you, or change a role or a name.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -44,22 +46,58 @@ pub enum Action {
         /// The new name
         new: String,
     },
+    /// Set, change or remove a partner's passphrase [default: your own]
+    ///
+    /// A passphrase protects your private words and proves that it is you who writes in your
+    /// name. In a terminal it is asked twice and never shown; a script names a file holding it
+    /// in REKINDLE_PASSPHRASE_FILE (the current one) and REKINDLE_NEW_PASSPHRASE_FILE (a new
+    /// one). A lost passphrase cannot be recovered, and the private words it protects are lost
+    /// with it.
+    #[command(
+        after_help = "Examples:\n  rekindle partners passphrase --as Sam\n  REKINDLE_PASSPHRASE_FILE=~/.sam-pass rekindle partners passphrase Sam\n  rekindle partners passphrase Sam --remove"
+    )]
+    Passphrase {
+        /// The partner, by name [default: the acting partner]
+        name: Option<String>,
+        /// Remove the passphrase (private words are then deleted for good: asked first)
+        #[arg(long)]
+        remove: bool,
+        /// With --remove and no terminal: agree that private words are deleted
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let mut store = ctx.open()?;
     let partners = store::partners::all(store.conn())?;
     let changed = match args.action {
-        None => return ctx.emit(&List(partners)),
+        None => {
+            let keyed = store::partner_keys::with_passphrase(store.conn())?;
+            let rows = partners
+                .into_iter()
+                .map(|p| Listed {
+                    passphrase: keyed.contains(&p.id),
+                    partner: p,
+                })
+                .collect();
+            return ctx.emit(&List(rows));
+        }
         Some(Action::Role { name, role }) => {
             let partner = find_partner(&partners, &name)?.clone();
             let role: Role = role.parse().map_err(UserError::new)?;
+            ctx.prove(&store, &partner)?;
             set_role(&mut store, partner, role)?
         }
         Some(Action::Rename { old, new }) => {
             let partner = find_partner(&partners, &old)?.clone();
             let new = check_name(&new)?;
+            ctx.prove(&store, &partner)?;
             rename(&mut store, partner, &old, new)?
+        }
+        Some(Action::Passphrase { name, remove, yes }) => {
+            let changed = passphrase::run(ctx, &mut store, &partners, name, remove, yes)?;
+            return ctx.emit(&changed);
         }
     };
     ctx.emit(&changed)
@@ -168,23 +206,37 @@ impl Output for Changed {
     }
 }
 
+/// A partner in the list, and whether they have a passphrase.
+#[derive(Serialize)]
+struct Listed {
+    #[serde(flatten)]
+    partner: Partner,
+    passphrase: bool,
+}
+
 /// The two partners; the JSON is the list.
 #[derive(Serialize)]
 #[serde(transparent)]
-struct List(Vec<Partner>);
+struct List(Vec<Listed>);
 
 impl Output for List {
     fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
         let width = self
             .0
             .iter()
-            .map(|p| sanitize::line(&p.name).chars().count())
+            .map(|p| sanitize::line(&p.partner.name).chars().count())
             .max()
             .unwrap_or(0);
-        for p in &self.0 {
+        for listed in &self.0 {
+            let p = &listed.partner;
+            let key = if listed.passphrase {
+                ", with a passphrase"
+            } else {
+                ""
+            };
             writeln!(
                 out,
-                "{:>3}  {:<width$}  {}",
+                "{:>3}  {:<width$}  {}{key}",
                 p.id,
                 sanitize::line(&p.name),
                 p.role.describe()

@@ -119,7 +119,7 @@ impl Output for Written<'_> {
         if self.into_file {
             writeln!(
                 out,
-                "Only you can read the file. Open it in a browser to look at it together, or print it."
+                "Other accounts on this computer cannot open the file. Open it in a browser to look at it together, or print it."
             )?;
         }
         Ok(())

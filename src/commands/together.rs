@@ -16,6 +16,7 @@ use crate::commands::common::{ChangedMeanwhile, save_checkin, saved_draft};
 use crate::commands::context::{CardReason, Context};
 use crate::domain::checkin::{self, Draft};
 use crate::domain::dates;
+use crate::domain::error::Cancelled;
 use crate::domain::feelings::FeelingEntry;
 use crate::domain::model::{Partner, Step};
 use crate::domain::safety;
@@ -53,6 +54,10 @@ struct Saved {
     /// The check-ins these replaced, by id.
     #[serde(skip)]
     replaced: Vec<i64>,
+    /// The partners who kept their scores off the shared screen: their lines say only that
+    /// they checked in.
+    #[serde(skip)]
+    scores_kept: Vec<String>,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -70,6 +75,10 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     if partners.len() != 2 {
         bail_user!("together needs the two partners in the journal");
     }
+    // Both of you write in your own names: each proves it first when they have a passphrase.
+    for partner in &partners {
+        ctx.prove(&store, partner)?;
+    }
     // The step in focus on the meeting's day, as for a check-in on that day.
     let step = store::focus::step_on(store.conn(), date)?;
     let journey = ctx.journey();
@@ -82,13 +91,54 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         .map(|c| c.as_ref().map(|c| saved_draft(store.conn(), c)).transpose())
         .collect::<anyhow::Result<_>>()?;
     let today = ctx.today;
+    let draft = store::meetings::draft(store.conn(), date)?
+        .and_then(|body| serde_json::from_str::<Meeting>(&body).ok())
+        .filter(|m| m.parts_done > 0);
     // At one keyboard the card waits until the meeting is over: in the middle of it, it
     // would be read over a shoulder.
     ctx.hold_safety_card();
     let Some(p) = ctx.prompter() else {
         bail_user!("together needs a terminal");
     };
-    let mut meeting = meeting::ask(p, &journey, step, &partners, &before, date, today)?;
+    let mut meeting = Meeting::default();
+    if let Some(draft) = draft {
+        let question = format!(
+            "Your time together on {} stopped after part {} of {}. Go on from there?",
+            dates::in_words(date),
+            draft.parts_done,
+            meeting::PARTS
+        );
+        if p.confirm(&question, true)? {
+            meeting = draft;
+        }
+    }
+    let asked = meeting::ask(
+        p,
+        &journey,
+        step,
+        &partners,
+        &before,
+        date,
+        today,
+        &mut meeting,
+    );
+    if let Err(e) = asked {
+        // Interrupted: what was said so far is kept, on this computer only, for the next
+        // `together` to go on from. Nothing else is written.
+        if e.downcast_ref::<Cancelled>().is_some() && meeting.parts_done > 0 {
+            let body = serde_json::to_string(&meeting)?;
+            let at = store::clock::wall(&store.clock().now());
+            store.write(|tx| Ok(store::meetings::save_draft(tx, date, &body, &at)?))?;
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "rekindle: what you said in the first {} of {} parts is kept as a draft on this \
+                 computer; the next rekindle together offers to go on from there",
+                meeting.parts_done,
+                meeting::PARTS
+            );
+        }
+        return Err(e);
+    }
     care(ctx, &partners, &mut meeting)?;
     let mut existing = existing;
     let mut saved = Saved {
@@ -96,6 +146,12 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         checkins: Vec::new(),
         date,
         replaced: existing.iter().flatten().map(|c| c.id).collect(),
+        scores_kept: partners
+            .iter()
+            .zip(&meeting.turns)
+            .filter(|(_, t)| t.scores_kept)
+            .map(|(p, _)| p.name.clone())
+            .collect(),
     };
     if !meeting.is_empty() {
         let prompt_ids: Vec<Option<String>> = partners
@@ -111,7 +167,12 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
                 step,
                 date,
             };
-            match store.write(|tx| save(tx, &clock, &saving, &meeting)) {
+            match store.write(|tx| {
+                let saved = save(tx, &clock, &saving, &meeting)?;
+                // Saved whole: a draft this meeting went on from is done with.
+                store::meetings::drop_draft(tx, date)?;
+                Ok(saved)
+            }) {
                 Ok(done) => {
                     (saved.meeting, saved.checkins) = done;
                     break;
@@ -339,7 +400,9 @@ impl Output for Saved {
         for record in &self.checkins {
             let replaced = self.replaced.contains(&record.id);
             writeln!(out, "{}", saved_line(record, replaced))?;
-            writeln!(out, "  {}", scores_line(record))?;
+            if !self.scores_kept.contains(&record.partner) {
+                writeln!(out, "  {}", scores_line(record))?;
+            }
         }
         let Some(meeting) = &self.meeting else {
             return Ok(());

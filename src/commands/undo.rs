@@ -54,7 +54,7 @@ struct Reverted {
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let mut store = ctx.open()?;
-    let me = ctx.acting_partner(&store)?;
+    let me = ctx.author(&store)?;
     let since = wall(&(ctx.clock.now() - chrono::Duration::hours(WINDOW_HOURS)));
     let (target, steps) = planned(store.conn(), &me, &since, ctx.offset)?;
     let reverted = describe(&store, &steps)?;

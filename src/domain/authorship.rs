@@ -8,6 +8,21 @@ use crate::domain::error::UserError;
 use crate::domain::kind::RecordKind;
 use crate::domain::model::Partner;
 
+/// Whether acting in `subject`'s name needs `subject`'s passphrase. It does whenever they
+/// have one: every write in their name (a check-in, an answer to an apology made to them, an
+/// edit, delete or undo of their records, their role, name or passphrase) and every read of
+/// their private words. The one exception is a device that belongs to them (issue 17: their
+/// own computer account already protects it): `device_owner` is the partner recorded by `sync
+/// init --as` or `sync join --as`, `None` on a journal that does not sync. A
+/// partner without a passphrase is trusted by name: that is trust, not proof.
+pub fn needs_passphrase(
+    subject: &Partner,
+    has_passphrase: bool,
+    device_owner: Option<i64>,
+) -> bool {
+    has_passphrase && device_owner != Some(subject.id)
+}
+
 /// What a record is, for deciding who may change it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Facts {
@@ -118,6 +133,16 @@ mod tests {
             "check-in 4 is Sam's; only Sam can delete it"
         );
         assert!(may_change(alex, &facts(None), Change::Edit).is_ok());
+    }
+
+    #[test]
+    fn a_passphrase_is_needed_in_the_name_of_whoever_has_one_except_on_their_device() {
+        let both = sam_and_alex();
+        let sam = &both[0];
+        assert!(needs_passphrase(sam, true, None));
+        assert!(needs_passphrase(sam, true, Some(both[1].id)));
+        assert!(!needs_passphrase(sam, true, Some(sam.id)));
+        assert!(!needs_passphrase(sam, false, None));
     }
 
     #[test]

@@ -57,7 +57,7 @@ pub struct Given {
 }
 
 /// A check-in ready to be saved.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Draft {
     pub trust: u8,
     pub connection: Option<u8>,

@@ -261,7 +261,7 @@ const MAX_WORD: usize = 40;
 pub const NONE: &str = "none";
 
 /// A feeling as given: the word (the vocabulary's spelling when it is known) and how strong.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FeelingEntry {
     pub word: String,
     pub intensity: Option<u8>,

@@ -18,6 +18,7 @@ pub mod input;
 pub mod journey;
 pub mod kind;
 pub mod model;
+pub mod private;
 pub mod progress;
 pub mod recurrence;
 pub mod safety;

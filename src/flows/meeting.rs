@@ -19,16 +19,19 @@ use crate::text::sanitize;
 
 /// One partner's turn: their check-in (unless they kept the one already saved), their
 /// appreciation, their request, and whether the other partner promised it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Turn {
     pub checkin: Option<Draft>,
     pub appreciation: Option<String>,
     pub request: Option<String>,
     pub promised: Option<Offer>,
+    /// The partner chose to keep their scores off the summary read together (and off the
+    /// lines printed when the meeting is saved).
+    pub scores_kept: bool,
 }
 
 /// How the other partner took on a request as a promise.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Offer {
     /// Once, within a week of the meeting.
     Once,
@@ -47,11 +50,13 @@ impl Offer {
 }
 
 /// Everything the meeting gathered, before it is saved.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Meeting {
     pub turns: Vec<Turn>,
     pub went_well: Option<String>,
     pub work_on: Option<String>,
+    /// How many of the [`PARTS`] are done: a resumed meeting starts after them.
+    pub parts_done: u8,
 }
 
 impl Meeting {
@@ -72,8 +77,19 @@ impl Meeting {
     }
 }
 
-/// The meeting's questions, in order. Cancelling anywhere, or declining at the end, is
-/// [`Cancelled`]: nothing is saved.
+/// How many parts the meeting has: each partner's check-in, then appreciations and the two
+/// shared questions, then requests.
+pub const PARTS: u8 = 4;
+
+/// The meeting's questions, in order, gathered into `meeting` as they are answered, so that
+/// when the meeting is interrupted (Cancelled) the caller still holds what was said so far.
+/// A `meeting` that already has parts done (a resumed draft) starts at the first part not
+/// done; a part interrupted half-way is asked again whole. Declining at the end is
+/// [`Cancelled`] too: nothing is saved.
+///
+/// The screen is cleared after each partner's check-in, so the next one does not read it,
+/// and each partner may keep their scores off the summary read together at the end.
+#[allow(clippy::too_many_arguments)]
 pub fn ask(
     p: &mut dyn Prompter,
     journey: &Journey,
@@ -82,7 +98,8 @@ pub fn ask(
     existing: &[Option<Draft>],
     date: NaiveDate,
     today: NaiveDate,
-) -> anyhow::Result<Meeting> {
+    meeting: &mut Meeting,
+) -> anyhow::Result<()> {
     if partners.len() != 2 || existing.len() != 2 {
         bail_user!("together needs the two partners in the journal");
     }
@@ -90,103 +107,159 @@ pub fn ask(
         .iter()
         .map(|p| sanitize::line(&p.name).into_owned())
         .collect();
-    p.say(&format!("Your time together, {}.", dates::in_words(date)))?;
-    p.say("Take turns at the keyboard; nothing is saved until the end.")?;
-    p.say("")?;
-    let mut meeting = Meeting::default();
+    meeting.turns.resize(2, Turn::default());
+    if meeting.parts_done == 0 {
+        p.say(&format!("Your time together, {}.", dates::in_words(date)))?;
+        p.say("Take turns at the keyboard; nothing is saved until the end.")?;
+        p.say("")?;
+    } else {
+        p.say(&format!(
+            "Your time together, {}, from part {} of {PARTS}.",
+            dates::in_words(date),
+            meeting.parts_done + 1
+        ))?;
+    }
     for (i, partner) in partners.iter().enumerate() {
+        if meeting.parts_done > i as u8 {
+            continue;
+        }
+        p.say(&format!(
+            "Part {} of {PARTS}: {}'s check-in",
+            i + 1,
+            names[i]
+        ))?;
         let other = &partners[1 - i].name;
         let before = existing.get(i).and_then(Option::as_ref);
-        if before.is_some() {
-            let question = format!(
-                "{} already checked in for that day. Check in again and replace it?",
-                names[i]
-            );
-            if !p.confirm(&question, false)? {
-                meeting.turns.push(Turn::default());
-                continue;
-            }
-        }
-        let guidance = Guidance {
-            date,
-            today,
-            partner: &partner.name,
-            other,
-            role: partner.role,
-            guide: journey.step(step),
-            prompt: together_prompt(journey, step, partner.role, date),
-            before,
+        let mut turn = Turn::default();
+        let replace = match before {
+            Some(_) => p.confirm(
+                &format!(
+                    "{} already checked in for that day. Check in again and replace it?",
+                    names[i]
+                ),
+                false,
+            )?,
+            None => true,
         };
-        let draft = checkin::ask(p, Given::default(), &guidance, Options::TOGETHER)?;
-        p.say("")?;
-        meeting.turns.push(Turn {
-            checkin: Some(draft),
-            ..Turn::default()
-        });
-    }
-    for i in 0..2 {
-        // Optional for everyone, and said so: for a partner who was hurt, early on, it
-        // can be too soon to appreciate the other.
-        let question = prompter::ask(
-            &format!(
-                "{}, anything you appreciated about {} this week? It is fine to pass",
-                names[i],
-                names[1 - i]
-            ),
-            "Enter skips",
-        );
-        meeting.turns[i].appreciation = text(Some(p.input(&question, None, true)?));
-    }
-    meeting.went_well = text(Some(p.input(
-        &prompter::ask("What went well between you this week?", "Enter skips"),
-        None,
-        true,
-    )?));
-    meeting.work_on = text(Some(p.input(
-        &prompter::ask("One thing to work on together", "Enter skips"),
-        None,
-        true,
-    )?));
-    for i in 0..2 {
-        let question = prompter::ask(
-            &format!(
-                "{}, what would you like {} to do for you this week?",
-                names[i],
-                names[1 - i]
-            ),
-            "Enter skips",
-        );
-        meeting.turns[i].request = text(Some(p.input(&question, None, true)?));
-        if let Some(request) = &meeting.turns[i].request {
-            // A request that names a day ("call me at lunch on Wednesday") is offered on
-            // that day.
-            let weekly = Rule::weekly_as_said(request, date);
-            let choices = vec![
-                "Not as a promise".to_string(),
-                format!("Yes, once, by {}", dates::in_words(date + Days::new(7))),
-                format!("Yes, {}", weekly.describe(date)),
-            ];
-            let question = format!("{}, would you like to make that a promise?", names[1 - i]);
-            meeting.turns[i].promised = match p.select(&question, &choices, 0)? {
-                1 => Some(Offer::Once),
-                2 => Some(Offer::Weekly(weekly)),
-                _ => None,
+        if replace {
+            let guidance = Guidance {
+                date,
+                today,
+                partner: &partner.name,
+                other,
+                role: partner.role,
+                guide: journey.step(step),
+                prompt: together_prompt(journey, step, partner.role, date),
+                before,
             };
+            turn.checkin = Some(checkin::ask(
+                p,
+                Given::default(),
+                &guidance,
+                Options::TOGETHER,
+            )?);
+            turn.scores_kept = !p.confirm(
+                &format!(
+                    "{}, show your scores on the summary you read together at the end?",
+                    names[i]
+                ),
+                true,
+            )?;
         }
+        meeting.turns[i].checkin = turn.checkin;
+        meeting.turns[i].scores_kept = turn.scores_kept;
+        meeting.parts_done = i as u8 + 1;
+        // The next partner takes the keyboard: what was just answered leaves the screen.
+        p.clear()?;
+    }
+    if meeting.parts_done < 3 {
+        p.say(&format!(
+            "Part 3 of {PARTS}: appreciations, and how the week went"
+        ))?;
+        let mut appreciations = [None, None];
+        for i in 0..2 {
+            // Optional for everyone, and said so: for a partner who was hurt, early on, it
+            // can be too soon to appreciate the other.
+            let question = prompter::ask(
+                &format!(
+                    "{}, anything you appreciated about {} this week? It is fine to pass",
+                    names[i],
+                    names[1 - i]
+                ),
+                "Enter skips",
+            );
+            appreciations[i] = text(Some(p.input(&question, None, true)?));
+        }
+        let went_well = text(Some(p.input(
+            &prompter::ask("What went well between you this week?", "Enter skips"),
+            None,
+            true,
+        )?));
+        let work_on = text(Some(p.input(
+            &prompter::ask("One thing to work on together", "Enter skips"),
+            None,
+            true,
+        )?));
+        let [first, second] = appreciations;
+        meeting.turns[0].appreciation = first;
+        meeting.turns[1].appreciation = second;
+        meeting.went_well = went_well;
+        meeting.work_on = work_on;
+        meeting.parts_done = 3;
+    }
+    if meeting.parts_done < 4 {
+        p.say(&format!(
+            "Part 4 of {PARTS}: what you would like from each other this week"
+        ))?;
+        let mut asked: Vec<(Option<String>, Option<Offer>)> = Vec::new();
+        for i in 0..2 {
+            let question = prompter::ask(
+                &format!(
+                    "{}, what would you like {} to do for you this week?",
+                    names[i],
+                    names[1 - i]
+                ),
+                "Enter skips",
+            );
+            let request = text(Some(p.input(&question, None, true)?));
+            let mut promised = None;
+            if let Some(request) = &request {
+                // A request that names a day ("call me at lunch on Wednesday") is offered on
+                // that day.
+                let weekly = Rule::weekly_as_said(request, date);
+                let choices = vec![
+                    "Not as a promise".to_string(),
+                    format!("Yes, once, by {}", dates::in_words(date + Days::new(7))),
+                    format!("Yes, {}", weekly.describe(date)),
+                ];
+                let question = format!("{}, would you like to make that a promise?", names[1 - i]);
+                promised = match p.select(&question, &choices, 0)? {
+                    1 => Some(Offer::Once),
+                    2 => Some(Offer::Weekly(weekly)),
+                    _ => None,
+                };
+            }
+            asked.push((request, promised));
+        }
+        for (turn, (request, promised)) in meeting.turns.iter_mut().zip(asked) {
+            turn.request = request;
+            turn.promised = promised;
+        }
+        meeting.parts_done = 4;
     }
     if meeting.is_empty() {
         // Nothing to save, so nothing to confirm: the caller says so.
-        return Ok(meeting);
+        return Ok(());
     }
     p.say("")?;
-    p.say(&summary(&meeting, &names, date))?;
+    p.say(&summary(meeting, &names, date))?;
     if !meeting.has_talk() {
         p.say("  Nothing was said for the meeting itself, so only the check-ins will be saved.")?;
     }
     if !p.confirm("Save your time together?", true)? {
         return Err(Cancelled.into());
     }
-    Ok(meeting)
+    Ok(())
 }
 
 /// The day's prompt for a partner at the shared keyboard; none in the step about deciding
@@ -206,6 +279,10 @@ fn summary(meeting: &Meeting, names: &[String], date: NaiveDate) -> String {
     let mut lines = vec![format!("Your time together, {}:", dates::in_words(date))];
     for (i, turn) in meeting.turns.iter().enumerate() {
         match &turn.checkin {
+            Some(_) if turn.scores_kept => lines.push(format!(
+                "  {}: checked in (scores kept off this screen)",
+                names[i]
+            )),
             Some(draft) => {
                 let mut scores = format!("  {}: trust {}", names[i], draft.trust);
                 if let Some(c) = draft.connection {
@@ -260,7 +337,7 @@ fn summary(meeting: &Meeting, names: &[String], date: NaiveDate) -> String {
 mod tests {
     use super::*;
     use crate::domain::model::tests::sam_and_alex;
-    use crate::flows::prompter::{Reply, Scripted};
+    use crate::flows::prompter::{CLEARED, Reply, Scripted};
 
     #[test]
     fn at_one_keyboard_the_step_about_deciding_whether_to_stay_asks_no_prompt() {
@@ -287,11 +364,13 @@ mod tests {
             t("7"),
             Reply::Picks(vec![]),
             t("I own it."),
+            Reply::Yes, // Sam's scores on the shared summary
             // Alex's check-in.
             t("4"),
             t("5"),
             Reply::Picks(vec![]),
             t(""),
+            Reply::No, // Alex keeps their scores off it
             // Appreciations, what went well, one thing to work on, requests.
             t("the walk on Sunday"),
             t(""),
@@ -304,7 +383,8 @@ mod tests {
             Reply::Yes,
         ]);
         let existing = [None, None];
-        let meeting = ask(
+        let mut meeting = Meeting::default();
+        ask(
             &mut p,
             &Journey::builtin(),
             Step::Communication,
@@ -312,6 +392,7 @@ mod tests {
             &existing,
             date,
             date,
+            &mut meeting,
         )
         .unwrap();
         assert_eq!(p.remaining(), 0);
@@ -350,6 +431,98 @@ mod tests {
             p.asked
                 .contains(&"How much do you trust Sam today?\n1 to 10".to_string())
         );
+        // The screen is cleared after each check-in, before the other partner reads it,
+        // and each part says where the meeting is.
+        assert_eq!(p.cleared, 2);
+        let part2 = p
+            .said
+            .iter()
+            .position(|s| s == "Part 2 of 4: Alex's check-in");
+        let first_clear = p.said.iter().position(|s| s == CLEARED);
+        assert!(first_clear.unwrap() < part2.unwrap(), "{:?}", p.said);
+        assert!(
+            p.said.contains(
+                &"Part 4 of 4: what you would like from each other this week".to_string()
+            )
+        );
+        // Alex kept their scores off the summary; Sam's are on it.
+        let summary = p
+            .said
+            .iter()
+            .find(|s| s.starts_with("Your time together, ") && s.contains('\n'))
+            .unwrap();
+        assert!(summary.contains("Sam: trust 6, connection 7"), "{summary}");
+        assert!(
+            summary.contains("Alex: checked in (scores kept off this screen)"),
+            "{summary}"
+        );
+        assert!(!summary.contains("trust 4"), "{summary}");
+        assert!(meeting.turns[1].scores_kept && !meeting.turns[0].scores_kept);
+        assert_eq!(meeting.parts_done, 4);
+    }
+
+    #[test]
+    fn an_interrupted_meeting_keeps_what_was_said_and_resumes_after_it() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let mut p = Scripted::new([
+            t("6"),
+            t("7"),
+            Reply::Picks(vec![]),
+            t("I own it."),
+            Reply::Yes,
+            t("4"),
+            Reply::Cancel, // Ctrl-C in Alex's check-in
+        ]);
+        let mut meeting = Meeting::default();
+        let journey = Journey::builtin();
+        let err = ask(
+            &mut p,
+            &journey,
+            Step::Communication,
+            &sam_and_alex(),
+            &[None, None],
+            date,
+            date,
+            &mut meeting,
+        )
+        .unwrap_err();
+        assert!(err.downcast_ref::<Cancelled>().is_some());
+        assert_eq!(meeting.parts_done, 1);
+        assert_eq!(meeting.turns[0].checkin.as_ref().unwrap().trust, 6);
+        assert_eq!(meeting.turns[1].checkin, None);
+
+        // Resumed: Sam is not asked again; Alex's part starts over.
+        let mut p = Scripted::new([
+            t("5"),
+            t("5"),
+            Reply::Picks(vec![]),
+            t(""),
+            Reply::Yes,
+            t(""),
+            t(""),
+            t("we listened"),
+            t(""),
+            t(""),
+            t(""),
+            Reply::Yes,
+        ]);
+        ask(
+            &mut p,
+            &journey,
+            Step::Communication,
+            &sam_and_alex(),
+            &[None, None],
+            date,
+            date,
+            &mut meeting,
+        )
+        .unwrap();
+        assert_eq!(p.remaining(), 0);
+        assert!(p.said[0].ends_with("from part 2 of 4."), "{:?}", p.said);
+        assert!(!p.asked.iter().any(|q| q.contains("trust Alex")));
+        assert_eq!(meeting.turns[0].checkin.as_ref().unwrap().trust, 6);
+        assert_eq!(meeting.turns[1].checkin.as_ref().unwrap().trust, 5);
+        assert_eq!(meeting.went_well.as_deref(), Some("we listened"));
     }
 
     #[test]
@@ -365,6 +538,7 @@ mod tests {
             t("5"),
             Reply::Picks(vec![]),
             t(""),
+            Reply::Yes,
             t(""),
             t(""),
             t(""),
@@ -381,6 +555,7 @@ mod tests {
             &[Some(kept), None],
             date,
             date,
+            &mut Meeting::default(),
         );
         assert!(result.unwrap_err().downcast_ref::<Cancelled>().is_some());
         assert!(
@@ -414,7 +589,8 @@ mod tests {
             t(""),
             t(""),
         ]);
-        let meeting = ask(
+        let mut meeting = Meeting::default();
+        ask(
             &mut p,
             &Journey::builtin(),
             Step::Responsibility,
@@ -422,6 +598,7 @@ mod tests {
             &[Some(kept.clone()), Some(kept)],
             date,
             date,
+            &mut meeting,
         )
         .unwrap();
         assert!(meeting.is_empty());

@@ -169,3 +169,103 @@ pub fn replace(
         ..existing.clone()
     })
 }
+
+/// Stores a check-in's words as private: `ciphertext` holds them (encrypted to the author),
+/// and the plain columns stay empty, so nothing of them reaches the search index.
+pub fn set_private(conn: &Connection, id: i64, ciphertext: &[u8]) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE checkins SET private = ?2, answer = NULL, appreciation = NULL, need = NULL,
+                             note = NULL
+         WHERE id = ?1",
+        params![id, ciphertext],
+    )?;
+    Ok(())
+}
+
+/// The private words (ciphertext) of these check-ins, and the day any was revealed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Privacy {
+    pub private: Option<Vec<u8>>,
+    pub revealed_on: Option<NaiveDate>,
+}
+
+pub fn privacy(
+    conn: &Connection,
+    ids: &[i64],
+) -> rusqlite::Result<std::collections::HashMap<i64, Privacy>> {
+    let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, private, revealed_on FROM checkins
+         WHERE id IN (SELECT value FROM json_each(?1))
+           AND (private IS NOT NULL OR revealed_on IS NOT NULL)",
+    )?;
+    stmt.query_map([format!("[{}]", list.join(","))], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            Privacy {
+                private: r.get(1)?,
+                revealed_on: r.get(2)?,
+            },
+        ))
+    })?
+    .collect()
+}
+
+/// Shares private words: they become the check-in's words, marked as revealed on `on`.
+pub fn reveal(
+    conn: &Connection,
+    stamp: &Stamp,
+    id: i64,
+    words: [Option<&str>; 4],
+    on: NaiveDate,
+) -> rusqlite::Result<()> {
+    let [answer, appreciation, need, note] = words;
+    conn.execute(
+        "UPDATE checkins SET answer = ?2, appreciation = ?3, need = ?4, note = ?5,
+                             private = NULL, revealed_on = ?6, updated_at = ?7, hlc = ?8,
+                             changed_by = ?9
+         WHERE id = ?1",
+        params![
+            id,
+            answer,
+            appreciation,
+            need,
+            note,
+            on,
+            stamp.at,
+            stamp.text(),
+            stamp.by
+        ],
+    )?;
+    Ok(())
+}
+
+/// Who checked in on each day between two dates: what the seal is decided from.
+pub fn who_checked_in(
+    conn: &Connection,
+    since: NaiveDate,
+    until: NaiveDate,
+) -> rusqlite::Result<Vec<(NaiveDate, i64)>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT date, partner_id FROM checkins WHERE date BETWEEN ?1 AND ?2")?;
+    stmt.query_map(params![since, until], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect()
+}
+
+/// How many check-ins `partner_id` has, on any day.
+pub fn count_for(conn: &Connection, partner_id: i64) -> rusqlite::Result<i64> {
+    conn.query_row(
+        "SELECT count(*) FROM checkins WHERE partner_id = ?1",
+        [partner_id],
+        |r| r.get(0),
+    )
+}
+
+/// Forgets private words a check-in kept, when it is saved with shared words instead.
+pub fn clear_private(conn: &Connection, id: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE checkins SET private = NULL WHERE id = ?1 AND private IS NOT NULL",
+        [id],
+    )?;
+    Ok(())
+}

@@ -26,6 +26,7 @@ pub mod inspect;
 pub mod leftovers;
 mod lock;
 pub mod meetings;
+pub mod partner_keys;
 pub mod partners;
 pub mod plain;
 pub mod privacy;

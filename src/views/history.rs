@@ -253,6 +253,21 @@ fn marked_entry(
     let name = |n: &str| sanitize::line(n).into_owned();
     let edited = if record.edited() { EDITED } else { "" };
     match record {
+        Record::Passphrase(e) => {
+            let who = name(&e.partner);
+            let by = e.by.as_deref().map(name);
+            let line = match (e.action.as_str(), by) {
+                ("set", Some(by)) if by != who => format!("{by} set a passphrase for {who}"),
+                ("set", _) => format!("{who} set a passphrase"),
+                ("change", Some(by)) if by != who => {
+                    format!("{by} changed {who}'s passphrase (with it)")
+                }
+                ("change", _) => format!("{who} changed their passphrase"),
+                (_, Some(by)) if by != who => format!("{by} removed {who}'s passphrase"),
+                _ => format!("{who} removed their passphrase"),
+            };
+            writeln!(out, "  {line}")?;
+        }
         Record::Deleted(d) => {
             let by = d.deleted.by.as_deref().map_or("Someone".to_string(), name);
             let whose = match (&d.partner, &d.deleted.by) {
@@ -301,6 +316,25 @@ fn marked_entry(
             text(out, mark, "Appreciates", c.appreciation.as_deref())?;
             text(out, mark, "Needs", c.need.as_deref())?;
             text(out, mark, "Note", c.note.as_deref())?;
+            if c.private && c.answer.is_none() && c.note.is_none() && c.need.is_none() {
+                writeln!(out, "    {} wrote privately that day", name(&c.partner))?;
+            } else if c.private {
+                writeln!(
+                    out,
+                    "    (private: only {} can read these words)",
+                    name(&c.partner)
+                )?;
+            }
+            if c.sealed {
+                writeln!(
+                    out,
+                    "    {}'s words are sealed until you check in for that day too",
+                    name(&c.partner)
+                )?;
+            }
+            if let Some(on) = c.revealed_on {
+                writeln!(out, "    (shared on {}; written privately)", in_words(on))?;
+            }
         }
         Record::Feeling(f) => feelings(out, mark, &[f])?,
         Record::Promise(p) => {

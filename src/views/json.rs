@@ -72,6 +72,17 @@ pub struct CheckinRecord {
     pub updated_at: String,
     /// Whether the record has earlier versions (`show KIND ID` lists them).
     pub edited: bool,
+    /// Its words are private: encrypted to its author, `null` here unless the author reads
+    /// them with `history --private`. Absent when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub private: bool,
+    /// Its words are sealed for this reader (they have not checked in for that day yet):
+    /// `null` here. Absent when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub sealed: bool,
+    /// The day its private words were shared with `reveal`. Absent when never private.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revealed_on: Option<NaiveDate>,
 }
 
 pub fn checkin_record(checkin: &Checkin, partner: &str, feelings: &[Feeling]) -> CheckinRecord {
@@ -94,6 +105,9 @@ pub fn checkin_record(checkin: &Checkin, partner: &str, feelings: &[Feeling]) ->
         created_at: checkin.created_at.clone(),
         updated_at: checkin.updated_at.clone(),
         edited: false,
+        private: false,
+        sealed: false,
+        revealed_on: None,
     }
 }
 
@@ -385,6 +399,21 @@ pub enum Record {
     Focus(FocusRecord),
     Meeting(MeetingRecord),
     Deleted(DeletedRecord),
+    Passphrase(PassphraseRecord),
+}
+
+/// `{"kind": "passphrase", "partner", "by", "action"}`: a passphrase set, changed or removed
+/// (never any key material). In the timeline so that a passphrase set by the other partner
+/// is seen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PassphraseRecord {
+    pub kind: &'static str,
+    pub id: i64,
+    pub date: NaiveDate,
+    pub partner: String,
+    pub by: Option<String>,
+    /// `set`, `change` or `remove`.
+    pub action: String,
 }
 
 /// Who deleted a record, and on which day.
@@ -472,7 +501,7 @@ impl Record {
             Record::Response(r) => r.edited,
             Record::Focus(r) => r.edited,
             Record::Meeting(r) => r.edited,
-            Record::Deleted(_) => false,
+            Record::Deleted(_) | Record::Passphrase(_) => false,
         }
     }
 
@@ -486,13 +515,14 @@ impl Record {
             Record::Response(r) => r.edited = edited,
             Record::Focus(r) => r.edited = edited,
             Record::Meeting(r) => r.edited = edited,
-            Record::Deleted(_) => {}
+            Record::Deleted(_) | Record::Passphrase(_) => {}
         }
     }
 
     pub fn date(&self) -> NaiveDate {
         match self {
             Record::Deleted(r) => r.date,
+            Record::Passphrase(r) => r.date,
             Record::Checkin(r) => r.date,
             Record::Feeling(r) => r.date,
             Record::Promise(r) => r.date,

@@ -44,6 +44,8 @@ const COMMANDS: &[&[&str]] = &[
     &["partners"],
     &["partners", "role"],
     &["partners", "rename"],
+    &["partners", "passphrase"],
+    &["reveal"],
     &["status"],
     &["remind"],
     &["remind", "install"],

@@ -239,7 +239,9 @@ fn filters_by_kind_date_partner_and_limit() {
 
 #[test]
 fn search_finds_words_in_every_kind_of_text() {
-    let env = journal();
+    // Sam reads: Sam's words are never sealed for Sam (issue 15).
+    let mut env = journal();
+    env.set("REKINDLE_AS", "Sam");
     let found = |text: &str| {
         kinds(
             &env.run(["history", "--json", "--search", text])
@@ -331,7 +333,9 @@ fn hostile_search_text_is_just_text() {
 
 #[test]
 fn human_timeline_reads_by_day() {
-    let env = journal();
+    // Sam reads: Sam's words are never sealed for Sam (issue 15).
+    let mut env = journal();
+    env.set("REKINDLE_AS", "Sam");
     let text = env.run(["history"]).success().stdout.clone();
     assert!(text.starts_with("Saturday 21 November 2026\n"), "{text}");
     assert!(
@@ -423,7 +427,9 @@ fn history_refusals_change_nothing() {
 /// index does not hold it.
 #[test]
 fn an_emoji_is_searched_for_exactly() {
-    let env = journal();
+    // Sam reads: Sam's words are never sealed for Sam (issue 15).
+    let mut env = journal();
+    env.set("REKINDLE_AS", "Sam");
     env.run([
         "checkin",
         "--as",

@@ -464,7 +464,8 @@ fn hostile_text_is_stored_exactly_and_json_carries_it_exactly() {
         assert_ne!(exact, "0", "{column} does not hold the text exactly");
     }
 
-    // In JSON, equal after parsing, wherever it appears.
+    // In JSON, equal after parsing, wherever it appears (read by Sam, whose words they are).
+    env.set("REKINDLE_AS", "Sam");
     let history = env
         .run(["history", "--limit", "100", "--json"])
         .success()

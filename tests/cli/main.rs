@@ -37,3 +37,4 @@ mod sample;
 mod screen;
 mod sync;
 mod together;
+mod two_people;

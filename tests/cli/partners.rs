@@ -11,8 +11,8 @@ fn partners_json_has_id_name_and_role() {
     assert_eq!(
         json,
         json!([
-            {"id": 1, "name": "Sam", "role": "repairing"},
-            {"id": 2, "name": "Alex", "role": "healing"}
+            {"id": 1, "name": "Sam", "role": "repairing", "passphrase": false},
+            {"id": 2, "name": "Alex", "role": "healing", "passphrase": false}
         ])
     );
     let text = env.run(["partners"]).success().stdout.clone();

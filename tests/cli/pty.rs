@@ -198,10 +198,13 @@ fn together_at_one_keyboard_saves_both_check_ins_and_the_meeting() {
         ("How close do you feel to Alex today?", "7\r"),
         ("What are you feeling?", ENTER),
         ("Your answer", "I own it.\r"),
+        ("Sam, show your scores on the summary", ENTER),
         ("How much do you trust Sam today?", "4\r"),
         ("How close do you feel to Sam today?", "5\r"),
         ("What are you feeling?", ENTER),
         ("Your answer", ENTER),
+        // Alex keeps their scores off the shared screen.
+        ("Alex, show your scores on the summary", "n\r"),
         (
             "Sam, anything you appreciated about Alex this week?",
             "your patience\r",
@@ -228,8 +231,13 @@ fn together_at_one_keyboard_saves_both_check_ins_and_the_meeting() {
     }
     p.exp_string("Saved your time together for Saturday 21 November 2026.")
         .expect("the saved line");
-    let (code, _) = finish(p);
+    let (code, rest) = finish(p);
     assert_eq!(code, 0);
+    assert!(rest.contains("trust 6"), "{rest}");
+    assert!(
+        !rest.contains("trust 4"),
+        "Alex's scores stay off the screen:\n{rest}"
+    );
     assert_eq!(
         query(
             &env,
@@ -623,4 +631,123 @@ fn a_guided_amend_that_meets_an_amend_made_meanwhile_shows_both_and_asks() {
         .filter_map(|r| r["trust"].as_i64())
         .collect();
     assert_eq!(trusts, [5, 8], "the amend made meanwhile is kept: {shown}");
+}
+
+/// Issue 15 in a real terminal: Sam types the passphrase (nothing is echoed), is told once
+/// what Alex can see, and answers "no" to sharing the words: they are saved encrypted.
+#[test]
+fn a_guided_check_in_asks_the_passphrase_unseen_and_can_keep_the_words_private() {
+    let mut env = TestEnv::with_couple();
+    env.set("REKINDLE_TEST_KDF", "cheap");
+    let pass = env.root().join("sam.pass");
+    std::fs::write(&pass, "lantern harbour meadow quietly\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&pass, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    env.set("REKINDLE_PASSPHRASE_FILE", &pass);
+    env.run(["partners", "passphrase", "Sam", "--as", "Sam"])
+        .success();
+    env.set("REKINDLE_PASSPHRASE_FILE", "");
+    let mut p = spawn(&env, &["checkin", "--as", "Sam"]);
+    answer(
+        &mut p,
+        "Sam's passphrase",
+        "lantern harbour meadow quietly\r",
+    );
+    let mut shown = String::new();
+    for (question, keys) in [
+        ("How much do you trust Alex today?", "6\r"),
+        ("How close do you feel to Alex today?", "7\r"),
+        ("What are you feeling?", ENTER),
+        ("Your answer", "not-ready-to-say-this\r"),
+        ("appreciated about Alex today", ENTER),
+        ("Something you need from Alex", ENTER),
+        ("Anything else to note?", ENTER),
+        ("Save this check-in?", ENTER),
+        ("Share these words with Alex?", "n\r"),
+    ] {
+        shown.push_str(&answer(&mut p, question, keys));
+    }
+    assert!(
+        !shown.contains("lantern"),
+        "the passphrase was echoed:\n{shown}"
+    );
+    assert!(shown.contains("What Alex sees"), "{shown}");
+    p.exp_string("Saved Sam's check-in")
+        .expect("the saved line");
+    let (code, _) = finish(p);
+    assert_eq!(code, 0);
+    let rows = query(
+        &env,
+        "SELECT trust, answer IS NULL, private IS NOT NULL FROM checkins",
+    );
+    assert_eq!(rows, [[int(6), int(1), int(1)]]);
+}
+
+/// An interrupted meeting keeps what was said as a draft (nothing else is written), and the
+/// next `together` offers to go on from the part it stopped at.
+#[test]
+fn an_interrupted_meeting_is_kept_as_a_draft_and_resumed() {
+    let env = TestEnv::with_couple();
+    let mut p = spawn(&env, &["together"]);
+    for (question, keys) in [
+        ("How much do you trust Alex today?", "6\r"),
+        ("How close do you feel to Alex today?", "7\r"),
+        ("What are you feeling?", ENTER),
+        ("Your answer", "I own it.\r"),
+        ("Sam, show your scores on the summary", ENTER),
+        ("How much do you trust Sam today?", "\x03"),
+    ] {
+        answer(&mut p, question, keys);
+    }
+    p.exp_string("kept as a draft").expect("the draft line");
+    let (code, _) = finish(p);
+    assert_eq!(code, 130);
+    assert_eq!(query(&env, "SELECT count(*) FROM checkins"), [[int(0)]]);
+    assert_eq!(
+        query(&env, "SELECT count(*) FROM meeting_drafts"),
+        [[int(1)]]
+    );
+
+    let mut p = spawn(&env, &["together"]);
+    for (question, keys) in [
+        ("stopped after part 1 of 4", ENTER),
+        ("How much do you trust Sam today?", "4\r"),
+        ("How close do you feel to Sam today?", "5\r"),
+        ("What are you feeling?", ENTER),
+        ("Your answer", ENTER),
+        ("Alex, show your scores on the summary", ENTER),
+        ("Sam, anything you appreciated about Alex this week?", ENTER),
+        ("Alex, anything you appreciated about Sam this week?", ENTER),
+        ("What went well between you this week?", "we kept going\r"),
+        ("One thing to work on together", ENTER),
+        (
+            "Sam, what would you like Alex to do for you this week?",
+            ENTER,
+        ),
+        (
+            "Alex, what would you like Sam to do for you this week?",
+            ENTER,
+        ),
+        ("Save your time together?", ENTER),
+    ] {
+        answer(&mut p, question, keys);
+    }
+    p.exp_string("Saved your time together")
+        .expect("the saved line");
+    let (code, _) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(
+        query(
+            &env,
+            "SELECT partner_id, trust FROM checkins ORDER BY partner_id"
+        ),
+        [vec![int(1), int(6)], vec![int(2), int(4)]]
+    );
+    assert_eq!(
+        query(&env, "SELECT count(*) FROM meeting_drafts"),
+        [[int(0)]]
+    );
 }

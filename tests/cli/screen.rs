@@ -180,10 +180,12 @@ fn together(columns: u16) {
         ("What are you feeling?", "\x1b[C \r"),
         ("How strong is", "\r"),
         ("Your answer", "I own it.\r"),
+        ("show your scores", "\r"),
         ("How much do you trust Sam today?", "4\r"),
         ("How close do you feel to Sam today?", "5\r"),
         ("What are you feeling?", "\r"),
         ("Your answer", "\r"),
+        ("show your scores", "\r"),
         (
             "Sam, anything you appreciated about Alex this week?",
             "your patience with me when I get defensive about the past\r",
@@ -210,9 +212,20 @@ fn together(columns: u16) {
     }
     let parser = s.finish();
     let rows = rows(&parser);
-    for label in [
+    // Each check-in left the screen before the other partner took the keyboard.
+    for gone in [
         "How much do you trust Alex today?",
-        "How much do you trust Sam today?",
+        "I own it.",
+        "trust Sam today",
+    ] {
+        assert!(
+            !rows.iter().any(|r| r.contains(gone)),
+            "{gone:?} is still on screen:\n{}",
+            rows.join("\n")
+        );
+    }
+    for label in [
+        "Part 3 of 4: appreciations, and how the week went",
         "Sam, anything you appreciated about Alex this week?",
         "What went well between you this week?",
         "Sam, would you like to make that a promise?",
@@ -327,6 +340,8 @@ fn the_editor_letter_is_not_shown_as_the_answer_and_the_file_shows_the_question(
     );
     let file = std::fs::read_to_string(&seen).unwrap();
     assert!(file.starts_with("# Your answer to:\n# "), "{file}");
+    // Sam reads it back: Sam's own words are never sealed for Sam (issue 15).
+    env.set("REKINDLE_AS", "Sam");
     let saved = env
         .run(["history", "--json", "--kind", "checkin"])
         .success()

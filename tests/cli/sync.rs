@@ -121,10 +121,10 @@ fn a_change_made_on_one_computer_reaches_the_other_and_nothing_in_the_folder_is_
     .stdout_has("Saved Alex's check-in");
     sam.run(["sync"]).success().stdout_has("Applied 1 batch");
     assert_eq!(shared(&sam), shared(&alex));
-    alex.run(["history"])
+    alex.run(["history", "--as", "Sam"])
         .success()
         .stdout_has("Riverwalk after the storm");
-    sam.run(["history"])
+    sam.run(["history", "--as", "Alex"])
         .success()
         .stdout_has("Lanterns on the balcony");
     // Neither the words, the names, nor the pairing code are in the folder's bytes.
@@ -319,8 +319,13 @@ fn a_batch_signed_by_another_device_in_a_members_name_is_foreign() {
     std::fs::write(dir.path().join(&sams).join("00000009.batch"), &forged).unwrap();
     let out = alex.run(["sync", "--json"]).success().json();
     assert_eq!(out["not_applied"][0]["status"], "foreign", "{out}");
-    alex.run(["history"]).success();
-    assert!(!alex.run(["history"]).stdout.contains("not Sam's words"));
+    alex.run(["history", "--as", "Sam"]).success();
+    assert!(
+        !alex
+            .run(["history", "--as", "Sam"])
+            .stdout
+            .contains("not Sam's words")
+    );
 }
 
 #[test]
@@ -374,7 +379,7 @@ fn a_missing_folder_never_stops_a_change_which_waits_and_goes_later() {
             .contains("sync")
     );
     alex.run(["sync"]).success();
-    alex.run(["history"])
+    alex.run(["history", "--as", "Sam"])
         .success()
         .stdout_has("written offline");
 }
@@ -426,7 +431,9 @@ fn a_clock_a_year_ahead_does_not_win_a_change_made_later_elsewhere() {
     .success();
     sam.run(["sync"]).success();
     for env in [&sam, &alex] {
-        env.run(["history"]).success().stdout_has("corrected later");
+        env.run(["history", "--as", "Sam"])
+            .success()
+            .stdout_has("corrected later");
     }
     assert_eq!(shared(&sam), shared(&alex));
 }
@@ -458,7 +465,11 @@ fn a_copied_journal_takes_a_new_device_id_and_both_copies_reach_the_partner() {
     assert_eq!(device_of(&sam), before);
     assert_ne!(device_of(&copy), before);
     alex.run(["sync"]).success();
-    let history = alex.run(["history"]).success().stdout.clone();
+    let history = alex
+        .run(["history", "--as", "Sam"])
+        .success()
+        .stdout
+        .clone();
     assert!(history.contains("from the original"), "{history}");
     assert!(history.contains("from the copy"), "{history}");
     // Nothing in the folder was written twice under one name.
@@ -497,7 +508,11 @@ fn compact_replaces_a_devices_batches_with_one_snapshot_that_a_new_device_can_st
     let alex = TestEnv::new();
     join(&alex, dir.path(), "Alex", &code);
     assert_eq!(shared(&alex), shared(&sam));
-    let history = alex.run(["history"]).success().stdout.clone();
+    let history = alex
+        .run(["history", "--as", "Sam"])
+        .success()
+        .stdout
+        .clone();
     assert!(!history.contains("first"), "{history}");
     assert!(history.contains("third"), "{history}");
 }
@@ -810,7 +825,7 @@ fn a_git_repository_with_a_remote_serves_as_the_folder() {
     clone_of(&bare, &two, "Alex");
     let alex = TestEnv::new();
     join(&alex, &two.join("rekindle"), "Alex", &code);
-    alex.run(["history"])
+    alex.run(["history", "--as", "Sam"])
         .success()
         .stdout_has("pushed through git");
     alex.run([
@@ -824,7 +839,7 @@ fn a_git_repository_with_a_remote_serves_as_the_folder() {
     alex.run(["sync"]).success();
 
     sam.run(["sync"]).success().stdout_has("Applied");
-    sam.run(["history"])
+    sam.run(["history", "--as", "Alex"])
         .success()
         .stdout_has("pulled on the other side");
     assert_eq!(shared(&sam), shared(&alex));
@@ -862,7 +877,9 @@ fn a_git_repository_with_a_remote_serves_as_the_folder() {
     std::fs::rename(place.path().join("moved.git"), &bare).unwrap();
     alex.run(["sync"]).success();
     sam.run(["sync"]).success();
-    sam.run(["history"]).success().stdout_has("while offline");
+    sam.run(["history", "--as", "Alex"])
+        .success()
+        .stdout_has("while offline");
 }
 
 #[test]
@@ -924,7 +941,71 @@ fn joining_with_a_journal_of_ones_own_merges_the_two() {
         .collect();
     assert_eq!(sams.len(), 1, "{history}");
     assert_eq!(sams[0]["note"], "written on Alex's laptop");
-    sam.run(["history"])
+    sam.run(["history", "--as", "Alex"])
         .success()
         .stdout_has("Alex's own laptop");
+}
+
+/// On a computer that belongs to Sam (`sync init --as Sam`), Sam acts without typing his
+/// passphrase; Alex, who has one too, still needs hers there. Private words never leave
+/// the computer they were written on: not in the folder's bytes, not on the other computer.
+#[test]
+fn the_device_owner_acts_without_a_passphrase_and_private_words_stay_on_their_computer() {
+    use crate::two_people::{ALEX_PASS, couple_with_sam_key, pass_file};
+    let dir = folder();
+    let mut sam = couple_with_sam_key();
+    // Before the device is Sam's, a write in his name needs his passphrase.
+    sam.run(["feel", "--as", "Sam", "calm"]).code(2);
+    let alex_pass = pass_file(&sam, "alex", ALEX_PASS);
+    sam.set("REKINDLE_PASSPHRASE_FILE", &alex_pass);
+    sam.run(["partners", "passphrase", "Alex", "--as", "Alex"])
+        .success();
+    sam.set("REKINDLE_PASSPHRASE_FILE", "");
+    let code = init(&sam, dir.path(), "Sam", &[]);
+    // Now this computer is Sam's: his writes need nothing more.
+    sam.run([
+        "feel",
+        "--as",
+        "Sam",
+        "hopeful",
+        "--note",
+        "owner writes freely",
+    ])
+    .success();
+    // Alex, writing here, still proves who she is.
+    sam.run(["feel", "--as", "Alex", "calm"]).code(2);
+    // Private words: written with the passphrase (reading them back needs the key).
+    let sam_pass = pass_file(&sam, "sam2", crate::two_people::SAM_PASS);
+    sam.set("REKINDLE_PASSPHRASE_FILE", &sam_pass);
+    sam.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "6",
+        "--private",
+        "--note",
+        "Zanzibar lighthouse secret",
+    ])
+    .success();
+    sam.set("REKINDLE_PASSPHRASE_FILE", "");
+    sam.run(["sync"]).success();
+    for file in files(dir.path()) {
+        let bytes = std::fs::read(&file).unwrap();
+        assert!(
+            !bytes
+                .windows(9)
+                .any(|w| w.eq_ignore_ascii_case(b"zanzibar ")),
+            "{}",
+            file.display()
+        );
+    }
+    let mut alex = TestEnv::new();
+    alex.set("REKINDLE_TEST_KDF", "cheap");
+    join(&alex, dir.path(), "Alex", &code);
+    let history = alex.run(["history", "--json"]).success().stdout.clone();
+    assert!(history.contains("owner writes freely"), "{history}");
+    assert!(!history.contains("Zanzibar"), "{history}");
+    let journal = std::fs::read(alex.default_journal()).unwrap();
+    assert!(!journal.windows(8).any(|w| w == b"Zanzibar"));
 }

@@ -96,7 +96,7 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
         None => ctx.today,
     };
     let mut store = ctx.open()?;
-    let me = ctx.acting_partner(&store)?;
+    let me = ctx.author(&store)?;
     let partners = crate::store::partners::all(store.conn())?;
     let to = other_partner(&partners, &me)?.clone();
     let asked = !parts.is_complete() && ctx.interactive();

@@ -82,7 +82,7 @@ pub fn run(ctx: &mut Context, args: RespondArgs) -> anyhow::Result<()> {
     }
     .unwrap_or(ctx.today);
     let mut store = ctx.open()?;
-    let me = ctx.acting_partner(&store)?;
+    let me = ctx.author(&store)?;
     let names = Names::load(store.conn())?;
     let clock = store.clock();
     let (apology, response, previous) = store.write(|tx| {

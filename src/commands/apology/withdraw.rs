@@ -29,7 +29,7 @@ pub struct WithdrawArgs {
 pub fn run(ctx: &mut Context, args: WithdrawArgs) -> anyhow::Result<()> {
     let id = parse_id("apology", &args.id)?;
     let mut store = ctx.open()?;
-    let me = ctx.acting_partner(&store)?;
+    let me = ctx.author(&store)?;
     let clock = store.clock();
     let today = ctx.today;
     store.write(|tx| {

@@ -52,7 +52,7 @@ struct When {
 
 pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
     let mut store = ctx.open()?;
-    let me = ctx.acting_partner(&store)?;
+    let me = ctx.author(&store)?;
     let partners = crate::store::partners::all(store.conn())?;
     let to = recipient(&partners, &me, args.to.as_deref())?;
     let (text, when) = match &args.text {

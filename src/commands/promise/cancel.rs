@@ -37,7 +37,11 @@ pub fn run(ctx: &mut Context, id_text: &str) -> anyhow::Result<()> {
     }
     let today = ctx.today;
     let clock = store.clock();
-    let canceller = ctx.named_partner(&store)?.map(|p| p.id);
+    let canceller = ctx.named_partner(&store)?;
+    if let Some(partner) = &canceller {
+        ctx.prove(&store, partner)?;
+    }
+    let canceller = canceller.map(|p| p.id);
     let promise = store.write(|tx| {
         // Read again inside the transaction: the other partner may have closed it meanwhile.
         let current = promises::get(tx, id)?.ok_or_else(|| {

@@ -71,7 +71,7 @@ pub fn run(ctx: &mut Context, args: OutcomeArgs, result: OutcomeKind) -> anyhow:
         None => None,
     };
     let mut store = ctx.open()?;
-    let recorder = ctx.acting_partner(&store)?;
+    let recorder = ctx.author(&store)?;
     let date = match &args.date {
         Some(value) => Some(ctx.date("--date", value)?),
         None => None,

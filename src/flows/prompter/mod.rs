@@ -24,7 +24,7 @@ mod terminal;
 
 pub use editor::{edit, editor_command};
 #[cfg(test)]
-pub use scripted::{Reply, Scripted};
+pub use scripted::{CLEARED, Reply, Scripted};
 pub use terminal::{Look, TerminalPrompter};
 
 #[cfg(doc)]
@@ -121,4 +121,12 @@ pub trait Prompter {
 
     /// Guidance or a summary shown between questions.
     fn say(&mut self, text: &str) -> anyhow::Result<()>;
+
+    /// A secret (a passphrase): nothing typed is shown, not even its length, and it is never
+    /// drawn back as an answer. Esc or Ctrl-C cancel.
+    fn secret(&mut self, prompt: &str) -> anyhow::Result<String>;
+
+    /// Clears the screen (and what it scrolled back), when the keyboard passes from one
+    /// partner to the other.
+    fn clear(&mut self) -> anyhow::Result<()>;
 }

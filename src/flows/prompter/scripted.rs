@@ -41,9 +41,14 @@ pub struct Scripted {
     pub edited_from: Vec<String>,
     /// The text each rewrite question ([`Prompter::input_from`]) started from.
     pub initial_texts: Vec<String>,
+    /// How many times the screen was cleared (each is also in `said` as [`CLEARED`]).
+    pub cleared: usize,
     /// The answer each yes/no question offered for Enter.
     pub confirm_defaults: Vec<bool>,
 }
+
+/// What [`Scripted::said`] holds where the screen was cleared.
+pub const CLEARED: &str = "(screen cleared)";
 
 impl Scripted {
     pub fn new(replies: impl IntoIterator<Item = Reply>) -> Self {
@@ -123,6 +128,19 @@ impl Prompter for Scripted {
         self.ticked.push(checked.to_vec());
         match self.next(prompt)? {
             Reply::Picks(v) if v.iter().all(|i| *i < items.len()) => Ok(v),
+            other => Err(unexpected(prompt, &other)),
+        }
+    }
+
+    fn clear(&mut self) -> anyhow::Result<()> {
+        self.cleared += 1;
+        self.said.push(CLEARED.to_string());
+        Ok(())
+    }
+
+    fn secret(&mut self, prompt: &str) -> anyhow::Result<String> {
+        match self.next(prompt)? {
+            Reply::Text(t) => Ok(t),
             other => Err(unexpected(prompt, &other)),
         }
     }

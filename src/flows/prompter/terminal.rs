@@ -549,6 +549,47 @@ impl Prompter for TerminalPrompter {
         Ok(edit(&self.editor, initial, about, &self.temp))
     }
 
+    /// The visible screen, and the scrollback where the terminal keeps it (`\x1b[3J`), so
+    /// scrolling up does not show the other partner's answers either.
+    fn clear(&mut self) -> anyhow::Result<()> {
+        self.term.clear_screen()?;
+        self.term.write_str("\x1b[3J")?;
+        Ok(())
+    }
+
+    /// Read key by key in raw mode (so Ctrl-C is a key, and the terminal's echo is never
+    /// left off by an interrupt), drawing nothing for what is typed.
+    fn secret(&mut self, prompt: &str) -> anyhow::Result<String> {
+        let (label, hint) = super::split(prompt);
+        let cols = self.columns();
+        let mut lines = self.theme.label_lines(label, cols);
+        if let Some(hint) = hint {
+            lines.extend(self.theme.hint_lines(hint, cols));
+        }
+        for line in &lines {
+            self.term.write_line(line)?;
+        }
+        self.term
+            .write_str(&format!("  {} ", self.theme.inner.prompt_suffix))?;
+        let mut typed = String::new();
+        loop {
+            match line::read_key(&self.term)? {
+                Key::Enter => break,
+                Key::Char(c) if !c.is_control() => typed.push(c),
+                Key::Backspace => {
+                    typed.pop();
+                }
+                Key::CtrlC | Key::Escape => {
+                    self.term.write_line("")?;
+                    return Err(line::stopped());
+                }
+                _ => {}
+            }
+        }
+        self.term.write_line("")?;
+        Ok(typed)
+    }
+
     /// Writes `text`, with any line too long for the terminal wrapped at its spaces (under
     /// its own indent), so what is said lines up at any width.
     fn say(&mut self, text: &str) -> anyhow::Result<()> {

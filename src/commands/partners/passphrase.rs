@@ -1,0 +1,186 @@
+//! `rekindle partners passphrase [NAME]`: set, change or remove a partner's passphrase.
+//!
+//! Setting one makes the partner a key pair and stores its secret half wrapped under the
+//! passphrase; changing it wraps the same key again (private words stay readable); removing
+//! it deletes the key, and with it, for good, the private words only that key could read
+//! (asked first). Set by the other partner, it is recorded in the timeline and said to the
+//! partner at their next use.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::bail_user;
+use crate::commands::context::{Context, find_partner};
+use crate::domain::dates;
+use crate::domain::error::Cancelled;
+use crate::domain::model::Partner;
+use crate::keys::Identity;
+use crate::store::partner_keys::{self, Action};
+use crate::store::{self, Store};
+use crate::text::sanitize;
+use crate::views::Output;
+
+/// What was done.
+#[derive(Serialize)]
+pub struct Changed {
+    partner: String,
+    action: &'static str,
+    set_by: String,
+    date: chrono::NaiveDate,
+    /// Entries whose private words were deleted with a removed passphrase.
+    private_deleted: usize,
+}
+
+pub fn run(
+    ctx: &mut Context,
+    store: &mut Store,
+    partners: &[Partner],
+    name: Option<String>,
+    remove: bool,
+    yes: bool,
+) -> anyhow::Result<Changed> {
+    let target = match &name {
+        Some(name) => find_partner(partners, name)?.clone(),
+        None => ctx.acting_partner(store)?,
+    };
+    // Who does it: the partner named with --as, else the partner it is for.
+    let actor = ctx.named_partner(store)?.unwrap_or_else(|| target.clone());
+    let shown = sanitize::line(&target.name).into_owned();
+    let existing = partner_keys::get(store.conn(), target.id)?;
+    if actor.id != target.id {
+        // Acting in one's own name (recorded as the one who set it) needs one's own proof.
+        ctx.prove(store, &actor)?;
+        if existing.is_some() {
+            // Changing or removing another partner's passphrase needs theirs: they prove it.
+            ctx.prove(store, &target)?;
+        }
+    }
+    let journey = ctx.journey_quietly();
+    let names: Vec<&str> = partners.iter().map(|p| p.name.as_str()).collect();
+    let mut words: Vec<&str> = Vec::new();
+    for guide in journey.steps() {
+        words.push(guide.step.id());
+        words.push(guide.title.as_str());
+    }
+    let today = ctx.today;
+    let clock = store.clock();
+    let (action, deleted) = match (existing, remove) {
+        (None, true) => bail_user!("{shown} has no passphrase to remove"),
+        (None, false) => {
+            let passphrase = ctx.new_passphrase(&target.name, true, &names, &words)?;
+            let identity = Identity::generate();
+            let wrapped = identity.wrap(&passphrase, ctx.key_cost())?;
+            let recipient = identity.recipient().to_string();
+            store.write(|tx| {
+                if partner_keys::get(tx, target.id)?.is_some() {
+                    bail_user!("{shown} was given a passphrase meanwhile; nothing was changed");
+                }
+                let stamp = store::clock::stamp(tx, &clock, Some(actor.id))?;
+                partner_keys::put(tx, &stamp, target.id, &recipient, &wrapped)?;
+                partner_keys::record_event(tx, &stamp, target.id, Action::Set, today)?;
+                Ok(())
+            })?;
+            (Action::Set, 0)
+        }
+        (Some(key), false) => {
+            if ctx.identity(store, &target)?.is_none() {
+                bail_user!("{shown}'s key could not be opened");
+            }
+            let passphrase = ctx.new_passphrase(&target.name, false, &names, &words)?;
+            let cost = ctx.key_cost();
+            // The same identity, wrapped again (already unlocked above: not asked twice).
+            let Some(current) = ctx.identity(store, &target)? else {
+                bail_user!("{shown}'s key could not be opened");
+            };
+            let wrapped = current.wrap(&passphrase, cost)?;
+            let recipient = key.recipient.clone();
+            store.write(|tx| {
+                let stamp = store::clock::stamp(tx, &clock, Some(actor.id))?;
+                partner_keys::put(tx, &stamp, target.id, &recipient, &wrapped)?;
+                partner_keys::record_event(tx, &stamp, target.id, Action::Change, today)?;
+                Ok(())
+            })?;
+            (Action::Change, 0)
+        }
+        (Some(_), true) => {
+            ctx.identity(store, &target)?;
+            let count = partner_keys::private_count(store.conn(), target.id)?;
+            if count > 0 && !yes {
+                let question = format!(
+                    "{shown} has private words in {count} {}. Without the passphrase nobody can \
+                     read them, so they are deleted for good. Remove the passphrase?",
+                    if count == 1 { "entry" } else { "entries" }
+                );
+                match ctx.prompter() {
+                    Some(p) => {
+                        if !p.confirm(&question, false)? {
+                            return Err(Cancelled.into());
+                        }
+                    }
+                    None => bail_user!(
+                        "{shown} has private words in {count} {}; removing the passphrase deletes them for good. Pass --yes to agree",
+                        if count == 1 { "entry" } else { "entries" }
+                    ),
+                }
+            }
+            let deleted = store.write(|tx| {
+                let stamp = store::clock::stamp(tx, &clock, Some(actor.id))?;
+                let deleted = partner_keys::forget_private(tx, &stamp, target.id)?;
+                partner_keys::remove(tx, target.id)?;
+                partner_keys::record_event(tx, &stamp, target.id, Action::Remove, today)?;
+                Ok(deleted)
+            })?;
+            (Action::Remove, deleted)
+        }
+    };
+    Ok(Changed {
+        partner: target.name.clone(),
+        action: action.as_str(),
+        set_by: actor.name.clone(),
+        date: today,
+        private_deleted: deleted,
+    })
+}
+
+impl Output for Changed {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let name = sanitize::line(&self.partner);
+        let by = sanitize::line(&self.set_by);
+        let on = dates::in_words(self.date);
+        match self.action {
+            "set" if self.set_by != self.partner => {
+                writeln!(
+                    out,
+                    "{by} set a passphrase for {name} on {on}. It is in the timeline, and {name} \
+                     will be told at their next use; {name} can change it with rekindle \
+                     partners passphrase {name}."
+                )?;
+            }
+            "set" => writeln!(
+                out,
+                "{name} now has a passphrase. Keep it safe: if it is lost, so are {name}'s \
+                 private words."
+            )?,
+            "change" => writeln!(
+                out,
+                "{name}'s passphrase is changed; private words stay readable with the new one."
+            )?,
+            _ => {
+                writeln!(out, "{name} no longer has a passphrase.")?;
+                if self.private_deleted > 0 {
+                    writeln!(
+                        out,
+                        "The private words of {} were deleted for good.",
+                        if self.private_deleted == 1 {
+                            "1 entry".to_string()
+                        } else {
+                            format!("{} entries", self.private_deleted)
+                        }
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,221 @@
+//! Partners' keys: the public recipient and the passphrase-wrapped identity of each partner
+//! who has a passphrase, and the passphrase events the timeline shows (set, changed, removed,
+//! by whom). Only ciphertext and public keys are stored here; `crate::keys` does the rest.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension as _, params};
+
+use super::clock::Stamp;
+use super::new_uuid;
+
+/// A partner's stored key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartnerKey {
+    pub partner_id: i64,
+    /// The `age1…` public key private words are encrypted to.
+    pub recipient: String,
+    /// The identity wrapped under the passphrase.
+    pub wrapped: Vec<u8>,
+    /// Who set the passphrase (the partner themselves, or the other one).
+    pub set_by: Option<i64>,
+}
+
+pub fn get(conn: &Connection, partner_id: i64) -> rusqlite::Result<Option<PartnerKey>> {
+    conn.query_row(
+        "SELECT partner_id, recipient, wrapped, set_by FROM partner_keys WHERE partner_id = ?1",
+        [partner_id],
+        |r| {
+            Ok(PartnerKey {
+                partner_id: r.get(0)?,
+                recipient: r.get(1)?,
+                wrapped: r.get(2)?,
+                set_by: r.get(3)?,
+            })
+        },
+    )
+    .optional()
+}
+
+/// The partners who have a passphrase.
+pub fn with_passphrase(conn: &Connection) -> rusqlite::Result<HashSet<i64>> {
+    let mut stmt = conn.prepare_cached("SELECT partner_id FROM partner_keys")?;
+    stmt.query_map([], |r| r.get(0))?.collect()
+}
+
+/// Stores a partner's key: a new one, or the same identity wrapped under a new passphrase.
+pub fn put(
+    conn: &Connection,
+    stamp: &Stamp,
+    partner_id: i64,
+    recipient: &str,
+    wrapped: &[u8],
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO partner_keys (partner_id, uuid, recipient, wrapped, set_by, created_at,
+                                   updated_at, hlc, changed_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?5)
+         ON CONFLICT (partner_id) DO UPDATE SET recipient = excluded.recipient,
+             wrapped = excluded.wrapped, updated_at = excluded.updated_at,
+             hlc = excluded.hlc, changed_by = excluded.changed_by",
+        params![
+            partner_id,
+            new_uuid(),
+            recipient,
+            wrapped,
+            stamp.by,
+            stamp.at,
+            stamp.text()
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn remove(conn: &Connection, partner_id: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "DELETE FROM partner_keys WHERE partner_id = ?1",
+        [partner_id],
+    )?;
+    Ok(())
+}
+
+/// What was done to a passphrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Set,
+    Change,
+    Remove,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Set => "set",
+            Action::Change => "change",
+            Action::Remove => "remove",
+        }
+    }
+}
+
+/// Records a passphrase event for the timeline.
+pub fn record_event(
+    conn: &Connection,
+    stamp: &Stamp,
+    partner_id: i64,
+    action: Action,
+    date: NaiveDate,
+) -> rusqlite::Result<i64> {
+    conn.execute(
+        "INSERT INTO passphrase_events (uuid, partner_id, by_id, action, date, created_at, hlc)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            new_uuid(),
+            partner_id,
+            stamp.by,
+            action.as_str(),
+            date,
+            stamp.at,
+            stamp.text()
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// A passphrase set for a partner by the other partner, not yet shown to them here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetByOther {
+    pub event_id: i64,
+    pub by_name: String,
+    pub date: NaiveDate,
+}
+
+/// The passphrase events that set `partner_id`'s passphrase by someone else and that this
+/// journal has not yet shown to them.
+pub fn unshown_set_by_other(
+    conn: &Connection,
+    partner_id: i64,
+) -> rusqlite::Result<Vec<SetByOther>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.id, p.name, e.date FROM passphrase_events e
+         JOIN partners p ON p.id = e.by_id
+         WHERE e.partner_id = ?1 AND e.by_id <> e.partner_id AND e.action = 'set'
+           AND e.id NOT IN (SELECT event_id FROM notices_shown)
+         ORDER BY e.id",
+    )?;
+    stmt.query_map([partner_id], |r| {
+        Ok(SetByOther {
+            event_id: r.get(0)?,
+            by_name: r.get(1)?,
+            date: r.get(2)?,
+        })
+    })?
+    .collect()
+}
+
+pub fn mark_shown(conn: &Connection, event_id: i64, at: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO notices_shown (event_id, at) VALUES (?1, ?2)",
+        params![event_id, at],
+    )?;
+    Ok(())
+}
+
+/// A passphrase event as the timeline shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub id: i64,
+    pub partner: String,
+    pub by: Option<String>,
+    pub action: String,
+    pub date: NaiveDate,
+}
+
+/// Passphrase events between two dates, newest first.
+pub fn events(
+    conn: &Connection,
+    since: NaiveDate,
+    until: NaiveDate,
+) -> rusqlite::Result<Vec<Event>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.id, p.name, b.name, e.action, e.date FROM passphrase_events e
+         JOIN partners p ON p.id = e.partner_id
+         LEFT JOIN partners b ON b.id = e.by_id
+         WHERE e.date BETWEEN ?1 AND ?2
+         ORDER BY e.date DESC, e.id DESC",
+    )?;
+    stmt.query_map(params![since, until], |r| {
+        Ok(Event {
+            id: r.get(0)?,
+            partner: r.get(1)?,
+            by: r.get(2)?,
+            action: r.get(3)?,
+            date: r.get(4)?,
+        })
+    })?
+    .collect()
+}
+
+/// How many of `partner_id`'s entries hold private words.
+pub fn private_count(conn: &Connection, partner_id: i64) -> rusqlite::Result<i64> {
+    conn.query_row(
+        "SELECT count(*) FROM checkins WHERE partner_id = ?1 AND private IS NOT NULL",
+        [partner_id],
+        |r| r.get(0),
+    )
+}
+
+/// Deletes `partner_id`'s private words for good (their passphrase is being removed, and
+/// without the key nobody could read them): the check-ins stay, with their scores and
+/// feelings, and their words are gone. Returns how many entries lost their words.
+pub fn forget_private(
+    conn: &Connection,
+    stamp: &Stamp,
+    partner_id: i64,
+) -> rusqlite::Result<usize> {
+    conn.execute(
+        "UPDATE checkins SET private = NULL, updated_at = ?2, hlc = ?3, changed_by = ?4
+         WHERE partner_id = ?1 AND private IS NOT NULL",
+        params![partner_id, stamp.at, stamp.text(), stamp.by],
+    )
+}

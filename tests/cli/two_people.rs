@@ -1,0 +1,523 @@
+//! Two people, not one user: passphrases, proving who acts, and private words (issue 15).
+
+use std::path::PathBuf;
+
+use crate::support::{TestEnv, dump};
+
+/// Writes a passphrase file readable by its owner only, and returns its path.
+pub fn pass_file(env: &TestEnv, name: &str, text: &str) -> PathBuf {
+    let path = env.root().join(format!("{name}.pass"));
+    std::fs::write(&path, format!("{text}\n")).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    path
+}
+
+pub const SAM_PASS: &str = "lantern harbour meadow quietly";
+pub const ALEX_PASS: &str = "copper kettle winter orchard";
+
+/// Sam and Alex, with the tests' cheap key cost, and Sam with a passphrase.
+pub fn couple_with_sam_key() -> TestEnv {
+    let mut env = TestEnv::with_couple();
+    env.set("REKINDLE_TEST_KDF", "cheap");
+    let sam = pass_file(&env, "sam", SAM_PASS);
+    env.set("REKINDLE_PASSPHRASE_FILE", &sam);
+    env.run(["partners", "passphrase", "Sam", "--as", "Sam"])
+        .success()
+        .stdout_has("Sam now has a passphrase");
+    env.set("REKINDLE_PASSPHRASE_FILE", "");
+    env
+}
+
+#[test]
+fn a_passphrase_is_set_from_a_file_and_only_its_wrapped_key_is_stored() {
+    let env = couple_with_sam_key();
+    let list = env.run(["partners", "--json"]).success().json();
+    assert_eq!(list[0]["name"], "Sam");
+    assert_eq!(list[0]["passphrase"], true);
+    assert_eq!(list[1]["passphrase"], false);
+    env.run(["partners"])
+        .success()
+        .stdout_has("Sam   repairing trust, with a passphrase");
+    let journal = std::fs::read(env.default_journal()).unwrap();
+    let wal = std::fs::read(env.default_journal().with_extension("db-wal")).unwrap_or_default();
+    for bytes in [&journal, &wal] {
+        assert!(
+            !contains(bytes, SAM_PASS.as_bytes()),
+            "the passphrase is not stored"
+        );
+        assert!(
+            !contains(bytes, b"AGE-SECRET-KEY"),
+            "the secret key is not stored in clear"
+        );
+    }
+}
+
+#[test]
+fn a_weak_passphrase_or_an_open_file_is_refused_and_nothing_is_written() {
+    let mut env = TestEnv::with_couple();
+    env.set("REKINDLE_TEST_KDF", "cheap");
+    let before = dump(&env.default_journal());
+    let weak = pass_file(&env, "weak", "SamAlex2024");
+    env.set("REKINDLE_PASSPHRASE_FILE", &weak);
+    env.run(["partners", "passphrase", "Sam", "--as", "Sam"])
+        .refused()
+        .stderr_has("leans on your names");
+    let open = pass_file(&env, "open", SAM_PASS);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o666)).unwrap();
+        env.set("REKINDLE_PASSPHRASE_FILE", &open);
+        env.run(["partners", "passphrase", "Sam", "--as", "Sam"])
+            .refused()
+            .stderr_has("other people can change");
+    }
+    env.set("REKINDLE_PASSPHRASE_FILE", "");
+    env.run(["partners", "passphrase", "Sam", "--as", "Sam"])
+        .refused()
+        .stderr_has("REKINDLE_PASSPHRASE_FILE");
+    assert_eq!(dump(&env.default_journal()), before);
+}
+
+#[test]
+fn every_write_in_a_name_with_a_passphrase_needs_it() {
+    let mut env = couple_with_sam_key();
+    let wrong = pass_file(&env, "wrong", "not the one at all really");
+    let right = pass_file(&env, "right", SAM_PASS);
+    let before = dump(&env.default_journal());
+    let writes: Vec<Vec<&str>> = vec![
+        vec!["checkin", "--as", "Sam", "--trust", "6"],
+        vec!["feel", "hopeful", "--as", "Sam"],
+        vec!["promise", "add", "call at lunch", "--as", "Sam"],
+        vec![
+            "apology",
+            "add",
+            "--as",
+            "Sam",
+            "--what",
+            "I lied about Tuesday",
+            "--responsibility",
+            "I chose to lie to you",
+            "--as-written",
+        ],
+        vec!["partners", "role", "Sam", "healing"],
+        vec!["focus", "healing", "--as", "Sam"],
+        // Last: after it, Sam is called Samuel.
+        vec!["partners", "rename", "Sam", "Samuel"],
+    ];
+    for args in &writes {
+        env.set("REKINDLE_PASSPHRASE_FILE", "");
+        env.run(args)
+            .refused()
+            .stderr_has("Sam has a passphrase, and this needs it");
+        env.set("REKINDLE_PASSPHRASE_FILE", &wrong);
+        env.run(args)
+            .refused()
+            .stderr_has("that is not Sam's passphrase; nothing was changed");
+        assert_eq!(
+            dump(&env.default_journal()),
+            before,
+            "{args:?} wrote something"
+        );
+    }
+    // Alex, who has no passphrase, is trusted by name.
+    env.set("REKINDLE_PASSPHRASE_FILE", "");
+    env.run(["checkin", "--as", "Alex", "--trust", "4"])
+        .success();
+    // Sam with the right passphrase.
+    env.set("REKINDLE_PASSPHRASE_FILE", &right);
+    for args in &writes {
+        env.run(args).success();
+    }
+    // Alex cannot act on what Sam wrote, passphrase or not.
+    env.set("REKINDLE_PASSPHRASE_FILE", "");
+    env.run(["delete", "checkin", "2", "--as", "Alex", "--yes"])
+        .refused()
+        .stderr_has("only Samuel can delete it");
+}
+
+#[test]
+fn a_passphrase_set_by_the_other_partner_is_recorded_and_told_once() {
+    let mut env = TestEnv::with_couple();
+    env.set("REKINDLE_TEST_KDF", "cheap");
+    let alex = pass_file(&env, "alex", ALEX_PASS);
+    env.set("REKINDLE_PASSPHRASE_FILE", &alex);
+    env.run(["partners", "passphrase", "Alex", "--as", "Sam"])
+        .success()
+        .stdout_has("Sam set a passphrase for Alex on Saturday 21 November 2026");
+    let first = env.run(["checkin", "--as", "Alex", "--trust", "5"]);
+    first
+        .success()
+        .stderr_has("Alex, your passphrase was set by Sam on Saturday 21 November 2026");
+    // In the timeline, for both to see.
+    env.run(["history"])
+        .success()
+        .stdout_has("Sam set a passphrase for Alex");
+    let timeline = env.run(["history", "--json"]).success().json();
+    let event = timeline
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "passphrase")
+        .unwrap();
+    assert_eq!(event["by"], "Sam");
+    assert_eq!(event["partner"], "Alex");
+    assert_eq!(event["action"], "set");
+    let second = env.run(["feel", "calm", "--as", "Alex"]);
+    second.success();
+    assert!(!second.stderr.contains("was set by"), "{}", second.stderr);
+    let conn = rusqlite::Connection::open(env.default_journal()).unwrap();
+    let (by, action): (String, String) = conn
+        .query_row(
+            "SELECT b.name, e.action FROM passphrase_events e JOIN partners b ON b.id = e.by_id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((by.as_str(), action.as_str()), ("Sam", "set"));
+}
+
+#[test]
+fn changing_a_passphrase_keeps_the_key_and_removing_it_asks_about_private_words() {
+    let mut env = couple_with_sam_key();
+    let old = pass_file(&env, "old", SAM_PASS);
+    let new = pass_file(&env, "new", ALEX_PASS);
+    let recipient = |env: &TestEnv| -> String {
+        let conn = rusqlite::Connection::open(env.default_journal()).unwrap();
+        conn.query_row("SELECT recipient FROM partner_keys", [], |r| r.get(0))
+            .unwrap()
+    };
+    let before = recipient(&env);
+    env.set("REKINDLE_PASSPHRASE_FILE", &old);
+    env.set("REKINDLE_NEW_PASSPHRASE_FILE", &new);
+    env.run(["partners", "passphrase", "--as", "Sam"])
+        .success()
+        .stdout_has("Sam's passphrase is changed");
+    assert_eq!(recipient(&env), before, "the same key, wrapped again");
+    env.set("REKINDLE_NEW_PASSPHRASE_FILE", "");
+    env.run(["checkin", "--as", "Sam", "--trust", "6"])
+        .refused()
+        .stderr_has("not Sam's passphrase");
+    env.set("REKINDLE_PASSPHRASE_FILE", &new);
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "6",
+        "--answer",
+        "kept for me",
+        "--private",
+    ])
+    .success();
+    env.run(["partners", "passphrase", "Sam", "--remove", "--as", "Sam"])
+        .refused()
+        .stderr_has("Pass --yes to agree");
+    env.run([
+        "partners",
+        "passphrase",
+        "Sam",
+        "--remove",
+        "--yes",
+        "--as",
+        "Sam",
+    ])
+    .success()
+    .stdout_has("deleted for good");
+    let list = env.run(["partners", "--json"]).success().json();
+    assert_eq!(list[0]["passphrase"], false);
+    env.set("REKINDLE_PASSPHRASE_FILE", "");
+    env.run(["checkin", "--as", "Sam", "--trust", "7", "--amend"])
+        .success();
+}
+
+/// Runs a reading command with `reader` as REKINDLE_AS (history's --as filters to one
+/// partner's entries; REKINDLE_AS names the reader without filtering). Empty: no reader.
+fn as_reader(env: &TestEnv, reader: &str, args: &[&str]) -> crate::support::Run {
+    let mut cmd = env.command(args);
+    cmd.env("REKINDLE_AS", reader);
+    let out = cmd.output().unwrap();
+    let run = crate::support::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    run.success();
+    run
+}
+
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Every file a journal leaves: the journal, its WAL, and anything written beside it.
+fn files_hold(env: &TestEnv, extra: &[PathBuf], needle: &str) -> Vec<String> {
+    let journal = env.default_journal();
+    let mut paths = vec![
+        journal.clone(),
+        journal.with_extension("db-wal"),
+        journal.with_extension("db-shm"),
+    ];
+    paths.extend(extra.iter().cloned());
+    paths
+        .iter()
+        .filter(|p| {
+            std::fs::read(p)
+                .map(|b| contains(&b, needle.as_bytes()))
+                .unwrap_or(false)
+        })
+        .map(|p| p.display().to_string())
+        .collect()
+}
+
+#[test]
+fn private_words_are_in_no_file_and_only_their_author_reads_them() {
+    let mut env = couple_with_sam_key();
+    let sam = pass_file(&env, "sam-read", SAM_PASS);
+    let secret = "Tuesday-I-was-not-at-work";
+    let need = "I-need-more-time-kept-quiet";
+    env.set("REKINDLE_PASSPHRASE_FILE", &sam);
+    let saved = env
+        .run([
+            "checkin",
+            "--as",
+            "Sam",
+            "--trust",
+            "6",
+            "--feeling",
+            "ashamed",
+            "--answer",
+            secret,
+            "--need",
+            need,
+            "--private",
+            "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(saved["private"], true);
+    assert_eq!(saved["answer"], serde_json::Value::Null);
+    let id = saved["id"].as_i64().unwrap();
+    env.set("REKINDLE_PASSPHRASE_FILE", "");
+    env.run([
+        "checkin",
+        "--as",
+        "Alex",
+        "--trust",
+        "4",
+        "--answer",
+        "shared words",
+    ])
+    .success();
+
+    // Alex sees that Sam checked in, the scores and the feeling, never the words.
+    let alex = as_reader(&env, "Alex", &["history", "--json"]).json();
+    let sams = alex
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["partner"] == "Sam")
+        .unwrap();
+    assert_eq!(sams["trust"], 6);
+    assert_eq!(sams["private"], true);
+    assert_eq!(sams["answer"], serde_json::Value::Null);
+    assert_eq!(sams["need"], serde_json::Value::Null);
+    assert_eq!(sams["feelings"][0]["word"], "ashamed");
+    as_reader(&env, "Alex", &["history"]).stdout_has("Sam wrote privately that day");
+    let found = env
+        .run(["history", "--search", secret, "--json"])
+        .success()
+        .json();
+    assert_eq!(
+        found.as_array().unwrap().len(),
+        0,
+        "private words are not searched"
+    );
+
+    // Every way out of the journal: no private words in any of them.
+    let out = env.root().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let mut written = Vec::new();
+    for (format, file) in [("json", "e.json"), ("csv", "e.csv"), ("markdown", "e.md")] {
+        let path = out.join(file);
+        env.run([
+            "export",
+            "--format",
+            format,
+            "--output",
+            path.to_str().unwrap(),
+        ])
+        .success();
+        written.push(path);
+    }
+    let report = out.join("r.html");
+    env.run(["report", "--output", report.to_str().unwrap()])
+        .success();
+    written.push(report);
+    let backup = out.join("b.db");
+    env.run(["backup", backup.to_str().unwrap()]).success();
+    written.push(backup);
+    for needle in [secret, need] {
+        assert_eq!(
+            files_hold(&env, &written, needle),
+            Vec::<String>::new(),
+            "{needle}"
+        );
+    }
+
+    // Sam reads them back with the passphrase; a wrong one reads nothing.
+    let wrong = pass_file(&env, "wrong", "not the one at all really");
+    env.set("REKINDLE_PASSPHRASE_FILE", &wrong);
+    env.run(["history", "--private", "--as", "Sam"])
+        .refused()
+        .stderr_has("not Sam's passphrase");
+    env.set("REKINDLE_PASSPHRASE_FILE", &sam);
+    let own = env
+        .run(["history", "--private", "--as", "Sam", "--json"])
+        .success()
+        .json();
+    assert_eq!(own.as_array().unwrap().len(), 1);
+    assert_eq!(own[0]["answer"], secret);
+    assert_eq!(own[0]["need"], need);
+    env.run(["history", "--private", "--as", "Sam"])
+        .success()
+        .stdout_has(secret);
+    // Alex has no key: nothing of theirs is private, and Sam's stays Sam's.
+    env.set("REKINDLE_PASSPHRASE_FILE", "");
+    env.run(["history", "--private", "--as", "Alex"])
+        .refused()
+        .stderr_has("Alex has no passphrase");
+    env.run([
+        "checkin",
+        "--as",
+        "Alex",
+        "--trust",
+        "5",
+        "--answer",
+        "x",
+        "--private",
+        "--amend",
+    ])
+    .refused()
+    .stderr_has("rekindle partners passphrase Alex");
+
+    // Revealed: the words become shared, marked with the day.
+    env.set("REKINDLE_PASSPHRASE_FILE", &sam);
+    env.run(["reveal", "checkin", &id.to_string(), "--as", "Alex"])
+        .refused()
+        .stderr_has("only its author");
+    env.run(["reveal", "checkin", &id.to_string(), "--as", "Sam"])
+        .success()
+        .stdout_has("Shared Sam's words from Saturday 21 November 2026");
+    env.set("REKINDLE_PASSPHRASE_FILE", "");
+    let alex = as_reader(&env, "Alex", &["history", "--json"]).json();
+    let sams = alex
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["partner"] == "Sam")
+        .unwrap();
+    assert_eq!(sams["answer"], secret);
+    assert_eq!(sams["revealed_on"], "2026-11-21");
+    assert!(sams.get("private").is_none());
+}
+
+#[test]
+fn a_partners_words_are_sealed_until_the_other_has_checked_in_that_day() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "6",
+        "--answer",
+        "first-words-today",
+    ])
+    .success();
+    let sealed = |reader: &str, args: &[&str]| -> serde_json::Value {
+        let list = as_reader(&env, reader, args).json();
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["partner"] == "Sam")
+            .cloned()
+            .unwrap()
+    };
+    let for_alex = sealed("Alex", &["history", "--json"]);
+    assert_eq!(for_alex["sealed"], true);
+    assert_eq!(for_alex["answer"], serde_json::Value::Null);
+    assert_eq!(for_alex["trust"], 6, "scores are not sealed");
+    let for_nobody = sealed("", &["history", "--json"]);
+    assert_eq!(for_nobody["sealed"], true);
+    let for_sam = sealed("Sam", &["history", "--json"]);
+    assert!(for_sam.get("sealed").is_none());
+    assert_eq!(for_sam["answer"], "first-words-today");
+    as_reader(&env, "Alex", &["history"]).stdout_has("sealed until you check in for that day too");
+    let found = as_reader(
+        &env,
+        "Alex",
+        &["history", "--search", "first-words-today", "--json"],
+    )
+    .json();
+    assert_eq!(
+        found.as_array().unwrap().len(),
+        0,
+        "sealed words do not match"
+    );
+
+    // `show` follows the seal too.
+    let shown = as_reader(&env, "Alex", &["show", "checkin", "1", "--json"]).json();
+    assert_eq!(shown["sealed"], true);
+    assert_eq!(shown["answer"], serde_json::Value::Null);
+
+    env.run(["checkin", "--as", "Alex", "--trust", "5"])
+        .success();
+    let shown = as_reader(&env, "Alex", &["show", "checkin", "1", "--json"]).json();
+    assert_eq!(shown["answer"], "first-words-today");
+    let for_alex = sealed("Alex", &["history", "--json"]);
+    assert!(for_alex.get("sealed").is_none());
+    assert_eq!(for_alex["answer"], "first-words-today");
+    let found = as_reader(
+        &env,
+        "Alex",
+        &["history", "--search", "first-words-today", "--json"],
+    )
+    .json();
+    assert_eq!(found.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn amending_a_private_check_in_keeps_its_words_or_refuses_to_lose_them() {
+    let mut env = couple_with_sam_key();
+    let sam = pass_file(&env, "sam-amend", SAM_PASS);
+    env.set("REKINDLE_PASSPHRASE_FILE", &sam);
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "5",
+        "--answer",
+        "kept-to-myself",
+        "--private",
+    ])
+    .success();
+    let before = dump(&env.default_journal());
+    env.run(["checkin", "--as", "Sam", "--amend", "--note", "said aloud"])
+        .refused()
+        .stderr_has("are private");
+    assert_eq!(dump(&env.default_journal()), before);
+    env.run(["checkin", "--as", "Sam", "--amend", "--trust", "7"])
+        .success();
+    let own = env
+        .run(["history", "--private", "--as", "Sam", "--json"])
+        .success()
+        .json();
+    assert_eq!(own[0]["trust"], 7);
+    assert_eq!(own[0]["answer"], "kept-to-myself");
+}
