@@ -5,6 +5,9 @@
 #
 #   scripts/bench.sh [WORKDIR]        (default target/bench; journals are kept and reused)
 #
+# BASELINE=/path/to/an/older/rekindle also times that binary's import, export and doctor on
+# the same files (rows "… (baseline)"), to measure a speed-up against it.
+#
 # Needs hyperfine and sqlite3 (Debian: apt-get install hyperfine sqlite3) and python3.
 # Not part of CI: timings belong in BENCHMARKS.md, never in tests.
 set -euo pipefail
@@ -113,14 +116,25 @@ for years in 1 10 50; do
   time_it search-common "$years" "$bin --journal $db history --search dinner"
   time_it progress "$years" "$bin --journal $db progress --weeks 52"
   time_it report "$years" "$bin --journal $db report --weeks 52 --output $work/report.html"
+  # Whole-journal commands: the JSON export (printed, thrown away) and doctor's checks.
+  time_it export "$years" "$bin --journal $db export"
+  time_it doctor "$years" "$bin --journal $db doctor"
   # A check-in for the next day, written into a fresh copy of the journal each run; the copy
   # is flushed to disk first, or the check-in's own fsync would pay for writing the copy.
   time_it checkin "$years" \
     "env REKINDLE_TODAY=2026-11-22 $bin --journal $work/write.db checkin --as Sam --trust 7 --note benchmark" \
     "cp $db $work/write.db && rm -f $work/write.db-wal $work/write.db-shm && sync"
+  if [ -n "${BASELINE:-}" ]; then
+    time_it export-baseline "$years" "$BASELINE --journal $db export"
+    time_it doctor-baseline "$years" "$BASELINE --journal $db doctor"
+  fi
   if [ "$years" != 50 ] || [ -n "${BENCH_IMPORT_50:-}" ]; then
     runs=5 time_it import "$years" "$bin --journal $work/import.db import $work/y$years.export.json" \
       "rm -f $work/import.db $work/import.db-wal $work/import.db-shm"
+    if [ -n "${BASELINE:-}" ]; then
+      runs=5 time_it import-baseline "$years" "$BASELINE --journal $work/import.db import $work/y$years.export.json" \
+        "rm -f $work/import.db $work/import.db-wal $work/import.db-shm"
+    fi
   fi
 done
 
@@ -160,7 +174,8 @@ python3 - "$results" <<'EOF'
 import sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
 data = {(n, y): (float(m), float(s), float(mem)) for n, y, m, s, mem in rows}
-names = ["floor", "history", "status", "search", "search-common", "progress", "report", "checkin", "import"]
+names = ["floor", "history", "status", "search", "search-common", "progress", "report", "checkin", "export", "export-baseline", "doctor", "doctor-baseline", "import", "import-baseline"]
+names = [n for n in names if any((n, y) in data for y in ["1", "10", "50"])]
 print("| command | 1 year | 10 years | 50 years | × floor (10 y) | 50 y ÷ 1 y | peak memory (10 y) |")
 print("| --- | --- | --- | --- | --- | --- | --- |")
 for n in names:

@@ -17,7 +17,8 @@ use crate::commands::{Command, context::Globals};
     name = "rekindle",
     version,
     propagate_version = true,
-    max_term_width = 100
+    max_term_width = 100,
+    after_help = crate::views::safety::POINTER
 )]
 pub struct Cli {
     #[command(flatten)]

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use crate::domain::error::{Cancelled, UserError};
 use crate::keys::KeyError;
-use crate::store::StoreError;
+use crate::store::{StoreError, cleanup};
 use crate::text::sanitize;
 
 /// Exit codes, as docs/contract.md lists them.
@@ -129,6 +129,11 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
 /// with the cursor in the middle of a line (the questions rekindle draws itself move below
 /// themselves before they return).
 fn announce_cancel(fresh_line: bool) {
+    announce_once(fresh_line, crate::domain::error::cancelled_message());
+}
+
+/// Writes `rekindle: {message}` to standard error, once per process, with the cursor shown.
+fn announce_once(fresh_line: bool, message: &str) {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         let term = console::Term::stderr();
@@ -136,23 +141,51 @@ fn announce_cancel(fresh_line: bool) {
         let lead = if fresh_line { "\n" } else { "" };
         let _ = io::Write::write_all(
             &mut io::stderr().lock(),
-            format!(
-                "{lead}rekindle: {}\n",
-                crate::domain::error::cancelled_message()
-            )
-            .as_bytes(),
+            format!("{lead}rekindle: {message}\n").as_bytes(),
         );
     });
 }
 
-/// Restores the cursor and exits 130 on Ctrl-C. Nothing is committed before a flow's last
-/// step, and SQLite rolls back an unfinished transaction, so exiting here saves nothing.
-pub fn install_interrupt_handler() {
-    // Failing to install only means the default SIGINT behaviour; not worth stopping for.
-    let _ = ctrlc::set_handler(|| {
-        announce_cancel(true);
+/// Handles Ctrl-C, `kill` (SIGTERM) and a closed terminal (SIGHUP) for every command: the
+/// temporary files this process is making are removed ([`cleanup`]), the cursor is restored
+/// after a question, one line says what happened, and the process exits 130. Nothing is
+/// committed before a command's last step, and SQLite rolls back an unfinished transaction,
+/// so exiting here saves nothing; an export, report or backup being written is stopped, and
+/// the file it would have replaced is left as it was.
+///
+/// Under `nohup` (SIGHUP ignored when rekindle starts) no handler is installed, so that
+/// closing the terminal does not stop the command; a killed command's temporary files are
+/// then found by `rekindle doctor --fix`.
+pub fn install_interrupt_handler(interactive: bool) {
+    if hangup_ignored() {
+        return;
+    }
+    // Failing to install only means the default behaviour; not worth stopping for.
+    let _ = ctrlc::set_handler(move || {
+        cleanup::remove_all_for_exit();
+        if interactive {
+            announce_cancel(true);
+        } else {
+            announce_once(
+                false,
+                "stopped before it finished; nothing was saved, and no file was written",
+            );
+        }
         std::process::exit(i32::from(EXIT_INTERRUPTED));
     });
+}
+
+/// Whether SIGHUP was ignored when this process started (as `nohup` arranges), read from the
+/// kernel's own account of the process (Linux); elsewhere, taken as not.
+fn hangup_ignored() -> bool {
+    std::fs::read_to_string("/proc/self/status").is_ok_and(|status| {
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("SigIgn:"))
+            .and_then(|mask| u64::from_str_radix(mask.trim(), 16).ok())
+            // SIGHUP is signal 1: bit 0 of the mask.
+            .is_some_and(|mask| mask & 1 != 0)
+    })
 }
 
 #[cfg(test)]

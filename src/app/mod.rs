@@ -65,16 +65,50 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Keeps the journal's text out of core dumps: a crash (or a `kill -ABRT`) would otherwise
+/// write this process's memory, entries and all, to a file that outlives it, readable by
+/// whoever reads the folder it lands in. The soft core-size limit goes to zero (the
+/// user's editor, started from here, inherits it), and on Linux the process is marked not
+/// dumpable, which also keeps other programs of the same user from attaching to read its
+/// memory. Best effort: a system that refuses either still runs rekindle.
+fn no_core_dumps() {
+    use rustix::process::{Resource, Rlimit, getrlimit, setrlimit};
+    let hard = getrlimit(Resource::Core).maximum;
+    let _ = setrlimit(
+        Resource::Core,
+        Rlimit {
+            current: Some(0),
+            maximum: hard,
+        },
+    );
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    let _ = rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::NotDumpable);
+}
+
 fn run(cli: Cli) -> anyhow::Result<()> {
-    let mut ctx = Context::resolve(&cli.global.globals(), &env::ProcessEnv, env::terminals())?;
+    no_core_dumps();
+    let mut ctx = Context::resolve(
+        &cli.global.globals(),
+        &env::ProcessEnv,
+        env::terminals(),
+        std::time::SystemTime::now(),
+    )?;
     // Process-wide settings, applied once from the context.
     console::set_colors_enabled(ctx.color);
     console::set_colors_enabled_stderr(ctx.color_stderr);
     prose::set_width(ctx.width);
-    if ctx.interactive() {
-        exit::install_interrupt_handler();
-    }
+    store::cleanup::keep_notes_beside(&ctx.journal);
+    exit::install_interrupt_handler(ctx.interactive());
     let journal = ctx.journal.clone();
+    let may_write = cli
+        .command
+        .as_ref()
+        .is_some_and(commands::Command::may_write);
     commands::run(&mut ctx, cli.command, Cli::command)
-        .map_err(|err| store::explain_damage(&journal, err))
+        .map_err(|err| store::explain(&journal, err))?;
+    // A change is saved before it is sent: never inside the command's write.
+    if may_write {
+        commands::sync::after_write(&ctx);
+    }
+    Ok(())
 }

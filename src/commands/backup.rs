@@ -11,7 +11,7 @@ use crate::commands::context::Context;
 use crate::domain::dates;
 use crate::domain::kind::RecordKind;
 use crate::store;
-use crate::store::{backup, destination, encryption, files, keyfile};
+use crate::store::{backup, cleanup, destination, encryption, files, keyfile};
 use crate::text::prose;
 use crate::text::sanitize;
 use crate::views::Output;
@@ -76,9 +76,13 @@ as rekindle-backup.db, or use `rekindle export --output -` to send your journal 
         );
     }
     // A symbolic link to a file stays a link: the file it points to is the one replaced.
-    let temp = files::temp_beside(&target, "backup")
-        .with_context(|| format!("cannot write {}", target.display()))?
-        .into_temp_path();
+    // Built in a private folder beside the target, tracked before it is made (see
+    // destination::write_atomic); the folder is dropped after the file is placed.
+    let tracked = cleanup::track(&files::temp_prefix(&target, "backup"));
+    let folder = files::temp_folder_beside(&target, "backup")
+        .with_context(|| format!("cannot write {}", target.display()))?;
+    let temp = files::private_temp_file(folder.path().join("backup.db"))
+        .with_context(|| format!("cannot write {}", target.display()))?;
     let key = ctx.journal_key().map(|k| &k.key);
     let counts = backup::copy_into(store.conn(), &ctx.journal, &temp, key)
         .with_context(|| format!("cannot back up to {}", args.file.display()))?;
@@ -91,6 +95,7 @@ as rekindle-backup.db, or use `rekindle export --output -` to send your journal 
     };
     destination::place(
         temp,
+        tracked,
         &target,
         args.force,
         "pass --force to replace it, or choose another file name",

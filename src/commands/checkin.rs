@@ -10,9 +10,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::bail_user;
-use crate::commands::common::{ChangedMeanwhile, create_journal, save_checkin, saved_draft};
-use crate::commands::context::Context;
-use crate::domain::SAFETY_NOTE;
+use crate::commands::common::{
+    ChangedMeanwhile, create_journal, other_name, save_checkin, saved_draft,
+};
+use crate::commands::context::{CardReason, Context};
 use crate::domain::checkin::{self, Draft, Given};
 use crate::domain::dates;
 use crate::domain::error::{Cancelled, UserError};
@@ -21,6 +22,7 @@ use crate::domain::input::{OPTIONAL, nonblank, parse_step};
 use crate::domain::journey::Journey;
 use crate::domain::model::{Partner, Step};
 use crate::domain::private::PrivateWords;
+use crate::domain::safety;
 use crate::flows;
 use crate::flows::checkin::{Guidance, Options};
 use crate::flows::conflict::Choice;
@@ -39,7 +41,8 @@ use crate::views::json::CheckinRecord;
 ///
 /// In a terminal, whatever you leave out is asked, starting with today's step and prompt.
 /// Without one (in a script), --trust is required and everything else is optional. Text given
-/// as a flag is saved in your shell's history; for anything private, let rekindle ask.
+/// as a flag is saved in your shell's history; to keep it out of there, let rekindle ask.
+/// Your partner can read everything saved in the journal.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The day this check-in is for [default: today]
@@ -69,7 +72,8 @@ pub struct Args {
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub answer: Option<String>,
 
-    /// Something you appreciate about your partner today
+    /// Something you appreciated about your partner today (never asked of the partner who was
+    /// hurt in the first three steps; always yours to give)
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub appreciation: Option<String>,
 
@@ -154,6 +158,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     };
     let journey = ctx.journey();
     let drafted = asked(ctx, &store, &journey, &partner, &parsed, before.as_ref())?;
+    let drafted = care(ctx, &store, &partner, drafted, before.as_ref())?;
     let clock = store.clock();
     // Private words are encrypted before anything is written; the check-in is saved without
     // them, so they never reach a plain column or the search index.
@@ -176,6 +181,9 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             if let Some(ciphertext) = &sealed_words {
                 store::checkins::set_private(tx, record.id, ciphertext)?;
                 record.private = true;
+            } else if shares_words(&shared) {
+                // Words shared now replace private ones kept before.
+                store::checkins::clear_private(tx, record.id)?;
             }
             Ok(record)
         });
@@ -216,6 +224,14 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         feelings_from_flags: parsed.feelings_from_flags,
         partner_next,
     })
+}
+
+/// Whether a draft has words of its own (which then replace any kept private before).
+fn shares_words(draft: &Draft) -> bool {
+    draft.answer.is_some()
+        || draft.appreciation.is_some()
+        || draft.need.is_some()
+        || draft.note.is_some()
 }
 
 /// The draft to save in the open, and its words encrypted to the author when private. A
@@ -291,6 +307,19 @@ fn amend_in_place(
             changed.insert(0, step);
         }
         let (shared, sealed_words) = private_words(tx, partner, &drafted)?;
+        let kept_private = store::checkins::privacy(tx, &[old.id])?
+            .get(&old.id)
+            .is_some_and(|p| p.private.is_some());
+        if kept_private && (shares_words(&shared) || sealed_words.is_some()) {
+            // Amending one part would lose the other private parts, which are read only with
+            // the passphrase: the words are replaced whole, or revealed first.
+            bail_user!(
+                "--amend: the words of {}'s check-in for {} are private; replace the check-in whole (leave out --amend, in a terminal), or share them first with rekindle reveal checkin {}",
+                partner.name,
+                dates::in_words(date),
+                old.id
+            );
+        }
         let mut record = save_checkin(
             tx,
             &clock,
@@ -307,6 +336,13 @@ fn amend_in_place(
         }
         Ok((record, changed))
     })?;
+    // What the flags gave, given on purpose: saved as given, with the card when it calls for it.
+    let given = &parsed.given;
+    let texts = [&given.answer, &given.appreciation, &given.need, &given.note]
+        .map(|t| t.as_ref().and_then(|t| t.as_deref()));
+    if safety::calls_for_card(given.feelings.as_deref().unwrap_or_default(), texts) {
+        ctx.show_safety_card(CardReason::Written);
+    }
     ctx.emit(&Saved {
         record: &record,
         changed: Some(&changed),
@@ -431,6 +467,59 @@ fn resolve(ctx: &mut Context) -> anyhow::Result<(Store, Partner)> {
     Ok((store, partner))
 }
 
+/// The safety card, when what is new in this check-in calls for it, and in a terminal the
+/// choice to leave each new danger word out. What was saved before and is unchanged is not
+/// asked about again.
+fn care(
+    ctx: &mut Context,
+    store: &Store,
+    partner: &Partner,
+    mut drafted: Drafted,
+    before: Option<&Draft>,
+) -> anyhow::Result<Drafted> {
+    let draft = &drafted.draft;
+    let is_new = |f: &&feelings::FeelingEntry| {
+        before.is_none_or(|b| !b.feelings.iter().any(|old| old == *f))
+    };
+    let new_feelings: Vec<feelings::FeelingEntry> =
+        draft.feelings.iter().filter(is_new).cloned().collect();
+    fn changed<'a>(
+        now: &'a Option<String>,
+        before: Option<&Draft>,
+        then: fn(&Draft) -> &Option<String>,
+    ) -> Option<&'a str> {
+        now.as_deref()
+            .filter(|text| before.is_none_or(|b| then(b).as_deref() != Some(*text)))
+    }
+    let texts = [
+        changed(&draft.answer, before, |b| &b.answer),
+        changed(&draft.appreciation, before, |b| &b.appreciation),
+        changed(&draft.need, before, |b| &b.need),
+        changed(&draft.note, before, |b| &b.note),
+    ];
+    if safety::calls_for_card(&new_feelings, texts) {
+        ctx.show_safety_card(CardReason::Written);
+    }
+    if !new_feelings.iter().any(|f| safety::is_danger_word(&f.word)) {
+        return Ok(drafted);
+    }
+    let other = other_name(store, partner)?;
+    let Some(p) = ctx.prompter() else {
+        // Without a terminal the words were given on purpose, as flags: they are saved.
+        return Ok(drafted);
+    };
+    let mut kept = Vec::new();
+    for feeling in std::mem::take(&mut drafted.draft.feelings) {
+        if new_feelings.contains(&feeling) {
+            kept.extend(flows::care::offer_danger_words(p, vec![feeling], &other)?);
+        } else {
+            kept.push(feeling);
+        }
+    }
+    drafted.draft.feelings = kept;
+    Ok(drafted)
+}
+
 /// Whether this check-in replaces the one saved for that day: with `--amend`, or when asked
 /// in a terminal; without either, a second check-in for a day is refused.
 fn decide(
@@ -512,16 +601,27 @@ fn asked(
         Some(step) => step,
         None => store::focus::step_on(store.conn(), date)?,
     };
-    let other = other_partner(store, partner)?;
+    let other = other_name(store, partner)?;
     let prompt = journey.prompt_for(step, partner.role, date).cloned();
     let today = ctx.today;
+    let first_time = store::checkins::count_for(store.conn(), partner.id)? == 0;
     let draft = match ctx.prompter() {
         Some(p) => {
+            if first_time {
+                // Said once, at a partner's first check-in: what the other partner will see.
+                let shown = sanitize::line(&other);
+                p.say(&format!(
+                    "What {shown} sees: your scores and feelings at once, and your words once \
+                     {shown} has checked in for the same day too. Words you keep private (with \
+                     a passphrase: rekindle partners passphrase) only you can read."
+                ))?;
+            }
             let guidance = Guidance {
                 date,
                 today,
                 partner: &partner.name,
                 other: &other,
+                role: partner.role,
                 guide: journey.step(step),
                 prompt: prompt.as_ref(),
                 before,
@@ -565,7 +665,10 @@ fn asked(
 fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<(Store, Option<Partner>)> {
     let key = ctx.journal_key().map(|k| &k.key);
     match Store::open_with(&ctx.journal, key).map(|s| s.with_clock(ctx.clock)) {
-        Ok(store) => Ok((store, None)),
+        Ok(mut store) => {
+            ctx.warn(&store.take_warnings());
+            Ok((store, None))
+        }
         Err(StoreError::Missing(path)) => {
             let journal = ctx.journal.clone();
             let Some(p) = ctx.prompter() else {
@@ -578,14 +681,16 @@ fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<(Store, Option<P
             if !p.confirm("Create it now?", true)? {
                 return Err(Cancelled.into());
             }
-            let couple = couple::ask(p, &[], None)?;
+            let couple = couple::ask(p, &[], couple::RoleFlags::default())?;
             let (store, partners) = create_journal(ctx, &couple)?;
             // From here a cancel says the journal was made, and only the check-in was not.
             crate::domain::error::note_journal_created();
             if let Some(p) = ctx.prompter() {
                 p.say("")?;
                 p.say(
-                    "Created your journal. Other accounts on this computer cannot open it; anyone using yours can.",
+                    "Created your journal. Other accounts on this computer cannot open it; \
+                     what either of you writes here, the other can read, except words kept \
+                     private with a passphrase.",
                 )?;
                 for partner in &partners {
                     p.say(&format!(
@@ -595,20 +700,12 @@ fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<(Store, Option<P
                     ))?;
                 }
                 p.say("")?;
-                p.say(&prose::paragraph(SAFETY_NOTE, 0))?;
-                p.say("")?;
             }
+            ctx.show_safety_card(CardReason::Asked);
             Ok((store, partners.into_iter().next()))
         }
         Err(e) => Err(e.into()),
     }
-}
-
-/// The other partner's name, for questions such as "How much do you trust Alex today?".
-pub fn other_partner(store: &Store, partner: &Partner) -> anyhow::Result<String> {
-    let partners = store::partners::all(store.conn())?;
-    Ok(crate::domain::model::other_partner(&partners, partner)
-        .map_or_else(|| "your partner".to_string(), |p| p.name.clone()))
 }
 
 /// The check-in as saved; its JSON is the record itself.
@@ -846,7 +943,13 @@ mod tests {
             as_name: Some("Sam".into()),
             ..Globals::default()
         };
-        let mut ctx = Context::resolve(&globals, &env, Terminals::default()).unwrap();
+        let mut ctx = Context::resolve(
+            &globals,
+            &env,
+            Terminals::default(),
+            std::time::SystemTime::now(),
+        )
+        .unwrap();
         let script = Rc::new(RefCell::new(Scripted::new(replies)));
         ctx.set_prompter(Some(Box::new(Meanwhile {
             script: script.clone(),

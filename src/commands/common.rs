@@ -26,6 +26,14 @@ pub fn other_partner<'a>(partners: &'a [Partner], me: &Partner) -> anyhow::Resul
         .ok_or_else(|| anyhow::anyhow!("the journal has only one partner; it needs two"))
 }
 
+/// The other partner's name, for questions such as "How much do you trust Alex today?";
+/// "your partner" when there is no other partner.
+pub fn other_name(store: &Store, partner: &Partner) -> anyhow::Result<String> {
+    let partners = crate::store::partners::all(store.conn())?;
+    Ok(crate::domain::model::other_partner(&partners, partner)
+        .map_or_else(|| "your partner".to_string(), |p| p.name.clone()))
+}
+
 /// Creates the journal with the couple in it and the focus on the first step.
 pub fn create_journal(ctx: &Context, couple: &Couple) -> anyhow::Result<(Store, Vec<Partner>)> {
     let (today, clock) = (ctx.today, ctx.clock);
@@ -356,6 +364,11 @@ pub fn guard_words(
             c.revealed_on = p.revealed_on;
             if let Some(ciphertext) = &p.private {
                 c.private = true;
+                // Whatever sits in the plain columns of a private check-in is not shown.
+                c.answer = None;
+                c.appreciation = None;
+                c.need = None;
+                c.note = None;
                 if let Some((owner, identity)) = own
                     && Some(owner) == author
                 {
@@ -392,7 +405,7 @@ pub fn reader(ctx: &Context, store: &Store) -> anyhow::Result<Option<Partner>> {
     match ctx.named_partner(store)? {
         Some(p) => Ok(Some(p)),
         None => Ok(ctx
-            .device_owner()
+            .device_owner(store)
             .and_then(|id| store::partners::get(store.conn(), id).ok().flatten())),
     }
 }

@@ -11,14 +11,15 @@
 use std::ffi::OsString;
 use std::io::{self, Write};
 use std::path::PathBuf;
+use std::time::SystemTime;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::Serialize;
 
-use crate::domain::dates;
 use crate::domain::error::UserError;
 use crate::domain::journey::Journey;
 use crate::domain::model::{Partner, same_name};
+use crate::domain::{clock, dates};
 use crate::flows::prompter::{self, Prompter, TerminalPrompter};
 use crate::store::clock::Clock;
 use crate::store::{self, Store};
@@ -80,6 +81,10 @@ pub struct Context {
     /// Today's local date (or `REKINDLE_TODAY`, for tests and scripts that replay a past day;
     /// else the date of `REKINDLE_NOW`).
     pub today: NaiveDate,
+    /// The latest calendar date it can be anywhere on Earth now (14 hours ahead of UTC; a
+    /// day past a pinned `REKINDLE_TODAY`): what an entry made in another time zone may be
+    /// dated, when it arrives by import.
+    pub latest_anywhere: NaiveDate,
     /// Where "now" comes from when a change is stamped: the computer's clock, or
     /// `REKINDLE_NOW` (RFC 3339), for tests that run a journal ahead of time or set back.
     pub clock: Clock,
@@ -110,6 +115,31 @@ pub struct Context {
     /// Whether `as_name` came from the `--as` flag rather than `REKINDLE_AS`.
     as_flag: bool,
     prompter: Option<Box<dyn Prompter>>,
+    /// The safety card in this run: shown already, or held back until a meeting ends.
+    card: std::cell::Cell<Card>,
+    /// The warnings already said in this run: a command that opens the journal twice (a write,
+    /// then the sync after it) says each once.
+    warned: std::cell::RefCell<Vec<String>>,
+}
+
+/// Where the safety card stands in one run: it is shown at most once.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Card {
+    #[default]
+    NotShown,
+    /// Held back (`together` holds it until the meeting ends); `true` once it is wanted.
+    Held(bool),
+    Shown,
+}
+
+/// Why the safety card is shown: asked for, or because of something just written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardReason {
+    /// `rekindle safety`, or first use: the card alone.
+    Asked,
+    /// A danger word, strong hopelessness, or words about dying or self-harm: the card with a
+    /// gentle line first.
+    Written,
 }
 
 /// Chooses the journal path from the flag, the environment value and the data directory, in
@@ -131,15 +161,19 @@ pub fn choose_journal(
 impl Context {
     /// Resolution proper, with the environment and terminal facts passed in. Colour is
     /// decided first, so the prompter is built with the look that decision calls for.
+    ///
+    /// `now` is the computer's clock as the process edge read it; a clock before 1970 or
+    /// after 9999 is refused here, before anything is read or written.
     pub fn resolve(
         global: &Globals,
         env: &dyn Env,
         terminals: Terminals,
+        now: SystemTime,
     ) -> anyhow::Result<Context> {
         let journal = choose_journal(global.journal.clone(), env.var("REKINDLE_JOURNAL"), || {
             env.data_dir()
         })?;
-        let clock = match env.var("REKINDLE_NOW") {
+        let source = match env.var("REKINDLE_NOW") {
             Some(value) => {
                 let text = value.to_string_lossy().into_owned();
                 let at = DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
@@ -151,18 +185,34 @@ impl Context {
             }
             None => Clock::System,
         };
-        let local_now = clock.now().with_timezone(&chrono::Local);
+        // Checked once, here: a clock before 1970 or after 9999 (the computer's, or one set
+        // with REKINDLE_NOW) is refused before anything is read or written.
+        let now = match source {
+            Clock::Fixed(at) => clock::read(SystemTime::from(at))?,
+            Clock::System => clock::read(now)?,
+        };
+        let local_now = now.with_timezone(&chrono::Local);
         let offset = *local_now.offset();
-        let today = match env.var("REKINDLE_TODAY") {
+        let (today, latest_anywhere) = match env.var("REKINDLE_TODAY") {
             Some(value) => {
                 let text = value.to_string_lossy().into_owned();
-                NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+                let today = NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
                     UserError::new(format!(
                         "REKINDLE_TODAY must be a date as YYYY-MM-DD (got \"{text}\")"
                     ))
-                })?
+                })?;
+                if !(dates::EARLIEST..=dates::LATEST).contains(&today) {
+                    return Err(UserError::new(format!(
+                        "REKINDLE_TODAY must be a date from 1970-01-01 to 9999-12-31 (got \"{text}\")"
+                    ))
+                    .into());
+                }
+                (today, clock::latest_anywhere(today, None))
             }
-            None => local_now.date_naive(),
+            None => {
+                let today = local_now.date_naive();
+                (today, clock::latest_anywhere(today, Some(now)))
+            }
         };
         let dumb_terminal = env.var("TERM").is_some_and(|t| t == "dumb");
         let colour_wanted = !global.no_color && env.var("NO_COLOR").is_none() && !dumb_terminal;
@@ -172,7 +222,12 @@ impl Context {
         // stdout stays clean for pipes).
         let prompter: Option<Box<dyn Prompter>> = if terminals.stdin && terminals.stderr {
             let editor = prompter::editor_command(env.var("VISUAL"), env.var("EDITOR"));
-            Some(Box::new(TerminalPrompter::new(color_stderr, editor)))
+            let temp = env
+                .var("TMPDIR")
+                .map(PathBuf::from)
+                .filter(|dir| dir.is_absolute())
+                .unwrap_or_else(|| PathBuf::from("/tmp"));
+            Some(Box::new(TerminalPrompter::new(color_stderr, editor, temp)))
         } else {
             None
         };
@@ -188,7 +243,8 @@ impl Context {
             color,
             color_stderr,
             today,
-            clock,
+            latest_anywhere,
+            clock: source,
             offset,
             // A terminal says how wide it is; output going elsewhere may be given a width
             // with COLUMNS, as shells export it and many tools read it.
@@ -210,6 +266,8 @@ impl Context {
             as_name,
             as_flag,
             prompter,
+            card: std::cell::Cell::new(Card::NotShown),
+            warned: Default::default(),
         })
     }
 
@@ -231,11 +289,70 @@ impl Context {
         self.prompter = prompter;
     }
 
-    /// Opens the existing journal; a missing one is not created. An encrypted journal opens
-    /// with the key this command unlocked (see [`Context::unlock_journal`]).
+    /// Shows the safety card on standard error, whatever `--json` says and whether or not it
+    /// is a terminal; never more than once a run, and never saved. While it is held (during
+    /// `together`) it is only remembered, and [`Context::release_safety_card`] shows it.
+    pub fn show_safety_card(&self, reason: CardReason) {
+        match self.card.get() {
+            Card::Shown => {}
+            Card::Held(_) => self.card.set(Card::Held(true)),
+            Card::NotShown => {
+                self.card.set(Card::Shown);
+                let mut text = String::new();
+                if reason == CardReason::Written {
+                    text.push_str(&prose::paragraph(crate::views::safety::GENTLE_OPENING, 0));
+                    text.push_str("\n\n");
+                }
+                text.push_str(&crate::views::safety::card());
+                let mut err = io::stderr().lock();
+                // A closed stderr has nowhere else to say it; the command goes on.
+                let _ = writeln!(err);
+                let _ = write!(err, "{text}");
+                let _ = writeln!(err);
+            }
+        }
+    }
+
+    /// Holds the safety card back until [`Context::release_safety_card`]: at one keyboard,
+    /// in the middle of a meeting, it would be read over a shoulder.
+    pub fn hold_safety_card(&self) {
+        if self.card.get() == Card::NotShown {
+            self.card.set(Card::Held(false));
+        }
+    }
+
+    /// Shows the card if it was wanted while held.
+    pub fn release_safety_card(&self) {
+        if let Card::Held(wanted) = self.card.get() {
+            self.card.set(Card::NotShown);
+            if wanted {
+                self.show_safety_card(CardReason::Written);
+            }
+        }
+    }
+
+    /// Opens the existing journal; a missing one is not created. A journal others can read
+    /// is opened with one warning line on stderr, until `doctor --fix` makes it private. An
+    /// encrypted journal opens with the key this command unlocked (see
+    /// [`Context::unlock_journal`]).
     pub fn open(&self) -> anyhow::Result<Store> {
         let key = self.journal_key.as_ref().map(|k| &k.key);
-        Ok(Store::open_with(&self.journal, key)?.with_clock(self.clock))
+        let mut store = Store::open_with(&self.journal, key)?.with_clock(self.clock);
+        self.warn(&store.take_warnings());
+        Ok(store)
+    }
+
+    /// Says each warning on stderr, one line each, defused, and each only once a run.
+    pub fn warn(&self, warnings: &[String]) {
+        let mut err = io::stderr().lock();
+        let mut warned = self.warned.borrow_mut();
+        for warning in warnings {
+            if warned.contains(warning) {
+                continue;
+            }
+            let _ = writeln!(err, "rekindle: warning: {}", sanitize::line(warning));
+            warned.push(warning.clone());
+        }
     }
 
     /// The journey, with the user's own prompt files merged in; a prompt file of theirs that
@@ -301,6 +418,12 @@ impl Context {
         let partners = store::partners::all(store.conn())?;
         if let Some(name) = &self.as_name {
             return Ok(find_partner(&partners, name)?.clone());
+        }
+        // On a device that belongs to one partner (`sync init/join --as`), that partner.
+        if let Some(owner) = store::sync::owner(store.conn())?
+            && let Some(p) = partners.iter().find(|p| p.id == owner)
+        {
+            return Ok(p.clone());
         }
         let names: Vec<String> = partners.iter().map(|p| p.name.clone()).collect();
         match self.prompter() {
@@ -444,9 +567,16 @@ mod tests {
     #[test]
     fn flag_beats_environment_for_the_acting_partner() {
         let env = FakeEnv(HashMap::from([("REKINDLE_AS", "Zoë")]));
-        let ctx = Context::resolve(&global(Some("Sam")), &env, Terminals::default()).unwrap();
+        let ctx = Context::resolve(
+            &global(Some("Sam")),
+            &env,
+            Terminals::default(),
+            SystemTime::now(),
+        )
+        .unwrap();
         assert_eq!(ctx.as_name(), Some("Sam"));
-        let ctx = Context::resolve(&global(None), &env, Terminals::default()).unwrap();
+        let ctx =
+            Context::resolve(&global(None), &env, Terminals::default(), SystemTime::now()).unwrap();
         assert_eq!(ctx.as_name(), Some("Zoë"));
     }
 
@@ -462,7 +592,8 @@ mod tests {
             })
             .unwrap();
         let env = FakeEnv(HashMap::new());
-        let mut ctx = Context::resolve(&global(None), &env, Terminals::default()).unwrap();
+        let mut ctx =
+            Context::resolve(&global(None), &env, Terminals::default(), SystemTime::now()).unwrap();
         let err = ctx.acting_partner(&store).unwrap_err().to_string();
         assert_eq!(
             err,
@@ -478,7 +609,7 @@ mod tests {
     };
 
     fn colours(env: &FakeEnv, terminals: Terminals) -> (bool, bool) {
-        let ctx = Context::resolve(&global(None), env, terminals).unwrap();
+        let ctx = Context::resolve(&global(None), env, terminals, SystemTime::now()).unwrap();
         (ctx.color, ctx.color_stderr)
     }
 
@@ -499,7 +630,7 @@ mod tests {
         assert_eq!(colours(&dumb, ALL), (false, false));
         let mut flag = global(None);
         flag.no_color = true;
-        let ctx = Context::resolve(&flag, &plain, ALL).unwrap();
+        let ctx = Context::resolve(&flag, &plain, ALL, SystemTime::now()).unwrap();
         assert_eq!((ctx.color, ctx.color_stderr), (false, false));
     }
 
@@ -507,7 +638,7 @@ mod tests {
     fn questions_are_asked_only_with_a_keyboard_and_a_screen() {
         let env = FakeEnv(HashMap::new());
         let asks = |terminals| {
-            Context::resolve(&global(None), &env, terminals)
+            Context::resolve(&global(None), &env, terminals, SystemTime::now())
                 .unwrap()
                 .interactive()
         };
@@ -529,10 +660,40 @@ mod tests {
     #[test]
     fn today_can_be_pinned_and_bad_values_are_refused() {
         let env = FakeEnv(HashMap::from([("REKINDLE_TODAY", "2026-02-28")]));
-        let ctx = Context::resolve(&global(None), &env, Terminals::default()).unwrap();
+        let ctx =
+            Context::resolve(&global(None), &env, Terminals::default(), SystemTime::now()).unwrap();
         assert_eq!(ctx.today, NaiveDate::from_ymd_opt(2026, 2, 28).unwrap());
         let bad = FakeEnv(HashMap::from([("REKINDLE_TODAY", "soon")]));
-        assert!(Context::resolve(&global(None), &bad, Terminals::default()).is_err());
+        assert!(
+            Context::resolve(&global(None), &bad, Terminals::default(), SystemTime::now()).is_err()
+        );
+    }
+
+    // Audit rows I32, I33: the clock is checked once, before anything is read or written.
+    #[test]
+    fn a_clock_outside_1970_to_9999_is_refused_in_one_line() {
+        let env = FakeEnv(HashMap::new());
+        let before_1970 = std::time::UNIX_EPOCH - std::time::Duration::from_secs(86_400);
+        let err = Context::resolve(&global(None), &env, Terminals::default(), before_1970)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            err.starts_with("the computer's clock says it is before 1970"),
+            "{err}"
+        );
+        assert_eq!(err.lines().count(), 1);
+        let year_10000 = std::time::UNIX_EPOCH + std::time::Duration::from_secs(253_402_387_200);
+        let err = Context::resolve(&global(None), &env, Terminals::default(), year_10000)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("the year 10000"), "{err}");
+        // A pinned day out of range is refused too.
+        let far = FakeEnv(HashMap::from([("REKINDLE_TODAY", "10000-01-01")]));
+        assert!(
+            Context::resolve(&global(None), &far, Terminals::default(), SystemTime::now()).is_err()
+        );
     }
 
     fn data() -> anyhow::Result<PathBuf> {

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::commands::context::Context;
 use crate::domain::kind::RecordKind;
 use crate::store::search::{self, Health};
-use crate::store::{self, SCHEMA_VERSION, Store, inspect, keyfile, leftovers, privacy};
+use crate::store::{self, SCHEMA_VERSION, Store, cleanup, inspect, keyfile, leftovers, privacy};
 use crate::text::prose;
 use crate::text::sanitize;
 use crate::views::Output;
@@ -18,11 +18,13 @@ use crate::views::json;
 /// Check the journal: integrity, schema version, file permissions, the search index and
 /// record counts.
 ///
-/// Exits 1 if the journal fails its integrity check; other findings are printed as warnings
-/// and do not change the exit code. With --fix, doctor also repairs what is safe to repair:
-/// it makes the journal and its own folder private, rebuilds the search index from your
-/// entries, and removes temporary files an interrupted `init` or `import` left behind. It
-/// never changes or deletes anything you wrote.
+/// Exits 1 if the journal fails its integrity check, or if other commands refuse it because
+/// someone else could change one of its files or its folder; other findings are printed as
+/// warnings and do not change the exit code. With --fix, doctor also repairs what is safe to
+/// repair: it makes the journal, its companion files and its own folder private, rebuilds
+/// the search index from your entries, and removes temporary files that an interrupted
+/// `init` or `import`, or a killed export, report, backup or editor, left behind. It never
+/// changes or deletes anything you wrote, nor a file that belongs to someone else.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Repair what can be repaired safely, and say what was left alone and why
@@ -42,9 +44,13 @@ pub struct Report {
     /// `ok`, `stale` (rows missing or out of date, or the index damaged), `rebuilt` (by
     /// `--fix`, just now) or `unchecked` (the journal could not be locked to check it).
     pub search_index: &'static str,
-    /// Temporary files an interrupted creation left beside the journal.
+    /// Temporary files an interrupted creation left beside the journal, and those a killed
+    /// export, report, backup or editor listed there.
     pub leftovers: Vec<String>,
     pub warnings: Vec<String>,
+    /// Why every other command refuses this journal: one of its files or its folder can be
+    /// changed by someone else (empty when none can). doctor then exits 1.
+    pub not_private: Vec<String>,
     /// What `--fix` repaired, and what it left alone and why.
     pub fixed: Vec<String>,
     pub not_fixed: Vec<String>,
@@ -85,37 +91,59 @@ fn shown(path: &Path) -> String {
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
-    let mut store = match ctx.open() {
+    // Privacy comes first: a file others can change keeps every other command out, and what
+    // `--fix` makes private here lets doctor (and them) open the journal as usual.
+    let (mut fixed, mut not_fixed) = (Vec::new(), Vec::new());
+    if args.fix {
+        repair_privacy(ctx, &mut fixed, &mut not_fixed);
+    }
+    let blocking: Vec<String> = privacy::unsafe_files(&ctx.journal)
+        .iter()
+        .map(privacy::Unsafe::refusal)
+        .collect();
+    if !blocking.is_empty() && ctx.journal.is_file() {
+        return not_private(ctx, blocking, fixed, not_fixed, args.fix);
+    }
+    // Not `ctx.open()`: the privacy warnings are part of this report, not said before it.
+    let key = ctx.journal_key().map(|k| &k.key);
+    let mut store = match Store::open_with(&ctx.journal, key).map_err(anyhow::Error::from) {
         Ok(store) => store,
         // A damaged journal is what doctor is for: look at what can still be read.
         Err(err) if store::is_damage(&err) => return damaged(ctx, err),
         Err(err) => return Err(err),
     };
     // If SQLite cannot even finish its integrity check, nothing here should write.
-    if let Err(e) = store::integrity_problems(store.conn())
-        && matches!(
-            e.sqlite_error_code(),
-            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
-        )
-    {
-        drop(store);
-        return damaged(ctx, e.into());
-    }
+    let first_check = match store::integrity_problems(store.conn()) {
+        Err(e)
+            if matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+            ) =>
+        {
+            drop(store);
+            return damaged(ctx, e.into());
+        }
+        other => other,
+    };
     let mut search = search_index(&store);
-    let (fixed, not_fixed) = if args.fix {
-        repair(ctx, &mut store, &mut search)?
+    let changed = if args.fix {
+        repair(ctx, &mut store, &mut search, &mut fixed, &mut not_fixed)?
     } else {
-        (Vec::new(), Vec::new())
+        false
     };
     let (keys, key_warnings, key_fixed) = key_slots(ctx, &store, args.fix)?;
-    let mut fixed = fixed;
     fixed.extend(key_fixed);
     let conn = store.conn();
     let privacy = privacy::findings(&ctx.journal);
-    let stale = leftovers::stale(&ctx.journal);
+    let stale = Left::beside(&ctx.journal);
+    // The first check stands unless --fix changed the journal since.
+    let integrity = match first_check {
+        Ok(problems) if !changed => problems,
+        _ => integrity(conn),
+    };
     let report = Report {
         schema_version: store::schema_version(conn).ok(),
-        integrity: integrity(conn),
+        integrity,
         search_index: search.state,
         warnings: {
             let mut all = warnings(&privacy, &search, &stale);
@@ -141,6 +169,27 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         return Err(failed(ctx, &report));
     }
     Ok(())
+}
+
+/// Temporary files left beside the journal, or listed there, by commands that were stopped.
+struct Left {
+    /// A new journal's, from an `init` or `import` that was creating it.
+    creating: Vec<PathBuf>,
+    /// An export's, report's or backup's, or the editor's folder, from a process killed
+    /// outright (an interrupted one removes its own).
+    writing: Vec<PathBuf>,
+}
+
+impl Left {
+    fn beside(journal: &Path) -> Left {
+        Left {
+            creating: leftovers::stale(journal),
+            writing: cleanup::stale(journal)
+                .into_iter()
+                .flat_map(|(_, paths)| paths)
+                .collect(),
+        }
+    }
 }
 
 /// The search index as doctor found it (or left it, after `--fix`).
@@ -174,46 +223,109 @@ fn search_index(store: &Store) -> Search {
     }
 }
 
-/// `--fix`: privacy, a stale search index, leftovers of an interrupted creation. Returns
-/// what was repaired and what was left alone, and why.
-fn repair(
-    ctx: &Context,
-    store: &mut Store,
-    search: &mut Search,
-) -> anyhow::Result<(Vec<String>, Vec<String>)> {
-    let mut fixed = Vec::new();
-    let mut not_fixed = Vec::new();
+/// `--fix`, first: makes the journal's files (and its own folder) private, and says what it
+/// had to leave alone and why.
+fn repair_privacy(ctx: &Context, fixed: &mut Vec<String>, not_fixed: &mut Vec<String>) {
     for finding in privacy::findings(&ctx.journal) {
         match finding.fix() {
             Ok(done) => fixed.push(done),
             Err(why) => not_fixed.push(why),
         }
     }
+}
+
+/// `--fix`, then: a stale search index, leftovers of an interrupted creation. Returns whether
+/// the journal itself was changed.
+fn repair(
+    ctx: &Context,
+    store: &mut Store,
+    search: &mut Search,
+    fixed: &mut Vec<String>,
+    not_fixed: &mut Vec<String>,
+) -> anyhow::Result<bool> {
+    let mut changed = false;
     if let Some(Health::Stale { rows, damaged }) = search.health {
         store.write(|tx| Ok(search::rebuild(tx)?))?;
         fixed.push(rebuilt(rows, damaged));
         search.health = Some(Health::Current);
         search.state = "rebuilt";
+        changed = true;
     }
-    let stale = leftovers::stale(&ctx.journal);
-    if !stale.is_empty() {
-        match leftovers::remove(&stale) {
+    let stale = Left::beside(&ctx.journal);
+    if !stale.creating.is_empty() {
+        match leftovers::remove(&stale.creating) {
             Ok(()) => fixed.push(format!(
                 "removed {} left by an interrupted `init` or `import`: {}",
-                files(stale.len()),
-                listed(&stale)
+                files(stale.creating.len()),
+                listed(&stale.creating)
             )),
             Err(e) => not_fixed.push(format!(
                 "could not remove the temporary files {}: {e}",
-                listed(&stale)
+                listed(&stale.creating)
             )),
         }
     }
-    Ok((fixed, not_fixed))
+    if !stale.writing.is_empty() {
+        match cleanup::remove_stale(&ctx.journal) {
+            Ok(removed) => fixed.push(format!(
+                "removed {} left by an export, report, backup or editor that was killed: {}",
+                files(removed.len()),
+                listed(&removed)
+            )),
+            Err(e) => not_fixed.push(format!(
+                "could not remove the temporary files {}: {e}",
+                listed(&stale.writing)
+            )),
+        }
+    }
+    Ok(changed)
+}
+
+/// doctor on a journal others could change: every other command refuses it, so doctor looks
+/// through a read-only connection, says what is wrong and what to do, and exits 1.
+fn not_private(
+    ctx: &Context,
+    blocking: Vec<String>,
+    fixed: Vec<String>,
+    not_fixed: Vec<String>,
+    fix: bool,
+) -> anyhow::Result<()> {
+    let privacy = privacy::findings(&ctx.journal);
+    let stale = Left::beside(&ctx.journal);
+    // The journal file alone: its companions may be someone else's, and are not opened.
+    let conn = inspect::open_immutable(&ctx.journal)
+        .ok()
+        .filter(|conn| keyed(ctx, conn));
+    let report = Report {
+        schema_version: conn.as_ref().and_then(|c| store::schema_version(c).ok()),
+        integrity: conn.as_ref().map(integrity).unwrap_or_default(),
+        warnings: privacy
+            .iter()
+            .map(privacy::Finding::warning)
+            .chain(blocking.iter().cloned())
+            .collect(),
+        counts: conn
+            .as_ref()
+            .map(inspect::readable_counts)
+            .unwrap_or_default(),
+        explained: privacy
+            .iter()
+            .filter(|f| fix && f.left_alone.is_some())
+            .map(privacy::Finding::warning)
+            .collect(),
+        fixed,
+        not_fixed,
+        fix,
+        not_private: blocking.clone(),
+        ..Report::about(&ctx.journal, &privacy, &stale)
+    };
+    drop(conn);
+    ctx.emit(&report)?;
+    Err(anyhow::anyhow!("{}", blocking[0]))
 }
 
 /// What is still wrong, in sentences: privacy, the search index, leftovers.
-fn warnings(privacy: &[privacy::Finding], search: &Search, stale: &[PathBuf]) -> Vec<String> {
+fn warnings(privacy: &[privacy::Finding], search: &Search, stale: &Left) -> Vec<String> {
     let mut warnings: Vec<String> = privacy.iter().map(privacy::Finding::warning).collect();
     match search.health {
         Some(Health::Stale { rows, damaged }) => warnings.push(stale_index(rows, damaged)),
@@ -226,11 +338,18 @@ fn warnings(privacy: &[privacy::Finding], search: &Search, stale: &[PathBuf]) ->
         )),
         Some(Health::Current) => {}
     }
-    if !stale.is_empty() {
+    if !stale.creating.is_empty() {
         warnings.push(format!(
             "{} left by an interrupted `init` or `import` ({}); nothing reads them, and `rekindle doctor --fix` removes them",
-            files(stale.len()),
-            listed(stale)
+            files(stale.creating.len()),
+            listed(&stale.creating)
+        ));
+    }
+    if !stale.writing.is_empty() {
+        warnings.push(format!(
+            "{} left by an export, report, backup or editor that was killed before it finished ({}); they may hold a copy of your entries, and `rekindle doctor --fix` removes them",
+            files(stale.writing.len()),
+            listed(&stale.writing)
         ));
     }
     warnings
@@ -239,7 +358,7 @@ fn warnings(privacy: &[privacy::Finding], search: &Search, stale: &[PathBuf]) ->
 impl Report {
     /// What doctor says about the journal's files, whatever their contents: their modes,
     /// leftovers beside them. The rest is filled in by the caller.
-    fn about(journal: &Path, privacy: &[privacy::Finding], stale: &[PathBuf]) -> Report {
+    fn about(journal: &Path, privacy: &[privacy::Finding], stale: &Left) -> Report {
         let dir = journal.parent().filter(|d| !d.as_os_str().is_empty());
         Report {
             journal: journal.display().to_string(),
@@ -249,8 +368,14 @@ impl Report {
             file_mode: privacy::mode(journal).map(|m| format!("{m:04o}")),
             dir_mode: dir.and_then(privacy::mode).map(|m| format!("{m:04o}")),
             search_index: "unchecked",
-            leftovers: stale.iter().map(|p| p.display().to_string()).collect(),
+            leftovers: stale
+                .creating
+                .iter()
+                .chain(&stale.writing)
+                .map(|p| p.display().to_string())
+                .collect(),
             warnings: Vec::new(),
+            not_private: Vec::new(),
             fixed: Vec::new(),
             not_fixed: Vec::new(),
             counts: Vec::new(),
@@ -369,12 +494,21 @@ fn integrity(conn: &rusqlite::Connection) -> Vec<String> {
     })
 }
 
+/// Gives `conn` the journal's key when the command unlocked an encrypted journal; false when
+/// that fails (the connection reads nothing then).
+fn keyed(ctx: &Context, conn: &rusqlite::Connection) -> bool {
+    match ctx.journal_key() {
+        Some(unlocked) => store::cipher::key_connection(conn, &unlocked.key).is_ok(),
+        None => true,
+    }
+}
+
 /// doctor on a journal SQLite calls damaged: opened without changing anything (no upgrade,
 /// no repair), it says what is wrong, which records can still be read, and what to do.
 fn damaged(ctx: &Context, why: anyhow::Error) -> anyhow::Result<()> {
     let conn = match inspect::open_read_only(&ctx.journal) {
-        Ok(conn) => conn,
-        Err(_) => return Err(why),
+        Ok(conn) if keyed(ctx, &conn) => conn,
+        _ => return Err(why),
     };
     let privacy = privacy::findings(&ctx.journal);
     let mut integrity = integrity(&conn);
@@ -382,7 +516,7 @@ fn damaged(ctx: &Context, why: anyhow::Error) -> anyhow::Result<()> {
         // Opening failed even though the check passes: say what opening met.
         integrity.push(format!("{why:#}"));
     }
-    let stale = leftovers::stale(&ctx.journal);
+    let stale = Left::beside(&ctx.journal);
     let report = Report {
         schema_version: store::schema_version(&conn).ok(),
         integrity,
@@ -403,7 +537,7 @@ fn failed(ctx: &Context, report: &Report) -> anyhow::Error {
         ""
     };
     anyhow::anyhow!(
-        "the journal at {} failed its integrity check ({}). Keep a copy of the file as it is before trying anything else; then restore a backup if you have one, or open a copy with the sqlite3 tool's `.recover` command to save what can still be read{index}",
+        "the journal at {} failed its integrity check ({}). Keep a copy of the file as it is before trying anything else; then restore a backup if you have one (`rekindle restore FILE`), or open a copy with the sqlite3 tool's `.recover` command to save what can still be read{index}",
         sanitize::line(&ctx.journal.display().to_string()),
         problems(report.integrity.len())
     )

@@ -266,6 +266,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         None => bail_user!("{} {id} was deleted meanwhile", kind.one()),
     };
     let held = matches!(outcome, Outcome::Held(_));
+    let care = !held && calls_for_card(&serde_json::to_value(&record)?);
     ctx.emit(&Edited {
         record,
         outcome,
@@ -277,7 +278,40 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             "the apology check found something in the new words, so nothing was saved; change them, or add --as-written to save them as they are"
         );
     }
+    if care {
+        ctx.show_safety_card(crate::commands::context::CardReason::Written);
+    }
     Ok(())
+}
+
+/// Whether the record as edited calls for the safety card: a feeling that does (a danger
+/// word, or hopelessness at 4 or more), or any of its texts speaking of dying or self-harm.
+fn calls_for_card(record: &serde_json::Value) -> bool {
+    use crate::domain::safety;
+    fn texts<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+        match value {
+            serde_json::Value::String(s) => out.push(s),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| texts(v, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| texts(v, out)),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    texts(record, &mut all);
+    let feelings = match record.get("feelings").and_then(|f| f.as_array()) {
+        Some(list) => list.iter().collect(),
+        None if record.get("kind").and_then(|k| k.as_str()) == Some("feeling") => vec![record],
+        None => Vec::new(),
+    };
+    let strong = feelings.iter().any(|f| {
+        let word = f.get("word").and_then(|w| w.as_str()).unwrap_or_default();
+        let intensity = f
+            .get("intensity")
+            .and_then(|n| n.as_u64())
+            .and_then(|n| u8::try_from(n).ok());
+        safety::feeling_shows_card(word, intensity)
+    });
+    strong || all.into_iter().any(safety::mentions_self_harm)
 }
 
 #[derive(Clone, Copy)]
@@ -301,6 +335,16 @@ fn current(
         );
     };
     may_change(me, &records::facts(conn, kind, id)?, Change::Edit)?;
+    if kind == RecordKind::Checkin
+        && crate::store::checkins::privacy(conn, &[id])?
+            .get(&id)
+            .is_some_and(|p| p.private.is_some())
+    {
+        // Its words are encrypted; an edit would write new ones beside them in the clear.
+        bail_user!(
+            "the words of check-in {id} are private; share them first with rekindle reveal checkin {id}, or replace that day's check-in with rekindle checkin --amend in a terminal"
+        );
+    }
     Ok(current)
 }
 
@@ -433,6 +477,7 @@ fn ask(ctx: &mut Context, store: &Store, me: &Partner, found: &Current) -> anyho
                 today,
                 partner: &me.name,
                 other: &other,
+                role: me.role,
                 guide: journey.step(step),
                 prompt: prompt.as_ref(),
                 before: Some(&before),

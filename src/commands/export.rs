@@ -154,7 +154,9 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     match file {
         None => {
             let for_terminal = ctx.stdout_is_terminal;
-            let mut out = ctx.out();
+            // Buffered: standard output is line-buffered, and a printed export of ten years
+            // is a quarter of a million lines (one write each, otherwise).
+            let mut out = std::io::BufWriter::with_capacity(64 * 1024, ctx.out());
             render(
                 &doc,
                 args.format,

@@ -6,11 +6,14 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::bail_user;
-use crate::commands::context::Context;
+use crate::commands::common::other_name;
+use crate::commands::context::{CardReason, Context};
 use crate::domain::checkin;
 use crate::domain::dates;
 use crate::domain::feelings::{self, FeelingEntry, Parsed};
 use crate::domain::input::{OPTIONAL, nonblank};
+use crate::domain::safety;
+use crate::flows;
 use crate::store;
 use crate::store::feelings::NewFeeling;
 use crate::text::sanitize;
@@ -19,7 +22,7 @@ use crate::views::json::{self, FeelingRecord};
 
 /// Note how you feel right now, in a word or a few: `rekindle feel hurt:4 hopeful`.
 ///
-/// Words from `rekindle feelings` count as pleasant or unpleasant in your progress; any other
+/// Words from `rekindle feelings` count as pleasant, unpleasant or mixed in your progress; any other
 /// word is kept exactly as you typed it and counts as neutral. Add :N (1 to 5) for how
 /// strong a feeling is. Several may also be given in one word, separated by commas; a feeling of
 /// your own may be a few words in quotes ("left out").
@@ -55,6 +58,13 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let note = checkin::text(args.note);
     let mut store = ctx.open()?;
     let partner = ctx.author(&store)?;
+    let entries = care(ctx, &store, &partner, entries, note.as_deref())?;
+    if entries.is_empty() {
+        // Every word was a danger word the partner chose to leave out.
+        let mut err = std::io::stderr().lock();
+        writeln!(err, "Nothing was saved.")?;
+        return Ok(());
+    }
     let clock = store.clock();
     let records: Vec<FeelingRecord> = store.write(|tx| {
         // One stamp for the whole entry, so its words read back as one (and `undo` takes
@@ -85,6 +95,29 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         entries: &entries,
         note: note.as_deref(),
     })
+}
+
+/// The safety card, when the words or the note call for it, and in a terminal the choice to
+/// leave each danger word out; the feelings that will be saved.
+fn care(
+    ctx: &mut Context,
+    store: &store::Store,
+    partner: &crate::domain::model::Partner,
+    entries: Vec<FeelingEntry>,
+    note: Option<&str>,
+) -> anyhow::Result<Vec<FeelingEntry>> {
+    if safety::calls_for_card(&entries, [note]) {
+        ctx.show_safety_card(CardReason::Written);
+    }
+    if !entries.iter().any(|e| safety::is_danger_word(&e.word)) {
+        return Ok(entries);
+    }
+    let other = other_name(store, partner)?;
+    match ctx.prompter() {
+        Some(p) => flows::care::offer_danger_words(p, entries, &other),
+        // Without a terminal the words were given on purpose, as flags: they are saved.
+        None => Ok(entries),
+    }
 }
 
 /// The feelings as saved; the JSON is the list of records.

@@ -1,4 +1,4 @@
-//! `rekindle feelings`: the vocabulary, grouped under the six core feelings.
+//! `rekindle feelings`: the vocabulary, grouped under the six core feelings and `mixed`.
 
 use std::io::Write;
 
@@ -9,7 +9,7 @@ use crate::domain::feelings::{self, Core, Valence};
 use crate::text::prose;
 use crate::views::Output;
 
-/// List the feeling words rekindle knows, grouped under six core feelings.
+/// List the feeling words rekindle knows, grouped under six core feelings and "mixed".
 ///
 /// Any other word works too (`rekindle feel wistful`): it is kept as you typed it and counts
 /// as neither pleasant nor unpleasant.

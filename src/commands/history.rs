@@ -144,6 +144,23 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     guard_words(store.conn(), &mut records, reader_id, identity)?;
     if own.is_some() {
         records.retain(|r| matches!(r, Record::Checkin(c) if c.private));
+    } else if args.kind.is_empty() && filter.search.is_none() {
+        // Passphrases set, changed or removed, among the day's entries.
+        for e in store::partner_keys::events(store.conn(), since, until)? {
+            if partner.is_some_and(|p| names_of_id(&store, p) != Some(e.partner.clone())) {
+                continue;
+            }
+            records.push(Record::Passphrase(json::PassphraseRecord {
+                kind: "passphrase",
+                id: e.id,
+                date: e.date,
+                partner: e.partner,
+                by: e.by,
+                action: e.action,
+            }));
+        }
+        records.sort_by_key(|r| std::cmp::Reverse(r.date()));
+        records.truncate(filter.limit);
     }
     if filter.search.is_some() {
         // Sealed words never match for a reader who may not see them.
@@ -166,6 +183,13 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         limit: filter.limit,
         search: args.search.clone(),
     })
+}
+
+fn names_of_id(store: &store::Store, id: i64) -> Option<String> {
+    store::partners::get(store.conn(), id)
+        .ok()
+        .flatten()
+        .map(|p| p.name)
 }
 
 /// The records found, newest first; the JSON is the list.

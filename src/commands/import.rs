@@ -1,9 +1,8 @@
 //! `rekindle import`: merges an export into the journal, or creates the journal from it.
 
-use std::io::{Read as _, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::Context as _;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -12,6 +11,7 @@ use crate::commands::context::Context;
 use crate::domain::dates;
 use crate::domain::error::UserError;
 use crate::domain::exchange::{self, Counts, Problem};
+use crate::domain::files::{self, NotRead};
 use crate::domain::kind::RecordKind;
 use crate::keys::{self, KeyError};
 use crate::store::exchange::{Merged, Touched};
@@ -136,8 +136,12 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     }
     let doc = exchange::parse(&bytes).map_err(refuse)?;
     drop(bytes);
+    let today = exchange::Today {
+        here: ctx.today,
+        anywhere: ctx.latest_anywhere,
+    };
     let now = ctx.clock.now();
-    let doc = exchange::check(doc, ctx.today, &now).map_err(refuse)?;
+    let doc = exchange::check(doc, today, &now).map_err(refuse)?;
 
     let exists = std::fs::symlink_metadata(&ctx.journal).is_ok();
     if !exists && doc.partners.len() != 2 {
@@ -148,7 +152,10 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         );
     }
     let merge = |tx: &rusqlite::Connection| -> anyhow::Result<(Merged, Names)> {
-        let merged = store::exchange::merge(tx, &doc, &now)?.map_err(refuse)?;
+        let merged = store::exchange::import(tx, &doc, &now)?.map_err(refuse)?;
+        // Imported versions keep their stamps, which may be older than this journal's last
+        // sync batch: the next batch holds everything again.
+        store::sync::send_everything_again(tx)?;
         // Names as they are after the merge, for the report.
         Ok((merged, Names::load(tx)?))
     };
@@ -200,22 +207,48 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     })
 }
 
+/// The largest export rekindle reads: fifty years of daily entries export to about 50 MB.
+const MAX_EXPORT: u64 = 256 * 1024 * 1024;
+
+/// The export's bytes: a regular file or standard input, at most [`MAX_EXPORT`]; a named
+/// pipe or a device is refused at once, before anything is read.
 fn read(path: &std::path::Path, from_stdin: bool) -> anyhow::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+    let label = if from_stdin {
+        "standard input".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let refused = |why: NotRead| -> anyhow::Error {
+        match why {
+            NotRead::Folder => anyhow::anyhow!(
+                "cannot read {label}: it is a folder, not an export file"
+            ),
+            NotRead::Io(e) => anyhow::Error::new(e).context(format!("cannot read {label}")),
+            too_large @ NotRead::TooLarge { .. } => UserError::new(format!(
+                "{label} cannot be imported: {too_large}; fifty years of entries export to about 50 MB, so this is not an export from rekindle"
+            ))
+            .into(),
+            other => UserError::new(format!(
+                "{label} cannot be imported: {other}; give the export's file name, or pipe the export into `rekindle import -`"
+            ))
+            .into(),
+        }
+    };
     if from_stdin {
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .context("cannot read standard input")?;
-        return Ok(bytes);
+        use std::os::fd::AsFd as _;
+        let stdin = std::io::stdin();
+        if let Ok(fd) = stdin.as_fd().try_clone_to_owned() {
+            files::check_stdin(&std::fs::File::from(fd)).map_err(|why| match why {
+                NotRead::Device => UserError::new(
+                    "standard input is a terminal or a device, not an export; give the export's file name, or pipe it in: rekindle export | rekindle import -",
+                )
+                .into(),
+                other => refused(other),
+            })?;
+        }
+        return files::read_at_most(stdin.lock(), MAX_EXPORT).map_err(refused);
     }
-    if path.is_dir() {
-        anyhow::bail!(
-            "cannot read {}: it is a folder, not an export file",
-            path.display()
-        );
-    }
-    std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+    files::read_regular(path, MAX_EXPORT).map_err(refused)
 }
 
 impl Output for Summary {

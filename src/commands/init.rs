@@ -6,8 +6,7 @@ use serde::Serialize;
 
 use crate::bail_user;
 use crate::commands::common::create_journal;
-use crate::commands::context::Context;
-use crate::domain::SAFETY_NOTE;
+use crate::commands::context::{CardReason, Context};
 use crate::domain::dates;
 use crate::domain::model::{Partner, Step};
 use crate::flows::couple;
@@ -19,8 +18,9 @@ use crate::views::Output;
 /// Create the journal for the two of you.
 ///
 /// Without flags, in a terminal, rekindle asks for your names. Roles: the partner who broke
-/// trust is "repairing", the one who was hurt is "healing"; leave --repairing out when it is
-/// mutual. Roles can be changed later with `rekindle partners role`.
+/// trust is "repairing", the one who was hurt is "healing"; --mutual when it goes both ways.
+/// With neither, no role is chosen for you: until you choose one with `rekindle partners
+/// role`, each of you sees only the prompts written for either partner.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// A partner's name; give it twice, once for each of you
@@ -28,18 +28,23 @@ pub struct Args {
     pub partners: Vec<String>,
 
     /// The partner who is repairing trust (the other is then healing)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", conflicts_with = "mutual")]
     pub repairing: Option<String>,
+
+    /// It goes both ways: each of you is repairing and healing
+    #[arg(long)]
+    pub mutual: bool,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     refuse_existing(ctx)?;
-    let repairing = args.repairing.as_deref();
+    let roles = couple::RoleFlags {
+        repairing: args.repairing.as_deref(),
+        mutual: args.mutual,
+    };
     let couple = match ctx.prompter() {
-        Some(prompter) if args.partners.len() < 2 => {
-            couple::ask(prompter, &args.partners, repairing)?
-        }
-        _ => couple::from_flags(&args.partners, repairing)?,
+        Some(prompter) if args.partners.len() < 2 => couple::ask(prompter, &args.partners, roles)?,
+        _ => couple::from_flags(&args.partners, roles)?,
     };
     let (_store, partners) = create_journal(ctx, &couple)?;
     ctx.emit(&Created {
@@ -47,13 +52,19 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         partners: &partners,
         focus: Step::Responsibility,
         today: ctx.today,
-    })
+    })?;
+    // On standard error, after what was made, so scripts reading the JSON are not disturbed.
+    ctx.show_safety_card(CardReason::Asked);
+    Ok(())
 }
 
 /// Something already at the journal's path is never touched: a journal is refused as one,
-/// anything else is named as not a journal. Only the first bytes are read.
+/// anything else is named as not a journal. Only the first bytes are read. A new journal's
+/// folder must be yours, and others must not be able to write it.
 fn refuse_existing(ctx: &Context) -> anyhow::Result<()> {
     if std::fs::symlink_metadata(&ctx.journal).is_err() {
+        // A folder others can write is refused before any question is asked.
+        store::privacy::check_new(&ctx.journal)?;
         return Ok(());
     }
     match store::schema::not_a_journal_reason(&ctx.journal) {
@@ -95,9 +106,15 @@ impl Output for Created<'_> {
             "You start at step 1, taking responsibility ({}).",
             dates::in_words(self.today)
         )?;
-        writeln!(out)?;
-        writeln!(out, "{}", prose::paragraph(SAFETY_NOTE, 0))?;
-        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            prose::paragraph(
+                "Only your computer account can open the file. Anything either of you \
+                 writes here, the other can read.",
+                0
+            )
+        )?;
         if let Some(first) = self.partners.first() {
             writeln!(
                 out,

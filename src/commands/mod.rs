@@ -26,10 +26,13 @@ pub mod promise;
 pub mod prompt;
 pub mod remind;
 pub mod report;
+pub mod restore;
 pub mod reveal;
+pub mod safety;
 pub mod show;
 pub mod status;
 pub mod steps;
+pub mod sync;
 pub mod today;
 pub mod together;
 pub mod undo;
@@ -118,6 +121,10 @@ pub enum Command {
     )]
     Backup(backup::Args),
     #[command(
+        after_help = "Examples:\n  rekindle restore ~/rekindle-backup.db\n  rekindle --journal ~/us.db restore ~/us-backup.db"
+    )]
+    Restore(restore::Args),
+    #[command(
         after_help = "Examples:\n  rekindle encrypt --as Sam\n  rekindle encrypt --new-recovery-code\n  REKINDLE_PASSPHRASE_FILE=~/.rekindle-pass rekindle encrypt --as Sam"
     )]
     Encrypt(encrypt::EncryptArgs),
@@ -125,6 +132,10 @@ pub enum Command {
         after_help = "Examples:\n  rekindle decrypt\n  REKINDLE_PASSPHRASE_FILE=~/.rekindle-pass rekindle decrypt"
     )]
     Decrypt(encrypt::DecryptArgs),
+    #[command(
+        after_help = "Examples:\n  rekindle sync init ~/Sync/rekindle --as Sam   # shows the pairing code once\n  rekindle sync join ~/Sync/rekindle --as Alex  # asks for it\n  rekindle sync\n  rekindle sync status --json"
+    )]
+    Sync(sync::Args),
     #[command(
         after_help = "Examples:\n  rekindle partners\n  rekindle partners role Sam repairing\n  rekindle partners rename Alex Alexandra"
     )]
@@ -137,6 +148,8 @@ pub enum Command {
         after_help = "Examples:\n  rekindle remind install --as Sam --at 21:00\n  rekindle remind show --as Sam\n  rekindle remind remove --as Sam"
     )]
     Remind(remind::Args),
+    #[command(after_help = "Examples:\n  rekindle safety\n  rekindle safety 2>&1 | less")]
+    Safety(safety::Args),
     #[command(after_help = "Examples:\n  rekindle doctor\n  rekindle doctor --fix")]
     Doctor(doctor::Args),
     #[command(
@@ -147,6 +160,27 @@ pub enum Command {
         after_help = "Examples:\n  rekindle man | man -l -\n  rekindle man > ~/.local/share/man/man1/rekindle.1"
     )]
     Man(man::Args),
+}
+
+impl Command {
+    /// Whether the command may write to the journal, so that a journal that syncs sends the
+    /// change afterwards (see `sync::after_write`).
+    pub fn may_write(&self) -> bool {
+        matches!(
+            self,
+            Command::Checkin(_)
+                | Command::Together(_)
+                | Command::Focus(_)
+                | Command::Feel(_)
+                | Command::Promise(_)
+                | Command::Apology(_)
+                | Command::Edit(_)
+                | Command::Delete(_)
+                | Command::Undo(_)
+                | Command::Import(_)
+                | Command::Partners(_)
+        )
+    }
 }
 
 /// Runs one command; none is the today view. `cli` builds the whole command line (only `completions` needs it; the
@@ -224,6 +258,7 @@ fn dispatch(
         Command::Promise(args) => promise::run(ctx, args),
         Command::Apology(args) => apology::run(ctx, args),
         Command::Doctor(args) => doctor::run(ctx, args),
+        Command::Safety(args) => safety::run(ctx, args),
         Command::Status(args) => status::run(ctx, args),
         Command::Remind(args) => remind::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args, cli()),
@@ -239,7 +274,9 @@ fn dispatch(
         Command::Export(args) => export::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),
         Command::Backup(args) => backup::run(ctx, args),
+        Command::Restore(args) => restore::run(ctx, args),
         Command::Encrypt(args) => encrypt::encrypt(ctx, args),
         Command::Decrypt(args) => encrypt::decrypt(ctx, args),
+        Command::Sync(args) => sync::run(ctx, args),
     }
 }

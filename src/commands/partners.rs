@@ -9,7 +9,7 @@ use crate::bail_user;
 use crate::commands::context::{Context, find_partner};
 use crate::domain::error::UserError;
 use crate::domain::input::check_name;
-use crate::domain::model::{Partner, Role, same_name};
+use crate::domain::model::{Partner, Role, look_alike, names_look_alike, same_name};
 use crate::store::{self, Store};
 use crate::text::sanitize;
 use crate::views::Output;
@@ -25,14 +25,15 @@ pub struct Args {
 
 #[derive(Debug, Subcommand)]
 pub enum Action {
-    /// Set a partner's role: repairing (broke trust), healing (was hurt) or mutual
+    /// Set a partner's role: repairing (broke trust), healing (was hurt), mutual (each of you
+    /// repairing and healing) or unset (not chosen yet: only the prompts for either partner)
     #[command(
         after_help = "Examples:\n  rekindle partners role Sam repairing\n  rekindle partners role Alex healing"
     )]
     Role {
         /// The partner, by name
         name: String,
-        /// repairing, healing or mutual
+        /// repairing, healing, mutual or unset
         role: String,
     },
     /// Give a partner a new name
@@ -92,7 +93,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             let partner = find_partner(&partners, &old)?.clone();
             let new = check_name(&new)?;
             ctx.prove(&store, &partner)?;
-            rename(&mut store, partner, new)?
+            rename(&mut store, partner, &old, new)?
         }
         Some(Action::Passphrase { name, remove, yes }) => {
             let changed = passphrase::run(ctx, &mut store, &partners, name, remove, yes)?;
@@ -119,10 +120,13 @@ fn set_role(store: &mut Store, partner: Partner, role: Role) -> anyhow::Result<C
         Ok(false)
     })?;
     let name = sanitize::line(&partner.name);
-    let message = if already {
-        format!("{name} is already {}; nothing changed.", role.describe())
-    } else {
-        format!("{name} is now {}.", role.describe())
+    let message = match (already, role) {
+        (true, Role::Unset) => format!("{name}'s role is not chosen yet; nothing changed."),
+        (false, Role::Unset) => format!(
+            "{name}'s role is now not chosen: {name} sees the prompts written for either partner."
+        ),
+        (true, _) => format!("{name} is already {}; nothing changed.", role.describe()),
+        (false, _) => format!("{name} is now {}.", role.describe()),
     };
     Ok(Changed {
         partner: Partner { role, ..partner },
@@ -130,24 +134,52 @@ fn set_role(store: &mut Store, partner: Partner, role: Role) -> anyhow::Result<C
     })
 }
 
-fn rename(store: &mut Store, partner: Partner, new: String) -> anyhow::Result<Changed> {
-    // Read again under the write lock: the other partner may be renamed meanwhile.
+/// Renames `partner` (found by `old`, before the write lock was taken). Under the lock the
+/// partner is read again: one renamed meanwhile by another command is not renamed a second
+/// time (concurrent renames of the same partner: one succeeds, the others say it was already
+/// done), and a name that does not change is not written (an import compares versions).
+fn rename(store: &mut Store, partner: Partner, old: &str, new: String) -> anyhow::Result<Changed> {
     let clock = store.clock();
-    store.write(|tx| {
-        if store::partners::all(tx)?
-            .iter()
-            .any(|p| p.id != partner.id && same_name(&p.name, &new))
-        {
-            bail_user!("the other partner is already called \"{new}\"; choose another name");
+    let renamed = store.write(|tx| {
+        let partners = store::partners::all(tx)?;
+        let Some(now) = partners.iter().find(|p| p.id == partner.id) else {
+            bail_user!("there is no partner called \"{}\" any more", old.trim());
+        };
+        if !same_name(&now.name, old) {
+            bail_user!(
+                "\"{}\" was already renamed to \"{}\" by another command; nothing was changed",
+                old.trim(),
+                now.name
+            );
+        }
+        if now.name == new {
+            return Ok(false);
+        }
+        if let Some(other) = partners.iter().find(|p| p.id != partner.id) {
+            if same_name(&other.name, &new) {
+                bail_user!("the other partner is already called \"{new}\"; choose another name");
+            }
+            if names_look_alike(&other.name, &new) {
+                bail_user!("{}", look_alike(&other.name, &new));
+            }
         }
         let stamp = store::clock::stamp(tx, &clock, Some(partner.id))?;
-        Ok(store::partners::rename(tx, &stamp, partner.id, &new)?)
+        store::partners::rename(tx, &stamp, partner.id, &new)?;
+        Ok(true)
     })?;
-    let message = format!(
-        "{} is now called {}.",
-        sanitize::line(&partner.name),
-        sanitize::line(&new)
-    );
+    let message = if renamed {
+        format!(
+            "{} is now called {}.",
+            sanitize::line(&partner.name),
+            sanitize::line(&new)
+        )
+    } else {
+        format!(
+            "{} is already called {}; nothing changed.",
+            sanitize::line(&partner.name),
+            sanitize::line(&new)
+        )
+    };
     Ok(Changed {
         partner: Partner {
             name: new,

@@ -5,6 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::bail_user;
+use crate::commands::common::{guard_words, reader};
 use crate::commands::context::Context;
 use crate::domain::error::UserError;
 use crate::domain::exchange::Body;
@@ -96,6 +97,13 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let earlier = records::revisions_of(conn, kind, id)?;
     let mut record = json::record(&entry, &names);
     record.set_edited(!earlier.is_empty());
+    // Private and sealed words are shown as in `history`, and then not in earlier versions
+    // either.
+    let reader = reader(ctx, &store)?.map(|p| p.id);
+    let mut one = [record];
+    guard_words(conn, &mut one, reader, None)?;
+    let [record] = one;
+    let hidden = matches!(&record, Record::Checkin(c) if c.private || c.sealed);
     let mut versions = Vec::new();
     for revision in &earlier {
         if let Some(entry) = records::entry_of(conn, id, &revision.body)? {
@@ -105,11 +113,14 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             if let Some(by) = revision.by {
                 made.by = Some(names.of(by));
             }
-            versions.push((
-                made,
-                revision.withdrawn.clone(),
-                json::record(&entry, &names),
-            ));
+            let mut earlier = json::record(&entry, &names);
+            if hidden && let Record::Checkin(c) = &mut earlier {
+                c.answer = None;
+                c.appreciation = None;
+                c.need = None;
+                c.note = None;
+            }
+            versions.push((made, revision.withdrawn.clone(), earlier));
         }
     }
     ctx.emit(&Shown {

@@ -30,6 +30,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         checked_in: vec![],
         promises_to_record: 0,
         apologies_waiting: 0,
+        sync_waiting: false,
         short: args.short,
     };
     // On an encrypted journal the short line is read from the file's first bytes alone: no
@@ -76,5 +77,6 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         })
         .count();
     status.apologies_waiting = day.unanswered.len();
+    status.sync_waiting = store::sync::has_unsent(store.conn())?;
     ctx.emit(&status)
 }

@@ -10,7 +10,9 @@ use crate::domain::model::Partner;
 use crate::domain::recurrence::Plan;
 use crate::store::{self, StoreError};
 use crate::text::prose::{or_list, shell_word};
-use crate::views::today::{CheckedIn, FocusToday, PromptToday, ToRecord, Today, Waiting};
+use crate::views::today::{
+    CheckedIn, FocusToday, PromptToday, ProposedFocus, ToRecord, Today, Waiting,
+};
 
 pub fn run(ctx: &mut Context) -> anyhow::Result<()> {
     let today = ctx.today;
@@ -37,6 +39,21 @@ pub fn run(ctx: &mut Context) -> anyhow::Result<()> {
     let step = store::focus::step_on(store.conn(), today)?;
     let journey = ctx.journey();
     let guide = journey.step(step);
+    let proposed = store::focus::waiting(store.conn())?.map(|w| {
+        let by = w.partner_id.map(&name).unwrap_or_default();
+        let waits_for = day
+            .partners
+            .iter()
+            .find(|p| Some(p.id) != w.partner_id)
+            .map_or_else(String::new, |p| p.name.clone());
+        ProposedFocus {
+            by,
+            step: w.step.id().to_string(),
+            number: w.step.number(),
+            title: journey.step(w.step).title.clone(),
+            waits_for,
+        }
+    });
     let prompt = me.as_ref().and_then(|me| {
         journey
             .prompt_for(step, me.role, today)
@@ -97,6 +114,7 @@ pub fn run(ctx: &mut Context) -> anyhow::Result<()> {
             step: step.id().to_string(),
             number: step.number(),
             title: guide.title.clone(),
+            proposed,
         }),
         checked_in,
         prompt,

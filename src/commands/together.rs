@@ -13,10 +13,14 @@ use serde::Serialize;
 
 use crate::bail_user;
 use crate::commands::common::{ChangedMeanwhile, save_checkin, saved_draft};
-use crate::commands::context::Context;
+use crate::commands::context::{CardReason, Context};
 use crate::domain::checkin::{self, Draft};
 use crate::domain::dates;
+use crate::domain::error::Cancelled;
+use crate::domain::feelings::FeelingEntry;
 use crate::domain::model::{Partner, Step};
+use crate::domain::safety;
+use crate::flows;
 use crate::flows::conflict::{self, Choice};
 use crate::flows::meeting::{self, Meeting};
 use crate::store::clock::Clock;
@@ -87,11 +91,28 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         .map(|c| c.as_ref().map(|c| saved_draft(store.conn(), c)).transpose())
         .collect::<anyhow::Result<_>>()?;
     let today = ctx.today;
+    let draft = store::meetings::draft(store.conn(), date)?
+        .and_then(|body| serde_json::from_str::<Meeting>(&body).ok())
+        .filter(|m| m.parts_done > 0);
+    // At one keyboard the card waits until the meeting is over: in the middle of it, it
+    // would be read over a shoulder.
+    ctx.hold_safety_card();
     let Some(p) = ctx.prompter() else {
         bail_user!("together needs a terminal");
     };
     let mut meeting = Meeting::default();
-    meeting::ask(
+    if let Some(draft) = draft {
+        let question = format!(
+            "Your time together on {} stopped after part {} of {}. Go on from there?",
+            dates::in_words(date),
+            draft.parts_done,
+            meeting::PARTS
+        );
+        if p.confirm(&question, true)? {
+            meeting = draft;
+        }
+    }
+    let asked = meeting::ask(
         p,
         &journey,
         step,
@@ -100,7 +121,25 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         date,
         today,
         &mut meeting,
-    )?;
+    );
+    if let Err(e) = asked {
+        // Interrupted: what was said so far is kept, on this computer only, for the next
+        // `together` to go on from. Nothing else is written.
+        if e.downcast_ref::<Cancelled>().is_some() && meeting.parts_done > 0 {
+            let body = serde_json::to_string(&meeting)?;
+            let at = store::clock::wall(&store.clock().now());
+            store.write(|tx| Ok(store::meetings::save_draft(tx, date, &body, &at)?))?;
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "rekindle: what you said in the first {} of {} parts is kept as a draft on this \
+                 computer; the next rekindle together offers to go on from there",
+                meeting.parts_done,
+                meeting::PARTS
+            );
+        }
+        return Err(e);
+    }
+    care(ctx, &partners, &mut meeting)?;
     let mut existing = existing;
     let mut saved = Saved {
         meeting: None,
@@ -117,7 +156,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     if !meeting.is_empty() {
         let prompt_ids: Vec<Option<String>> = partners
             .iter()
-            .map(|p| journey.prompt_for(step, p.role, date).map(|p| p.id.clone()))
+            .map(|p| meeting::together_prompt(&journey, step, p.role, date).map(|p| p.id.clone()))
             .collect();
         let clock = store.clock();
         loop {
@@ -128,7 +167,12 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
                 step,
                 date,
             };
-            match store.write(|tx| save(tx, &clock, &saving, &meeting)) {
+            match store.write(|tx| {
+                let saved = save(tx, &clock, &saving, &meeting)?;
+                // Saved whole: a draft this meeting went on from is done with.
+                store::meetings::drop_draft(tx, date)?;
+                Ok(saved)
+            }) {
                 Ok(done) => {
                     (saved.meeting, saved.checkins) = done;
                     break;
@@ -140,7 +184,57 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             }
         }
     }
-    ctx.emit(&saved)
+    ctx.emit(&saved)?;
+    ctx.release_safety_card();
+    Ok(())
+}
+
+/// Whether anything said in the meeting calls for the safety card (it is held until the
+/// end), and for each danger word a partner chose, the choice to leave it out before saving.
+fn care(ctx: &mut Context, partners: &[Partner], meeting: &mut Meeting) -> anyhow::Result<()> {
+    let texts: Vec<Option<&str>> = meeting
+        .turns
+        .iter()
+        .flat_map(|t| {
+            let c = t.checkin.as_ref();
+            [
+                c.and_then(|c| c.answer.as_deref()),
+                c.and_then(|c| c.appreciation.as_deref()),
+                c.and_then(|c| c.need.as_deref()),
+                c.and_then(|c| c.note.as_deref()),
+                t.appreciation.as_deref(),
+                t.request.as_deref(),
+            ]
+        })
+        .chain([meeting.went_well.as_deref(), meeting.work_on.as_deref()])
+        .collect();
+    let feelings: Vec<FeelingEntry> = meeting
+        .turns
+        .iter()
+        .filter_map(|t| t.checkin.as_ref())
+        .flat_map(|c| c.feelings.iter().cloned())
+        .collect();
+    if safety::calls_for_card(&feelings, texts) {
+        ctx.show_safety_card(CardReason::Written);
+    }
+    let Some(p) = ctx.prompter() else {
+        return Ok(());
+    };
+    for (i, turn) in meeting.turns.iter_mut().enumerate() {
+        let Some(draft) = turn.checkin.as_mut() else {
+            continue;
+        };
+        if draft
+            .feelings
+            .iter()
+            .any(|f| safety::is_danger_word(&f.word))
+        {
+            let other = &partners[1 - i.min(1)].name;
+            let feelings = std::mem::take(&mut draft.feelings);
+            draft.feelings = flows::care::offer_danger_words(p, feelings, other)?;
+        }
+    }
+    Ok(())
 }
 
 /// A partner's check-in for the day was saved or changed by another command during the

@@ -12,7 +12,8 @@ use crate::domain::model::Partner;
 /// have one: every write in their name (a check-in, an answer to an apology made to them, an
 /// edit, delete or undo of their records, their role, name or passphrase) and every read of
 /// their private words. The one exception is a device that belongs to them (issue 17: their
-/// own computer account already protects it); `device_owner` is `None` until then. A
+/// own computer account already protects it): `device_owner` is the partner recorded by `sync
+/// init --as` or `sync join --as`, `None` on a journal that does not sync. A
 /// partner without a passphrase is trusted by name: that is trust, not proof.
 pub fn needs_passphrase(
     subject: &Partner,

@@ -57,7 +57,7 @@ pub struct Given {
 }
 
 /// A check-in ready to be saved.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Draft {
     pub trust: u8,
     pub connection: Option<u8>,
@@ -276,7 +276,7 @@ pub(crate) mod tests {
             feelings: vec![
                 entry("hurt", Some(4)),
                 entry("anxious", None),
-                entry("tender", Some(2)),
+                entry("wistful", Some(2)),
                 entry("hopeful", None),
             ],
             answer: Some("Written in the editor,\nover two lines.".into()),
@@ -318,7 +318,7 @@ pub(crate) mod tests {
         assert!(after.feelings.is_empty());
         assert_eq!(
             changes_in_words(&changes(&before, &after)),
-            "Changed: feelings hurt (4), anxious, tender (2), hopeful → none; need removed; \
+            "Changed: feelings hurt (4), anxious, wistful (2), hopeful → none; need removed; \
              note added."
         );
         assert_eq!(

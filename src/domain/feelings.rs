@@ -1,5 +1,5 @@
-//! The feelings vocabulary: about sixty words grouped under six core feelings, after the
-//! feelings wheel (Willcox, 1982), each pleasant or unpleasant.
+//! The feelings vocabulary: about ninety words grouped under six core feelings, after the
+//! feelings wheel (Willcox, 1982), each pleasant or unpleasant, and a seventh group, `mixed`, for feelings that pull both ways.
 //!
 //! History, progress and export read a feeling's valence from here rather than from the
 //! journal, so the word list is the one place that decides it. A word outside the list is
@@ -26,16 +26,20 @@ pub enum Core {
     Joyful,
     Powerful,
     Peaceful,
+    /// Feelings that pull two ways at once (torn, ambivalent), added in version 2: after a
+    /// betrayal they are common, and neither pleasant nor unpleasant says them.
+    Mixed,
 }
 
 impl Core {
-    pub const ALL: [Core; 6] = [
+    pub const ALL: [Core; 7] = [
         Core::Mad,
         Core::Sad,
         Core::Scared,
         Core::Joyful,
         Core::Powerful,
         Core::Peaceful,
+        Core::Mixed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -46,6 +50,7 @@ impl Core {
             Core::Joyful => "joyful",
             Core::Powerful => "powerful",
             Core::Peaceful => "peaceful",
+            Core::Mixed => "mixed",
         }
     }
 
@@ -53,6 +58,7 @@ impl Core {
         match self {
             Core::Mad | Core::Sad | Core::Scared => Valence::Unpleasant,
             Core::Joyful | Core::Powerful | Core::Peaceful => Valence::Pleasant,
+            Core::Mixed => Valence::Mixed,
         }
     }
 }
@@ -70,6 +76,8 @@ impl fmt::Display for Core {
 pub enum Valence {
     Pleasant,
     Unpleasant,
+    /// Pleasant and unpleasant at once (torn, bittersweet).
+    Mixed,
     Neutral,
 }
 
@@ -78,6 +86,7 @@ impl Valence {
         match self {
             Valence::Pleasant => "pleasant",
             Valence::Unpleasant => "unpleasant",
+            Valence::Mixed => "mixed",
             Valence::Neutral => "neutral",
         }
     }
@@ -101,6 +110,7 @@ const fn w(word: &'static str, core: Core) -> Word {
     let valence = match core {
         Core::Mad | Core::Sad | Core::Scared => Valence::Unpleasant,
         Core::Joyful | Core::Powerful | Core::Peaceful => Valence::Pleasant,
+        Core::Mixed => Valence::Mixed,
     };
     Word {
         word,
@@ -109,10 +119,13 @@ const fn w(word: &'static str, core: Core) -> Word {
     }
 }
 
-use Core::{Joyful, Mad, Peaceful, Powerful, Sad, Scared};
+use Core::{Joyful, Mad, Mixed, Peaceful, Powerful, Sad, Scared};
 
 /// The whole vocabulary, grouped by core feeling; each group starts with its core word.
-pub const VOCABULARY: [Word; 60] = [
+/// Groups may be of any size. The words added in version 2 (after the content review) are
+/// those people name after a betrayal and the list lacked, the safety card's danger words
+/// among them.
+pub const VOCABULARY: [Word; 95] = [
     w("mad", Mad),
     w("angry", Mad),
     w("betrayed", Mad),
@@ -123,6 +136,10 @@ pub const VOCABULARY: [Word; 60] = [
     w("irritated", Mad),
     w("jealous", Mad),
     w("resentful", Mad),
+    w("defensive", Mad),
+    w("disgusted", Mad),
+    w("humiliated", Mad),
+    w("controlled", Mad),
     w("sad", Sad),
     w("ashamed", Sad),
     w("disappointed", Sad),
@@ -133,6 +150,15 @@ pub const VOCABULARY: [Word; 60] = [
     w("numb", Sad),
     w("remorseful", Sad),
     w("tired", Sad),
+    w("abandoned", Sad),
+    w("devastated", Sad),
+    w("embarrassed", Sad),
+    w("empty", Sad),
+    w("exhausted", Sad),
+    w("grieving", Sad),
+    w("heartbroken", Sad),
+    w("regretful", Sad),
+    w("unwanted", Sad),
     w("scared", Scared),
     w("anxious", Scared),
     w("confused", Scared),
@@ -143,6 +169,14 @@ pub const VOCABULARY: [Word; 60] = [
     w("suspicious", Scared),
     w("vulnerable", Scared),
     w("worried", Scared),
+    w("afraid", Scared),
+    w("exposed", Scared),
+    w("lost", Scared),
+    w("shocked", Scared),
+    w("threatened", Scared),
+    w("trapped", Scared),
+    w("triggered", Scared),
+    w("unsafe", Scared),
     w("joyful", Joyful),
     w("cheerful", Joyful),
     w("delighted", Joyful),
@@ -153,6 +187,7 @@ pub const VOCABULARY: [Word; 60] = [
     w("optimistic", Joyful),
     w("playful", Joyful),
     w("relieved", Joyful),
+    w("curious", Joyful),
     w("powerful", Powerful),
     w("appreciated", Powerful),
     w("capable", Powerful),
@@ -163,6 +198,8 @@ pub const VOCABULARY: [Word; 60] = [
     w("proud", Powerful),
     w("respected", Powerful),
     w("valued", Powerful),
+    w("accepted", Powerful),
+    w("encouraged", Powerful),
     w("peaceful", Peaceful),
     w("calm", Peaceful),
     w("close", Peaceful),
@@ -173,6 +210,17 @@ pub const VOCABULARY: [Word; 60] = [
     w("safe", Peaceful),
     w("trusting", Peaceful),
     w("understood", Peaceful),
+    w("connected", Peaceful),
+    w("forgiving", Peaceful),
+    w("open", Peaceful),
+    w("reassured", Peaceful),
+    w("tender", Peaceful),
+    w("mixed", Mixed),
+    w("ambivalent", Mixed),
+    w("bittersweet", Mixed),
+    w("conflicted", Mixed),
+    w("torn", Mixed),
+    w("unsure", Mixed),
 ];
 
 /// The vocabulary entry for `word`, ignoring case and surrounding spaces.
@@ -213,7 +261,7 @@ const MAX_WORD: usize = 40;
 pub const NONE: &str = "none";
 
 /// A feeling as given: the word (the vocabulary's spelling when it is known) and how strong.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FeelingEntry {
     pub word: String,
     pub intensity: Option<u8>,
@@ -296,15 +344,84 @@ pub fn nearest(word: &str) -> Option<&'static str> {
     } else {
         2
     };
+    if OTHER_WORDS.contains(&typed_text.as_str()) {
+        return None;
+    }
     VOCABULARY
         .iter()
         .filter(|entry| !negates(&typed_text, entry.word))
+        .filter(|entry| !another_form(&typed_text, entry.word))
         // Insertions, deletions, substitutions and swaps of two neighbours, counted in
         // characters (optimal string alignment).
         .map(|entry| (strsim::osa_distance(&typed_text, entry.word), entry.word))
         .filter(|&(d, _)| d > 0 && d <= allowed)
         .min_by_key(|&(d, _)| d)
         .map(|(_, word)| word)
+}
+
+/// Words of their own meaning that sit one or two letters from a listed feeling: they are
+/// never offered a correction, since the listed word would change what was said ("closed" is
+/// not "close", "lovely" is not "lonely", "cared" is not "scared").
+const OTHER_WORDS: &[&str] = &[
+    "closed",
+    "closer",
+    "lovely",
+    "cared",
+    "scarred",
+    "sacred",
+    "care",
+    "lone",
+    "alone",
+    "hard",
+    "heated",
+    "sated",
+    "mean",
+    "made",
+    "bored",
+    "board",
+    "lover",
+    "loner",
+    "sore",
+    "sober",
+    "moved",
+    "owed",
+    "hated",
+    "hurting",
+    "hurts",
+    "aloof",
+    "angsty",
+    "lousy",
+    "tried",
+    "tied",
+    "opened",
+    "torn up",
+    "caring",
+    "loving it",
+    "calmer",
+    "safer",
+    "closest",
+    "numbed",
+    "proper",
+    "pride",
+    "trust",
+    "trusted",
+    "heart",
+    "hopes",
+    "used",
+    "load",
+    "low",
+    "down",
+];
+
+/// Whether `typed` is `listed` with an ending that makes another word ("closed", "closer",
+/// "calmly"): a different word, not a typo.
+fn another_form(typed: &str, listed: &str) -> bool {
+    typed
+        .strip_prefix(listed)
+        .is_some_and(|rest| ["d", "r", "st", "ly", "s", "ed", "er", "ness"].contains(&rest))
+        || listed
+            .strip_prefix(typed)
+            .is_some_and(|rest| ["d", "ed", "s", "r"].contains(&rest))
 }
 
 /// Whether `typed` is `listed` with a prefix that turns it around: unsafe, unloved, distrusting.
@@ -411,11 +528,13 @@ mod tests {
     use std::collections::HashSet;
 
     #[test]
-    fn ten_distinct_lowercase_words_under_each_core_feeling() {
+    fn distinct_lowercase_words_under_each_of_seven_core_feelings() {
         let words: HashSet<&str> = VOCABULARY.iter().map(|e| e.word).collect();
         assert_eq!(words.len(), VOCABULARY.len(), "no word is listed twice");
+        assert_eq!(Core::ALL.len(), 7);
         for core in Core::ALL {
-            assert_eq!(under(core).count(), 10, "{core}");
+            // Groups of any size; none is a lone word.
+            assert!(under(core).count() >= 5, "{core}");
             assert_eq!(under(core).next().map(|e| e.word), Some(core.as_str()));
         }
         assert!(
@@ -468,13 +587,74 @@ mod tests {
     }
 
     #[test]
-    fn unpleasant_and_pleasant_halves_are_even() {
-        let pleasant = VOCABULARY
-            .iter()
-            .filter(|e| e.valence == Valence::Pleasant)
-            .count();
-        assert_eq!(pleasant, 30);
+    fn the_words_people_name_after_a_betrayal_are_listed_with_their_valence() {
+        let count = |v: Valence| VOCABULARY.iter().filter(|e| e.valence == v).count();
+        assert_eq!(
+            (
+                count(Valence::Pleasant),
+                count(Valence::Unpleasant),
+                count(Valence::Mixed)
+            ),
+            (38, 51, 6)
+        );
         assert!(VOCABULARY.iter().all(|e| e.valence == e.core.valence()));
+        // Version 2 adds at least twenty of the review's words, the danger words among them.
+        let added = [
+            "humiliated",
+            "devastated",
+            "heartbroken",
+            "shocked",
+            "disgusted",
+            "abandoned",
+            "afraid",
+            "unsafe",
+            "threatened",
+            "controlled",
+            "trapped",
+            "torn",
+            "ambivalent",
+            "defensive",
+            "reassured",
+            "tender",
+            "connected",
+            "embarrassed",
+            "unwanted",
+            "triggered",
+            "exhausted",
+            "empty",
+            "lost",
+            "forgiving",
+            "accepted",
+        ];
+        for word in added {
+            assert!(lookup(word).is_some(), "{word}");
+        }
+        for word in crate::domain::safety::DANGER_WORDS {
+            assert_eq!(valence(word), Valence::Unpleasant, "{word}");
+        }
+        for word in ["torn", "ambivalent", "bittersweet", "mixed"] {
+            assert_eq!(valence(word), Valence::Mixed, "{word}");
+            assert_eq!(core(word), Some(Core::Mixed), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_word_of_another_meaning_is_never_offered_as_a_correction() {
+        for (typed, never) in [
+            ("closed", "close"),
+            ("closer", "close"),
+            ("lovely", "lonely"),
+            ("cared", "scared"),
+            ("scarred", "scared"),
+            ("calmly", "calm"),
+            ("hurts", "hurt"),
+        ] {
+            assert_ne!(nearest(typed), Some(never), "{typed}");
+        }
+        // Real slips are still caught.
+        assert_eq!(nearest("lonley"), Some("lonely"));
+        assert_eq!(nearest("anxous"), Some("anxious"));
+        assert_eq!(nearest("betrayd"), Some("betrayed"));
     }
 
     fn words(specs: &[&str]) -> Vec<FeelingEntry> {

@@ -33,6 +33,11 @@
 //!   back within two weeks. This needs at least `2 × spacing − 1` prompts in the list (19 for a
 //!   step, 9 for the pool); a shorter list (a partner's own files can make one) still shows
 //!   every prompt once per cycle, with the widest spacing its length allows.
+//! - A partner whose role is not chosen yet (`unset`) sees only the prompts for either
+//!   partner, fewer than a role of their own; so every other day (odd day numbers) is a pool
+//!   day for them instead, and both lists keep their prompts [`UNSET_SPACING`] days of their
+//!   kind apart: 8 days of one kind in alternation are 16 calendar days, which needs 15 prompts
+//!   for either partner in every step and in the pool.
 //! - The adjustment only reorders the first `length − spacing + 1` places of a cycle, so the
 //!   end of every cycle is its plain shuffle, and a cycle's order depends on its own shuffle
 //!   and the previous one alone.
@@ -50,7 +55,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use crate::domain::files::{self, NotRead};
 use crate::domain::model::{Role, Step};
+
+/// The largest prompt file read: the built-in prompts of all eight steps take 55 KiB.
+const MAX_PROMPT_FILE: u64 = 1024 * 1024;
 
 /// Who a prompt or a practice is written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -76,7 +85,7 @@ impl Audience {
         matches!(
             (self, role),
             (Audience::Both, _)
-                | (_, Role::Mutual)
+                | (Audience::Repairing | Audience::Healing, Role::Mutual)
                 | (Audience::Repairing, Role::Repairing)
                 | (Audience::Healing, Role::Healing)
         )
@@ -226,6 +235,22 @@ pub fn title(step: Step) -> &'static str {
     &BUILTIN.step(step).title
 }
 
+/// Whether the daily appreciation question is held back: for the partner who was hurt, in the
+/// first three steps, being asked every day to appreciate the partner who broke trust can feel
+/// like being hurried. It stays available (`checkin --appreciation`), and `together` words it
+/// as optional.
+pub fn appreciation_held_back(role: Role, step: Step) -> bool {
+    role == Role::Healing && step.number() <= 3
+}
+
+/// Whether a move of the focus to `step` by a partner in `role` waits for the other partner's
+/// agreement: forgiveness, intimacy and renewal are steps the partner who was hurt comes to in
+/// their own time, so a move there by anyone else (repairing, mutual, or a role not chosen
+/// yet) is a proposal until the other agrees.
+pub fn move_needs_agreement(step: Step, role: Role) -> bool {
+    matches!(step, Step::Forgiveness | Step::Intimacy | Step::Renewal) && role != Role::Healing
+}
+
 /// The built-in two-sentence summary of a step.
 pub fn summary(step: Step) -> &'static str {
     &BUILTIN.step(step).summary
@@ -239,6 +264,10 @@ pub const STEP_SPACING: usize = 10;
 /// How many pool days apart the same pool prompt comes back at the soonest: pool days are
 /// every third day, so 5 of them apart is 15 days.
 pub const POOL_SPACING: usize = 5;
+
+/// For a partner whose role is not chosen yet, step and pool days alternate, and a prompt
+/// comes back no sooner than this many days of its kind (16 calendar days).
+pub const UNSET_SPACING: usize = 8;
 
 /// Where a day's prompt comes from: the focus step's own prompts or the pool, and how many
 /// days of that kind came before it since 1970-01-01 (negative before).
@@ -259,6 +288,17 @@ fn slot(day: i64) -> Slot {
         Slot::Pool(three)
     } else {
         Slot::Step(2 * three + rest)
+    }
+}
+
+/// For a partner whose role is not chosen yet: even day numbers are step days, odd ones pool
+/// days.
+fn alternate(day: i64) -> Slot {
+    let (two, rest) = (day.div_euclid(2), day.rem_euclid(2));
+    if rest == 1 {
+        Slot::Pool(two)
+    } else {
+        Slot::Step(two)
     }
 }
 
@@ -359,7 +399,8 @@ impl Journey {
     }
 
     /// The built-in journey with every `*.toml` in `dir` merged in, in file-name order. A
-    /// missing directory is normal: most people never write their own prompts.
+    /// missing directory is normal: most people never write their own prompts. Only regular
+    /// files of at most 1 MiB are read; anything else is skipped with a warning.
     pub fn with_user_dir(dir: &Path) -> (Journey, Vec<Warning>) {
         let mut journey = Journey::builtin();
         let mut warnings = Vec::new();
@@ -381,13 +422,31 @@ impl Journey {
             .collect();
         files.sort();
         for path in files {
-            let text = match fs::read_to_string(&path) {
+            // A regular file of at most 1 MiB: a named pipe would hang every command, and
+            // /dev/zero or a huge file would fill memory.
+            let read = files::read_regular(&path, MAX_PROMPT_FILE).and_then(|bytes| {
+                String::from_utf8(bytes).map_err(|_| {
+                    NotRead::Io(std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        "stream did not contain valid UTF-8",
+                    ))
+                })
+            });
+            let text = match read {
                 Ok(text) => text,
-                Err(e) => {
+                Err(e @ NotRead::Io(_)) => {
                     warnings.push(Warning {
                         path,
                         line: None,
                         message: format!("cannot read it ({e})"),
+                    });
+                    continue;
+                }
+                Err(e) => {
+                    warnings.push(Warning {
+                        path,
+                        line: None,
+                        message: e.to_string(),
                     });
                     continue;
                 }
@@ -433,20 +492,27 @@ impl Journey {
             .filter(|p| p.audience.applies_to(role))
             .collect();
         let day = day_number(date);
+        let unset = role == Role::Unset;
         let slot = match (own.is_empty(), pool.is_empty()) {
             (true, true) => return None,
             (false, true) => Slot::Step(day),
             (true, false) => Slot::Pool(day),
+            (false, false) if unset => alternate(day),
             (false, false) => slot(day),
+        };
+        let (step_spacing, pool_spacing) = if unset {
+            (UNSET_SPACING, UNSET_SPACING)
+        } else {
+            (STEP_SPACING, POOL_SPACING)
         };
         Some(match slot {
             Slot::Step(index) => {
                 let key = format!("{}/{own_key}", step.id());
-                own[nth_in_cycles(own.len(), STEP_SPACING, &key, index)]
+                own[nth_in_cycles(own.len(), step_spacing, &key, index)]
             }
             Slot::Pool(index) => {
                 let key = format!("anytime/{}", role.as_str());
-                pool[nth_in_cycles(pool.len(), POOL_SPACING, &key, index)]
+                pool[nth_in_cycles(pool.len(), pool_spacing, &key, index)]
             }
         })
     }
@@ -857,15 +923,18 @@ mod tests {
                 .iter()
                 .filter(|p| p.audience == Audience::Both)
                 .count();
-            assert!(both >= 10, "{step}: {both} prompts for either partner");
+            // At least 15 reachable by every role, which the alternating days of a partner
+            // whose role is not chosen yet need for their two weeks.
+            assert!(both >= 15, "{step}: {both} prompts for either partner");
             for role in Role::ALL {
                 // Enough that the shuffle keeps every prompt two weeks from its last showing
-                // (at least 15 were asked for; the spacing rule needs 19).
+                // (at least 15 were asked for; the spacing rule needs 19, or 15 for unset).
                 let seen = guide.prompts_for(role).len();
-                assert!(
-                    seen >= 2 * STEP_SPACING - 1,
-                    "{step}: {role} sees {seen} prompts"
-                );
+                let needed = match role {
+                    Role::Unset => 2 * UNSET_SPACING - 1,
+                    _ => 2 * STEP_SPACING - 1,
+                };
+                assert!(seen >= needed, "{step}: {role} sees {seen} prompts");
                 assert!(
                     !guide.practices_for(role).is_empty(),
                     "{step}: a practice for {role}"
@@ -894,10 +963,11 @@ mod tests {
         assert!(both >= 20, "{both} pool prompts for either partner");
         for role in Role::ALL {
             let seen = pool.iter().filter(|p| p.audience.applies_to(role)).count();
-            assert!(
-                seen >= 2 * POOL_SPACING - 1,
-                "{role} sees {seen} in the pool"
-            );
+            let needed = match role {
+                Role::Unset => 2 * UNSET_SPACING - 1,
+                _ => 2 * POOL_SPACING - 1,
+            };
+            assert!(seen >= needed, "{role} sees {seen} in the pool");
         }
         for prompt in pool {
             assert!(prompt.id.starts_with("anytime."), "{}", prompt.id);
@@ -1102,6 +1172,9 @@ mod tests {
                         guide.step,
                         practice.text
                     );
+                    // Private entries come later (issue 15); no practice names a command that
+                    // does not exist yet.
+                    assert!(!lower.contains("rekindle note"), "{}", practice.text);
                 }
             }
         }
@@ -1159,6 +1232,28 @@ mod tests {
                 .note()
                 .is_some_and(|n| n.contains("helpline"))
         );
+    }
+
+    #[test]
+    fn the_hurt_partner_is_not_asked_for_appreciation_in_the_first_three_steps() {
+        for step in Step::ALL {
+            let early = step.number() <= 3;
+            assert_eq!(appreciation_held_back(Role::Healing, step), early, "{step}");
+            for role in [Role::Repairing, Role::Mutual, Role::Unset] {
+                assert!(!appreciation_held_back(role, step), "{role} {step}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_hurt_partner_moves_to_forgiveness_intimacy_or_renewal_alone() {
+        for step in Step::ALL {
+            let guarded = matches!(step, Step::Forgiveness | Step::Intimacy | Step::Renewal);
+            assert!(!move_needs_agreement(step, Role::Healing), "{step}");
+            for role in [Role::Repairing, Role::Mutual, Role::Unset] {
+                assert_eq!(move_needs_agreement(step, role), guarded, "{role} {step}");
+            }
+        }
     }
 
     #[test]
@@ -1274,7 +1369,12 @@ mod tests {
                     .prompt_for(Step::Responsibility, role, date)
                     .unwrap();
                 let pooled = first.id.starts_with("anytime.");
-                assert_eq!(pooled, day.rem_euclid(3) == 2, "{date}");
+                // A partner whose role is not chosen yet has a pool day every other day.
+                let pool_day = match role {
+                    Role::Unset => day.rem_euclid(2) == 1,
+                    _ => day.rem_euclid(3) == 2,
+                };
+                assert_eq!(pooled, pool_day, "{role} {date}");
                 if pooled {
                     from_pool += 1;
                     // The pool does not depend on the step, so a change of focus never
@@ -1285,7 +1385,8 @@ mod tests {
                     }
                 }
             }
-            assert_eq!(from_pool, 100, "{role}");
+            let expected = if role == Role::Unset { 150 } else { 100 };
+            assert_eq!(from_pool, expected, "{role}");
         }
     }
 
@@ -1304,7 +1405,10 @@ mod tests {
                 for cycle in -2..6 {
                     // The step days of one cycle, and the calendar days they fall on.
                     let shown: Vec<&str> = (cycle * n..(cycle + 1) * n)
-                        .map(|k| 3 * k.div_euclid(2) + k.rem_euclid(2))
+                        .map(|k| match role {
+                            Role::Unset => 2 * k,
+                            _ => 3 * k.div_euclid(2) + k.rem_euclid(2),
+                        })
                         .map(|day| journey.prompt_for(step, role, date_of(day)).unwrap())
                         .map(|p| p.id.as_str())
                         .collect();
@@ -1322,7 +1426,10 @@ mod tests {
             let m = pool.len() as i64;
             for cycle in -1..3 {
                 let shown: HashSet<&str> = (cycle * m..(cycle + 1) * m)
-                    .map(|j| 3 * j + 2)
+                    .map(|j| match role {
+                        Role::Unset => 2 * j + 1,
+                        _ => 3 * j + 2,
+                    })
                     .map(|day| {
                         journey
                             .prompt_for(Step::Intimacy, role, date_of(day))

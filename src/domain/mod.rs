@@ -5,11 +5,13 @@
 pub mod apology_check;
 pub mod authorship;
 pub mod checkin;
+pub mod clock;
 pub mod dates;
 pub mod edit;
 pub mod error;
 pub mod exchange;
 pub mod feelings;
+pub mod files;
 pub mod history;
 pub mod hlc;
 pub mod input;
@@ -20,6 +22,8 @@ pub mod private;
 pub mod progress;
 pub mod recovery;
 pub mod recurrence;
+pub mod safety;
+pub mod sync;
 
 /// The short safety note carried by `init`, the `reassess` step and the README.
 pub const SAFETY_NOTE: &str = "A note on safety: if either of you feels afraid, unsafe, \

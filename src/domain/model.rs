@@ -5,34 +5,40 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-/// How a partner stands in the repair: the one who broke trust, the one who was hurt, or
-/// both at once (the default, and the common case).
+use crate::text::sanitize;
+
+/// How a partner stands in the repair: the one who broke trust, the one who was hurt, both at
+/// once, or not chosen yet. Nothing is preselected: a partner is `Unset` until a role is
+/// chosen, and sees only the prompts written for either partner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     Repairing,
     Healing,
-    #[default]
     Mutual,
+    #[default]
+    Unset,
 }
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::Repairing, Role::Healing, Role::Mutual];
+    pub const ALL: [Role; 4] = [Role::Repairing, Role::Healing, Role::Mutual, Role::Unset];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Repairing => "repairing",
             Role::Healing => "healing",
             Role::Mutual => "mutual",
+            Role::Unset => "unset",
         }
     }
 
-    /// A short phrase for human output.
+    /// A short phrase for human output; "mutual" always with its meaning.
     pub fn describe(self) -> &'static str {
         match self {
             Role::Repairing => "repairing trust",
             Role::Healing => "healing",
-            Role::Mutual => "mutual",
+            Role::Mutual => "mutual (each of you repairing and healing)",
+            Role::Unset => "role not chosen yet",
         }
     }
 }
@@ -51,7 +57,9 @@ impl FromStr for Role {
         Role::ALL
             .into_iter()
             .find(|r| r.as_str() == wanted)
-            .ok_or_else(|| format!("\"{s}\" is not a role; use repairing, healing or mutual"))
+            .ok_or_else(|| {
+                format!("\"{s}\" is not a role; use repairing, healing, mutual or unset")
+            })
     }
 }
 
@@ -148,6 +156,25 @@ pub fn same_name(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
+/// Whether two names would read as one on a screen: the same but for case, or made of
+/// characters that look alike (Latin "Sam" and "Ѕam" with a Cyrillic Ѕ, fullwidth "Ａlex",
+/// "rn" for "m"). Compared by their Unicode skeletons (UTS 39), ignoring case: the timeline
+/// says "Sam checked in", and nobody should have to guess which of the two that was.
+pub fn names_look_alike(a: &str, b: &str) -> bool {
+    use unicode_security::confusable_detection::skeleton;
+    let folded = |s: &str| -> String { skeleton(&s.trim().to_lowercase()).collect() };
+    same_name(a, b) || folded(a) == folded(b)
+}
+
+/// Why `new` is refused beside `other`, in a sentence (both defused).
+pub fn look_alike(other: &str, new: &str) -> String {
+    format!(
+        "\"{}\" looks the same as \"{}\" on a screen (some of its letters only look like the other's), and the two of you need names that read differently; choose another",
+        sanitize::line(new.trim()),
+        sanitize::line(other.trim())
+    )
+}
+
 /// The partner who is not `me` (rekindle is for two); `None` while the journal holds one.
 pub fn other_partner<'a>(partners: &'a [Partner], me: &Partner) -> Option<&'a Partner> {
     partners.iter().find(|p| p.id != me.id)
@@ -197,5 +224,28 @@ pub(crate) mod tests {
         assert!(same_name("Zoë", "ZOË"));
         assert!(same_name(" sam", "Sam"));
         assert!(!same_name("Sam", "Samantha"));
+    }
+
+    // Audit row I37: two partners whose names read the same on a screen.
+    #[test]
+    fn names_that_look_alike_are_caught() {
+        for (a, b) in [
+            ("Sam", "\u{405}am"),
+            ("\u{ff21}lex", "Alex"),
+            ("Sam", "SAM"),
+            ("Sam", "Sarn"),
+            ("Zo\u{eb}", "Zoe\u{308}"),
+            ("Alex", "\u{391}lex"),
+        ] {
+            assert!(names_look_alike(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("Sam", "Alex"),
+            ("Sam", "Samantha"),
+            ("Zo\u{eb}", "Zoe"),
+            ("Ana", "Anna"),
+        ] {
+            assert!(!names_look_alike(a, b), "{a} / {b}");
+        }
     }
 }

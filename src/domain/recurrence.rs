@@ -29,7 +29,7 @@ const LONG: [&str; 7] = [
 ];
 
 /// A set of weekdays: bit 0 is Monday, bit 6 Sunday.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct DaySet(u8);
 
 impl DaySet {
@@ -47,7 +47,7 @@ impl DaySet {
 }
 
 /// How often a recurring promise falls due.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Rule {
     /// Every day.
     Day,

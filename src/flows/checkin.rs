@@ -18,7 +18,8 @@ use crate::domain::checkin::{
 use crate::domain::dates;
 use crate::domain::error::{Cancelled, UserError};
 use crate::domain::feelings::{self, FeelingEntry, Parsed, VOCABULARY};
-use crate::domain::journey::{Prompt, StepGuide};
+use crate::domain::journey::{self, Prompt, StepGuide};
+use crate::domain::model::Role;
 use crate::flows::prompter::{Edited, Prompter, ask as hinted};
 use crate::text::prose;
 use crate::text::sanitize;
@@ -30,6 +31,9 @@ pub struct Guidance<'a> {
     pub today: NaiveDate,
     pub partner: &'a str,
     pub other: &'a str,
+    /// The partner's role: the partner who was hurt is not asked for an appreciation of the
+    /// other in the first steps (see `journey::appreciation_held_back`).
+    pub role: Role,
     pub guide: &'a StepGuide,
     pub prompt: Option<&'a Prompt>,
     /// The check-in already saved for that date, which this one replaces: each question
@@ -92,7 +96,7 @@ pub fn ask(
         });
     }
 
-    introduce(p, guidance)?;
+    introduce(p, guidance, options)?;
     let before = guidance.before;
     let other = sanitize::line(guidance.other).into_owned();
     // A check-in for an earlier day asks about that day.
@@ -150,12 +154,20 @@ pub fn ask(
     };
     if options.extras {
         let saved = |pick: fn(&Draft) -> &Option<String>| before.and_then(|b| pick(b).as_deref());
-        if given.appreciation.is_none() {
+        // Held back for the partner who was hurt in the first three steps: a daily request
+        // to appreciate the one who broke trust can feel like being asked to move on. The
+        // flag --appreciation still saves one.
+        let held_back = journey::appreciation_held_back(guidance.role, guidance.guide.step);
+        if given.appreciation.is_none() && !held_back {
             draft.appreciation = ask_text(
                 p,
-                &format!("Something you appreciate about {other} {day}"),
+                &format!(
+                    "Anything you appreciated about {other} {day}? It is fine to leave this empty"
+                ),
                 saved(|b| &b.appreciation),
             )?;
+        } else if given.appreciation.is_none() {
+            draft.appreciation = before.and_then(|b| b.appreciation.clone());
         }
         if given.need.is_none() {
             draft.need = ask_text(
@@ -186,7 +198,7 @@ pub fn ask(
     Ok(draft)
 }
 
-fn introduce(p: &mut dyn Prompter, g: &Guidance<'_>) -> anyhow::Result<()> {
+fn introduce(p: &mut dyn Prompter, g: &Guidance<'_>, options: Options) -> anyhow::Result<()> {
     let day = if g.date == g.today {
         format!("today, {}", dates::in_words(g.date))
     } else {
@@ -211,7 +223,9 @@ fn introduce(p: &mut dyn Prompter, g: &Guidance<'_>) -> anyhow::Result<()> {
         p.say("")?;
         p.say(&prose::paragraph(&sanitize::line(&prompt.text), 2))?;
     }
-    if let Some(note) = g.guide.note() {
+    // At one keyboard (`together`) the safety note waits, with the card, until the meeting
+    // is over.
+    if let Some(note) = g.guide.note().filter(|_| options.extras) {
         p.say("")?;
         p.say(&prose::paragraph(note, 2))?;
     }
@@ -424,7 +438,9 @@ fn ask_own_words(
                 ),
                 "No keeps your word",
             );
-            if p.confirm(&question, true)? {
+            // No is the default: Enter keeps the word as typed, so a slip of the finger
+            // never changes what someone said they feel.
+            if p.confirm(&question, false)? {
                 entry.word = near.to_string();
             }
         }
@@ -546,6 +562,7 @@ mod tests {
             today: date,
             partner: "Sam",
             other: "Alex",
+            role: Role::Repairing,
             guide,
             prompt,
             before,
@@ -615,7 +632,7 @@ mod tests {
                 "How strong is \"hurt\"?\n1 to 5, Enter skips",
                 "How strong is \"hopeful\"?\n1 to 5, Enter skips",
                 "Your answer\nEnter skips, e opens your editor",
-                "Something you appreciate about Alex today\nEnter skips",
+                "Anything you appreciated about Alex today? It is fine to leave this empty\nEnter skips",
                 "Something you need from Alex\nEnter skips",
                 "Anything else to note?\nEnter skips",
                 "Save this check-in?",
@@ -723,7 +740,7 @@ mod tests {
             p.asked,
             [
                 "How close do you feel to Alex today?\n1 to 10",
-                "Something you appreciate about Alex today\nEnter skips",
+                "Anything you appreciated about Alex today? It is fine to leave this empty\nEnter skips",
                 "Save this check-in?",
             ]
         );
@@ -883,6 +900,29 @@ mod tests {
         );
     }
 
+    #[test]
+    fn the_typo_question_defaults_to_keeping_the_word() {
+        let own = VOCABULARY.len();
+        let mut p = Scripted::new([
+            Reply::Picks(vec![own]),
+            text_reply("lonley"),
+            Reply::No,
+            text_reply(""),
+        ]);
+        let feelings = ask_feelings(&mut p, &[], "today").unwrap();
+        assert_eq!(feelings, [entry("lonley", None)]);
+        assert_eq!(p.confirm_defaults, [false], "Enter keeps the word as typed");
+        // A word of another meaning is not asked about at all.
+        let mut p = Scripted::new([
+            Reply::Picks(vec![own]),
+            text_reply("closed"),
+            text_reply(""),
+        ]);
+        let feelings = ask_feelings(&mut p, &[], "today").unwrap();
+        assert_eq!(feelings, [entry("closed", None)]);
+        assert!(p.confirm_defaults.is_empty());
+    }
+
     // Regression: a word kept as typed after "did you mean …? no" was asked about again when
     // amending, with yes as the default, so Enter changed it.
     #[test]
@@ -1022,7 +1062,7 @@ mod tests {
             [
                 Some("5".to_string()),
                 Some("6".to_string()),
-                Some("tender:2".to_string()),
+                Some("wistful:2".to_string()),
                 Some("4".to_string()),
                 None,
                 None,
@@ -1075,7 +1115,7 @@ mod tests {
         assert_eq!(draft.feelings, [entry("calm", None)]);
         assert!(
             p.said.iter().any(|s| s
-                == "  Changed: trust 5 → 8; feelings hurt (4), anxious, tender (2), hopeful → calm; \
+                == "  Changed: trust 5 → 8; feelings hurt (4), anxious, wistful (2), hopeful → calm; \
                     answer changed; appreciation removed; note added."),
             "{:?}",
             p.said
@@ -1092,6 +1132,7 @@ mod tests {
             today: d(2026, 11, 21),
             partner: "Sam",
             other: "Alex",
+            role: Role::Repairing,
             guide,
             prompt: None,
             before: None,

@@ -10,8 +10,8 @@ use crate::bail_user;
 use crate::domain::checkin::{Draft, Given, feelings_in_words, text};
 use crate::domain::dates;
 use crate::domain::error::Cancelled;
-use crate::domain::journey::Journey;
-use crate::domain::model::{Partner, Step};
+use crate::domain::journey::{Journey, Prompt};
+use crate::domain::model::{Partner, Role, Step};
 use crate::domain::recurrence::Rule;
 use crate::flows::checkin::{self, Guidance, Options};
 use crate::flows::prompter::{self, Prompter};
@@ -19,7 +19,7 @@ use crate::text::sanitize;
 
 /// One partner's turn: their check-in (unless they kept the one already saved), their
 /// appreciation, their request, and whether the other partner promised it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Turn {
     pub checkin: Option<Draft>,
     pub appreciation: Option<String>,
@@ -31,7 +31,7 @@ pub struct Turn {
 }
 
 /// How the other partner took on a request as a promise.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Offer {
     /// Once, within a week of the meeting.
     Once,
@@ -50,7 +50,7 @@ impl Offer {
 }
 
 /// Everything the meeting gathered, before it is saved.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Meeting {
     pub turns: Vec<Turn>,
     pub went_well: Option<String>,
@@ -147,8 +147,9 @@ pub fn ask(
                 today,
                 partner: &partner.name,
                 other,
+                role: partner.role,
                 guide: journey.step(step),
-                prompt: journey.prompt_for(step, partner.role, date),
+                prompt: together_prompt(journey, step, partner.role, date),
                 before,
             };
             turn.checkin = Some(checkin::ask(
@@ -177,9 +178,11 @@ pub fn ask(
         ))?;
         let mut appreciations = [None, None];
         for i in 0..2 {
+            // Optional for everyone, and said so: for a partner who was hurt, early on, it
+            // can be too soon to appreciate the other.
             let question = prompter::ask(
                 &format!(
-                    "{}, what do you appreciate about {} this week?",
+                    "{}, anything you appreciated about {} this week? It is fine to pass",
                     names[i],
                     names[1 - i]
                 ),
@@ -259,6 +262,19 @@ pub fn ask(
     Ok(())
 }
 
+/// The day's prompt for a partner at the shared keyboard; none in the step about deciding
+/// whether to stay, whose questions are for each partner alone.
+pub fn together_prompt(
+    journey: &Journey,
+    step: Step,
+    role: Role,
+    date: NaiveDate,
+) -> Option<&Prompt> {
+    (step != Step::Reassess)
+        .then(|| journey.prompt_for(step, role, date))
+        .flatten()
+}
+
 fn summary(meeting: &Meeting, names: &[String], date: NaiveDate) -> String {
     let mut lines = vec![format!("Your time together, {}:", dates::in_words(date))];
     for (i, turn) in meeting.turns.iter().enumerate() {
@@ -322,6 +338,18 @@ mod tests {
     use super::*;
     use crate::domain::model::tests::sam_and_alex;
     use crate::flows::prompter::{CLEARED, Reply, Scripted};
+
+    #[test]
+    fn at_one_keyboard_the_step_about_deciding_whether_to_stay_asks_no_prompt() {
+        let journey = Journey::builtin();
+        let date = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap_or_default();
+        for step in Step::ALL {
+            for role in Role::ALL {
+                let prompt = together_prompt(&journey, step, role, date);
+                assert_eq!(prompt.is_none(), step == Step::Reassess, "{step} {role}");
+            }
+        }
+    }
 
     fn t(s: &str) -> Reply {
         Reply::Text(s.into())

@@ -4,6 +4,7 @@
 //! summary, a finding), and a view never asks anything.
 
 pub mod apology;
+pub mod care;
 pub mod checkin;
 pub mod conflict;
 pub mod couple;

@@ -251,3 +251,21 @@ pub fn who_checked_in(
     stmt.query_map(params![since, until], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect()
 }
+
+/// How many check-ins `partner_id` has, on any day.
+pub fn count_for(conn: &Connection, partner_id: i64) -> rusqlite::Result<i64> {
+    conn.query_row(
+        "SELECT count(*) FROM checkins WHERE partner_id = ?1",
+        [partner_id],
+        |r| r.get(0),
+    )
+}
+
+/// Forgets private words a check-in kept, when it is saved with shared words instead.
+pub fn clear_private(conn: &Connection, id: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE checkins SET private = NULL WHERE id = ?1 AND private IS NOT NULL",
+        [id],
+    )?;
+    Ok(())
+}

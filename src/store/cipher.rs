@@ -62,7 +62,7 @@ mod hook {
         }
         // SAFETY: SQLCipher hands a buffer of `len` writable bytes.
         let out = unsafe { std::slice::from_raw_parts_mut(buf.cast::<u8>(), len) };
-        match getrandom::fill(out) {
+        match getrandom::getrandom(out) {
             Ok(()) => SQLITE_OK,
             Err(_) => SQLITE_ERROR,
         }
@@ -136,7 +136,7 @@ impl DbKey {
     /// A new key from the kernel's random source.
     pub fn random() -> std::io::Result<DbKey> {
         let mut bytes = [0u8; Self::LEN];
-        getrandom::fill(&mut bytes).map_err(std::io::Error::other)?;
+        getrandom::getrandom(&mut bytes).map_err(|e| std::io::Error::other(e.to_string()))?;
         Ok(DbKey(bytes))
     }
 
@@ -233,7 +233,12 @@ pub const PAGE_SIZE: u64 = 4096;
 
 /// The format of the file at `path`, or `None` when it cannot be read.
 pub fn format_of(path: &std::path::Path) -> Option<Format> {
-    let len = std::fs::metadata(path).ok()?.len();
+    let meta = std::fs::metadata(path).ok()?;
+    // A pipe or a device is never read here: reading a pipe would wait for a writer.
+    if !meta.is_file() {
+        return Some(Format::Neither);
+    }
+    let len = meta.len();
     let head = super::files::head(path, 16)?;
     Some(if head.as_slice() == super::files::SQLITE_HEADER {
         Format::Plain

@@ -23,7 +23,9 @@ pub enum Clock {
 impl Clock {
     pub fn now(&self) -> DateTime<Utc> {
         match self {
-            Clock::System => Utc::now(),
+            // Checked when the run began (`domain::clock::read`); clamped into the years
+            // rekindle writes should it have gone wrong since, never a panic.
+            Clock::System => crate::domain::clock::clamped(std::time::SystemTime::now()),
             Clock::Fixed(at) => *at,
         }
     }

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
+use super::cleanup;
 use super::files::{self, PlaceError};
 use crate::domain::error::UserError;
 
@@ -38,22 +39,61 @@ pub fn check_destination_named(
     if path.as_os_str().is_empty() {
         return Err(UserError::new(format!("{flag} needs a file name")).into());
     }
-    if let Ok(meta) = fs::metadata(path) {
-        if meta.is_dir() {
+    if fs::metadata(path).is_ok_and(|meta| meta.is_dir()) {
+        return Err(UserError::new(format!(
+            "{shown} is a folder; give {flag} a file name, such as {}",
+            path.join(example).display()
+        ))
+        .into());
+    }
+    // Also a name SQLite would take for one of the journal's own files, before it exists.
+    if files::is_part_of(path, journal) {
+        return Err(UserError::new(format!(
+            "{shown} is part of your journal itself; choose another file for {flag}"
+        ))
+        .into());
+    }
+    existing_folder(path)?;
+    refuse_what_others_control(path, flag)?;
+    Ok(())
+}
+
+/// Refuses a name someone else could redirect: a symbolic link that belongs to another user
+/// (planted in a shared folder, it would send the file into one of yours), or a name in a
+/// folder that others can write and that is not sticky (they could swap the name for such a
+/// link between the check and the write). For a link of your own, the folder of the file it
+/// points to is checked too, since the file is written there.
+fn refuse_what_others_control(path: &Path, flag: &str) -> anyhow::Result<()> {
+    use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+    let me = super::privacy::current_user();
+    let shown = path.display();
+    if let Ok(meta) = fs::symlink_metadata(path)
+        && meta.file_type().is_symlink()
+        && meta.uid() != me
+    {
+        return Err(UserError::new(format!(
+            "{shown} is a symbolic link that belongs to {}, not to you, so rekindle will not write through it; choose another file for {flag}",
+            super::privacy::user_name(meta.uid())
+        ))
+        .into());
+    }
+    let mut folders = vec![files::folder_of(path)];
+    if let Ok(target) = fs::canonicalize(path) {
+        folders.push(files::folder_of(&target));
+    }
+    for folder in folders {
+        let Ok(meta) = fs::metadata(&folder) else {
+            continue;
+        };
+        let mode = meta.permissions().mode() & 0o7777;
+        if mode & 0o022 != 0 && mode & 0o1000 == 0 {
             return Err(UserError::new(format!(
-                "{shown} is a folder; give {flag} a file name, such as {}",
-                path.join(example).display()
-            ))
-            .into());
-        }
-        if files::is_part_of(path, journal) {
-            return Err(UserError::new(format!(
-                "{shown} is part of your journal itself; choose another file for {flag}"
+                "the folder {} can be changed by other users (mode {mode:04o}) and is not a shared folder that keeps each person's files their own, so someone could swap {shown} for a link to one of your files while rekindle writes; choose a folder of your own for {flag}",
+                folder.display()
             ))
             .into());
         }
     }
-    existing_folder(path)?;
     Ok(())
 }
 
@@ -161,6 +201,9 @@ pub fn write_atomic(
     }
     // Errors name the file written: the one a symbolic link points to, when it is one.
     let cannot = || format!("cannot write {}", target.display());
+    // Tracked before it is made, and dropped after it is removed (declared first), so an
+    // interruption never misses it.
+    let tracked = cleanup::track(&files::temp_prefix(&target, "new"));
     let temp = files::temp_beside(&target, "new").with_context(cannot)?;
     let mut writer = BufWriter::new(temp.as_file());
     fill(&mut writer)?;
@@ -169,13 +212,17 @@ pub fn write_atomic(
         .with_context(|| format!("cannot write {}", path.display()))?;
     drop(writer);
     temp.as_file().sync_all().with_context(cannot)?;
-    files::place_over(temp.into_temp_path(), &target).with_context(cannot)
+    tracked
+        .placed(|| files::place_over(temp.into_temp_path(), &target))
+        .with_context(cannot)
 }
 
-/// Puts the finished file at `temp` (made with [`files::temp_beside`]) at `path`: replacing
-/// what is there with `replace`, and otherwise refusing with "already exists" and `hint`.
+/// Puts the finished file at `temp` (made with [`files::temp_beside`], and `tracked` since)
+/// at `path`: replacing what is there with `replace`, and otherwise refusing with "already
+/// exists" and `hint`.
 pub fn place(
     temp: tempfile::TempPath,
+    tracked: cleanup::Tracked,
     path: &Path,
     replace: bool,
     hint: &str,
@@ -183,9 +230,11 @@ pub fn place(
     let cannot = || format!("cannot write {}", path.display());
     files::sync_file(&temp).with_context(cannot)?;
     if replace {
-        return files::place_over(temp, path).with_context(cannot);
+        return tracked
+            .placed(|| files::place_over(temp, path))
+            .with_context(cannot);
     }
-    match files::place_new(temp, path) {
+    match tracked.placed(|| files::place_new(temp, path)) {
         Ok(()) => Ok(()),
         Err(PlaceError::Taken) => {
             Err(UserError::new(format!("{} already exists; {hint}", path.display())).into())

@@ -37,6 +37,16 @@ pub enum StoreError {
         .0.display()
     )]
     WrongKey(PathBuf),
+    /// Someone else could read or change the journal through one of its files or its folder;
+    /// the sentence names the file, its owner and mode, and what to do.
+    #[error("{0}")]
+    NotPrivate(String),
+    /// A file under a name SQLite keeps for itself, which SQLite would delete or replay.
+    #[error(
+        "{} sits beside your journal under the name SQLite keeps for its own rollback file, but it is not one, and SQLite would delete it; rekindle left both files alone. Give that file another name (mv) and try again",
+        .0.display()
+    )]
+    StrayCompanion(PathBuf),
     #[error("cannot use {}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
     #[error("cannot open the journal at {}: {source}", path.display())]
@@ -45,7 +55,7 @@ pub enum StoreError {
         source: rusqlite::Error,
     },
     #[error(
-        "the journal is busy: another rekindle command has been writing to it for over {} seconds, so nothing was saved; please try again in a moment",
+        "the journal is busy: another rekindle command (or another program that has it open) has been writing to it for over {} seconds, so nothing was saved; please try again in a moment",
         BUSY_TIMEOUT.as_secs()
     )]
     Busy,

@@ -16,6 +16,11 @@ pub struct FocusChange {
     pub step: Step,
     pub date: NaiveDate,
     pub partner_id: Option<i64>,
+    /// A move that waits for the other partner's agreement: the focus does not change until
+    /// it is agreed (migration 3).
+    pub waiting: bool,
+    /// Who agreed to a move that waited for agreement.
+    pub agreed_by: Option<i64>,
 }
 
 /// Records a change of focus. `start` marks the focus a new journal starts with (see
@@ -53,8 +58,60 @@ pub fn record(
         step,
         date,
         partner_id,
+        waiting: false,
+        agreed_by: None,
     })
 }
+
+/// Records a move of the focus that waits for the other partner's agreement: kept, shown,
+/// and exported like any focus change, but the focus stays where it was until [`agree`].
+pub fn propose(
+    conn: &Connection,
+    stamp: &Stamp,
+    step: Step,
+    date: NaiveDate,
+    partner_id: i64,
+) -> rusqlite::Result<FocusChange> {
+    let mut change = record(conn, stamp, step, date, Some(partner_id), false)?;
+    conn.execute(
+        "UPDATE focus_changes SET waiting = 1 WHERE id = ?1",
+        [change.id],
+    )?;
+    change.waiting = true;
+    Ok(change)
+}
+
+/// The move waiting for agreement, if any: the latest proposal made since the focus last
+/// moved. An older one was overtaken by that move and waits no more.
+pub fn waiting(conn: &Connection) -> rusqlite::Result<Option<FocusChange>> {
+    let latest = conn
+        .query_row(
+            &format!("{SELECT} ORDER BY date DESC, created_at DESC, id DESC LIMIT 1"),
+            [],
+            from_row,
+        )
+        .optional()?;
+    Ok(latest.filter(|f| f.waiting))
+}
+
+/// Agrees to a waiting move: from `date` the focus is on its step. The waiting version is
+/// kept as a revision, so the timeline shows when it was proposed and when agreed.
+pub fn agree(
+    conn: &Connection,
+    stamp: &Stamp,
+    id: i64,
+    agreed_by: i64,
+    date: NaiveDate,
+) -> rusqlite::Result<()> {
+    revisions::supersede(conn, stamp, RecordKind::Focus, id, Action::Edit)?;
+    conn.execute(
+        "UPDATE focus_changes SET waiting = 0, agreed_by = ?2, date = ?3 WHERE id = ?1",
+        params![id, agreed_by, date],
+    )?;
+    revisions::stamp_row(conn, stamp, RecordKind::Focus, id)
+}
+
+const SELECT: &str = "SELECT id, step, date, partner_id, waiting, agreed_by FROM focus_changes";
 
 /// A focus change from a row of `id, step, date, partner_id`.
 fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<FocusChange> {
@@ -63,14 +120,15 @@ fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<FocusChange> {
         step: row.get(1)?,
         date: row.get(2)?,
         partner_id: row.get(3)?,
+        waiting: row.get(4)?,
+        agreed_by: row.get(5)?,
     })
 }
 
 /// The focus in force now: the latest change by date, then by when it was written.
 pub fn current(conn: &Connection) -> rusqlite::Result<Option<FocusChange>> {
     conn.query_row(
-        "SELECT id, step, date, partner_id FROM focus_changes
-         ORDER BY date DESC, created_at DESC, id DESC LIMIT 1",
+        &format!("{SELECT} WHERE waiting = 0 ORDER BY date DESC, created_at DESC, id DESC LIMIT 1"),
         [],
         from_row,
     )
@@ -80,8 +138,10 @@ pub fn current(conn: &Connection) -> rusqlite::Result<Option<FocusChange>> {
 /// The focus in force on `date`: the latest change dated on or before it.
 pub fn as_of(conn: &Connection, date: NaiveDate) -> rusqlite::Result<Option<FocusChange>> {
     conn.query_row(
-        "SELECT id, step, date, partner_id FROM focus_changes WHERE date <= ?1
-         ORDER BY date DESC, created_at DESC, id DESC LIMIT 1",
+        &format!(
+            "{SELECT} WHERE date <= ?1 AND waiting = 0
+             ORDER BY date DESC, created_at DESC, id DESC LIMIT 1"
+        ),
         [date],
         from_row,
     )
@@ -89,12 +149,8 @@ pub fn as_of(conn: &Connection, date: NaiveDate) -> rusqlite::Result<Option<Focu
 }
 
 pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<FocusChange>> {
-    conn.query_row(
-        "SELECT id, step, date, partner_id FROM focus_changes WHERE id = ?1",
-        [id],
-        from_row,
-    )
-    .optional()
+    conn.query_row(&format!("{SELECT} WHERE id = ?1"), [id], from_row)
+        .optional()
 }
 
 /// The couple's focus step now (the first step when none was ever recorded).

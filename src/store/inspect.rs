@@ -62,3 +62,50 @@ pub fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
 }
+
+/// Opens only the journal file itself to look at it, as if nothing else could change it
+/// (SQLite's `immutable`): its `-wal` and `-shm` are neither read nor touched, so a companion
+/// file someone else planted is never opened, and nothing at all is written. What waits in
+/// the write-ahead log is not seen.
+pub fn open_immutable(path: &Path) -> rusqlite::Result<Connection> {
+    let mut uri = String::from("file:");
+    for byte in path.as_os_str().as_encoded_bytes() {
+        match byte {
+            b'/' | b'-' | b'_' | b'.' | b'~' => uri.push(char::from(*byte)),
+            b if b.is_ascii_alphanumeric() => uri.push(char::from(*b)),
+            b => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_immutable_look_neither_reads_nor_touches_the_files_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("odd name %?#.db");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE t (n); INSERT INTO t VALUES (1);")
+            .unwrap();
+        drop(conn);
+        let wal = dir.path().join("odd name %?#.db-wal");
+        std::fs::write(&wal, b"not a log").unwrap();
+        let conn = open_immutable(&path).unwrap();
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM t", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1);
+        drop(conn);
+        assert_eq!(std::fs::read(&wal).unwrap(), b"not a log");
+        assert!(!dir.path().join("odd name %?#.db-shm").exists());
+    }
+}

@@ -56,7 +56,7 @@ fn pid_in(name: &str, prefix: &str) -> Option<u32> {
 /// Whether process `pid` may still be building. Where `/proc` shows the running processes
 /// that is exact (a recycled pid only keeps a leftover a little longer); elsewhere a file is
 /// given a day.
-fn may_be_running(pid: u32, modified: Option<SystemTime>) -> bool {
+pub(super) fn may_be_running(pid: u32, modified: Option<SystemTime>) -> bool {
     if pid == std::process::id() {
         return true;
     }

@@ -121,3 +121,33 @@ pub fn parts(conn: &Connection, meeting_id: i64) -> rusqlite::Result<Vec<Meeting
     })?
     .collect()
 }
+
+/// Keeps what an interrupted `together` gathered for `date` (device-local: never exported).
+pub fn save_draft(
+    conn: &Connection,
+    date: NaiveDate,
+    body: &str,
+    at: &str,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO meeting_drafts (date, body, saved_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (date) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at",
+        params![date, body, at],
+    )?;
+    Ok(())
+}
+
+/// The draft an interrupted `together` left for `date`, if any.
+pub fn draft(conn: &Connection, date: NaiveDate) -> rusqlite::Result<Option<String>> {
+    conn.query_row(
+        "SELECT body FROM meeting_drafts WHERE date = ?1",
+        [date],
+        |r| r.get(0),
+    )
+    .optional()
+}
+
+pub fn drop_draft(conn: &Connection, date: NaiveDate) -> rusqlite::Result<()> {
+    conn.execute("DELETE FROM meeting_drafts WHERE date = ?1", [date])?;
+    Ok(())
+}

@@ -12,6 +12,7 @@ pub mod apologies;
 pub mod backup;
 pub mod checkins;
 pub mod cipher;
+pub mod cleanup;
 pub mod clock;
 mod columns;
 pub mod damage;
@@ -30,15 +31,18 @@ mod lock;
 pub mod meetings;
 pub mod partner_keys;
 pub mod partners;
+pub mod plain;
 pub mod privacy;
 pub mod progress;
 pub mod promises;
 pub mod records;
+pub mod restore;
 pub mod revisions;
 #[doc(hidden)]
 pub mod sample;
 pub mod schema;
 pub mod search;
+pub mod sync;
 pub mod today;
 pub mod undo;
 
@@ -52,6 +56,12 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 pub use columns::date_at;
 use columns::text_column;
 pub use damage::{explain_damage, is_damage};
+
+/// An error met while a command ran, in words when it is about the journal's files: a damaged
+/// journal ([`damage`]), a lock, a full disk, a read-only folder ([`plain`]).
+pub fn explain(journal: &Path, err: anyhow::Error) -> anyhow::Error {
+    plain::explain(journal, explain_damage(journal, err))
+}
 pub use error::StoreError;
 pub use inspect::{counts, integrity_problems};
 use lock::{busy, wait_for_the_lock};
@@ -66,11 +76,17 @@ pub use cipher::DbKey;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// What the privacy check found that others can read (see [`privacy::check`]): said on
+    /// every command until `doctor --fix` mends it.
+    warnings: Vec<String>,
     clock: clock::Clock,
 }
 
 impl Store {
-    /// Opens an existing plain journal, bringing its schema up to date.
+    /// Opens an existing plain journal, bringing its schema up to date. Before SQLite reads a
+    /// byte, the journal's files must be yours and unwritable by others ([`privacy::check`]),
+    /// and the file must be a rekindle journal this program understands
+    /// ([`schema::identify`]); anything else is refused and left exactly as it was.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         Store::open_with(path, None)
     }
@@ -84,6 +100,14 @@ impl Store {
                     reason: "it is a directory".into(),
                 });
             }
+            // A device or a pipe is no journal, whoever may write it: said before the privacy
+            // check, whose advice (chmod) is for a journal's own files only.
+            Ok(meta) if !meta.is_file() => {
+                return Err(StoreError::NotAJournal {
+                    path: path.to_path_buf(),
+                    reason: "it is not a regular file".into(),
+                });
+            }
             Ok(_) => {}
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return Err(StoreError::Missing(path.to_path_buf()));
@@ -95,19 +119,8 @@ impl Store {
                 });
             }
         }
-        // Without SQLITE_OPEN_CREATE: a file that vanished in between is not recreated.
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn =
-            Connection::open_with_flags(path, flags).map_err(|source| StoreError::Open {
-                path: path.to_path_buf(),
-                source,
-            })?;
-        conn.busy_handler(Some(wait_for_the_lock))?;
+        let warnings = privacy::check(path)?;
         match key {
-            Some(key) => cipher::key_connection(&conn, key).map_err(|source| StoreError::Open {
-                path: path.to_path_buf(),
-                source,
-            })?,
             None if cipher::looks_encrypted(path) && keyfile::path_for(path).exists() => {
                 return Err(StoreError::Locked(path.to_path_buf()));
             }
@@ -118,7 +131,23 @@ impl Store {
                     reason: "it is not an SQLite database; if it is an encrypted journal whose .keys file was lost, put its recovery code in a file and name that file in REKINDLE_PASSPHRASE_FILE".into(),
                 });
             }
-            None => {}
+            _ => {}
+        }
+        schema::identify(path, key)?;
+        files::refuse_stray_rollback_file(path)?;
+        // Without SQLITE_OPEN_CREATE: a file that vanished in between is not recreated.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn =
+            Connection::open_with_flags(path, flags).map_err(|source| StoreError::Open {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        conn.busy_handler(Some(wait_for_the_lock))?;
+        if let Some(key) = key {
+            cipher::key_connection(&conn, key).map_err(|source| StoreError::Open {
+                path: path.to_path_buf(),
+                source,
+            })?;
         }
         check_identity(&conn, path, key.is_some())?;
         configure(&mut conn)?;
@@ -126,8 +155,14 @@ impl Store {
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
+            warnings,
             clock: clock::Clock::System,
         })
+    }
+
+    /// The privacy warnings found when the journal was opened, for the caller to say once.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
     }
 
     /// Creates a new journal at `path` and fills it with `setup`, all or nothing: the journal
@@ -151,9 +186,11 @@ impl Store {
                 path: dir.clone(),
                 source,
             })?;
+        privacy::check_new(path)?;
         // Best effort: a leftover that cannot be removed is harmless, as nothing reads it.
         let _ = leftovers::remove(&leftovers::stale(path));
         let temp = leftovers::temp_name(path, std::process::id());
+        let tracked = cleanup::track(&temp);
         let result = build_new(&temp, setup).and_then(|value| {
             // Never over a file that appeared at `path` meanwhile; the new name is synced to
             // disk with its folder, so it survives a power cut as the contents do.
@@ -161,7 +198,7 @@ impl Store {
                 path: temp.clone(),
                 source,
             })?;
-            match files::place_new(built, path) {
+            match tracked.placed(|| files::place_new(built, path)) {
                 Ok(()) => Ok(value),
                 Err(files::PlaceError::Taken) => Err(StoreError::Exists(path.to_path_buf()).into()),
                 Err(files::PlaceError::Io(source)) => Err(StoreError::Io {
@@ -184,6 +221,7 @@ impl Store {
         Ok(Store {
             conn,
             path: None,
+            warnings: Vec::new(),
             clock: clock::Clock::System,
         })
     }
@@ -211,6 +249,11 @@ impl Store {
     /// The connection, for reads.
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// The connection itself, for an operation on the whole file (a restore).
+    pub fn into_connection(self) -> Connection {
+        self.conn
     }
 
     pub fn path(&self) -> Option<&Path> {

@@ -313,7 +313,7 @@ fn recurring(conn: &Connection, until: NaiveDate) -> rusqlite::Result<Vec<Recurr
 /// known, so an old journal costs no more than a new one.
 fn focus(conn: &Connection, from: NaiveDate, until: NaiveDate) -> rusqlite::Result<Vec<FocusFact>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT step, date FROM focus_changes WHERE date <= ?1 ORDER BY date DESC, id DESC",
+        "SELECT step, date FROM focus_changes WHERE date <= ?1 AND waiting = 0 ORDER BY date DESC, id DESC",
     )?;
     let mut rows = stmt.query(params![until])?;
     let mut changes: Vec<FocusFact> = Vec::new();

@@ -301,6 +301,8 @@ pub fn entry_of(conn: &Connection, id: i64, body: &Body) -> rusqlite::Result<Opt
             step: f.step.parse().unwrap_or_default(),
             date: date(&f.date),
             partner_id: optional_partner(conn, f.partner_uuid.as_deref())?,
+            waiting: f.waiting,
+            agreed_by: optional_partner(conn, f.agreed_by_uuid.as_deref())?,
         }),
         Body::Meeting(m) => {
             let mut parts = Vec::new();

@@ -204,18 +204,14 @@ pub fn stamp_row(
         RecordKind::Checkin | RecordKind::Outcome | RecordKind::Focus => ", origin = NULL",
         _ => "",
     };
-    conn.execute(
-        &format!(
-            "UPDATE {} SET hlc = ?2, changed_by = ?3, updated_at = ?4{origin} WHERE id = ?1",
-            table(kind)
-        ),
-        params![id, stamp.text(), stamp.by, stamp.at],
-    )?;
+    conn.prepare_cached(&format!(
+        "UPDATE {} SET hlc = ?2, changed_by = ?3, updated_at = ?4{origin} WHERE id = ?1",
+        table(kind)
+    ))?
+    .execute(params![id, stamp.text(), stamp.by, stamp.at])?;
     if kind == RecordKind::Checkin {
-        conn.execute(
-            "UPDATE feelings SET hlc = ?2, changed_by = ?3 WHERE checkin_id = ?1",
-            params![id, stamp.text(), stamp.by],
-        )?;
+        conn.prepare_cached("UPDATE feelings SET hlc = ?2, changed_by = ?3 WHERE checkin_id = ?1")?
+            .execute(params![id, stamp.text(), stamp.by])?;
     }
     Ok(())
 }

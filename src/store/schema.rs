@@ -4,8 +4,10 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, ErrorCode, TransactionBehavior};
+use rusqlite::config::DbConfig;
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
+use super::cipher::{self, DbKey};
 use super::lock::{busy, wait_for_the_lock};
 use super::{StoreError, damage, files};
 
@@ -17,45 +19,136 @@ pub const APPLICATION_ID: i32 = 0x524B_444C;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_history.sql"),
-    include_str!("migrations/0003_two_people.sql"),
+    include_str!("migrations/0003_care.sql"),
+    include_str!("migrations/0004_sync.sql"),
+    include_str!("migrations/0005_two_people.sql"),
 ];
 
 /// The schema version this program writes and understands.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 
-/// Why the existing file at `path` is not a rekindle journal, judged from its first 100
-/// bytes alone (SQLite's header, where rekindle's application id lives), without asking
-/// SQLite to open it; `None` when it is a journal, or cannot be read to tell.
-pub fn not_a_journal_reason(path: &Path) -> Option<&'static str> {
+/// What the first 100 bytes of a file (SQLite's header) say about it, read without asking
+/// SQLite to open it: opening runs SQLite's recovery (a hot rollback journal is played back,
+/// a write-ahead log is folded in and deleted when the connection closes), which must never
+/// happen to a file rekindle refuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Header {
+    /// A rekindle journal at this schema version, as the file itself records it.
+    Journal(usize),
+    /// Not a journal, and why.
+    Not(&'static str),
+    /// A file with nothing in it.
+    Empty,
+    /// Unreadable: SQLite will say why when it tries.
+    Unknown,
+}
+
+fn header(path: &Path) -> Header {
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Some("it is a symbolic link to a file that does not exist");
+            return Header::Not("it is a symbolic link to a file that does not exist");
         }
-        Err(_) => return None,
+        Err(_) => return Header::Unknown,
     };
     if meta.is_dir() {
-        return Some("it is a directory");
+        return Header::Not("it is a directory");
     }
     if !meta.is_file() {
-        return Some("it is not a regular file");
+        return Header::Not("it is not a regular file");
     }
     if meta.len() == 0 {
-        return Some("it is an empty file");
+        return Header::Empty;
     }
-    let header = files::head(path, 100)?;
+    let Some(header) = files::head(path, 100) else {
+        return Header::Unknown;
+    };
     if !header.starts_with(files::SQLITE_HEADER) {
-        return Some("it is not an SQLite database");
+        return Header::Not("it is not an SQLite database");
     }
-    let app = header
-        .get(68..72)
-        .and_then(|b| <[u8; 4]>::try_from(b).ok())
-        .map(i32::from_be_bytes);
-    if app == Some(APPLICATION_ID) {
-        None
-    } else {
-        Some("it is another program's SQLite database")
+    let field = |at: usize| {
+        header
+            .get(at..at + 4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map(i32::from_be_bytes)
+    };
+    // Offsets from SQLite's file format: 40 the schema cookie (0 before any table exists),
+    // 60 the user version (rekindle's schema version), 68 the application id.
+    // A database with nothing in its file may have tables waiting in its write-ahead log.
+    let log_waiting = std::fs::metadata(files::companion(path, "-wal")).is_ok_and(|m| m.len() > 0);
+    match (field(68), field(60), field(40)) {
+        (Some(APPLICATION_ID), Some(version), _) => {
+            Header::Journal(usize::try_from(version).unwrap_or(usize::MAX))
+        }
+        (Some(_), Some(0), Some(0)) if !log_waiting => Header::Not("it is empty"),
+        (Some(_), Some(_), Some(_)) => Header::Not("it is another program's SQLite database"),
+        _ => Header::Not("it is not an SQLite database"),
     }
+}
+
+/// Why the existing file at `path` is not a rekindle journal, judged from its header alone;
+/// `None` when it is a journal, or cannot be read to tell.
+pub fn not_a_journal_reason(path: &Path) -> Option<&'static str> {
+    match header(path) {
+        Header::Not(reason) => Some(reason),
+        Header::Empty => Some("it is an empty file"),
+        Header::Journal(_) | Header::Unknown => None,
+    }
+}
+
+/// Refuses a file that is not a rekindle journal, or that a newer rekindle wrote, from its
+/// header alone and before SQLite opens it, so that it stays byte for byte as it was.
+///
+/// The header in the file can be older than the journal: changes not yet folded in from the
+/// write-ahead log (`-wal`) are not in it. When a log is there, the journal is also looked
+/// at through a read-only connection, which neither folds the log in nor deletes it.
+///
+/// With `key` (an encrypted journal), the header is noise until the key is given: a plain
+/// SQLite file is then left for [`check_identity`] to refuse, and the log is looked at through
+/// a read-only connection given the key.
+pub fn identify(path: &Path, key: Option<&DbKey>) -> Result<(), StoreError> {
+    let not_a_journal = |reason: &str| StoreError::NotAJournal {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    };
+    match header(path) {
+        Header::Not(_) if key.is_some() => {}
+        Header::Not(reason) => return Err(not_a_journal(reason)),
+        Header::Empty => return Err(not_a_journal("it is empty")),
+        Header::Journal(found) if found > SCHEMA_VERSION => {
+            return Err(StoreError::TooNew {
+                path: path.to_path_buf(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        Header::Journal(_) | Header::Unknown => {}
+    }
+    let wal = files::companion(path, "-wal");
+    if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        // A read-only connection cannot fold the log in, checkpoint or delete anything. When
+        // it cannot read the log at all (no -shm to share), the header above has to do.
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if let Ok(conn) = Connection::open_with_flags(path, flags) {
+            let _ = conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true);
+            conn.busy_handler(Some(wait_for_the_lock))?;
+            if let Some(key) = key {
+                cipher::key_connection(&conn, key).map_err(|source| StoreError::Open {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
+            }
+            if let Err(
+                e @ (StoreError::NotAJournal { .. }
+                | StoreError::TooNew { .. }
+                | StoreError::WrongKey(_)),
+            ) = check_identity(&conn, path, key.is_some())
+            {
+                return Err(e);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Reads the header only: nothing here writes, so a foreign or newer file stays untouched.
@@ -169,6 +262,25 @@ pub fn migrate(conn: &mut Connection, scripts: &[&str], path: &Path) -> Result<(
     if version_of(conn)? == target {
         return Ok(());
     }
+    // A script may rebuild a table that others refer to (SQLite's way to change a CHECK
+    // constraint), which needs foreign keys off while it runs; `foreign_keys` cannot change
+    // inside a transaction, so it is switched here, and the references are checked as a
+    // whole before the commit.
+    let enforced: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let result = upgrade(conn, scripts, path, target);
+    if enforced {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+    }
+    result
+}
+
+fn upgrade(
+    conn: &mut Connection,
+    scripts: &[&str],
+    path: &Path,
+    target: usize,
+) -> Result<(), StoreError> {
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(busy)?;
@@ -180,8 +292,27 @@ pub fn migrate(conn: &mut Connection, scripts: &[&str], path: &Path) -> Result<(
             supported: target,
         });
     }
-    for script in &scripts[found..] {
+    run_scripts(tx, &scripts[found..], target)
+}
+
+/// The scripts and the new version, in the transaction `migrate` holds, with every reference
+/// between records checked before the commit.
+fn run_scripts(
+    tx: rusqlite::Transaction<'_>,
+    scripts: &[&str],
+    target: usize,
+) -> Result<(), StoreError> {
+    for script in scripts {
         tx.execute_batch(script).map_err(StoreError::Migration)?;
+    }
+    let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+        r.get(0)
+    })?;
+    if broken > 0 {
+        return Err(StoreError::Migration(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
+            Some(format!("{broken} references between records would break")),
+        )));
     }
     tx.pragma_update(None, "user_version", target as i64)?;
     tx.commit()?;
@@ -217,6 +348,59 @@ mod tests {
         assert!(integrity_problems(&conn).unwrap().is_empty());
         // Running again changes nothing and does not fail.
         migrate(&mut conn, MIGRATIONS, Path::new(":memory:")).unwrap();
+    }
+
+    /// A journal of version 1, with a couple and their records, reaches the current version
+    /// with every role kept as it was (a `mutual` may have been chosen on purpose), every
+    /// reference between records intact, and `unset` now allowed.
+    #[test]
+    fn an_older_journal_keeps_its_roles_and_records_and_may_hold_unset() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        migrate(&mut conn, &MIGRATIONS[..1], Path::new(":memory:")).unwrap();
+        conn.execute_batch(
+            "INSERT INTO partners (id, uuid, name, role, created_at, updated_at) VALUES
+                (1, 'u1', 'Sam', 'mutual', '2026-11-01T10:00:00.000000Z', '2026-11-01T10:00:00.000000Z'),
+                (2, 'u2', 'Alex', 'healing', '2026-11-01T10:00:00.000000Z', '2026-11-01T10:00:00.000000Z');
+             INSERT INTO promises (uuid, by_id, to_id, text, date, status, created_at, updated_at)
+                VALUES ('p1', 1, 2, 'walk', '2026-11-01', 'open', '2026-11-01T10:00:00.000000Z', '2026-11-01T10:00:00.000000Z');",
+        )
+        .unwrap();
+        assert!(
+            conn.execute("UPDATE partners SET role = 'unset' WHERE id = 1", [])
+                .is_err(),
+            "version 1 refuses unset"
+        );
+        migrate(&mut conn, MIGRATIONS, Path::new(":memory:")).unwrap();
+        assert_eq!(version_of(&conn).unwrap(), SCHEMA_VERSION);
+        let roles: Vec<(i64, String)> = conn
+            .prepare("SELECT id, role FROM partners ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(roles, [(1, "mutual".into()), (2, "healing".into())]);
+        let by: i64 = conn
+            .query_row("SELECT by_id FROM promises", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(by, 1);
+        conn.execute("UPDATE partners SET role = 'unset' WHERE id = 1", [])
+            .unwrap();
+        assert!(
+            conn.execute("UPDATE partners SET role = 'boss' WHERE id = 1", [])
+                .is_err()
+        );
+        // The references still hold: a promise by nobody is refused.
+        assert!(
+            conn.execute(
+                "INSERT INTO promises (uuid, by_id, to_id, text, date, status, created_at, updated_at)
+                 VALUES ('p2', 9, 2, 'x', '2026-11-01', 'open', 'a', 'a')",
+                []
+            )
+            .is_err()
+        );
+        assert!(integrity_problems(&conn).unwrap().is_empty());
     }
 
     // Regression: the version used to be read before the write lock was taken, so two

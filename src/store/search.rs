@@ -2,9 +2,8 @@
 //! made from, and rebuilding it.
 //!
 //! Its rows are derived from the records by the triggers in `migrations/0001_initial.sql`
-//! and nowhere else. A rebuild re-derives them with those same triggers, by touching every
-//! row of each source table with a no-op update, so there is one definition of what the index
-//! holds and a rebuild cannot drift from it.
+//! and nowhere else. A rebuild re-derives them from those same triggers (see [`rebuild`]),
+//! so there is one definition of what the index holds and a rebuild cannot drift from it.
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
@@ -45,13 +44,20 @@ pub fn rows(conn: &Connection) -> rusqlite::Result<Vec<(i64, String)>> {
 
 /// Rebuilds the index inside the caller's transaction. The table is dropped with its shadow
 /// tables (whichever of them is damaged), made again from its own stored definition, and
-/// filled by the triggers.
+/// filled as the triggers would fill it.
+///
+/// Each table's rows go in with one statement made from that table's insert trigger (its
+/// values and its condition, with the table's rows standing in for `new`), so the index
+/// still has one definition, the triggers', and FTS5 gathers a whole table before writing
+/// it out instead of writing at every row. A trigger of another shape is fired instead, by
+/// touching every row of its table with a no-op update.
 pub fn rebuild(tx: &Connection) -> rusqlite::Result<()> {
     let definition: String = tx.query_row(
         "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'search'",
         [],
         |r| r.get(0),
     )?;
+    let fills = insert_triggers(tx)?;
     tx.execute_batch("DROP TABLE search")?;
     tx.execute_batch(&definition)?;
     // The table's options went with it: deleted words leave the index, not only its rows.
@@ -60,7 +66,87 @@ pub fn rebuild(tx: &Connection) -> rusqlite::Result<()> {
         [],
     )?;
     for (table, column) in SOURCES {
-        tx.execute(&format!("UPDATE {table} SET {column} = {column}"), [])?;
+        match fills.get(table).and_then(|sql| fill_statement(sql)) {
+            Some(fill) => tx.execute_batch(&fill)?,
+            None => {
+                tx.execute(&format!("UPDATE {table} SET {column} = {column}"), [])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Each source table's insert trigger, as stored.
+fn insert_triggers(tx: &Connection) -> rusqlite::Result<std::collections::HashMap<String, String>> {
+    let mut stmt = tx.prepare(
+        "SELECT tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' AND name GLOB '*_search_insert'",
+    )?;
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect()
+}
+
+/// The statement that fills the index from a table as its insert trigger
+/// (`CREATE TRIGGER … AFTER INSERT ON t [WHEN cond] BEGIN INSERT INTO search(rowid, body)
+/// VALUES (…); END`) would, row by row; `None` for a trigger of any other shape.
+fn fill_statement(trigger: &str) -> Option<String> {
+    let after = trigger.split_once("AFTER INSERT ON ")?.1;
+    let (head, body) = after.split_once(" BEGIN")?;
+    let (table, when) = match head.split_once(" WHEN ") {
+        Some((table, when)) => (table.trim(), when.trim()),
+        None => (head.trim(), "1"),
+    };
+    let insert = body
+        .trim()
+        .strip_suffix("END")?
+        .trim_end()
+        .strip_suffix(';')?
+        .trim()
+        .strip_prefix("INSERT INTO search(rowid, body)")?
+        .trim_start()
+        .strip_prefix("VALUES (")?
+        .strip_suffix(')')?;
+    let plain = |s: &str| !s.contains(';') && !s.is_empty();
+    let named = !table.is_empty()
+        && table
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    (named && plain(insert) && plain(when)).then(|| {
+        format!("INSERT INTO search(rowid, body) SELECT {insert} FROM {table} AS new WHERE {when}")
+    })
+}
+
+/// The search index's triggers, taken out for a large merge: their definitions as stored,
+/// to put back with [`resume`].
+#[must_use = "the index is not kept up to date until the triggers are put back"]
+pub struct Suspended(Vec<String>);
+
+/// Takes the search index's triggers out, inside the caller's transaction, so that the rows
+/// written next do not each update the index (FTS5 writes its pending changes out at every
+/// statement, which costs more than the row itself). [`resume`] puts them back and fills the
+/// index once; a rollback puts them back too.
+pub fn suspend(tx: &Connection) -> rusqlite::Result<Suspended> {
+    let mut stmt = tx.prepare(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name GLOB '*_search_*' ORDER BY name",
+    )?;
+    let triggers: Vec<(String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (name, _) in &triggers {
+        tx.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
+    }
+    Ok(Suspended(
+        triggers.into_iter().map(|(_, sql)| sql).collect(),
+    ))
+}
+
+/// Puts the triggers back; with `refill`, also rebuilds the index from every entry (once,
+/// for all the rows written while they were out).
+pub fn resume(tx: &Connection, suspended: Suspended, refill: bool) -> rusqlite::Result<()> {
+    for sql in suspended.0 {
+        tx.execute_batch(&sql)?;
+    }
+    if refill {
+        rebuild(tx)?;
     }
     Ok(())
 }
@@ -197,5 +283,40 @@ mod tests {
         assert_eq!(differences(&a, &b), 4);
         assert_eq!(differences(&a, &a), 0);
         assert_eq!(differences(&[], &b), 4);
+    }
+}
+
+#[cfg(test)]
+mod fill_tests {
+    use super::*;
+    use crate::store::Store;
+
+    // Every source table's insert trigger is of the shape the fast fill reads; were one not,
+    // rebuild would still be right (it fires that trigger instead) but slower.
+    #[test]
+    fn every_insert_trigger_becomes_one_fill_statement() {
+        let store = Store::open_in_memory().unwrap();
+        let triggers = insert_triggers(store.conn()).unwrap();
+        assert_eq!(triggers.len(), SOURCES.len());
+        for (table, _) in SOURCES {
+            let fill = fill_statement(&triggers[table]).unwrap_or_else(|| panic!("{table}"));
+            assert!(
+                fill.contains(&format!("FROM {table} AS new WHERE")),
+                "{fill}"
+            );
+        }
+        assert_eq!(
+            fill_statement(
+                "CREATE TRIGGER x_search_insert AFTER INSERT ON x WHEN new.a IS NOT NULL BEGIN\n    INSERT INTO search(rowid, body) VALUES (new.id * 16 + 4, new.a);\nEND"
+            )
+            .as_deref(),
+            Some("INSERT INTO search(rowid, body) SELECT new.id * 16 + 4, new.a FROM x AS new WHERE new.a IS NOT NULL")
+        );
+        assert_eq!(
+            fill_statement(
+                "CREATE TRIGGER y AFTER INSERT ON y BEGIN DELETE FROM z; INSERT INTO search(rowid, body) VALUES (1, 2); END"
+            ),
+            None
+        );
     }
 }

@@ -154,8 +154,21 @@ impl Formatter for SafeJson<'_> {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        // Printable ASCII (space to tilde) is never hidden: it is copied as it is, and only
+        // what follows the first other byte is looked at character by character. Most of
+        // an export is ASCII, and this is where it spends its time.
+        let plain = fragment
+            .bytes()
+            .position(|b| !(0x20..0x7f).contains(&b))
+            .unwrap_or(fragment.len());
+        if plain == fragment.len() {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut start = 0;
-        for (at, c) in fragment.char_indices() {
+        for (at, c) in fragment[plain..]
+            .char_indices()
+            .map(|(at, c)| (at + plain, c))
+        {
             if !hidden(c) {
                 continue;
             }
@@ -316,6 +329,13 @@ mod tests {
         let back: serde_json::Value = serde_json::from_str(&written).unwrap();
         assert_eq!(back["note"], text);
         assert_eq!(back["list"][1], "two");
+        // Plain ASCII is copied whole; after a long plain start, an escape lands in place.
+        let mut bytes = Vec::new();
+        write_json(&mut bytes, "we walked by the river\u{200b}and\tback\u{7f}é").unwrap();
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            "\"we walked by the river\\u200band\\tback\\u007fé\""
+        );
         // Still pretty: the same layout serde_json gives.
         let plain = serde_json::to_string_pretty(&serde_json::json!({ "a": [1] })).unwrap();
         let mut ours = Vec::new();

@@ -253,6 +253,21 @@ fn marked_entry(
     let name = |n: &str| sanitize::line(n).into_owned();
     let edited = if record.edited() { EDITED } else { "" };
     match record {
+        Record::Passphrase(e) => {
+            let who = name(&e.partner);
+            let by = e.by.as_deref().map(name);
+            let line = match (e.action.as_str(), by) {
+                ("set", Some(by)) if by != who => format!("{by} set a passphrase for {who}"),
+                ("set", _) => format!("{who} set a passphrase"),
+                ("change", Some(by)) if by != who => {
+                    format!("{by} changed {who}'s passphrase (with it)")
+                }
+                ("change", _) => format!("{who} changed their passphrase"),
+                (_, Some(by)) if by != who => format!("{by} removed {who}'s passphrase"),
+                _ => format!("{who} removed their passphrase"),
+            };
+            writeln!(out, "  {line}")?;
+        }
         Record::Deleted(d) => {
             let by = d.deleted.by.as_deref().map_or("Someone".to_string(), name);
             let whose = match (&d.partner, &d.deleted.by) {
@@ -403,9 +418,18 @@ fn marked_entry(
                 .partner
                 .as_deref()
                 .map_or(String::new(), |p| format!(" ({})", name(p)));
+            let what = if f.waiting {
+                "Proposed moving the focus to"
+            } else {
+                "Focus moved to"
+            };
+            let agreed = f
+                .agreed_by
+                .as_deref()
+                .map_or(String::new(), |a| format!(", agreed by {}", name(a)));
             writeln!(
                 out,
-                "  Focus moved to step {}, {}{by}{edited}",
+                "  {what} step {}, {}{by}{agreed}{edited}",
                 f.step.number(),
                 f.title
             )?;

@@ -157,11 +157,20 @@ pub struct FocusRecord {
     pub partner: Option<String>,
     pub step: Step,
     pub title: String,
+    /// A move that waits for the other partner's agreement: the focus has not moved yet.
+    pub waiting: bool,
+    /// Who agreed to a move that waited for agreement; `null` otherwise.
+    pub agreed_by: Option<String>,
     /// Whether the record has earlier versions (`show KIND ID` lists them).
     pub edited: bool,
 }
 
-pub fn focus_record(change: &FocusChange, partner: Option<&str>, title: &str) -> FocusRecord {
+pub fn focus_record(
+    change: &FocusChange,
+    partner: Option<&str>,
+    agreed_by: Option<&str>,
+    title: &str,
+) -> FocusRecord {
     FocusRecord {
         kind: "focus",
         id: change.id,
@@ -169,6 +178,8 @@ pub fn focus_record(change: &FocusChange, partner: Option<&str>, title: &str) ->
         partner: partner.map(str::to_string),
         step: change.step,
         title: title.to_string(),
+        waiting: change.waiting,
+        agreed_by: agreed_by.map(str::to_string),
         edited: false,
     }
 }
@@ -388,6 +399,21 @@ pub enum Record {
     Focus(FocusRecord),
     Meeting(MeetingRecord),
     Deleted(DeletedRecord),
+    Passphrase(PassphraseRecord),
+}
+
+/// `{"kind": "passphrase", "partner", "by", "action"}`: a passphrase set, changed or removed
+/// (never any key material). In the timeline so that a passphrase set by the other partner
+/// is seen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PassphraseRecord {
+    pub kind: &'static str,
+    pub id: i64,
+    pub date: NaiveDate,
+    pub partner: String,
+    pub by: Option<String>,
+    /// `set`, `change` or `remove`.
+    pub action: String,
 }
 
 /// Who deleted a record, and on which day.
@@ -444,7 +470,13 @@ pub fn record(entry: &Entry, names: &Names) -> Record {
         Entry::Response(r) => Record::Response(response(r, names)),
         Entry::Focus(f) => {
             let by = f.partner_id.map(|id| names.of(id));
-            Record::Focus(focus_record(f, by.as_deref(), journey::title(f.step)))
+            let agreed = f.agreed_by.map(|id| names.of(id));
+            Record::Focus(focus_record(
+                f,
+                by.as_deref(),
+                agreed.as_deref(),
+                journey::title(f.step),
+            ))
         }
         Entry::Meeting(m, parts) => {
             let partner_names: Vec<String> = parts.iter().map(|p| names.of(p.partner_id)).collect();
@@ -469,7 +501,7 @@ impl Record {
             Record::Response(r) => r.edited,
             Record::Focus(r) => r.edited,
             Record::Meeting(r) => r.edited,
-            Record::Deleted(_) => false,
+            Record::Deleted(_) | Record::Passphrase(_) => false,
         }
     }
 
@@ -483,13 +515,14 @@ impl Record {
             Record::Response(r) => r.edited = edited,
             Record::Focus(r) => r.edited = edited,
             Record::Meeting(r) => r.edited = edited,
-            Record::Deleted(_) => {}
+            Record::Deleted(_) | Record::Passphrase(_) => {}
         }
     }
 
     pub fn date(&self) -> NaiveDate {
         match self {
             Record::Deleted(r) => r.date,
+            Record::Passphrase(r) => r.date,
             Record::Checkin(r) => r.date,
             Record::Feeling(r) => r.date,
             Record::Promise(r) => r.date,

@@ -11,6 +11,7 @@ pub mod progress;
 pub mod promise;
 pub mod remind;
 pub mod report;
+pub mod safety;
 pub mod show;
 pub mod status;
 pub mod today;

@@ -111,22 +111,29 @@ pub fn focus(focus: &Focus) -> String {
     }
 }
 
-/// "2 days (longest in these weeks: 5 days)", for the streak the two of you share.
+/// "2 days in a row (longest in these weeks: 5 days)", for the streak the two of you share.
+/// A run that has stopped is never shown as "0 days": only the longest run is named, so a
+/// partner taking space is not counted against.
 pub fn shared_streak(streak: Streak) -> String {
-    format!(
-        "{} (longest in these weeks: {})",
-        days(streak.current),
-        days(streak.longest)
-    )
+    match (streak.current, streak.longest) {
+        (0, 0) => "none yet".to_string(),
+        (0, longest) => format!("longest in these weeks: {}", days(longest)),
+        (current, longest) => format!(
+            "{} in a row (longest in these weeks: {})",
+            days(current),
+            days(longest)
+        ),
+    }
 }
 
-/// "2 days (longest 5 days)", for one partner's streak.
+/// "2 days in a row (longest 5 days)", for one partner's streak; as for the shared one, a
+/// stopped run names only the longest.
 pub fn own_streak(streak: Streak) -> String {
-    format!(
-        "{} (longest {})",
-        days(streak.current),
-        days(streak.longest)
-    )
+    match (streak.current, streak.longest) {
+        (0, 0) => "none yet".to_string(),
+        (0, longest) => format!("longest {}", days(longest)),
+        (current, longest) => format!("{} in a row (longest {})", days(current), days(longest)),
+    }
 }
 
 /// How one partner's trust moved over the window.
@@ -239,8 +246,9 @@ pub fn lately(s: &PartnerSummary) -> Option<String> {
     })
 }
 
-/// "2 apologies made, 1 answered, 1 accepted; an answer took 3 days (median)", or nothing
-/// when no apology was made in the window.
+/// "2 apologies made, 1 answered so far; there is no deadline", or nothing when no apology
+/// was made in the window. How many were accepted and how long answers took stay in the
+/// JSON: in words they would read as a score of how fast and how often someone forgives.
 pub fn apologies(a: &ApologySummary) -> Option<String> {
     if a.made == 0 {
         return None;
@@ -250,13 +258,12 @@ pub fn apologies(a: &ApologySummary) -> Option<String> {
     } else {
         format!("{} apologies made", a.made)
     };
-    let wait = a.median_days_to_answer.map_or(String::new(), |d| {
-        let unit = if d == 1.0 { "day" } else { "days" };
-        format!("; an answer took {d:.0} {unit} (median)")
-    });
+    if a.answered >= a.made {
+        return Some(format!("{made}, all answered"));
+    }
     Some(format!(
-        "{made}, {} answered, {} accepted{wait}",
-        a.answered, a.accepted
+        "{made}, {} answered so far; there is no deadline",
+        a.answered
     ))
 }
 
@@ -382,8 +389,46 @@ mod tests {
         };
         assert_eq!(
             apologies(&one).as_deref(),
-            Some("1 apology made, 1 answered, 1 accepted; an answer took 2 days (median)")
+            Some("1 apology made, all answered")
         );
+        let waiting = ApologySummary {
+            made: 3,
+            answered: 1,
+            accepted: 0,
+            median_days_to_answer: Some(11.0),
+        };
+        let line = apologies(&waiting).unwrap_or_default();
+        assert_eq!(
+            line,
+            "3 apologies made, 1 answered so far; there is no deadline"
+        );
+        assert!(!line.contains("accepted") && !line.contains("median"));
+    }
+
+    #[test]
+    fn a_stopped_streak_is_never_a_zero_headline() {
+        let stopped = Streak {
+            current: 0,
+            longest: 25,
+        };
+        assert_eq!(shared_streak(stopped), "longest in these weeks: 25 days");
+        assert_eq!(own_streak(stopped), "longest 25 days");
+        let none = Streak {
+            current: 0,
+            longest: 0,
+        };
+        for line in [shared_streak(none), own_streak(none)] {
+            assert!(!line.contains('0'), "{line}");
+        }
+        let running = Streak {
+            current: 2,
+            longest: 5,
+        };
+        assert_eq!(
+            shared_streak(running),
+            "2 days in a row (longest in these weeks: 5 days)"
+        );
+        assert_eq!(own_streak(running), "2 days in a row (longest 5 days)");
     }
 
     #[test]

@@ -66,6 +66,12 @@ pub fn render(out: &mut dyn Write, p: &Progress) -> std::io::Result<()> {
     promises(out, p, &names)?;
     apologies(out, p)?;
     signals(out, p)?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        console::style(prose::paragraph(crate::views::safety::POINTER, 0)).dim()
+    )?;
     Ok(())
 }
 

@@ -20,6 +20,10 @@ pub struct Status {
     pub checked_in: Vec<Ticked>,
     pub promises_to_record: usize,
     pub apologies_waiting: usize,
+    /// The journal syncs with another computer, and changes made here are not in the sync
+    /// folder yet (the folder was missing, or automatic sync is off). Read from the journal
+    /// alone, never from the folder.
+    pub sync_waiting: bool,
     /// `--short`: one line.
     #[serde(skip)]
     pub short: bool,
@@ -59,6 +63,9 @@ impl Status {
                 "apologies waiting",
             ));
         }
+        if self.sync_waiting {
+            waiting.push("sync waiting".to_string());
+        }
         if !waiting.is_empty() {
             parts.push(waiting.join(", "));
         }
@@ -94,6 +101,12 @@ impl Output for Status {
             count(self.promises_to_record as i64, "promise", "promises"),
             count(self.apologies_waiting as i64, "apology", "apologies")
         )?;
+        if self.sync_waiting {
+            writeln!(
+                out,
+                "Changes made here wait to be synced; `rekindle sync status` says why."
+            )?;
+        }
         Ok(())
     }
 }
@@ -117,6 +130,7 @@ mod tests {
                 .collect(),
             promises_to_record: promises,
             apologies_waiting: apologies,
+            sync_waiting: false,
             short: true,
         }
     }

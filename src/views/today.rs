@@ -36,6 +36,18 @@ pub struct FocusToday {
     pub step: String,
     pub number: usize,
     pub title: String,
+    /// A move proposed and waiting for the other partner's agreement, if any.
+    pub proposed: Option<ProposedFocus>,
+}
+
+/// A move of the focus waiting for agreement: who proposed it, to which step, and who agrees.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProposedFocus {
+    pub by: String,
+    pub step: String,
+    pub number: usize,
+    pub title: String,
+    pub waits_for: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -97,6 +109,24 @@ impl Output for Today {
                 focus.number,
                 sanitize::line(&focus.title)
             )?;
+            if let Some(p) = &focus.proposed {
+                let waits = sanitize::line(&p.waits_for).into_owned();
+                writeln!(
+                    out,
+                    "{}",
+                    prose::paragraph(
+                        &format!(
+                            "{} proposed step {} of 8, {}; it waits for {waits}, in their own \
+                             time (rekindle focus --agree --as {}).",
+                            sanitize::line(&p.by),
+                            p.number,
+                            sanitize::line(&p.title),
+                            prose::shell_word(&waits)
+                        ),
+                        0
+                    )
+                )?;
+            }
         }
         writeln!(out)?;
         let who: Vec<String> = self

@@ -605,7 +605,7 @@ fn check_finds_patterns_from_an_argument_or_stdin_and_exits_zero() {
         .stdout_has("Nothing in it reads as an excuse, a hedge or blame.");
     env.run(["apology", "check", "It was just one night."])
         .success()
-        .stdout_has("Making it smaller: \"was just one night\"")
+        .stdout_has("Making it smaller: \"It was just one night\"")
         .stdout_has("It could say more about:");
     assert!(!env.default_journal().exists());
 }

@@ -590,7 +590,8 @@ fn a_past_check_in_takes_the_focus_of_its_day() {
     env.set("REKINDLE_TODAY", "2026-11-10");
     env.run(["focus", "healing", "--as", "Sam"]).success();
     env.set("REKINDLE_TODAY", "2026-11-18");
-    env.run(["focus", "forgiveness", "--as", "Sam"]).success();
+    // Alex was hurt, so the move to forgiveness needs nobody else's agreement.
+    env.run(["focus", "forgiveness", "--as", "Alex"]).success();
     env.set("REKINDLE_TODAY", "2026-11-21");
     let at = |date: &str| {
         env.run([
@@ -612,7 +613,8 @@ fn prompt_for_a_past_day_uses_the_focus_of_that_day() {
     env.set("REKINDLE_TODAY", "2026-11-10");
     env.run(["focus", "healing", "--as", "Sam"]).success();
     env.set("REKINDLE_TODAY", "2026-11-21");
-    env.run(["focus", "forgiveness", "--as", "Sam"]).success();
+    // Alex was hurt, so the move to forgiveness needs nobody else's agreement.
+    env.run(["focus", "forgiveness", "--as", "Alex"]).success();
     let step = |date: &str| {
         env.run(["prompt", "--as", "Alex", "--date", date, "--json"])
             .success()

@@ -457,6 +457,62 @@ fn renaming_both_partners_to_one_name_at_once_keeps_their_names_apart() {
     }
 }
 
+// Audit row K12: twelve renames of the same partner at once. One renames Sam; every other
+// says Sam was already renamed (or, started after, that there is no Sam), instead of
+// renaming whatever the name had become.
+#[test]
+fn concurrent_renames_of_one_partner_rename_once() {
+    let env = TestEnv::with_couple();
+    let start = Barrier::new(12);
+    let done: Vec<Done> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..12)
+            .map(|n| {
+                let (env, start) = (&env, &start);
+                s.spawn(move || {
+                    let new = format!("Sam{n}");
+                    stream(env, start, 1, move |_| {
+                        strings(&["partners", "rename", "Sam", &new])
+                    })
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+    assert_eq!(done.iter().filter(|d| d.code == 0).count(), 1);
+    for refused in done.iter().filter(|d| d.code != 0) {
+        assert_eq!(refused.code, 2, "{}", refused.stderr);
+        assert!(
+            refused
+                .stderr
+                .contains("\"Sam\" was already renamed to \"Sam")
+                || refused
+                    .stderr
+                    .contains("there is no partner called \"Sam\""),
+            "{}",
+            refused.stderr
+        );
+    }
+    let winner = &done.iter().find(|d| d.code == 0).unwrap().args[3];
+    let names: Vec<String> = {
+        let conn = rusqlite::Connection::open(env.default_journal()).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT name FROM partners ORDER BY id")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_eq!(names.len(), 2);
+    assert_eq!(
+        &names[0], winner,
+        "the one rename that succeeded is the name kept"
+    );
+}
+
 /// Audit row K10: seven `checkin --amend` of different fields at once. Every command that
 /// says it saved its change has its change in the journal at the end; a command whose change
 /// is not there exited non-zero. Never a success that was lost. Several rounds, as a race

@@ -217,3 +217,68 @@ fn a_symbolic_link_to_a_file_stays_a_link() {
     assert_eq!(json["format"], "rekindle-export");
     assert_eq!(mode(&real), 0o600);
 }
+
+// P16: a link another user planted in a shared folder is never written through, and a
+// folder anyone can change (without the sticky bit) is refused for every file rekindle
+// writes. These tests run as root, which makes a link "another user's" with lchown.
+#[test]
+fn a_link_someone_else_planted_is_refused_and_its_target_kept() {
+    use std::os::unix::fs::PermissionsExt as _;
+    assert!(
+        rustix::process::geteuid().is_root(),
+        "this test needs a link that belongs to another user, which only root can make (lchown); CI runs the tests as root"
+    );
+    let env = with_sample();
+    let shared = env.root().join("shared");
+    fs::create_dir(&shared).unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o1777)).unwrap();
+    let precious = env.root().join("bashrc_test");
+    fs::write(&precious, "alias ll='ls -l'\n").unwrap();
+    let planted = shared.join("rekindle-export.json");
+    std::os::unix::fs::symlink(&precious, &planted).unwrap();
+    std::os::unix::fs::lchown(&planted, Some(65534), Some(65534)).unwrap();
+    let target = planted.to_str().unwrap();
+    for args in [
+        &["export", "--output", target][..],
+        &["report", "--output", target],
+        &["export", "--format", "csv", "--output", target],
+        &["backup", "--force", target],
+    ] {
+        env.run(args)
+            .refused()
+            .stderr_has(&format!(
+                "{target} is a symbolic link that belongs to the user"
+            ))
+            .stderr_has("will not write through it");
+    }
+    assert_eq!(fs::read_to_string(&precious).unwrap(), "alias ll='ls -l'\n");
+    // A file of one's own in the sticky folder is fine.
+    let own = shared.join("mine.json");
+    env.run(["export", "--output", own.to_str().unwrap()])
+        .success();
+    assert_eq!(mode(&own), 0o600);
+
+    // In a folder anyone can change that is not sticky, nothing is written at all.
+    let open = env.root().join("open777");
+    fs::create_dir(&open).unwrap();
+    fs::set_permissions(&open, fs::Permissions::from_mode(0o777)).unwrap();
+    let out = open.join("e.json");
+    for args in [
+        &["export", "--output", out.to_str().unwrap()][..],
+        &["report", "--output", out.to_str().unwrap()],
+        &["backup", out.to_str().unwrap()],
+    ] {
+        env.run(args)
+            .refused()
+            .stderr_has("can be changed by other users (mode 0777)");
+    }
+    assert_eq!(fs::read_dir(&open).unwrap().count(), 0);
+    // Nor through a link of one's own into such a folder.
+    let link = env.root().join("into-open.json");
+    std::os::unix::fs::symlink(&out, &link).unwrap();
+    fs::write(&out, "old").unwrap();
+    env.run(["export", "--output", link.to_str().unwrap()])
+        .refused()
+        .stderr_has(&format!("the folder {}", open.display()));
+    assert_eq!(fs::read_to_string(&out).unwrap(), "old");
+}

@@ -40,6 +40,7 @@ const COMMANDS: &[&[&str]] = &[
     &["export"],
     &["import"],
     &["backup"],
+    &["restore"],
     &["encrypt"],
     &["decrypt"],
     &["partners"],

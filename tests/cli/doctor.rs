@@ -46,8 +46,8 @@ fn full_journal() -> (TestEnv, std::path::PathBuf) {
 fn doctor_reports_a_healthy_private_journal() {
     let env = TestEnv::with_couple();
     let json = env.run(["doctor", "--json"]).success().json();
-    assert_eq!(json["schema_version"], 3);
-    assert_eq!(json["supported_version"], 3);
+    assert_eq!(json["schema_version"], 5);
+    assert_eq!(json["supported_version"], 5);
     assert_eq!(json["integrity"], serde_json::json!([]));
     assert_eq!(json["file_mode"], "0600");
     assert_eq!(json["dir_mode"], "0700");
@@ -99,10 +99,15 @@ fn doctor_fix_makes_the_journal_and_its_own_folder_private_and_changes_no_entry(
     chmod(&journal, 0o644);
     chmod(&folder, 0o755);
     let before = dump(&journal);
+    // Another program reading the journal meanwhile: its -wal and -shm, which SQLite gives
+    // the journal's mode, are there while doctor runs.
+    let held = rusqlite::Connection::open(&journal).unwrap();
+    let _: i64 = held
+        .query_row("SELECT count(*) FROM partners", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode(&journal.with_extension("db-shm")), 0o644);
 
-    // Without --fix, doctor only reports.
-    // The journal (with its -wal and -shm, which SQLite gives the journal's mode while
-    // doctor has it open) and the folder.
+    // Without --fix, doctor only reports: the journal (with its -wal and -shm) and the folder.
     let json = env.run(["doctor", "--json"]).success().json();
     assert_eq!(json["warnings"].as_array().unwrap().len(), 2, "{json}");
     assert_eq!(json["fixed"], serde_json::json!([]));
@@ -133,6 +138,8 @@ fn doctor_fix_makes_the_journal_and_its_own_folder_private_and_changes_no_entry(
     assert_eq!(json["not_fixed"], serde_json::json!([]));
     assert_eq!(json["warnings"], serde_json::json!([]));
     assert_eq!((mode(&journal), mode(&folder)), (0o600, 0o700));
+    assert_eq!(mode(&journal.with_extension("db-shm")), 0o600);
+    drop(held);
     assert_eq!(dump(&journal), before);
 
     let again = env.run(["doctor", "--fix"]);
@@ -197,7 +204,8 @@ fn doctor_fix_leaves_a_folder_shared_with_other_files_alone_and_says_why() {
     assert!(warnings[0].as_str().unwrap().contains("mkdir -m 700"));
 
     // A shared scratch folder like /tmp (sticky, anyone may add files) is never changed,
-    // even when the journal is alone in it.
+    // even when the journal is alone in it. No journal is made there, and one moved there is
+    // refused by every command; doctor still looks at it, says why, and exits 1.
     let scratch = env.root().join("scratch");
     std::fs::create_dir(&scratch).unwrap();
     chmod(&scratch, 0o1777);
@@ -212,11 +220,31 @@ fn doctor_fix_leaves_a_folder_shared_with_other_files_alone_and_says_why() {
         "--partner",
         "Alex",
     ])
+    .code(1)
+    .stderr_has(&format!(
+        "the folder {} holding your journal is shared: other users can add files to it (mode 1777)",
+        scratch.display()
+    ))
+    .stderr_has("mkdir -m 700");
+    assert!(!journal.exists());
+    let elsewhere = env.root().join("elsewhere.db");
+    env.run([
+        "--journal",
+        elsewhere.to_str().unwrap(),
+        "init",
+        "--partner",
+        "Sam",
+        "--partner",
+        "Alex",
+    ])
     .success();
-    let json = env
-        .run(["--journal", j, "doctor", "--fix", "--json"])
-        .success()
-        .json();
+    std::fs::rename(&elsewhere, &journal).unwrap();
+    env.run(["--journal", j, "partners"])
+        .code(1)
+        .stderr_has("holding your journal is shared");
+    let run = env.run(["--journal", j, "doctor", "--fix", "--json"]);
+    run.code(1).stderr_has("holding your journal is shared");
+    let json = run.json();
     assert!(
         json["not_fixed"][0]
             .as_str()
@@ -224,6 +252,8 @@ fn doctor_fix_leaves_a_folder_shared_with_other_files_alone_and_says_why() {
             .contains("shared folder that anyone can add files to"),
         "{json}"
     );
+    assert_eq!(json["not_private"].as_array().unwrap().len(), 1, "{json}");
+    assert_eq!(json["counts"]["partners"], 2, "{json}");
     assert_eq!(mode(&scratch), 0o1777);
 }
 

@@ -97,7 +97,7 @@ fn feelings_lists_the_vocabulary_with_core_and_valence() {
     // The vocabulary needs no journal.
     let json = env.run(["feelings", "--json"]).success().json();
     let words = json.as_array().unwrap();
-    assert_eq!(words.len(), 60);
+    assert_eq!(words.len(), 95);
     let hurt = words.iter().find(|w| w["word"] == "hurt").unwrap();
     assert_eq!(
         hurt,
@@ -105,13 +105,23 @@ fn feelings_lists_the_vocabulary_with_core_and_valence() {
     );
     let safe = words.iter().find(|w| w["word"] == "safe").unwrap();
     assert_eq!(safe["valence"], "pleasant");
-    for core in ["mad", "sad", "scared", "joyful", "powerful", "peaceful"] {
-        assert_eq!(words.iter().filter(|w| w["core"] == core).count(), 10);
-    }
+    let per_core: Vec<usize> = [
+        "mad", "sad", "scared", "joyful", "powerful", "peaceful", "mixed",
+    ]
+    .iter()
+    .map(|core| words.iter().filter(|w| w["core"] == *core).count())
+    .collect();
+    assert_eq!(per_core, [14, 19, 18, 11, 12, 15, 6]);
+    let torn = words.iter().find(|w| w["word"] == "torn").unwrap();
+    assert_eq!(
+        torn,
+        &serde_json::json!({"word": "torn", "core": "mixed", "valence": "mixed"})
+    );
     env.run(["feelings"])
         .success()
         .stdout_has("scared (unpleasant)")
-        .stdout_has("peaceful (pleasant)");
+        .stdout_has("peaceful (pleasant)")
+        .stdout_has("mixed (mixed)");
 }
 
 #[test]
@@ -139,14 +149,14 @@ fn feel_refuses_bad_specs_by_name_and_writes_nothing() {
 }
 
 // A word outside the list is kept as typed (docs/decisions.md); a likely typo is named after the
-// write, and a word that holds a listed one ("unsafe") is never taken for a typo of it.
+// write, and a word that holds a listed one ("unloved") is never taken for a typo of it.
 #[test]
 fn a_likely_typo_is_kept_and_named_and_unsafe_is_not_a_typo() {
     let env = TestEnv::with_couple();
     env.run(["feel", "--as", "Alex", "hopefull:2"])
         .success()
         .stdout_has("\"hopefull\" is not in the feelings list, so it is kept as typed and counts as neutral. Did you mean \"hopeful\"?");
-    let unsafe_run = env.run(["feel", "--as", "Alex", "unsafe:4"]);
+    let unsafe_run = env.run(["feel", "--as", "Alex", "unloved:4"]);
     unsafe_run.success();
     assert!(
         !unsafe_run.stdout.contains("Did you mean"),
@@ -163,7 +173,13 @@ fn a_likely_typo_is_kept_and_named_and_unsafe_is_not_a_typo() {
         .iter()
         .map(|r| (r["word"].as_str().unwrap(), r["valence"].as_str().unwrap()))
         .collect();
-    assert_eq!(words, [("unsafe", "neutral"), ("hopefull", "neutral")]);
+    assert_eq!(words, [("unloved", "neutral"), ("hopefull", "neutral")]);
+    // "closed" and "lovely" are words of their own: never offered "close" or "lonely".
+    for word in ["closed", "lovely"] {
+        let run = env.run(["feel", "--as", "Alex", word]);
+        run.success();
+        assert!(!run.stdout.contains("Did you mean"), "{}", run.stdout);
+    }
 }
 
 // Regression: each word of one `feel` got its own timestamp, and history grouped feel entries

@@ -297,7 +297,18 @@ fn seed(scan: &mut Scan<'_>) {
         "updated_at": stamp,
         "hlc": hlc,
     }]);
-    doc["feelings"].as_array_mut().unwrap().push(json!({
+    let file = scan
+        .env
+        .root()
+        .join("we\u{1b}]0;pwned\u{7}ird\u{202e}.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let file_name = file.to_str().unwrap();
+    scan.ok(&["import", file_name, "--dry-run"], Some("pwned"));
+    scan.ok(&["import", file_name], Some("pwned"));
+    // A feeling word with escapes: import refuses it as `feel` does (the refusal shows it
+    // defused), but a journal written by an older rekindle may hold one, so it is put
+    // straight into the file to see every command show it defused.
+    let hostile_word = json!({
         "uuid": "0d2b7c55-1c7e-4a8e-b7a1-3f0e9d8c7b6a",
         "partner_uuid": sam,
         "checkin_uuid": null,
@@ -308,15 +319,24 @@ fn seed(scan: &mut Scan<'_>) {
         "created_at": stamp,
         "updated_at": stamp,
         "hlc": hlc,
-    }));
-    let file = scan
-        .env
-        .root()
-        .join("we\u{1b}]0;pwned\u{7}ird\u{202e}.json");
+    });
+    doc["feelings"].as_array_mut().unwrap().push(hostile_word);
     std::fs::write(&file, doc.to_string()).unwrap();
-    let file = file.to_str().unwrap();
-    scan.ok(&["import", file, "--dry-run"], Some("pwned"));
-    scan.ok(&["import", file], Some("pwned"));
+    let refused = scan.run(&["import", file_name], 2, Some("pwned"));
+    assert!(
+        refused
+            .stderr
+            .contains("contains control or invisible characters"),
+        "{}",
+        refused.stderr
+    );
+    let conn = rusqlite::Connection::open(scan.env.default_journal()).unwrap();
+    conn.execute(
+        "INSERT INTO feelings (uuid, partner_id, checkin_id, date, word, intensity, note, created_at, updated_at, hlc)
+         SELECT ?1, id, NULL, '2026-11-21', ?2, 4, NULL, ?3, ?3, ?4 FROM partners WHERE name = 'Sam'",
+        rusqlite::params!["0d2b7c55-1c7e-4a8e-b7a1-3f0e9d8c7b6a", h, stamp, hlc],
+    )
+    .unwrap();
 }
 
 #[test]
@@ -553,11 +573,27 @@ fn exports_to_files_keep_the_text_as_each_format_promises() {
     assert!(raw_hazards(&markdown).is_empty(), "raw hazards in Markdown");
     assert!(markdown.contains("pwned") && markdown.contains("\\\\u{202e}desrever"));
 
-    // A fresh journal made from the JSON holds the same text.
+    // A fresh journal made from the JSON holds the same text. The feeling word with escapes
+    // that `seed` put straight into the journal is refused by import, as by `feel`, with its
+    // place named; without it, the rest comes across.
     let other = TestEnv::new();
     let file = env.root().join("all.json");
+    other
+        .run(["import", file.to_str().unwrap()])
+        .refused()
+        .stderr_has(".word: the feeling \"title\\e]0;pwned");
+    let mut json = json;
+    json["feelings"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|f| f["uuid"] != "0d2b7c55-1c7e-4a8e-b7a1-3f0e9d8c7b6a");
+    std::fs::write(&file, json.to_string()).unwrap();
     other.run(["import", file.to_str().unwrap()]).success();
     for (column, exact) in stored(&other.default_journal()) {
+        if column == "feelings.word" {
+            assert_eq!(exact, "0", "refused above, as `feel` refuses it");
+            continue;
+        }
         assert_ne!(exact, "0", "{column} after a round trip");
     }
 }

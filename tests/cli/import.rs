@@ -278,9 +278,10 @@ fn a_dry_run_reports_the_same_counts_and_writes_nothing() {
     let mut file = sample::journal();
     file["checkins"][0]["trust"] = 9.into();
     file["checkins"][0]["updated_at"] = at(21, 7).into();
+    // Wednesday 18 November: the weekday promise's first day.
     file["outcomes"].as_array_mut().unwrap().push(json!({
         "uuid": "e1000000-0000-4000-8000-000000000003", "promise_uuid": PROMISE,
-        "date": "2026-11-21", "result": "kept", "note": null, "recorded_by_uuid": ALEX,
+        "date": "2026-11-18", "result": "kept", "note": null, "recorded_by_uuid": ALEX,
         "created_at": at(21, 8), "updated_at": at(21, 8)
     }));
     let before = dump(&journal);
@@ -403,6 +404,27 @@ fn refusals() -> Vec<(&'static str, Change, &'static str)> {
             "unknown result",
             Box::new(|v| v["outcomes"][1]["result"] = "sort of".into()),
             "outcomes[1].result: \"sort of\" is not accepted",
+        ),
+        // Audit rows I23, I24, I25: the rules the command line keeps hold for an import too.
+        (
+            "outcome before the promise started",
+            Box::new(|v| v["outcomes"][0]["date"] = "2026-11-17".into()),
+            "outcomes[0].date: Tuesday 17 November 2026 is before the promise started",
+        ),
+        (
+            "due before the start",
+            Box::new(|v| v["promises"][0]["due"] = "2026-11-10".into()),
+            "promises[0].due: 2026-11-10 is before the promise starts (2026-11-18)",
+        ),
+        (
+            "a recurring promise kept as a whole",
+            Box::new(|v| v["promises"][0]["status"] = "kept".into()),
+            "promises[0].status: \"kept\" is not accepted for a recurring promise",
+        ),
+        (
+            "a feeling word with escapes",
+            Box::new(|v| v["feelings"][2]["word"] = "hurt\u{1b}[2J\u{202e}".into()),
+            "feelings[2].word: the feeling \"hurt\\e[2J\\u{202e}\" contains control or invisible characters",
         ),
         (
             "empty required text",
@@ -728,4 +750,165 @@ fn a_partner_matched_by_name_keeps_our_spelling_when_their_role_changes_later() 
     exchange(Some(theirs), None, theirs_file);
     let renamed = env.run(["partners", "--json"]).success().json();
     assert_eq!(renamed[1]["name"], "Lex", "{renamed}");
+}
+
+// Audit row I27: an import reads a regular file or standard input, at most 256 MiB; a
+// device or a named pipe is refused at once, before anything is read.
+#[test]
+fn devices_pipes_and_huge_files_are_refused_at_once() {
+    use std::process::Stdio;
+    let env = with_sample();
+    let before = dump(&env.default_journal());
+    let run = env.run(["import", "/dev/zero"]);
+    run.refused()
+        .stderr_has("/dev/zero cannot be imported: it is a device, not a file")
+        .stderr_has("rekindle import -");
+    let fifo = env.root().join("export.fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    env.run(["import", fifo.to_str().unwrap()])
+        .refused()
+        .stderr_has("it is a named pipe, not a file");
+    // A sparse file: its size says enough, nothing is read.
+    let huge = env.root().join("huge.json");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(257 * 1024 * 1024)
+        .unwrap();
+    env.run(["import", huge.to_str().unwrap()])
+        .refused()
+        .stderr_has("it is larger than 256 MiB (it holds 257 MiB)");
+    // Standard input from a device, and more than 256 MiB down a pipe.
+    let zero = std::fs::File::open("/dev/zero").unwrap();
+    let output = env
+        .command(["import", "-"])
+        .stdin(Stdio::from(zero))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("standard input is a terminal or a device, not an export")
+    );
+    let mut child = env
+        .command(["import", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let block = vec![b' '; 1024 * 1024];
+        for _ in 0..300 {
+            if std::io::Write::write_all(&mut input, &block).is_err() {
+                break;
+            }
+        }
+    });
+    let output = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("standard input cannot be imported: it is larger than 256 MiB")
+    );
+    assert_eq!(dump(&env.default_journal()), before);
+}
+
+// Audit rows I28, I22: Sydney's 2 January arrives while it is still 1 January here; a date
+// a day ahead is taken, as a time zone up to 14 hours ahead of UTC can write it, and a focus
+// change dated far ahead is refused instead of pinning `focus` for good.
+#[test]
+fn a_partner_in_a_time_zone_ahead_can_be_imported_and_the_far_future_cannot() {
+    let env = with_sample();
+    let mut file = sample::journal();
+    file["checkins"][0]["date"] = "2026-11-22".into();
+    file["checkins"][0]["uuid"] = "c9000000-0000-4000-8000-000000000001".into();
+    let run = import(&env, &file, &["--json"]);
+    run.success();
+    assert_eq!(run.json()["added"]["checkins"], 1);
+    let mut file = sample::journal();
+    file["checkins"][0]["date"] = "2026-11-23".into();
+    import(&env, &file, &[])
+        .refused()
+        .stderr_has("checkins[0].date: 2026-11-23 is in the future");
+    let before = dump(&env.default_journal());
+    let mut file = sample::journal();
+    file["focus"][0]["date"] = "9999-12-31".into();
+    import(&env, &file, &[])
+        .refused()
+        .stderr_has("focus[0].date: 9999-12-31 is in the future");
+    assert_eq!(dump(&env.default_journal()), before);
+}
+
+// The command line's rules hold for a version 2 file as for version 1 (the table above uses
+// the version 1 sample): the journal's own export, changed one rule at a time, is refused
+// with the place named, and a date a time zone ahead is taken.
+#[test]
+fn a_version_2_file_is_held_to_the_same_rules() {
+    let env = with_sample();
+    let journal = env.default_journal();
+    let own = export(&env);
+    assert_eq!(own["version"], 2);
+    let before = dump(&journal);
+    let index = |list: &str, uuid: &str| {
+        own[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|r| r["uuid"] == uuid)
+            .unwrap()
+    };
+    let outcome = index("outcomes", "e1000000-0000-4000-8000-000000000001");
+    let promise = index("promises", sample::PROMISE);
+    type Change = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(Change, String)> = vec![
+        (
+            Box::new(move |v| v["outcomes"][outcome]["date"] = "2026-11-17".into()),
+            format!(
+                "outcomes[{outcome}].date: Tuesday 17 November 2026 is before the promise started"
+            ),
+        ),
+        (
+            Box::new(move |v| v["promises"][promise]["due"] = "2026-11-10".into()),
+            format!("promises[{promise}].due: 2026-11-10 is before the promise starts"),
+        ),
+        (
+            Box::new(move |v| v["promises"][promise]["status"] = "kept".into()),
+            format!("promises[{promise}].status: \"kept\" is not accepted for a recurring promise"),
+        ),
+        (
+            Box::new(|v| v["feelings"][0]["word"] = "hurt\u{1b}[2J".into()),
+            "feelings[0].word: the feeling \"hurt\\e[2J\" contains control or invisible characters"
+                .to_string(),
+        ),
+        (
+            Box::new(|v| v["checkins"][0]["date"] = "2026-11-23".into()),
+            "checkins[0].date: 2026-11-23 is in the future".to_string(),
+        ),
+    ];
+    for (change, expected) in cases {
+        let mut file = own.clone();
+        change(&mut file);
+        import(&env, &file, &[])
+            .refused()
+            .stderr_has(&expected)
+            .stderr_has("nothing was imported");
+        assert_eq!(dump(&journal), before, "{expected}");
+    }
+    // A check-in dated tomorrow here, as a partner a time zone ahead may write it.
+    let mut file = own.clone();
+    let mut ahead = file["checkins"][0].clone();
+    ahead["uuid"] = "c9000000-0000-4000-8000-000000000002".into();
+    ahead["date"] = "2026-11-22".into();
+    file["checkins"].as_array_mut().unwrap().push(ahead);
+    let run = import(&env, &file, &["--json"]);
+    run.success();
+    assert_eq!(run.json()["added"]["checkins"], 1);
 }

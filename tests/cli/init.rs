@@ -18,7 +18,9 @@ fn init_creates_a_private_journal_in_the_xdg_data_dir() {
         .stdout_has("Created your journal at")
         .stdout_has("Sam          repairing trust")
         .stdout_has("Alex         healing")
-        .stdout_has("domestic-violence helpline");
+        .stdout_has("the other can read.")
+        .stderr_has("Safety card")
+        .stderr_has("rekindle is a journal, not therapy");
     let journal = env.default_journal();
     assert!(journal.is_file());
     assert_eq!(mode(&journal), 0o600);
@@ -42,8 +44,8 @@ fn init_json_prints_what_it_wrote() {
     assert_eq!(
         json["partners"],
         serde_json::json!([
-            {"id": 1, "name": "Sam", "role": "mutual"},
-            {"id": 2, "name": "Alex", "role": "mutual"}
+            {"id": 1, "name": "Sam", "role": "unset"},
+            {"id": 2, "name": "Alex", "role": "unset"}
         ])
     );
 }
@@ -253,4 +255,48 @@ fn init_names_a_file_that_is_not_a_journal_and_never_touches_it() {
     .refused()
     .stderr_has("is not a rekindle journal (it is a directory)");
     assert_eq!(names(&dir), listing);
+}
+
+/// No role is preselected: without --repairing or --mutual both partners are unset and see
+/// only the prompts written for either partner; --mutual is chosen by name and shown with its
+/// meaning; the two flags together are refused.
+#[test]
+fn roles_are_chosen_never_preselected() {
+    let env = TestEnv::new();
+    env.run(["init", "--partner", "Sam", "--partner", "Alex"])
+        .success()
+        .stdout_has("role not chosen yet");
+    for day in 1..=30 {
+        let date = format!("2026-10-{day:02}");
+        let prompt = env
+            .run(["prompt", "--as", "Alex", "--date", &date, "--json"])
+            .success()
+            .json();
+        assert_eq!(prompt["audience"], "both", "{date}: {prompt}");
+    }
+    let mutual = TestEnv::new();
+    mutual
+        .run(["init", "--partner", "Sam", "--partner", "Alex", "--mutual"])
+        .success()
+        .stdout_has("mutual (each of you repairing and healing)");
+    let roles = mutual.run(["partners", "--json"]).success().json();
+    assert_eq!(roles[0]["role"], "mutual");
+    assert_eq!(roles[1]["role"], "mutual");
+    mutual
+        .run(["partners"])
+        .success()
+        .stdout_has("each of you repairing and healing");
+    let both = TestEnv::new();
+    both.run([
+        "init",
+        "--partner",
+        "Sam",
+        "--partner",
+        "Alex",
+        "--mutual",
+        "--repairing",
+        "Sam",
+    ])
+    .refused();
+    assert!(!both.default_journal().exists());
 }

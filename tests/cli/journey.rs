@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use crate::support::{TestEnv, dump};
+use crate::support::{TestEnv, bytes, dump};
 
 fn prompt_id(env: &TestEnv, args: &[&str]) -> String {
     let mut all = vec!["prompt", "--json"];
@@ -343,4 +343,243 @@ fn a_stray_word_after_focus_gets_a_plain_refusal() {
     env.run(["promise", "add", "--as", "Sam", "Walk", "after", "dinner"])
         .refused()
         .stderr_has("text with spaces goes in quotes");
+}
+
+/// `focus` shows a known reader the practices for their role; for an unknown reader each
+/// practice written for one partner says whom it is for.
+#[test]
+fn focus_shows_the_practices_for_the_readers_role() {
+    let env = TestEnv::with_couple();
+    let end_contact = "End the contact or the behaviour that broke trust";
+    let not_now = "\"Not now\" is a complete";
+    let alex = env.run(["focus", "--as", "Alex"]);
+    alex.success();
+    let alex_text = alex.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(!alex_text.contains(end_contact), "{}", alex.stdout);
+    assert!(alex_text.contains(not_now), "{}", alex.stdout);
+    let sam = env.run(["focus", "--as", "Sam"]);
+    sam.success();
+    let sam_text = sam.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(sam_text.contains(end_contact), "{}", sam.stdout);
+    assert!(!sam_text.contains(not_now), "{}", sam.stdout);
+    let anyone = env.run(["focus"]);
+    anyone.success();
+    assert!(
+        anyone
+            .stdout
+            .contains(&format!("- If you broke trust: {}", &end_contact[..20])),
+        "{}",
+        anyone.stdout
+    );
+    assert!(
+        anyone.stdout.contains("- If you were hurt: "),
+        "{}",
+        anyone.stdout
+    );
+}
+
+/// A move to forgiveness, intimacy or renewal by the partner repairing trust waits for the
+/// other's `focus --agree`; the proposal is kept, exported and visible, and the focus stays
+/// where it was until then. The partner who was hurt moves there alone.
+#[test]
+fn a_move_to_forgiveness_by_the_repairing_partner_waits_for_agreement() {
+    let env = TestEnv::with_couple();
+    let journal = env.default_journal();
+    let proposed = env.run(["focus", "forgiveness", "--as", "Sam"]);
+    proposed.success();
+    let words = proposed
+        .stdout
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        words.contains("Sam proposed moving the focus to step 5 of 8, Forgive gradually. It moves when Alex agrees, in their own time: rekindle focus --agree --as Alex. Until then the focus stays on step 1 of 8."),
+        "{words}"
+    );
+    assert!(
+        words.contains("never owed, and it is not the same as staying together"),
+        "{words}"
+    );
+    let focus = env.run(["focus", "--json"]).success().json();
+    assert_eq!(focus["step"], "responsibility");
+    assert_eq!(focus["waiting"]["step"], "forgiveness");
+    assert_eq!(focus["waiting"]["waiting"], true);
+    let prompt = env
+        .run(["prompt", "--as", "Alex", "--json"])
+        .success()
+        .json();
+    assert_ne!(
+        prompt["step"], "forgiveness",
+        "the focus has not moved: {prompt}"
+    );
+    env.run(["focus"])
+        .success()
+        .stdout_has("it moves when Alex agrees");
+    let today = env.run(["--as", "Alex"]);
+    today.success();
+    let words = today
+        .stdout
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        words.contains("Sam proposed step 5 of 8, Forgive gradually; it waits for Alex"),
+        "{words}"
+    );
+    let today = env.run(["--as", "Alex", "--json"]).success().json();
+    assert_eq!(today["focus"]["step"], "responsibility");
+    assert_eq!(today["focus"]["proposed"]["step"], "forgiveness");
+    // Proposing it again changes nothing.
+    env.run(["focus", "forgiveness", "--as", "Sam"]).success();
+    let history = env
+        .run(["history", "--kind", "focus", "--json"])
+        .success()
+        .json();
+    let waiting: Vec<_> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["waiting"] == true)
+        .collect();
+    assert_eq!(waiting.len(), 1, "{history}");
+    env.run(["history", "--kind", "focus"])
+        .success()
+        .stdout_has("Proposed moving the focus to step 5, Forgive gradually (Sam)");
+
+    // The one who proposed cannot agree for the other; nothing changes.
+    let before = bytes(&journal);
+    env.run(["focus", "--agree", "--as", "Sam"])
+        .refused()
+        .stderr_has("Sam proposed the move to step 5");
+    assert_eq!(bytes(&journal), before);
+
+    let export = env.run(["export"]).success().json();
+    let exported: Vec<_> = export["focus"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["waiting"] == true)
+        .collect();
+    assert_eq!(exported.len(), 1, "the proposal travels with the export");
+
+    let agreed = env
+        .run(["focus", "--agree", "--as", "Alex", "--json"])
+        .success()
+        .json();
+    assert_eq!(agreed["step"], "forgiveness");
+    assert_eq!(agreed["waiting"], false);
+    assert_eq!(agreed["agreed_by"], "Alex");
+    assert_eq!(agreed["partner"], "Sam");
+    assert_eq!(agreed["date"], crate::support::TODAY);
+    let focus = env.run(["focus", "--json"]).success().json();
+    assert_eq!(focus["step"], "forgiveness");
+    assert!(focus["waiting"].is_null());
+    // The waiting version is kept as a revision.
+    let id = agreed["id"].to_string();
+    let shown = env.run(["show", "focus", &id, "--json"]).success().json();
+    assert_eq!(
+        shown["revisions"].as_array().map(Vec::len),
+        Some(1),
+        "{shown}"
+    );
+    env.run(["focus", "--agree", "--as", "Alex"])
+        .refused()
+        .stderr_has("no move of the focus is waiting");
+
+    // The partner who was hurt moves to these steps without waiting.
+    let moved = env
+        .run(["focus", "intimacy", "--as", "Alex", "--json"])
+        .success()
+        .json();
+    assert_eq!(moved["waiting"], false);
+    assert_eq!(
+        env.run(["focus", "--json"]).success().json()["step"],
+        "intimacy"
+    );
+    // A move there by nobody in particular needs to know who is moving it.
+    env.run(["focus", "renewal"]).refused().stderr_has("--as");
+}
+
+/// An exported proposal stays a proposal in the journal it is imported into.
+#[test]
+fn an_imported_proposal_still_waits() {
+    let env = TestEnv::with_couple();
+    env.run(["focus", "renewal", "--as", "Sam"]).success();
+    let file = env.root().join("export.json");
+    env.run(["export", "--output", file.to_str().unwrap()])
+        .success();
+    let other = env.root().join("other.db");
+    env.run([
+        "--journal",
+        other.to_str().unwrap(),
+        "import",
+        file.to_str().unwrap(),
+    ])
+    .success();
+    let focus = env
+        .run(["--journal", other.to_str().unwrap(), "focus", "--json"])
+        .success()
+        .json();
+    assert_eq!(focus["step"], "responsibility");
+    assert_eq!(focus["waiting"]["step"], "renewal");
+}
+
+// Audit rows I6, I7, I8: a prompt file that is a named pipe, a link to /dev/zero or larger
+// than 1 MiB is skipped at once with one warning each, and the built-in prompts still work.
+#[test]
+fn prompt_files_that_are_pipes_devices_or_huge_are_skipped_at_once() {
+    let env = TestEnv::with_couple();
+    let expected = env
+        .run(["prompt", "--as", "Sam", "--json"])
+        .success()
+        .json();
+    let dir = env.home().join(".config/rekindle/prompts");
+    std::fs::create_dir_all(&dir).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.join("fifo.toml"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.toml")).unwrap();
+    let huge = format!(
+        "id = \"responsibility\"\n{}",
+        "[[prompts]]\nid = \"mine.x\"\naudience = \"everyone\"\ntext = \"Why?\"\n".repeat(20_000)
+    );
+    assert!(huge.len() > 1024 * 1024);
+    std::fs::write(dir.join("huge.toml"), huge).unwrap();
+    // A child process: a pipe that hung would hang this run, so it is given a deadline.
+    let mut child = env
+        .command(["prompt", "--as", "Sam", "--json"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("prompt hung on a prompt file");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    assert!(
+        lines[0].contains("fifo.toml: it is a named pipe, not a file; this file was skipped"),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].contains("huge.toml: it is larger than 1 MiB"),
+        "{stderr}"
+    );
+    assert!(
+        lines[2].contains("zero.toml: it is a device, not a file"),
+        "{stderr}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json, expected);
 }

@@ -24,7 +24,16 @@ fn role_and_rename_change_one_partner() {
     let env = TestEnv::with_couple();
     env.run(["partners", "role", "ALEX", "Mutual"])
         .success()
-        .stdout_has("Alex is now mutual.");
+        .stdout_has("Alex is now mutual (each of you repairing and healing).");
+    env.run(["partners", "role", "Alex", "unset"])
+        .success()
+        .stdout_has(
+            "Alex's role is now not chosen: Alex sees the prompts written for either partner.",
+        );
+    env.run(["partners", "role", "Alex", "unset"])
+        .success()
+        .stdout_has("Alex's role is not chosen yet; nothing changed.");
+    env.run(["partners", "role", "Alex", "mutual"]).success();
     // Regression: a rename used to answer with the role ("Sasha is now repairing trust.").
     env.run(["partners", "rename", "alex", "Ríley 🌿"])
         .success()
@@ -55,7 +64,7 @@ fn partner_refusals_leave_the_journal_unchanged() {
         ),
         (
             &["partners", "role", "Sam", "victim"],
-            "\"victim\" is not a role; use repairing, healing or mutual",
+            "\"victim\" is not a role; use repairing, healing, mutual or unset",
         ),
         (
             &["partners", "rename", "Sam", "alex"],
@@ -87,4 +96,55 @@ fn setting_the_role_a_partner_already_has_writes_nothing() {
         .json();
     assert_eq!(json, json!({"id": 2, "name": "Alex", "role": "healing"}));
     assert_eq!(dump(&env.default_journal()), before);
+}
+
+// Audit row I35: a rename to the same name writes nothing, so `updated_at` (which an import
+// compares) stays as it was.
+#[test]
+fn renaming_to_the_same_name_writes_nothing() {
+    let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    let run = env.run(["partners", "rename", "sam", "Sam"]);
+    run.success();
+    assert_eq!(run.stdout, "Sam is already called Sam; nothing changed.\n");
+    assert_eq!(dump(&env.default_journal()), before);
+    // A change of spelling is a change.
+    env.run(["partners", "rename", "sam", "SAM"])
+        .success()
+        .stdout_has("Sam is now called SAM.");
+    assert_ne!(dump(&env.default_journal()), before);
+}
+
+// Audit row I37: names that read the same on a screen are refused wherever a name is set.
+#[test]
+fn names_that_look_alike_are_refused_everywhere() {
+    let env = TestEnv::new();
+    let cyrillic = "\u{405}am";
+    env.run(["init", "--partner", "Sam", "--partner", cyrillic])
+        .refused()
+        .stderr_has("\"\u{405}am\" looks the same as \"Sam\" on a screen");
+    assert!(!env.default_journal().exists());
+    env.run(["init", "--partner", "\u{ff21}lex", "--partner", "Alex"])
+        .refused()
+        .stderr_has("looks the same as");
+    let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    env.run(["partners", "rename", "Alex", cyrillic])
+        .refused()
+        .stderr_has("looks the same as \"Sam\"");
+    env.run(["partners", "rename", "Alex", "Sarn"])
+        .refused()
+        .stderr_has("looks the same as \"Sam\"");
+    assert_eq!(dump(&env.default_journal()), before);
+    // An export naming two look-alike partners is refused as a whole.
+    let mut doc = env.run(["export"]).success().json();
+    doc["partners"][1]["name"] = cyrillic.into();
+    let file = env.root().join("alike.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let other = TestEnv::new();
+    other
+        .run(["import", file.to_str().unwrap()])
+        .refused()
+        .stderr_has("partners[1].name: \"\u{405}am\" looks the same as \"Sam\"");
+    assert!(!other.default_journal().exists());
 }

@@ -172,7 +172,7 @@ fn weekly_figures_match_hand_computation() {
     assert_eq!(
         weeks[0]["partners"]["Sam"],
         json!({"checkins": 2, "trust": 5.0, "connection": 5.0, "kept": 0, "missed": 0,
-               "keeping_rate": null, "pleasant": 0, "unpleasant": 0})
+               "keeping_rate": null, "pleasant": 0, "unpleasant": 0, "mixed": 0})
     );
     assert_eq!(weeks[0]["partners"]["Alex"]["trust"], Value::Null);
     // Week of 9 Nov: nobody checked in; Sam's apology of the 10th.
@@ -184,7 +184,7 @@ fn weekly_figures_match_hand_computation() {
     assert_eq!(
         weeks[2]["partners"]["Sam"],
         json!({"checkins": 3, "trust": 8.0, "connection": 8.0, "kept": 3, "missed": 1,
-               "keeping_rate": 0.75, "pleasant": 1, "unpleasant": 1})
+               "keeping_rate": 0.75, "pleasant": 1, "unpleasant": 1, "mixed": 0})
     );
     assert_eq!(weeks[2]["partners"]["Alex"]["trust"], 4.0);
     assert_eq!(weeks[2]["partners"]["Alex"]["kept"], 0);
@@ -270,21 +270,23 @@ fn signals_are_facts_with_the_step_that_helps() {
     assert_eq!(
         kinds,
         [
-            ("one-sided", "Alex", "reassess"),
-            ("apology-unanswered", "Alex", "healing")
+            ("one-sided", "Alex", "healing"),
+            ("apology-unanswered", "Sam", "healing")
         ]
     );
     assert_eq!(
         p["signals"][1]["message"],
-        "Sam's apology 1 from Tuesday 10 November has no answer from Alex yet, after 11 days. \"I need more time\" is an answer too."
+        "Sam, your apology 1 from Tuesday 10 November is still open. There is no deadline: \
+         Alex answers when ready, and waiting without pressing is part of the repair."
     );
     let text = env.run(["progress"]).success().stdout.clone();
     assert!(text.contains("Worth a look"), "{text}");
     assert!(
-        text.contains("Only Sam has checked in during the last 14 days; Alex has not."),
+        text.contains("Alex has not checked in for the last 14 days; Sam has."),
         "{text}"
     );
-    assert!(text.contains("rekindle prompt --step reassess"), "{text}");
+    assert!(text.contains("rekindle prompt --step healing"), "{text}");
+    assert!(!text.contains("reassess"), "{text}");
 }
 
 #[test]

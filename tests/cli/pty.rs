@@ -72,7 +72,7 @@ fn a_full_guided_check_in_in_a_terminal() {
     answer(&mut p, "Your answer", "I was not honest about Tuesday.\r");
     answer(
         &mut p,
-        "Something you appreciate about Alex today",
+        "Anything you appreciated about Alex today?",
         "the soup\r",
     );
     answer(&mut p, "Something you need from Alex", ENTER);
@@ -129,8 +129,9 @@ fn saying_no_at_the_end_saves_nothing() {
     answer(&mut p, "How close do you feel to Sam today?", "4\r");
     answer(&mut p, "What are you feeling?", ENTER);
     answer(&mut p, "Your answer", ENTER);
-    answer(&mut p, "Something you appreciate about Sam today", ENTER);
-    answer(&mut p, "Something you need from Sam", ENTER);
+    // Alex was hurt, and step 1 is in focus: no daily request to appreciate Sam.
+    let shown = answer(&mut p, "Something you need from Sam", ENTER);
+    assert!(!shown.contains("appreciate"), "{shown}");
     answer(&mut p, "Anything else to note?", ENTER);
     answer(&mut p, "Save this check-in?", "n\r");
     p.exp_string("cancelled; nothing was saved")
@@ -152,7 +153,7 @@ fn first_use_creates_the_journal_and_goes_on_with_the_check_in() {
     answer(&mut p, "Your name", "Sam\r");
     answer(&mut p, "Your partner's name", "Alex\r");
     answer(&mut p, "Who broke trust?", ENTER);
-    answer(&mut p, "domestic-violence helpline", "");
+    answer(&mut p, "rekindle is a journal, not therapy", "");
     let mut keystrokes = 0;
     let mut shown = String::new();
     for (question, keys) in [
@@ -160,7 +161,7 @@ fn first_use_creates_the_journal_and_goes_on_with_the_check_in() {
         ("How close do you feel to Alex today?", "9\r"),
         ("What are you feeling?", ENTER),
         ("Your answer", ENTER),
-        ("Something you appreciate about Alex today", ENTER),
+        ("Anything you appreciated about Alex today?", ENTER),
         ("Something you need from Alex", ENTER),
         ("Anything else to note?", ENTER),
         ("Save this check-in?", ENTER),
@@ -178,8 +179,8 @@ fn first_use_creates_the_journal_and_goes_on_with_the_check_in() {
     assert_eq!(
         query(&env, "SELECT name, role FROM partners ORDER BY id"),
         [
-            vec![text("Sam"), text("mutual")],
-            vec![text("Alex"), text("mutual")]
+            vec![text("Sam"), text("unset")],
+            vec![text("Alex"), text("unset")]
         ]
     );
     assert_eq!(
@@ -205,10 +206,10 @@ fn together_at_one_keyboard_saves_both_check_ins_and_the_meeting() {
         // Alex keeps their scores off the shared screen.
         ("Alex, show your scores on the summary", "n\r"),
         (
-            "Sam, what do you appreciate about Alex this week?",
+            "Sam, anything you appreciated about Alex this week?",
             "your patience\r",
         ),
-        ("Alex, what do you appreciate about Sam this week?", ENTER),
+        ("Alex, anything you appreciated about Sam this week?", ENTER),
         (
             "What went well between you this week?",
             "we talked calmly\r",
@@ -340,7 +341,7 @@ fn without_colour_lists_are_marked_and_a_missing_editor_is_gentle() {
     answer(&mut p, "Your answer", "e\r");
     answer(&mut p, "rekindle-no-such-editor", "");
     answer(&mut p, "Your answer", "typed instead\r");
-    answer(&mut p, "Something you appreciate about Alex today", ENTER);
+    answer(&mut p, "Anything you appreciated about Alex today?", ENTER);
     answer(&mut p, "Something you need from Alex", ENTER);
     answer(&mut p, "Anything else to note?", ENTER);
     answer(&mut p, "Save this check-in?", ENTER);
@@ -367,8 +368,8 @@ fn together_with_nothing_entered_saves_nothing() {
     answer(&mut p, "Check in again and replace it?", ENTER);
     answer(&mut p, "Check in again and replace it?", ENTER);
     for question in [
-        "Sam, what do you appreciate about Alex this week?",
-        "Alex, what do you appreciate about Sam this week?",
+        "Sam, anything you appreciated about Alex this week?",
+        "Alex, anything you appreciated about Sam this week?",
         "What went well between you this week?",
         "One thing to work on together",
         "Sam, what would you like Alex to do for you this week?",
@@ -400,6 +401,101 @@ fn ctrl_c_after_creating_the_journal_says_it_was_created() {
     let (code, _) = finish(p);
     assert_eq!(code, 130);
     assert_eq!(query(&env, "SELECT count(*) FROM partners"), [[int(2)]]);
+    assert_eq!(query(&env, "SELECT count(*) FROM checkins"), [[int(0)]]);
+}
+
+/// In a terminal, a danger word is offered not to be saved, and Enter leaves it out; the safety
+/// card comes first, once. Choosing to save it saves it.
+#[test]
+fn a_danger_word_is_left_out_unless_the_partner_chooses_to_save_it() {
+    let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    let mut p = spawn(&env, &["feel", "--as", "Alex", "afraid"]);
+    let shown = answer(&mut p, "Leave it out", ENTER);
+    assert!(shown.contains("Safety card"), "{shown}");
+    assert!(shown.contains("Save \"afraid\"?"), "{shown}");
+    p.exp_string("Nothing was saved.").expect("nothing saved");
+    let (code, _) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(dump(&env.default_journal()), before);
+
+    let mut p = spawn(&env, &["feel", "--as", "Alex", "afraid", "hurt:3"]);
+    // The second choice saves it.
+    answer(&mut p, "Save it, where Sam can read it", "\x1b[B\r");
+    p.exp_string("Saved Alex's feelings").expect("saved");
+    let (code, _) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(
+        query(&env, "SELECT word FROM feelings ORDER BY id"),
+        [vec![text("afraid")], vec![text("hurt")]]
+    );
+}
+
+/// A guided check-in whose answer is being written in `$EDITOR` (a script that writes the
+/// answer, says it is ready, and waits), stopped with `signal`. Returns the private folders
+/// the editor's file lived in that are still there afterwards, and the test's temp folder.
+fn stop_while_editing(env: &TestEnv, signal: rexpect::process::Signal) -> Vec<String> {
+    let tmp = env.root().join("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let ready = env.root().join("editor-ready");
+    let _ = std::fs::remove_file(&ready);
+    let editor = format!(
+        "sh -c 'printf EDITOR-SECRET-ANSWER > \"$0\"; touch {}; sleep 30'",
+        ready.display()
+    );
+    let mut cmd = env.command(["checkin", "--as", "Sam"]);
+    cmd.env("TERM", "xterm")
+        .env("TMPDIR", &tmp)
+        .env("EDITOR", &editor)
+        .env_remove("VISUAL");
+    let mut p = rexpect::session::spawn_command(cmd, Some(TIMEOUT_MS)).expect("start");
+    answer(&mut p, "How much do you trust Alex today?", "7\r");
+    answer(&mut p, "How close do you feel to Alex today?", "6\r");
+    answer(&mut p, "What are you feeling?", "\r");
+    answer(&mut p, "Your answer", "e\r");
+    let started = std::time::Instant::now();
+    while !ready.exists() {
+        assert!(started.elapsed().as_secs() < 60, "the editor never started");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    p.process_mut().signal(signal).expect("signal rekindle");
+    let _ = p.exp_eof();
+    let _ = p.process_mut().wait();
+    let mut left: Vec<String> = std::fs::read_dir(&tmp)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("rekindle-edit-"))
+        .collect();
+    left.sort();
+    left
+}
+
+// Audit row V2: the answer being written in the editor lives in a private folder that is
+// removed when rekindle is stopped (SIGTERM, or SIGHUP when the terminal closes), and after
+// a SIGKILL `doctor --fix` finds and removes it.
+#[test]
+fn the_editors_private_folder_goes_whichever_way_rekindle_is_stopped() {
+    use rexpect::process::Signal;
+    let env = TestEnv::with_couple();
+    for signal in [Signal::SIGTERM, Signal::SIGHUP] {
+        assert_eq!(
+            stop_while_editing(&env, signal),
+            Vec::<String>::new(),
+            "{signal}"
+        );
+    }
+    let left = stop_while_editing(&env, Signal::SIGKILL);
+    assert_eq!(left.len(), 1, "{left:?}");
+    let folder = env.root().join("tmp").join(&left[0]);
+    assert_eq!(crate::support::mode(&folder), 0o700);
+    assert_eq!(
+        std::fs::read_to_string(folder.join("answer.md")).unwrap(),
+        "EDITOR-SECRET-ANSWER"
+    );
+    env.run(["doctor", "--fix"])
+        .success()
+        .stdout_has("removed 1 temporary file left by an export, report, backup or editor");
+    assert!(!folder.exists());
     assert_eq!(query(&env, "SELECT count(*) FROM checkins"), [[int(0)]]);
 }
 
@@ -505,7 +601,7 @@ fn a_guided_amend_that_meets_an_amend_made_meanwhile_shows_both_and_asks() {
     answer(&mut p, "How close do you feel to Alex today?", "6\r");
     answer(&mut p, "What are you feeling?", ENTER);
     answer(&mut p, "Your answer", ENTER);
-    answer(&mut p, "Something you appreciate about Alex today", ENTER);
+    answer(&mut p, "Anything you appreciated about Alex today?", ENTER);
     answer(&mut p, "Something you need from Alex", ENTER);
     p.exp_string("Anything else to note?")
         .expect("the note question");
@@ -535,4 +631,123 @@ fn a_guided_amend_that_meets_an_amend_made_meanwhile_shows_both_and_asks() {
         .filter_map(|r| r["trust"].as_i64())
         .collect();
     assert_eq!(trusts, [5, 8], "the amend made meanwhile is kept: {shown}");
+}
+
+/// Issue 15 in a real terminal: Sam types the passphrase (nothing is echoed), is told once
+/// what Alex can see, and answers "no" to sharing the words: they are saved encrypted.
+#[test]
+fn a_guided_check_in_asks_the_passphrase_unseen_and_can_keep_the_words_private() {
+    let mut env = TestEnv::with_couple();
+    env.set("REKINDLE_TEST_KDF", "cheap");
+    let pass = env.root().join("sam.pass");
+    std::fs::write(&pass, "lantern harbour meadow quietly\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&pass, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    env.set("REKINDLE_PASSPHRASE_FILE", &pass);
+    env.run(["partners", "passphrase", "Sam", "--as", "Sam"])
+        .success();
+    env.set("REKINDLE_PASSPHRASE_FILE", "");
+    let mut p = spawn(&env, &["checkin", "--as", "Sam"]);
+    answer(
+        &mut p,
+        "Sam's passphrase",
+        "lantern harbour meadow quietly\r",
+    );
+    let mut shown = String::new();
+    for (question, keys) in [
+        ("How much do you trust Alex today?", "6\r"),
+        ("How close do you feel to Alex today?", "7\r"),
+        ("What are you feeling?", ENTER),
+        ("Your answer", "not-ready-to-say-this\r"),
+        ("appreciated about Alex today", ENTER),
+        ("Something you need from Alex", ENTER),
+        ("Anything else to note?", ENTER),
+        ("Save this check-in?", ENTER),
+        ("Share these words with Alex?", "n\r"),
+    ] {
+        shown.push_str(&answer(&mut p, question, keys));
+    }
+    assert!(
+        !shown.contains("lantern"),
+        "the passphrase was echoed:\n{shown}"
+    );
+    assert!(shown.contains("What Alex sees"), "{shown}");
+    p.exp_string("Saved Sam's check-in")
+        .expect("the saved line");
+    let (code, _) = finish(p);
+    assert_eq!(code, 0);
+    let rows = query(
+        &env,
+        "SELECT trust, answer IS NULL, private IS NOT NULL FROM checkins",
+    );
+    assert_eq!(rows, [[int(6), int(1), int(1)]]);
+}
+
+/// An interrupted meeting keeps what was said as a draft (nothing else is written), and the
+/// next `together` offers to go on from the part it stopped at.
+#[test]
+fn an_interrupted_meeting_is_kept_as_a_draft_and_resumed() {
+    let env = TestEnv::with_couple();
+    let mut p = spawn(&env, &["together"]);
+    for (question, keys) in [
+        ("How much do you trust Alex today?", "6\r"),
+        ("How close do you feel to Alex today?", "7\r"),
+        ("What are you feeling?", ENTER),
+        ("Your answer", "I own it.\r"),
+        ("Sam, show your scores on the summary", ENTER),
+        ("How much do you trust Sam today?", "\x03"),
+    ] {
+        answer(&mut p, question, keys);
+    }
+    p.exp_string("kept as a draft").expect("the draft line");
+    let (code, _) = finish(p);
+    assert_eq!(code, 130);
+    assert_eq!(query(&env, "SELECT count(*) FROM checkins"), [[int(0)]]);
+    assert_eq!(
+        query(&env, "SELECT count(*) FROM meeting_drafts"),
+        [[int(1)]]
+    );
+
+    let mut p = spawn(&env, &["together"]);
+    for (question, keys) in [
+        ("stopped after part 1 of 4", ENTER),
+        ("How much do you trust Sam today?", "4\r"),
+        ("How close do you feel to Sam today?", "5\r"),
+        ("What are you feeling?", ENTER),
+        ("Your answer", ENTER),
+        ("Alex, show your scores on the summary", ENTER),
+        ("Sam, anything you appreciated about Alex this week?", ENTER),
+        ("Alex, anything you appreciated about Sam this week?", ENTER),
+        ("What went well between you this week?", "we kept going\r"),
+        ("One thing to work on together", ENTER),
+        (
+            "Sam, what would you like Alex to do for you this week?",
+            ENTER,
+        ),
+        (
+            "Alex, what would you like Sam to do for you this week?",
+            ENTER,
+        ),
+        ("Save your time together?", ENTER),
+    ] {
+        answer(&mut p, question, keys);
+    }
+    p.exp_string("Saved your time together")
+        .expect("the saved line");
+    let (code, _) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(
+        query(
+            &env,
+            "SELECT partner_id, trust FROM checkins ORDER BY partner_id"
+        ),
+        [vec![int(1), int(6)], vec![int(2), int(4)]]
+    );
+    assert_eq!(
+        query(&env, "SELECT count(*) FROM meeting_drafts"),
+        [[int(0)]]
+    );
 }

@@ -94,7 +94,7 @@ const WITH_A_JOURNAL: &[Case] = &[
     case(
         &["partners", "role", "Sam", "victim"],
         "\"victim\"",
-        "repairing, healing or mutual",
+        "repairing, healing, mutual or unset",
     ),
     case(
         &["partners", "role", "Kim", "healing"],

@@ -305,7 +305,7 @@ fn the_page_says_what_progress_says() {
         "up 3.0, about +1.50 a week",
         "last 30 days 75% (3 of 4); none recorded the 30 days before",
         "promises kept lately: 84% (recent ones count most)",
-        "2 days (longest in these weeks: 2 days)",
+        "2 days in a row (longest in these weeks: 2 days)",
         "step 1 of 8, Take responsibility — since Saturday 21 November 2026 (day 1)",
         "Nothing stands out that needs a look.",
     ] {
@@ -327,8 +327,8 @@ fn signals_carry_the_same_words_as_progress() {
     let (_, html) = report(&env, &[]);
     let text = text_of(parse(&html).root());
     let progress = env.run(["progress"]).success().stdout.clone();
-    let signal = "Only Sam has checked in during the last 14 days; Alex has not.";
-    let help = "(rekindle prompt --step reassess)";
+    let signal = "Alex has not checked in for the last 14 days; Sam has.";
+    let help = "(rekindle prompt --step healing)";
     assert!(progress.contains(signal) && progress.contains(help));
     assert!(text.contains(signal), "{text}");
     assert!(text.contains(help));

@@ -2,8 +2,11 @@
 //! survives import → export → import → export unchanged, and its CSV holds the same words.
 //!
 //! Journals are generated as export documents with hostile text (quotes, commas, newlines,
-//! emoji, control characters other than NUL, bidi overrides, very long text) and run through
-//! the real binary. The case count is kept moderate (16; `PROPTEST_CASES` overrides it) so
+//! emoji, control characters other than NUL, bidi overrides, very long text) wherever the
+//! command line takes free text, and otherwise as the command line would have written them
+//! (feeling words and names hold only what can be seen; a promise's dates are in order and
+//! its outcomes fall on its scheduled days, as `import` checks), and run through the real
+//! binary. The case count is kept moderate (16; `PROPTEST_CASES` overrides it) so
 //! `cargo test` stays quick on a small machine.
 
 use std::collections::HashSet;
@@ -159,7 +162,7 @@ prop_compose! {
 
 prop_compose! {
     fn feeling()(uuid in uuid(), partner in 0usize..2, checkin in prop::option::of(0usize..8),
-                 date in past(60), word in required_text(), intensity in prop::option::of(1i64..=5),
+                 date in past(60), word in name(), intensity in prop::option::of(1i64..=5),
                  note in optional_text(), stamps in (stamp(), stamp()))
         -> (usize, Option<usize>, FeelingRecord) {
         (partner, checkin, FeelingRecord {
@@ -169,19 +172,56 @@ prop_compose! {
     }
 }
 
+/// `date` moved `days` later.
+fn later(date: &str, days: i64) -> String {
+    (NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap() + Duration::days(days)).to_string()
+}
+
 prop_compose! {
+    // Dates in order as `promise add` keeps them: a due (or last) date a week or more after
+    // the start, so every schedule has a date before it; a recurring promise is open or
+    // cancelled, never kept or missed as a whole.
     fn promise()(uuid in uuid(), by in 0usize..2, to_other in any::<bool>(), date in past(90),
-                 text in required_text(), due in prop::option::of(past(30)),
+                 text in required_text(), due in prop::option::of(7i64..60),
                  every in prop::option::of(prop::sample::select(vec!["day", "weekday", "week", "mon,thu", "sun"])),
                  status in prop::sample::select(vec!["open", "kept", "missed", "cancelled"]),
-                 closed in prop::option::of(past(30)), stamps in (stamp(), stamp()))
+                 closed in prop::option::of(0i64..30), stamps in (stamp(), stamp()))
         -> (usize, bool, PromiseRecord) {
+        let status = match (every, status) {
+            (Some(_), "kept" | "missed") => "open",
+            (_, status) => status,
+        };
         (by, to_other, PromiseRecord {
-            uuid, by_uuid: String::new(), to_uuid: None, date, text, due,
-            every: every.map(String::from), status: status.to_string(), closed_on: closed,
+            uuid, by_uuid: String::new(), to_uuid: None, due: due.map(|d| later(&date, d)),
+            every: every.map(String::from), status: status.to_string(),
+            closed_on: closed.map(|d| later(&date, d)), date, text,
             created_at: stamps.0, updated_at: stamps.1, ..Default::default()
         })
     }
+}
+
+/// The `nth` date (counting around) on which `promise` can take an outcome by today, as
+/// `promise keep` would accept it; `None` when it has none yet.
+fn outcome_date(promise: &PromiseRecord, nth: usize) -> Option<String> {
+    use rekindle::domain::recurrence::{Plan, Rule, Schedule};
+    let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+    let today = day("2026-11-21");
+    let from = day(&promise.date);
+    let due = promise.due.as_deref().map(day);
+    let plan = match &promise.every {
+        None => Plan::Once { from, due },
+        Some(every) => Plan::Recurring(Schedule {
+            rule: every.parse::<Rule>().unwrap(),
+            from,
+            until: due,
+        }),
+    };
+    let dates: Vec<NaiveDate> = from
+        .iter_days()
+        .take_while(|d| *d <= today)
+        .filter(|d| plan.check_outcome_date(*d, today).is_ok())
+        .collect();
+    (!dates.is_empty()).then(|| dates[nth % dates.len()].to_string())
 }
 
 prop_compose! {
@@ -282,11 +322,19 @@ prop_compose! {
             promise.to_uuid = to_other.then(|| p[1 - by].clone());
             doc.promises.push(promise);
         }
+        // Each on a day the promise can take an outcome; a one-time promise takes one, and
+        // is never skipped.
         let mut once = HashSet::new();
-        for (promise, by, mut o) in outcomes {
-            if let Some(pr) = doc.promises.get(promise)
-                && once.insert((promise, o.date.clone()))
-            {
+        for (k, (promise, by, mut o)) in outcomes.into_iter().enumerate() {
+            let Some(pr) = doc.promises.get(promise) else { continue };
+            let Some(date) = outcome_date(pr, k * 7 + o.date.len()) else { continue };
+            o.date = date;
+            let one_time = pr.every.is_none();
+            if one_time && o.result == "skipped" {
+                o.result = "missed".to_string();
+            }
+            let key = if one_time { (promise, String::new()) } else { (promise, o.date.clone()) };
+            if once.insert(key) {
                 o.promise_uuid = pr.uuid.clone();
                 o.recorded_by_uuid = p[by].clone();
                 doc.outcomes.push(o);

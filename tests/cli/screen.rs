@@ -127,7 +127,7 @@ fn check_in(columns: u16) {
         "Your answer",
         &format!("{LONG_ANSWER} and more\x17\x17\x15{LONG_ANSWER}\r"),
     );
-    s.answer("Something you appreciate about Alex today", "the soup\r");
+    s.answer("Anything you appreciated about Alex today?", "the soup\r");
     s.answer("Something you need from Alex", "\r");
     s.answer("Anything else to note?", "\r");
     s.answer("Save this check-in?", "\r");
@@ -138,7 +138,7 @@ fn check_in(columns: u16) {
         "How close do you feel to Alex today?",
         "What are you feeling?",
         "Your answer ·",
-        "Something you appreciate about Alex today",
+        "Anything you appreciated about Alex today?",
         "Save this check-in?",
     ] {
         shown_once(&rows, label);
@@ -187,10 +187,10 @@ fn together(columns: u16) {
         ("Your answer", "\r"),
         ("show your scores", "\r"),
         (
-            "Sam, what do you appreciate about Alex this week?",
+            "Sam, anything you appreciated about Alex this week?",
             "your patience with me when I get defensive about the past\r",
         ),
-        ("Alex, what do you appreciate about Sam this week?", "\r"),
+        ("Alex, anything you appreciated about Sam this week?", "\r"),
         (
             "What went well between you this week?",
             "we talked calmly\r",
@@ -226,7 +226,7 @@ fn together(columns: u16) {
     }
     for label in [
         "Part 3 of 4: appreciations, and how the week went",
-        "Sam, what do you appreciate about Alex this week?",
+        "Sam, anything you appreciated about Alex this week?",
         "What went well between you this week?",
         "Sam, would you like to make that a promise?",
         "Save your time together?",
@@ -321,7 +321,7 @@ fn the_editor_letter_is_not_shown_as_the_answer_and_the_file_shows_the_question(
     );
     s.answer("What are you feeling?", "\r");
     s.answer("Your answer", "e\r");
-    s.answer("Something you appreciate about Alex today", "\r");
+    s.answer("Anything you appreciated about Alex today?", "\r");
     s.answer("Something you need from Alex", "\r");
     s.answer("Anything else to note?", "\r");
     s.answer("Save this check-in?", "\r");

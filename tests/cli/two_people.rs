@@ -153,6 +153,20 @@ fn a_passphrase_set_by_the_other_partner_is_recorded_and_told_once() {
     first
         .success()
         .stderr_has("Alex, your passphrase was set by Sam on Saturday 21 November 2026");
+    // In the timeline, for both to see.
+    env.run(["history"])
+        .success()
+        .stdout_has("Sam set a passphrase for Alex");
+    let timeline = env.run(["history", "--json"]).success().json();
+    let event = timeline
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "passphrase")
+        .unwrap();
+    assert_eq!(event["by"], "Sam");
+    assert_eq!(event["partner"], "Alex");
+    assert_eq!(event["action"], "set");
     let second = env.run(["feel", "calm", "--as", "Alex"]);
     second.success();
     assert!(!second.stderr.contains("was set by"), "{}", second.stderr);
@@ -456,8 +470,15 @@ fn a_partners_words_are_sealed_until_the_other_has_checked_in_that_day() {
         "sealed words do not match"
     );
 
+    // `show` follows the seal too.
+    let shown = as_reader(&env, "Alex", &["show", "checkin", "1", "--json"]).json();
+    assert_eq!(shown["sealed"], true);
+    assert_eq!(shown["answer"], serde_json::Value::Null);
+
     env.run(["checkin", "--as", "Alex", "--trust", "5"])
         .success();
+    let shown = as_reader(&env, "Alex", &["show", "checkin", "1", "--json"]).json();
+    assert_eq!(shown["answer"], "first-words-today");
     let for_alex = sealed("Alex", &["history", "--json"]);
     assert!(for_alex.get("sealed").is_none());
     assert_eq!(for_alex["answer"], "first-words-today");
@@ -468,4 +489,35 @@ fn a_partners_words_are_sealed_until_the_other_has_checked_in_that_day() {
     )
     .json();
     assert_eq!(found.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn amending_a_private_check_in_keeps_its_words_or_refuses_to_lose_them() {
+    let mut env = couple_with_sam_key();
+    let sam = pass_file(&env, "sam-amend", SAM_PASS);
+    env.set("REKINDLE_PASSPHRASE_FILE", &sam);
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "5",
+        "--answer",
+        "kept-to-myself",
+        "--private",
+    ])
+    .success();
+    let before = dump(&env.default_journal());
+    env.run(["checkin", "--as", "Sam", "--amend", "--note", "said aloud"])
+        .refused()
+        .stderr_has("are private");
+    assert_eq!(dump(&env.default_journal()), before);
+    env.run(["checkin", "--as", "Sam", "--amend", "--trust", "7"])
+        .success();
+    let own = env
+        .run(["history", "--private", "--as", "Sam", "--json"])
+        .success()
+        .json();
+    assert_eq!(own[0]["trust"], 7);
+    assert_eq!(own[0]["answer"], "kept-to-myself");
 }

@@ -126,6 +126,9 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
             prose::count(check.findings.len() as i64, "thing", "things")
         );
     }
+    if crate::domain::safety::mentions_self_harm(&parts.text()) {
+        ctx.show_safety_card(crate::commands::context::CardReason::Written);
+    }
     let clock = store.clock();
     let (saved, promise) = store.write(|tx| {
         let stamp = crate::store::clock::stamp(tx, &clock, Some(me.id))?;

@@ -56,7 +56,11 @@ pub fn run(ctx: &mut Context, args: CheckArgs) -> anyhow::Result<()> {
             "there is nothing to check; give your draft as an argument, e.g. rekindle apology check \"I'm sorry I…\", or on standard input"
         );
     }
-    ctx.emit(&apology_check::check(&text))
+    ctx.emit(&apology_check::check(&text))?;
+    if crate::domain::safety::mentions_self_harm(&text) {
+        ctx.show_safety_card(crate::commands::context::CardReason::Written);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -108,6 +108,9 @@ pub fn run(ctx: &mut Context, args: RespondArgs) -> anyhow::Result<()> {
         let response = apologies::respond(tx, &stamp, id, me.id, date, answer, note)?;
         Ok((apology, response, previous))
     })?;
+    if note.is_some_and(crate::domain::safety::mentions_self_harm) {
+        ctx.show_safety_card(crate::commands::context::CardReason::Written);
+    }
     ctx.emit(&Answered {
         record: json::response(&response, &names),
         by: names.of(apology.by_id),

@@ -14,10 +14,11 @@ use crate::store::{self, Store};
 use crate::text::sanitize;
 
 impl Context {
-    /// This journal's device owner, who acts here without a passphrase: none until devices
-    /// have owners (issue 17).
-    pub fn device_owner(&self) -> Option<i64> {
-        None
+    /// This journal's device owner (`sync init --as` / `sync join --as`), who acts here
+    /// without a passphrase: their own computer account already protects it. `None` on a
+    /// journal that does not sync.
+    pub fn device_owner(&self, store: &Store) -> Option<i64> {
+        store::sync::owner(store.conn()).ok().flatten()
     }
 
     /// The acting partner, for a write in their name: proved with their passphrase when they
@@ -37,7 +38,7 @@ impl Context {
         let Some(key) = store::partner_keys::get(store.conn(), partner.id)? else {
             return Ok(None);
         };
-        if !needs_passphrase(partner, true, self.device_owner()) {
+        if !needs_passphrase(partner, true, self.device_owner(store)) {
             return Ok(None);
         }
         let identity = self.unlock(&partner.name, &key.wrapped)?;

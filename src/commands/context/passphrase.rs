@@ -229,7 +229,13 @@ mod tests {
             ..Globals::default()
         };
         let env = FakeEnv(vars.iter().cloned().collect());
-        Context::resolve(&globals, &env, Terminals::default()).unwrap()
+        Context::resolve(
+            &globals,
+            &env,
+            Terminals::default(),
+            std::time::SystemTime::now(),
+        )
+        .unwrap()
     }
 
     fn scripted(ctx: &mut Context, replies: Vec<Reply>) {

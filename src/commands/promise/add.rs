@@ -67,6 +67,9 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
         ),
         None => guided(ctx, &args, &me, &to)?,
     };
+    if crate::domain::safety::mentions_self_harm(&text) {
+        ctx.show_safety_card(crate::commands::context::CardReason::Written);
+    }
     let clock = store.clock();
     let promise = store.write(|tx| {
         let stamp = crate::store::clock::stamp(tx, &clock, Some(me.id))?;

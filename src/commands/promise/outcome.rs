@@ -87,6 +87,9 @@ pub fn run(ctx: &mut Context, args: OutcomeArgs, result: OutcomeKind) -> anyhow:
         clock: store.clock(),
     };
     let (promise, outcome, done, tally) = store.write(|tx| record(tx, &asked))?;
+    if note.is_some_and(crate::domain::safety::mentions_self_harm) {
+        ctx.show_safety_card(crate::commands::context::CardReason::Written);
+    }
     let names = Names::load(store.conn())?;
     ctx.emit(&Recorded {
         record: json::outcome(&outcome, &promise, &names),

@@ -24,6 +24,12 @@ const NON_APOLOGIES: &str = include_str!("table/non_apologies.txt");
 /// Written after the split, while tuning: always in the tuning part.
 const EXTRA_GENUINE: &str = include_str!("table/extra_genuine.txt");
 const EXTRA_NON_APOLOGIES: &str = include_str!("table/extra_non_apologies.txt");
+/// Written by a second writer before reading the check's rules: set A may be tuned to.
+const BLIND_A_GENUINE: &str = include_str!("table/blind_a_genuine.txt");
+const BLIND_A_NON_APOLOGIES: &str = include_str!("table/blind_a_non_apologies.txt");
+/// Set B is sealed: only its rates are ever printed, and nothing is tuned to it.
+const BLIND_B_GENUINE: &str = include_str!("table/blind_b_genuine.txt");
+const BLIND_B_NON_APOLOGIES: &str = include_str!("table/blind_b_non_apologies.txt");
 
 /// What a part must reach: at least this share of non-apologies flagged, at most this share of
 /// genuine apologies flagged, and at least this share of genuine apologies whose "missing"
@@ -94,12 +100,25 @@ enum Part {
     Later,
     /// The main table's held-out third.
     HeldOut,
+    /// The second writer's set that may be tuned to.
+    BlindA,
+    /// The second writer's sealed set.
+    BlindB,
+}
+
+impl Part {
+    /// Whether what goes wrong on this part may be read (and so tuned to).
+    fn open(self) -> bool {
+        !matches!(self, Part::HeldOut | Part::BlindB)
+    }
 }
 
 /// The genuine apologies and the non-apologies of a part.
 fn items(part: Part) -> (Vec<Item>, Vec<Item>) {
     match part {
         Part::Later => (parse(EXTRA_GENUINE), parse(EXTRA_NON_APOLOGIES)),
+        Part::BlindA => (parse(BLIND_A_GENUINE), parse(BLIND_A_NON_APOLOGIES)),
+        Part::BlindB => (parse(BLIND_B_GENUINE), parse(BLIND_B_NON_APOLOGIES)),
         Part::Tuning | Part::HeldOut => {
             let held = part == Part::HeldOut;
             let pick = |file| -> Vec<Item> {
@@ -141,7 +160,7 @@ fn ids(components: &[Component]) -> Vec<String> {
 
 fn tally(parts: &[Part]) -> Tally {
     let mut t = Tally::default();
-    let keep_notes = !parts.contains(&Part::HeldOut);
+    let keep_notes = parts.iter().all(|p| p.open());
     let mut genuine = Vec::new();
     let mut non = Vec::new();
     for part in parts {
@@ -352,4 +371,47 @@ fn speed() {
          bytes on average)"
     );
     assert_eq!(checked, rounds * items.len() as u32);
+}
+
+#[test]
+fn blind_set_a_meets_the_targets() {
+    let t = tally(&[Part::BlindA]);
+    for note in &t.notes {
+        println!("{note}");
+    }
+    println!("{}", summary("blind set A", &t));
+    assert_targets("blind set A", &t, &TARGETS);
+}
+
+/// The sealed set: its rates are printed, never its misses, and nothing is tuned to it. Each
+/// run that reads its rates while changing the check counts as a measurement, and there were
+/// to be at most three (see docs/apology-check.md for the ones taken).
+///
+/// Ignored by default for two reasons: each run is a look at the sealed set, and its third and
+/// last measurement (6 December 2026) fell short of two targets (86.2% of non-apologies
+/// flagged, 86.7% of "missing" notes agreed; 1.1% of genuine apologies flagged). It is not
+/// tuned to pass: run it with `--ignored` after improving the check from other sets.
+#[test]
+#[ignore = "sealed set B: falls short of issue 19's targets; see docs/apology-check.md"]
+fn sealed_blind_set_b_meets_the_targets() {
+    let t = tally(&[Part::BlindB]);
+    assert!(t.notes.is_empty());
+    println!("{}", summary("blind set B (sealed)", &t));
+    assert_targets("blind set B", &t, &TARGETS);
+}
+
+/// What the sealed set's last measurement showed, held as a floor so that a change elsewhere
+/// cannot quietly make the check worse on apologies it has never been tuned to. It reads only
+/// pass or fail, never which lines miss; the targets themselves are the ignored test above.
+const SEALED_FLOOR: Targets = Targets {
+    min_non_flagged: 0.85,
+    max_genuine_flagged: 0.03,
+    min_missing_agreed: 0.85,
+};
+
+#[test]
+fn sealed_blind_set_b_holds_its_last_measurement() {
+    let t = tally(&[Part::BlindB]);
+    assert!(t.notes.is_empty());
+    assert_targets("blind set B (floor)", &t, &SEALED_FLOOR);
 }

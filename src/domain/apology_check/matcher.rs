@@ -366,12 +366,106 @@ fn first_of(nodes: &[Node]) -> Option<(Vec<&'static str>, bool)> {
 
 #[derive(Clone, Copy)]
 struct Show {
+    /// Where the match started: a filler is only passed over inside a match, never at its start.
+    from: usize,
     start: Option<usize>,
     end: Option<usize>,
 }
 
+/// Words people drop into the middle of a phrase without changing what it says ("I *really*
+/// need you to…", "I didn't *even* text"). Inside a match, a word test that does not take one
+/// of them passes over it, up to two in a row; a pattern that names the word still takes it.
+const FILLERS: &[&str] = &[
+    "absolutely",
+    "actually",
+    "all",
+    "also",
+    "basically",
+    "completely",
+    "deeply",
+    "even",
+    "genuinely",
+    "honestly",
+    "just",
+    "literally",
+    "lowkey",
+    "really",
+    "seriously",
+    "sincerely",
+    "totally",
+    "truly",
+];
+
+/// Words that can close a clause without adding to it ("I was hammered *babe*", "sorry *lol*"):
+/// a boundary that follows them counts as the boundary.
+const VOCATIVES: &[&str] = &[
+    "babe",
+    "baby",
+    "bro",
+    "darling",
+    "dude",
+    "hon",
+    "honey",
+    "hun",
+    "lol",
+    "love",
+    "man",
+    "mate",
+    "sweetheart",
+    "x",
+    "xx",
+    "xxx",
+];
+
+/// Words that can open a clause without adding to it ("*babe* calm down", "*so* moving on"): a
+/// clause may start after them.
+const OPENERS: &[&str] = &[
+    "and", "babe", "baby", "but", "hey", "hun", "listen", "look", "oh", "okay", "so", "well",
+    "yeah",
+];
+
+fn is_filler(t: &Token) -> bool {
+    t.tok == Tok::Word && FILLERS.contains(&t.word.as_str())
+}
+
+/// Where the clause really ends at `pos`: past any vocatives.
+fn past_vocatives(toks: &[Token], mut pos: usize) -> usize {
+    let start = pos;
+    while pos - start < 2
+        && toks
+            .get(pos)
+            .is_some_and(|t| t.tok == Tok::Word && VOCATIVES.contains(&t.word.as_str()))
+    {
+        pos += 1;
+    }
+    pos
+}
+
 fn is_boundary(t: &Token) -> bool {
     t.tok != Tok::Word
+}
+
+/// One word of a pattern at `pos`; inside a match, fillers the test does not take are passed
+/// over (`skipped` so far in a row).
+fn word_at(
+    test: &WordTest,
+    rest: &[Node],
+    pos: usize,
+    toks: &[Token],
+    show: Show,
+    k: &mut dyn FnMut(usize, Show) -> bool,
+    skipped: usize,
+) -> bool {
+    let Some(t) = toks.get(pos).filter(|t| t.tok == Tok::Word) else {
+        return false;
+    };
+    if test.hits(&t.word) {
+        return go(rest, pos + 1, toks, show, k);
+    }
+    pos > show.from
+        && skipped < 2
+        && is_filler(t)
+        && word_at(test, rest, pos + 1, toks, show, k, skipped + 1)
 }
 
 /// Continuation-passing backtracking: `k` is called with each way the nodes can match from
@@ -387,12 +481,7 @@ fn go(
         return k(pos, show);
     };
     match first {
-        Node::Word(test) => {
-            pos < toks.len()
-                && toks[pos].tok == Tok::Word
-                && test.hits(&toks[pos].word)
-                && go(rest, pos + 1, toks, show, k)
-        }
+        Node::Word(test) => word_at(test, rest, pos, toks, show, k, 0),
         Node::Class(inner) => go(inner, pos, toks, show, &mut |p, s| go(rest, p, toks, s, k)),
         Node::Alt(alts) => {
             for alt in alts {
@@ -432,21 +521,36 @@ fn go(
                 p += 1;
             }
         }
-        Node::Boundary => match toks.get(pos) {
-            None => go(rest, pos, toks, show, k),
-            Some(t) if is_boundary(t) => go(rest, pos + 1, toks, show, k),
-            Some(_) => false,
-        },
-        Node::SentenceEnd => match toks.get(pos) {
-            None => go(rest, pos, toks, show, k),
-            Some(t) if t.tok == Tok::Sentence => go(rest, pos + 1, toks, show, k),
-            Some(_) => false,
-        },
+        Node::Boundary => {
+            let pos = past_vocatives(toks, pos);
+            match toks.get(pos) {
+                None => go(rest, pos, toks, show, k),
+                Some(t) if is_boundary(t) => go(rest, pos + 1, toks, show, k),
+                Some(_) => false,
+            }
+        }
+        Node::SentenceEnd => {
+            let pos = past_vocatives(toks, pos);
+            match toks.get(pos) {
+                None => go(rest, pos, toks, show, k),
+                Some(t) if t.tok == Tok::Sentence => go(rest, pos + 1, toks, show, k),
+                Some(_) => false,
+            }
+        }
         Node::ClauseStart => {
-            (pos == 0 || is_boundary(&toks[pos - 1])) && go(rest, pos, toks, show, k)
+            let mut p = pos;
+            while pos - p < 2
+                && p > 0
+                && toks[p - 1].tok == Tok::Word
+                && OPENERS.contains(&toks[p - 1].word.as_str())
+            {
+                p -= 1;
+            }
+            (p == 0 || is_boundary(&toks[p - 1])) && go(rest, pos, toks, show, k)
         }
         Node::ClauseEnd => {
-            (pos >= toks.len() || is_boundary(&toks[pos])) && go(rest, pos, toks, show, k)
+            let end = past_vocatives(toks, pos);
+            (end >= toks.len() || is_boundary(&toks[end])) && go(rest, pos, toks, show, k)
         }
         Node::ShowStart => go(
             rest,
@@ -490,6 +594,7 @@ impl Pattern {
             start,
             toks,
             Show {
+                from: start,
                 start: None,
                 end: None,
             },

@@ -10,28 +10,52 @@ use super::{
     OutcomeRecord, PartnerRecord, Place, Problem, PromiseRecord, ResponseRecord,
 };
 use crate::domain::dates;
+use crate::domain::feelings::check_word;
 use crate::domain::input::check_name;
 use crate::domain::kind::RecordKind;
-use crate::domain::model::{Role, Step, same_name};
+use crate::domain::model::{Role, Step, look_alike, names_look_alike, same_name};
+use crate::domain::recurrence::{Plan, Rule, Schedule};
+
+/// The dates a document is checked against: this computer's date, and the latest date it
+/// can be anywhere on Earth now (see `domain::clock::latest_anywhere`). A date written in
+/// another time zone may be a day ahead of this one's; only a date after `anywhere` cannot
+/// have happened yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Today {
+    pub here: NaiveDate,
+    pub anywhere: NaiveDate,
+}
+
+impl From<NaiveDate> for Today {
+    fn from(date: NaiveDate) -> Today {
+        Today {
+            here: date,
+            anywhere: date,
+        }
+    }
+}
 
 /// Checks every record against the rules rekindle keeps when you write with it, and returns
 /// the document with its values in their canonical forms (lowercase uuids, UTC timestamps
-/// with microseconds, `YYYY-MM-DD` dates). `today` is the importing computer's date; as
-/// everywhere else in rekindle, what already happened cannot be dated after it.
+/// with microseconds, `YYYY-MM-DD` dates, feeling words as the vocabulary spells them).
+/// `today` is the importing computer's date; as everywhere else in rekindle, what already
+/// happened cannot be dated after it, allowing for a time zone further ahead.
 ///
 /// `now` is the importing computer's clock: stamps are checked against it, and a version 1
 /// file is given the stamps, tombstones and revisions version 2 carries (see `versions`).
 pub fn check(
     mut doc: Document,
-    today: NaiveDate,
+    today: impl Into<Today>,
     now: &DateTime<Utc>,
 ) -> Result<Document, Problem> {
-    let rules = Rules { today };
+    let rules = Rules {
+        today: today.into(),
+    };
     rules.partners(&mut doc.partners)?;
     rules.checkins(&mut doc.checkins)?;
     rules.feelings(&mut doc.feelings)?;
-    rules.promises(&mut doc.promises)?;
-    rules.outcomes(&mut doc.outcomes)?;
+    let plans = rules.promises(&mut doc.promises)?;
+    rules.outcomes(&mut doc.outcomes, &plans)?;
     rules.apologies(&mut doc.apologies)?;
     rules.responses(&mut doc.responses)?;
     rules.focus(&mut doc.focus)?;
@@ -42,24 +66,24 @@ pub fn check(
 
 /// The rules each kind of record is checked against, in the order the document lists them.
 struct Rules {
-    /// The importing computer's date: what already happened cannot be dated after it.
-    today: NaiveDate,
+    /// The importing computer's date, and the latest date it can be anywhere.
+    today: Today,
 }
 
 impl Rules {
-    /// A date that is real and not after today.
-    fn happened(&self, place: &Place, date: &str) -> Result<(), Problem> {
+    /// A date that is real and has begun somewhere on Earth.
+    fn happened(&self, place: &Place, date: &str) -> Result<NaiveDate, Problem> {
         let parsed = date_value(place, date)?;
-        if parsed > self.today {
+        if parsed > self.today.anywhere {
             return Err(Problem::at(
                 place,
                 format!(
                     "{parsed} is in the future (today is {})",
-                    dates::in_words(self.today)
+                    dates::in_words(self.today.here)
                 ),
             ));
         }
-        Ok(())
+        Ok(parsed)
     }
 
     /// At most two, each with a name that can be typed back, and not both the same.
@@ -84,13 +108,17 @@ impl Rules {
                 .as_str()
                 .to_string();
         }
-        if let [a, b] = &*list
-            && same_name(&a.name, &b.name)
-        {
-            return Err(Problem::at(
-                &Place::new(RecordKind::Partner, 1).field("name"),
-                format!("both partners are called \"{}\"", b.name),
-            ));
+        if let [a, b] = &*list {
+            let at = Place::new(RecordKind::Partner, 1).field("name");
+            if same_name(&a.name, &b.name) {
+                return Err(Problem::at(
+                    &at,
+                    format!("both partners are called \"{}\"", b.name),
+                ));
+            }
+            if names_look_alike(&a.name, &b.name) {
+                return Err(Problem::at(&at, look_alike(&a.name, &b.name)));
+            }
         }
         Ok(())
     }
@@ -132,7 +160,8 @@ impl Rules {
         Ok(())
     }
 
-    /// A word, an optional strength from 1 to 5.
+    /// A word as the command line takes it (no control or invisible characters, at most 40
+    /// characters), an optional strength from 1 to 5.
     fn feelings(&self, list: &mut [FeelingRecord]) -> Result<(), Problem> {
         let mut seen = Uuids::default();
         for (i, f) in list.iter_mut().enumerate() {
@@ -142,7 +171,7 @@ impl Rules {
             reference(&at.field("partner_uuid"), &mut f.partner_uuid)?;
             optional_reference(&at.field("checkin_uuid"), &mut f.checkin_uuid)?;
             self.happened(&at.field("date"), &f.date)?;
-            required_text(&at.field("word"), &f.word)?;
+            f.word = feeling_word(&at.field("word"), &f.word)?;
             if let Some(n) = f.intensity {
                 score(&at.field("intensity"), n, 5)?;
             }
@@ -151,46 +180,112 @@ impl Rules {
         Ok(())
     }
 
-    /// A text, a known schedule and status.
-    fn promises(&self, list: &mut [PromiseRecord]) -> Result<(), Problem> {
+    /// A text, a known schedule and status, and dates in order, as `promise add` keeps them:
+    /// a due date (or a recurring promise's last date) not before the start, with at least
+    /// one scheduled date between them, and a recurring promise kept or missed date by date
+    /// rather than as a whole. Returns each promise's plan, by uuid, for its outcomes.
+    fn promises(&self, list: &mut [PromiseRecord]) -> Result<HashMap<String, Plan>, Problem> {
         let mut seen = Uuids::default();
+        let mut plans = HashMap::new();
         for (i, p) in list.iter_mut().enumerate() {
             let at = Place::new(RecordKind::Promise, i);
             record_header(&at, &mut p.uuid, &mut p.created_at, &mut p.updated_at)?;
             seen.insert(&at, &p.uuid)?;
             reference(&at.field("by_uuid"), &mut p.by_uuid)?;
             optional_reference(&at.field("to_uuid"), &mut p.to_uuid)?;
-            date_value(&at.field("date"), &p.date)?;
+            let from = date_value(&at.field("date"), &p.date)?;
             required_text(&at.field("text"), &p.text)?;
-            if let Some(due) = &p.due {
-                date_value(&at.field("due"), due)?;
+            let due = match &p.due {
+                Some(due) => Some(date_value(&at.field("due"), due)?),
+                None => None,
+            };
+            if let Some(due) = due
+                && due < from
+            {
+                return Err(Problem::at(
+                    &at.field("due"),
+                    format!(
+                        "{due} is before the promise starts ({from}); a due date or last date comes on or after the start"
+                    ),
+                ));
             }
-            if let Some(every) = &mut p.every {
-                *every = recurrence(&at.field("every"), every)?;
-            }
+            let rule = match &mut p.every {
+                Some(every) => {
+                    *every = recurrence(&at.field("every"), every)?;
+                    Some(
+                        every
+                            .parse::<Rule>()
+                            .map_err(|e| Problem::at(&at.field("every"), e))?,
+                    )
+                }
+                None => None,
+            };
             one_of(
                 &at.field("status"),
                 &p.status,
                 &["open", "kept", "missed", "cancelled"],
             )?;
             if let Some(closed) = &p.closed_on {
-                date_value(&at.field("closed_on"), closed)?;
+                let closed = date_value(&at.field("closed_on"), closed)?;
+                if closed < from {
+                    return Err(Problem::at(
+                        &at.field("closed_on"),
+                        format!("{closed} is before the promise starts ({from})"),
+                    ));
+                }
             }
+            let plan = match rule {
+                None => Plan::Once { from, due },
+                Some(rule) => {
+                    let schedule = Schedule {
+                        rule,
+                        from,
+                        until: due,
+                    };
+                    if let Some(due) = due
+                        && schedule.first_on_or_after(from).is_none_or(|d| d > due)
+                    {
+                        return Err(Problem::at(
+                            &at.field("every"),
+                            format!("\"{rule}\" has no date from {from} to {due}"),
+                        ));
+                    }
+                    if matches!(p.status.as_str(), "kept" | "missed") {
+                        return Err(Problem::at(
+                            &at.field("status"),
+                            format!(
+                                "\"{}\" is not accepted for a recurring promise: it is kept or missed date by date, in its outcomes, and as a whole it is open or cancelled",
+                                p.status
+                            ),
+                        ));
+                    }
+                    Plan::Recurring(schedule)
+                }
+            };
+            plans.insert(p.uuid.clone(), plan);
         }
-        Ok(())
+        Ok(plans)
     }
 
-    /// One per promise and day, kept, missed or skipped.
-    fn outcomes(&self, list: &mut [OutcomeRecord]) -> Result<(), Problem> {
+    /// One per promise and day, kept, missed or skipped, on a date the promise's schedule
+    /// holds (as `promise keep` and `miss` take it): not before it started, not after its
+    /// last date, on a scheduled day; a one-time promise takes one outcome, never a skip.
+    /// A promise the file does not hold is checked against the journal's by the merge.
+    fn outcomes(
+        &self,
+        list: &mut [OutcomeRecord],
+        plans: &HashMap<String, Plan>,
+    ) -> Result<(), Problem> {
         let mut seen = Uuids::default();
         let mut days = HashSet::new();
+        let mut once = HashMap::new();
         for (i, o) in list.iter_mut().enumerate() {
             let at = Place::new(RecordKind::Outcome, i);
             record_header(&at, &mut o.uuid, &mut o.created_at, &mut o.updated_at)?;
             seen.insert(&at, &o.uuid)?;
             reference(&at.field("promise_uuid"), &mut o.promise_uuid)?;
             reference(&at.field("recorded_by_uuid"), &mut o.recorded_by_uuid)?;
-            self.happened(&at.field("date"), &o.date)?;
+            let date = self.happened(&at.field("date"), &o.date)?;
             one_of(
                 &at.field("result"),
                 &o.result,
@@ -205,6 +300,27 @@ impl Rules {
                         o.date
                     ),
                 ));
+            }
+            let Some(plan) = plans.get(&o.promise_uuid) else {
+                continue;
+            };
+            plan.check_outcome_date(date, self.today.anywhere)
+                .map_err(|e| Problem::at(&at.field("date"), e.to_string()))?;
+            if let Plan::Once { .. } = plan {
+                if o.result == "skipped" {
+                    return Err(Problem::at(
+                        &at.field("result"),
+                        "\"skipped\" is not accepted for a one-time promise: it is kept, missed or cancelled",
+                    ));
+                }
+                if let Some(first) = once.insert(o.promise_uuid.clone(), i) {
+                    return Err(Problem::at(
+                        &at,
+                        format!(
+                            "a second outcome for a one-time promise (also outcomes[{first}]); a one-time promise takes one outcome"
+                        ),
+                    ));
+                }
             }
         }
         Ok(())
@@ -255,7 +371,8 @@ impl Rules {
         Ok(())
     }
 
-    /// A known step on a real date.
+    /// A known step on a date that has begun somewhere: a focus change dated ahead would
+    /// stay the current focus until that day came.
     fn focus(&self, list: &mut [FocusRecord]) -> Result<(), Problem> {
         let mut seen = Uuids::default();
         for (i, f) in list.iter_mut().enumerate() {
@@ -263,7 +380,7 @@ impl Rules {
             record_header(&at, &mut f.uuid, &mut f.created_at, &mut f.updated_at)?;
             seen.insert(&at, &f.uuid)?;
             f.step = step(&at.field("step"), &f.step)?;
-            date_value(&at.field("date"), &f.date)?;
+            self.happened(&at.field("date"), &f.date)?;
             optional_reference(&at.field("partner_uuid"), &mut f.partner_uuid)?;
         }
         Ok(())
@@ -353,8 +470,42 @@ pub(super) fn optional_reference(at: &Place, uuid: &mut Option<String>) -> Resul
 /// The timestamp format of the journal: UTC with microseconds, so text order is time order.
 const TIMESTAMP: &str = "%Y-%m-%dT%H:%M:%S%.6fZ";
 
+/// Whether `text` is already a timestamp in the journal's form (as every export rekindle
+/// writes holds them): `YYYY-MM-DDTHH:MM:SS.ffffffZ`, a real date from 1970 to 9999 and a
+/// time of day (a leap second allowed, as RFC 3339 allows it). Then it is kept as it is,
+/// without a parse and a format for each of an import's tens of thousands of timestamps.
+fn is_canonical_timestamp(text: &str) -> bool {
+    let b = text.as_bytes();
+    let shaped = b.len() == 27
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            10 => *c == b'T',
+            13 | 16 => *c == b':',
+            19 => *c == b'.',
+            26 => *c == b'Z',
+            _ => c.is_ascii_digit(),
+        });
+    if !shaped {
+        return false;
+    }
+    let number = |from: usize, to: usize| {
+        b[from..to]
+            .iter()
+            .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
+    };
+    let year = number(0, 4);
+    (1970..=9999).contains(&year)
+        && NaiveDate::from_ymd_opt(year as i32, number(5, 7), number(8, 10)).is_some()
+        && number(11, 13) < 24
+        && number(14, 16) < 60
+        && number(17, 19) <= 60
+}
+
 /// Any RFC 3339 timestamp, rewritten in the journal's UTC form.
 pub(super) fn timestamp_value(at: &Place, text: &str) -> Result<String, Problem> {
+    if is_canonical_timestamp(text) {
+        return Ok(text.to_string());
+    }
     let bad = || {
         Problem::at(
             at,
@@ -389,8 +540,10 @@ pub(super) fn date_value(at: &Place, text: &str) -> Result<NaiveDate, Problem> {
             format!("\"{text}\" is not a date; dates are written YYYY-MM-DD"),
         ));
     }
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| Problem::at(at, format!("\"{text}\" is not a real calendar date")))?;
+    // Shaped as ten digits and dashes, so each part is a number.
+    let number = |from: usize, to: usize| text[from..to].parse::<u32>().unwrap_or(0);
+    let date = NaiveDate::from_ymd_opt(number(0, 4) as i32, number(5, 7), number(8, 10))
+        .ok_or_else(|| Problem::at(at, format!("\"{text}\" is not a real calendar date")))?;
     if date < dates::EARLIEST || date > dates::LATEST {
         return Err(Problem::at(
             at,
@@ -443,6 +596,12 @@ fn optional_text(at: &Place, text: &Option<String>) -> Result<(), Problem> {
     }
 }
 
+/// A feeling word as `feel` and `checkin --feel` take it, in the vocabulary's spelling.
+fn feeling_word(at: &Place, word: &str) -> Result<String, Problem> {
+    required_text(at, word)?;
+    check_word(word).map_err(|e| Problem::at(at, e.to_string()))
+}
+
 fn required_text(at: &Place, text: &str) -> Result<(), Problem> {
     if text.trim().is_empty() {
         return Err(Problem::at(at, "is empty; this part cannot be left out"));
@@ -467,5 +626,48 @@ fn recurrence(at: &Place, text: &str) -> Result<String, Problem> {
                 "\"{text}\" is not a recurrence; use day, weekday, week or weekdays such as mon,thu"
             ),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the full parse makes of `text`, as the fast path must agree with it.
+    fn slow(text: &str) -> Option<String> {
+        let parsed = DateTime::parse_from_rfc3339(text).ok()?.with_timezone(&Utc);
+        (1970..=9999)
+            .contains(&chrono::Datelike::year(&parsed))
+            .then(|| parsed.format(TIMESTAMP).to_string())
+    }
+
+    #[test]
+    fn a_timestamp_already_in_the_journals_form_is_kept_exactly_as_the_full_parse_would() {
+        for text in [
+            "2026-11-20T18:00:00.500000Z",
+            "1970-01-01T00:00:00.000000Z",
+            "9999-12-31T23:59:60.999999Z",
+            "2024-02-29T12:30:45.123456Z",
+        ] {
+            assert!(is_canonical_timestamp(text), "{text}");
+            assert_eq!(slow(text).as_deref(), Some(text), "{text}");
+        }
+        for text in [
+            "2026-02-30T18:00:00.000000Z",
+            "1969-12-31T23:59:59.999999Z",
+            "2026-11-20T24:00:00.000000Z",
+            "2026-11-20T18:60:00.000000Z",
+            "2026-11-20T18:00:00.5Z",
+            "2026-11-20T18:00:00.000000+01:00",
+            "2026-11-20 18:00:00.000000Z",
+        ] {
+            assert!(!is_canonical_timestamp(text), "{text}");
+        }
+        let at = Place::new(RecordKind::Checkin, 0).field("updated_at");
+        assert_eq!(
+            timestamp_value(&at, "2026-11-20T19:00:00.5+01:00").unwrap(),
+            "2026-11-20T18:00:00.500000Z"
+        );
+        assert!(timestamp_value(&at, "2026-02-30T18:00:00.000000Z").is_err());
     }
 }

@@ -10,7 +10,7 @@
 mod check;
 mod versions;
 
-pub use check::check;
+pub use check::{Today, check};
 
 use std::collections::HashMap;
 use std::fmt;
@@ -310,6 +310,13 @@ pub struct FocusRecord {
     /// between them, the earlier.
     #[serde(default)]
     pub start: bool,
+    /// A move that waits for the other partner's agreement (from schema version 3); the
+    /// focus does not move until it is agreed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub waiting: bool,
+    /// Who agreed to a move that waited for agreement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreed_by_uuid: Option<String>,
     pub created_at: String,
     pub updated_at: String,
     /// The stamp of the record's last change (version 2; derived from `updated_at` for

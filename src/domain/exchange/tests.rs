@@ -314,3 +314,199 @@ fn the_span_covers_every_dated_record() {
     assert_eq!(doc.span(), Some((d("2026-10-01"), d("2026-11-20"))));
     assert_eq!(Document::new(String::new()).span(), None);
 }
+
+const PROMISE: &str = "22222222-3333-4444-8555-666666666666";
+
+/// `minimal()` with a promise by Sam (one-time unless `every` is given) and its outcomes,
+/// each `(date, result)`.
+fn with_promise(
+    start: &str,
+    due: Option<&str>,
+    every: Option<&str>,
+    status: &str,
+    outcomes: &[(&str, &str)],
+) -> serde_json::Value {
+    let stamp = "2026-11-01T10:00:00Z";
+    let mut doc = minimal();
+    doc["promises"] = serde_json::json!([{
+        "uuid": PROMISE, "by_uuid": SAM, "to_uuid": ALEX, "date": start,
+        "text": "Walk after dinner", "due": due, "every": every, "status": status,
+        "closed_on": null, "created_at": stamp, "updated_at": stamp,
+    }]);
+    doc["outcomes"] = outcomes
+        .iter()
+        .enumerate()
+        .map(|(i, (date, result))| {
+            serde_json::json!({
+                "uuid": format!("33333333-4444-4555-8666-77777777777{i}"),
+                "promise_uuid": PROMISE, "date": date, "result": result, "note": null,
+                "recorded_by_uuid": ALEX, "created_at": stamp, "updated_at": stamp,
+            })
+        })
+        .collect();
+    doc
+}
+
+fn accepted(value: serde_json::Value) -> bool {
+    check(
+        parse(&serde_json::to_vec(&value).unwrap()).unwrap(),
+        today(),
+        &now(),
+    )
+    .is_ok()
+}
+
+// Audit row I25: a feeling word follows the rule the command line keeps.
+#[test]
+fn a_feeling_word_is_held_to_the_command_lines_rule() {
+    let feeling = |word: &str| {
+        let mut doc = minimal();
+        doc["feelings"] = serde_json::json!([{
+            "uuid": "44444444-5555-4666-8777-888888888888", "partner_uuid": SAM,
+            "checkin_uuid": null, "date": "2026-11-20", "word": word,
+            "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-20T10:00:00Z",
+        }]);
+        doc
+    };
+    let err = problem(feeling("hurt\u{1b}[2J\u{202e}\u{200b}"));
+    assert!(
+        err.starts_with("feelings[0].word: the feeling \"hurt\\e[2J\\u{202e}\\u{200b}\" contains control or invisible characters"),
+        "{err}"
+    );
+    let err = problem(feeling(&"a".repeat(100_003)));
+    assert!(err.starts_with("feelings[0].word: the feeling"), "{err}");
+    assert!(err.contains("is too long"), "{err}");
+    let doc = check(
+        parse(&serde_json::to_vec(&feeling("  Hurt ")).unwrap()).unwrap(),
+        today(),
+        &now(),
+    )
+    .unwrap();
+    assert_eq!(
+        doc.feelings[0].word, "hurt",
+        "the vocabulary's spelling, as `feel` keeps"
+    );
+}
+
+// Audit rows I23, I24: a promise's dates are in order and its outcomes fall on its days.
+#[test]
+fn promise_dates_and_outcomes_follow_the_schedule() {
+    // Wednesday 18 November to Friday 20 November 2026, every weekday.
+    assert!(accepted(with_promise(
+        "2026-11-18",
+        Some("2026-11-20"),
+        Some("weekday"),
+        "open",
+        &[("2026-11-18", "kept"), ("2026-11-20", "skipped")],
+    )));
+    let cases = [
+        (
+            with_promise("2026-11-18", None, None, "open", &[("2026-11-17", "kept")]),
+            "outcomes[0].date: Tuesday 17 November 2026 is before the promise started (Wednesday 18 November 2026)",
+        ),
+        (
+            with_promise(
+                "2026-11-16",
+                None,
+                Some("weekday"),
+                "open",
+                &[("2026-11-21", "kept")],
+            ),
+            "outcomes[0].date: the promise is not scheduled on Saturday 21 November 2026",
+        ),
+        (
+            with_promise(
+                "2026-11-16",
+                Some("2026-11-18"),
+                Some("day"),
+                "open",
+                &[("2026-11-19", "kept")],
+            ),
+            "outcomes[0].date: Thursday 19 November 2026 is after the promise ended",
+        ),
+        (
+            with_promise(
+                "2026-11-16",
+                None,
+                None,
+                "open",
+                &[("2026-11-19", "skipped")],
+            ),
+            "outcomes[0].result: \"skipped\" is not accepted for a one-time promise",
+        ),
+        (
+            with_promise(
+                "2026-11-16",
+                None,
+                None,
+                "kept",
+                &[("2026-11-19", "kept"), ("2026-11-20", "missed")],
+            ),
+            "outcomes[1]: a second outcome for a one-time promise (also outcomes[0])",
+        ),
+        (
+            with_promise("2026-11-18", Some("2026-11-10"), None, "open", &[]),
+            "promises[0].due: 2026-11-10 is before the promise starts (2026-11-18)",
+        ),
+        (
+            with_promise("9999-12-20", Some("9999-12-01"), None, "open", &[]),
+            "promises[0].due: 9999-12-01 is before the promise starts",
+        ),
+        (
+            with_promise("2026-11-16", None, Some("day"), "kept", &[]),
+            "promises[0].status: \"kept\" is not accepted for a recurring promise",
+        ),
+        (
+            // Monday to Wednesday holds no Sunday.
+            with_promise("2026-11-16", Some("2026-11-18"), Some("sun"), "open", &[]),
+            "promises[0].every: \"sun\" has no date from 2026-11-16 to 2026-11-18",
+        ),
+    ];
+    for (doc, expected) in cases {
+        let err = problem(doc);
+        assert!(err.starts_with(expected), "{err}\nexpected: {expected}");
+    }
+    let mut closed_early = with_promise("2026-11-18", None, None, "cancelled", &[]);
+    closed_early["promises"][0]["closed_on"] = "2026-11-10".into();
+    assert!(
+        problem(closed_early)
+            .starts_with("promises[0].closed_on: 2026-11-10 is before the promise starts")
+    );
+}
+
+// Audit rows I22, I28: what already happened may be dated by a time zone up to 14 hours
+// ahead, focus changes included, and not beyond.
+#[test]
+fn dates_allow_for_a_time_zone_ahead_and_no_further() {
+    let here = today();
+    let tomorrow = here.succ_opt().unwrap();
+    let ahead = Today {
+        here,
+        anywhere: tomorrow,
+    };
+    let on = |date: &str| with("/checkins/0/date", date.into());
+    let parsed = |v: serde_json::Value| parse(&serde_json::to_vec(&v).unwrap()).unwrap();
+    assert!(check(parsed(on("2026-11-22")), ahead, &now()).is_ok());
+    let err = check(parsed(on("2026-11-23")), ahead, &now())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "checkins[0].date: 2026-11-23 is in the future (today is Saturday 21 November 2026)"
+    );
+    let mut focus = minimal();
+    focus["focus"] = serde_json::json!([{
+        "uuid": "55555555-6666-4777-8888-999999999999", "step": "healing",
+        "date": "9999-12-31", "partner_uuid": SAM,
+        "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-20T10:00:00Z",
+    }]);
+    let err = check(parsed(focus.clone()), ahead, &now())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("focus[0].date: 9999-12-31 is in the future"),
+        "{err}"
+    );
+    focus["focus"][0]["date"] = "2026-11-22".into();
+    assert!(check(parsed(focus), ahead, &now()).is_ok());
+}

@@ -186,6 +186,8 @@ pub struct WeekPartner {
     pub keeping_rate: Option<f64>,
     pub pleasant: u32,
     pub unpleasant: u32,
+    /// Feelings that pull both ways (torn, bittersweet), counted apart from both.
+    pub mixed: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -302,6 +304,7 @@ struct Tally {
     missed: u32,
     pleasant: u32,
     unpleasant: u32,
+    mixed: u32,
 }
 
 impl Tally {
@@ -320,6 +323,7 @@ impl Tally {
             keeping_rate: stats::keeping_rate(self.kept, self.missed).map(round2),
             pleasant: self.pleasant,
             unpleasant: self.unpleasant,
+            mixed: self.mixed,
         }
     }
 }
@@ -364,6 +368,7 @@ impl Tallies {
                 match f.valence {
                     Valence::Pleasant => t[w][p].pleasant += 1,
                     Valence::Unpleasant => t[w][p].unpleasant += 1,
+                    Valence::Mixed => t[w][p].mixed += 1,
                     Valence::Neutral => {}
                 }
             }
@@ -763,11 +768,12 @@ pub(crate) mod tests {
             feeling(17, SAM, Valence::Unpleasant),
             feeling(17, SAM, Valence::Unpleasant),
             feeling(18, SAM, Valence::Neutral),
+            feeling(18, SAM, Valence::Mixed),
             feeling(18, ALEX, Valence::Pleasant),
         ];
         let p = compute(&f);
         let sam = p.weeks[0].partners.get("Sam").unwrap();
-        assert_eq!((sam.pleasant, sam.unpleasant), (1, 2));
+        assert_eq!((sam.pleasant, sam.unpleasant, sam.mixed), (1, 2, 1));
         let alex = p.weeks[0].partners.get("Alex").unwrap();
         assert_eq!((alex.pleasant, alex.unpleasant), (1, 0));
     }
@@ -947,6 +953,7 @@ pub(crate) mod tests {
             "keeping_rate",
             "pleasant",
             "unpleasant",
+            "mixed",
         ] {
             assert!(week["partners"]["Sam"].get(key).is_some(), "{key}");
         }

@@ -78,10 +78,14 @@ pub fn one_sided(facts: &Facts) -> Vec<Signal> {
         kind: SignalKind::OneSided,
         partner: quiet.name.clone(),
         message: format!(
-            "Only {} has checked in during the last {ONE_SIDED_DAYS} days; {} has not.",
-            active.name, quiet.name
+            "{} has not checked in for the last {ONE_SIDED_DAYS} days; {} has. Taking space \
+             is allowed and can be part of healing. If you like, talk about how each of you \
+             wants to use rekindle.",
+            quiet.name, active.name
         ),
-        step: Step::Reassess,
+        // A fact about using the journal, never about the relationship: it points to the
+        // step about pace and space, never to the one about deciding whether to stay.
+        step: Step::Healing,
         id: None,
     }]
 }
@@ -128,7 +132,9 @@ pub fn trust_falling(facts: &Facts) -> Vec<Signal> {
                     kind: SignalKind::TrustFalling,
                     partner: p.name.clone(),
                     message: format!(
-                        "{}'s weekly trust has fallen three weeks running: {}.",
+                        "{} has been rating trust lower for three weeks ({}). Dips are \
+                         common, after a reminder, an anniversary or something new coming to \
+                         light; it may be worth a gentle talk, with nobody defending.",
                         p.name,
                         shown.join(" → ")
                     ),
@@ -189,9 +195,13 @@ pub fn unanswered(facts: &Facts) -> Vec<Signal> {
                 };
                 Signal {
                     kind: SignalKind::ApologyUnanswered,
-                    partner: name(facts, a.to),
+                    // Said to the one who apologised, never counted against the one who
+                    // was hurt.
+                    partner: name(facts, a.by),
                     message: format!(
-                        "{}'s apology {} from {from} has no answer from {} yet, after {waiting} days. \"I need more time\" is an answer too.",
+                        "{}, your apology {} from {from} is still open. There is no deadline: \
+                         {} answers when ready, and waiting without pressing is part of the \
+                         repair.",
                         name(facts, a.by),
                         a.id,
                         name(facts, a.to)
@@ -233,10 +243,14 @@ mod tests {
         assert_eq!(signals.len(), 1);
         assert_eq!(signals[0].kind, SignalKind::OneSided);
         assert_eq!(signals[0].partner, "Alex");
-        assert_eq!(signals[0].step, Step::Reassess);
+        // A fact about using the journal, with room for taking space; never the step about
+        // deciding whether to stay.
+        assert_eq!(signals[0].step, Step::Healing);
         assert_eq!(
             signals[0].message,
-            "Only Sam has checked in during the last 14 days; Alex has not."
+            "Alex has not checked in for the last 14 days; Sam has. Taking space is allowed \
+             and can be part of healing. If you like, talk about how each of you wants to use \
+             rekindle."
         );
         // One day short: Alex's last check-in was 13 days ago, inside the span.
         f.checkins[2] = checkin(11, 8, ALEX, 4);
@@ -269,7 +283,9 @@ mod tests {
         assert_eq!(signals[0].step, Step::Communication);
         assert_eq!(
             signals[0].message,
-            "Sam's weekly trust has fallen three weeks running: 7.0 → 6.0 → 5.5 → 4.0."
+            "Sam has been rating trust lower for three weeks (7.0 → 6.0 → 5.5 → 4.0). Dips are \
+             common, after a reminder, an anniversary or something new coming to light; it may \
+             be worth a gentle talk, with nobody defending."
         );
         // One short: the first of the four weeks was no higher than the second.
         f.checkins[0] = checkin(10, 27, SAM, 6);
@@ -335,12 +351,16 @@ mod tests {
         f.apologies = vec![apology(d(11, 14))];
         let signals = unanswered(&f);
         assert_eq!(signals.len(), 1);
-        assert_eq!(signals[0].partner, "Alex");
+        // Addressed to the one who apologised; no count of days against the one who was hurt.
+        assert_eq!(signals[0].partner, "Sam");
         assert_eq!(signals[0].step, Step::Healing);
         assert_eq!(
             signals[0].message,
-            "Sam's apology 2 from Saturday 14 November has no answer from Alex yet, after 7 days. \"I need more time\" is an answer too."
+            "Sam, your apology 2 from Saturday 14 November is still open. There is no \
+             deadline: Alex answers when ready, and waiting without pressing is part of the \
+             repair."
         );
+        assert!(!signals[0].message.contains("7 days"));
         f.apologies = vec![apology(d(11, 15))];
         assert!(unanswered(&f).is_empty(), "six days");
         f.apologies = vec![ApologyFact {
@@ -353,5 +373,43 @@ mod tests {
             ..apology(d(11, 1))
         }];
         assert!(unanswered(&f).is_empty(), "withdrawn by its author");
+    }
+
+    #[test]
+    fn no_signal_points_to_deciding_whether_to_stay_or_reads_as_a_verdict() {
+        let mut f = facts(8);
+        f.first_checkin = Some(d(10, 1));
+        f.checkins = vec![
+            checkin(10, 20, SAM, 8),
+            checkin(10, 27, SAM, 7),
+            checkin(11, 3, SAM, 6),
+            checkin(11, 10, SAM, 5),
+            checkin(11, 17, SAM, 4),
+        ];
+        f.apologies = vec![ApologyFact {
+            id: 1,
+            by: SAM,
+            to: ALEX,
+            date: d(11, 1),
+            first_answer: None,
+            accepted: false,
+            withdrawn: false,
+        }];
+        let signals = all(&f);
+        assert_eq!(signals.len(), 3, "{signals:?}");
+        for signal in &signals {
+            assert_ne!(signal.step, Step::Reassess, "{}", signal.message);
+            let lower = signal.message.to_lowercase();
+            for word in [
+                "stay",
+                "leave",
+                "fault",
+                "failed",
+                "not answered",
+                "yet, after",
+            ] {
+                assert!(!lower.contains(word), "{word}: {}", signal.message);
+            }
+        }
     }
 }

@@ -1,11 +1,20 @@
 //! The user's editor, for an answer longer than a line: `$VISUAL`, `$EDITOR` or `vi` on a
-//! private temporary file. A missing or failing editor is an [`Edited::Failed`], never an
-//! error, so a guided flow can go on without it.
+//! file in a private temporary folder. A missing or failing editor is an [`Edited::Failed`],
+//! never an error, so a guided flow can go on without it.
+//!
+//! The folder (`rekindle-edit-<pid>-XXXXXX`, mode 0700, in `$TMPDIR`) keeps the answer from
+//! other users while it is being written, and the editor's own swap and backup files with
+//! it. It is removed on every way out: when the editor is done, when the flow fails, and
+//! when rekindle is interrupted (the interrupt handler removes what [`cleanup`] tracks). A
+//! folder left by a process killed outright is removed the next time the editor is opened.
 
 use std::ffi::{OsStr, OsString};
 use std::io::{self, Write as _};
+use std::os::unix::fs::OpenOptionsExt as _;
+use std::path::Path;
 
 use super::Edited;
+use crate::store::cleanup;
 use crate::text::sanitize;
 
 /// The editor rekindle opens: `$VISUAL`, else `$EDITOR`, else `vi`, as most command-line
@@ -44,11 +53,11 @@ pub fn without_header(text: &str, about: &str) -> String {
     kept.join("\n").trim_matches(['\n', '\r']).to_string()
 }
 
-/// Opens `command` on a private temporary file holding `about` as comment lines and
-/// `initial` below them, and returns what it holds afterwards without those lines. The
-/// command may carry arguments (`code --wait`), split as a shell would. Whatever goes wrong is
-/// one sentence naming the editor: the caller offers to type instead.
-pub fn edit(command: &OsStr, initial: &str, about: &str) -> Edited {
+/// Opens `command` on a file holding `about` as comment lines and `initial` below them, in a
+/// private folder made in `temp`, and returns what it holds afterwards without those lines.
+/// The command may carry arguments (`code --wait`), split as a shell would. Whatever goes
+/// wrong is one sentence naming the editor: the caller offers to type instead.
+pub fn edit(command: &OsStr, initial: &str, about: &str, temp: &Path) -> Edited {
     let name = sanitize::line(&command.to_string_lossy()).into_owned();
     let (program, args) = match command.to_str().map(shell_words::split) {
         Some(Ok(mut words)) if !words.is_empty() => {
@@ -59,28 +68,42 @@ pub fn edit(command: &OsStr, initial: &str, about: &str) -> Edited {
         _ => (command.to_os_string(), Vec::new()),
     };
     let failed = |why: String| Edited::Failed { why, left: None };
-    // tempfile creates the file readable only by you (0600) and removes it when dropped.
-    let mut file = match tempfile::Builder::new()
-        .prefix("rekindle-")
-        .suffix(".md")
-        .tempfile()
+    cleanup::sweep_editor_folders(temp);
+    // A folder only you can open (0700), which tempfile removes when dropped; tracked
+    // before it is made, and dropped after it is removed (declared first).
+    let start = format!("{}{}-", cleanup::EDITOR_PREFIX, std::process::id());
+    let _tracked = cleanup::track(&temp.join(&start));
+    let folder = match tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .prefix(&start)
+        .tempdir_in(temp)
     {
-        Ok(file) => file,
+        Ok(folder) => folder,
         Err(e) => {
             return failed(format!(
-                "Could not make a file for your editor to open ({e})."
+                "Could not make a private folder for your editor in {} ({e}).",
+                temp.display()
             ));
         }
     };
-    let start = format!("{}\n\n{initial}", header(about).join("\n"));
-    if let Err(e) = file.write_all(start.as_bytes()).and_then(|()| file.flush()) {
+    let path = folder.path().join("answer.md");
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&path)
+        .and_then(|mut file| {
+            let start = format!("{}\n\n{initial}", header(about).join("\n"));
+            file.write_all(start.as_bytes()).and_then(|()| file.flush())
+        });
+    if let Err(e) = written {
         return failed(format!(
             "Could not make a file for your editor to open ({e})."
         ));
     }
     let status = std::process::Command::new(&program)
         .args(&args)
-        .arg(file.path())
+        .arg(&path)
         .status();
     match status {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -93,7 +116,7 @@ pub fn edit(command: &OsStr, initial: &str, about: &str) -> Edited {
         }
         Ok(status) if !status.success() => {
             // What it wrote before failing is offered back, never thrown away.
-            let left = std::fs::read_to_string(file.path())
+            let left = std::fs::read_to_string(&path)
                 .ok()
                 .map(|t| without_header(&t, about))
                 .filter(|t| !t.trim().is_empty() && t != initial.trim_end_matches(['\n', '\r']));
@@ -104,7 +127,7 @@ pub fn edit(command: &OsStr, initial: &str, about: &str) -> Edited {
         }
         Ok(_) => {}
     }
-    match std::fs::read(file.path()) {
+    match std::fs::read(&path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Edited::Text(without_header(&text, about)),
             Err(_) => failed(format!(
@@ -121,6 +144,10 @@ pub fn edit(command: &OsStr, initial: &str, about: &str) -> Edited {
 mod tests {
     use super::*;
 
+    fn tmp() -> std::path::PathBuf {
+        std::env::temp_dir()
+    }
+
     #[test]
     fn the_editor_is_visual_then_editor_then_vi() {
         let os = |s: &str| Some(OsString::from(s));
@@ -134,7 +161,8 @@ mod tests {
     // directory"; now it is one sentence naming the editor, and the flow goes on.
     #[test]
     fn a_missing_or_failing_editor_is_named_not_fatal() {
-        let Edited::Failed { why, .. } = edit(OsStr::new("rekindle-no-such-editor"), "", "Q")
+        let Edited::Failed { why, .. } =
+            edit(OsStr::new("rekindle-no-such-editor"), "", "Q", &tmp())
         else {
             panic!("a missing editor cannot succeed");
         };
@@ -142,20 +170,23 @@ mod tests {
             why,
             "Could not start your editor \"rekindle-no-such-editor\": there is no such program."
         );
-        let Edited::Failed { why, left } = edit(OsStr::new("false"), "draft", "Q") else {
+        let Edited::Failed { why, left } = edit(OsStr::new("false"), "draft", "Q", &tmp()) else {
             panic!("`false` fails");
         };
         assert!(why.contains("\"false\" stopped with an error"), "{why}");
         assert_eq!(left, None);
         // Unbalanced quotes are one program name, not a panic.
         assert!(matches!(
-            edit(OsStr::new("'oops"), "", "Q"),
+            edit(OsStr::new("'oops"), "", "Q", &tmp()),
             Edited::Failed { .. }
         ));
         // Text written before the editor failed comes back with the failure.
-        let Edited::Failed { left, .. } =
-            edit(OsStr::new("sh -c 'echo written > \"$0\"; exit 3'"), "", "Q")
-        else {
+        let Edited::Failed { left, .. } = edit(
+            OsStr::new("sh -c 'echo written > \"$0\"; exit 3'"),
+            "",
+            "Q",
+            &tmp(),
+        ) else {
             panic!("exit 3 fails");
         };
         assert_eq!(left.as_deref(), Some("written"));
@@ -168,12 +199,32 @@ mod tests {
             OsStr::new("sed -i s/draft/answer/"),
             "my draft\n",
             "Your answer",
+            &tmp(),
         );
         assert_eq!(edited, Edited::Text("my answer".to_string()));
         assert_eq!(
-            edit(OsStr::new("true"), "", "Q"),
+            edit(OsStr::new("true"), "", "Q", &tmp()),
             Edited::Text(String::new())
         );
+    }
+
+    // Audit row V2: the answer is written in a folder only you can open, and nothing of it
+    // is left once the editor is done.
+    #[test]
+    fn the_answer_lives_in_a_private_folder_that_is_gone_afterwards() {
+        let temp = tempfile::tempdir().unwrap();
+        let report = "sh -c 'printf \"%s %s %s\" \"$(stat -c %a \"$(dirname \"$0\")\")\" \"$(stat -c %a \"$0\")\" \"$(dirname \"$0\")\" > \"$0\"'";
+        let Edited::Text(text) = edit(OsStr::new(report), "secret draft", "Q", temp.path()) else {
+            panic!("the editor ran");
+        };
+        let parts: Vec<&str> = text.splitn(3, ' ').collect();
+        assert_eq!(parts[..2], ["700", "600"], "{text}");
+        assert!(parts[2].contains(cleanup::EDITOR_PREFIX), "{text}");
+        assert!(!Path::new(parts[2]).exists(), "{text}");
+        assert_eq!(std::fs::read_dir(temp.path()).unwrap().count(), 0);
+        // A failing editor leaves nothing either.
+        let _ = edit(OsStr::new("false"), "secret draft", "Q", temp.path());
+        assert_eq!(std::fs::read_dir(temp.path()).unwrap().count(), 0);
     }
 
     // Regression: the editor opened on an empty file, with nothing to say what was asked.
@@ -190,6 +241,7 @@ mod tests {
             OsStr::new(&command),
             "",
             "Your answer\nWhat did you do that you want to own today?",
+            &tmp(),
         );
         let shown = std::fs::read_to_string(&seen).unwrap();
         assert!(

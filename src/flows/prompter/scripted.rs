@@ -43,6 +43,8 @@ pub struct Scripted {
     pub initial_texts: Vec<String>,
     /// How many times the screen was cleared (each is also in `said` as [`CLEARED`]).
     pub cleared: usize,
+    /// The answer each yes/no question offered for Enter.
+    pub confirm_defaults: Vec<bool>,
 }
 
 /// What [`Scripted::said`] holds where the screen was cleared.
@@ -143,7 +145,8 @@ impl Prompter for Scripted {
         }
     }
 
-    fn confirm(&mut self, prompt: &str, _default: bool) -> anyhow::Result<bool> {
+    fn confirm(&mut self, prompt: &str, default: bool) -> anyhow::Result<bool> {
+        self.confirm_defaults.push(default);
         match self.next(prompt)? {
             Reply::Yes => Ok(true),
             Reply::No => Ok(false),

@@ -7,6 +7,7 @@ use std::cell::Cell;
 use std::ffi::OsString;
 use std::fmt;
 use std::io;
+use std::path::PathBuf;
 
 use anyhow::Context as _;
 use console::{Key, Style, measure_text_width, style};
@@ -372,16 +373,19 @@ pub struct TerminalPrompter {
     term: console::Term,
     /// The editor command line, as `$VISUAL` or `$EDITOR` gave it.
     editor: OsString,
+    /// Where the editor's private folder is made (`$TMPDIR`, else `/tmp`).
+    temp: PathBuf,
 }
 
 impl TerminalPrompter {
     /// `colour` is the context's decision for stderr; `editor` the command that opens the
-    /// user's editor.
-    pub fn new(colour: bool, editor: OsString) -> Self {
+    /// user's editor, and `temp` the folder its private working folder goes in.
+    pub fn new(colour: bool, editor: OsString, temp: PathBuf) -> Self {
         TerminalPrompter {
             theme: Look::new(colour),
             term: console::Term::stderr(),
             editor,
+            temp,
         }
     }
 
@@ -542,7 +546,7 @@ impl Prompter for TerminalPrompter {
     }
 
     fn editor(&mut self, initial: &str, about: &str) -> anyhow::Result<Edited> {
-        Ok(edit(&self.editor, initial, about))
+        Ok(edit(&self.editor, initial, about, &self.temp))
     }
 
     /// The visible screen, and the scrollback where the terminal keeps it (`\x1b[3J`), so

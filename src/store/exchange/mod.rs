@@ -13,10 +13,12 @@ mod write;
 pub use merge::{Merged, Touched, merge};
 pub use read::read_all;
 
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Row, Transaction, TransactionBehavior};
 
 use super::Store;
 use crate::domain::exchange::{Body, Document, Place, Problem};
+use crate::domain::kind::RecordKind;
 
 /// Why writing a version stopped: a problem with the file, or SQLite's error.
 pub(crate) enum Failure {
@@ -62,6 +64,44 @@ fn rows<T>(
         out.push(map(row)?);
     }
     Ok(out)
+}
+
+/// A document holding at least this many records is merged with the search index filled
+/// once at the end, whatever the journal holds.
+const LARGE: usize = 2000;
+
+/// How many prepared statements a merge keeps: every statement it runs per record (reading
+/// the journal's version, its revisions, aliases and tombstones, writing the row) stays
+/// prepared for the whole import, instead of being prepared again when the default cache
+/// of 16 has pushed it out.
+const STATEMENTS: usize = 128;
+
+/// Merges `doc` (checked) into the journal behind `tx`, as [`merge`] does, as fast as the
+/// size calls for: statements are prepared once, and for a new journal or a large import the
+/// search index is filled once at the end instead of row by row (a rebuild reads the whole
+/// journal, so a few records merged into years of them still update it row by row). The
+/// index filled at once is the one the triggers would write: rebuilt from every entry still
+/// there, so the words of a record a tombstone deleted are gone from it too.
+pub fn import(
+    tx: &Connection,
+    doc: &Document,
+    now: &DateTime<Utc>,
+) -> rusqlite::Result<Result<Merged, Problem>> {
+    tx.set_prepared_statement_cache_capacity(STATEMENTS);
+    let incoming: usize = RecordKind::ALL.into_iter().map(|kind| doc.len(kind)).sum();
+    let held: i64 = super::inspect::counts(tx)?.iter().map(|(_, n)| n).sum();
+    let once = incoming >= LARGE || incoming as i64 * 4 >= held;
+    let suspended = if once {
+        Some(super::search::suspend(tx)?)
+    } else {
+        None
+    };
+    let merged = merge(tx, doc, now)?;
+    if let Some(suspended) = suspended {
+        // A refused file is rolled back whole by the caller; the index need not be filled.
+        super::search::resume(tx, suspended, merged.is_ok())?;
+    }
+    Ok(merged)
 }
 
 /// The whole journal, read in one transaction so it is consistent even while the other
@@ -169,6 +209,107 @@ mod tests {
 
     fn merged(store: &mut Store, doc: &Document) -> anyhow::Result<Merged> {
         store.write(|tx| merge(tx, doc, &now())?.map_err(|p| anyhow::anyhow!("{p}")))
+    }
+
+    fn imported(store: &mut Store, doc: &Document) -> anyhow::Result<Merged> {
+        store.write(|tx| import(tx, doc, &now())?.map_err(|p| anyhow::anyhow!("{p}")))
+    }
+
+    /// The search index's rows and how many triggers keep it, for "same as row by row".
+    fn index_and_triggers(store: &Store) -> (Vec<(i64, String)>, i64) {
+        let triggers = store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name GLOB '*_search_*'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        (store::search::rows(store.conn()).unwrap(), triggers)
+    }
+
+    fn hits(store: &Store, word: &str) -> i64 {
+        store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM search WHERE search MATCH ?1",
+                [word],
+                |r| r.get(0),
+            )
+            .unwrap()
+    }
+
+    // Filling the search index once at the end of a large import gives exactly the index the
+    // triggers write row by row, and puts every trigger back; a tombstone merged that way takes
+    // the deleted record's words out of the index; a refused file rolls the triggers' removal
+    // back with everything else.
+    #[test]
+    fn an_import_that_fills_the_index_once_matches_one_that_fills_it_row_by_row() {
+        let mut store = written_by_the_commands();
+        let doc = check(
+            read_all(store.conn(), "now".into()).unwrap(),
+            today(),
+            &now(),
+        )
+        .unwrap();
+        let all_triggers = index_and_triggers(&Store::open_in_memory().unwrap()).1;
+        assert!(all_triggers >= 16, "{all_triggers}");
+        let mut by_row = Store::open_in_memory().unwrap();
+        merged(&mut by_row, &doc).unwrap();
+        let mut at_once = Store::open_in_memory().unwrap();
+        imported(&mut at_once, &doc).unwrap();
+        let expected = index_and_triggers(&by_row);
+        assert_eq!(expected.1, all_triggers);
+        assert!(expected.0.len() >= 6, "{:?}", expected.0);
+        assert_eq!(index_and_triggers(&at_once), expected);
+        assert_eq!(hits(&at_once, "talked"), 1);
+
+        // A deletion arrives: the file holds the tombstone, and the index loses the words.
+        store
+            .write(|tx| {
+                let stamp = store::clock::testing(tx)?;
+                let id = read::id_of(
+                    tx,
+                    RecordKind::Checkin,
+                    "0b6cf2c4-0000-4000-8000-000000000001",
+                )?
+                .unwrap();
+                store::revisions::delete(
+                    tx,
+                    &stamp,
+                    RecordKind::Checkin,
+                    id,
+                    today(),
+                    store::revisions::Action::Delete,
+                )?;
+                Ok(())
+            })
+            .unwrap();
+        let deleting = check(
+            read_all(store.conn(), "now".into()).unwrap(),
+            today(),
+            &now(),
+        )
+        .unwrap();
+        assert!(!deleting.tombstones.is_empty());
+        merged(&mut by_row, &deleting).unwrap();
+        let outcome = imported(&mut at_once, &deleting).unwrap();
+        assert_eq!(outcome.counts.get(RecordKind::Checkin).removed, 1);
+        assert_eq!(hits(&at_once, "talked"), 0);
+        assert_eq!(index_and_triggers(&at_once), index_and_triggers(&by_row));
+
+        // And the triggers work again afterwards.
+        at_once
+            .write(|tx| Ok(tx.execute("UPDATE promises SET text = 'a riverside walk'", [])?))
+            .unwrap();
+        assert_eq!(hits(&at_once, "riverside"), 1);
+
+        let mut refused = doc.clone();
+        refused.meetings[0].parts[0].promise_uuid =
+            Some("0b6cf2c4-0000-4000-8000-0000000000ff".into());
+        let mut fresh = Store::open_in_memory().unwrap();
+        assert!(imported(&mut fresh, &refused).is_err());
+        assert_eq!(index_and_triggers(&fresh).1, all_triggers);
     }
 
     #[test]

@@ -36,6 +36,37 @@ pub fn read_all(conn: &Connection, exported_at: String) -> rusqlite::Result<Docu
     Ok(doc)
 }
 
+/// The versions stamped after `from` and up to `to` (stamps in text form, compared as text,
+/// which is stamp order): current versions, revisions, tombstones and withdrawals. A sync
+/// batch is this range of the journal.
+pub fn read_changed(
+    conn: &Connection,
+    from: &str,
+    to: &str,
+    exported_at: String,
+) -> rusqlite::Result<Document> {
+    let range = "WHERE x.hlc > ?1 AND x.hlc <= ?2";
+    let p = params![from, to];
+    let within = |hlc: &str| hlc > from && hlc <= to;
+    let mut doc = Document::new(exported_at);
+    doc.partners = partners(conn, range, p)?;
+    doc.checkins = checkins(conn, range, p)?;
+    doc.feelings = feelings(conn, range, p)?;
+    doc.promises = promises(conn, range, p)?;
+    doc.outcomes = outcomes(conn, range, p)?;
+    doc.apologies = apologies(conn, range, p)?;
+    doc.responses = responses(conn, range, p)?;
+    doc.focus = focus(conn, range, p)?;
+    doc.meetings = meetings(conn, range, p)?;
+    doc.tombstones = tombstones(conn)?;
+    doc.tombstones.retain(|t| within(&t.hlc));
+    doc.revisions = revisions(conn)?;
+    doc.revisions.retain(|r| within(&r.hlc));
+    doc.withdrawals = withdrawals(conn)?;
+    doc.withdrawals.retain(|w| within(&w.hlc));
+    Ok(doc)
+}
+
 /// The current version of the record `id` of `kind`, under the uuid it was written with (its
 /// origin: see migration 2, and the lists below), with a check-in's feelings.
 pub fn body(conn: &Connection, kind: RecordKind, id: i64) -> rusqlite::Result<Option<Body>> {
@@ -311,9 +342,10 @@ pub fn focus<P: rusqlite::Params>(
     list(
         conn,
         "SELECT coalesce(x.origin, x.uuid), x.step, x.date, p.uuid, x.start, x.created_at, x.updated_at, x.hlc,
-                cb.uuid
+                cb.uuid, x.waiting, ab.uuid
          FROM focus_changes x LEFT JOIN partners p ON p.id = x.partner_id
-         LEFT JOIN partners cb ON cb.id = x.changed_by",
+         LEFT JOIN partners cb ON cb.id = x.changed_by
+         LEFT JOIN partners ab ON ab.id = x.agreed_by",
         filter,
         "x.id",
         params,
@@ -328,6 +360,8 @@ pub fn focus<P: rusqlite::Params>(
                 updated_at: r.get(6)?,
                 hlc: r.get(7)?,
                 changed_by_uuid: r.get(8)?,
+                waiting: r.get(9)?,
+                agreed_by_uuid: r.get(10)?,
             })
         },
     )

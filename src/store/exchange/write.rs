@@ -150,11 +150,9 @@ pub(crate) fn references(conn: &Connection, body: &Body, at: &Place) -> Res {
                 &r.apology_uuid,
             )?;
             let by = partner(conn, &at.field("by_uuid"), &r.by_uuid)?;
-            let author: i64 = conn.query_row(
-                "SELECT by_id FROM apologies WHERE id = ?1",
-                [apology],
-                |row| row.get(0),
-            )?;
+            let author: i64 = conn
+                .prepare_cached("SELECT by_id FROM apologies WHERE id = ?1")?
+                .query_row([apology], |row| row.get(0))?;
             if author == by {
                 return Err(refuse(
                     &at.field("by_uuid"),
@@ -206,11 +204,9 @@ pub(crate) fn feeling_of(
     f: &FeelingRecord,
     at: &Place,
 ) -> Res<i64> {
-    let (partner, by): (i64, Option<i64>) = conn.query_row(
-        "SELECT partner_id, changed_by FROM checkins WHERE id = ?1",
-        [checkin],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (partner, by): (i64, Option<i64>) = conn
+        .prepare_cached("SELECT partner_id, changed_by FROM checkins WHERE id = ?1")?
+        .query_row([checkin], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let owner = partner_opt(conn, &at.field("partner_uuid"), Some(&f.partner_uuid))?;
     if owner != Some(partner) {
         return Err(refuse(
@@ -290,7 +286,8 @@ fn write_with(
                 values.push(&c.uuid);
             }
             let id = upsert(conn, "checkins", &columns, &values, row)?;
-            conn.execute("DELETE FROM feelings WHERE checkin_id = ?1", [id])?;
+            conn.prepare_cached("DELETE FROM feelings WHERE checkin_id = ?1")?
+                .execute([id])?;
             for (j, f) in feelings.iter().enumerate().filter(|_| with_feelings) {
                 let here = at.field(format!("feelings[{j}]"));
                 if f.partner_uuid != c.partner_uuid {
@@ -441,11 +438,9 @@ fn write_with(
                 &r.apology_uuid,
             )?;
             let by_id = partner(conn, &at.field("by_uuid"), &r.by_uuid)?;
-            let author: i64 = conn.query_row(
-                "SELECT by_id FROM apologies WHERE id = ?1",
-                [apology],
-                |row| row.get(0),
-            )?;
+            let author: i64 = conn
+                .prepare_cached("SELECT by_id FROM apologies WHERE id = ?1")?
+                .query_row([apology], |row| row.get(0))?;
             if author == by_id {
                 return Err(refuse(
                     &at.field("by_uuid"),
@@ -483,11 +478,18 @@ fn write_with(
         Body::Focus(f) => {
             let partner = partner_opt(conn, &at.field("partner_uuid"), f.partner_uuid.as_deref())?;
             let origin = origin_of(conn, "focus_changes", row, &f.uuid)?;
+            let agreed_by = partner_opt(
+                conn,
+                &at.field("agreed_by_uuid"),
+                f.agreed_by_uuid.as_deref(),
+            )?;
             let mut columns = vec![
                 "step",
                 "date",
                 "partner_id",
                 "start",
+                "waiting",
+                "agreed_by",
                 "created_at",
                 "updated_at",
                 "hlc",
@@ -499,6 +501,8 @@ fn write_with(
                 &f.date,
                 &partner,
                 &f.start,
+                &f.waiting,
+                &agreed_by,
                 &f.created_at,
                 &f.updated_at,
                 &f.hlc,
@@ -548,7 +552,8 @@ fn write_with(
                 values.push(&m.uuid);
             }
             let id = upsert(conn, "meetings", &columns, &values, row)?;
-            conn.execute("DELETE FROM meeting_partners WHERE meeting_id = ?1", [id])?;
+            conn.prepare_cached("DELETE FROM meeting_partners WHERE meeting_id = ?1")?
+                .execute([id])?;
             for ((partner, part, promise), _) in parts.into_iter().zip(&m.parts) {
                 conn.prepare_cached(
                     "INSERT INTO meeting_partners (meeting_id, partner_id, appreciation, request,

@@ -81,7 +81,7 @@ pub fn render(page: &Page) -> String {
 nothing in it was sent anywhere. It holds what the two of you wrote, so keep it somewhere as \
 private as the journal.</p>\n<p>{}</p>\n</footer>\n</body>\n</html>\n",
         in_words(page.made_on),
-        escape(crate::domain::SAFETY_NOTE)
+        escape(crate::views::safety::POINTER)
     );
     out
 }

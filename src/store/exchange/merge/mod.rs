@@ -130,10 +130,11 @@ impl Merge<'_> {
             ) {
                 let at = Place::new(RecordKind::Partner, i).field("changed_by_uuid");
                 let by = write::partner(self.conn, &at, by)?;
-                self.conn.execute(
-                    "UPDATE partners SET changed_by = ?2 WHERE id = ?1 AND hlc = ?3",
-                    params![id, by, p.hlc],
-                )?;
+                self.conn
+                    .prepare_cached(
+                        "UPDATE partners SET changed_by = ?2 WHERE id = ?1 AND hlc = ?3",
+                    )?
+                    .execute(params![id, by, p.hlc])?;
             }
         }
         for (i, t) in doc.tombstones.iter().enumerate() {
@@ -439,14 +440,11 @@ impl Merge<'_> {
             RecordKind::Partner => None,
             _ => self
                 .conn
-                .query_row(
-                    &format!(
-                        "SELECT date FROM {} WHERE id = ?1",
-                        crate::store::inspect::table(kind)
-                    ),
-                    [id],
-                    |r| r.get(0),
-                )
+                .prepare_cached(&format!(
+                    "SELECT date FROM {} WHERE id = ?1",
+                    crate::store::inspect::table(kind)
+                ))?
+                .query_row([id], |r| r.get(0))
                 .optional()?,
         };
         Ok(Touched {
@@ -629,14 +627,12 @@ impl Merge<'_> {
         };
         let row_uuid = revisions::uuid_of(self.conn, kind, id)?;
         let before = self.touched(kind, id)?;
-        self.conn.execute(
-            "DELETE FROM revisions WHERE kind = ?1 AND uuid = ?2 AND origin = ?3",
-            params![kind.as_str(), row_uuid, t.uuid],
-        )?;
-        self.conn.execute(
-            "DELETE FROM aliases WHERE kind = ?1 AND alias = ?2",
-            params![kind.as_str(), t.uuid],
-        )?;
+        self.conn
+            .prepare_cached("DELETE FROM revisions WHERE kind = ?1 AND uuid = ?2 AND origin = ?3")?
+            .execute(params![kind.as_str(), row_uuid, t.uuid])?;
+        self.conn
+            .prepare_cached("DELETE FROM aliases WHERE kind = ?1 AND alias = ?2")?
+            .execute(params![kind.as_str(), t.uuid])?;
         let current = read::body(self.conn, kind, id)?
             .ok_or(Failure::Sql(rusqlite::Error::QueryReturnedNoRows))?;
         if current.uuid() == t.uuid {
@@ -653,9 +649,7 @@ impl Merge<'_> {
                     return Ok(());
                 }
                 Some(best) => {
-                    self.conn.execute(
-                        "DELETE FROM revisions WHERE kind = ?1 AND uuid = ?2 AND hlc = ?3 AND origin = ?4",
-                        params![kind.as_str(), row_uuid, best.hlc, best.origin],
+                    self.conn.prepare_cached("DELETE FROM revisions WHERE kind = ?1 AND uuid = ?2 AND hlc = ?3 AND origin = ?4")?.execute(params![kind.as_str(), row_uuid, best.hlc, best.origin],
                     )?;
                     write::write(self.conn, &best.body, Some(id), &at)?;
                 }
@@ -673,10 +667,9 @@ impl Merge<'_> {
             && survivor != row_uuid
         {
             self.rekey(kind, &row_uuid, &survivor)?;
-            self.conn.execute(
-                "DELETE FROM aliases WHERE kind = ?1 AND alias = ?2",
-                params![kind.as_str(), row_uuid],
-            )?;
+            self.conn
+                .prepare_cached("DELETE FROM aliases WHERE kind = ?1 AND alias = ?2")?
+                .execute(params![kind.as_str(), row_uuid])?;
             if !revisions::is_deleted(self.conn, kind, &row_uuid)? {
                 revisions::alias(self.conn, kind, &row_uuid, &survivor)?;
             }

@@ -1,4 +1,4 @@
--- rekindle journal, schema version 3: two people, not one user.
+-- rekindle journal, schema version 5: two people, not one user.
 -- Released migrations are never edited; a change to the schema is a new file.
 --
 -- A partner with a passphrase has a key pair (age X25519): the public part (`recipient`)

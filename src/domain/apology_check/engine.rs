@@ -1,0 +1,354 @@
+//! The engine: builds every pattern once, finds the candidate findings with their guards,
+//! settles overlaps, and looks for the parts of an apology.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::matcher::{self, Hit, Pattern};
+use super::normalise::Token;
+use super::reading::Reading;
+use super::rules;
+use super::{Component, Finding, Kind};
+
+pub(super) struct Rule {
+    pub(super) kind: Kind,
+    pub(super) pattern: Pattern,
+    pub(super) not_before: Vec<Pattern>,
+    pub(super) not_after: Vec<Pattern>,
+    pub(super) not_near: Vec<Pattern>,
+    pub(super) not_inside: Vec<Pattern>,
+    pub(super) needs_near: Option<Pattern>,
+    pub(super) weak: bool,
+    pub(super) guards: rules::Guards,
+}
+
+pub(super) struct ComponentRule {
+    pub(super) component: Component,
+    pub(super) pattern: Pattern,
+    pub(super) not_before: Option<Pattern>,
+    pub(super) not_after: Option<Pattern>,
+}
+
+pub(super) struct Engine {
+    pub(super) rules: Vec<Rule>,
+    /// Rules by the words they can start with; `anywhere` for those that can start with any.
+    pub(super) by_first: HashMap<&'static str, Vec<usize>>,
+    pub(super) anywhere: Vec<usize>,
+    pub(super) components: Vec<ComponentRule>,
+    /// The openings of reported or quoted words ("I said", "you asked if").
+    pub(super) frames: Vec<Pattern>,
+    /// Words that take back what was just said ("…and that was a lie").
+    pub(super) retraction: Pattern,
+    /// Plain ownership near a hint of an excuse ("…that was me, and there's no excuse").
+    pub(super) owned: Pattern,
+    /// Words about wanting to die or to harm oneself, which are never a finding.
+    pub(super) self_harm: Pattern,
+}
+
+pub(super) fn build() -> Result<Engine, String> {
+    let classes = matcher::classes(rules::CLASSES)?;
+    // Several rules share a context pattern; each is parsed once.
+    let cache: std::cell::RefCell<HashMap<&'static str, Pattern>> = Default::default();
+    let parse = |p: &'static str| -> Result<Pattern, String> {
+        if let Some(found) = cache.borrow().get(p) {
+            return Ok(found.clone());
+        }
+        let parsed = matcher::parse(p, &classes)?;
+        cache.borrow_mut().insert(p, parsed.clone());
+        Ok(parsed)
+    };
+    let parse_all =
+        |ps: &[&'static str]| ps.iter().map(|p| parse(p)).collect::<Result<Vec<_>, _>>();
+    let mut built = Vec::new();
+    for def in rules::finding_rules() {
+        built.push(Rule {
+            kind: def.kind,
+            pattern: parse(def.pattern)?,
+            not_before: parse_all(&def.not_before)?,
+            not_after: parse_all(&def.not_after)?,
+            not_near: parse_all(&def.not_near)?,
+            not_inside: parse_all(&def.not_inside)?,
+            needs_near: def.needs_near.map(parse).transpose()?,
+            weak: def.weak,
+            guards: def.guards,
+        });
+    }
+    let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    let mut anywhere = Vec::new();
+    for (i, rule) in built.iter().enumerate() {
+        match rule.pattern.first_words() {
+            Some(words) => {
+                for w in words {
+                    let list = by_first.entry(w).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+            None => anywhere.push(i),
+        }
+    }
+    let optional = |p: &'static str| {
+        if p.is_empty() {
+            Ok(None)
+        } else {
+            parse(p).map(Some)
+        }
+    };
+    let mut components = Vec::new();
+    for def in rules::component_rules() {
+        components.push(ComponentRule {
+            component: def.component,
+            pattern: parse(def.pattern)?,
+            not_before: optional(def.not_before)?,
+            not_after: optional(def.not_after)?,
+        });
+    }
+    Ok(Engine {
+        rules: built,
+        by_first,
+        anywhere,
+        components,
+        frames: vec![
+            parse("@frame_i")?,
+            parse("@frame_other")?,
+            parse("@frame_and")?,
+        ],
+        retraction: parse("~~12 [.] (< | and/but/which/because/when) [,] @retraction")?,
+        owned: parse(rules::OWNED)?,
+        self_harm: parse(rules::SELF_HARM)?,
+    })
+}
+
+// The patterns are constants in `rules/`; a unit test builds every one of them.
+pub(super) static ENGINE: LazyLock<Engine> =
+    LazyLock::new(|| build().unwrap_or_else(|e| panic!("apology check pattern: {e}")));
+
+/// A finding before overlaps are settled: token span, kind, strength.
+#[derive(Clone)]
+pub(super) struct Candidate {
+    pub(super) kind: Kind,
+    weak: bool,
+    /// Counts only when nothing in the apology is owned.
+    pub(super) only_unowned: bool,
+    pub(super) hit: Hit,
+}
+
+pub(super) fn candidates(engine: &Engine, reading: &Reading) -> Vec<Candidate> {
+    candidates_explained(engine, reading, &mut |_| {})
+}
+
+/// The candidates, telling `note` about every match a guard or a context set aside.
+pub(super) fn candidates_explained(
+    engine: &Engine,
+    reading: &Reading,
+    note: &mut dyn FnMut(String),
+) -> Vec<Candidate> {
+    let toks = reading.toks;
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        if !toks[i].is_word() {
+            continue;
+        }
+        let listed = engine.by_first.get(toks[i].word.as_str());
+        let rules = listed.into_iter().flatten().chain(engine.anywhere.iter());
+        for &r in rules {
+            let rule = &engine.rules[r];
+            let Some(hit) = rule.pattern.at(toks, i) else {
+                continue;
+            };
+            let words = || {
+                toks[hit.start..hit.end]
+                    .iter()
+                    .map(|t| t.word.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let set_aside = if rule.guards.frame && reading.framed(engine, &hit) {
+                Some("reported, quoted or taken back")
+            } else if rule.guards.negation && reading.negated(hit.start) {
+                Some("negated")
+            } else if rule.guards.owned && reading.owned_elsewhere(&hit) {
+                Some("owned elsewhere")
+            } else if rule.not_before.iter().any(|p| reading.before(p, hit.start)) {
+                Some("not_before")
+            } else if rule.not_after.iter().any(|p| p.at(toks, hit.end).is_some()) {
+                Some("not_after")
+            } else if rule.not_near.iter().any(|p| reading.near(p, &hit)) {
+                Some("not_near")
+            } else if rule
+                .needs_near
+                .as_ref()
+                .is_some_and(|p| !reading.near_including(p, &hit))
+            {
+                Some("nothing it needs nearby")
+            } else if rule.not_inside.iter().any(|p| {
+                (hit.start..hit.end).any(|i| p.may_start(&toks[i]) && p.at(toks, i).is_some())
+            }) {
+                Some("not_inside")
+            } else {
+                None
+            };
+            if let Some(why) = set_aside {
+                note(format!(
+                    "{:?} rule {r} \"{}\": set aside ({why})",
+                    rule.kind,
+                    words()
+                ));
+                continue;
+            }
+            note(format!("{:?} rule {r} \"{}\"", rule.kind, words()));
+            out.push(Candidate {
+                kind: rule.kind,
+                weak: rule.weak,
+                only_unowned: rule.guards.unowned,
+                hit,
+            });
+        }
+    }
+    out
+}
+
+/// How far an excerpt reaches past the match: to the end of the clause, at most this many
+/// more words.
+const EXCERPT_EXTRA_WORDS: usize = 5;
+const EXCERPT_MAX_EXTRA_BYTES: usize = 80;
+
+/// The quoted words and the rest of their clause, stopping before `limit` (where the next
+/// finding starts).
+fn excerpt(text: &str, start: usize, end: usize, limit: usize) -> String {
+    let rest = &text[end..limit.max(end)];
+    let mut stop = rest.len();
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in rest.char_indices() {
+        // A long run with no space or punctuation (pasted data) ends the excerpt too.
+        if i > EXCERPT_MAX_EXTRA_BYTES {
+            stop = i;
+            break;
+        }
+        if matches!(
+            c,
+            '.' | '!' | '?' | ';' | ',' | ':' | '\n' | '"' | '\u{201d}'
+        ) {
+            stop = i;
+            break;
+        }
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == EXCERPT_EXTRA_WORDS {
+                    stop = i;
+                    break;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    let text = format!("{}{}", &text[start..end], &rest[..stop]);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The findings and the token span each one covers, up to the end of its clause.
+pub(super) fn settle(
+    text: &str,
+    toks: &[Token],
+    mut found: Vec<Candidate>,
+) -> Vec<(Finding, usize, usize)> {
+    // Strong rules before weak ones, then by position, longer first: where several patterns
+    // agree on the same words, the first of these is the one reported.
+    found.sort_by_key(|c| (c.weak, c.hit.show_start, std::cmp::Reverse(c.hit.show_end)));
+    // Kept spans, by start; they never overlap, so the one starting last before a span's end
+    // is the only one that can overlap it.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut kept: Vec<&Candidate> = Vec::new();
+    for c in &found {
+        let (start, end) = (c.hit.show_start, c.hit.show_end.max(c.hit.show_start + 1));
+        let overlaps = taken
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, kept_end)| *kept_end > start);
+        if !overlaps {
+            taken.insert(start, end);
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| (c.hit.show_start, c.kind));
+    let mut out: Vec<(Finding, usize, usize)> = Vec::new();
+    let mut seen: std::collections::HashSet<(Kind, String)> = std::collections::HashSet::new();
+    for (n, c) in kept.iter().enumerate() {
+        let first = &toks[c.hit.show_start];
+        let last = &toks[c.hit.show_end.max(c.hit.show_start + 1) - 1];
+        let (start, end) = (first.start, last.end.max(first.start));
+        let limit = kept
+            .get(n + 1)
+            .map_or(text.len(), |next| toks[next.hit.show_start].start.max(end));
+        let excerpt = excerpt(text, start, end, limit);
+        if excerpt.is_empty() || !seen.insert((c.kind, excerpt.clone())) {
+            continue;
+        }
+        let clause_end = (c.hit.end..toks.len())
+            .find(|i| !toks[*i].is_word())
+            .unwrap_or(toks.len());
+        out.push((
+            Finding {
+                kind: c.kind,
+                excerpt,
+                start,
+                end,
+            },
+            c.hit.start,
+            clause_end,
+        ));
+    }
+    out
+}
+
+/// Whether `at` falls in one of the spans, which are sorted by start and do not overlap much.
+fn inside(spans: &[(usize, usize)], at: usize) -> bool {
+    let after = spans.partition_point(|(from, _)| *from <= at);
+    spans[..after]
+        .iter()
+        .rev()
+        .take(4)
+        .any(|(from, to)| at >= *from && at < *to)
+}
+
+pub(super) fn component_present(
+    engine: &Engine,
+    toks: &[Token],
+    component: Component,
+    inside_findings: &[(usize, usize)],
+) -> bool {
+    engine
+        .components
+        .iter()
+        .filter(|c| c.component == component)
+        .any(|c| {
+            (0..toks.len()).any(|i| {
+                if !c.pattern.may_start(&toks[i]) {
+                    return false;
+                }
+                let Some(hit) = c.pattern.at(toks, i) else {
+                    return false;
+                };
+                if c.not_before.as_ref().is_some_and(|p| {
+                    (hit.start.saturating_sub(8)..hit.start)
+                        .any(|b| p.at_where(toks, b, |end| end == hit.start).is_some())
+                }) {
+                    return false;
+                }
+                if c.not_after
+                    .as_ref()
+                    .is_some_and(|p| p.at(toks, hit.end).is_some())
+                {
+                    return false;
+                }
+                // What a non-apology says about the act does not own it ("sorry if what I
+                // said hurt you").
+                component != Component::Responsibility || !inside(inside_findings, hit.start)
+            })
+        })
+}
