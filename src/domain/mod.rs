@@ -9,6 +9,7 @@ pub mod dates;
 pub mod edit;
 pub mod error;
 pub mod exchange;
+pub mod exercise;
 pub mod feelings;
 pub mod history;
 pub mod hlc;

@@ -17,6 +17,7 @@ pub mod damage;
 pub mod destination;
 mod error;
 pub mod exchange;
+pub mod exercises;
 pub mod feelings;
 pub mod files;
 pub mod focus;

@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_history.sql"),
     include_str!("migrations/0003_care.sql"),
+    include_str!("migrations/0004_exercises.sql"),
 ];
 
 /// The schema version this program writes and understands.
