@@ -167,13 +167,14 @@ fn add(
     let mut store = ctx.open()?;
     let me = ctx.acting_partner(&store)?;
     may_write(exercise, &me)?;
+    let other = other_name(&store, &me)?;
     let texts = if flagged.contains(&"what") {
         texts
     } else {
         let Some(p) = ctx.prompter() else {
             bail_user!("{}", needs_flags(exercise));
         };
-        flows::exercise::ask_parts(p, exercise, opening(exercise), &texts, &flagged)?
+        flows::exercise::ask_parts(p, exercise, opening(exercise), &texts, &flagged, &other)?
     };
     if exercise::calls_for_card(texts.felt.as_deref(), texts.all()) {
         ctx.show_safety_card(CardReason::Written);
@@ -186,7 +187,6 @@ fn add(
         )?)
     })?;
     let names = Names::load(store.conn())?;
-    let other = other_name(&store, &me)?;
     ctx.emit(&Saved {
         record: json::exercise(&row, &names),
         row: &row,

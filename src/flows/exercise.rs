@@ -2,9 +2,11 @@
 //! flag, one question at a time. Only the first part (`what`) must be answered; Enter leaves
 //! any other out. Nothing is saved until the end, and Esc saves nothing.
 
+use crate::domain::error::Cancelled;
 use crate::domain::exercise::Exercise;
 use crate::flows::prompter::{Prompter, ask};
 use crate::store::exercises::Texts;
+use crate::text::sanitize;
 
 /// Asks for the parts of `exercise` that `given` does not hold yet, after saying `opening`.
 /// `{partner}` in a question is the other partner's name.
@@ -14,6 +16,7 @@ pub fn ask_parts(
     opening: &str,
     given: &Texts,
     asked_for: &[&str],
+    other: &str,
 ) -> anyhow::Result<Texts> {
     p.say(opening)?;
     let mut texts = given.clone();
@@ -36,6 +39,13 @@ pub fn ask_parts(
         };
         texts.set(part.field, Some(answer.trim().to_string()));
     }
+    let question = format!(
+        "Save this? {} can read everything saved here",
+        sanitize::line(other)
+    );
+    if !p.confirm(&question, true)? {
+        return Err(Cancelled.into());
+    }
     Ok(texts)
 }
 
@@ -50,16 +60,18 @@ mod tests {
             Reply::Text("the phone at dinner".into()),
             Reply::Text("".into()),
             Reply::Text("stay close and answer".into()),
+            Reply::Yes,
         ]);
         let given = Texts::default();
-        let texts = ask_parts(&mut p, Exercise::Trigger, "opening", &given, &[]).unwrap();
+        let texts = ask_parts(&mut p, Exercise::Trigger, "opening", &given, &[], "Sam").unwrap();
         assert_eq!(texts.what, "the phone at dinner");
         assert_eq!(texts.helps, None);
         assert_eq!(texts.repair.as_deref(), Some("stay close and answer"));
         assert_eq!(p.said, ["opening"]);
-        assert_eq!(p.asked.len(), 3);
+        assert_eq!(p.asked.len(), 4);
+        assert_eq!(p.asked[3], "Save this? Sam can read everything saved here");
 
-        let mut p = Scripted::new([Reply::Text("a walk".into())]);
+        let mut p = Scripted::new([Reply::Text("a walk".into()), Reply::No]);
         let given = Texts {
             what: "late replies".into(),
             repair: Some("reassure".into()),
@@ -75,7 +87,14 @@ mod tests {
     #[test]
     fn the_moment_must_be_named_and_esc_saves_nothing() {
         let mut p = Scripted::new([Reply::Text("  ".into()), Reply::Cancel]);
-        let result = ask_parts(&mut p, Exercise::Incident, "o", &Texts::default(), &[]);
+        let result = ask_parts(
+            &mut p,
+            Exercise::Incident,
+            "o",
+            &Texts::default(),
+            &[],
+            "Sam",
+        );
         assert!(result.is_err());
         assert_eq!(p.refused.len(), 1);
     }

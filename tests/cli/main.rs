@@ -12,6 +12,7 @@ mod damaged;
 mod destinations;
 mod docs;
 mod doctor;
+mod exercise;
 mod export;
 mod feel;
 mod history;
