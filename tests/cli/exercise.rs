@@ -57,15 +57,8 @@ fn a_hard_moment_from_flags_is_saved_with_its_parts_and_listed_in_history() {
         .run(["history", "--kind", "exercise", "--json"])
         .success()
         .json();
-    assert_eq!(
-        listed.as_array().map(Vec::len),
-        Some(1),
-        "{listed}"
-    );
-    assert_eq!(
-        listed[0]["own_part"],
-        "I left the table without a word"
-    );
+    assert_eq!(listed.as_array().map(Vec::len), Some(1), "{listed}");
+    assert_eq!(listed[0]["own_part"], "I left the table without a word");
     // Found by its words.
     env.run(["history", "--search", "table"])
         .success()
