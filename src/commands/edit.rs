@@ -41,7 +41,7 @@ use crate::views::json::{self, Names, Record};
 /// each part is offered as it is now. A text given as "" is removed.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The kind of record: checkin, feeling, promise, outcome, apology, response, meeting
+    /// The kind of record: checkin, feeling, promise, outcome, apology, response, meeting, exercise
     #[arg(value_name = "KIND")]
     pub kind: String,
 

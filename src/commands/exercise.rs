@@ -43,23 +43,25 @@ pub enum Action {
     /// blame for the betrayal: that hurt and its repair belong elsewhere, and nothing here
     /// balances it.
     #[command(
-        after_help = "Examples:\n  rekindle exercise incident --as Sam          # guided, in a terminal\n  rekindle exercise incident --as Alex --what \"Saturday, the phone at dinner\" --felt \"shut out\" --plan \"say when I need a pause\""
+        after_help = "Examples:\n  rekindle exercise incident --as Sam          # guided, in a terminal\n  rekindle exercise incident --as Alex --what \"Saturday at dinner\" --felt hurt"
     )]
     Incident(IncidentArgs),
     /// Add to the trigger plan: what sets off the hurt, what helps, what the repairing partner does.
     ///
-    /// The plan is shown with the focus (`rekindle focus`, and `rekindle` on its own). It is
-    /// written by the partner who was hurt (or either partner in a mutual repair).
+    /// The plan is shown with the focus (`rekindle focus`, and `rekindle` on its own). The
+    /// partner who was hurt writes it; when roles are mutual or not chosen yet, either of you
+    /// can.
     #[command(
-        after_help = "Examples:\n  rekindle exercise trigger --as Alex          # guided, in a terminal\n  rekindle exercise trigger --as Alex --what \"a late reply\" --helps \"a short call\" --repair \"reassure me, without defending\""
+        after_help = "Examples:\n  rekindle exercise trigger --as Alex          # guided, in a terminal\n  rekindle exercise trigger --as Alex --what \"a late reply\" --helps \"a call\""
     )]
     Trigger(TriggerArgs),
     /// Ask for one specific thing that would help you trust again.
     ///
-    /// Written by the partner who was hurt (or either partner in a mutual repair). The other
-    /// partner can turn it into a promise: rekindle promise add --request ID.
+    /// The partner who was hurt writes it; when roles are mutual or not chosen yet, either of
+    /// you can. The other partner can turn it into a promise: rekindle promise add --request
+    /// ID.
     #[command(
-        after_help = "Examples:\n  rekindle exercise request --as Alex          # guided, in a terminal\n  rekindle exercise request --as Alex --what \"Call me when plans change\"\n  rekindle promise add --as Sam --request 3 --every day"
+        after_help = "Examples:\n  rekindle exercise request --as Alex          # guided, in a terminal\n  rekindle exercise request --as Alex --what \"Call when plans change\"\n  rekindle promise add --as Sam --request 3 --every day"
     )]
     Request(RequestArgs),
     /// List the exercises, newest first (the trigger plan, requests, hard moments)

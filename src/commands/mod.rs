@@ -76,7 +76,7 @@ pub enum Command {
     )]
     Apology(apology::Args),
     #[command(
-        after_help = "Examples:\n  rekindle exercise incident --as Sam          # guided, in a terminal\n  rekindle exercise trigger --as Alex --what \"a late reply\" --helps \"a short call\"\n  rekindle exercise request --as Alex --what \"Call me when plans change\""
+        after_help = "Examples:\n  rekindle exercise incident --as Sam          # guided, in a terminal\n  rekindle exercise trigger --as Alex --what \"a late reply\"\n  rekindle exercise request --as Alex --what \"Call when plans change\""
     )]
     Exercise(exercise::Args),
     #[command(

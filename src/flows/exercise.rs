@@ -77,11 +77,31 @@ mod tests {
             repair: Some("reassure".into()),
             ..Texts::default()
         };
-        let texts = ask_parts(&mut p, Exercise::Trigger, "o", &given, &["what", "repair"]).unwrap();
+        let result = ask_parts(
+            &mut p,
+            Exercise::Trigger,
+            "o",
+            &given,
+            &["what", "repair"],
+            "Sam",
+        );
+        // Saying no at the end saves nothing.
+        assert!(result.unwrap_err().downcast_ref::<Cancelled>().is_some());
+        assert_eq!(p.asked.len(), 2);
+
+        let mut p = Scripted::new([Reply::Text("a walk".into()), Reply::Yes]);
+        let texts = ask_parts(
+            &mut p,
+            Exercise::Trigger,
+            "o",
+            &given,
+            &["what", "repair"],
+            "Sam",
+        )
+        .unwrap();
         assert_eq!(texts.what, "late replies");
         assert_eq!(texts.helps.as_deref(), Some("a walk"));
         assert_eq!(texts.repair.as_deref(), Some("reassure"));
-        assert_eq!(p.asked.len(), 1);
     }
 
     #[test]
