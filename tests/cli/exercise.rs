@@ -349,6 +349,22 @@ fn exercises_travel_in_an_export_and_merge_into_another_journal() {
         .success();
     env.run(["delete", "exercise", "3", "--as", "Alex", "--yes"])
         .success();
+    // The Markdown journal reads them day by day, with the promise a request became.
+    let markdown = env
+        .run(["export", "--format", "markdown"])
+        .success()
+        .stdout
+        .clone();
+    assert!(
+        markdown.contains(
+            "### Alex asked for something that would help\n\n**What would help**\n\n> A call at lunch\n\nIt became the promise “A call at lunch”.\n"
+        ),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("### Sam talked a hard moment through\n\n**The moment**\n\n> the drive home\n\n**How I saw it**\n\n> I was tired and short\n"),
+        "{markdown}"
+    );
     let export = env.root().join("export.json");
     env.run(["export", "--output", export.to_str().unwrap()])
         .success();
