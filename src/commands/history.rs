@@ -33,7 +33,7 @@ pub struct Args {
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
 
-    /// Only this kind: checkin, feeling, promise, outcome, apology, response, focus or meeting
+    /// Only this kind: checkin, feeling, promise, outcome, apology, response, focus, meeting or exercise
     /// (repeat it, or separate with commas, for several)
     #[arg(long, value_name = "KIND", value_delimiter = ',',
           value_parser = crate::commands::common::Offered(crate::commands::common::timeline_kinds))]

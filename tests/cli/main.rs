@@ -13,6 +13,7 @@ mod destinations;
 mod disk;
 mod docs;
 mod doctor;
+mod exercise;
 mod export;
 mod feel;
 mod history;

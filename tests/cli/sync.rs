@@ -1005,6 +1005,21 @@ fn the_device_owner_acts_without_a_passphrase_and_private_words_stay_on_their_co
     join(&alex, dir.path(), "Alex", &code);
     let history = alex.run(["history", "--json"]).success().stdout.clone();
     assert!(history.contains("owner writes freely"), "{history}");
+    // An exercise written on Alex's computer reaches Sam's.
+    alex.run([
+        "exercise",
+        "request",
+        "--as",
+        "Alex",
+        "--what",
+        "a call when you are late",
+    ])
+    .success();
+    alex.run(["sync"]).success();
+    sam.run(["sync"]).success();
+    sam.run(["exercise", "list"])
+        .success()
+        .stdout_has("a call when you are late");
     assert!(!history.contains("Zanzibar"), "{history}");
     let journal = std::fs::read(alex.default_journal()).unwrap();
     assert!(!journal.windows(8).any(|w| w == b"Zanzibar"));
