@@ -136,7 +136,8 @@ pub fn footer(
         let lead = if searched {
             format!("{found}; showing the newest {shown}.")
         } else {
-            format!("Showing the newest {shown} entries.")
+            let entries = if shown == 1 { "entry" } else { "entries" };
+            format!("Showing the newest {shown} {entries}.")
         };
         writeln!(
             out,

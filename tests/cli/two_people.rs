@@ -469,6 +469,17 @@ fn a_partners_words_are_sealed_until_the_other_has_checked_in_that_day() {
         0,
         "sealed words do not match"
     );
+    // A sealed match and a word nobody wrote look the same, footer and notes included, so
+    // a reader cannot test the other's sealed words one guess at a time.
+    for json in [&["--json"][..], &[]] {
+        let search = |word: &str| {
+            let mut args = vec!["history", "--search", word];
+            args.extend_from_slice(json);
+            let run = as_reader(&env, "Alex", &args);
+            (run.stdout.clone(), run.stderr.clone())
+        };
+        assert_eq!(search("first-words-today"), search("giraffe"));
+    }
 
     // `show` follows the seal too.
     let shown = as_reader(&env, "Alex", &["show", "checkin", "1", "--json"]).json();
