@@ -13,6 +13,7 @@ use crate::domain::dates;
 use crate::domain::edit::{self, Changes};
 use crate::domain::error::{Cancelled, UserError};
 use crate::domain::exchange::Body;
+use crate::domain::exercise::Exercise;
 use crate::domain::feelings::{self, Parsed};
 use crate::domain::input::{nonblank, parse_id};
 use crate::domain::kind::RecordKind;
@@ -40,7 +41,7 @@ use crate::views::json::{self, Names, Record};
 /// each part is offered as it is now. A text given as "" is removed.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The kind of record: checkin, feeling, promise, outcome, apology, response, meeting
+    /// The kind of record: checkin, feeling, promise, outcome, apology, response, meeting, exercise
     #[arg(value_name = "KIND")]
     pub kind: String,
 
@@ -96,9 +97,38 @@ pub struct Args {
     #[arg(long, value_name = "WHEN")]
     pub every: Option<String>,
 
-    /// An apology's "what happened"
+    /// An apology's "what happened", or an exercise's first part (the moment, what sets the
+    /// hurt off, what would help)
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub what: Option<String>,
+
+    /// A hard moment's "how I felt"
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub felt: Option<String>,
+
+    /// A hard moment's "how I saw it"
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub view: Option<String>,
+
+    /// A hard moment's "what it touched"
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub triggers: Option<String>,
+
+    /// A hard moment's "my part in it"
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub own_part: Option<String>,
+
+    /// A hard moment's "one idea for next time"
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub plan: Option<String>,
+
+    /// A trigger plan entry's "what helps"
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub helps: Option<String>,
+
+    /// A trigger plan entry's "what the repairing partner does"
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub repair: Option<String>,
 
     /// An apology's "how it affected you"
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
@@ -198,6 +228,18 @@ fn changes_from(ctx: &Context, args: &Args) -> anyhow::Result<Changes> {
         work_on: optional(&args.work_on),
         appreciation: optional(&args.appreciation),
         request: optional(&args.request),
+        parts: [
+            ("felt", &args.felt),
+            ("view", &args.view),
+            ("triggers", &args.triggers),
+            ("own_part", &args.own_part),
+            ("plan", &args.plan),
+            ("helps", &args.helps),
+            ("repair", &args.repair),
+        ]
+        .into_iter()
+        .filter_map(|(field, value)| optional(value).map(|v| (field, v)))
+        .collect(),
     })
 }
 
@@ -311,7 +353,13 @@ fn calls_for_card(record: &serde_json::Value) -> bool {
             .and_then(|n| u8::try_from(n).ok());
         safety::feeling_shows_card(word, intensity)
     });
-    strong || all.into_iter().any(safety::mentions_self_harm)
+    let felt = match record.get("kind").and_then(|k| k.as_str()) {
+        Some("exercise") => record.get("felt").and_then(|f| f.as_str()),
+        _ => None,
+    };
+    strong
+        || crate::domain::exercise::calls_for_card(felt, [])
+        || all.into_iter().any(safety::mentions_self_harm)
 }
 
 #[derive(Clone, Copy)]
@@ -538,6 +586,20 @@ fn fields_of(body: &Body, me: &Partner) -> Vec<Field> {
             }
             fields
         }
+        Body::Exercise(e) => match e.exercise.parse::<Exercise>() {
+            Ok(exercise) => {
+                let value = serde_json::to_value(e).unwrap_or_default();
+                exercise
+                    .parts()
+                    .iter()
+                    .map(|p| {
+                        let now = value.get(p.field).and_then(|v| v.as_str());
+                        field(p.label, &now.map(str::to_string), p.field == "what")
+                    })
+                    .collect()
+            }
+            Err(_) => Vec::new(),
+        },
         Body::Checkin(..) | Body::Partner(_) | Body::Focus(_) => Vec::new(),
     }
 }
@@ -576,6 +638,28 @@ fn with_answers(body: &Body, me: &Partner, answers: &[Option<String>]) -> Body {
             if let Some(part) = m.parts.iter_mut().find(|p| p.partner_uuid == me.uuid) {
                 part.appreciation = text(2);
                 part.request = text(3);
+            }
+        }
+        Body::Exercise(e) => {
+            if let Ok(exercise) = e.exercise.parse::<Exercise>() {
+                for (i, part) in exercise.parts().iter().enumerate() {
+                    let value = text(i);
+                    match part.field {
+                        "what" => {
+                            if let Some(t) = value {
+                                e.what = t;
+                            }
+                        }
+                        "felt" => e.felt = value,
+                        "view" => e.view = value,
+                        "triggers" => e.triggers = value,
+                        "own_part" => e.own_part = value,
+                        "plan" => e.plan = value,
+                        "helps" => e.helps = value,
+                        "repair" => e.repair = value,
+                        _ => {}
+                    }
+                }
             }
         }
         Body::Checkin(..) | Body::Partner(_) | Body::Focus(_) => {}

@@ -16,6 +16,7 @@ use crate::store;
 use crate::text::prose;
 use crate::text::sanitize;
 use crate::views::Output;
+use crate::views::exercise::{PlanEntry, plan, write_plan};
 use crate::views::json::{self, FocusRecord};
 
 /// Show the step you are focusing on, or change it: `rekindle focus communication`.
@@ -56,6 +57,8 @@ struct Current<'a> {
     /// Who may agree to it.
     #[serde(skip)]
     agrees: Option<String>,
+    /// The trigger plan as it stands, newest first (`rekindle exercise trigger`).
+    trigger_plan: Vec<PlanEntry>,
 }
 
 /// A move that now waits for the other partner's agreement; the JSON is the focus change.
@@ -136,6 +139,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             role,
             waiting,
             agrees,
+            trigger_plan: plan(&store::exercises::trigger_plan(store.conn(), ctx.today)?),
         });
     };
     let guide = journey.step(step);
@@ -318,6 +322,10 @@ impl Output for Current<'_> {
                     0
                 )
             )?;
+        }
+        if !self.trigger_plan.is_empty() {
+            writeln!(out)?;
+            write_plan(out, &self.trigger_plan)?;
         }
         describe(out, self.guide, self.role)
     }

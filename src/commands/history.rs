@@ -33,7 +33,7 @@ pub struct Args {
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
 
-    /// Only this kind: checkin, feeling, promise, outcome, apology, response, focus or meeting
+    /// Only this kind: checkin, feeling, promise, outcome, apology, response, focus, meeting or exercise
     /// (repeat it, or separate with commas, for several)
     #[arg(long, value_name = "KIND", value_delimiter = ',',
           value_parser = crate::commands::common::Offered(crate::commands::common::timeline_kinds))]
@@ -162,11 +162,21 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         records.sort_by_key(|r| std::cmp::Reverse(r.date()));
         records.truncate(filter.limit);
     }
+    let mut hidden = 0;
     if filter.search.is_some() {
         // Sealed words never match for a reader who may not see them.
+        let found = records.len();
         records.retain(|r| !matches!(r, Record::Checkin(c) if c.sealed));
+        hidden = found - records.len();
     }
-    let more = total.saturating_sub(records.len());
+    // The count beyond the page counts what the filters matched, sealed words included; so
+    // that it tells nothing about words the reader may not see, it is left out when a sealed
+    // entry matched, and for one's own private words (a count of everything, not of them).
+    let more = if hidden > 0 || own.is_some() {
+        0
+    } else {
+        total.saturating_sub(records.len())
+    };
     if more > 0 && ctx.json {
         // Standard output holds only the JSON; the note goes to standard error.
         let _ = writeln!(

@@ -12,6 +12,7 @@ pub mod delete;
 pub mod doctor;
 pub mod edit;
 pub mod encrypt;
+pub mod exercise;
 pub mod export;
 pub mod feel;
 pub mod feelings;
@@ -78,6 +79,10 @@ pub enum Command {
         after_help = "Examples:\n  rekindle apology add --as Sam\n  rekindle apology respond 1 --as Alex --need-time\n  rekindle apology check \"I'm sorry if you felt hurt\""
     )]
     Apology(apology::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle exercise incident --as Sam          # guided, in a terminal\n  rekindle exercise trigger --as Alex --what \"a late reply\"\n  rekindle exercise request --as Alex --what \"Call when plans change\""
+    )]
+    Exercise(exercise::Args),
     #[command(
         after_help = "Examples:\n  rekindle history --limit 50\n  rekindle history --since \"2 weeks ago\" --kind checkin,apology\n  rekindle history --search walk --as Alex"
     )]
@@ -215,6 +220,7 @@ fn journal_key_needed(command: Option<&Command>) -> Option<Recovery> {
         Some(
             Command::Init(_)
             | Command::Feelings(_)
+            | Command::Safety(_)
             | Command::Completions(_)
             | Command::Man(_)
             | Command::Encrypt(_)
@@ -257,6 +263,7 @@ fn dispatch(
         Command::Partners(args) => partners::run(ctx, args),
         Command::Promise(args) => promise::run(ctx, args),
         Command::Apology(args) => apology::run(ctx, args),
+        Command::Exercise(args) => exercise::run(ctx, args),
         Command::Doctor(args) => doctor::run(ctx, args),
         Command::Safety(args) => safety::run(ctx, args),
         Command::Status(args) => status::run(ctx, args),

@@ -10,6 +10,7 @@ use crate::domain::model::Partner;
 use crate::domain::recurrence::Plan;
 use crate::store::{self, StoreError};
 use crate::text::prose::{or_list, shell_word};
+use crate::views::exercise::plan;
 use crate::views::today::{
     CheckedIn, FocusToday, PromptToday, ProposedFocus, ToRecord, Today, Waiting,
 };
@@ -120,6 +121,7 @@ pub fn run(ctx: &mut Context) -> anyhow::Result<()> {
         prompt,
         promises_to_record,
         apologies_waiting,
+        trigger_plan: plan(&store::exercises::trigger_plan(store.conn(), today)?),
         next,
         next_why,
     })
@@ -135,6 +137,7 @@ fn no_journal(ctx: &Context, today: NaiveDate) -> Today {
         prompt: None,
         promises_to_record: vec![],
         apologies_waiting: vec![],
+        trigger_plan: vec![],
         next: "rekindle checkin".into(),
         next_why: format!(
             "There is no journal yet at {}. Start with your first check-in; in a terminal it \

@@ -33,6 +33,8 @@ pub struct Changes {
     /// The acting partner's own part of a meeting.
     pub appreciation: Option<Option<String>>,
     pub request: Option<Option<String>>,
+    /// An exercise's optional parts, by field name (`felt`, `own_part`, ...).
+    pub parts: Vec<(&'static str, Option<String>)>,
 }
 
 impl Changes {
@@ -70,6 +72,7 @@ impl Changes {
         .into_iter()
         .filter(|(_, given)| *given)
         .map(|(flag, _)| flag)
+        .chain(self.parts.iter().filter_map(|(field, _)| part_flag(field)))
         .collect()
     }
 }
@@ -91,8 +94,30 @@ pub fn flags_for(kind: RecordKind) -> &'static [&'static str] {
         RecordKind::Outcome | RecordKind::Response => &["--note"],
         RecordKind::Apology => &["--what", "--impact", "--responsibility", "--change"],
         RecordKind::Meeting => &["--went-well", "--work-on", "--appreciation", "--request"],
+        RecordKind::Exercise => EXERCISE_FLAGS,
         RecordKind::Partner | RecordKind::Focus => &[],
     }
+}
+
+/// Every flag an exercise's parts are edited with (each exercise takes its own parts).
+const EXERCISE_FLAGS: &[&str] = &[
+    "--what",
+    "--felt",
+    "--view",
+    "--triggers",
+    "--own-part",
+    "--plan",
+    "--helps",
+    "--repair",
+];
+
+/// The flag of an exercise's part, by its field name.
+fn part_flag(field: &str) -> Option<&'static str> {
+    crate::domain::exercise::Exercise::ALL
+        .iter()
+        .flat_map(|e| e.parts())
+        .find(|p| p.field == field)
+        .map(|p| p.flag)
 }
 
 /// Refuses flags that are not part of this kind of record.
@@ -257,6 +282,37 @@ pub fn apply(body: &Body, changes: &Changes, actor_uuid: &str) -> Result<Body, U
                             "you have no part in that meeting to change; --appreciation and --request change your own part",
                         ));
                     }
+                }
+            }
+        }
+        Body::Exercise(e) => {
+            let exercise: crate::domain::exercise::Exercise =
+                e.exercise.parse().map_err(UserError::new)?;
+            let parts = exercise.parts();
+            let wrong = changes
+                .given()
+                .into_iter()
+                .find(|flag| !parts.iter().any(|p| p.flag == *flag));
+            if let Some(flag) = wrong {
+                let takes: Vec<String> = parts.iter().map(|p| p.flag.to_string()).collect();
+                return Err(UserError::new(format!(
+                    "{flag} is not part of a {}; it takes {}",
+                    exercise.label(),
+                    crate::text::prose::or_list(&takes)
+                )));
+            }
+            set(&mut e.what, &changes.what);
+            for (field, value) in &changes.parts {
+                let value = value.clone();
+                match *field {
+                    "felt" => e.felt = value,
+                    "view" => e.view = value,
+                    "triggers" => e.triggers = value,
+                    "own_part" => e.own_part = value,
+                    "plan" => e.plan = value,
+                    "helps" => e.helps = value,
+                    "repair" => e.repair = value,
+                    _ => {}
                 }
             }
         }

@@ -24,7 +24,7 @@ pub fn parse_id(what: &str, text: &str) -> Result<i64, UserError> {
     match text.trim().parse::<i64>() {
         Ok(id) if id > 0 => Ok(id),
         _ => Err(UserError::new(format!(
-            "{what} numbers are whole numbers from 1 up, as `rekindle {what} list` shows them (got \"{}\")",
+            "{what} numbers are whole numbers from 1 up, as `rekindle history` shows them (got \"{}\")",
             sanitize::line(text.trim())
         ))),
     }

@@ -20,10 +20,11 @@ pub enum RecordKind {
     Response,
     Focus,
     Meeting,
+    Exercise,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 9] = [
+    pub const ALL: [RecordKind; 10] = [
         RecordKind::Partner,
         RecordKind::Checkin,
         RecordKind::Feeling,
@@ -33,6 +34,7 @@ impl RecordKind {
         RecordKind::Response,
         RecordKind::Focus,
         RecordKind::Meeting,
+        RecordKind::Exercise,
     ];
 
     /// The kinds the timeline lists: everything but the partners themselves.
@@ -53,6 +55,7 @@ impl RecordKind {
             RecordKind::Response => "response",
             RecordKind::Focus => "focus",
             RecordKind::Meeting => "meeting",
+            RecordKind::Exercise => "exercise",
         }
     }
 
@@ -68,6 +71,7 @@ impl RecordKind {
             RecordKind::Response => "responses",
             RecordKind::Focus => "focus",
             RecordKind::Meeting => "meetings",
+            RecordKind::Exercise => "exercises",
         }
     }
 
@@ -83,6 +87,7 @@ impl RecordKind {
             RecordKind::Response => ("answer to an apology", "answers to apologies"),
             RecordKind::Focus => ("focus change", "focus changes"),
             RecordKind::Meeting => ("meeting", "meetings"),
+            RecordKind::Exercise => ("exercise", "exercises"),
         }
     }
 
@@ -126,6 +131,8 @@ impl RecordKind {
             "apologies" => "apology",
             "responses" | "answer" | "answers" => "response",
             "meetings" | "together" => "meeting",
+            "exercises" | "incident" | "incidents" | "trigger" | "triggers" | "request"
+            | "requests" => "exercise",
             other => other,
         };
         RecordKind::TIMELINE
@@ -160,7 +167,7 @@ mod tests {
         let err = RecordKind::in_timeline("diary").unwrap_err();
         assert_eq!(
             err,
-            "\"diary\" is not a kind of record; use checkin, feeling, promise, outcome, apology, response, focus, meeting"
+            "\"diary\" is not a kind of record; use checkin, feeling, promise, outcome, apology, response, focus, meeting, exercise"
         );
         // Partners are not in the timeline.
         assert!(RecordKind::in_timeline("partner").is_err());

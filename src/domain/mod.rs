@@ -10,6 +10,7 @@ pub mod dates;
 pub mod edit;
 pub mod error;
 pub mod exchange;
+pub mod exercise;
 pub mod feelings;
 pub mod files;
 pub mod history;

@@ -9,6 +9,7 @@ pub mod checkin;
 pub mod conflict;
 pub mod couple;
 pub mod edit;
+pub mod exercise;
 pub mod meeting;
 pub mod promise;
 pub mod prompter;

@@ -14,6 +14,7 @@ use rusqlite::{Connection, OptionalExtension as _};
 
 use super::apologies::{Apology, Response};
 use super::checkins::Checkin;
+use super::exercises::ExerciseRow;
 use super::feelings::Feeling;
 use super::focus::FocusChange;
 use super::meetings::{Meeting, MeetingPart};
@@ -46,6 +47,7 @@ fn search_code(kind: RecordKind) -> i64 {
         RecordKind::Response => 6,
         RecordKind::Focus => 7,
         RecordKind::Meeting => 8,
+        RecordKind::Exercise => 10,
         // Partners are not in the index.
         RecordKind::Partner => 0,
     }
@@ -139,6 +141,7 @@ fn table_of(kind: RecordKind) -> Option<(&'static str, &'static str)> {
         RecordKind::Response => ("responses t", "t.by_id"),
         RecordKind::Focus => ("focus_changes t", ""),
         RecordKind::Meeting => ("meetings t", ""),
+        RecordKind::Exercise => ("exercises t", "t.partner_id"),
     })
 }
 
@@ -389,6 +392,7 @@ pub enum Entry {
     Response(Response),
     Focus(FocusChange),
     Meeting(Meeting, Vec<MeetingPart>),
+    Exercise(ExerciseRow),
 }
 
 /// Loads each record, and whether it has earlier versions (the timeline marks it edited).
@@ -446,6 +450,7 @@ pub fn load_one(conn: &Connection, kind: RecordKind, id: i64) -> rusqlite::Resul
                 }
                 None => None,
             },
+            RecordKind::Exercise => super::exercises::get(conn, r.id)?.map(Entry::Exercise),
         };
         Ok(entry)
     }

@@ -20,6 +20,7 @@ pub mod destination;
 pub mod encryption;
 mod error;
 pub mod exchange;
+pub mod exercises;
 pub mod feelings;
 pub mod files;
 pub mod focus;
@@ -486,7 +487,7 @@ mod tests {
         let store = Store::open_in_memory().unwrap();
         assert_eq!(schema_version(store.conn()).unwrap(), SCHEMA_VERSION as i64);
         let counts = counts(store.conn()).unwrap();
-        assert_eq!(counts.len(), 9);
+        assert_eq!(counts.len(), 10);
         assert!(counts.iter().all(|(_, n)| *n == 0));
         assert!(integrity_problems(store.conn()).unwrap().is_empty());
     }

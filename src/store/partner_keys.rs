@@ -45,6 +45,7 @@ pub fn with_passphrase(conn: &Connection) -> rusqlite::Result<HashSet<i64>> {
 }
 
 /// Stores a partner's key: a new one, or the same identity wrapped under a new passphrase.
+/// `set_by` becomes whoever set this passphrase (`stamp.by`): the one who knows it.
 pub fn put(
     conn: &Connection,
     stamp: &Stamp,
@@ -57,7 +58,8 @@ pub fn put(
                                    updated_at, hlc, changed_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?5)
          ON CONFLICT (partner_id) DO UPDATE SET recipient = excluded.recipient,
-             wrapped = excluded.wrapped, updated_at = excluded.updated_at,
+             wrapped = excluded.wrapped, set_by = excluded.set_by,
+             updated_at = excluded.updated_at,
              hlc = excluded.hlc, changed_by = excluded.changed_by",
         params![
             partner_id,

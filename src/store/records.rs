@@ -9,6 +9,7 @@ use super::apologies::{Apology, Response};
 use super::checkins::{Checkin, CheckinFields};
 use super::clock::Stamp;
 use super::exchange::{self, read};
+use super::exercises::{ExerciseRow, Texts};
 use super::feelings::Feeling;
 use super::focus::FocusChange;
 use super::history::Entry;
@@ -167,6 +168,7 @@ fn set_uuid(body: &mut Body, uuid: &str) {
         Body::Response(r) => &mut r.uuid,
         Body::Focus(r) => &mut r.uuid,
         Body::Meeting(r) => &mut r.uuid,
+        Body::Exercise(r) => &mut r.uuid,
     };
     *field = uuid.to_string();
 }
@@ -330,6 +332,30 @@ pub fn entry_of(conn: &Connection, id: i64, body: &Body) -> rusqlite::Result<Opt
                 parts,
             )
         }
+        Body::Exercise(e) => Entry::Exercise(ExerciseRow {
+            id,
+            uuid: e.uuid.clone(),
+            exercise: e
+                .exercise
+                .parse()
+                .unwrap_or(crate::domain::exercise::Exercise::Incident),
+            partner_id: partner(conn, &e.partner_uuid)?,
+            date: date(&e.date),
+            texts: Texts {
+                what: e.what.clone(),
+                felt: e.felt.clone(),
+                view: e.view.clone(),
+                triggers: e.triggers.clone(),
+                own_part: e.own_part.clone(),
+                plan: e.plan.clone(),
+                helps: e.helps.clone(),
+                repair: e.repair.clone(),
+            },
+            promise_id: match &e.promise_uuid {
+                Some(u) => read::id_of(conn, RecordKind::Promise, u)?,
+                None => None,
+            },
+        }),
     }))
 }
 

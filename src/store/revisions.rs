@@ -286,7 +286,9 @@ pub fn bury(conn: &Connection, t: &Tombstone<'_>) -> rusqlite::Result<()> {
 /// answered, or moved the focus; `None` for a meeting (both) and a focus set by nobody.
 pub fn author(conn: &Connection, kind: RecordKind, id: i64) -> rusqlite::Result<Option<i64>> {
     let column = match kind {
-        RecordKind::Checkin | RecordKind::Feeling | RecordKind::Focus => "partner_id",
+        RecordKind::Checkin | RecordKind::Feeling | RecordKind::Focus | RecordKind::Exercise => {
+            "partner_id"
+        }
         RecordKind::Promise | RecordKind::Apology | RecordKind::Response => "by_id",
         RecordKind::Outcome => "recorded_by",
         RecordKind::Partner => "id",
@@ -322,6 +324,10 @@ pub fn remove(conn: &Connection, kind: RecordKind, id: i64) -> rusqlite::Result<
             )?;
             conn.execute(
                 "UPDATE meeting_partners SET promise_id = NULL WHERE promise_id = ?1",
+                [id],
+            )?;
+            conn.execute(
+                "UPDATE exercises SET promise_id = NULL WHERE promise_id = ?1",
                 [id],
             )?;
         }

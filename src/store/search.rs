@@ -9,7 +9,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 /// Each table the index is made from, with a column whose no-op update fires that table's
 /// `*_search_update` trigger (`promises` fires only on `text`).
-const SOURCES: [(&str, &str); 8] = [
+const SOURCES: [(&str, &str); 9] = [
     ("checkins", "answer"),
     ("feelings", "word"),
     ("promises", "text"),
@@ -18,6 +18,7 @@ const SOURCES: [(&str, &str); 8] = [
     ("responses", "note"),
     ("meetings", "went_well"),
     ("meeting_partners", "appreciation"),
+    ("exercises", "what"),
 ];
 
 /// How the index compares with what the entries say it should hold.

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 
 use crate::domain::dates::in_words;
+use crate::domain::exercise::Exercise;
 use crate::domain::journey::Journey;
 use crate::domain::recurrence::Rule;
 use crate::store::promises::OutcomeKind;
@@ -135,7 +136,8 @@ pub fn footer(
         let lead = if searched {
             format!("{found}; showing the newest {shown}.")
         } else {
-            format!("Showing the newest {shown} entries.")
+            let entries = if shown == 1 { "entry" } else { "entries" };
+            format!("Showing the newest {shown} {entries}.")
         };
         writeln!(
             out,
@@ -457,6 +459,31 @@ fn marked_entry(
                     &format!("{} asked for", name(&part.partner)),
                     asked.as_deref(),
                 )?;
+            }
+        }
+        Record::Exercise(e) => {
+            let who = name(&e.partner);
+            let line = match e.exercise {
+                Exercise::Incident => format!("{who} talked a hard moment through"),
+                Exercise::Trigger => format!("{who} added to the trigger plan"),
+                Exercise::Request => format!("{who} asked for something that would help"),
+            };
+            let promise = e
+                .promise_id
+                .map_or(String::new(), |id| format!(", now promise {id}"));
+            writeln!(out, "  {line} (exercise {}{promise}){edited}", e.id)?;
+            for (field, value) in &e.parts {
+                let label = e
+                    .exercise
+                    .parts()
+                    .iter()
+                    .find(|p| p.field == *field)
+                    .map_or(*field, |p| p.label);
+                let value = match (*field, value.as_deref()) {
+                    ("what", Some(v)) => Some(or_withdrawn(v)),
+                    (_, v) => v,
+                };
+                text(out, mark, label, value)?;
             }
         }
     }

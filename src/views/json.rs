@@ -7,6 +7,7 @@
 //! promise (an outcome counts for them, whoever recorded it), who apologised, who answered.
 //! A meeting belongs to both, so its `partner` is null.
 
+use crate::domain::exercise::Exercise;
 use crate::domain::feelings::{self, FeelingEntry, Valence};
 use crate::domain::journey;
 use crate::domain::kind::RecordKind;
@@ -14,6 +15,7 @@ use crate::domain::model::Partner;
 use crate::domain::model::Step;
 use crate::store::apologies::{Answer, Apology, Response};
 use crate::store::checkins::Checkin;
+use crate::store::exercises::ExerciseRow;
 use crate::store::feelings::Feeling;
 use crate::store::focus::FocusChange;
 use crate::store::history::{Entry, Tombstone};
@@ -377,6 +379,60 @@ pub fn response(r: &Response, names: &Names) -> ResponseRecord {
     }
 }
 
+/// `{"kind": "exercise", "exercise": "trigger", ...}`: one guided exercise, with every part
+/// that exercise has (null when left empty), and a request's `promise_id`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExerciseRecord {
+    pub id: i64,
+    pub uuid: String,
+    pub date: NaiveDate,
+    pub partner: String,
+    pub exercise: Exercise,
+    pub parts: Vec<(&'static str, Option<String>)>,
+    pub promise_id: Option<i64>,
+    /// Whether the record has earlier versions (`show KIND ID` lists them).
+    pub edited: bool,
+}
+
+impl Serialize for ExerciseRecord {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("kind", "exercise")?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("uuid", &self.uuid)?;
+        map.serialize_entry("date", &self.date)?;
+        map.serialize_entry("partner", &self.partner)?;
+        map.serialize_entry("exercise", self.exercise.as_str())?;
+        for (field, value) in &self.parts {
+            map.serialize_entry(field, value)?;
+        }
+        if self.exercise == Exercise::Request {
+            map.serialize_entry("promise_id", &self.promise_id)?;
+        }
+        map.serialize_entry("edited", &self.edited)?;
+        map.end()
+    }
+}
+
+pub fn exercise(e: &ExerciseRow, names: &Names) -> ExerciseRecord {
+    ExerciseRecord {
+        id: e.id,
+        uuid: e.uuid.clone(),
+        date: e.date,
+        partner: names.of(e.partner_id),
+        exercise: e.exercise,
+        parts: e
+            .exercise
+            .parts()
+            .iter()
+            .map(|p| (p.field, e.texts.get(p.field).map(str::to_string)))
+            .collect(),
+        promise_id: e.promise_id,
+        edited: false,
+    }
+}
+
 /// `{"partners": 2, "checkins": 40, ...}`: the `counts` of a `--json` summary, every kind in
 /// the order of [`RecordKind::ALL`]; for `serialize_with`.
 pub fn counts<S: Serializer, N: Serialize>(
@@ -398,6 +454,7 @@ pub enum Record {
     Response(ResponseRecord),
     Focus(FocusRecord),
     Meeting(MeetingRecord),
+    Exercise(ExerciseRecord),
     Deleted(DeletedRecord),
     Passphrase(PassphraseRecord),
 }
@@ -487,6 +544,7 @@ pub fn record(entry: &Entry, names: &Names) -> Record {
                 .collect();
             Record::Meeting(meeting_record(m, &named))
         }
+        Entry::Exercise(e) => Record::Exercise(exercise(e, names)),
     }
 }
 
@@ -501,6 +559,7 @@ impl Record {
             Record::Response(r) => r.edited,
             Record::Focus(r) => r.edited,
             Record::Meeting(r) => r.edited,
+            Record::Exercise(r) => r.edited,
             Record::Deleted(_) | Record::Passphrase(_) => false,
         }
     }
@@ -515,6 +574,7 @@ impl Record {
             Record::Response(r) => r.edited = edited,
             Record::Focus(r) => r.edited = edited,
             Record::Meeting(r) => r.edited = edited,
+            Record::Exercise(r) => r.edited = edited,
             Record::Deleted(_) | Record::Passphrase(_) => {}
         }
     }
@@ -531,6 +591,7 @@ impl Record {
             Record::Response(r) => r.date,
             Record::Focus(r) => r.date,
             Record::Meeting(r) => r.date,
+            Record::Exercise(r) => r.date,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod apology;
 pub mod checkin;
+pub mod exercise;
 pub mod export;
 pub mod history;
 pub mod json;

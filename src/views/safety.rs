@@ -13,7 +13,7 @@ pub const POINTER: &str =
     "If you ever feel unsafe with your partner, or you are in crisis: rekindle safety";
 
 /// Said before the card when something just written is why it appears.
-pub const GENTLE_OPENING: &str = "Something you wrote made us want to show you this, once. \
+pub const GENTLE_OPENING: &str = "Something you wrote made us want to show you this. \
 It is not a judgement, and nothing about it is saved.";
 
 /// The whole card, wrapped at the context's width.

@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::domain::dates;
 use crate::text::{prose, sanitize};
 use crate::views::Output;
+use crate::views::exercise::{PlanEntry, write_plan};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Today {
@@ -25,6 +26,8 @@ pub struct Today {
     pub promises_to_record: Vec<ToRecord>,
     /// Apologies with no answer yet: to the acting partner when there is one, else all.
     pub apologies_waiting: Vec<Waiting>,
+    /// The trigger plan as it stands, newest first (`rekindle exercise trigger`).
+    pub trigger_plan: Vec<PlanEntry>,
     /// The one thing to do next, as a command line.
     pub next: String,
     /// What `next` is for, in words.
@@ -128,6 +131,7 @@ impl Output for Today {
                 )?;
             }
         }
+        write_plan(out, &self.trigger_plan)?;
         writeln!(out)?;
         let who: Vec<String> = self
             .checked_in
@@ -200,6 +204,7 @@ mod tests {
             prompt: None,
             promises_to_record: vec![],
             apologies_waiting: vec![],
+            trigger_plan: vec![],
             next: "rekindle checkin".into(),
             next_why: "There is no journal yet.".into(),
         };

@@ -378,6 +378,13 @@ fn what_the_other_partner_wrote_on_a_record_keeps_it_from_being_deleted() {
     env.run(["apology", "withdraw", "1", "--as", "Sam"])
         .refused()
         .stderr_has("already withdrawn");
+    // A withdrawn apology waits for no answer, and takes none.
+    let journal = env.default_journal();
+    let before = dump(&journal);
+    env.run(["apology", "respond", "1", "--as", "Alex", "--accept"])
+        .refused()
+        .stderr_has("apology 1 was withdrawn by Sam on Saturday 21 November 2026");
+    assert_eq!(dump(&journal), before);
     // Undone, it is no longer withdrawn.
     env.run(["undo", "--as", "Sam", "--yes"])
         .success()

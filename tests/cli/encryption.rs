@@ -310,6 +310,56 @@ fn a_backup_of_an_encrypted_journal_is_encrypted_carries_its_key_slots_and_opens
 }
 
 #[test]
+fn restore_puts_an_encrypted_backup_back_with_its_key_slots_and_keeps_the_journal_aside_encrypted()
+{
+    let (mut env, sam, alex) = couple_with_words();
+    encrypt(&mut env, &sam);
+    let journal = env.default_journal();
+    let folder = journal.parent().unwrap().to_path_buf();
+    let out = env.root().join("backups");
+    std::fs::create_dir(&out).unwrap();
+    let copy = out.join("copy.db");
+    env.set("REKINDLE_PASSPHRASE_FILE", &sam);
+    env.run(["backup", copy.to_str().unwrap()]).success();
+    // Written after the backup: gone from the restored journal, kept in the one set aside.
+    env.run(["feel", "anxious:2", "--note", "porcupine quills"])
+        .success();
+    let done = env
+        .run(["restore", copy.to_str().unwrap(), "--json"])
+        .success()
+        .json();
+    let aside = PathBuf::from(done["kept_aside"].as_str().unwrap());
+    assert!(
+        PathBuf::from(format!("{}.keys", aside.display())).is_file(),
+        "{done}"
+    );
+    assert_unreadable(&folder);
+    env.set("REKINDLE_PASSPHRASE_FILE", &alex);
+    let history = env.run(["history", "--json"]).success().stdout.clone();
+    assert!(!history.contains("porcupine quills"), "{history}");
+    let doctor = env.run(["doctor", "--json"]).success().json();
+    assert_eq!(doctor["keys"]["state"], "ok", "{doctor}");
+    assert_eq!(doctor["keys"]["in_step"], true, "{doctor}");
+    let before = env
+        .run(["--journal", aside.to_str().unwrap(), "history", "--json"])
+        .success()
+        .stdout
+        .clone();
+    assert!(before.contains("porcupine quills"), "{before}");
+
+    // A plain backup over the encrypted journal: refused, and the journal left as it was.
+    let plain = env.root().join("plain.db");
+    TestEnv::with_couple()
+        .run(["backup", plain.to_str().unwrap()])
+        .success();
+    let before = bytes(&journal);
+    env.run(["restore", plain.to_str().unwrap()])
+        .code(2)
+        .stderr_has("is a backup that is not encrypted, and your journal is");
+    assert_eq!(bytes(&journal), before);
+}
+
+#[test]
 fn an_export_of_an_encrypted_journal_warns_unless_encrypted_and_import_reads_the_encrypted_one() {
     let (mut env, sam, _) = couple_with_words();
     encrypt(&mut env, &sam);

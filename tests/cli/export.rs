@@ -40,6 +40,7 @@ fn a_fresh_journal_exports_every_list_and_its_partners() {
             "responses",
             "focus",
             "meetings",
+            "exercises",
             "tombstones",
             "revisions",
             "withdrawals"

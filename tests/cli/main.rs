@@ -14,6 +14,7 @@ mod disk;
 mod docs;
 mod doctor;
 mod encryption;
+mod exercise;
 mod export;
 mod feel;
 mod history;

@@ -751,3 +751,42 @@ fn an_interrupted_meeting_is_kept_as_a_draft_and_resumed() {
         [[int(0)]]
     );
 }
+
+/// Issue 18: a hard moment talked through in a terminal. The opening says first that it is
+/// never about blame for the betrayal; only the moment itself must be named; Enter leaves
+/// any other part out; the last question says the partner can read it.
+#[test]
+fn a_hard_moment_is_talked_through_part_by_part_in_a_terminal() {
+    let env = TestEnv::with_couple();
+    let mut p = spawn(&env, &["exercise", "incident", "--as", "Sam"]);
+    let shown = answer(&mut p, "Which moment is this about?", "the drive home\r");
+    let flat = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("blame for the betrayal"), "{shown}");
+    answer(&mut p, "How did you feel then?", "tired, shut out\r");
+    answer(&mut p, "How did it look from where you stood?", ENTER);
+    answer(&mut p, "What did it touch in you", ENTER);
+    answer(&mut p, "What was your own part", "I was short with Alex\r");
+    answer(&mut p, "One thing that could help", ENTER);
+    answer(
+        &mut p,
+        "Save this? Alex can read everything saved here",
+        ENTER,
+    );
+    p.exp_string("Saved exercise 1").expect("saved");
+    let (code, _) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(
+        query(
+            &env,
+            "SELECT type, what, felt, view, own_part, plan FROM exercises"
+        ),
+        [vec![
+            text("incident"),
+            text("the drive home"),
+            text("tired, shut out"),
+            rusqlite::types::Value::Null,
+            text("I was short with Alex"),
+            rusqlite::types::Value::Null,
+        ]]
+    );
+}

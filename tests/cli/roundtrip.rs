@@ -620,6 +620,35 @@ fn a_journal_written_through_every_command_survives_export_and_import() {
             "not yet",
         ],
         &["apology", "respond", "1", "--as", "Alex", "--accept"],
+        &[
+            "exercise",
+            "incident",
+            "--as",
+            "Sam",
+            "--what",
+            "the drive home",
+            "--own-part",
+            "I was short, \"tired\"",
+        ],
+        &[
+            "exercise",
+            "trigger",
+            "--as",
+            "Alex",
+            "--what",
+            "a late reply",
+            "--repair",
+            "reassure me",
+        ],
+        &[
+            "exercise",
+            "request",
+            "--as",
+            "Alex",
+            "--what",
+            "Call at lunch",
+        ],
+        &["promise", "add", "--as", "Sam", "--request", "3"],
     ];
     for args in steps {
         env.run(*args).success();
@@ -629,11 +658,12 @@ fn a_journal_written_through_every_command_survives_export_and_import() {
         ("partners", 2),
         ("checkins", 2),
         ("feelings", 3),
-        ("promises", 3),
+        ("promises", 4),
         ("outcomes", 3),
         ("apologies", 1),
         ("responses", 2),
         ("focus", 2),
+        ("exercises", 3),
     ] {
         assert_eq!(first[kind].as_array().unwrap().len(), n, "{kind}");
     }

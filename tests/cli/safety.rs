@@ -4,7 +4,7 @@
 use crate::support::{TestEnv, bytes};
 
 const CARD: &str = "Safety card";
-const GENTLE: &str = "Something you wrote made us want to show you this, once.";
+const GENTLE: &str = "Something you wrote made us want to show you this.";
 
 #[test]
 fn safety_works_with_no_journal_and_goes_to_standard_error_even_with_json() {

@@ -1005,7 +1005,75 @@ fn the_device_owner_acts_without_a_passphrase_and_private_words_stay_on_their_co
     join(&alex, dir.path(), "Alex", &code);
     let history = alex.run(["history", "--json"]).success().stdout.clone();
     assert!(history.contains("owner writes freely"), "{history}");
+    // An exercise written on Alex's computer reaches Sam's.
+    alex.run([
+        "exercise",
+        "request",
+        "--as",
+        "Alex",
+        "--what",
+        "a call when you are late",
+    ])
+    .success();
+    alex.run(["sync"]).success();
+    sam.run(["sync"]).success();
+    sam.run(["exercise", "list"])
+        .success()
+        .stdout_has("a call when you are late");
     assert!(!history.contains("Zanzibar"), "{history}");
     let journal = std::fs::read(alex.default_journal()).unwrap();
     assert!(!journal.windows(8).any(|w| w == b"Zanzibar"));
+}
+
+/// `sync leave` stops a computer syncing (its journal keeps everything); `sync rekey` on the
+/// other makes a new code, so the computer that left cannot read what is written from then
+/// on, while a computer given the new code joins again and both are in step.
+#[test]
+fn a_computer_that_left_cannot_read_batches_written_after_a_rekey() {
+    let dir = folder();
+    let sam = TestEnv::with_couple();
+    let old_code = init(&sam, dir.path(), "Sam", &[]);
+    let alex = TestEnv::new();
+    join(&alex, dir.path(), "Alex", &old_code);
+    alex.run(["checkin", "--trust", "5", "--note", "before leaving"])
+        .success();
+    alex.run(["sync", "leave"])
+        .success()
+        .stdout_has("no longer syncs");
+    alex.run(["sync", "status"])
+        .success()
+        .stdout_has("This journal does not sync");
+    // The journal that left keeps its records.
+    alex.run(["history", "--as", "Alex"])
+        .success()
+        .stdout_has("before leaving");
+    sam.run(["sync"]).success();
+    let json = sam.run(["sync", "rekey", "--json"]).success().json();
+    let new_code = json["pairing_code"].as_str().unwrap().to_string();
+    assert_ne!(new_code, old_code);
+    sam.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "7",
+        "--note",
+        "after the new key",
+    ])
+    .success();
+    // The old code no longer opens this computer's batches: a join with it is refused.
+    let stranger = TestEnv::new();
+    stranger
+        .run_with_stdin(
+            ["sync", "join", &s(dir.path()), "--as", "Alex"],
+            &format!("{old_code}\n"),
+        )
+        .code(2);
+    // With the new code Alex's computer joins again, and both journals agree.
+    join(&alex, dir.path(), "Alex", &new_code);
+    alex.run(["history", "--as", "Sam"])
+        .success()
+        .stdout_has("after the new key");
+    sam.run(["sync"]).success();
+    assert_eq!(shared(&sam), shared(&alex));
 }

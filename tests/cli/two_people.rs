@@ -469,6 +469,17 @@ fn a_partners_words_are_sealed_until_the_other_has_checked_in_that_day() {
         0,
         "sealed words do not match"
     );
+    // A sealed match and a word nobody wrote look the same, footer and notes included, so
+    // a reader cannot test the other's sealed words one guess at a time.
+    for json in [&["--json"][..], &[]] {
+        let search = |word: &str| {
+            let mut args = vec!["history", "--search", word];
+            args.extend_from_slice(json);
+            let run = as_reader(&env, "Alex", &args);
+            (run.stdout.clone(), run.stderr.clone())
+        };
+        assert_eq!(search("first-words-today"), search("giraffe"));
+    }
 
     // `show` follows the seal too.
     let shown = as_reader(&env, "Alex", &["show", "checkin", "1", "--json"]).json();
@@ -520,4 +531,72 @@ fn amending_a_private_check_in_keeps_its_words_or_refuses_to_lose_them() {
         .json();
     assert_eq!(own[0]["trust"], 7);
     assert_eq!(own[0]["answer"], "kept-to-myself");
+}
+
+/// A passphrase the other partner set is one they may know: private words wait until its
+/// owner changes it, and the change gives the owner a new key that the old passphrase (and
+/// whatever was opened with it) cannot reach.
+#[test]
+fn private_words_wait_until_a_passphrase_set_by_the_other_is_changed_by_its_owner() {
+    let mut env = TestEnv::with_couple();
+    env.set("REKINDLE_TEST_KDF", "cheap");
+    let sams_choice = pass_file(&env, "chosen-by-sam", SAM_PASS);
+    env.set("REKINDLE_PASSPHRASE_FILE", &sams_choice);
+    env.run(["partners", "passphrase", "Alex", "--as", "Sam"])
+        .success();
+    let recipient = |env: &TestEnv| -> String {
+        let conn = rusqlite::Connection::open(env.default_journal()).unwrap();
+        conn.query_row("SELECT recipient FROM partner_keys", [], |r| r.get(0))
+            .unwrap()
+    };
+    let before_key = recipient(&env);
+    let journal = env.default_journal();
+    let refused = env.run([
+        "checkin",
+        "--as",
+        "Alex",
+        "--trust",
+        "5",
+        "--answer",
+        "not for Sam",
+        "--private",
+    ]);
+    // The notice of who set it comes first (once), then the one refusal line.
+    refused
+        .code(2)
+        .stderr_has("Alex's passphrase was set by Sam, who may know it")
+        .stderr_has("rekindle partners passphrase Alex");
+    // Nothing of the check-in was written (only that the notice was shown).
+    let checkins = |env: &TestEnv| -> i64 {
+        let conn = rusqlite::Connection::open(env.default_journal()).unwrap();
+        conn.query_row("SELECT count(*) FROM checkins", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(checkins(&env), 0);
+    assert!(!dump(&journal).contains("not for Sam"));
+    // Alex changes it, knowing the one Sam chose.
+    let own = pass_file(&env, "alex-own", ALEX_PASS);
+    env.set("REKINDLE_NEW_PASSPHRASE_FILE", &own);
+    env.run(["partners", "passphrase", "Alex", "--as", "Alex"])
+        .success();
+    env.set("REKINDLE_NEW_PASSPHRASE_FILE", "");
+    assert_ne!(recipient(&env), before_key, "a new key, Alex's alone");
+    env.set("REKINDLE_PASSPHRASE_FILE", &own);
+    env.run([
+        "checkin",
+        "--as",
+        "Alex",
+        "--trust",
+        "5",
+        "--answer",
+        "not for Sam",
+        "--private",
+    ])
+    .success();
+    env.run(["history", "--as", "Alex", "--private"])
+        .success()
+        .stdout_has("not for Sam");
+    // The passphrase Sam chose opens nothing any more.
+    env.set("REKINDLE_PASSPHRASE_FILE", &sams_choice);
+    env.run(["history", "--as", "Alex", "--private"]).code(2);
 }

@@ -96,6 +96,13 @@ pub fn run(ctx: &mut Context, args: RespondArgs) -> anyhow::Result<()> {
                 sanitize::line(&names.of(apology.to_id))
             );
         }
+        if let Some(on) = apology.withdrawn_on {
+            bail_user!(
+                "apology {id} was withdrawn by {} on {}; there is nothing to answer",
+                sanitize::line(&names.of(apology.by_id)),
+                dates::in_words(on)
+            );
+        }
         if date < apology.date {
             bail_user!(
                 "--date {} is before the apology was made ({}); an answer comes after it",

@@ -78,11 +78,12 @@ impl Context {
         };
         let _ = writeln!(
             std::io::stderr().lock(),
-            "{}, your passphrase was set by {} on {}. If you did not agree to that, change it: \
-             rekindle partners passphrase {}",
+            "{}, your passphrase was set by {} on {}. Ask {} for it, then change it to one \
+             only you know (private words wait until you do): rekindle partners passphrase {}",
             sanitize::line(&partner.name),
             sanitize::line(&event.by_name),
             dates::in_words(event.date),
+            sanitize::line(&event.by_name),
             sanitize::line(&partner.name)
         );
         let at = store::clock::wall(&store.clock().now());

@@ -98,8 +98,17 @@ pub fn run(
             let Some(current) = ctx.identity(store, &target)? else {
                 bail_user!("{shown}'s key could not be opened");
             };
-            let wrapped = current.wrap(&passphrase, cost)?;
-            let recipient = key.recipient.clone();
+            // A passphrase the other partner set, changed now by its owner: the other may have
+            // kept the key it opened, so the owner gets a new key, theirs alone. No private
+            // words can be under the old one (they are refused while it is so).
+            let fresh = (key.set_by != Some(target.id)
+                && actor.id == target.id
+                && partner_keys::private_count(store.conn(), target.id)? == 0)
+                .then(Identity::generate);
+            let (wrapped, recipient) = match &fresh {
+                Some(new) => (new.wrap(&passphrase, cost)?, new.recipient().to_string()),
+                None => (current.wrap(&passphrase, cost)?, key.recipient.clone()),
+            };
             store.write(|tx| {
                 let stamp = store::clock::stamp(tx, &clock, Some(actor.id))?;
                 partner_keys::put(tx, &stamp, target.id, &recipient, &wrapped)?;

@@ -10,10 +10,12 @@ use crate::commands::common::other_partner;
 use crate::commands::context::{Context, find_partner};
 use crate::domain::dates;
 use crate::domain::error::UserError;
-use crate::domain::input::nonblank;
+use crate::domain::exercise::Exercise;
+use crate::domain::input::{nonblank, parse_id};
 use crate::domain::model::Partner;
 use crate::domain::recurrence::{self, Rule};
 use crate::flows::promise::{Known, ask_promise};
+use crate::store::exercises::{self, ExerciseRow};
 use crate::store::promises::{self, NewPromise, Promise};
 use crate::text::{prose, sanitize};
 use crate::views::Output;
@@ -41,6 +43,11 @@ pub struct AddArgs {
     /// Make it recurring: day, weekday (Monday to Friday), week, or days such as mon,thu
     #[arg(long, value_name = "WHEN")]
     pub every: Option<String>,
+
+    /// Make the promise from your partner's request ID (`rekindle exercise list --type
+    /// request`); its words are the promise's unless you give your own
+    #[arg(long, value_name = "ID", allow_hyphen_values = true)]
+    pub request: Option<String>,
 }
 
 /// When a promise is in force, and how often it falls due.
@@ -51,12 +58,35 @@ struct When {
 }
 
 pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
+    let request = match &args.request {
+        Some(id) => Some(parse_id("--request", id)?),
+        None => None,
+    };
     let mut store = ctx.open()?;
     let me = ctx.author(&store)?;
     let partners = crate::store::partners::all(store.conn())?;
-    let to = recipient(&partners, &me, args.to.as_deref())?;
-    let (text, when) = match &args.text {
-        Some(given) => (
+    let asked = match request {
+        Some(id) => Some(requested(store.conn(), id, &me, &partners)?),
+        None => None,
+    };
+    let to = match &asked {
+        Some(row) if args.to.is_none() => partners
+            .iter()
+            .find(|p| p.id == row.partner_id)
+            .cloned()
+            .ok_or_else(|| anyhow::anyhow!("request {} has no author", row.id))?,
+        _ => recipient(&partners, &me, args.to.as_deref())?,
+    };
+    if let Some(row) = asked.as_ref().filter(|row| row.partner_id != to.id) {
+        bail_user!(
+            "request {} is {}'s, so the promise goes to them; leave out --to",
+            row.id,
+            sanitize::line(&to_name(&partners, row.partner_id))
+        );
+    }
+    let (text, when) = match (&args.text, &asked) {
+        (None, Some(row)) => (row.texts.what.clone(), when(ctx, &args)?),
+        (Some(given), _) => (
             nonblank(
                 "the promise's text",
                 given,
@@ -65,7 +95,7 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
             .to_string(),
             when(ctx, &args)?,
         ),
-        None => guided(ctx, &args, &me, &to)?,
+        (None, None) => guided(ctx, &args, &me, &to)?,
     };
     if crate::domain::safety::mentions_self_harm(&text) {
         ctx.show_safety_card(crate::commands::context::CardReason::Written);
@@ -73,7 +103,12 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
     let clock = store.clock();
     let promise = store.write(|tx| {
         let stamp = crate::store::clock::stamp(tx, &clock, Some(me.id))?;
-        Ok(promises::insert(
+        // Read again under the write lock: the request may have become a promise meanwhile.
+        let asked = match request {
+            Some(id) => Some(requested(tx, id, &me, &partners)?),
+            None => None,
+        };
+        let promise = promises::insert(
             tx,
             &stamp,
             &NewPromise {
@@ -84,7 +119,11 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
                 due: when.due,
                 every: when.every,
             },
-        )?)
+        )?;
+        if let Some(row) = asked {
+            exercises::link_promise(tx, &stamp, row.id, promise.id)?;
+        }
+        Ok(promise)
     })?;
     ctx.emit(&Added {
         record: json::promise(&promise, &Names::new(&partners)),
@@ -120,8 +159,44 @@ fn guided(
         from: Some(guided.from.to_string()),
         due: guided.due.map(|d| d.to_string()),
         every: guided.every.map(|r| r.to_string()),
+        request: None,
     };
     Ok((guided.text, when(ctx, &args)?))
+}
+
+/// The request a promise is made from: a request, by the other partner, not yet a promise.
+fn requested(
+    conn: &rusqlite::Connection,
+    id: i64,
+    me: &Partner,
+    partners: &[Partner],
+) -> anyhow::Result<ExerciseRow> {
+    let Some(row) = exercises::get(conn, id)? else {
+        bail_user!("there is no request {id}; `rekindle exercise list --type request` lists them");
+    };
+    if row.exercise != Exercise::Request {
+        bail_user!(
+            "exercise {id} is a {}, not a request; `rekindle exercise list --type request` lists the requests",
+            row.exercise.label()
+        );
+    }
+    if row.partner_id == me.id {
+        bail_user!(
+            "request {id} is your own; it becomes a promise when {} makes it one",
+            sanitize::line(&other_partner(partners, me)?.name)
+        );
+    }
+    if let Some(promise) = row.promise_id {
+        bail_user!("request {id} is already promise {promise}; `rekindle promise list` shows it");
+    }
+    Ok(row)
+}
+
+fn to_name(partners: &[Partner], id: i64) -> String {
+    partners
+        .iter()
+        .find(|p| p.id == id)
+        .map_or_else(|| "your partner".to_string(), |p| p.name.clone())
 }
 
 /// Who the promise is to: `--to`, which cannot be oneself, or the other partner.

@@ -15,12 +15,12 @@ use crate::store::sync::{self, exchange, folder};
 use crate::views::Output;
 
 #[derive(Serialize)]
-struct Compacted {
-    dir: String,
-    snapshot: u64,
+pub(super) struct Compacted {
+    pub(super) dir: String,
+    pub(super) snapshot: u64,
     records: usize,
     bytes: usize,
-    removed: usize,
+    pub(super) removed: usize,
 }
 
 pub fn run(ctx: &mut Context) -> anyhow::Result<()> {
@@ -28,9 +28,20 @@ pub fn run(ctx: &mut Context) -> anyhow::Result<()> {
     if let Some(why) = folder::unreachable(&settings.dir) {
         return Err(UserError::new(format!("nothing was compacted: {why}")).into());
     }
+    let compacted = snapshot(ctx, &mut store, &settings)?;
+    ctx.emit(&compacted)
+}
+
+/// Writes a snapshot of everything, reads it back with the key in `settings`, then removes
+/// this computer's older files from the folder.
+pub(super) fn snapshot(
+    ctx: &Context,
+    store: &mut crate::store::Store,
+    settings: &sync::Settings,
+) -> anyhow::Result<Compacted> {
     let now = ctx.clock.now();
     let mut report = exchange::Report::default();
-    exchange::send(&mut store, &now, true, &mut report)?;
+    exchange::send(store, &now, true, &mut report)?;
     let Some(snapshot) = report.sent.iter().rev().find(|w| w.snapshot).cloned() else {
         return Err(anyhow::anyhow!("the snapshot was not written"));
     };
@@ -50,7 +61,7 @@ pub fn run(ctx: &mut Context) -> anyhow::Result<()> {
     }
     let removed = folder::remove_own_before(&settings.dir, me, snapshot.seq)?;
     store.write(|tx| Ok(sync::set_waiting(tx, None, &wall(&now))?))?;
-    ctx.emit(&Compacted {
+    Ok(Compacted {
         dir: settings.dir.display().to_string(),
         snapshot: snapshot.seq,
         records: snapshot.records,

@@ -7,6 +7,7 @@ mod compact;
 mod git;
 mod init;
 mod join;
+mod leave;
 mod now;
 mod status;
 
@@ -42,6 +43,10 @@ pub enum Action {
     Status,
     /// Replace this computer's batches in the folder with one snapshot
     Compact,
+    /// Stop syncing this journal (its records stay; the folder keeps what was sent)
+    Leave,
+    /// Make a new sync key, so that a computer which left cannot read new batches
+    Rekey,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -51,6 +56,8 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         Some(Action::Join(a)) => join::run(ctx, a),
         Some(Action::Status) => status::run(ctx),
         Some(Action::Compact) => compact::run(ctx),
+        Some(Action::Leave) => leave::leave(ctx),
+        Some(Action::Rekey) => leave::rekey(ctx),
     }
 }
 

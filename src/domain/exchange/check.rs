@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{
-    ApologyRecord, CheckinRecord, Document, FeelingRecord, FocusRecord, MeetingRecord,
-    OutcomeRecord, PartnerRecord, Place, Problem, PromiseRecord, ResponseRecord,
+    ApologyRecord, CheckinRecord, Document, ExerciseRecord, FeelingRecord, FocusRecord,
+    MeetingRecord, OutcomeRecord, PartnerRecord, Place, Problem, PromiseRecord, ResponseRecord,
 };
 use crate::domain::dates;
 use crate::domain::feelings::check_word;
@@ -60,6 +60,7 @@ pub fn check(
     rules.responses(&mut doc.responses)?;
     rules.focus(&mut doc.focus)?;
     rules.meetings(&mut doc.meetings)?;
+    rules.exercises(&mut doc.exercises)?;
     super::versions::check(&mut doc, now)?;
     Ok(doc)
 }
@@ -410,6 +411,50 @@ impl Rules {
                 optional_text(&here("request"), &part.request)?;
                 optional_reference(&here("promise_uuid"), &mut part.promise_uuid)?;
             }
+        }
+        Ok(())
+    }
+
+    /// A known exercise by one partner, with only the parts that exercise has.
+    fn exercises(&self, list: &mut [ExerciseRecord]) -> Result<(), Problem> {
+        use crate::domain::exercise::Exercise;
+        let mut seen = Uuids::default();
+        for (i, e) in list.iter_mut().enumerate() {
+            let at = Place::new(RecordKind::Exercise, i);
+            record_header(&at, &mut e.uuid, &mut e.created_at, &mut e.updated_at)?;
+            seen.insert(&at, &e.uuid)?;
+            let exercise: Exercise = e
+                .exercise
+                .parse()
+                .map_err(|m: String| Problem::at(&at.field("exercise"), m))?;
+            reference(&at.field("partner_uuid"), &mut e.partner_uuid)?;
+            self.happened(&at.field("date"), &e.date)?;
+            required_text(&at.field("what"), &e.what)?;
+            let parts = [
+                ("felt", &e.felt),
+                ("view", &e.view),
+                ("triggers", &e.triggers),
+                ("own_part", &e.own_part),
+                ("plan", &e.plan),
+                ("helps", &e.helps),
+                ("repair", &e.repair),
+            ];
+            for (field, value) in parts {
+                optional_text(&at.field(field), value)?;
+                if value.is_some() && !exercise.has(field) {
+                    return Err(Problem::at(
+                        &at.field(field),
+                        format!("{} is not a part of a {exercise} exercise", field),
+                    ));
+                }
+            }
+            if e.promise_uuid.is_some() && exercise != Exercise::Request {
+                return Err(Problem::at(
+                    &at.field("promise_uuid"),
+                    format!("only a request becomes a promise, and this is a {exercise}"),
+                ));
+            }
+            optional_reference(&at.field("promise_uuid"), &mut e.promise_uuid)?;
         }
         Ok(())
     }

@@ -55,6 +55,10 @@ pub struct Document {
     pub focus: Vec<FocusRecord>,
     #[serde(default)]
     pub meetings: Vec<MeetingRecord>,
+    /// The guided exercises (from schema version 4): incidents talked through, trigger
+    /// plans and requests.
+    #[serde(default)]
+    pub exercises: Vec<ExerciseRecord>,
     /// Deleted records: what was deleted, whose it was, who deleted it and when; no content.
     #[serde(default)]
     pub tombstones: Vec<TombstoneRecord>,
@@ -82,6 +86,7 @@ impl Document {
             responses: Vec::new(),
             focus: Vec::new(),
             meetings: Vec::new(),
+            exercises: Vec::new(),
             tombstones: Vec::new(),
             revisions: Vec::new(),
             withdrawals: Vec::new(),
@@ -100,6 +105,7 @@ impl Document {
             RecordKind::Response => self.responses.len(),
             RecordKind::Focus => self.focus.len(),
             RecordKind::Meeting => self.meetings.len(),
+            RecordKind::Exercise => self.exercises.len(),
         }
     }
 
@@ -127,6 +133,7 @@ impl Document {
             .chain(self.responses.iter().map(|r| r.date.as_str()))
             .chain(self.focus.iter().map(|r| r.date.as_str()))
             .chain(self.meetings.iter().map(|r| r.date.as_str()))
+            .chain(self.exercises.iter().map(|r| r.date.as_str()))
             .filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
         dates.fold(None, |span, d| match span {
             None => Some((d, d)),
@@ -362,6 +369,43 @@ pub struct MeetingPart {
     pub promise_uuid: Option<String>,
 }
 
+/// One guided exercise (schema version 4): `exercise` says which, and which of the text
+/// fields it uses (see `domain::exercise`); the fields it does not use are left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExerciseRecord {
+    pub uuid: String,
+    /// `incident`, `trigger` or `request`.
+    pub exercise: String,
+    pub partner_uuid: String,
+    pub date: String,
+    pub what: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub felt: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub triggers: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub own_part: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helps: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repair: Option<String>,
+    /// The promise a request became.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promise_uuid: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    /// The stamp of the record's last change.
+    #[serde(default)]
+    pub hlc: String,
+    /// Who made the record's last change.
+    #[serde(default)]
+    pub changed_by_uuid: Option<String>,
+}
+
 /// A deleted record (version 2): none of its content, only what the timeline says of it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TombstoneRecord {
@@ -442,6 +486,7 @@ pub enum Body {
     Response(ResponseRecord),
     Focus(FocusRecord),
     Meeting(MeetingRecord),
+    Exercise(ExerciseRecord),
 }
 
 macro_rules! each_body {
@@ -456,6 +501,7 @@ macro_rules! each_body {
             Body::Response($r) => $e,
             Body::Focus($r) => $e,
             Body::Meeting($r) => $e,
+            Body::Exercise($r) => $e,
         }
     };
 }
@@ -472,6 +518,7 @@ impl Body {
             Body::Response(_) => RecordKind::Response,
             Body::Focus(_) => RecordKind::Focus,
             Body::Meeting(_) => RecordKind::Meeting,
+            Body::Exercise(_) => RecordKind::Exercise,
         }
     }
 
@@ -508,6 +555,7 @@ impl Body {
             Body::Response(r) => Some(&r.date),
             Body::Focus(r) => Some(&r.date),
             Body::Meeting(r) => Some(&r.date),
+            Body::Exercise(r) => Some(&r.date),
         }
     }
 
@@ -567,6 +615,7 @@ impl Body {
             RecordKind::Response => Body::Response(typed(value)?),
             RecordKind::Focus => Body::Focus(typed(value)?),
             RecordKind::Meeting => Body::Meeting(typed(value)?),
+            RecordKind::Exercise => Body::Exercise(typed(value)?),
         })
     }
 
@@ -640,6 +689,9 @@ pub fn withdrawable(kind: RecordKind) -> &'static [&'static str] {
         RecordKind::Apology => &["what", "impact", "responsibility", "change"],
         RecordKind::Response => &["note"],
         RecordKind::Meeting => &["went_well", "work_on"],
+        RecordKind::Exercise => &[
+            "what", "felt", "view", "triggers", "own_part", "plan", "helps", "repair",
+        ],
         RecordKind::Partner | RecordKind::Focus => &[],
     }
 }
@@ -710,7 +762,7 @@ pub struct Tally {
 
 /// An import's tallies for every kind.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Counts([Tally; 9]);
+pub struct Counts([Tally; 10]);
 
 impl Counts {
     pub fn get(&self, kind: RecordKind) -> Tally {

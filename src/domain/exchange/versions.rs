@@ -92,6 +92,10 @@ fn derive_version_1(doc: &mut Document) {
         m.hlc = legacy(&m.updated_at);
         m.changed_by_uuid = None;
     }
+    for e in &mut doc.exercises {
+        e.hlc = legacy(&e.updated_at);
+        e.changed_by_uuid = Some(e.partner_uuid.clone());
+    }
     doc.tombstones.clear();
     doc.revisions.clear();
     doc.withdrawals.clear();
@@ -126,6 +130,7 @@ fn stamps(doc: &mut Document) -> Result<(), Problem> {
     list!(RecordKind::Response, doc.responses);
     list!(RecordKind::Focus, doc.focus);
     list!(RecordKind::Meeting, doc.meetings);
+    list!(RecordKind::Exercise, doc.exercises);
     for (i, a) in doc.apologies.iter().enumerate() {
         if let Some(day) = &a.withdrawn_on {
             date_value(
@@ -174,6 +179,7 @@ fn all_stamps(doc: &Document) -> Vec<(Place, &str)> {
     list!(RecordKind::Response, doc.responses);
     list!(RecordKind::Focus, doc.focus);
     list!(RecordKind::Meeting, doc.meetings);
+    list!(RecordKind::Exercise, doc.exercises);
     for (i, t) in doc.tombstones.iter().enumerate() {
         all.push((place("tombstones", i).field("hlc"), t.hlc.as_str()));
     }
@@ -293,6 +299,7 @@ fn set_uuid(body: &mut Body, uuid: &str) {
         Body::Response(r) => r.uuid = uuid.to_string(),
         Body::Focus(r) => r.uuid = uuid.to_string(),
         Body::Meeting(r) => r.uuid = uuid.to_string(),
+        Body::Exercise(r) => r.uuid = uuid.to_string(),
     }
 }
 

@@ -87,7 +87,10 @@ pub fn decode(typed: &str) -> Result<Secret, String> {
     }
     let mut secret = [0u8; 16];
     secret.copy_from_slice(&bytes[..16]);
-    if bytes[16..18] != check_bytes(&secret) {
+    // The last character carries bits beyond the 18 bytes: they are always zero, so a
+    // mistake there is caught too.
+    let spare = bits & ((1 << held) - 1);
+    if bytes[16..18] != check_bytes(&secret) || spare != 0 {
         return Err("that pairing code has a typing mistake in it; check it against the one shown by `rekindle sync init`".into());
     }
     Ok(secret)
@@ -96,6 +99,28 @@ pub fn decode(typed: &str) -> Result<Secret, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_single_character_mistake_is_caught() {
+        let secret: Secret = [7, 200, 13, 0, 255, 42, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+        let code = encode(&secret);
+        let chars: Vec<char> = code.chars().collect();
+        for i in TAG.len()..chars.len() {
+            if chars[i] == '-' {
+                continue;
+            }
+            for &other in ALPHABET {
+                let other = other as char;
+                if other == chars[i] {
+                    continue;
+                }
+                let mut typed = chars.clone();
+                typed[i] = other;
+                let typed: String = typed.into_iter().collect();
+                assert!(decode(&typed).is_err(), "{typed} was accepted");
+            }
+        }
+    }
 
     #[test]
     fn a_code_reads_back_whatever_the_case_spaces_and_lookalike_letters() {

@@ -14,14 +14,18 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 use crate::domain::exchange::{Body, check};
+use crate::domain::exercise::Exercise;
 use crate::domain::kind::RecordKind;
 use crate::domain::model::{Role, Step};
 use crate::store::checkins::CheckinFields;
 use crate::store::clock::{self, Clock};
+use crate::store::exercises::Texts;
 use crate::store::feelings::NewFeeling;
 use crate::store::promises::{NewPromise, OutcomeKind};
 use crate::store::revisions::Action;
-use crate::store::{Store, checkins, feelings, focus, partners, promises, records, undo};
+use crate::store::{
+    Store, checkins, exercises, feelings, focus, partners, promises, records, undo,
+};
 
 use super::{merge, read_all};
 
@@ -62,6 +66,16 @@ enum Op {
         kept: bool,
         by: usize,
     },
+    Exercise {
+        partner: usize,
+        which: u8,
+        text: u8,
+    },
+    /// A request turned into a promise: the request is linked to it.
+    Adopt {
+        request: usize,
+        promise: usize,
+    },
     Edit {
         which: usize,
         note: u8,
@@ -91,6 +105,9 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0..2usize, 0..3u8).prop_map(|(partner, text)| Op::Promise { partner, text }),
         1 => (0..3usize, 0..4u32, any::<bool>(), 0..2usize)
             .prop_map(|(promise, day, kept, by)| Op::Outcome { promise, day, kept, by }),
+        1 => (0..2usize, 0..3u8, 0..4u8)
+            .prop_map(|(partner, which, text)| Op::Exercise { partner, which, text }),
+        1 => (0..3usize, 0..3usize).prop_map(|(request, promise)| Op::Adopt { request, promise }),
         3 => (0..8usize, 0..4u8, prop::bool::weighted(0.2))
             .prop_map(|(which, note, forget)| Op::Edit { which, note, forget }),
         1 => (0..8usize).prop_map(|which| Op::Delete { which }),
@@ -174,6 +191,7 @@ fn editable(store: &Store) -> Vec<(RecordKind, i64)> {
         (RecordKind::Feeling, "feelings", "WHERE checkin_id IS NULL"),
         (RecordKind::Promise, "promises", ""),
         (RecordKind::Outcome, "outcomes", ""),
+        (RecordKind::Exercise, "exercises", ""),
     ] {
         let mut stmt = store
             .conn()
@@ -307,6 +325,41 @@ fn act(journal: &mut Journal, op: &Op, tick: i64) {
                 Ok(())
             })
         }
+        Op::Exercise {
+            partner,
+            which,
+            text,
+        } => {
+            let who = partner_id(store, *partner);
+            let exercise = Exercise::ALL[usize::from(*which) % 3];
+            let mut texts = Texts {
+                what: NOTES[usize::from(*text)].to_string(),
+                ..Texts::default()
+            };
+            for part in exercise.parts().iter().skip(1) {
+                texts.set(part.field, Some(WORDS[usize::from(*text)].to_string()));
+            }
+            store.write(|tx| {
+                let stamp = clock::stamp(tx, &clock, Some(who))?;
+                exercises::insert(tx, &stamp, exercise, who, today(), &texts)?;
+                Ok(())
+            })
+        }
+        Op::Adopt { request, promise } => {
+            let requests = exercises::of_type(store.conn(), Exercise::Request).unwrap();
+            let all = promises::list(store.conn(), true).unwrap();
+            let (Some(r), Some(p)) = (
+                requests.get(*request % requests.len().max(1)).cloned(),
+                all.get(*promise % all.len().max(1)).cloned(),
+            ) else {
+                return;
+            };
+            store.write(|tx| {
+                let stamp = clock::stamp(tx, &clock, Some(p.by_id))?;
+                exercises::link_promise(tx, &stamp, r.id, p.id)?;
+                Ok(())
+            })
+        }
         Op::Edit {
             which,
             note,
@@ -329,6 +382,7 @@ fn act(journal: &mut Journal, op: &Op, tick: i64) {
                     Body::Feeling(f) => f.note = Some(text),
                     Body::Promise(p) => p.text = text,
                     Body::Outcome(o) => o.note = Some(text),
+                    Body::Exercise(e) => e.what = text,
                     _ => {}
                 }
                 if next.content() == current.body.content() {

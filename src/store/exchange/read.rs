@@ -11,9 +11,9 @@ use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
 use super::rows;
 use crate::domain::exchange::{
-    ApologyRecord, Body, CheckinRecord, Document, FeelingRecord, FocusRecord, MeetingPart,
-    MeetingRecord, OutcomeRecord, PartnerRecord, PromiseRecord, ResponseRecord, RevisionRecord,
-    TombstoneRecord, WithdrawalRecord,
+    ApologyRecord, Body, CheckinRecord, Document, ExerciseRecord, FeelingRecord, FocusRecord,
+    MeetingPart, MeetingRecord, OutcomeRecord, PartnerRecord, PromiseRecord, ResponseRecord,
+    RevisionRecord, TombstoneRecord, WithdrawalRecord,
 };
 use crate::domain::kind::RecordKind;
 
@@ -30,6 +30,7 @@ pub fn read_all(conn: &Connection, exported_at: String) -> rusqlite::Result<Docu
     doc.responses = responses(conn, "", [])?;
     doc.focus = focus(conn, "", [])?;
     doc.meetings = meetings(conn, "", [])?;
+    doc.exercises = exercises(conn, "", [])?;
     doc.tombstones = tombstones(conn)?;
     doc.revisions = revisions(conn)?;
     doc.withdrawals = withdrawals(conn)?;
@@ -58,6 +59,7 @@ pub fn read_changed(
     doc.responses = responses(conn, range, p)?;
     doc.focus = focus(conn, range, p)?;
     doc.meetings = meetings(conn, range, p)?;
+    doc.exercises = exercises(conn, range, p)?;
     doc.tombstones = tombstones(conn)?;
     doc.tombstones.retain(|t| within(&t.hlc));
     doc.revisions = revisions(conn)?;
@@ -87,6 +89,7 @@ pub fn body(conn: &Connection, kind: RecordKind, id: i64) -> rusqlite::Result<Op
         RecordKind::Response => responses(conn, one, [id])?.pop().map(Body::Response),
         RecordKind::Focus => focus(conn, one, [id])?.pop().map(Body::Focus),
         RecordKind::Meeting => meetings(conn, one, [id])?.pop().map(Body::Meeting),
+        RecordKind::Exercise => exercises(conn, one, [id])?.pop().map(Body::Exercise),
     };
     Ok(body)
 }
@@ -416,6 +419,45 @@ pub fn meetings<P: rusqlite::Params + Clone>(
                 updated_at: r.get(6)?,
                 hlc: r.get(7)?,
                 changed_by_uuid: r.get(8)?,
+            })
+        },
+    )
+}
+
+pub fn exercises<P: rusqlite::Params>(
+    conn: &Connection,
+    filter: &str,
+    params: P,
+) -> rusqlite::Result<Vec<ExerciseRecord>> {
+    list(
+        conn,
+        "SELECT x.uuid, x.type, p.uuid, x.date, x.what, x.felt, x.view, x.triggers, x.own_part,
+                x.plan, x.helps, x.repair, pr.uuid, x.created_at, x.updated_at, x.hlc, cb.uuid
+         FROM exercises x JOIN partners p ON p.id = x.partner_id
+         LEFT JOIN promises pr ON pr.id = x.promise_id
+         LEFT JOIN partners cb ON cb.id = x.changed_by",
+        filter,
+        "x.id",
+        params,
+        |r| {
+            Ok(ExerciseRecord {
+                uuid: r.get(0)?,
+                exercise: r.get(1)?,
+                partner_uuid: r.get(2)?,
+                date: r.get(3)?,
+                what: r.get(4)?,
+                felt: r.get(5)?,
+                view: r.get(6)?,
+                triggers: r.get(7)?,
+                own_part: r.get(8)?,
+                plan: r.get(9)?,
+                helps: r.get(10)?,
+                repair: r.get(11)?,
+                promise_uuid: r.get(12)?,
+                created_at: r.get(13)?,
+                updated_at: r.get(14)?,
+                hlc: r.get(15)?,
+                changed_by_uuid: r.get(16)?,
             })
         },
     )

@@ -168,6 +168,10 @@ pub(crate) fn references(conn: &Connection, body: &Body, at: &Place) -> Res {
                 meeting_part(conn, at, j, part)?;
             }
         }
+        Body::Exercise(e) => {
+            partner(conn, &at.field("partner_uuid"), &e.partner_uuid)?;
+            promise_link(conn, &at.field("promise_uuid"), e.promise_uuid.as_deref())?;
+        }
     }
     // A partner's may be the other partner, not merged yet (checked once both are).
     if let Some(by) = body
@@ -568,6 +572,51 @@ fn write_with(
                 ])?;
             }
             Ok(id)
+        }
+        Body::Exercise(e) => {
+            let partner = partner(conn, &at.field("partner_uuid"), &e.partner_uuid)?;
+            let promise = promise_link(conn, &at.field("promise_uuid"), e.promise_uuid.as_deref())?;
+            let mut columns = vec![
+                "type",
+                "partner_id",
+                "date",
+                "what",
+                "felt",
+                "view",
+                "triggers",
+                "own_part",
+                "plan",
+                "helps",
+                "repair",
+                "promise_id",
+                "created_at",
+                "updated_at",
+                "hlc",
+                "changed_by",
+            ];
+            let mut values: Vec<&dyn rusqlite::ToSql> = vec![
+                &e.exercise,
+                &partner,
+                &e.date,
+                &e.what,
+                &e.felt,
+                &e.view,
+                &e.triggers,
+                &e.own_part,
+                &e.plan,
+                &e.helps,
+                &e.repair,
+                &promise,
+                &e.created_at,
+                &e.updated_at,
+                &e.hlc,
+                &by,
+            ];
+            if row.is_none() {
+                columns.push("uuid");
+                values.push(&e.uuid);
+            }
+            upsert(conn, "exercises", &columns, &values, row)
         }
     }
 }

@@ -98,15 +98,10 @@ pub fn new_secret<const N: usize>() -> anyhow::Result<[u8; N]> {
 
 /// How many versions a document holds.
 pub fn records_in(doc: &Document) -> usize {
-    doc.partners.len()
-        + doc.checkins.len()
-        + doc.feelings.len()
-        + doc.promises.len()
-        + doc.outcomes.len()
-        + doc.apologies.len()
-        + doc.responses.len()
-        + doc.focus.len()
-        + doc.meetings.len()
+    crate::domain::kind::RecordKind::ALL
+        .iter()
+        .map(|kind| doc.len(*kind))
+        .sum::<usize>()
         + doc.tombstones.len()
         + doc.revisions.len()
         + doc.withdrawals.len()
@@ -137,6 +132,8 @@ fn batch_document(conn: &Connection, a: &Allocation, at: &str) -> anyhow::Result
         .retain(|r| !sync::is_private(&Body::Focus(r.clone())));
     doc.meetings
         .retain(|r| !sync::is_private(&Body::Meeting(r.clone())));
+    doc.exercises
+        .retain(|r| !sync::is_private(&Body::Exercise(r.clone())));
     Ok(doc)
 }
 

@@ -109,6 +109,25 @@ pub fn pair(
     Ok(())
 }
 
+/// A new sync key (`sync rekey`): batches written from now on are sealed with it, and the next
+/// one holds everything again, so a device that has the new code can start from it.
+pub fn rekey(conn: &Connection, secret: &Secret) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE sync_settings SET secret = ?1, sent_upto = '' WHERE id = 1",
+        params![secret.as_slice()],
+    )?;
+    Ok(())
+}
+
+/// This journal stops syncing (`sync leave`): its settings, key, owner and what it knew of the
+/// folder are forgotten. The journal's records are untouched.
+pub fn leave(conn: &Connection) -> rusqlite::Result<()> {
+    for table in ["sync_inbox", "sync_devices", "sync_outbox", "sync_settings"] {
+        conn.execute(&format!("DELETE FROM {table}"), [])?;
+    }
+    Ok(())
+}
+
 /// The partner this device belongs to, if it syncs and `--as` named one at `sync init` or
 /// `sync join`. Issue 15 reads this: the owner writes here without a passphrase, and is the
 /// default `--as`.

@@ -13,8 +13,8 @@ use chrono::NaiveDate;
 use super::Words;
 use crate::domain::dates;
 use crate::domain::exchange::{
-    ApologyRecord, CheckinRecord, Document, FeelingRecord, FocusRecord, MeetingRecord,
-    OutcomeRecord, PromiseRecord, ResponseRecord,
+    ApologyRecord, CheckinRecord, Document, ExerciseRecord, FeelingRecord, FocusRecord,
+    MeetingRecord, OutcomeRecord, PromiseRecord, ResponseRecord,
 };
 use crate::domain::model::Role;
 use crate::text::sanitize;
@@ -84,6 +84,7 @@ struct Day {
     apologies: Vec<usize>,
     responses: Vec<usize>,
     meetings: Vec<usize>,
+    exercises: Vec<usize>,
 }
 
 fn long_date(date: &str) -> String {
@@ -214,6 +215,9 @@ impl<'a> Journal<'a> {
         for (i, r) in doc.meetings.iter().enumerate() {
             days.entry(r.date.as_str()).or_default().meetings.push(i);
         }
+        for (i, r) in doc.exercises.iter().enumerate() {
+            days.entry(r.date.as_str()).or_default().exercises.push(i);
+        }
         days
     }
 
@@ -253,6 +257,9 @@ impl<'a> Journal<'a> {
         }
         for &i in &items.meetings {
             self.meeting(out, &doc.meetings[i])?;
+        }
+        for &i in &items.exercises {
+            self.exercise(out, &doc.exercises[i])?;
         }
         Ok(())
     }
@@ -432,6 +439,34 @@ impl<'a> Journal<'a> {
                 writeln!(out)?;
                 writeln!(out, "It became the promise {}.", self.promise_text(p))?;
             }
+        }
+        Ok(())
+    }
+
+    fn exercise(&self, out: &mut dyn Write, e: &ExerciseRecord) -> io::Result<()> {
+        use crate::domain::exercise::Exercise;
+        let Ok(exercise) = e.exercise.parse::<Exercise>() else {
+            return Ok(());
+        };
+        let who = self.name(&e.partner_uuid);
+        writeln!(out)?;
+        let heading = match exercise {
+            Exercise::Incident => format!("{who} talked a hard moment through"),
+            Exercise::Trigger => format!("{who} added to the trigger plan"),
+            Exercise::Request => format!("{who} asked for something that would help"),
+        };
+        writeln!(out, "### {heading}")?;
+        let value = serde_json::to_value(e).unwrap_or_default();
+        for part in exercise.parts() {
+            let text = value
+                .get(part.field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string);
+            section(out, part.label, &text)?;
+        }
+        if let Some(p) = &e.promise_uuid {
+            writeln!(out)?;
+            writeln!(out, "It became the promise {}.", self.promise_text(p))?;
         }
         Ok(())
     }

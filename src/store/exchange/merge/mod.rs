@@ -242,6 +242,10 @@ impl Merge<'_> {
             let at = Place::new(RecordKind::Meeting, i);
             self.version(Body::Meeting(m.clone()), None, &at, &HashSet::new(), &[])?;
         }
+        for (i, e) in doc.exercises.iter().enumerate() {
+            let at = Place::new(RecordKind::Exercise, i);
+            self.version(Body::Exercise(e.clone()), None, &at, &HashSet::new(), &[])?;
+        }
         self.revisions(doc)?;
         self.withdrawals(doc)?;
         self.partner_uuids_in_revisions()?;
@@ -266,6 +270,7 @@ impl Merge<'_> {
         doc.responses.iter().for_each(|r| see(&r.hlc));
         doc.focus.iter().for_each(|r| see(&r.hlc));
         doc.meetings.iter().for_each(|r| see(&r.hlc));
+        doc.exercises.iter().for_each(|r| see(&r.hlc));
         doc.tombstones.iter().for_each(|r| see(&r.hlc));
         doc.revisions.iter().for_each(|r| see(&r.hlc));
         doc.withdrawals.iter().for_each(|r| see(&r.hlc));
