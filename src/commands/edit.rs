@@ -359,7 +359,7 @@ fn calls_for_card(record: &serde_json::Value) -> bool {
     };
     strong
         || crate::domain::exercise::calls_for_card(felt, [])
-        || all.into_iter().any(safety::mentions_self_harm)
+        || all.into_iter().any(safety::calls_for_card_in_words)
 }
 
 #[derive(Clone, Copy)]

@@ -29,8 +29,20 @@ pub fn note_journal_created() {
     JOURNAL_CREATED.store(true, std::sync::atomic::Ordering::SeqCst);
 }
 
+/// Set once this process has kept a meeting's draft after a cancel (`together`), which it
+/// has just said, so the cancel does not then claim that nothing was saved.
+static DRAFT_KEPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Records that a cancelled `together` kept what was said so far as a draft.
+pub fn note_draft_kept() {
+    DRAFT_KEPT.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
 /// What a cancel says, for both [`Cancelled`] and the Ctrl-C handler.
 pub fn cancelled_message() -> &'static str {
+    if DRAFT_KEPT.load(std::sync::atomic::Ordering::SeqCst) {
+        return "cancelled; nothing else was saved";
+    }
     cancelled_message_for(JOURNAL_CREATED.load(std::sync::atomic::Ordering::SeqCst))
 }
 

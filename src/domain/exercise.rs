@@ -192,7 +192,7 @@ pub fn calls_for_card<'a>(felt: Option<&str>, texts: impl IntoIterator<Item = &'
         felt.split(|c: char| !c.is_alphanumeric())
             .any(|word| safety::feeling_shows_card(word, None))
     });
-    danger || texts.into_iter().any(safety::mentions_self_harm)
+    danger || texts.into_iter().any(safety::calls_for_card_in_words)
 }
 
 #[cfg(test)]

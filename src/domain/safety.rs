@@ -104,7 +104,89 @@ pub fn calls_for_card<'a>(
     feelings
         .iter()
         .any(|f| feeling_shows_card(&f.word, f.intensity))
-        || texts.into_iter().flatten().any(mentions_self_harm)
+        || texts.into_iter().flatten().any(calls_for_card_in_words)
+}
+
+/// Whether written words call for the safety card: words about wanting to die or to harm
+/// oneself ([`mentions_self_harm`]), or about being hurt, threatened or afraid at home
+/// ([`mentions_danger`]).
+pub fn calls_for_card_in_words(text: &str) -> bool {
+    mentions_self_harm(text) || mentions_danger(text)
+}
+
+/// Whether `text` says that its writer is being hurt, threatened or kept from leaving, or is
+/// afraid for their safety ("he hits me", "she threatened me", "I feel unsafe at home", "I'm
+/// scared of him"). Matched on words, like [`mentions_self_harm`]; it errs wide, because the
+/// card is gentle and costs a reader nothing.
+pub fn mentions_danger(text: &str) -> bool {
+    let mut joined = format!(" {} ", words(text).join(" "));
+    // "It hit me how much…": a realisation, not a blow.
+    for thing in [
+        "it", "that", "this", "what", "reality", "suddenly", "finally",
+    ] {
+        for verb in ["hit", "hits"] {
+            joined = joined.replace(&format!(" {thing} {verb} me "), " ");
+        }
+    }
+    const HURT: &[&str] = &[
+        "hits",
+        "hit",
+        "hitting",
+        "beating",
+        "slaps",
+        "slapped",
+        "punches",
+        "punched",
+        "kicks",
+        "kicked",
+        "chokes",
+        "choked",
+        "strangles",
+        "strangled",
+        "shoves",
+        "shoved",
+        "threatens",
+        "threatened",
+        "threatening",
+        "raped",
+        "stalks",
+        "stalked",
+    ];
+    for verb in HURT {
+        for whom in ["me", "my kids", "the kids", "our kids", "my children"] {
+            if joined.contains(&format!(" {verb} {whom} ")) {
+                return true;
+            }
+        }
+    }
+    const PHRASES: &[&str] = &[
+        " unsafe at home ",
+        " feel unsafe ",
+        " i am unsafe ",
+        " not safe at home ",
+        " do not feel safe ",
+        " beat me up ",
+        " beats me up ",
+        " afraid of him ",
+        " afraid of her ",
+        " afraid of them ",
+        " scared of him ",
+        " scared of her ",
+        " scared of them ",
+        " frightened of him ",
+        " frightened of her ",
+        " afraid for my life ",
+        " afraid for my safety ",
+        " scared for my life ",
+        " scared for my safety ",
+        " will not let me leave ",
+        " wont let me leave ",
+        " will kill me ",
+        " going to kill me ",
+        " threatened to kill ",
+        " threatens to kill ",
+    ];
+    PHRASES.iter().any(|p| joined.contains(p))
 }
 
 /// What a partner chooses for a danger word before it is saved. Issue 15 (private entries)
@@ -221,6 +303,32 @@ fn words(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_about_being_hurt_or_afraid_at_home_call_for_the_card() {
+        for text in [
+            "she hits me",
+            "he threatened me and I am afraid",
+            "I feel unsafe at home",
+            "I don't feel safe with him",
+            "honestly im scared of him",
+            "he won't let me leave the house",
+            "He choked me last night",
+        ] {
+            assert!(mentions_danger(text), "{text:?}");
+            assert!(calls_for_card_in_words(text), "{text:?}");
+        }
+        for text in [
+            "you pushed me away and it hurts me",
+            "beats me why we argued",
+            "I hit the gym after work",
+            "it hit me how much I missed you",
+            "I feel safe when you tell me the truth",
+            "",
+        ] {
+            assert!(!mentions_danger(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn sentences_about_wanting_to_die_or_self_harm_are_recognised() {

@@ -703,8 +703,10 @@ fn an_interrupted_meeting_is_kept_as_a_draft_and_resumed() {
         answer(&mut p, question, keys);
     }
     p.exp_string("kept as a draft").expect("the draft line");
-    let (code, _) = finish(p);
+    let (code, rest) = finish(p);
     assert_eq!(code, 130);
+    assert!(rest.contains("nothing else was saved"), "{rest}");
+    assert!(!rest.contains("nothing was saved"), "{rest}");
     assert_eq!(query(&env, "SELECT count(*) FROM checkins"), [[int(0)]]);
     assert_eq!(
         query(&env, "SELECT count(*) FROM meeting_drafts"),

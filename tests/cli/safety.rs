@@ -198,3 +198,32 @@ fn an_edit_that_writes_such_words_shows_the_card_too() {
     .stderr_has(GENTLE)
     .stderr_has(CARD);
 }
+
+/// Words about being hurt, threatened or afraid at home show the card too, gently and on
+/// standard error; what was written is saved as given, and stdout holds no card.
+#[test]
+fn words_about_being_hurt_or_afraid_at_home_show_the_card() {
+    let env = TestEnv::with_couple();
+    for (i, words) in ["she hits me", "I feel unsafe at home", "he threatened me"]
+        .iter()
+        .enumerate()
+    {
+        let date = format!("{} days ago", i + 1);
+        let run = env.run([
+            "checkin", "--as", "Alex", "--trust", "3", "--date", &date, "--note", words,
+        ]);
+        run.success().stderr_has(GENTLE).stderr_has(CARD);
+        assert!(!run.stdout.contains(CARD), "{}", run.stdout);
+    }
+    let calm = env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "6",
+        "--note",
+        "it hit me how much I missed you",
+    ]);
+    calm.success();
+    assert!(!calm.stderr.contains(GENTLE), "{}", calm.stderr);
+}

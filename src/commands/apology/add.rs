@@ -126,7 +126,7 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
             prose::count(check.findings.len() as i64, "thing", "things")
         );
     }
-    if crate::domain::safety::mentions_self_harm(&parts.text()) {
+    if crate::domain::safety::calls_for_card_in_words(&parts.text()) {
         ctx.show_safety_card(crate::commands::context::CardReason::Written);
     }
     let clock = store.clock();

@@ -57,7 +57,7 @@ pub fn run(ctx: &mut Context, args: CheckArgs) -> anyhow::Result<()> {
         );
     }
     ctx.emit(&apology_check::check(&text))?;
-    if crate::domain::safety::mentions_self_harm(&text) {
+    if crate::domain::safety::calls_for_card_in_words(&text) {
         ctx.show_safety_card(crate::commands::context::CardReason::Written);
     }
     Ok(())

@@ -115,7 +115,7 @@ pub fn run(ctx: &mut Context, args: RespondArgs) -> anyhow::Result<()> {
         let response = apologies::respond(tx, &stamp, id, me.id, date, answer, note)?;
         Ok((apology, response, previous))
     })?;
-    if note.is_some_and(crate::domain::safety::mentions_self_harm) {
+    if note.is_some_and(crate::domain::safety::calls_for_card_in_words) {
         ctx.show_safety_card(crate::commands::context::CardReason::Written);
     }
     ctx.emit(&Answered {

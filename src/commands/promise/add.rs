@@ -97,7 +97,7 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
         ),
         (None, None) => guided(ctx, &args, &me, &to)?,
     };
-    if crate::domain::safety::mentions_self_harm(&text) {
+    if crate::domain::safety::calls_for_card_in_words(&text) {
         ctx.show_safety_card(crate::commands::context::CardReason::Written);
     }
     let clock = store.clock();

@@ -87,7 +87,7 @@ pub fn run(ctx: &mut Context, args: OutcomeArgs, result: OutcomeKind) -> anyhow:
         clock: store.clock(),
     };
     let (promise, outcome, done, tally) = store.write(|tx| record(tx, &asked))?;
-    if note.is_some_and(crate::domain::safety::mentions_self_harm) {
+    if note.is_some_and(crate::domain::safety::calls_for_card_in_words) {
         ctx.show_safety_card(crate::commands::context::CardReason::Written);
     }
     let names = Names::load(store.conn())?;
