@@ -20,21 +20,7 @@ use crate::domain::kind::RecordKind;
 /// The whole journal, every list in the order its records were written; revisions,
 /// tombstones and withdrawals in the order of their keys.
 pub fn read_all(conn: &Connection, exported_at: String) -> rusqlite::Result<Document> {
-    let mut doc = Document::new(exported_at);
-    doc.partners = partners(conn, "", [])?;
-    doc.checkins = checkins(conn, "", [])?;
-    doc.feelings = feelings(conn, "", [])?;
-    doc.promises = promises(conn, "", [])?;
-    doc.outcomes = outcomes(conn, "", [])?;
-    doc.apologies = apologies(conn, "", [])?;
-    doc.responses = responses(conn, "", [])?;
-    doc.focus = focus(conn, "", [])?;
-    doc.meetings = meetings(conn, "", [])?;
-    doc.exercises = exercises(conn, "", [])?;
-    doc.tombstones = tombstones(conn)?;
-    doc.revisions = revisions(conn)?;
-    doc.withdrawals = withdrawals(conn)?;
-    Ok(doc)
+    read_where(conn, "", params![], &|_| true, exported_at)
 }
 
 /// The versions stamped after `from` and up to `to` (stamps in text form, compared as text,
@@ -46,26 +32,43 @@ pub fn read_changed(
     to: &str,
     exported_at: String,
 ) -> rusqlite::Result<Document> {
-    let range = "WHERE x.hlc > ?1 AND x.hlc <= ?2";
-    let p = params![from, to];
     let within = |hlc: &str| hlc > from && hlc <= to;
+    read_where(
+        conn,
+        "WHERE x.hlc > ?1 AND x.hlc <= ?2",
+        params![from, to],
+        &within,
+        exported_at,
+    )
+}
+
+/// Every list, its records chosen by `filter` (with `p`), and the revisions, tombstones and
+/// withdrawals whose stamps `keep` accepts: one place that names every kind, for the whole
+/// journal and for a range alike.
+fn read_where(
+    conn: &Connection,
+    filter: &str,
+    p: &[&dyn rusqlite::ToSql],
+    keep: &dyn Fn(&str) -> bool,
+    exported_at: String,
+) -> rusqlite::Result<Document> {
     let mut doc = Document::new(exported_at);
-    doc.partners = partners(conn, range, p)?;
-    doc.checkins = checkins(conn, range, p)?;
-    doc.feelings = feelings(conn, range, p)?;
-    doc.promises = promises(conn, range, p)?;
-    doc.outcomes = outcomes(conn, range, p)?;
-    doc.apologies = apologies(conn, range, p)?;
-    doc.responses = responses(conn, range, p)?;
-    doc.focus = focus(conn, range, p)?;
-    doc.meetings = meetings(conn, range, p)?;
-    doc.exercises = exercises(conn, range, p)?;
+    doc.partners = partners(conn, filter, p)?;
+    doc.checkins = checkins(conn, filter, p)?;
+    doc.feelings = feelings(conn, filter, p)?;
+    doc.promises = promises(conn, filter, p)?;
+    doc.outcomes = outcomes(conn, filter, p)?;
+    doc.apologies = apologies(conn, filter, p)?;
+    doc.responses = responses(conn, filter, p)?;
+    doc.focus = focus(conn, filter, p)?;
+    doc.meetings = meetings(conn, filter, p)?;
+    doc.exercises = exercises(conn, filter, p)?;
     doc.tombstones = tombstones(conn)?;
-    doc.tombstones.retain(|t| within(&t.hlc));
+    doc.tombstones.retain(|t| keep(&t.hlc));
     doc.revisions = revisions(conn)?;
-    doc.revisions.retain(|r| within(&r.hlc));
+    doc.revisions.retain(|r| keep(&r.hlc));
     doc.withdrawals = withdrawals(conn)?;
-    doc.withdrawals.retain(|w| within(&w.hlc));
+    doc.withdrawals.retain(|w| keep(&w.hlc));
     Ok(doc)
 }
 
