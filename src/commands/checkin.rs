@@ -141,7 +141,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let parsed = parse(ctx, &args)?;
     let (mut store, partner) = resolve(ctx)?;
     if parsed.private {
-        refuse_private_without_own_key(store.conn(), &partner)?;
+        crate::commands::common::own_key(store.conn(), &partner)?;
     }
     let date = parsed.date;
     if parsed.amend_by_flags {
@@ -233,35 +233,6 @@ fn shares_words(draft: &Draft) -> bool {
 
 /// The draft to save in the open, and its words encrypted to the author when private. A
 /// partner with no passphrase has no key, so nothing of theirs can be private: said so.
-/// Private words need a key only their author holds: refused when the partner has no
-/// passphrase, or has one the other partner set (who may know it), until they change it.
-fn refuse_private_without_own_key(
-    conn: &rusqlite::Connection,
-    partner: &Partner,
-) -> anyhow::Result<store::partner_keys::PartnerKey> {
-    let name = sanitize::line(&partner.name);
-    let Some(key) = store::partner_keys::get(conn, partner.id)? else {
-        return Err(UserError::new(format!(
-            "--private: {name} has no passphrase yet, so there is no key to keep words private \
-             with; set one first: rekindle partners passphrase {name}"
-        ))
-        .into());
-    };
-    if let Some(by) = key.set_by.filter(|by| *by != partner.id) {
-        let other = store::partners::get(conn, by)?
-            .map(|p| p.name)
-            .unwrap_or_default();
-        let other = sanitize::line(&other);
-        return Err(UserError::new(format!(
-            "--private: {name}'s passphrase was set by {other}, who may know it, so words kept \
-             with it would not be {name}'s alone; ask {other} for it, then change it to one only \
-             you know: rekindle partners passphrase {name}"
-        ))
-        .into());
-    }
-    Ok(key)
-}
-
 fn private_words(
     conn: &rusqlite::Connection,
     partner: &Partner,
@@ -270,7 +241,7 @@ fn private_words(
     if !drafted.private {
         return Ok((drafted.draft.clone(), None));
     }
-    let key = refuse_private_without_own_key(conn, partner)?;
+    let key = crate::commands::common::own_key(conn, partner)?;
     let d = &drafted.draft;
     let words = PrivateWords {
         answer: d.answer.clone(),

@@ -328,6 +328,7 @@ pub fn guard_words(
     reader: Option<i64>,
     own: Option<(i64, &crate::keys::Identity)>,
 ) -> anyhow::Result<usize> {
+    open_private_entries(records, own)?;
     let ids: Vec<i64> = records
         .iter()
         .filter_map(|r| match r {
@@ -399,6 +400,32 @@ pub fn guard_words(
     Ok(sealed)
 }
 
+/// Private notes (and feelings) stay `null` for everyone but their author reading with their
+/// unlocked identity (`own`), who reads them here.
+fn open_private_entries(
+    records: &mut [json::Record],
+    own: Option<(i64, &crate::keys::Identity)>,
+) -> anyhow::Result<()> {
+    let Some((owner, identity)) = own else {
+        return Ok(());
+    };
+    for record in records.iter_mut() {
+        if let json::Record::Note(n) = record
+            && n.private
+            && n.partner_id == owner
+            && let Some(ciphertext) = &n.ciphertext
+        {
+            let words = identity
+                .decrypt(ciphertext)
+                .ok()
+                .and_then(|b| crate::domain::private::PrivateNote::from_bytes(&b))
+                .context("a private note that this key cannot read")?;
+            n.text = Some(words.text);
+        }
+    }
+    Ok(())
+}
+
 /// The reader of shared words: `--as`, else `REKINDLE_AS`, else this device's owner; `None`
 /// when nobody is known (sealed words are then withheld from everyone).
 pub fn reader(ctx: &Context, store: &Store) -> anyhow::Result<Option<Partner>> {
@@ -408,4 +435,45 @@ pub fn reader(ctx: &Context, store: &Store) -> anyhow::Result<Option<Partner>> {
             .device_owner(store)
             .and_then(|id| store::partners::get(store.conn(), id).ok().flatten())),
     }
+}
+
+/// The key private words are encrypted to (`--private` on `checkin`, `note` and `feel`).
+/// Private words need a key only their author holds: refused when the partner has no
+/// passphrase, or has one the other partner set (who may know it), until they change it.
+pub fn own_key(
+    conn: &rusqlite::Connection,
+    partner: &Partner,
+) -> anyhow::Result<store::partner_keys::PartnerKey> {
+    let name = sanitize::line(&partner.name);
+    let Some(key) = store::partner_keys::get(conn, partner.id)? else {
+        return Err(UserError::new(format!(
+            "--private: {name} has no passphrase yet, so there is no key to keep words private \
+             with; set one first: rekindle partners passphrase {name}"
+        ))
+        .into());
+    };
+    if let Some(by) = key.set_by.filter(|by| *by != partner.id) {
+        let other = store::partners::get(conn, by)?
+            .map(|p| p.name)
+            .unwrap_or_default();
+        let other = sanitize::line(&other);
+        return Err(UserError::new(format!(
+            "--private: {name}'s passphrase was set by {other}, who may know it, so words kept \
+             with it would not be {name}'s alone; ask {other} for it, then change it to one only \
+             you know: rekindle partners passphrase {name}"
+        ))
+        .into());
+    }
+    Ok(key)
+}
+
+/// Encrypts `plaintext` to `partner`'s own key (see [`own_key`]): what `--private` stores.
+pub fn encrypt_to_own_key(
+    conn: &rusqlite::Connection,
+    partner: &Partner,
+    plaintext: &[u8],
+) -> anyhow::Result<Vec<u8>> {
+    let key = own_key(conn, partner)?;
+    let recipient = crate::keys::Recipient::parse(&key.recipient)?;
+    Ok(crate::keys::encrypt(&[&recipient], plaintext)?)
 }

@@ -265,6 +265,8 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let mut store = ctx.open()?;
     let me = ctx.author(&store)?;
     let found = find(&store, &me, kind, id)?;
+    // A private note's words, opened with its author's key: what the change is made to.
+    let open = opened(ctx, &store, &me, &found.body)?;
     let options = Saving {
         forget: args.forget_previous,
         as_written: args.as_written,
@@ -274,11 +276,22 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         store.write(|tx| {
             // Read again under the write lock: the change applies to what is there now.
             let current = current(tx, &me, kind, id)?;
-            let next = edit::apply(&current.body, &changes, &me.uuid)?;
-            save(tx, &clock, &me, &current, next, options)
+            if current.body.hlc() != found.body.hlc() && open != found.body {
+                bail_user!(
+                    "{} {id} was changed meanwhile; nothing was saved",
+                    kind.label().0
+                );
+            }
+            let open = if open != found.body {
+                open.clone()
+            } else {
+                current.body.clone()
+            };
+            let next = edit::apply(&open, &changes, &me.uuid)?;
+            save(tx, &clock, &me, &current, &open, next, options)
         })?
     } else if ctx.interactive() {
-        guided(ctx, &mut store, &me, found, options)?
+        guided(ctx, &mut store, &me, found, open, options)?
     } else {
         bail_user!(
             "edit needs a change when there is no terminal to ask in; {} takes {} (\"\" removes a text)",
@@ -409,12 +422,16 @@ fn save(
     clock: &store::clock::Clock,
     me: &Partner,
     current: &Current,
+    open: &Body,
     next: Body,
     options: Saving,
 ) -> anyhow::Result<Outcome> {
-    if next.content() == current.body.content() {
+    // A private note is compared in the clear (its ciphertext differs at every encryption),
+    // then its new words are encrypted.
+    if next.content() == open.content() {
         return Ok(Outcome::Unchanged);
     }
+    let next = sealed(tx, me, next)?;
     if let (Body::Apology(a), false) = (&next, options.as_written) {
         let words = [
             Some(a.what.as_str()),
@@ -451,10 +468,12 @@ fn guided(
     store: &mut Store,
     me: &Partner,
     found: Current,
+    open: Body,
     options: Saving,
 ) -> anyhow::Result<Outcome> {
-    let next = ask(ctx, store, me, &found)?;
+    let next = ask(ctx, store, me, &found, &open)?;
     let clock = store.clock();
+    let found_body = found.body.clone();
     let mut expected = found;
     loop {
         let (kind, id) = (expected.kind, expected.id);
@@ -463,7 +482,12 @@ fn guided(
             if now.body.hlc() != expected.body.hlc() {
                 return Ok(Err(now));
             }
-            save(tx, &clock, me, &now, next.clone(), options).map(Ok)
+            let open = if now.body == found_body {
+                open.clone()
+            } else {
+                now.body.clone()
+            };
+            save(tx, &clock, me, &now, &open, next.clone(), options).map(Ok)
         })?;
         match attempt {
             Ok(outcome) => return Ok(outcome),
@@ -500,7 +524,13 @@ fn version_in_words(store: &Store, body: &Body) -> anyhow::Result<String> {
 }
 
 /// The guided questions for the record's kind; returns its next version.
-fn ask(ctx: &mut Context, store: &Store, me: &Partner, found: &Current) -> anyhow::Result<Body> {
+fn ask(
+    ctx: &mut Context,
+    store: &Store,
+    me: &Partner,
+    found: &Current,
+    open: &Body,
+) -> anyhow::Result<Body> {
     let what = format!("{} {}", found.kind.label().0, found.id);
     match &found.body {
         Body::Checkin(c, feelings) => {
@@ -538,7 +568,8 @@ fn ask(ctx: &mut Context, store: &Store, me: &Partner, found: &Current) -> anyho
             )?;
             Ok(edit::with_draft(&found.body, &draft))
         }
-        body => {
+        _ => {
+            let body = open;
             let fields = fields_of(body, me);
             let Some(p) = ctx.prompter() else {
                 bail_user!("edit needs a terminal to ask in");
@@ -600,6 +631,7 @@ fn fields_of(body: &Body, me: &Partner) -> Vec<Field> {
             }
             Err(_) => Vec::new(),
         },
+        Body::Note(n) => vec![field("The note", &n.text, true)],
         Body::Checkin(..) | Body::Partner(_) | Body::Focus(_) => Vec::new(),
     }
 }
@@ -662,9 +694,64 @@ fn with_answers(body: &Body, me: &Partner, answers: &[Option<String>]) -> Body {
                 }
             }
         }
+        Body::Note(n) => {
+            if let Some(t) = text(0) {
+                n.text = Some(t);
+            }
+        }
         Body::Checkin(..) | Body::Partner(_) | Body::Focus(_) => {}
     }
     next
+}
+
+/// A private note's version with its words in the clear, for its author to change them
+/// (a guided edit offers them as they are).
+fn opened(ctx: &mut Context, store: &Store, me: &Partner, body: &Body) -> anyhow::Result<Body> {
+    let Body::Note(n) = body else {
+        return Ok(body.clone());
+    };
+    if !n.private {
+        return Ok(body.clone());
+    }
+    let Some(ciphertext) = n.ciphertext.as_deref().and_then(|c| {
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD.decode(c).ok()
+    }) else {
+        bail_user!(
+            "the words of this private note are not in this journal (only its stub came here), so they cannot be changed here"
+        );
+    };
+    let Some(identity) = ctx.identity(store, me)? else {
+        bail_user!(
+            "{} has no passphrase, so this private note cannot be read",
+            sanitize::line(&me.name)
+        );
+    };
+    let words = identity
+        .decrypt(&ciphertext)
+        .ok()
+        .and_then(|b| crate::domain::private::PrivateNote::from_bytes(&b))
+        .ok_or_else(|| UserError::new("this private note cannot be read with this key"))?;
+    let mut open = n.clone();
+    open.text = Some(words.text);
+    Ok(Body::Note(open))
+}
+
+/// A private note's next version with its new words encrypted to its author before anything
+/// is written: `text` stays empty and `ciphertext` holds them.
+fn sealed(conn: &rusqlite::Connection, me: &Partner, next: Body) -> anyhow::Result<Body> {
+    let Body::Note(mut n) = next else {
+        return Ok(next);
+    };
+    if n.private
+        && let Some(text) = n.text.take()
+    {
+        use base64::Engine as _;
+        let plain = crate::domain::private::PrivateNote { text }.to_bytes();
+        let ciphertext = crate::commands::common::encrypt_to_own_key(conn, me, &plain)?;
+        n.ciphertext = Some(base64::engine::general_purpose::STANDARD.encode(ciphertext));
+    }
+    Ok(Body::Note(n))
 }
 
 /// The record after the edit; the JSON is its record.

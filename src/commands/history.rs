@@ -143,7 +143,11 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     };
     guard_words(store.conn(), &mut records, reader_id, identity)?;
     if own.is_some() {
-        records.retain(|r| matches!(r, Record::Checkin(c) if c.private));
+        records.retain(|r| match r {
+            Record::Checkin(c) => c.private,
+            Record::Note(n) => n.private,
+            _ => false,
+        });
     } else if args.kind.is_empty() && filter.search.is_none() {
         // Passphrases set, changed or removed, among the day's entries.
         for e in store::partner_keys::events(store.conn(), since, until)? {

@@ -21,6 +21,7 @@ pub mod history;
 pub mod import;
 pub mod init;
 pub mod man;
+pub mod note;
 pub mod partners;
 pub mod progress;
 pub mod promise;
@@ -69,6 +70,10 @@ pub enum Command {
         after_help = "Examples:\n  rekindle feel --as Alex hurt:4 hopeful\n  rekindle feel --as Sam \"left out\" --note \"after the party\"\n  rekindle feel --as Alex anxious:2 --date yesterday"
     )]
     Feel(feel::Args),
+    #[command(
+        after_help = "Examples:\n  rekindle note --as Sam \"We laughed at dinner, first time in weeks\"\n  rekindle note --as Alex --private \"Not ready to say this out loud yet\"\n  rekindle note --as Sam --date yesterday \"The drive home was quiet\""
+    )]
+    Note(note::Args),
     #[command(after_help = "Examples:\n  rekindle feelings\n  rekindle feelings --json")]
     Feelings(feelings::Args),
     #[command(
@@ -177,6 +182,9 @@ impl Command {
                 | Command::Together(_)
                 | Command::Focus(_)
                 | Command::Feel(_)
+                | Command::Note(_)
+                | Command::Exercise(_)
+                | Command::Reveal(_)
                 | Command::Promise(_)
                 | Command::Apology(_)
                 | Command::Edit(_)
@@ -259,6 +267,7 @@ fn dispatch(
         Command::Steps(args) => steps::run(ctx, args),
         Command::Focus(args) => focus::run(ctx, args),
         Command::Feel(args) => feel::run(ctx, args),
+        Command::Note(args) => note::run(ctx, args),
         Command::Feelings(args) => feelings::run(ctx, args),
         Command::Partners(args) => partners::run(ctx, args),
         Command::Promise(args) => promise::run(ctx, args),

@@ -19,7 +19,7 @@ use crate::views::Output;
 /// as shared today. Asks for your passphrase.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// What kind of entry: checkin
+    /// What kind of entry: checkin, note or feeling
     #[arg(value_name = "KIND")]
     pub kind: String,
     /// Its id, as `history` shows it
@@ -38,13 +38,15 @@ struct Revealed {
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let kind = args.kind.trim().to_lowercase();
-    if !matches!(kind.as_str(), "checkin" | "check-in") {
-        bail_user!(
-            "reveal: {:?} is not a kind of entry that can hold private words; use checkin",
-            sanitize::line(&args.kind)
-        );
-    }
     let id = crate::domain::input::parse_id("ID", &args.id)?;
+    match kind.as_str() {
+        "checkin" | "check-in" => {}
+        "note" => return note(ctx, id),
+        _ => bail_user!(
+            "reveal: {:?} is not a kind of entry that can hold private words; use checkin or note",
+            sanitize::line(&args.kind)
+        ),
+    }
     let mut store = ctx.open()?;
     let me = ctx.author(&store)?;
     let Some(checkin) = store::checkins::get(store.conn(), id)? else {
@@ -100,11 +102,68 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     })
 }
 
+/// `reveal note ID`: the note's words, read with its author's key, become its shared text.
+fn note(ctx: &mut Context, id: i64) -> anyhow::Result<()> {
+    let mut store = ctx.open()?;
+    let me = ctx.author(&store)?;
+    let Some(note) = store::notes::get(store.conn(), id)? else {
+        bail_user!("there is no note {id}; `rekindle history --private --as NAME` lists yours");
+    };
+    let name = sanitize::line(&me.name).into_owned();
+    if note.partner_id != me.id {
+        bail_user!("note {id} is not {name}'s; only its author can share it");
+    }
+    let store::notes::Words::Private(ciphertext) = &note.words else {
+        bail_user!("note {id} is not private; it is shared already");
+    };
+    let Some(ciphertext) = ciphertext.clone() else {
+        bail_user!(
+            "the words of note {id} are not in this journal (only its stub came here by sync); share it from the journal it was written in"
+        );
+    };
+    let Some(identity) = ctx.identity(&store, &me)? else {
+        bail_user!("{name} has no passphrase, so note {id} cannot be read");
+    };
+    let words = identity
+        .decrypt(&ciphertext)
+        .ok()
+        .and_then(|b| crate::domain::private::PrivateNote::from_bytes(&b))
+        .context("the words of this private note cannot be read with this key")?;
+    let today = ctx.today;
+    let clock = store.clock();
+    store.write(|tx| {
+        if store::notes::get(tx, id)?.map(|n| n.words) != Some(note.words.clone()) {
+            return Err(
+                UserError::new(format!("note {id} changed meanwhile; nothing was shared")).into(),
+            );
+        }
+        let stamp = store::clock::stamp(tx, &clock, Some(me.id))?;
+        store::notes::reveal(tx, &stamp, id, &words.text, today)?;
+        Ok(())
+    })?;
+    ctx.emit(&Revealed {
+        kind: "note",
+        id,
+        date: note.date,
+        partner: me.name.clone(),
+        revealed_on: today,
+    })
+}
+
 impl Output for Revealed {
     fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let what = match self.kind {
+            "checkin" => "words",
+            "note" => "note",
+            _ => "feeling",
+        };
+        let label = match self.kind {
+            "checkin" => "check-in",
+            other => other,
+        };
         writeln!(
             out,
-            "Shared {}'s words from {} (check-in {}). The timeline shows that they were shared on {}.",
+            "Shared {}'s {what} from {} ({label} {}). The timeline shows that it was written privately and shared on {}.",
             sanitize::line(&self.partner),
             dates::in_words(self.date),
             self.id,

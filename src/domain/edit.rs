@@ -95,6 +95,7 @@ pub fn flags_for(kind: RecordKind) -> &'static [&'static str] {
         RecordKind::Apology => &["--what", "--impact", "--responsibility", "--change"],
         RecordKind::Meeting => &["--went-well", "--work-on", "--appreciation", "--request"],
         RecordKind::Exercise => EXERCISE_FLAGS,
+        RecordKind::Note => &["--text"],
         RecordKind::Partner | RecordKind::Focus => &[],
     }
 }
@@ -316,6 +317,13 @@ pub fn apply(body: &Body, changes: &Changes, actor_uuid: &str) -> Result<Body, U
                 }
             }
         }
+        // A private note's new words are set here in the clear; the command encrypts them to
+        // their author before anything is written (the domain holds no keys).
+        Body::Note(n) => {
+            if let Some(text) = &changes.text {
+                n.text = Some(text.clone());
+            }
+        }
         Body::Partner(_) | Body::Focus(_) => {}
     }
     Ok(next)
@@ -408,6 +416,8 @@ pub fn field_in_words(field: &str) -> String {
         .and_then(|r| r.split_once("]."))
     {
         Some((_, f)) => format!("your {}", f.replace('_', " ")),
+        // A private entry's words, encrypted.
+        None if field == "ciphertext" => "private words".to_string(),
         None => field.replace('_', " "),
     }
 }

@@ -21,10 +21,11 @@ pub enum RecordKind {
     Focus,
     Meeting,
     Exercise,
+    Note,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 10] = [
+    pub const ALL: [RecordKind; 11] = [
         RecordKind::Partner,
         RecordKind::Checkin,
         RecordKind::Feeling,
@@ -35,6 +36,7 @@ impl RecordKind {
         RecordKind::Focus,
         RecordKind::Meeting,
         RecordKind::Exercise,
+        RecordKind::Note,
     ];
 
     /// The kinds the timeline lists: everything but the partners themselves.
@@ -56,6 +58,7 @@ impl RecordKind {
             RecordKind::Focus => "focus",
             RecordKind::Meeting => "meeting",
             RecordKind::Exercise => "exercise",
+            RecordKind::Note => "note",
         }
     }
 
@@ -72,6 +75,7 @@ impl RecordKind {
             RecordKind::Focus => "focus",
             RecordKind::Meeting => "meetings",
             RecordKind::Exercise => "exercises",
+            RecordKind::Note => "notes",
         }
     }
 
@@ -88,6 +92,7 @@ impl RecordKind {
             RecordKind::Focus => ("focus change", "focus changes"),
             RecordKind::Meeting => ("meeting", "meetings"),
             RecordKind::Exercise => ("exercise", "exercises"),
+            RecordKind::Note => ("note", "notes"),
         }
     }
 
@@ -133,6 +138,7 @@ impl RecordKind {
             "meetings" | "together" => "meeting",
             "exercises" | "incident" | "incidents" | "trigger" | "triggers" | "request"
             | "requests" => "exercise",
+            "notes" => "note",
             other => other,
         };
         RecordKind::TIMELINE
@@ -167,7 +173,7 @@ mod tests {
         let err = RecordKind::in_timeline("diary").unwrap_err();
         assert_eq!(
             err,
-            "\"diary\" is not a kind of record; use checkin, feeling, promise, outcome, apology, response, focus, meeting, exercise"
+            "\"diary\" is not a kind of record; use checkin, feeling, promise, outcome, apology, response, focus, meeting, exercise, note"
         );
         // Partners are not in the timeline.
         assert!(RecordKind::in_timeline("partner").is_err());

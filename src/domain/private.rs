@@ -41,6 +41,42 @@ impl PrivateWords {
     }
 }
 
+/// A private note's words, as encrypted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrivateNote {
+    pub text: String,
+}
+
+/// A private feeling, whole (word, strength and note), as encrypted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrivateFeeling {
+    pub word: String,
+    pub intensity: Option<u8>,
+    pub note: Option<String>,
+}
+
+/// The placeholder a private feeling's `word` column holds: the column cannot be empty, and
+/// the word itself is in the ciphertext. One character that is no feeling, the same for every
+/// private feeling, so it says nothing of the feeling.
+pub const HIDDEN_WORD: &str = "-";
+
+macro_rules! as_json_bytes {
+    ($t:ty) => {
+        impl $t {
+            pub fn to_bytes(&self) -> Vec<u8> {
+                // A struct of strings and numbers always serialises.
+                serde_json::to_vec(self).unwrap_or_default()
+            }
+
+            pub fn from_bytes(bytes: &[u8]) -> Option<$t> {
+                serde_json::from_slice(bytes).ok()
+            }
+        }
+    };
+}
+as_json_bytes!(PrivateNote);
+as_json_bytes!(PrivateFeeling);
+
 /// Who checked in on which days, and who is reading: decides which words are sealed.
 #[derive(Debug, Clone, Default)]
 pub struct Seal {

@@ -18,6 +18,7 @@ use super::exercises::ExerciseRow;
 use super::feelings::Feeling;
 use super::focus::FocusChange;
 use super::meetings::{Meeting, MeetingPart};
+use super::notes::Note;
 use super::promises::{Outcome, Promise};
 use crate::domain::history::{Query, Ref, newest};
 use crate::domain::kind::RecordKind;
@@ -48,6 +49,7 @@ fn search_code(kind: RecordKind) -> i64 {
         RecordKind::Focus => 7,
         RecordKind::Meeting => 8,
         RecordKind::Exercise => 10,
+        RecordKind::Note => 11,
         // Partners are not in the index.
         RecordKind::Partner => 0,
     }
@@ -142,6 +144,7 @@ fn table_of(kind: RecordKind) -> Option<(&'static str, &'static str)> {
         RecordKind::Focus => ("focus_changes t", ""),
         RecordKind::Meeting => ("meetings t", ""),
         RecordKind::Exercise => ("exercises t", "t.partner_id"),
+        RecordKind::Note => ("notes t", "t.partner_id"),
     })
 }
 
@@ -393,6 +396,7 @@ pub enum Entry {
     Focus(FocusChange),
     Meeting(Meeting, Vec<MeetingPart>),
     Exercise(ExerciseRow),
+    Note(Note),
 }
 
 /// Loads each record, and whether it has earlier versions (the timeline marks it edited).
@@ -451,6 +455,7 @@ pub fn load_one(conn: &Connection, kind: RecordKind, id: i64) -> rusqlite::Resul
                 None => None,
             },
             RecordKind::Exercise => super::exercises::get(conn, r.id)?.map(Entry::Exercise),
+            RecordKind::Note => super::notes::get(conn, r.id)?.map(Entry::Note),
         };
         Ok(entry)
     }

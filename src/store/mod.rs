@@ -30,6 +30,7 @@ pub mod keyfile;
 pub mod leftovers;
 mod lock;
 pub mod meetings;
+pub mod notes;
 pub mod partner_keys;
 pub mod partners;
 pub mod plain;
@@ -487,7 +488,7 @@ mod tests {
         let store = Store::open_in_memory().unwrap();
         assert_eq!(schema_version(store.conn()).unwrap(), SCHEMA_VERSION as i64);
         let counts = counts(store.conn()).unwrap();
-        assert_eq!(counts.len(), 10);
+        assert_eq!(counts.len(), 11);
         assert!(counts.iter().all(|(_, n)| *n == 0));
         assert!(integrity_problems(store.conn()).unwrap().is_empty());
     }

@@ -169,6 +169,7 @@ fn set_uuid(body: &mut Body, uuid: &str) {
         Body::Focus(r) => &mut r.uuid,
         Body::Meeting(r) => &mut r.uuid,
         Body::Exercise(r) => &mut r.uuid,
+        Body::Note(r) => &mut r.uuid,
     };
     *field = uuid.to_string();
 }
@@ -355,6 +356,21 @@ pub fn entry_of(conn: &Connection, id: i64, body: &Body) -> rusqlite::Result<Opt
                 Some(u) => read::id_of(conn, RecordKind::Promise, u)?,
                 None => None,
             },
+        }),
+        Body::Note(n) => Entry::Note(crate::store::notes::Note {
+            id,
+            uuid: n.uuid.clone(),
+            partner_id: partner(conn, &n.partner_uuid)?,
+            date: date(&n.date),
+            words: if n.private {
+                crate::store::notes::Words::Private(n.ciphertext.as_deref().and_then(|c| {
+                    use base64::Engine as _;
+                    base64::engine::general_purpose::STANDARD.decode(c).ok()
+                }))
+            } else {
+                crate::store::notes::Words::Shared(n.text.clone().unwrap_or_default())
+            },
+            revealed_on: n.revealed_on.as_deref().map(date),
         }),
     }))
 }

@@ -286,9 +286,11 @@ pub fn bury(conn: &Connection, t: &Tombstone<'_>) -> rusqlite::Result<()> {
 /// answered, or moved the focus; `None` for a meeting (both) and a focus set by nobody.
 pub fn author(conn: &Connection, kind: RecordKind, id: i64) -> rusqlite::Result<Option<i64>> {
     let column = match kind {
-        RecordKind::Checkin | RecordKind::Feeling | RecordKind::Focus | RecordKind::Exercise => {
-            "partner_id"
-        }
+        RecordKind::Checkin
+        | RecordKind::Feeling
+        | RecordKind::Focus
+        | RecordKind::Exercise
+        | RecordKind::Note => "partner_id",
         RecordKind::Promise | RecordKind::Apology | RecordKind::Response => "by_id",
         RecordKind::Outcome => "recorded_by",
         RecordKind::Partner => "id",

@@ -9,7 +9,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 /// Each table the index is made from, with a column whose no-op update fires that table's
 /// `*_search_update` trigger (`promises` fires only on `text`).
-const SOURCES: [(&str, &str); 9] = [
+const SOURCES: [(&str, &str); 10] = [
     ("checkins", "answer"),
     ("feelings", "word"),
     ("promises", "text"),
@@ -19,6 +19,7 @@ const SOURCES: [(&str, &str); 9] = [
     ("meetings", "went_well"),
     ("meeting_partners", "appreciation"),
     ("exercises", "what"),
+    ("notes", "text"),
 ];
 
 /// How the index compares with what the entries say it should hold.

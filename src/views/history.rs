@@ -175,6 +175,16 @@ fn text(out: &mut dyn Write, mark: &Mark, label: &str, value: Option<&str>) -> i
     Ok(())
 }
 
+/// A piece of the person's own text with no label (a note is nothing but its words),
+/// indented under its entry.
+fn unlabelled(out: &mut dyn Write, mark: &Mark, value: &str) -> io::Result<()> {
+    let body = mark.apply(&sanitize::block(value));
+    for line in body.lines() {
+        writeln!(out, "{}", prose::paragraph(line, 4))?;
+    }
+    Ok(())
+}
+
 /// One `feel` entry (newest word first, as the timeline lists them): its words on one line
 /// in the order they were given, then its note.
 fn feelings(out: &mut dyn Write, mark: &Mark, run: &[&FeelingRecord]) -> io::Result<()> {
@@ -459,6 +469,23 @@ fn marked_entry(
                     &format!("{} asked for", name(&part.partner)),
                     asked.as_deref(),
                 )?;
+            }
+        }
+        Record::Note(n) => {
+            let who = name(&n.partner);
+            match (&n.text, n.private) {
+                (Some(t), private) => {
+                    let what = if private { "a private note" } else { "a note" };
+                    writeln!(out, "  {who} wrote {what} (note {}){edited}:", n.id)?;
+                    unlabelled(out, mark, or_withdrawn(t))?;
+                    if private {
+                        writeln!(out, "    (private: only {who} can read these words)")?;
+                    }
+                }
+                (None, _) => writeln!(out, "  {who} wrote a private note (note {}){edited}", n.id)?,
+            }
+            if let Some(on) = n.revealed_on {
+                writeln!(out, "    (shared on {}; written privately)", in_words(on))?;
             }
         }
         Record::Exercise(e) => {

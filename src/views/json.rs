@@ -20,6 +20,7 @@ use crate::store::feelings::Feeling;
 use crate::store::focus::FocusChange;
 use crate::store::history::{Entry, Tombstone};
 use crate::store::meetings::{Meeting, MeetingPart};
+use crate::store::notes::{Note, Words};
 use crate::store::promises::{Outcome, OutcomeKind, Promise, Status};
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -433,6 +434,52 @@ pub fn exercise(e: &ExerciseRow, names: &Names) -> ExerciseRecord {
     }
 }
 
+/// `{"kind": "note", ...}`: a free entry. A private note has `"private": true` and its
+/// `text` null, for everyone but its author reading with `history --private`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoteRecord {
+    pub kind: &'static str,
+    pub id: i64,
+    pub uuid: String,
+    pub date: NaiveDate,
+    pub partner: String,
+    pub text: Option<String>,
+    /// Its words are private: encrypted to its author. Absent when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub private: bool,
+    /// The day its private words were shared with `reveal`. Absent when never private.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revealed_on: Option<NaiveDate>,
+    /// Whether the record has earlier versions (`show KIND ID` lists them).
+    pub edited: bool,
+    /// The private words as stored (never shown): what the author's key opens.
+    #[serde(skip)]
+    pub ciphertext: Option<Vec<u8>>,
+    /// Whose it is, by id (never shown): who may open `ciphertext`.
+    #[serde(skip)]
+    pub partner_id: i64,
+}
+
+pub fn note(n: &Note, names: &Names) -> NoteRecord {
+    let (text, ciphertext) = match &n.words {
+        Words::Shared(t) => (Some(t.clone()), None),
+        Words::Private(c) => (None, c.clone()),
+    };
+    NoteRecord {
+        kind: "note",
+        id: n.id,
+        uuid: n.uuid.clone(),
+        date: n.date,
+        partner: names.of(n.partner_id),
+        text,
+        private: n.words.is_private(),
+        revealed_on: n.revealed_on,
+        edited: false,
+        ciphertext,
+        partner_id: n.partner_id,
+    }
+}
+
 /// `{"partners": 2, "checkins": 40, ...}`: the `counts` of a `--json` summary, every kind in
 /// the order of [`RecordKind::ALL`]; for `serialize_with`.
 pub fn counts<S: Serializer, N: Serialize>(
@@ -455,6 +502,7 @@ pub enum Record {
     Focus(FocusRecord),
     Meeting(MeetingRecord),
     Exercise(ExerciseRecord),
+    Note(NoteRecord),
     Deleted(DeletedRecord),
     Passphrase(PassphraseRecord),
 }
@@ -545,6 +593,7 @@ pub fn record(entry: &Entry, names: &Names) -> Record {
             Record::Meeting(meeting_record(m, &named))
         }
         Entry::Exercise(e) => Record::Exercise(exercise(e, names)),
+        Entry::Note(n) => Record::Note(note(n, names)),
     }
 }
 
@@ -560,6 +609,7 @@ impl Record {
             Record::Focus(r) => r.edited,
             Record::Meeting(r) => r.edited,
             Record::Exercise(r) => r.edited,
+            Record::Note(r) => r.edited,
             Record::Deleted(_) | Record::Passphrase(_) => false,
         }
     }
@@ -575,6 +625,7 @@ impl Record {
             Record::Focus(r) => r.edited = edited,
             Record::Meeting(r) => r.edited = edited,
             Record::Exercise(r) => r.edited = edited,
+            Record::Note(r) => r.edited = edited,
             Record::Deleted(_) | Record::Passphrase(_) => {}
         }
     }
@@ -592,6 +643,7 @@ impl Record {
             Record::Focus(r) => r.date,
             Record::Meeting(r) => r.date,
             Record::Exercise(r) => r.date,
+            Record::Note(r) => r.date,
         }
     }
 }

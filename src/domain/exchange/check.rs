@@ -7,7 +7,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{
     ApologyRecord, CheckinRecord, Document, ExerciseRecord, FeelingRecord, FocusRecord,
-    MeetingRecord, OutcomeRecord, PartnerRecord, Place, Problem, PromiseRecord, ResponseRecord,
+    MeetingRecord, NoteRecord, OutcomeRecord, PartnerRecord, Place, Problem, PromiseRecord,
+    ResponseRecord,
 };
 use crate::domain::dates;
 use crate::domain::feelings::check_word;
@@ -61,6 +62,7 @@ pub fn check(
     rules.focus(&mut doc.focus)?;
     rules.meetings(&mut doc.meetings)?;
     rules.exercises(&mut doc.exercises)?;
+    rules.notes(&mut doc.notes)?;
     super::versions::check(&mut doc, now)?;
     Ok(doc)
 }
@@ -455,6 +457,51 @@ impl Rules {
                 ));
             }
             optional_reference(&at.field("promise_uuid"), &mut e.promise_uuid)?;
+        }
+        Ok(())
+    }
+
+    /// A note by one partner: shared with its text, or private with no text (its words as
+    /// base64 ciphertext, or none at all where only the stub travelled).
+    fn notes(&self, list: &mut [NoteRecord]) -> Result<(), Problem> {
+        use base64::Engine as _;
+        let mut seen = Uuids::default();
+        for (i, n) in list.iter_mut().enumerate() {
+            let at = Place::new(RecordKind::Note, i);
+            record_header(&at, &mut n.uuid, &mut n.created_at, &mut n.updated_at)?;
+            seen.insert(&at, &n.uuid)?;
+            reference(&at.field("partner_uuid"), &mut n.partner_uuid)?;
+            self.happened(&at.field("date"), &n.date)?;
+            if let Some(day) = &n.revealed_on {
+                self.happened(&at.field("revealed_on"), day)?;
+            }
+            if n.private {
+                if n.text.is_some() {
+                    return Err(Problem::at(
+                        &at.field("text"),
+                        "a private note keeps its words only as ciphertext, so text must be null",
+                    ));
+                }
+                if let Some(c) = &n.ciphertext
+                    && base64::engine::general_purpose::STANDARD.decode(c).is_err()
+                {
+                    return Err(Problem::at(
+                        &at.field("ciphertext"),
+                        "is not base64 (standard alphabet, with padding)",
+                    ));
+                }
+            } else {
+                match &n.text {
+                    Some(t) => required_text(&at.field("text"), t)?,
+                    None => required_text(&at.field("text"), "")?,
+                }
+                if n.ciphertext.is_some() {
+                    return Err(Problem::at(
+                        &at.field("ciphertext"),
+                        "only a private note has ciphertext; this one is shared",
+                    ));
+                }
+            }
         }
         Ok(())
     }

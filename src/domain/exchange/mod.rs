@@ -59,6 +59,9 @@ pub struct Document {
     /// plans and requests.
     #[serde(default)]
     pub exercises: Vec<ExerciseRecord>,
+    /// Free entries (from schema version 7); a private one as ciphertext only.
+    #[serde(default)]
+    pub notes: Vec<NoteRecord>,
     /// Deleted records: what was deleted, whose it was, who deleted it and when; no content.
     #[serde(default)]
     pub tombstones: Vec<TombstoneRecord>,
@@ -87,6 +90,7 @@ impl Document {
             focus: Vec::new(),
             meetings: Vec::new(),
             exercises: Vec::new(),
+            notes: Vec::new(),
             tombstones: Vec::new(),
             revisions: Vec::new(),
             withdrawals: Vec::new(),
@@ -106,6 +110,7 @@ impl Document {
             RecordKind::Focus => self.focus.len(),
             RecordKind::Meeting => self.meetings.len(),
             RecordKind::Exercise => self.exercises.len(),
+            RecordKind::Note => self.notes.len(),
         }
     }
 
@@ -134,6 +139,7 @@ impl Document {
             .chain(self.focus.iter().map(|r| r.date.as_str()))
             .chain(self.meetings.iter().map(|r| r.date.as_str()))
             .chain(self.exercises.iter().map(|r| r.date.as_str()))
+            .chain(self.notes.iter().map(|r| r.date.as_str()))
             .filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
         dates.fold(None, |span, d| match span {
             None => Some((d, d)),
@@ -406,6 +412,33 @@ pub struct ExerciseRecord {
     pub changed_by_uuid: Option<String>,
 }
 
+/// A note (schema version 7): a free entry by one partner for a day. A private note has
+/// `private` true and `text` null; `ciphertext` holds its words (the age file, base64 with the
+/// standard alphabet and padding), encrypted to its author, or is null where only the stub
+/// travels (a sync batch).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteRecord {
+    pub uuid: String,
+    pub partner_uuid: String,
+    pub date: String,
+    pub text: Option<String>,
+    #[serde(default)]
+    pub private: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ciphertext: Option<String>,
+    /// The day a private note was shared with `reveal`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revealed_on: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    /// The stamp of the record's last change.
+    #[serde(default)]
+    pub hlc: String,
+    /// Who made the record's last change.
+    #[serde(default)]
+    pub changed_by_uuid: Option<String>,
+}
+
 /// A deleted record (version 2): none of its content, only what the timeline says of it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TombstoneRecord {
@@ -487,6 +520,7 @@ pub enum Body {
     Focus(FocusRecord),
     Meeting(MeetingRecord),
     Exercise(ExerciseRecord),
+    Note(NoteRecord),
 }
 
 macro_rules! each_body {
@@ -502,6 +536,7 @@ macro_rules! each_body {
             Body::Focus($r) => $e,
             Body::Meeting($r) => $e,
             Body::Exercise($r) => $e,
+            Body::Note($r) => $e,
         }
     };
 }
@@ -519,6 +554,7 @@ impl Body {
             Body::Focus(_) => RecordKind::Focus,
             Body::Meeting(_) => RecordKind::Meeting,
             Body::Exercise(_) => RecordKind::Exercise,
+            Body::Note(_) => RecordKind::Note,
         }
     }
 
@@ -556,6 +592,7 @@ impl Body {
             Body::Focus(r) => Some(&r.date),
             Body::Meeting(r) => Some(&r.date),
             Body::Exercise(r) => Some(&r.date),
+            Body::Note(r) => Some(&r.date),
         }
     }
 
@@ -616,6 +653,7 @@ impl Body {
             RecordKind::Focus => Body::Focus(typed(value)?),
             RecordKind::Meeting => Body::Meeting(typed(value)?),
             RecordKind::Exercise => Body::Exercise(typed(value)?),
+            RecordKind::Note => Body::Note(typed(value)?),
         })
     }
 
@@ -692,6 +730,7 @@ pub fn withdrawable(kind: RecordKind) -> &'static [&'static str] {
         RecordKind::Exercise => &[
             "what", "felt", "view", "triggers", "own_part", "plan", "helps", "repair",
         ],
+        RecordKind::Note => &["text", "ciphertext"],
         RecordKind::Partner | RecordKind::Focus => &[],
     }
 }
@@ -762,7 +801,7 @@ pub struct Tally {
 
 /// An import's tallies for every kind.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Counts([Tally; 10]);
+pub struct Counts([Tally; 11]);
 
 impl Counts {
     pub fn get(&self, kind: RecordKind) -> Tally {

@@ -96,6 +96,10 @@ fn derive_version_1(doc: &mut Document) {
         e.hlc = legacy(&e.updated_at);
         e.changed_by_uuid = Some(e.partner_uuid.clone());
     }
+    for n in &mut doc.notes {
+        n.hlc = legacy(&n.updated_at);
+        n.changed_by_uuid = Some(n.partner_uuid.clone());
+    }
     doc.tombstones.clear();
     doc.revisions.clear();
     doc.withdrawals.clear();
@@ -131,6 +135,7 @@ fn stamps(doc: &mut Document) -> Result<(), Problem> {
     list!(RecordKind::Focus, doc.focus);
     list!(RecordKind::Meeting, doc.meetings);
     list!(RecordKind::Exercise, doc.exercises);
+    list!(RecordKind::Note, doc.notes);
     for (i, a) in doc.apologies.iter().enumerate() {
         if let Some(day) = &a.withdrawn_on {
             date_value(
@@ -180,6 +185,7 @@ fn all_stamps(doc: &Document) -> Vec<(Place, &str)> {
     list!(RecordKind::Focus, doc.focus);
     list!(RecordKind::Meeting, doc.meetings);
     list!(RecordKind::Exercise, doc.exercises);
+    list!(RecordKind::Note, doc.notes);
     for (i, t) in doc.tombstones.iter().enumerate() {
         all.push((place("tombstones", i).field("hlc"), t.hlc.as_str()));
     }
@@ -300,6 +306,7 @@ fn set_uuid(body: &mut Body, uuid: &str) {
         Body::Focus(r) => r.uuid = uuid.to_string(),
         Body::Meeting(r) => r.uuid = uuid.to_string(),
         Body::Exercise(r) => r.uuid = uuid.to_string(),
+        Body::Note(r) => r.uuid = uuid.to_string(),
     }
 }
 

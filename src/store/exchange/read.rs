@@ -12,8 +12,8 @@ use rusqlite::{Connection, OptionalExtension as _, Row, params};
 use super::rows;
 use crate::domain::exchange::{
     ApologyRecord, Body, CheckinRecord, Document, ExerciseRecord, FeelingRecord, FocusRecord,
-    MeetingPart, MeetingRecord, OutcomeRecord, PartnerRecord, PromiseRecord, ResponseRecord,
-    RevisionRecord, TombstoneRecord, WithdrawalRecord,
+    MeetingPart, MeetingRecord, NoteRecord, OutcomeRecord, PartnerRecord, PromiseRecord,
+    ResponseRecord, RevisionRecord, TombstoneRecord, WithdrawalRecord,
 };
 use crate::domain::kind::RecordKind;
 
@@ -63,6 +63,7 @@ fn read_where(
     doc.focus = focus(conn, filter, p)?;
     doc.meetings = meetings(conn, filter, p)?;
     doc.exercises = exercises(conn, filter, p)?;
+    doc.notes = notes(conn, filter, p)?;
     doc.tombstones = tombstones(conn)?;
     doc.tombstones.retain(|t| keep(&t.hlc));
     doc.revisions = revisions(conn)?;
@@ -93,6 +94,7 @@ pub fn body(conn: &Connection, kind: RecordKind, id: i64) -> rusqlite::Result<Op
         RecordKind::Focus => focus(conn, one, [id])?.pop().map(Body::Focus),
         RecordKind::Meeting => meetings(conn, one, [id])?.pop().map(Body::Meeting),
         RecordKind::Exercise => exercises(conn, one, [id])?.pop().map(Body::Exercise),
+        RecordKind::Note => notes(conn, one, [id])?.pop().map(Body::Note),
     };
     Ok(body)
 }
@@ -461,6 +463,41 @@ pub fn exercises<P: rusqlite::Params>(
                 updated_at: r.get(14)?,
                 hlc: r.get(15)?,
                 changed_by_uuid: r.get(16)?,
+            })
+        },
+    )
+}
+
+/// Notes; a private one's words as base64 ciphertext (the standard alphabet, padded).
+pub fn notes<P: rusqlite::Params>(
+    conn: &Connection,
+    filter: &str,
+    params: P,
+) -> rusqlite::Result<Vec<NoteRecord>> {
+    use base64::Engine as _;
+    list(
+        conn,
+        "SELECT x.uuid, p.uuid, x.date, x.text, x.private, x.ciphertext, x.revealed_on,
+                x.created_at, x.updated_at, x.hlc, cb.uuid
+         FROM notes x JOIN partners p ON p.id = x.partner_id
+         LEFT JOIN partners cb ON cb.id = x.changed_by",
+        filter,
+        "x.id",
+        params,
+        |r| {
+            let ciphertext: Option<Vec<u8>> = r.get(5)?;
+            Ok(NoteRecord {
+                uuid: r.get(0)?,
+                partner_uuid: r.get(1)?,
+                date: r.get(2)?,
+                text: r.get(3)?,
+                private: r.get(4)?,
+                ciphertext: ciphertext.map(|c| base64::engine::general_purpose::STANDARD.encode(c)),
+                revealed_on: r.get(6)?,
+                created_at: r.get(7)?,
+                updated_at: r.get(8)?,
+                hlc: r.get(9)?,
+                changed_by_uuid: r.get(10)?,
             })
         },
     )

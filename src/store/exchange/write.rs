@@ -172,6 +172,9 @@ pub(crate) fn references(conn: &Connection, body: &Body, at: &Place) -> Res {
             partner(conn, &at.field("partner_uuid"), &e.partner_uuid)?;
             promise_link(conn, &at.field("promise_uuid"), e.promise_uuid.as_deref())?;
         }
+        Body::Note(n) => {
+            partner(conn, &at.field("partner_uuid"), &n.partner_uuid)?;
+        }
     }
     // A partner's may be the other partner, not merged yet (checked once both are).
     if let Some(by) = body
@@ -617,6 +620,53 @@ fn write_with(
                 values.push(&e.uuid);
             }
             upsert(conn, "exercises", &columns, &values, row)
+        }
+        Body::Note(n) => {
+            use base64::Engine as _;
+            let partner = partner(conn, &at.field("partner_uuid"), &n.partner_uuid)?;
+            let ciphertext = match &n.ciphertext {
+                Some(c) => Some(
+                    base64::engine::general_purpose::STANDARD
+                        .decode(c)
+                        .map_err(|_| {
+                            refuse(
+                                &at.field("ciphertext"),
+                                "is not base64 (standard alphabet, with padding)",
+                            )
+                        })?,
+                ),
+                None => None,
+            };
+            let text = if n.private { None } else { n.text.clone() };
+            let mut columns = vec![
+                "partner_id",
+                "date",
+                "text",
+                "private",
+                "ciphertext",
+                "revealed_on",
+                "created_at",
+                "updated_at",
+                "hlc",
+                "changed_by",
+            ];
+            let mut values: Vec<&dyn rusqlite::ToSql> = vec![
+                &partner,
+                &n.date,
+                &text,
+                &n.private,
+                &ciphertext,
+                &n.revealed_on,
+                &n.created_at,
+                &n.updated_at,
+                &n.hlc,
+                &by,
+            ];
+            if row.is_none() {
+                columns.push("uuid");
+                values.push(&n.uuid);
+            }
+            upsert(conn, "notes", &columns, &values, row)
         }
     }
 }

@@ -1,0 +1,109 @@
+//! `rekindle note TEXT`: a free entry, in a partner's own words, shared unless `--private`.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::commands::common::encrypt_to_own_key;
+use crate::commands::context::{CardReason, Context};
+use crate::domain::dates;
+use crate::domain::input::nonblank;
+use crate::domain::private::PrivateNote;
+use crate::domain::safety;
+use crate::store;
+use crate::store::notes::Words;
+use crate::text::sanitize;
+use crate::views::Output;
+use crate::views::json::{self, Names, NoteRecord};
+
+/// Write a note: whatever you want to keep in the journal that day, in your own words.
+///
+/// A note is shared: your partner reads it in `rekindle history`. With --private it is
+/// encrypted to your own key before it is stored (it needs a passphrase of your own): your
+/// partner's timeline shows only that you wrote a private note, and you read it with
+/// `rekindle history --private`. `rekindle reveal note ID` shares it later.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// What you want to write (quote it)
+    #[arg(value_name = "TEXT", allow_hyphen_values = true)]
+    pub text: String,
+
+    /// Keep it private: only you can read it, with your passphrase
+    #[arg(long)]
+    pub private: bool,
+
+    /// The day it is about [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
+    let text = nonblank(
+        "the note",
+        &args.text,
+        "write a few words in quotes, e.g. rekindle note \"a good walk today\"",
+    )?
+    .trim()
+    .to_string();
+    let date = match &args.date {
+        Some(d) => ctx.past_date("--date", d, "a note")?,
+        None => ctx.today,
+    };
+    let mut store = ctx.open()?;
+    let partner = ctx.author(&store)?;
+    // Encrypted before anything is written, so the words never reach a plain column.
+    let words = if args.private {
+        let plain = PrivateNote { text: text.clone() }.to_bytes();
+        Words::Private(Some(encrypt_to_own_key(store.conn(), &partner, &plain)?))
+    } else {
+        Words::Shared(text.clone())
+    };
+    if safety::calls_for_card_in_words(&text) {
+        ctx.show_safety_card(CardReason::Written);
+    }
+    let clock = store.clock();
+    let note = store.write(|tx| {
+        let stamp = store::clock::stamp(tx, &clock, Some(partner.id))?;
+        Ok(store::notes::insert(tx, &stamp, partner.id, date, &words)?)
+    })?;
+    let names = Names::load(store.conn())?;
+    ctx.emit(&Saved {
+        record: json::note(&note, &names),
+        partner: &partner.name,
+        date,
+    })
+}
+
+/// The note as saved; the JSON is its record (a private one's text is null).
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Saved<'a> {
+    record: NoteRecord,
+    #[serde(skip)]
+    partner: &'a str,
+    #[serde(skip)]
+    date: NaiveDate,
+}
+
+impl Output for Saved<'_> {
+    fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let name = sanitize::line(self.partner);
+        let day = dates::in_words(self.date);
+        if self.record.private {
+            writeln!(
+                out,
+                "Saved {name}'s private note for {day} (note {}). Only {name} can read it, with \
+                 their passphrase: rekindle history --private --as {name}",
+                self.record.id
+            )?;
+        } else {
+            writeln!(
+                out,
+                "Saved {name}'s note for {day} (note {}).",
+                self.record.id
+            )?;
+        }
+        Ok(())
+    }
+}
