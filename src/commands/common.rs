@@ -410,6 +410,23 @@ fn open_private_entries(
         return Ok(());
     };
     for record in records.iter_mut() {
+        if let json::Record::Feeling(f) = record
+            && f.hidden
+            && f.partner_id == owner
+            && let Some(ciphertext) = &f.ciphertext
+        {
+            let whole = identity
+                .decrypt(ciphertext)
+                .ok()
+                .and_then(|b| crate::domain::private::PrivateFeeling::from_bytes(&b))
+                .context("a private feeling that this key cannot read")?;
+            f.valence = crate::domain::feelings::valence(&whole.word);
+            f.core = crate::domain::feelings::core(&whole.word);
+            f.word = whole.word;
+            f.intensity = whole.intensity;
+            f.note = whole.note;
+            f.hidden = false;
+        }
         if let json::Record::Note(n) = record
             && n.private
             && n.partner_id == owner

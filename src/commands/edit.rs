@@ -396,6 +396,14 @@ fn current(
         );
     };
     may_change(me, &records::facts(conn, kind, id)?, Change::Edit)?;
+    if let Body::Feeling(f) = &current.body
+        && f.private
+    {
+        // Its word is encrypted; an edit would write the new one in the clear.
+        bail_user!(
+            "feeling {id} is private; share it first with rekindle reveal feeling {id}, or delete it and note it again with rekindle feel --private"
+        );
+    }
     if kind == RecordKind::Checkin
         && crate::store::checkins::privacy(conn, &[id])?
             .get(&id)

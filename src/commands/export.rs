@@ -121,7 +121,12 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         destination::check_destination(path, &ctx.journal, "--output")?;
         into_file = destination::place_of(path, "--output")? != destination::Place::Stream;
     }
-    let doc = store::exchange::snapshot(&store, store::clock::wall(&ctx.clock.now()))?;
+    let mut doc = store::exchange::snapshot(&store, store::clock::wall(&ctx.clock.now()))?;
+    // The JSON export is the couple's backup: everything, private words as ciphertext. CSV
+    // and Markdown are to read: they follow the reader's seal and hold nothing private.
+    if args.format != Format::Json {
+        for_reader(ctx, &store, &mut doc)?;
+    }
     // CSV and Markdown name each step and prompt in words.
     let journey = ctx.journey_quietly();
     if let Some(passphrase) = passphrase {
@@ -182,6 +187,31 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             })
         }
     }
+}
+
+/// Takes out of `doc` what this reader may not read (see [`Document::for_reader`]): the
+/// reader is `--as`, `REKINDLE_AS` or the device's owner; with none, words are shown only
+/// for days both partners checked in.
+fn for_reader(ctx: &Context, store: &store::Store, doc: &mut Document) -> anyhow::Result<()> {
+    let reader = crate::commands::common::reader(ctx, store)?.map(|p| p.id);
+    let partners = store::partners::all(store.conn())?;
+    let id_of = |uuid: &str| partners.iter().find(|p| p.uuid == uuid).map(|p| p.id);
+    let checked_in = doc.checkins.iter().filter_map(|c| {
+        let date = chrono::NaiveDate::parse_from_str(&c.date, "%Y-%m-%d").ok()?;
+        Some((date, id_of(&c.partner_uuid)?))
+    });
+    let seal = crate::domain::private::Seal::new(reader, checked_in.collect::<Vec<_>>());
+    doc.for_reader(|partner, date| {
+        match (
+            id_of(partner),
+            chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d"),
+        ) {
+            (Some(author), Ok(date)) => seal.sealed(author, date),
+            // A check-in whose author or day cannot be told is not shown.
+            _ => true,
+        }
+    });
+    Ok(())
 }
 
 fn render(

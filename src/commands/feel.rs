@@ -6,12 +6,13 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::bail_user;
-use crate::commands::common::other_name;
+use crate::commands::common::{encrypt_to_own_key, other_name, own_key};
 use crate::commands::context::{CardReason, Context};
 use crate::domain::checkin;
 use crate::domain::dates;
 use crate::domain::feelings::{self, FeelingEntry, Parsed};
 use crate::domain::input::{OPTIONAL, nonblank};
+use crate::domain::private::PrivateFeeling;
 use crate::domain::safety;
 use crate::flows;
 use crate::store;
@@ -39,6 +40,12 @@ pub struct Args {
     /// The day you felt this [default: today]
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+
+    /// Keep the whole feeling private (word, strength and note): encrypted to your own key,
+    /// read only by you with your passphrase, and left out of your shared progress. Your
+    /// partner's timeline says only that you noted a private feeling
+    #[arg(long)]
+    pub private: bool,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -58,7 +65,38 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let note = checkin::text(args.note);
     let mut store = ctx.open()?;
     let partner = ctx.author(&store)?;
-    let entries = care(ctx, &store, &partner, entries, note.as_deref())?;
+    if args.private {
+        // Said before anything is asked: without a key of one's own nothing can be private.
+        own_key(store.conn(), &partner)?;
+    }
+    let chosen = care(
+        ctx,
+        &store,
+        &partner,
+        entries,
+        note.as_deref(),
+        args.private,
+    )?;
+    // Each feeling kept private is encrypted, whole, before anything is written.
+    let mut sealed = Vec::new();
+    for (entry, private) in &chosen {
+        let ciphertext = if *private {
+            let whole = PrivateFeeling {
+                word: entry.word.clone(),
+                intensity: entry.intensity,
+                note: note.clone(),
+            };
+            Some(encrypt_to_own_key(
+                store.conn(),
+                &partner,
+                &whole.to_bytes(),
+            )?)
+        } else {
+            None
+        };
+        sealed.push((entry.clone(), ciphertext));
+    }
+    let entries: Vec<FeelingEntry> = chosen.iter().map(|(e, _)| e.clone()).collect();
     if entries.is_empty() {
         // Every word was a danger word the partner chose to leave out.
         let mut err = std::io::stderr().lock();
@@ -71,7 +109,13 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         // them back together).
         let stamp = store::clock::stamp(tx, &clock, Some(partner.id))?;
         let mut written = Vec::new();
-        for entry in &entries {
+        for (entry, ciphertext) in &sealed {
+            if let Some(ciphertext) = ciphertext {
+                let feeling =
+                    store::feelings::insert_private(tx, &stamp, partner.id, date, ciphertext)?;
+                written.push(json::feeling_record(&feeling, &partner.name));
+                continue;
+            }
             let feeling = store::feelings::insert(
                 tx,
                 &stamp,
@@ -88,35 +132,52 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         }
         Ok(written)
     })?;
+    let private: Vec<FeelingEntry> = sealed
+        .iter()
+        .filter(|(_, c)| c.is_some())
+        .map(|(e, _)| e.clone())
+        .collect();
+    let shared: Vec<FeelingEntry> = sealed
+        .iter()
+        .filter(|(_, c)| c.is_none())
+        .map(|(e, _)| e.clone())
+        .collect();
     ctx.emit(&Saved {
         records,
         partner: &partner.name,
         date,
-        entries: &entries,
+        entries: &shared,
+        private: &private,
         note: note.as_deref(),
     })
 }
 
 /// The safety card, when the words or the note call for it, and in a terminal the choice to
-/// leave each danger word out; the feelings that will be saved.
+/// leave each danger word out, or to keep it private; the feelings that will be saved, each
+/// with whether it is private (all of them with `--private`).
 fn care(
     ctx: &mut Context,
     store: &store::Store,
     partner: &crate::domain::model::Partner,
     entries: Vec<FeelingEntry>,
     note: Option<&str>,
-) -> anyhow::Result<Vec<FeelingEntry>> {
+    private: bool,
+) -> anyhow::Result<Vec<(FeelingEntry, bool)>> {
     if safety::calls_for_card(&entries, [note]) {
         ctx.show_safety_card(CardReason::Written);
     }
-    if !entries.iter().any(|e| safety::is_danger_word(&e.word)) {
-        return Ok(entries);
+    let as_given = |entries: Vec<FeelingEntry>| entries.into_iter().map(|e| (e, private)).collect();
+    // Already private: nobody else reads it, so there is nothing to ask.
+    if private || !entries.iter().any(|e| safety::is_danger_word(&e.word)) {
+        return Ok(as_given(entries));
     }
     let other = other_name(store, partner)?;
+    // Keeping it private is offered when the partner has a key of their own.
+    let can_keep_private = own_key(store.conn(), partner).is_ok();
     match ctx.prompter() {
-        Some(p) => flows::care::offer_danger_words(p, entries, &other),
+        Some(p) => flows::care::offer_danger_feelings(p, entries, &other, can_keep_private),
         // Without a terminal the words were given on purpose, as flags: they are saved.
-        None => Ok(entries),
+        None => Ok(as_given(entries)),
     }
 }
 
@@ -131,20 +192,39 @@ struct Saved<'a> {
     date: NaiveDate,
     #[serde(skip)]
     entries: &'a [FeelingEntry],
+    /// The feelings kept private (only how many is said).
+    #[serde(skip)]
+    private: &'a [FeelingEntry],
     #[serde(skip)]
     note: Option<&'a str>,
 }
 
 impl Output for Saved<'_> {
     fn human(&self, out: &mut dyn Write) -> anyhow::Result<()> {
-        writeln!(
-            out,
-            "Saved {}'s feelings for {}: {}.",
-            sanitize::line(self.partner),
-            dates::in_words(self.date),
-            checkin::feelings_in_words(self.entries)
-        )?;
-        if let Some(note) = self.note {
+        let name = sanitize::line(self.partner);
+        let day = dates::in_words(self.date);
+        if !self.entries.is_empty() {
+            writeln!(
+                out,
+                "Saved {name}'s feelings for {day}: {}.",
+                checkin::feelings_in_words(self.entries)
+            )?;
+        }
+        if !self.private.is_empty() {
+            // The author typed them a moment ago: said back to them, never stored readable.
+            // Not said back: what is private is not printed where others may look.
+            let (what, it) = match self.private.len() {
+                1 => ("a private feeling".to_string(), "it"),
+                n => (format!("{n} private feelings"), "them"),
+            };
+            writeln!(
+                out,
+                "Saved {what} for {name} on {day}. Only {name} can read {it}, with their passphrase: rekindle history --private --as {name}"
+            )?;
+        }
+        if let Some(note) = self.note
+            && !self.entries.is_empty()
+        {
             writeln!(out, "  note: {}", sanitize::line(note))?;
         }
         for line in feelings::near_miss_notes(self.entries) {

@@ -146,6 +146,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         records.retain(|r| match r {
             Record::Checkin(c) => c.private,
             Record::Note(n) => n.private,
+            Record::Feeling(f) => f.private,
             _ => false,
         });
     } else if args.kind.is_empty() && filter.search.is_none() {

@@ -42,8 +42,9 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     match kind.as_str() {
         "checkin" | "check-in" => {}
         "note" => return note(ctx, id),
+        "feeling" => return feeling(ctx, id),
         _ => bail_user!(
-            "reveal: {:?} is not a kind of entry that can hold private words; use checkin or note",
+            "reveal: {:?} is not a kind of entry that can hold private words; use checkin, note or feeling",
             sanitize::line(&args.kind)
         ),
     }
@@ -145,6 +146,60 @@ fn note(ctx: &mut Context, id: i64) -> anyhow::Result<()> {
         kind: "note",
         id,
         date: note.date,
+        partner: me.name.clone(),
+        revealed_on: today,
+    })
+}
+
+/// `reveal feeling ID`: a private feeling, read with its author's key, becomes a shared one.
+fn feeling(ctx: &mut Context, id: i64) -> anyhow::Result<()> {
+    let mut store = ctx.open()?;
+    let me = ctx.author(&store)?;
+    let Some(feeling) = store::feelings::get(store.conn(), id)?.filter(|f| f.checkin_id.is_none())
+    else {
+        bail_user!("there is no feeling {id}; `rekindle history --private --as NAME` lists yours");
+    };
+    let name = sanitize::line(&me.name).into_owned();
+    if feeling.partner_id != me.id {
+        bail_user!("feeling {id} is not {name}'s; only its author can share it");
+    }
+    let Some(ciphertext) = feeling.private.clone() else {
+        bail_user!("feeling {id} is not private; it is shared already");
+    };
+    if ciphertext.is_empty() {
+        bail_user!(
+            "feeling {id} was written on another computer and only its stub came here by sync; share it from the journal it was written in"
+        );
+    }
+    let Some(identity) = ctx.identity(&store, &me)? else {
+        bail_user!("{name} has no passphrase, so feeling {id} cannot be read");
+    };
+    let whole = identity
+        .decrypt(&ciphertext)
+        .ok()
+        .and_then(|b| crate::domain::private::PrivateFeeling::from_bytes(&b))
+        .context("this private feeling cannot be read with this key")?;
+    let entry = crate::domain::feelings::FeelingEntry {
+        word: whole.word.clone(),
+        intensity: whole.intensity,
+    };
+    let today = ctx.today;
+    let clock = store.clock();
+    store.write(|tx| {
+        if store::feelings::get(tx, id)?.and_then(|f| f.private) != Some(ciphertext.clone()) {
+            return Err(UserError::new(format!(
+                "feeling {id} changed meanwhile; nothing was shared"
+            ))
+            .into());
+        }
+        let stamp = store::clock::stamp(tx, &clock, Some(me.id))?;
+        store::feelings::reveal(tx, &stamp, id, &entry, whole.note.as_deref(), today)?;
+        Ok(())
+    })?;
+    ctx.emit(&Revealed {
+        kind: "feeling",
+        id,
+        date: feeling.date,
         partner: me.name.clone(),
         revealed_on: today,
     })

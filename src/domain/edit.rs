@@ -206,6 +206,7 @@ pub fn with_draft(body: &Body, draft: &Draft) -> Body {
                 updated_at: c.updated_at.clone(),
                 hlc: c.hlc.clone(),
                 changed_by_uuid: c.changed_by_uuid.clone(),
+                ..FeelingRecord::default()
             })
             .collect()
     };

@@ -189,21 +189,33 @@ pub fn mentions_danger(text: &str) -> bool {
     PHRASES.iter().any(|p| joined.contains(p))
 }
 
-/// What a partner chooses for a danger word before it is saved. Issue 15 (private entries)
-/// adds a third choice here, keeping it private; every place that offers the choice goes
-/// through [`DangerChoice::offered`], so it appears everywhere at once.
+/// What a partner chooses for a danger word before it is saved. Every place that offers the
+/// choice goes through [`DangerChoice::offered`], so a choice appears everywhere at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DangerChoice {
     /// Not saved at all: the default.
     LeaveOut,
+    /// Saved as a private feeling: encrypted to its author, only they can read it. Offered
+    /// where a feeling can be private (`feel`, not a check-in's feelings, which stay shared)
+    /// and the partner has a passphrase of their own.
+    KeepPrivate,
     /// Saved with the rest, where the other partner can read it.
     Save,
 }
 
 impl DangerChoice {
-    /// The choices, in the order offered (the first is the default).
-    pub fn offered() -> &'static [DangerChoice] {
-        &[DangerChoice::LeaveOut, DangerChoice::Save]
+    /// The choices, in the order offered (the first is the default); `private` when keeping
+    /// it private is possible.
+    pub fn offered(private: bool) -> &'static [DangerChoice] {
+        if private {
+            &[
+                DangerChoice::LeaveOut,
+                DangerChoice::KeepPrivate,
+                DangerChoice::Save,
+            ]
+        } else {
+            &[DangerChoice::LeaveOut, DangerChoice::Save]
+        }
     }
 }
 

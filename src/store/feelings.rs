@@ -22,6 +22,12 @@ pub struct Feeling {
     pub note: Option<String>,
     /// When it was written (UTC): every word of one `feel` shares it.
     pub created_at: String,
+    /// A private feeling (`feel --private`): the whole feeling encrypted to its author, or
+    /// empty where only its stub came here (by sync). `word` is then the placeholder
+    /// [`crate::domain::private::HIDDEN_WORD`], `intensity` and `note` none.
+    pub private: Option<Vec<u8>>,
+    /// The day a private feeling was shared with `reveal`.
+    pub revealed_on: Option<NaiveDate>,
 }
 
 impl From<&Feeling> for FeelingEntry {
@@ -81,10 +87,76 @@ pub fn insert(conn: &Connection, stamp: &Stamp, new: &NewFeeling<'_>) -> rusqlit
         intensity: new.intensity,
         note: new.note.map(str::to_string),
         created_at: now.to_string(),
+        private: None,
+        revealed_on: None,
     })
 }
 
-const COLUMNS: &str = "id, uuid, partner_id, checkin_id, date, word, intensity, note, created_at";
+/// Writes a private feeling: `ciphertext` is the whole feeling encrypted to its author; the
+/// readable columns hold only the placeholder word, so nothing of it is searchable.
+pub fn insert_private(
+    conn: &Connection,
+    stamp: &Stamp,
+    partner_id: i64,
+    date: NaiveDate,
+    ciphertext: &[u8],
+) -> rusqlite::Result<Feeling> {
+    let uuid = new_uuid();
+    let now = stamp.at.as_str();
+    let word = crate::domain::private::HIDDEN_WORD;
+    conn.execute(
+        "INSERT INTO feelings (uuid, partner_id, checkin_id, date, word, private, created_at,
+                               updated_at, hlc, changed_by)
+         VALUES (?1, ?2, NULL, ?3, ?4, ?5, ?6, ?6, ?7, ?8)",
+        params![
+            uuid,
+            partner_id,
+            date,
+            word,
+            ciphertext,
+            now,
+            stamp.text(),
+            stamp.by
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    revisions::log(conn, stamp, RecordKind::Feeling, &uuid, Action::Add)?;
+    Ok(Feeling {
+        id,
+        uuid,
+        partner_id,
+        checkin_id: None,
+        date,
+        word: word.to_string(),
+        intensity: None,
+        note: None,
+        created_at: now.to_string(),
+        private: Some(ciphertext.to_vec()),
+        revealed_on: None,
+    })
+}
+
+/// Shares a private feeling: the whole feeling becomes readable, marked as revealed on `on`.
+/// The version before (ciphertext only) is kept.
+pub fn reveal(
+    conn: &Connection,
+    stamp: &Stamp,
+    id: i64,
+    entry: &FeelingEntry,
+    note: Option<&str>,
+    on: NaiveDate,
+) -> rusqlite::Result<()> {
+    revisions::supersede(conn, stamp, RecordKind::Feeling, id, Action::Edit)?;
+    conn.execute(
+        "UPDATE feelings SET word = ?2, intensity = ?3, note = ?4, private = NULL,
+                             revealed_on = ?5
+         WHERE id = ?1",
+        params![id, entry.word, entry.intensity, note, on],
+    )?;
+    revisions::stamp_row(conn, stamp, RecordKind::Feeling, id)
+}
+
+const COLUMNS: &str = "id, uuid, partner_id, checkin_id, date, word, intensity, note, created_at, private, revealed_on";
 
 fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Feeling> {
     Ok(Feeling {
@@ -97,6 +169,8 @@ fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Feeling> {
         intensity: row.get(6)?,
         note: row.get(7)?,
         created_at: row.get(8)?,
+        private: row.get(9)?,
+        revealed_on: row.get(10)?,
     })
 }
 

@@ -201,7 +201,9 @@ pub fn events(
 /// How many of `partner_id`'s entries hold private words.
 pub fn private_count(conn: &Connection, partner_id: i64) -> rusqlite::Result<i64> {
     conn.query_row(
-        "SELECT count(*) FROM checkins WHERE partner_id = ?1 AND private IS NOT NULL",
+        "SELECT (SELECT count(*) FROM checkins WHERE partner_id = ?1 AND private IS NOT NULL)
+              + (SELECT count(*) FROM notes WHERE partner_id = ?1 AND ciphertext IS NOT NULL)
+              + (SELECT count(*) FROM feelings WHERE partner_id = ?1 AND length(private) > 0)",
         [partner_id],
         |r| r.get(0),
     )
@@ -215,9 +217,29 @@ pub fn forget_private(
     stamp: &Stamp,
     partner_id: i64,
 ) -> rusqlite::Result<usize> {
-    conn.execute(
+    let checkins = conn.execute(
         "UPDATE checkins SET private = NULL, updated_at = ?2, hlc = ?3, changed_by = ?4
          WHERE partner_id = ?1 AND private IS NOT NULL",
         params![partner_id, stamp.at, stamp.text(), stamp.by],
-    )
+    )?;
+    // A private note or feeling stays as its stub ("Sam wrote a private note"): the words
+    // are gone, not that something was written.
+    let notes = conn.execute(
+        "UPDATE notes SET ciphertext = NULL, updated_at = ?2, hlc = ?3, changed_by = ?4
+         WHERE partner_id = ?1 AND ciphertext IS NOT NULL",
+        params![partner_id, stamp.at, stamp.text(), stamp.by],
+    )?;
+    let feelings = conn.execute(
+        "UPDATE feelings SET private = x'', updated_at = ?2, hlc = ?3, changed_by = ?4
+         WHERE partner_id = ?1 AND length(private) > 0",
+        params![partner_id, stamp.at, stamp.text(), stamp.by],
+    )?;
+    // Their earlier versions' ciphertext goes too (nothing could open it any more).
+    conn.execute(
+        "UPDATE revisions SET body = json_remove(body, '$.ciphertext')
+         WHERE json_extract(body, '$.ciphertext') IS NOT NULL
+           AND (json_extract(body, '$.partner_uuid') = (SELECT uuid FROM partners WHERE id = ?1))",
+        [partner_id],
+    )?;
+    Ok(checkins + notes + feelings)
 }

@@ -60,7 +60,7 @@ fn started(conn: &Connection) -> rusqlite::Result<Option<NaiveDate>> {
     conn.query_row(
         "SELECT min(d) FROM (
              SELECT min(date) AS d FROM checkins UNION ALL
-             SELECT min(date) FROM feelings UNION ALL
+             SELECT min(date) FROM feelings WHERE private IS NULL UNION ALL
              SELECT min(date) FROM promises UNION ALL
              SELECT min(date) FROM outcomes UNION ALL
              SELECT min(date) FROM apologies UNION ALL
@@ -98,7 +98,8 @@ fn feelings_in(
     until: NaiveDate,
 ) -> rusqlite::Result<Vec<FeelingFact>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT date, partner_id, word FROM feelings WHERE date BETWEEN ?1 AND ?2",
+        "SELECT date, partner_id, word FROM feelings
+         WHERE date BETWEEN ?1 AND ?2 AND private IS NULL",
     )?;
     stmt.query_map(params![from, until], |r| {
         let word: String = r.get(2)?;

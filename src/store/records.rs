@@ -234,6 +234,8 @@ pub fn entry_of(conn: &Connection, id: i64, body: &Body) -> rusqlite::Result<Opt
                     intensity: small(f.intensity),
                     note: f.note.clone(),
                     created_at: f.created_at.clone(),
+                    private: None,
+                    revealed_on: None,
                 })
                 .collect();
             Entry::Checkin(checkin, feelings)
@@ -248,6 +250,14 @@ pub fn entry_of(conn: &Connection, id: i64, body: &Body) -> rusqlite::Result<Opt
             intensity: small(f.intensity),
             note: f.note.clone(),
             created_at: f.created_at.clone(),
+            private: f.private.then(|| {
+                use base64::Engine as _;
+                f.ciphertext
+                    .as_deref()
+                    .and_then(|c| base64::engine::general_purpose::STANDARD.decode(c).ok())
+                    .unwrap_or_default()
+            }),
+            revealed_on: f.revealed_on.as_deref().map(date),
         }),
         Body::Promise(p) => Entry::Promise(promise_of(conn, id, p)?),
         Body::Outcome(o) => {

@@ -100,7 +100,10 @@ pub fn keep(
              body = excluded.body, withdrawn = excluded.withdrawn, by_id = excluded.by_id
          WHERE json_array_length(excluded.withdrawn) > json_array_length(withdrawn)
             OR (json_array_length(excluded.withdrawn) = json_array_length(withdrawn)
-                AND excluded.body > body)",
+                AND excluded.body > body
+                -- A private version's words beat its stub (which travelled without them).
+                AND (json_extract(excluded.body, '$.ciphertext') IS NOT NULL
+                     OR json_extract(body, '$.ciphertext') IS NULL))",
     )?
     .execute(params![
         body.kind().as_str(),

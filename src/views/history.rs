@@ -46,7 +46,9 @@ pub fn render(
                     Record::Feeling(f)
                         if f.partner == first.partner
                             && f.date == first.date
-                            && f.created_at == first.created_at =>
+                            && f.created_at == first.created_at
+                            && f.private == first.private
+                            && f.revealed_on == first.revealed_on =>
                     {
                         Some(f)
                     }
@@ -191,6 +193,9 @@ fn feelings(out: &mut dyn Write, mark: &Mark, run: &[&FeelingRecord]) -> io::Res
     let Some(first) = run.first() else {
         return Ok(());
     };
+    if first.private {
+        return private_feelings(out, mark, run);
+    }
     let words: Vec<String> = run
         .iter()
         .rev()
@@ -210,7 +215,37 @@ fn feelings(out: &mut dyn Write, mark: &Mark, run: &[&FeelingRecord]) -> io::Res
         sanitize::line(&first.partner),
         words.join(", ")
     )?;
-    text(out, mark, "Note", first.note.as_deref())
+    text(out, mark, "Note", first.note.as_deref())?;
+    if let Some(on) = first.revealed_on {
+        writeln!(out, "    (shared on {}; written privately)", in_words(on))?;
+    }
+    Ok(())
+}
+
+/// Private feelings: a stub for everyone but their author reading with `--private`.
+fn private_feelings(out: &mut dyn Write, mark: &Mark, run: &[&FeelingRecord]) -> io::Result<()> {
+    for f in run.iter().rev() {
+        let who = sanitize::line(&f.partner);
+        let edited = if f.edited { EDITED } else { "" };
+        if f.hidden {
+            writeln!(
+                out,
+                "  {who} noted a private feeling (feeling {}){edited}",
+                f.id
+            )?;
+        } else {
+            let strength = f.intensity.map(|n| format!(" ({n})")).unwrap_or_default();
+            writeln!(
+                out,
+                "  {who} felt {}{strength}, privately (feeling {}){edited}",
+                words(&f.word),
+                f.id
+            )?;
+            text(out, mark, "Note", f.note.as_deref())?;
+            writeln!(out, "    (private: only {who} can read this)")?;
+        }
+    }
+    Ok(())
 }
 
 /// Said after an entry that has earlier versions (`show KIND ID` lists them).

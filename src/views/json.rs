@@ -114,8 +114,10 @@ pub fn checkin_record(checkin: &Checkin, partner: &str, feelings: &[Feeling]) ->
     }
 }
 
-/// `{"kind": "feeling", ...}`: a quick entry from `feel`, not part of a check-in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// `{"kind": "feeling", ...}`: a quick entry from `feel`, not part of a check-in. A private
+/// one has `"private": true` and its word, intensity, valence, core and note `null`, for
+/// everyone but its author reading with `history --private`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeelingRecord {
     pub kind: &'static str,
     pub id: i64,
@@ -131,6 +133,48 @@ pub struct FeelingRecord {
     pub created_at: String,
     /// Whether the record has earlier versions (`show KIND ID` lists them).
     pub edited: bool,
+    /// Kept private (`feel --private`).
+    pub private: bool,
+    /// The feeling itself is withheld (private, and not opened by its author).
+    pub hidden: bool,
+    /// The day a private feeling was shared with `reveal`.
+    pub revealed_on: Option<NaiveDate>,
+    /// The private feeling as stored (never shown): what the author's key opens.
+    pub ciphertext: Option<Vec<u8>>,
+    /// Whose it is, by id (never shown).
+    pub partner_id: i64,
+}
+
+impl Serialize for FeelingRecord {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("kind", self.kind)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("uuid", &self.uuid)?;
+        map.serialize_entry("date", &self.date)?;
+        map.serialize_entry("partner", &self.partner)?;
+        if self.hidden {
+            for field in ["word", "intensity", "valence", "core", "note"] {
+                map.serialize_entry(field, &None::<()>)?;
+            }
+        } else {
+            map.serialize_entry("word", &self.word)?;
+            map.serialize_entry("intensity", &self.intensity)?;
+            map.serialize_entry("valence", &self.valence)?;
+            map.serialize_entry("core", &self.core)?;
+            map.serialize_entry("note", &self.note)?;
+        }
+        map.serialize_entry("created_at", &self.created_at)?;
+        map.serialize_entry("edited", &self.edited)?;
+        if self.private {
+            map.serialize_entry("private", &true)?;
+        }
+        if let Some(on) = &self.revealed_on {
+            map.serialize_entry("revealed_on", on)?;
+        }
+        map.end()
+    }
 }
 
 pub fn feeling_record(feeling: &Feeling, partner: &str) -> FeelingRecord {
@@ -147,6 +191,11 @@ pub fn feeling_record(feeling: &Feeling, partner: &str) -> FeelingRecord {
         note: feeling.note.clone(),
         created_at: feeling.created_at.clone(),
         edited: false,
+        private: feeling.private.is_some(),
+        hidden: feeling.private.is_some(),
+        revealed_on: feeling.revealed_on,
+        ciphertext: feeling.private.clone().filter(|c| !c.is_empty()),
+        partner_id: feeling.partner_id,
     }
 }
 
@@ -685,6 +734,8 @@ mod tests {
             intensity,
             note: None,
             created_at: String::new(),
+            private: None,
+            revealed_on: None,
         };
         let json = serde_json::to_value(checkin_record(
             &checkin,

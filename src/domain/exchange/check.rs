@@ -174,6 +174,29 @@ impl Rules {
             reference(&at.field("partner_uuid"), &mut f.partner_uuid)?;
             optional_reference(&at.field("checkin_uuid"), &mut f.checkin_uuid)?;
             self.happened(&at.field("date"), &f.date)?;
+            if let Some(day) = &f.revealed_on {
+                self.happened(&at.field("revealed_on"), day)?;
+            }
+            if f.private {
+                // The whole feeling is in its ciphertext; nothing readable stands beside it.
+                if f.checkin_uuid.is_some() {
+                    return Err(Problem::at(
+                        &at.field("private"),
+                        "only a feeling of its own (from `feel`) can be private, not one named in a check-in",
+                    ));
+                }
+                private_ciphertext(&at.field("ciphertext"), f.ciphertext.as_deref())?;
+                f.word = crate::domain::private::HIDDEN_WORD.to_string();
+                f.intensity = None;
+                f.note = None;
+                continue;
+            }
+            if f.ciphertext.is_some() {
+                return Err(Problem::at(
+                    &at.field("ciphertext"),
+                    "only a private feeling has ciphertext; this one is shared",
+                ));
+            }
             f.word = feeling_word(&at.field("word"), &f.word)?;
             if let Some(n) = f.intensity {
                 score(&at.field("intensity"), n, 5)?;
@@ -464,7 +487,6 @@ impl Rules {
     /// A note by one partner: shared with its text, or private with no text (its words as
     /// base64 ciphertext, or none at all where only the stub travelled).
     fn notes(&self, list: &mut [NoteRecord]) -> Result<(), Problem> {
-        use base64::Engine as _;
         let mut seen = Uuids::default();
         for (i, n) in list.iter_mut().enumerate() {
             let at = Place::new(RecordKind::Note, i);
@@ -482,14 +504,7 @@ impl Rules {
                         "a private note keeps its words only as ciphertext, so text must be null",
                     ));
                 }
-                if let Some(c) = &n.ciphertext
-                    && base64::engine::general_purpose::STANDARD.decode(c).is_err()
-                {
-                    return Err(Problem::at(
-                        &at.field("ciphertext"),
-                        "is not base64 (standard alphabet, with padding)",
-                    ));
-                }
+                private_ciphertext(&at.field("ciphertext"), n.ciphertext.as_deref())?;
             } else {
                 match &n.text {
                     Some(t) => required_text(&at.field("text"), t)?,
@@ -689,6 +704,17 @@ fn optional_text(at: &Place, text: &Option<String>) -> Result<(), Problem> {
 }
 
 /// A feeling word as `feel` and `checkin --feel` take it, in the vocabulary's spelling.
+/// A private entry's ciphertext, when it is there: base64 (standard alphabet, padded).
+fn private_ciphertext(at: &Place, ciphertext: Option<&str>) -> Result<(), Problem> {
+    use base64::Engine as _;
+    match ciphertext {
+        Some(c) if base64::engine::general_purpose::STANDARD.decode(c).is_err() => Err(
+            Problem::at(at, "is not base64 (standard alphabet, with padding)"),
+        ),
+        _ => Ok(()),
+    }
+}
+
 fn feeling_word(at: &Place, word: &str) -> Result<String, Problem> {
     required_text(at, word)?;
     check_word(word).map_err(|e| Problem::at(at, e.to_string()))

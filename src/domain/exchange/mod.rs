@@ -114,6 +114,25 @@ impl Document {
         }
     }
 
+    /// The document as a reader may read it (CSV, Markdown): private notes and feelings left
+    /// out, and the words of each check-in that `sealed(partner_uuid, date)` says are sealed
+    /// for that reader taken out (its scores and feelings stay). Its revisions go too: they
+    /// are not printed, and they hold earlier private words as ciphertext.
+    pub fn for_reader(&mut self, sealed: impl Fn(&str, &str) -> bool) {
+        self.notes.retain(|n| !n.private);
+        self.feelings.retain(|f| !f.private);
+        for c in &mut self.checkins {
+            if sealed(&c.partner_uuid, &c.date) {
+                c.answer = None;
+                c.appreciation = None;
+                c.need = None;
+                c.note = None;
+            }
+        }
+        self.revisions.clear();
+        self.withdrawals.clear();
+    }
+
     /// The feelings named in each check-in, by the check-in's uuid, in document order.
     pub fn feelings_by_checkin(&self) -> HashMap<&str, Vec<&FeelingRecord>> {
         let mut map: HashMap<&str, Vec<&FeelingRecord>> = HashMap::new();
@@ -207,6 +226,17 @@ pub struct FeelingRecord {
     pub intensity: Option<i64>,
     #[serde(default)]
     pub note: Option<String>,
+    /// A private feeling (`feel --private`, schema version 7): `word` is the placeholder
+    /// "-", `intensity` and `note` are null, and `ciphertext` holds the whole feeling (the age
+    /// file, base64 with the standard alphabet and padding), encrypted to its author; null
+    /// where only the stub travels (a sync batch). Absent when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub private: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ciphertext: Option<String>,
+    /// The day a private feeling was shared with `reveal`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revealed_on: Option<String>,
     pub created_at: String,
     pub updated_at: String,
     /// The stamp of the record's last change (version 2; derived from `updated_at` for
@@ -704,6 +734,16 @@ impl Body {
                     false => b.hlc.cmp(&a.hlc),
                 })
             }
+            // One version of a private note, with its words and as the stub sync carries:
+            // the words win, so a stub coming back never takes them away.
+            (Body::Note(a), Body::Note(b)) => a
+                .hlc
+                .cmp(&b.hlc)
+                .then_with(|| a.ciphertext.is_some().cmp(&b.ciphertext.is_some())),
+            (Body::Feeling(a), Body::Feeling(b)) => a
+                .hlc
+                .cmp(&b.hlc)
+                .then_with(|| a.ciphertext.is_some().cmp(&b.ciphertext.is_some())),
             (Body::Focus(a), Body::Focus(b)) if a.start && b.start => {
                 b.date.cmp(&a.date).then_with(|| b.hlc.cmp(&a.hlc))
             }

@@ -182,7 +182,7 @@ pub fn feelings<P: rusqlite::Params>(
     list(
         conn,
         "SELECT x.uuid, p.uuid, coalesce(c.origin, c.uuid), x.date, x.word, x.intensity, x.note, x.created_at,
-                x.updated_at, x.hlc, cb.uuid
+                x.updated_at, x.hlc, cb.uuid, x.private, x.revealed_on
          FROM feelings x JOIN partners p ON p.id = x.partner_id
          LEFT JOIN checkins c ON c.id = x.checkin_id
          LEFT JOIN partners cb ON cb.id = x.changed_by",
@@ -202,6 +202,16 @@ pub fn feelings<P: rusqlite::Params>(
                 updated_at: r.get(8)?,
                 hlc: r.get(9)?,
                 changed_by_uuid: r.get(10)?,
+                private: r.get::<_, Option<Vec<u8>>>(11)?.is_some(),
+                // An empty ciphertext is a stub that came without the words.
+                ciphertext: r
+                    .get::<_, Option<Vec<u8>>>(11)?
+                    .filter(|c| !c.is_empty())
+                    .map(|c| {
+                        use base64::Engine as _;
+                        base64::engine::general_purpose::STANDARD.encode(c)
+                    }),
+                revealed_on: r.get(12)?,
             })
         },
     )

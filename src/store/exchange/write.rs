@@ -707,6 +707,29 @@ fn write_feeling(
             format!("{} is the uuid of another feeling in the journal", f.uuid),
         ));
     }
+    // A private feeling: its ciphertext, or an empty one for a stub that came without it.
+    let private: Option<Vec<u8>> = match (f.private, &f.ciphertext) {
+        (false, _) => None,
+        (true, None) => Some(Vec::new()),
+        (true, Some(c)) => {
+            use base64::Engine as _;
+            Some(
+                base64::engine::general_purpose::STANDARD
+                    .decode(c)
+                    .map_err(|_| {
+                        refuse(
+                            &at.field("ciphertext"),
+                            "is not base64 (standard alphabet, with padding)",
+                        )
+                    })?,
+            )
+        }
+    };
+    let (word, intensity, note) = if f.private {
+        (crate::domain::private::HIDDEN_WORD.to_string(), None, None)
+    } else {
+        (f.word.clone(), f.intensity, f.note.clone())
+    };
     let mut columns = vec![
         "partner_id",
         "checkin_id",
@@ -714,6 +737,8 @@ fn write_feeling(
         "word",
         "intensity",
         "note",
+        "private",
+        "revealed_on",
         "created_at",
         "updated_at",
         "hlc",
@@ -723,9 +748,11 @@ fn write_feeling(
         &partner,
         &checkin,
         &f.date,
-        &f.word,
-        &f.intensity,
-        &f.note,
+        &word,
+        &intensity,
+        &note,
+        &private,
+        &f.revealed_on,
         &f.created_at,
         &f.updated_at,
         &hlc,

@@ -134,7 +134,27 @@ fn batch_document(conn: &Connection, a: &Allocation, at: &str) -> anyhow::Result
         .retain(|r| !sync::is_private(&Body::Meeting(r.clone())));
     doc.exercises
         .retain(|r| !sync::is_private(&Body::Exercise(r.clone())));
+    doc.notes
+        .retain(|r| !sync::is_private(&Body::Note(r.clone())));
+    strip_private_words(&mut doc);
     Ok(doc)
+}
+
+/// A private entry travels as its stub: that it is private, its kind, day and author, and
+/// neither its words nor their ciphertext (which stay in the journal they were written in,
+/// and in its backups and exports). Earlier versions too.
+fn strip_private_words(doc: &mut Document) {
+    for n in &mut doc.notes {
+        n.ciphertext = None;
+    }
+    for f in &mut doc.feelings {
+        f.ciphertext = None;
+    }
+    for r in &mut doc.revisions {
+        if let Some(record) = r.record.as_object_mut() {
+            record.remove("ciphertext");
+        }
+    }
 }
 
 /// The plaintext of a batch: an export document with a `batch` object saying what it is.

@@ -14,7 +14,7 @@ use super::Words;
 use crate::domain::dates;
 use crate::domain::exchange::{
     ApologyRecord, CheckinRecord, Document, ExerciseRecord, FeelingRecord, FocusRecord,
-    MeetingRecord, OutcomeRecord, PromiseRecord, ResponseRecord,
+    MeetingRecord, NoteRecord, OutcomeRecord, PromiseRecord, ResponseRecord,
 };
 use crate::domain::model::Role;
 use crate::text::sanitize;
@@ -85,6 +85,7 @@ struct Day {
     responses: Vec<usize>,
     meetings: Vec<usize>,
     exercises: Vec<usize>,
+    notes: Vec<usize>,
 }
 
 fn long_date(date: &str) -> String {
@@ -218,6 +219,13 @@ impl<'a> Journal<'a> {
         for (i, r) in doc.exercises.iter().enumerate() {
             days.entry(r.date.as_str()).or_default().exercises.push(i);
         }
+        // Shared notes only: a private one has no words to print (and the export leaves it
+        // out before it gets here).
+        for (i, r) in doc.notes.iter().enumerate() {
+            if !r.private && r.text.is_some() {
+                days.entry(r.date.as_str()).or_default().notes.push(i);
+            }
+        }
         days
     }
 
@@ -260,6 +268,19 @@ impl<'a> Journal<'a> {
         }
         for &i in &items.exercises {
             self.exercise(out, &doc.exercises[i])?;
+        }
+        for &i in &items.notes {
+            self.note(out, &doc.notes[i])?;
+        }
+        Ok(())
+    }
+
+    fn note(&self, out: &mut dyn Write, n: &NoteRecord) -> io::Result<()> {
+        writeln!(out)?;
+        writeln!(out, "### {}’s note", self.name(&n.partner_uuid))?;
+        if let Some(text) = n.text.as_deref().filter(|t| !t.trim().is_empty()) {
+            writeln!(out)?;
+            write!(out, "{}", quote(text))?;
         }
         Ok(())
     }
