@@ -31,7 +31,7 @@ use crate::views::json::{DeletedRecord, Deletion};
 /// apology they answered withdrawn. Asks first in a terminal; pass --yes from a script.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The kind of record: checkin, feeling, promise, outcome, apology, response, focus, meeting, exercise
+    /// The kind of record: checkin, feeling, promise, outcome, apology, response, focus, meeting, exercise, note
     #[arg(value_name = "KIND")]
     pub kind: String,
 

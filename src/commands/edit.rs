@@ -32,7 +32,8 @@ use crate::views::apology::finding_block;
 use crate::views::json::{self, Names, Record};
 
 /// Change something you wrote: a check-in's parts, a feeling, a promise's words and
-/// schedule, an outcome's note, an apology, an answer's note, your part of a meeting.
+/// schedule, an outcome's note, an apology, an answer's note, your part of a meeting, a note
+/// (a private one stays private).
 ///
 /// The version before is kept, the timeline marks the record "edited", and `rekindle show
 /// KIND ID` lists every earlier version. To take back words you regret writing, add
@@ -41,7 +42,7 @@ use crate::views::json::{self, Names, Record};
 /// each part is offered as it is now. A text given as "" is removed.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The kind of record: checkin, feeling, promise, outcome, apology, response, meeting, exercise
+    /// The kind of record: checkin, feeling, promise, outcome, apology, response, meeting, exercise, note
     #[arg(value_name = "KIND")]
     pub kind: String,
 
@@ -85,7 +86,7 @@ pub struct Args {
     #[arg(long, value_name = "N", allow_hyphen_values = true)]
     pub intensity: Option<String>,
 
-    /// A promise's words
+    /// A promise's words, or a note's
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub text: Option<String>,
 

@@ -33,7 +33,7 @@ pub struct Args {
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
 
-    /// Only this kind: checkin, feeling, promise, outcome, apology, response, focus, meeting or exercise
+    /// Only this kind: checkin, feeling, promise, outcome, apology, response, focus, meeting, exercise or note
     /// (repeat it, or separate with commas, for several)
     #[arg(long, value_name = "KIND", value_delimiter = ',',
           value_parser = crate::commands::common::Offered(crate::commands::common::timeline_kinds))]
@@ -49,7 +49,8 @@ pub struct Args {
           value_parser = crate::commands::common::WholeNumber::new(1, 1_000_000))]
     pub limit: u32,
 
-    /// Only your own private words, read with your passphrase (needs --as or REKINDLE_AS)
+    /// Only your own private entries (check-in words, notes, feelings), read with your
+    /// passphrase (needs --as or REKINDLE_AS)
     #[arg(long)]
     pub private: bool,
 }

@@ -107,7 +107,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  rekindle undo --as Sam\n  rekindle undo --as Sam --yes")]
     Undo(undo::Args),
     #[command(
-        after_help = "Examples:\n  rekindle history --private --as Sam\n  rekindle reveal checkin 12 --as Sam"
+        after_help = "Examples:\n  rekindle history --private --as Sam\n  rekindle reveal checkin 12 --as Sam\n  rekindle reveal note 3 --as Alex"
     )]
     Reveal(reveal::Args),
     #[command(

@@ -1,5 +1,6 @@
-//! `rekindle reveal KIND ID`: shares private words that you wrote. They are read with your
-//! passphrase, stored as shared words, and the entry says that they were shared on that day.
+//! `rekindle reveal KIND ID`: shares private words that you wrote (a check-in's, a note, a
+//! feeling). They are read with your passphrase, stored as shared words, and the entry says
+//! that they were shared on that day.
 
 use std::io::Write;
 
@@ -15,8 +16,9 @@ use crate::store;
 use crate::text::sanitize;
 use crate::views::Output;
 
-/// Share words you kept private: they become part of the entry your partner can read, marked
-/// as shared today. Asks for your passphrase.
+/// Share something you kept private: a check-in's words, a note or a feeling become part of
+/// the entry your partner can read, marked as written privately and shared today. Asks for
+/// your passphrase.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// What kind of entry: checkin, note or feeling

@@ -20,12 +20,12 @@ use crate::views::show::{self, Made, Version};
 
 /// Show one record with its history: who changed it and when, and each earlier version.
 ///
-/// KIND is checkin, feeling, promise, outcome, apology, response, focus, meeting or
-/// exercise; ID is its number, as `history` and the other lists show it. Nothing is ever changed silently: an
+/// KIND is checkin, feeling, promise, outcome, apology, response, focus, meeting, exercise
+/// or note; ID is its number, as `history` and the other lists show it. Nothing is ever changed silently: an
 /// edit, an amend, an undo or an import that replaced a record keeps the version before.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The kind of record: checkin, feeling, promise, outcome, apology, response, focus, meeting, exercise
+    /// The kind of record: checkin, feeling, promise, outcome, apology, response, focus, meeting, exercise, note
     #[arg(value_name = "KIND")]
     pub kind: String,
 

@@ -17,6 +17,7 @@ const COMMANDS: &[&[&str]] = &[
     &["focus"],
     &["feel"],
     &["feelings"],
+    &["note"],
     &["promise"],
     &["promise", "add"],
     &["promise", "keep"],

@@ -24,6 +24,7 @@ mod init;
 mod interrupt;
 mod journal_file;
 mod journey;
+mod note;
 mod ownership;
 mod partners;
 mod progress;

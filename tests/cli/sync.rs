@@ -1077,3 +1077,75 @@ fn a_computer_that_left_cannot_read_batches_written_after_a_rekey() {
     sam.run(["sync"]).success();
     assert_eq!(shared(&sam), shared(&alex));
 }
+
+/// A private note or feeling travels as its stub: the other computer's timeline says that
+/// Sam wrote something private, and nothing of it (words or ciphertext) reaches that journal.
+/// The stub coming back never takes the words away from the journal they were written in.
+#[test]
+fn a_private_note_travels_as_its_stub_only() {
+    use crate::two_people::{SAM_PASS, couple_with_sam_key, pass_file};
+    let dir = folder();
+    let mut sam = couple_with_sam_key();
+    let pass = pass_file(&sam, "sam-sync", SAM_PASS);
+    sam.set("REKINDLE_PASSPHRASE_FILE", &pass);
+    let code = init(&sam, dir.path(), "Sam", &[]);
+    sam.run([
+        "note",
+        "--as",
+        "Sam",
+        "--private",
+        "Lighthouse-Keeper-Secret",
+    ])
+    .success();
+    sam.run(["feel", "--as", "Sam", "--private", "Moonwary:3"])
+        .success();
+    sam.run(["note", "--as", "Sam", "Shared-Harbour-Words"])
+        .success();
+    sam.run(["sync"]).success();
+    let alex = TestEnv::new();
+    join(&alex, dir.path(), "Alex", &code);
+    alex.run(["history"])
+        .success()
+        .stdout_has("Sam wrote a private note")
+        .stdout_has("Sam noted a private feeling")
+        .stdout_has("Shared-Harbour-Words");
+    let doc = alex.run(["export"]).success().json();
+    let private = doc["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["private"] == true)
+        .unwrap();
+    assert_eq!(private["text"], Value::Null);
+    assert!(private.get("ciphertext").is_none(), "{private}");
+    assert_eq!(doc["feelings"][0]["private"], true);
+    assert!(doc["feelings"][0].get("ciphertext").is_none());
+    let journal = alex.default_journal();
+    for path in [journal.clone(), journal.with_extension("db-wal")] {
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        for needle in ["Lighthouse-Keeper-Secret", "Moonwary", "age-encryption.org"] {
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+                "{needle} in {}",
+                path.display()
+            );
+        }
+    }
+    // Alex writes; the batch that goes back holds the stubs again.
+    alex.run(["note", "--as", "Alex", "Kettle on"]).success();
+    alex.run(["sync"]).success();
+    sam.run(["sync"]).success();
+    let own = sam
+        .run(["history", "--private", "--as", "Sam", "--json"])
+        .success()
+        .json();
+    let texts: Vec<&str> = own
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["text"].as_str().or(r["word"].as_str()))
+        .collect();
+    assert!(texts.contains(&"Lighthouse-Keeper-Secret"), "{own}");
+    assert!(texts.contains(&"Moonwary"), "{own}");
+    sam.run(["history"]).success().stdout_has("Kettle on");
+}

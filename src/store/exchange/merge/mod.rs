@@ -246,6 +246,10 @@ impl Merge<'_> {
             let at = Place::new(RecordKind::Exercise, i);
             self.version(Body::Exercise(e.clone()), None, &at, &HashSet::new(), &[])?;
         }
+        for (i, n) in doc.notes.iter().enumerate() {
+            let at = Place::new(RecordKind::Note, i);
+            self.version(Body::Note(n.clone()), None, &at, &HashSet::new(), &[])?;
+        }
         self.revisions(doc)?;
         self.withdrawals(doc)?;
         self.partner_uuids_in_revisions()?;
@@ -271,6 +275,7 @@ impl Merge<'_> {
         doc.focus.iter().for_each(|r| see(&r.hlc));
         doc.meetings.iter().for_each(|r| see(&r.hlc));
         doc.exercises.iter().for_each(|r| see(&r.hlc));
+        doc.notes.iter().for_each(|r| see(&r.hlc));
         doc.tombstones.iter().for_each(|r| see(&r.hlc));
         doc.revisions.iter().for_each(|r| see(&r.hlc));
         doc.withdrawals.iter().for_each(|r| see(&r.hlc));
