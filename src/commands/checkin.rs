@@ -223,6 +223,38 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     })
 }
 
+/// A draft's words, as private words are kept.
+fn words_of(d: &Draft) -> PrivateWords {
+    PrivateWords {
+        answer: d.answer.clone(),
+        appreciation: d.appreciation.clone(),
+        need: d.need.clone(),
+        note: d.note.clone(),
+    }
+}
+
+/// Private words opened with their author's key (their passphrase is asked once).
+fn open_words(
+    ctx: &mut Context,
+    store: &Store,
+    partner: &Partner,
+    ciphertext: &[u8],
+) -> anyhow::Result<PrivateWords> {
+    let Some(identity) = ctx.identity(store, partner)? else {
+        bail_user!(
+            "{} has no passphrase now, so the private words of this check-in cannot be read or changed",
+            sanitize::line(&partner.name)
+        );
+    };
+    identity
+        .decrypt(ciphertext)
+        .ok()
+        .and_then(|b| PrivateWords::from_bytes(&b))
+        .ok_or_else(|| {
+            UserError::new("the private words of this check-in cannot be read with this key").into()
+        })
+}
+
 /// Whether a draft has words of its own (which then replace any kept private before).
 fn shares_words(draft: &Draft) -> bool {
     draft.answer.is_some()
@@ -281,33 +313,61 @@ fn amend_in_place(
         ))
     };
     // Said before anything else (a prompt file of the user's is read only to amend).
-    if store::checkins::find(store.conn(), partner.id, date)?.is_none() {
+    let Some(found) = store::checkins::find(store.conn(), partner.id, date)? else {
         return Err(nothing_to_amend().into());
-    }
+    };
+    // Private words stay private: an amend that changes any of them is made to the words
+    // opened with their author's key, and all of them are encrypted again.
+    let given = &parsed.given;
+    let touches_words = [&given.answer, &given.appreciation, &given.need, &given.note]
+        .iter()
+        .any(|t| t.is_some());
+    let kept = store::checkins::privacy(store.conn(), &[found.id])?
+        .get(&found.id)
+        .and_then(|p| p.private.clone());
+    let opened = match (&kept, touches_words) {
+        (Some(ciphertext), true) => Some((
+            ciphertext.clone(),
+            open_words(ctx, store, partner, ciphertext)?,
+        )),
+        _ => None,
+    };
     let journey = ctx.journey();
     let clock = store.clock();
     let (record, changed) = store.write(|tx| {
         let Some(old) = store::checkins::find(tx, partner.id, date)? else {
             return Err(nothing_to_amend().into());
         };
-        let before = saved_draft(tx, &old)?;
-        let drafted = amended(&journey, partner, parsed, &old, &before);
+        let now_kept = store::checkins::privacy(tx, &[old.id])?
+            .get(&old.id)
+            .and_then(|p| p.private.clone());
+        if now_kept != kept {
+            bail_user!(
+                "{}'s check-in for {} changed meanwhile; nothing was saved",
+                partner.name,
+                dates::in_words(date)
+            );
+        }
+        let mut before = saved_draft(tx, &old)?;
+        if let Some((_, words)) = &opened {
+            before.answer = words.answer.clone();
+            before.appreciation = words.appreciation.clone();
+            before.need = words.need.clone();
+            before.note = words.note.clone();
+        }
+        let mut drafted = amended(&journey, partner, parsed, &old, &before);
+        // Words kept private stay private (`reveal` shares them).
+        drafted.private |= opened.is_some();
         let mut changed = checkin::changes(&before, &drafted.draft);
         if let Some(step) = checkin::step_change(old.fields.step, drafted.step) {
             changed.insert(0, step);
         }
         let (shared, sealed_words) = private_words(tx, partner, &drafted)?;
-        let kept_private = store::checkins::privacy(tx, &[old.id])?
-            .get(&old.id)
-            .is_some_and(|p| p.private.is_some());
-        if kept_private && (shares_words(&shared) || sealed_words.is_some()) {
-            // Amending one part would lose the other private parts, which are read only with
-            // the passphrase: the words are replaced whole, or revealed first.
+        if kept.is_some() && opened.is_none() && sealed_words.is_some() {
+            // `--private` with no words given on a check-in whose words are private: nothing
+            // new to encrypt; the words kept stay as they are.
             bail_user!(
-                "--amend: the words of {}'s check-in for {} are private; replace the check-in whole (leave out --amend, in a terminal), or share them first with rekindle reveal checkin {}",
-                partner.name,
-                dates::in_words(date),
-                old.id
+                "--amend --private: give the words to keep private (--answer, --appreciation, --need or --note)"
             );
         }
         let mut record = save_checkin(
@@ -320,10 +380,26 @@ fn amend_in_place(
             &shared,
             Some(&old),
         )?;
-        if let Some(ciphertext) = &sealed_words {
+        let words_changed = opened
+            .as_ref()
+            .is_some_and(|(_, words)| *words != words_of(&drafted.draft));
+        let written = record.updated_at != old.updated_at;
+        if opened.is_some() && words_changed && !written {
+            // Only the private words changed: a change of their own, stamped, with the
+            // version before kept (its words as ciphertext).
+            let stamp = store::clock::stamp(tx, &clock, Some(partner.id))?;
+            store::checkins::change_private(tx, &stamp, record.id, sealed_words.as_deref())?;
+        } else if let Some(ciphertext) = &sealed_words
+            && (written || kept.is_none())
+        {
             store::checkins::set_private(tx, record.id, ciphertext)?;
-            record.private = true;
+        } else if opened.is_some() && words_changed {
+            // Every private word was taken out.
+            store::checkins::clear_private(tx, record.id)?;
         }
+        record.private = store::checkins::privacy(tx, &[record.id])?
+            .get(&record.id)
+            .is_some_and(|p| p.private.is_some());
         Ok((record, changed))
     })?;
     // What the flags gave, given on purpose: saved as given, with the card when it calls for it.

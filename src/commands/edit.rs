@@ -267,7 +267,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let me = ctx.author(&store)?;
     let found = find(&store, &me, kind, id)?;
     // A private note's words, opened with its author's key: what the change is made to.
-    let open = opened(ctx, &store, &me, &found.body)?;
+    let open = opened(ctx, &store, &me, &found)?;
     let options = Saving {
         forget: args.forget_previous,
         as_written: args.as_written,
@@ -405,16 +405,6 @@ fn current(
             "feeling {id} is private; share it first with rekindle reveal feeling {id}, or delete it and note it again with rekindle feel --private"
         );
     }
-    if kind == RecordKind::Checkin
-        && crate::store::checkins::privacy(conn, &[id])?
-            .get(&id)
-            .is_some_and(|p| p.private.is_some())
-    {
-        // Its words are encrypted; an edit would write new ones beside them in the clear.
-        bail_user!(
-            "the words of check-in {id} are private; share them first with rekindle reveal checkin {id}, or replace that day's check-in with rekindle checkin --amend in a terminal"
-        );
-    }
     Ok(current)
 }
 
@@ -440,7 +430,8 @@ fn save(
     if next.content() == open.content() {
         return Ok(Outcome::Unchanged);
     }
-    let next = sealed(tx, me, next)?;
+    let private_checkin = private_words_of(tx, current)?.is_some();
+    let (next, words) = sealed(tx, me, next, private_checkin)?;
     if let (Body::Apology(a), false) = (&next, options.as_written) {
         let words = [
             Some(a.what.as_str()),
@@ -456,6 +447,12 @@ fn save(
     }
     let stamp = store::clock::stamp(tx, clock, Some(me.id))?;
     let after = records::replace(tx, &stamp, current, &next, Action::Edit)?;
+    // A private check-in's words, encrypted again (or none left).
+    match words {
+        Some(Some(ciphertext)) => store::checkins::set_private(tx, current.id, &ciphertext)?,
+        Some(None) => store::checkins::clear_private(tx, current.id)?,
+        None => {}
+    }
     let forgot = if options.forget {
         let fields = edit::changed_text(&current.body, &after);
         revisions::withdraw(tx, &stamp, current.kind, &current.uuid, &fields)?;
@@ -541,7 +538,7 @@ fn ask(
     open: &Body,
 ) -> anyhow::Result<Body> {
     let what = format!("{} {}", found.kind.label().0, found.id);
-    match &found.body {
+    match open {
         Body::Checkin(c, feelings) => {
             let journey = ctx.journey();
             let before = edit::draft_of(c, feelings);
@@ -575,7 +572,7 @@ fn ask(
                 &guidance,
                 flows::checkin::Options::ALONE,
             )?;
-            Ok(edit::with_draft(&found.body, &draft))
+            Ok(edit::with_draft(open, &draft))
         }
         _ => {
             let body = open;
@@ -713,9 +710,52 @@ fn with_answers(body: &Body, me: &Partner, answers: &[Option<String>]) -> Body {
     next
 }
 
-/// A private note's version with its words in the clear, for its author to change them
-/// (a guided edit offers them as they are).
-fn opened(ctx: &mut Context, store: &Store, me: &Partner, body: &Body) -> anyhow::Result<Body> {
+/// A check-in's private words (their ciphertext), when it has any.
+fn private_words_of(
+    conn: &rusqlite::Connection,
+    current: &Current,
+) -> anyhow::Result<Option<Vec<u8>>> {
+    if current.kind != RecordKind::Checkin {
+        return Ok(None);
+    }
+    Ok(store::checkins::privacy(conn, &[current.id])?
+        .remove(&current.id)
+        .and_then(|p| p.private))
+}
+
+/// A private note's or check-in's version with its words in the clear, for its author to
+/// change them (a guided edit offers them as they are).
+fn opened(
+    ctx: &mut Context,
+    store: &Store,
+    me: &Partner,
+    current: &Current,
+) -> anyhow::Result<Body> {
+    let body = &current.body;
+    if let Body::Checkin(c, feelings) = body {
+        let Some(ciphertext) = private_words_of(store.conn(), current)? else {
+            return Ok(body.clone());
+        };
+        let Some(identity) = ctx.identity(store, me)? else {
+            bail_user!(
+                "{} has no passphrase, so the private words of this check-in cannot be read",
+                sanitize::line(&me.name)
+            );
+        };
+        let words = identity
+            .decrypt(&ciphertext)
+            .ok()
+            .and_then(|b| crate::domain::private::PrivateWords::from_bytes(&b))
+            .ok_or_else(|| {
+                UserError::new("the private words of this check-in cannot be read with this key")
+            })?;
+        let mut open = c.clone();
+        open.answer = words.answer;
+        open.appreciation = words.appreciation;
+        open.need = words.need;
+        open.note = words.note;
+        return Ok(Body::Checkin(open, feelings.clone()));
+    }
     let Body::Note(n) = body else {
         return Ok(body.clone());
     };
@@ -747,10 +787,36 @@ fn opened(ctx: &mut Context, store: &Store, me: &Partner, body: &Body) -> anyhow
 }
 
 /// A private note's next version with its new words encrypted to its author before anything
-/// is written: `text` stays empty and `ciphertext` holds them.
-fn sealed(conn: &rusqlite::Connection, me: &Partner, next: Body) -> anyhow::Result<Body> {
+/// is written: `text` stays empty and `ciphertext` holds them. For a check-in whose words are
+/// private (`private_checkin`), its words are taken out of the version and returned encrypted
+/// (`Some(None)` when none are left), for the caller to store beside it.
+#[allow(clippy::type_complexity)]
+fn sealed(
+    conn: &rusqlite::Connection,
+    me: &Partner,
+    next: Body,
+    private_checkin: bool,
+) -> anyhow::Result<(Body, Option<Option<Vec<u8>>>)> {
+    if let (Body::Checkin(mut c, feelings), true) = (next.clone(), private_checkin) {
+        let words = crate::domain::private::PrivateWords {
+            answer: c.answer.take(),
+            appreciation: c.appreciation.take(),
+            need: c.need.take(),
+            note: c.note.take(),
+        };
+        let ciphertext = if words.is_empty() {
+            None
+        } else {
+            Some(crate::commands::common::encrypt_to_own_key(
+                conn,
+                me,
+                &words.to_bytes(),
+            )?)
+        };
+        return Ok((Body::Checkin(c, feelings), Some(ciphertext)));
+    }
     let Body::Note(mut n) = next else {
-        return Ok(next);
+        return Ok((next, None));
     };
     if n.private
         && let Some(text) = n.text.take()
@@ -760,7 +826,7 @@ fn sealed(conn: &rusqlite::Connection, me: &Partner, next: Body) -> anyhow::Resu
         let ciphertext = crate::commands::common::encrypt_to_own_key(conn, me, &plain)?;
         n.ciphertext = Some(base64::engine::general_purpose::STANDARD.encode(ciphertext));
     }
-    Ok(Body::Note(n))
+    Ok((Body::Note(n), None))
 }
 
 /// The record after the edit; the JSON is its record.

@@ -193,15 +193,18 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
 /// reader is `--as`, `REKINDLE_AS` or the device's owner; with none, words are shown only
 /// for days both partners checked in.
 fn for_reader(ctx: &Context, store: &store::Store, doc: &mut Document) -> anyhow::Result<()> {
-    let reader = crate::commands::common::reader(ctx, store)?.map(|p| p.id);
+    let reader = crate::commands::common::reader(ctx, store)?;
     let partners = store::partners::all(store.conn())?;
     let id_of = |uuid: &str| partners.iter().find(|p| p.uuid == uuid).map(|p| p.id);
     let checked_in = doc.checkins.iter().filter_map(|c| {
         let date = chrono::NaiveDate::parse_from_str(&c.date, "%Y-%m-%d").ok()?;
         Some((date, id_of(&c.partner_uuid)?))
     });
-    let seal = crate::domain::private::Seal::new(reader, checked_in.collect::<Vec<_>>());
-    doc.for_reader(|partner, date| {
+    let seal = crate::domain::private::Seal::new(
+        reader.as_ref().map(|p| p.id),
+        checked_in.collect::<Vec<_>>(),
+    );
+    let withheld = doc.for_reader(|partner, date| {
         match (
             id_of(partner),
             chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d"),
@@ -211,6 +214,18 @@ fn for_reader(ctx: &Context, store: &store::Store, doc: &mut Document) -> anyhow
             _ => true,
         }
     });
+    if withheld > 0 {
+        // Said on standard error: the export itself is the output.
+        let until = match &reader {
+            Some(p) => format!("until {} checks in for that day too", sanitize::line(&p.name)),
+            None => "for everyone until both of you have checked in that day; name who is reading with --as NAME".to_string(),
+        };
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "rekindle: the words of {} are sealed and left out ({until})",
+            RecordKind::Checkin.count(withheld as i64)
+        );
+    }
     Ok(())
 }
 

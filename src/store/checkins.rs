@@ -220,6 +220,9 @@ pub fn reveal(
     on: NaiveDate,
 ) -> rusqlite::Result<()> {
     let [answer, appreciation, need, note] = words;
+    // The private version is kept (its words as ciphertext), as every change keeps the one
+    // before.
+    revisions::supersede(conn, stamp, RecordKind::Checkin, id, Action::Edit)?;
     conn.execute(
         "UPDATE checkins SET answer = ?2, appreciation = ?3, need = ?4, note = ?5,
                              private = NULL, revealed_on = ?6, updated_at = ?7, hlc = ?8,
@@ -259,6 +262,22 @@ pub fn count_for(conn: &Connection, partner_id: i64) -> rusqlite::Result<i64> {
         [partner_id],
         |r| r.get(0),
     )
+}
+
+/// Changes a check-in's private words alone (an amend or edit by their author that changed
+/// nothing else): stamped, with the version before kept, its words as ciphertext.
+pub fn change_private(
+    conn: &Connection,
+    stamp: &Stamp,
+    id: i64,
+    ciphertext: Option<&[u8]>,
+) -> rusqlite::Result<()> {
+    revisions::supersede(conn, stamp, RecordKind::Checkin, id, Action::Edit)?;
+    match ciphertext {
+        Some(c) => set_private(conn, id, c)?,
+        None => clear_private(conn, id)?,
+    }
+    revisions::stamp_row(conn, stamp, RecordKind::Checkin, id)
 }
 
 /// Forgets private words a check-in kept, when it is saved with shared words instead.

@@ -277,6 +277,21 @@ impl Store {
         tx.commit()?;
         Ok(value)
     }
+
+    /// [`Store::write`] for a caller that holds the store only shared (the context proving
+    /// who acts notes that a notice was shown): the same one IMMEDIATE transaction. Never
+    /// called while another transaction is open on this connection (a `write` borrows the
+    /// store mutably, so none can be).
+    pub fn write_shared<T>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>) -> anyhow::Result<T>,
+    ) -> anyhow::Result<T> {
+        let tx =
+            Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate).map_err(busy)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
 }
 
 fn build_new<T>(

@@ -91,6 +91,18 @@ pub fn keep(
     body: &Body,
     withdrawn: &[String],
 ) -> rusqlite::Result<()> {
+    keep_text(conn, record_uuid, body, &body.to_json(), withdrawn)
+}
+
+/// [`keep`] with the version's JSON given: a private check-in's version carries its words'
+/// ciphertext beside the fields its record has.
+fn keep_text(
+    conn: &Connection,
+    record_uuid: &str,
+    body: &Body,
+    text: &str,
+    withdrawn: &[String],
+) -> rusqlite::Result<()> {
     let by = partner_id(conn, body.changed_by_uuid())?;
     let withdrawn = serde_json::to_string(withdrawn).unwrap_or_else(|_| "[]".into());
     conn.prepare_cached(
@@ -112,10 +124,37 @@ pub fn keep(
         body.uuid(),
         by,
         body.updated_at(),
-        body.to_json(),
+        text,
         withdrawn
     ])?;
     Ok(())
+}
+
+/// A check-in's version as a revision keeps it: with its private words, when it has any, as
+/// `"private": true` and `"ciphertext"` (base64, as the export writes them), so an earlier
+/// version of private words is kept encrypted, never in the clear and never lost.
+fn version_text(
+    conn: &Connection,
+    kind: RecordKind,
+    id: i64,
+    body: &Body,
+) -> rusqlite::Result<String> {
+    if kind != RecordKind::Checkin {
+        return Ok(body.to_json());
+    }
+    let private: Option<Vec<u8>> = conn
+        .prepare_cached("SELECT private FROM checkins WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?;
+    let mut value = body.to_value();
+    if let (Some(ciphertext), Some(object)) = (private, value.as_object_mut()) {
+        use base64::Engine as _;
+        object.insert("private".into(), serde_json::Value::Bool(true));
+        object.insert(
+            "ciphertext".into(),
+            serde_json::Value::String(base64::engine::general_purpose::STANDARD.encode(ciphertext)),
+        );
+    }
+    Ok(value.to_string())
 }
 
 /// One earlier version of a record.
@@ -182,7 +221,8 @@ pub fn supersede(
     let uuid = uuid_of(conn, kind, id)?;
     if body.hlc() != stamp.text() {
         if kind != RecordKind::Partner {
-            keep(conn, &uuid, &body, &[])?;
+            let text = version_text(conn, kind, id, &body)?;
+            keep_text(conn, &uuid, &body, &text, &[])?;
         }
         log(conn, stamp, kind, &uuid, action)?;
     }

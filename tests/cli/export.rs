@@ -41,6 +41,7 @@ fn a_fresh_journal_exports_every_list_and_its_partners() {
             "focus",
             "meetings",
             "exercises",
+            "notes",
             "tombstones",
             "revisions",
             "withdrawals"
@@ -65,7 +66,8 @@ fn a_fresh_journal_exports_every_list_and_its_partners() {
 #[test]
 fn csv_has_one_row_per_check_in_for_a_spreadsheet() {
     let env = with_sample();
-    let run = env.run(["export", "--format", "csv"]);
+    // Read by Sam, who may read every word in the sample (Alex's are of a day Sam checked in).
+    let run = env.run(["export", "--format", "csv", "--as", "Sam"]);
     let text = run.success().stdout.clone();
     assert!(
         text.starts_with(
@@ -212,7 +214,7 @@ fn a_prompt_whose_file_was_removed_is_shown_by_its_id() {
 fn markdown_reads_by_day_and_keeps_text_as_text() {
     let env = with_sample();
     let text = env
-        .run(["export", "--format", "markdown"])
+        .run(["export", "--format", "markdown", "--as", "Sam"])
         .success()
         .stdout
         .clone();
@@ -241,11 +243,56 @@ fn markdown_reads_by_day_and_keeps_text_as_text() {
         assert!(text.contains(needle), "markdown lacks {needle:?}:\n{text}");
     }
     let md = env
-        .run(["export", "--format", "md"])
+        .run(["export", "--format", "md", "--as", "Sam"])
         .success()
         .stdout
         .clone();
     assert_eq!(md, text, "md is another name for markdown");
+}
+
+/// CSV and Markdown are for reading, so they follow the reader's seal (DESIGN, "Two
+/// people"): Sam's words of a day Alex has not checked in are not in Alex's copy, nor in
+/// one made with no reader named; the JSON export, the backup, keeps them.
+#[test]
+fn csv_and_markdown_follow_the_readers_seal_and_json_keeps_every_word() {
+    let env = with_sample();
+    // The sample: both checked in on the 19th; only Sam on the 20th.
+    let sams_20th = "We walked, together";
+    for (reader, sealed) in [(Some("Alex"), true), (None, true), (Some("Sam"), false)] {
+        for format in ["csv", "markdown"] {
+            let mut args = vec!["export", "--format", format];
+            if let Some(reader) = reader {
+                args.extend(["--as", reader]);
+            }
+            let run = env.run(&args);
+            run.success();
+            assert_eq!(
+                run.stdout.contains(sams_20th),
+                !sealed,
+                "{format} read by {reader:?}"
+            );
+            // The 19th is open to both.
+            assert!(
+                run.stdout.contains("I said sorry, and meant it."),
+                "{format}"
+            );
+            if sealed {
+                assert!(
+                    run.stderr
+                        .contains("the words of 1 check-in are sealed and left out"),
+                    "{}",
+                    run.stderr
+                );
+            } else {
+                assert_eq!(run.stderr, "");
+            }
+        }
+    }
+    let json = env.run(["export", "--as", "Alex"]).success().json();
+    assert!(
+        json.to_string().contains(sams_20th),
+        "the backup keeps every word"
+    );
 }
 
 #[test]

@@ -546,9 +546,17 @@ fn exports_to_files_keep_the_text_as_each_format_promises() {
     let mut scan = Scan::new(&env);
     seed(&mut scan);
     scan.ok(&["export", "--output", "all.json"], None);
-    scan.ok(&["export", "--format", "csv", "--output", "all.csv"], None);
+    // Read by Sam, whose words they are (CSV and Markdown follow the reader's seal).
     scan.ok(
-        &["export", "--format", "markdown", "--output", "all.md"],
+        &[
+            "export", "--format", "csv", "--output", "all.csv", "--as", "Sam",
+        ],
+        None,
+    );
+    scan.ok(
+        &[
+            "export", "--format", "markdown", "--output", "all.md", "--as", "Sam",
+        ],
         None,
     );
     scan.finish();

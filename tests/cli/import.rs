@@ -52,7 +52,8 @@ fn import_into_a_path_without_a_journal_creates_it_private_and_identical() {
     assert_eq!(
         doctor["counts"],
         json!({"partners": 2, "checkins": 3, "feelings": 3, "promises": 1, "outcomes": 2,
-               "apologies": 1, "responses": 1, "focus": 1, "meetings": 1, "exercises": 0})
+               "apologies": 1, "responses": 1, "focus": 1, "meetings": 1, "exercises": 0,
+               "notes": 0})
     );
     assert_eq!(
         sample::without_stamp(export(&env)),

@@ -390,7 +390,7 @@ fn bash_completes_partner_names_step_ids_and_kinds() {
     assert_eq!(lines[0], "Sam Alex", "{lines:?}");
     assert_eq!(lines[1], "communication consistency", "{lines:?}");
     assert_eq!(
-        lines[2], "checkin feeling promise outcome apology response focus meeting exercise",
+        lines[2], "checkin feeling promise outcome apology response focus meeting exercise note",
         "{lines:?}"
     );
 }

@@ -136,7 +136,13 @@ pub fn without_stamp(mut value: Value) -> Value {
     let doc = value.as_object_mut().unwrap();
     doc.remove("exported_at");
     doc.insert("version".into(), 1.into());
-    for list in ["exercises", "tombstones", "revisions", "withdrawals"] {
+    for list in [
+        "exercises",
+        "notes",
+        "tombstones",
+        "revisions",
+        "withdrawals",
+    ] {
         if doc
             .get(list)
             .and_then(Value::as_array)

@@ -503,7 +503,7 @@ fn a_partners_words_are_sealed_until_the_other_has_checked_in_that_day() {
 }
 
 #[test]
-fn amending_a_private_check_in_keeps_its_words_or_refuses_to_lose_them() {
+fn amending_or_editing_a_private_check_in_keeps_its_words_private_and_its_versions_encrypted() {
     let mut env = couple_with_sam_key();
     let sam = pass_file(&env, "sam-amend", SAM_PASS);
     env.set("REKINDLE_PASSPHRASE_FILE", &sam);
@@ -518,19 +518,74 @@ fn amending_a_private_check_in_keeps_its_words_or_refuses_to_lose_them() {
         "--private",
     ])
     .success();
-    let before = dump(&env.default_journal());
-    env.run(["checkin", "--as", "Sam", "--amend", "--note", "said aloud"])
-        .refused()
-        .stderr_has("are private");
-    assert_eq!(dump(&env.default_journal()), before);
+    // Amending the words of a private check-in: made to the words opened with the
+    // passphrase, all of them encrypted again, the version before kept as ciphertext.
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--amend",
+        "--note",
+        "said-only-to-me",
+    ])
+    .success();
     env.run(["checkin", "--as", "Sam", "--amend", "--trust", "7"])
         .success();
+    env.run([
+        "edit",
+        "checkin",
+        "1",
+        "--as",
+        "Sam",
+        "--answer",
+        "kept-to-myself-still",
+    ])
+    .success();
     let own = env
         .run(["history", "--private", "--as", "Sam", "--json"])
         .success()
         .json();
     assert_eq!(own[0]["trust"], 7);
-    assert_eq!(own[0]["answer"], "kept-to-myself");
+    assert_eq!(own[0]["answer"], "kept-to-myself-still");
+    assert_eq!(own[0]["note"], "said-only-to-me");
+    assert_eq!(own[0]["private"], true);
+    let shown = env.run(["show", "checkin", "1", "--json"]).success().json();
+    assert_eq!(shown["revisions"].as_array().unwrap().len(), 3);
+    for v in shown["revisions"].as_array().unwrap() {
+        assert_eq!(v["answer"], serde_json::Value::Null, "{v}");
+    }
+    // Every earlier version keeps its words, encrypted: none is in the clear, none is lost.
+    let conn = rusqlite::Connection::open(env.default_journal()).unwrap();
+    let kept: Vec<String> = conn
+        .prepare("SELECT body FROM revisions WHERE kind = 'checkin' ORDER BY hlc")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    drop(conn);
+    assert_eq!(kept.len(), 3);
+    for body in &kept {
+        let v: serde_json::Value = serde_json::from_str(body).unwrap();
+        assert_eq!(v["private"], true, "{body}");
+        assert!(
+            v["ciphertext"].as_str().is_some_and(|c| c.len() > 100),
+            "{body}"
+        );
+    }
+    for needle in ["kept-to-myself", "said-only-to-me"] {
+        assert_eq!(
+            files_hold(&env, &[], needle),
+            Vec::<String>::new(),
+            "{needle}"
+        );
+    }
+    // Alex never reads them, and cannot change them.
+    env.set("REKINDLE_PASSPHRASE_FILE", "");
+    let alex = as_reader(&env, "Alex", &["history", "--json"]).json();
+    assert_eq!(alex[0]["answer"], serde_json::Value::Null);
+    env.run(["edit", "checkin", "1", "--as", "Alex", "--answer", "x"])
+        .refused();
 }
 
 /// A passphrase the other partner set is one they may know: private words wait until its

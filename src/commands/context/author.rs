@@ -88,9 +88,12 @@ impl Context {
         );
         let at = store::clock::wall(&store.clock().now());
         let ids: Vec<i64> = events.iter().map(|e| e.event_id).collect();
-        let conn = store.conn();
-        for id in ids {
-            let _ = store::partner_keys::mark_shown(conn, id, &at);
-        }
+        // One transaction for all of them; if the journal is busy, it is said again next time.
+        let _ = store.write_shared(|tx| {
+            for id in &ids {
+                store::partner_keys::mark_shown(tx, *id, &at)?;
+            }
+            Ok(())
+        });
     }
 }

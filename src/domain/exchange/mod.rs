@@ -118,19 +118,24 @@ impl Document {
     /// out, and the words of each check-in that `sealed(partner_uuid, date)` says are sealed
     /// for that reader taken out (its scores and feelings stay). Its revisions go too: they
     /// are not printed, and they hold earlier private words as ciphertext.
-    pub fn for_reader(&mut self, sealed: impl Fn(&str, &str) -> bool) {
+    /// Returns how many check-ins had words taken out.
+    pub fn for_reader(&mut self, sealed: impl Fn(&str, &str) -> bool) -> usize {
         self.notes.retain(|n| !n.private);
         self.feelings.retain(|f| !f.private);
+        let mut withheld = 0;
         for c in &mut self.checkins {
-            if sealed(&c.partner_uuid, &c.date) {
+            let words = [&c.answer, &c.appreciation, &c.need, &c.note];
+            if words.iter().any(|w| w.is_some()) && sealed(&c.partner_uuid, &c.date) {
                 c.answer = None;
                 c.appreciation = None;
                 c.need = None;
                 c.note = None;
+                withheld += 1;
             }
         }
         self.revisions.clear();
         self.withdrawals.clear();
+        withheld
     }
 
     /// The feelings named in each check-in, by the check-in's uuid, in document order.
