@@ -183,13 +183,13 @@ fn describe(store: &store::Store, steps: &[Step]) -> anyhow::Result<Vec<Reverted
                 format!("delete {record}, which you added"),
                 format!("Deleted {record}, which you added."),
             ),
-            (Reverse::Restore(_), store::revisions::Action::Withdraw) => (
+            (Reverse::Restore(..), store::revisions::Action::Withdraw) => (
                 "withdraw",
                 "restored",
                 format!("take back the withdrawal of {record}"),
                 format!("{record} is no longer withdrawn."),
             ),
-            (Reverse::Restore(_), _) => (
+            (Reverse::Restore(..), _) => (
                 "edit",
                 "restored",
                 format!("put {record} back as it was before your change"),

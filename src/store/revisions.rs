@@ -166,6 +166,8 @@ pub struct Revision {
     pub at: String,
     pub body: Body,
     pub withdrawn: Vec<String>,
+    /// A check-in version's private words, as the ciphertext kept beside its fields.
+    pub private_words: Option<Vec<u8>>,
 }
 
 /// A record's revisions, oldest first.
@@ -188,6 +190,20 @@ pub fn of(conn: &Connection, kind: RecordKind, uuid: &str) -> rusqlite::Result<V
     for row in rows {
         let (hlc, origin, by, at, body, withdrawn) = row?;
         // A body this program cannot read (damage, or a newer rekindle) is left out.
+        let private_words = match kind {
+            RecordKind::Checkin => serde_json::from_str::<serde_json::Value>(&body)
+                .ok()
+                .and_then(|v| {
+                    v.get("ciphertext")
+                        .and_then(|c| c.as_str())
+                        .map(str::to_string)
+                })
+                .and_then(|c| {
+                    use base64::Engine as _;
+                    base64::engine::general_purpose::STANDARD.decode(c).ok()
+                }),
+            _ => None,
+        };
         if let Ok(body) = Body::from_json(kind, &body) {
             out.push(Revision {
                 hlc,
@@ -196,6 +212,7 @@ pub fn of(conn: &Connection, kind: RecordKind, uuid: &str) -> rusqlite::Result<V
                 at,
                 body,
                 withdrawn: serde_json::from_str(&withdrawn).unwrap_or_default(),
+                private_words,
             });
         }
     }

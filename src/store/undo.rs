@@ -19,8 +19,9 @@ use crate::domain::kind::RecordKind;
 pub enum Reverse {
     /// It was added: it is deleted.
     Delete,
-    /// It was changed: it goes back to this earlier version.
-    Restore(Box<Body>),
+    /// It was changed: it goes back to this earlier version (with a check-in's private
+    /// words, encrypted, when that version had any).
+    Restore(Box<Body>, Option<Vec<u8>>),
 }
 
 /// One record the undo takes back.
@@ -100,7 +101,7 @@ pub fn plan(
                             id,
                         }));
                     }
-                    Some(r) => Reverse::Restore(Box::new(r.body)),
+                    Some(r) => Reverse::Restore(Box::new(r.body), r.private_words),
                     // Nothing to go back to (it came in with an import meanwhile): skip it.
                     None => continue,
                 }
@@ -169,8 +170,17 @@ pub fn apply(
                     Action::Undo,
                 )?;
             }
-            Reverse::Restore(body) => {
+            Reverse::Restore(body, private_words) => {
                 records::replace(conn, stamp, &step.current, body, Action::Undo)?;
+                // A check-in's private words come back with the version they belong to.
+                if step.current.kind == crate::domain::kind::RecordKind::Checkin {
+                    match private_words {
+                        Some(ciphertext) => {
+                            super::checkins::set_private(conn, step.current.id, ciphertext)?
+                        }
+                        None => super::checkins::clear_private(conn, step.current.id)?,
+                    }
+                }
             }
         }
         revisions::mark_undone(conn, step.change.id)?;

@@ -580,6 +580,15 @@ fn amending_or_editing_a_private_check_in_keeps_its_words_private_and_its_versio
             "{needle}"
         );
     }
+    // Undo brings the earlier private words back, still private.
+    env.run(["undo", "--as", "Sam", "--yes"]).success();
+    let own = env
+        .run(["history", "--private", "--as", "Sam", "--json"])
+        .success()
+        .json();
+    assert_eq!(own[0]["answer"], "kept-to-myself");
+    assert_eq!(own[0]["note"], "said-only-to-me");
+    assert_eq!(own[0]["private"], true);
     // Alex never reads them, and cannot change them.
     env.set("REKINDLE_PASSPHRASE_FILE", "");
     let alex = as_reader(&env, "Alex", &["history", "--json"]).json();

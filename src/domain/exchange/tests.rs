@@ -510,3 +510,57 @@ fn dates_allow_for_a_time_zone_ahead_and_no_further() {
     focus["focus"][0]["date"] = "2026-11-22".into();
     assert!(check(parsed(focus), ahead, &now()).is_ok());
 }
+
+#[test]
+fn a_private_notes_words_win_over_its_stub_of_the_same_version() {
+    let words = NoteRecord {
+        uuid: CHECKIN.into(),
+        partner_uuid: SAM.into(),
+        date: "2026-11-20".into(),
+        text: None,
+        private: true,
+        ciphertext: Some("YWdl".into()),
+        hlc: "0001".into(),
+        ..NoteRecord::default()
+    };
+    let stub = NoteRecord {
+        ciphertext: None,
+        ..words.clone()
+    };
+    let (words, stub) = (Body::Note(words), Body::Note(stub));
+    assert!(words.compare(&stub).is_gt());
+    assert!(stub.compare(&words).is_lt());
+    // A later version wins, words or not.
+    let mut later = stub.clone();
+    later.restamp("0002", Some(SAM), "2026-11-21T10:00:00Z");
+    assert!(later.compare(&words).is_gt());
+}
+
+#[test]
+fn a_private_note_in_a_file_holds_no_text_and_base64_ciphertext() {
+    let note = |text: serde_json::Value, ciphertext: serde_json::Value| {
+        serde_json::json!([{
+            "uuid": CHECKIN, "partner_uuid": SAM, "date": "2026-11-20",
+            "text": text, "private": true, "ciphertext": ciphertext,
+            "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-20T10:00:00Z"
+        }])
+    };
+    let with_notes = |notes: serde_json::Value| {
+        let mut doc = minimal();
+        doc["notes"] = notes;
+        doc
+    };
+    let said = problem(with_notes(note("in the clear".into(), "YWdl".into())));
+    assert!(said.contains("notes[0].text"), "{said}");
+    let said = problem(with_notes(note(
+        serde_json::Value::Null,
+        "not base64!".into(),
+    )));
+    assert!(said.contains("notes[0].ciphertext"), "{said}");
+    let shared = serde_json::json!([{
+        "uuid": CHECKIN, "partner_uuid": SAM, "date": "2026-11-20", "text": "   ",
+        "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-20T10:00:00Z"
+    }]);
+    let said = problem(with_notes(shared));
+    assert!(said.contains("notes[0].text"), "{said}");
+}
