@@ -460,3 +460,43 @@ fn notes_survive_export_and_import_and_a_private_one_stays_readable_by_its_autho
         .refused()
         .stderr_has("notes[0].text");
 }
+
+/// The unpleasant feelings Sam named this week, as `progress --json` counts them.
+fn unpleasant(env: &TestEnv, who: &str) -> i64 {
+    let progress = env.run(["progress", "--json"]).success().json();
+    let weeks = progress["weeks"].as_array().unwrap();
+    weeks
+        .iter()
+        .map(|w| w["partners"][who]["unpleasant"].as_i64().unwrap())
+        .sum()
+}
+
+#[test]
+fn a_private_feeling_counts_in_no_shared_progress_until_it_is_shared() {
+    let mut env = couple_with_sam_key();
+    let sam = pass_file(&env, "sam-progress", SAM_PASS);
+    env.set("REKINDLE_PASSPHRASE_FILE", &sam);
+    env.run(["feel", "--as", "Sam", "--private", "lonely:3"])
+        .success()
+        .stdout_has("Saved a private feeling for Sam");
+    assert_eq!(unpleasant(&env, "Sam"), 0);
+    let report = env.root().join("r.html");
+    env.run(["report", "--output", report.to_str().unwrap()])
+        .success();
+    let page = String::from_utf8(bytes(&report)).unwrap();
+    assert!(!page.contains("lonely"));
+    env.run(["feel", "--as", "Sam", "hurt:2"]).success();
+    assert_eq!(unpleasant(&env, "Sam"), 1);
+    env.run(["reveal", "feeling", "1", "--as", "Sam"])
+        .success()
+        .stdout_has("Shared Sam's feeling");
+    assert_eq!(unpleasant(&env, "Sam"), 2);
+    // A private feeling is not edited (its word would be written in the clear); shared, it is.
+    env.run(["feel", "--as", "Sam", "--private", "ashamed"])
+        .success();
+    env.run(["edit", "feeling", "3", "--as", "Sam", "--word", "tired"])
+        .refused()
+        .stderr_has("feeling 3 is private");
+    env.run(["edit", "feeling", "1", "--as", "Sam", "--intensity", "2"])
+        .success();
+}

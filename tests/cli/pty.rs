@@ -431,6 +431,52 @@ fn a_danger_word_is_left_out_unless_the_partner_chooses_to_save_it() {
     );
 }
 
+/// A partner with a passphrase of their own is also offered to keep a danger word private:
+/// it is saved encrypted (the readable columns hold only the placeholder), counted nowhere
+/// shared, and the other partner's timeline says only that a private feeling was noted.
+#[test]
+fn a_danger_word_can_be_kept_private_by_a_partner_with_a_passphrase() {
+    let mut env = TestEnv::with_couple();
+    env.set("REKINDLE_TEST_KDF", "cheap");
+    let pass = env.root().join("alex.pass");
+    std::fs::write(&pass, "copper kettle winter orchard\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&pass, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    env.set("REKINDLE_PASSPHRASE_FILE", &pass);
+    env.run(["partners", "passphrase", "Alex", "--as", "Alex"])
+        .success();
+    let mut p = spawn(&env, &["feel", "--as", "Alex", "afraid:4", "tired"]);
+    // Leave it out, keep it private, save it: the second.
+    let shown = answer(&mut p, "Keep it private", "\x1b[B\r");
+    assert!(shown.contains("Safety card"), "{shown}");
+    p.exp_string("Saved Alex's feelings").expect("saved");
+    p.exp_string("Saved a private feeling for Alex")
+        .expect("the private one");
+    let (code, rest) = finish(p);
+    assert_eq!(code, 0);
+    assert!(
+        !rest.contains("afraid"),
+        "a private word is not said back: {rest}"
+    );
+    assert_eq!(
+        query(
+            &env,
+            "SELECT word, intensity, private IS NOT NULL FROM feelings ORDER BY id"
+        ),
+        [
+            vec![text("-"), rusqlite::types::Value::Null, int(1)],
+            vec![text("tired"), rusqlite::types::Value::Null, int(0)],
+        ]
+    );
+    env.set("REKINDLE_PASSPHRASE_FILE", "");
+    let listed = env.run(["history"]).success().stdout.clone();
+    assert!(listed.contains("Alex noted a private feeling"), "{listed}");
+    assert!(!listed.contains("afraid"), "{listed}");
+}
+
 /// A guided check-in whose answer is being written in `$EDITOR` (a script that writes the
 /// answer, says it is ready, and waits), stopped with `signal`. Returns the private folders
 /// the editor's file lived in that are still there afterwards, and the test's temp folder.

@@ -71,6 +71,13 @@ enum Op {
         which: u8,
         text: u8,
     },
+    /// A note, shared or private (its "ciphertext" stands in for real encryption: the merge
+    /// never reads it).
+    Note {
+        partner: usize,
+        text: u8,
+        private: bool,
+    },
     /// A request turned into a promise: the request is linked to it.
     Adopt {
         request: usize,
@@ -108,6 +115,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0..2usize, 0..3u8, 0..4u8)
             .prop_map(|(partner, which, text)| Op::Exercise { partner, which, text }),
         1 => (0..3usize, 0..3usize).prop_map(|(request, promise)| Op::Adopt { request, promise }),
+        1 => (0..2usize, 0..4u8, any::<bool>())
+            .prop_map(|(partner, text, private)| Op::Note { partner, text, private }),
         3 => (0..8usize, 0..4u8, prop::bool::weighted(0.2))
             .prop_map(|(which, note, forget)| Op::Edit { which, note, forget }),
         1 => (0..8usize).prop_map(|which| Op::Delete { which }),
@@ -192,6 +201,7 @@ fn editable(store: &Store) -> Vec<(RecordKind, i64)> {
         (RecordKind::Promise, "promises", ""),
         (RecordKind::Outcome, "outcomes", ""),
         (RecordKind::Exercise, "exercises", ""),
+        (RecordKind::Note, "notes", ""),
     ] {
         let mut stmt = store
             .conn()
@@ -345,6 +355,23 @@ fn act(journal: &mut Journal, op: &Op, tick: i64) {
                 Ok(())
             })
         }
+        Op::Note {
+            partner,
+            text,
+            private,
+        } => {
+            let who = partner_id(store, *partner);
+            let words = NOTES[usize::from(*text)];
+            let words = match private {
+                true => crate::store::notes::Words::Private(Some(words.as_bytes().to_vec())),
+                false => crate::store::notes::Words::Shared(words.to_string()),
+            };
+            store.write(|tx| {
+                let stamp = clock::stamp(tx, &clock, Some(who))?;
+                crate::store::notes::insert(tx, &stamp, who, today(), &words)?;
+                Ok(())
+            })
+        }
         Op::Adopt { request, promise } => {
             let requests = exercises::of_type(store.conn(), Exercise::Request).unwrap();
             let all = promises::list(store.conn(), true).unwrap();
@@ -383,6 +410,11 @@ fn act(journal: &mut Journal, op: &Op, tick: i64) {
                     Body::Promise(p) => p.text = text,
                     Body::Outcome(o) => o.note = Some(text),
                     Body::Exercise(e) => e.what = text,
+                    Body::Note(n) if n.private => {
+                        use base64::Engine as _;
+                        n.ciphertext = Some(base64::engine::general_purpose::STANDARD.encode(text));
+                    }
+                    Body::Note(n) => n.text = Some(text),
                     _ => {}
                 }
                 if next.content() == current.body.content() {
