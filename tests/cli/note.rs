@@ -500,3 +500,50 @@ fn a_private_feeling_counts_in_no_shared_progress_until_it_is_shared() {
     env.run(["edit", "feeling", "1", "--as", "Sam", "--intensity", "2"])
         .success();
 }
+
+#[test]
+fn removing_a_passphrase_leaves_a_private_note_as_its_stub_with_no_ciphertext_anywhere() {
+    let mut env = couple_with_sam_key();
+    let sam = pass_file(&env, "sam-remove", SAM_PASS);
+    env.set("REKINDLE_PASSPHRASE_FILE", &sam);
+    env.run(["note", "--as", "Sam", "--private", "first words"])
+        .success();
+    env.run(["edit", "note", "1", "--as", "Sam", "--text", "second words"])
+        .success();
+    env.run(["feel", "--as", "Sam", "--private", "wistful"])
+        .success();
+    env.run(["partners", "passphrase", "Sam", "--remove", "--as", "Sam"])
+        .refused()
+        .stderr_has("private words in 2 entries");
+    env.run([
+        "partners",
+        "passphrase",
+        "Sam",
+        "--remove",
+        "--yes",
+        "--as",
+        "Sam",
+    ])
+    .success();
+    env.set("REKINDLE_PASSPHRASE_FILE", "");
+    env.run(["history"])
+        .success()
+        .stdout_has("Sam wrote a private note (note 1)")
+        .stdout_has("Sam noted a private feeling");
+    let doc = env.run(["export"]).success().json();
+    assert!(
+        !doc.to_string().contains("ciphertext"),
+        "no ciphertext is left: {doc}"
+    );
+    let conn = rusqlite::Connection::open(env.default_journal()).unwrap();
+    let left: i64 = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM notes WHERE ciphertext IS NOT NULL)
+                  + (SELECT count(*) FROM feelings WHERE length(private) > 0)
+                  + (SELECT count(*) FROM revisions WHERE body LIKE '%ciphertext%')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(left, 0);
+}
