@@ -431,6 +431,8 @@ fn save(
         return Ok(Outcome::Unchanged);
     }
     let private_checkin = private_words_of(tx, current)?.is_some();
+    // Private words that change: `--forget-previous` takes their earlier ciphertext back.
+    let private_words_changed = private_checkin && words_in(open) != words_in(&next);
     let (next, words) = sealed(tx, me, next, private_checkin)?;
     if let (Body::Apology(a), false) = (&next, options.as_written) {
         let words = [
@@ -454,7 +456,10 @@ fn save(
         None => {}
     }
     let forgot = if options.forget {
-        let fields = edit::changed_text(&current.body, &after);
+        let mut fields = edit::changed_text(&current.body, &after);
+        if private_words_changed {
+            fields.push("ciphertext".to_string());
+        }
         revisions::withdraw(tx, &stamp, current.kind, &current.uuid, &fields)?;
         fields
     } else {
@@ -708,6 +713,19 @@ fn with_answers(body: &Body, me: &Partner, answers: &[Option<String>]) -> Body {
         Body::Checkin(..) | Body::Partner(_) | Body::Focus(_) => {}
     }
     next
+}
+
+/// A check-in version's words, to tell whether private ones changed.
+fn words_in(body: &Body) -> Option<[Option<String>; 4]> {
+    match body {
+        Body::Checkin(c, _) => Some([
+            c.answer.clone(),
+            c.appreciation.clone(),
+            c.need.clone(),
+            c.note.clone(),
+        ]),
+        _ => None,
+    }
 }
 
 /// A check-in's private words (their ciphertext), when it has any.

@@ -589,6 +589,30 @@ fn amending_or_editing_a_private_check_in_keeps_its_words_private_and_its_versio
     assert_eq!(own[0]["answer"], "kept-to-myself");
     assert_eq!(own[0]["note"], "said-only-to-me");
     assert_eq!(own[0]["private"], true);
+    // Taken back with --forget-previous: the earlier versions lose their ciphertext too.
+    env.run([
+        "edit",
+        "checkin",
+        "1",
+        "--as",
+        "Sam",
+        "--answer",
+        "said-differently",
+        "--forget-previous",
+    ])
+    .success()
+    .stdout_has("withdrawn");
+    let conn = rusqlite::Connection::open(env.default_journal()).unwrap();
+    let still: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM revisions WHERE kind = 'checkin'
+               AND json_extract(body, '$.ciphertext') IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    drop(conn);
+    assert_eq!(still, 0, "no earlier private words are left");
     // Alex never reads them, and cannot change them.
     env.set("REKINDLE_PASSPHRASE_FILE", "");
     let alex = as_reader(&env, "Alex", &["history", "--json"]).json();
