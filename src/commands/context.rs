@@ -112,8 +112,6 @@ pub struct Context {
     /// Partners who proved who they are in this command, with their unlocked identity.
     pub(super) proven: Vec<(i64, crate::keys::Identity)>,
     as_name: Option<String>,
-    /// Whether `as_name` came from the `--as` flag rather than `REKINDLE_AS`.
-    as_flag: bool,
     prompter: Option<Box<dyn Prompter>>,
     /// The safety card in this run: shown already, or held back until a meeting ends.
     card: std::cell::Cell<Card>,
@@ -232,7 +230,6 @@ impl Context {
             None
         };
         let flag = global.as_name.clone().filter(|n| !n.trim().is_empty());
-        let as_flag = flag.is_some();
         let as_name = flag.or_else(|| {
             env.var("REKINDLE_AS")
                 .map(|v| v.to_string_lossy().into_owned())
@@ -264,7 +261,6 @@ impl Context {
                 .map(PathBuf::from),
             proven: Vec::new(),
             as_name,
-            as_flag,
             prompter,
             card: std::cell::Cell::new(Card::NotShown),
             warned: Default::default(),
@@ -387,21 +383,9 @@ impl Context {
         self.as_name.as_deref()
     }
 
-    /// The name given with the `--as` flag itself, ignoring `REKINDLE_AS`: for filters, where
-    /// a name set once in the environment should not silently hide the other partner.
-    pub fn as_flag(&self) -> Option<&str> {
-        self.as_name.as_deref().filter(|_| self.as_flag)
-    }
-
     /// The partner named with `--as` or `REKINDLE_AS`, if any (never asked for).
     pub fn named_partner(&self, store: &Store) -> anyhow::Result<Option<Partner>> {
         self.partner_called(store, self.as_name())
-    }
-
-    /// The partner named with the `--as` flag itself, if any: for filters (see
-    /// [`Context::as_flag`]).
-    pub fn flagged_partner(&self, store: &Store) -> anyhow::Result<Option<Partner>> {
-        self.partner_called(store, self.as_flag())
     }
 
     fn partner_called(&self, store: &Store, name: Option<&str>) -> anyhow::Result<Option<Partner>> {

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::bail_user;
 use crate::commands::common::{guard_words, reader};
-use crate::commands::context::Context;
+use crate::commands::context::{Context, find_partner};
 use crate::domain::dates;
 use crate::domain::error::UserError;
 use crate::domain::history;
@@ -20,9 +20,9 @@ use crate::views::{self, Output};
 /// Read back what you have written: check-ins, feelings, promises and how they went,
 /// apologies and answers, focus changes and your times together, newest first.
 ///
-/// With --as NAME, only that partner's entries (and the ones you share: focus changes and
-/// times together). A name set in REKINDLE_AS does not filter: history shows you both unless
-/// you ask.
+/// --as NAME says who is reading (as REKINDLE_AS does): both partners' entries are shown,
+/// and the other's words of a day stay sealed until the reader has checked in that day too.
+/// To see one partner's entries only, use --partner NAME.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only entries on or after this day
@@ -48,6 +48,10 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = 20, allow_hyphen_values = true,
           value_parser = crate::commands::common::WholeNumber::new(1, 1_000_000))]
     pub limit: u32,
+
+    /// Only this partner's entries (and the ones you share: focus changes and times together)
+    #[arg(long, value_name = "NAME")]
+    pub partner: Option<String>,
 
     /// Only your own private words, read with your passphrase (needs --as or REKINDLE_AS)
     #[arg(long)]
@@ -90,7 +94,15 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         );
     }
     let store = ctx.open()?;
-    let mut partner = ctx.flagged_partner(&store)?.map(|p| p.id);
+    let mut partner = match &args.partner {
+        Some(name) => {
+            let partners = store::partners::all(store.conn())?;
+            let found = find_partner(&partners, name)
+                .map_err(|e| UserError::new(format!("--partner: {}", e.0)))?;
+            Some(found.id)
+        }
+        None => None,
+    };
     let reader = reader(ctx, &store)?;
     // `--private`: the acting partner's own private words, unlocked with their passphrase.
     let own = if args.private {
