@@ -991,3 +991,56 @@ fn a_journal_written_before_stamps_is_upgraded_with_stamps_from_its_times() {
     assert_eq!(shown["note"], "now");
     assert!(shown["changed"]["hlc"].as_str().unwrap() > far);
 }
+
+// Regression (new-user trial): after the newest record of a kind was deleted, the next one
+// took its number, so "check-in 2" written down somewhere then meant another entry.
+#[test]
+fn a_deleted_records_number_is_never_given_to_another() {
+    let env = TestEnv::with_couple();
+    for text in ["walk after dinner", "call at lunch"] {
+        env.run(["promise", "add", "--as", "Sam", text]).success();
+    }
+    env.run(["delete", "promise", "2", "--as", "Sam", "--yes"])
+        .success();
+    let third = env
+        .run([
+            "promise",
+            "add",
+            "--as",
+            "Sam",
+            "phone off at dinner",
+            "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(third["id"], 3, "{third}");
+    env.run(["show", "promise", "2"])
+        .refused()
+        .stderr_has("there is no promise 2");
+    assert_eq!(show(&env, "promise", "3")["text"], "phone off at dinner");
+
+    // A check-in taken back with undo frees no number either.
+    checkin(&env, "Alex", &["--date", "yesterday", "--feeling", "calm"]);
+    checkin(&env, "Alex", &["--note", "today's", "--feeling", "hopeful"]);
+    env.run(["undo", "--as", "Alex", "--yes"]).success();
+    let again = env
+        .run([
+            "checkin",
+            "--as",
+            "Alex",
+            "--trust",
+            "6",
+            "--feeling",
+            "tired",
+            "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(again["id"], 3, "{again}");
+    env.run(["show", "checkin", "2"]).refused();
+    assert_eq!(
+        show(&env, "checkin", "3")["feelings"][0]["word"],
+        "tired",
+        "{again}"
+    );
+}
