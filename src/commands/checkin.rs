@@ -909,6 +909,10 @@ mod tests {
         fn clear(&mut self) -> anyhow::Result<()> {
             self.script.borrow_mut().clear()
         }
+        fn pause(&mut self, text: &str) -> anyhow::Result<()> {
+            self.tick();
+            self.script.borrow_mut().pause(text)
+        }
     }
 
     fn journal(dir: &Path) -> PathBuf {

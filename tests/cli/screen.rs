@@ -181,6 +181,7 @@ fn together(columns: u16) {
         ("How strong is", "\r"),
         ("Your answer", "I own it.\r"),
         ("show your scores", "\r"),
+        ("hand the keyboard", "\r"),
         ("How much do you trust Sam today?", "4\r"),
         ("How close do you feel to Sam today?", "5\r"),
         ("What are you feeling?", "\r"),
