@@ -721,7 +721,7 @@ fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<(Store, Option<P
                 }
                 p.say("")?;
             }
-            ctx.show_safety_card(CardReason::Asked);
+            ctx.show_safety_card(CardReason::FirstUse);
             Ok((store, partners.into_iter().next()))
         }
         Err(e) => Err(e.into()),

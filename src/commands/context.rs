@@ -133,8 +133,11 @@ enum Card {
 /// Why the safety card is shown: asked for, or because of something just written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CardReason {
-    /// `rekindle safety`, or first use: the card alone.
+    /// `rekindle safety`: the card alone.
     Asked,
+    /// First use (`init`, or a first check-in that creates the journal): the card in brief,
+    /// short enough to read before the first question, pointing to `rekindle safety`.
+    FirstUse,
     /// A danger word, strong hopelessness, or words about dying or self-harm: the card with a
     /// gentle line first.
     Written,
@@ -299,7 +302,11 @@ impl Context {
                     text.push_str(&prose::paragraph(crate::views::safety::GENTLE_OPENING, 0));
                     text.push_str("\n\n");
                 }
-                text.push_str(&crate::views::safety::card());
+                if reason == CardReason::FirstUse {
+                    text.push_str(&crate::views::safety::first_use_card());
+                } else {
+                    text.push_str(&crate::views::safety::card());
+                }
                 let mut err = io::stderr().lock();
                 // A closed stderr has nowhere else to say it; the command goes on.
                 let _ = writeln!(err);
