@@ -363,11 +363,18 @@ fn what_the_other_partner_wrote_on_a_record_keeps_it_from_being_deleted() {
     env.run(["delete", "apology", "1", "--as", "Sam", "--yes"])
         .refused()
         .stderr_has("rekindle apology withdraw 1");
-    env.run(["apology", "withdraw", "1", "--as", "Alex"])
+    env.run(["apology", "withdraw", "1", "--as", "Alex", "--yes"])
         .refused()
         .stderr_has("apology 1 is Sam's; only Sam can withdraw it");
+    // Without a terminal and without --yes it says what to pass, and writes nothing.
+    let journal = env.default_journal();
+    let before = dump(&journal);
+    env.run(["apology", "withdraw", "1", "--as", "Sam"])
+        .refused()
+        .stderr_has("pass --yes to withdraw it without a terminal");
+    assert_eq!(dump(&journal), before);
     let withdrawn = env
-        .run(["apology", "withdraw", "1", "--as", "Sam", "--json"])
+        .run(["apology", "withdraw", "1", "--as", "Sam", "--yes", "--json"])
         .success()
         .json();
     assert_eq!(withdrawn["withdrawn_on"], "2026-11-21");
@@ -375,11 +382,10 @@ fn what_the_other_partner_wrote_on_a_record_keeps_it_from_being_deleted() {
     env.run(["history"]).success().stdout_has(
         "Sam apologised to Alex (apology 1, withdrawn on Saturday 21 November 2026) (edited)",
     );
-    env.run(["apology", "withdraw", "1", "--as", "Sam"])
+    env.run(["apology", "withdraw", "1", "--as", "Sam", "--yes"])
         .refused()
         .stderr_has("already withdrawn");
     // A withdrawn apology waits for no answer, and takes none.
-    let journal = env.default_journal();
     let before = dump(&journal);
     env.run(["apology", "respond", "1", "--as", "Alex", "--accept"])
         .refused()
