@@ -223,7 +223,7 @@ fn read(path: &std::path::Path, from_stdin: bool) -> anyhow::Result<Vec<u8>> {
             NotRead::Folder => anyhow::anyhow!(
                 "cannot read {label}: it is a folder, not an export file"
             ),
-            NotRead::Io(e) => anyhow::Error::new(e).context(format!("cannot read {label}")),
+            NotRead::Io(e) => anyhow::anyhow!("cannot read {label}: {}", files::in_words(&e)),
             too_large @ NotRead::TooLarge { .. } => UserError::new(format!(
                 "{label} cannot be imported: {too_large}; fifty years of entries export to about 50 MB, so this is not an export from rekindle"
             ))
