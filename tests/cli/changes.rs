@@ -1050,3 +1050,41 @@ fn a_deleted_records_number_is_never_given_to_another() {
         "{again}"
     );
 }
+
+// Regression (new-user trial): `delete feeling N` for a feeling named in a check-in said
+// there was no such feeling. It is part of the check-in, and the message says how to change it.
+#[test]
+fn a_check_ins_feeling_points_to_its_check_in() {
+    let env = TestEnv::with_couple();
+    checkin(
+        &env,
+        "Sam",
+        &["--feeling", "calm", "--feeling", "hopeful:3"],
+    );
+    let journal = env.default_journal();
+    let before = dump(&journal);
+    for args in [
+        &["delete", "feeling", "2", "--as", "Sam", "--yes"][..],
+        &["edit", "feeling", "2", "--as", "Sam", "--word", "tired"],
+    ] {
+        env.run(args)
+            .refused()
+            .stderr_has("feeling 2 is part of Sam's check-in 1 for Saturday 21 November 2026")
+            .stderr_has("rekindle edit checkin 1 --feeling WORD");
+    }
+    env.run(["show", "feeling", "2"])
+        .refused()
+        .stderr_has("rekindle show checkin 1");
+    assert_eq!(dump(&journal), before);
+    // The way it points to works.
+    env.run(["edit", "checkin", "1", "--as", "Sam", "--feeling", "calm"])
+        .success();
+    assert_eq!(
+        show(&env, "checkin", "1")["feelings"],
+        json!([{"word": "calm", "intensity": null, "valence": "pleasant"}])
+    );
+    // A feeling that is not there is still simply not there.
+    env.run(["delete", "feeling", "99", "--as", "Sam", "--yes"])
+        .refused()
+        .stderr_has("there is no feeling 99");
+}
