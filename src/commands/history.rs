@@ -14,6 +14,7 @@ use crate::domain::journey::Journey;
 use crate::domain::kind::RecordKind;
 use crate::store;
 use crate::text::sanitize;
+use crate::views::history::More;
 use crate::views::json::{self, Names, Record};
 use crate::views::{self, Output};
 
@@ -137,12 +138,20 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         search,
         limit: args.limit as usize,
     };
-    let refs = store::history::find(store.conn(), &filter)?;
-    // Only a full page can have more behind it; counting costs a query per kind.
-    let total = if refs.len() >= filter.limit {
-        store::history::total(store.conn(), &filter)?
+    // One entry more than the page says whether older ones lie beyond it, for the cost of the
+    // page: counting them all would read the whole journal (with no --since, every entry).
+    let probe = store::history::Filter {
+        limit: filter.limit.saturating_add(1),
+        ..filter.clone()
+    };
+    let mut refs = store::history::find(store.conn(), &probe)?;
+    let mut beyond = refs.len() > filter.limit;
+    refs.truncate(filter.limit);
+    // A search has found its matches already, so it says how many.
+    let total = if beyond && filter.search.is_some() {
+        Some(store::history::total(store.conn(), &filter)?)
     } else {
-        refs.len()
+        None
     };
     let names = Names::load(store.conn())?;
     let mut records: Vec<Record> = store::history::load(store.conn(), &refs)?
@@ -172,7 +181,10 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             }));
         }
         records.sort_by_key(|r| std::cmp::Reverse(r.date()));
-        records.truncate(filter.limit);
+        if records.len() > filter.limit {
+            records.truncate(filter.limit);
+            beyond = true;
+        }
     }
     let mut hidden = 0;
     if filter.search.is_some() {
@@ -185,18 +197,32 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     // that it tells nothing about words the reader may not see, it is left out when a sealed
     // entry matched, and for one's own private words (a count of everything, not of them).
     let more = if hidden > 0 || own.is_some() {
-        0
+        More::None
     } else {
-        total.saturating_sub(records.len())
+        match total {
+            Some(total) if total > records.len() => More::Count(total - records.len()),
+            Some(_) => More::None,
+            None if beyond => More::Older,
+            None => More::None,
+        }
     };
-    if more > 0 && ctx.json {
+    if ctx.json {
         // Standard output holds only the JSON; the note goes to standard error.
-        let _ = writeln!(
-            std::io::stderr().lock(),
-            "rekindle: {more} more {} beyond --limit {}",
-            if more == 1 { "entry" } else { "entries" },
-            filter.limit
-        );
+        let note = match more {
+            More::None => None,
+            More::Count(n) => Some(format!(
+                "{n} more {} beyond --limit {}",
+                if n == 1 { "entry" } else { "entries" },
+                filter.limit
+            )),
+            More::Older => Some(format!(
+                "older entries lie beyond --limit {}; pass a larger --limit or --since to see them",
+                filter.limit
+            )),
+        };
+        if let Some(note) = note {
+            let _ = writeln!(std::io::stderr().lock(), "rekindle: {note}");
+        }
     }
     ctx.emit(&Timeline {
         records,
@@ -222,9 +248,9 @@ struct Timeline {
     /// For the prompts check-ins answered, named in words.
     #[serde(skip)]
     journey: Option<Journey>,
-    /// How many more entries pass the filters beyond the limit.
+    /// Whether (and for a search, how many) more entries pass the filters beyond the limit.
     #[serde(skip)]
-    more: usize,
+    more: More,
     #[serde(skip)]
     limit: usize,
     /// The words searched for, to mark where they are found.

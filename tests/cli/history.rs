@@ -479,19 +479,43 @@ fn a_full_page_says_how_many_more_there_are_and_a_search_counts_what_it_found() 
     }
     // With the focus change made at init, seven entries in all.
     env.run(["feel", "--as", "Alex", "tired"]).success();
-    env.run(["history", "--limit", "4"])
-        .success()
-        .stdout_has("Showing the newest 4 entries. 3 more: pass --limit 7 to see them all");
+    // Without a search, the footer says that older entries exist (found by asking for one
+    // more than the page, never by counting the whole journal) and how to see them.
+    let run = env.run(["history", "--limit", "4"]);
+    run.success();
+    assert!(
+        run.stdout.replace('\n', " ").contains(
+            "Showing the newest 4 entries; there are older ones. Pass a larger --limit (such as \
+             --limit 8) to see more, or --since a date"
+        ),
+        "{}",
+        run.stdout
+    );
     env.run(["history", "--search", "walk", "--limit", "2"])
         .success()
         .stdout_has("5 entries found; showing the newest 2. 3 more");
     env.run(["history", "--search", "walk"])
         .success()
         .stdout_has("5 entries found.");
+    // A page that holds everything says nothing more, to the last entry.
+    for limit in ["7", "8"] {
+        let run = env.run(["history", "--limit", limit]);
+        run.success();
+        assert!(!run.stdout.contains("older ones"), "{}", run.stdout);
+    }
+    env.run(["history", "--limit", "6"])
+        .success()
+        .stdout_has("there are older ones");
     // With --json, standard output is the JSON alone and the note goes to standard error.
     let run = env.run(["history", "--limit", "4", "--json"]);
-    run.success().stderr_has("3 more entries beyond --limit 4");
+    run.success()
+        .stderr_has("older entries lie beyond --limit 4");
     assert_eq!(run.json().as_array().unwrap().len(), 4);
+    let run = env.run(["history", "--limit", "7", "--json"]);
+    run.success();
+    assert_eq!(run.stderr, "");
+    let run = env.run(["history", "--search", "walk", "--limit", "2", "--json"]);
+    run.success().stderr_has("3 more entries beyond --limit 2");
 }
 
 /// Finds the one check-in of `partner` in a `history --json` list.
