@@ -608,7 +608,9 @@ impl Prompter for TerminalPrompter {
         let cols = self.columns();
         let mut lines = Vec::new();
         for line in text.split('\n') {
-            if measure_text_width(line) < cols {
+            // A line as wide as the terminal fits (prose is wrapped at the terminal's width);
+            // wrapping it again would leave its last word alone on a row.
+            if measure_text_width(line) <= cols {
                 lines.push(line.to_string());
                 continue;
             }
