@@ -369,8 +369,11 @@ pub fn guard_words(
                 c.appreciation = None;
                 c.need = None;
                 c.note = None;
+                // An empty ciphertext is a stub: the words were written on another device
+                // and stay there.
                 if let Some((owner, identity)) = own
                     && Some(owner) == author
+                    && !ciphertext.is_empty()
                 {
                     let words = identity
                         .decrypt(ciphertext)

@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_sync.sql"),
     include_str!("migrations/0005_two_people.sql"),
     include_str!("migrations/0006_exercises.sql"),
+    include_str!("migrations/0007_passphrases_travel.sql"),
 ];
 
 /// The schema version this program writes and understands.
