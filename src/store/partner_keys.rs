@@ -283,7 +283,9 @@ pub fn merge_in(
             "INSERT OR REPLACE INTO partner_key_removals
                  (partner_id, set_by, created_at, removed_at, hlc, changed_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![partner_id, set_by, created_at, set_at, record.hlc, changed_by],
+            params![
+                partner_id, set_by, created_at, set_at, record.hlc, changed_by
+            ],
         )?;
         return Ok(());
     }

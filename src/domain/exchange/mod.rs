@@ -12,9 +12,7 @@ mod private;
 mod versions;
 
 pub use check::{Today, check};
-pub use private::{
-    Held, Privacy, decode as private_decode, encode as private_encode, strip_value,
-};
+pub use private::{Held, Privacy, decode as private_decode, encode as private_encode, strip_value};
 
 use std::collections::HashMap;
 use std::fmt;

@@ -202,7 +202,10 @@ fn all_stamps(doc: &Document) -> Vec<(Place, &str)> {
     for (i, e) in doc.passphrase_events.iter().enumerate() {
         all.push((place("passphrase_events", i).field("hlc"), e.hlc.as_str()));
         if let Some(told) = &e.told_hlc {
-            all.push((place("passphrase_events", i).field("told_hlc"), told.as_str()));
+            all.push((
+                place("passphrase_events", i).field("told_hlc"),
+                told.as_str(),
+            ));
         }
     }
     all
@@ -448,7 +451,10 @@ fn passphrase_events(doc: &mut Document) -> Result<(), Problem> {
         if let Some(first) = seen.insert(e.uuid.clone(), i) {
             return Err(Problem::at(
                 &at.field("uuid"),
-                format!("{} is listed twice (also passphrase_events[{first}])", e.uuid),
+                format!(
+                    "{} is listed twice (also passphrase_events[{first}])",
+                    e.uuid
+                ),
             ));
         }
     }

@@ -13,8 +13,8 @@ use super::rows;
 use crate::domain::exchange::{
     ApologyRecord, Body, CheckinRecord, Document, ExerciseRecord, FeelingRecord, FocusRecord,
     MeetingPart, MeetingRecord, OutcomeRecord, PartnerKeyRecord, PartnerRecord,
-    PassphraseEventRecord, Privacy, PromiseRecord, ResponseRecord, RevisionRecord,
-    TombstoneRecord, WithdrawalRecord, private_encode,
+    PassphraseEventRecord, Privacy, PromiseRecord, ResponseRecord, RevisionRecord, TombstoneRecord,
+    WithdrawalRecord, private_encode,
 };
 use crate::domain::kind::RecordKind;
 
@@ -559,9 +559,7 @@ pub fn partner_keys(conn: &Connection) -> rusqlite::Result<Vec<PartnerKeyRecord>
                 partner_uuid: r.get(0)?,
                 removed: r.get(1)?,
                 recipient: r.get(2)?,
-                wrapped: r
-                    .get::<_, Option<Vec<u8>>>(3)?
-                    .map(|b| private_encode(&b)),
+                wrapped: r.get::<_, Option<Vec<u8>>>(3)?.map(|b| private_encode(&b)),
                 set_by_uuid: r.get(4)?,
                 created_at: r.get(5)?,
                 set_at: r.get(6)?,

@@ -26,14 +26,13 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::{Failure, Res, read, write};
 use crate::domain::exchange::{
-    Body, Counts, Document, PartnerKeyRecord, PassphraseEventRecord, Place, Problem,
-    private_decode,
+    Body, Counts, Document, PartnerKeyRecord, PassphraseEventRecord, Place, Problem, private_decode,
 };
 use crate::domain::hlc::Hlc;
 use crate::domain::kind::RecordKind;
 use crate::domain::model::same_name;
-use crate::store::{clock, partner_keys};
 use crate::store::revisions::{self, Tombstone};
+use crate::store::{clock, partner_keys};
 use crate::text::prose::and_list;
 
 /// A record an import touched: for the report, by kind, local id (gone for a deleted one),
