@@ -1038,7 +1038,16 @@ fn the_device_owner_acts_without_a_passphrase_and_private_words_stay_on_their_co
     sam.run(["partners", "passphrase", "Alex", "--as", "Alex"])
         .success();
     sam.set("REKINDLE_PASSPHRASE_FILE", "");
+    // Making this computer Sam's needs his passphrase (then it needs nothing more): without
+    // it, nothing is paired.
+    sam.run(["sync", "init", &s(dir.path()), "--as", "Sam"])
+        .refused()
+        .stderr_has("Sam has a passphrase, and this needs it");
+    assert!(files(dir.path()).is_empty(), "{:?}", files(dir.path()));
+    let sam_pass = pass_file(&sam, "sam-init", crate::two_people::SAM_PASS);
+    sam.set("REKINDLE_PASSPHRASE_FILE", &sam_pass);
     let code = init(&sam, dir.path(), "Sam", &[]);
+    sam.set("REKINDLE_PASSPHRASE_FILE", "");
     // Now this computer is Sam's: his writes need nothing more.
     sam.run([
         "feel",
@@ -1079,7 +1088,19 @@ fn the_device_owner_acts_without_a_passphrase_and_private_words_stay_on_their_co
     }
     let mut alex = TestEnv::new();
     alex.set("REKINDLE_TEST_KDF", "cheap");
+    // Alex's passphrase came with the batches: making this computer hers needs it, and
+    // without it no journal is left behind.
+    alex.run_with_stdin(
+        ["sync", "join", &s(dir.path()), "--as", "Alex"],
+        &format!("{code}\n"),
+    )
+    .refused()
+    .stderr_has("Alex has a passphrase, and this needs it");
+    assert!(!alex.default_journal().exists());
+    let alex_here = pass_file(&alex, "alex-here", ALEX_PASS);
+    alex.set("REKINDLE_PASSPHRASE_FILE", &alex_here);
     join(&alex, dir.path(), "Alex", &code);
+    alex.set("REKINDLE_PASSPHRASE_FILE", "");
     let history = alex.run(["history", "--json"]).success().stdout.clone();
     assert!(history.contains("owner writes freely"), "{history}");
     // An exercise written on Alex's computer reaches Sam's.
@@ -1314,8 +1335,8 @@ fn private_words_stay_home_while_their_check_in_travels_as_a_stub() {
     let dir = folder();
     let mut sam = couple_with_sam_key();
     let pass = pass_file(&sam, "sam-own", SAM_PASS);
-    let code = init(&sam, dir.path(), "Sam", &[]);
     sam.set("REKINDLE_PASSPHRASE_FILE", &pass);
+    let code = init(&sam, dir.path(), "Sam", &[]);
     sam.run([
         "checkin",
         "--as",
