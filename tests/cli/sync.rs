@@ -1411,6 +1411,19 @@ fn private_words_stay_home_while_their_check_in_travels_as_a_stub() {
     alex_with_sam
         .run(["checkin", "--as", "Sam", "--trust", "7", "--amend"])
         .success();
+    // There, Sam is told where his words are.
+    let away = alex_with_sam
+        .run(["history", "--private", "--as", "Sam", "--json"])
+        .success()
+        .json();
+    assert_eq!(
+        (&away[0]["elsewhere"], &away[0]["answer"]),
+        (&Value::Bool(true), &Value::Null)
+    );
+    alex_with_sam
+        .run(["history", "--private", "--as", "Sam"])
+        .success()
+        .stdout_has("private words, kept on the computer they were written on");
     alex_with_sam.set("REKINDLE_PASSPHRASE_FILE", "");
     alex_with_sam.run(["sync"]).success();
     sam.run(["sync"]).success();
