@@ -1424,6 +1424,11 @@ fn private_words_stay_home_while_their_check_in_travels_as_a_stub() {
         .run(["history", "--private", "--as", "Sam"])
         .success()
         .stdout_has("private words, kept on the computer they were written on");
+    let id = away[0]["id"].to_string();
+    alex_with_sam
+        .run(["reveal", "checkin", &id, "--as", "Sam"])
+        .refused()
+        .stderr_has("were written on another computer and stay there");
     alex_with_sam.set("REKINDLE_PASSPHRASE_FILE", "");
     alex_with_sam.run(["sync"]).success();
     sam.run(["sync"]).success();
