@@ -37,8 +37,31 @@ fn init(env: &TestEnv, dir: &Path, who: &str, extra: &[&str]) -> String {
 }
 
 fn join(env: &TestEnv, dir: &Path, who: &str, code: &str) {
-    env.run_with_stdin(["sync", "join", &s(dir), "--as", who], &format!("{code}\n"))
-        .success();
+    let mut cmd = env.command(["sync", "join", &s(dir), "--as", who]);
+    if std::env::var_os(crate::support::ENCRYPTED_RUN).is_some() {
+        // The encrypted run gives both partners one passphrase, which arrives with the
+        // batches: joining as either of them proves it.
+        let pass = crate::two_people::pass_file(env, "join", "the same long passphrase for both");
+        cmd.env("REKINDLE_PASSPHRASE_FILE", pass);
+    }
+    let mut child = cmd
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    let _ = child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{code}\n").as_bytes());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "sync join failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// The export with what differs between two journals holding the same records taken out:
