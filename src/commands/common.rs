@@ -369,8 +369,14 @@ pub fn guard_words(
                 c.appreciation = None;
                 c.need = None;
                 c.note = None;
-                if let Some((owner, identity)) = own
-                    && Some(owner) == author
+                // An empty ciphertext is a stub: the words were written on another device
+                // and stay there; their author is told so.
+                let theirs = own.filter(|(owner, _)| Some(*owner) == author);
+                if theirs.is_some() && ciphertext.is_empty() {
+                    c.elsewhere = true;
+                }
+                if let Some((_, identity)) = theirs
+                    && !ciphertext.is_empty()
                 {
                     let words = identity
                         .decrypt(ciphertext)

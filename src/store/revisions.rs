@@ -84,7 +84,8 @@ fn partner_id(conn: &Connection, uuid: Option<&str>) -> rusqlite::Result<Option<
 /// Keeps `body` as a revision of the record `record_uuid`. The same version kept twice is
 /// one revision; when the two copies differ (one had words taken back, or a clone of a
 /// journal wrote two versions with one stamp), the copy with more taken back wins, then the
-/// greater text, so every journal keeps the same one.
+/// greater text, so every journal keeps the same one. A private record's earlier versions
+/// keep the stub of its words, never their ciphertext (only the current version holds them).
 pub fn keep(
     conn: &Connection,
     record_uuid: &str,
@@ -109,7 +110,7 @@ pub fn keep(
         body.uuid(),
         by,
         body.updated_at(),
-        body.to_json(),
+        body.stub_json(),
         withdrawn
     ])?;
     Ok(())

@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_two_people.sql"),
     include_str!("migrations/0006_exercises.sql"),
     include_str!("migrations/0007_record_numbers.sql"),
+    include_str!("migrations/0008_passphrases_travel.sql"),
 ];
 
 /// The schema version this program writes and understands.

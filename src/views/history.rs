@@ -347,7 +347,12 @@ fn marked_entry(
             text(out, mark, "Appreciates", c.appreciation.as_deref())?;
             text(out, mark, "Needs", c.need.as_deref())?;
             text(out, mark, "Note", c.note.as_deref())?;
-            if c.private && c.answer.is_none() && c.note.is_none() && c.need.is_none() {
+            if c.elsewhere {
+                writeln!(
+                    out,
+                    "    (private words, kept on the computer they were written on)"
+                )?;
+            } else if c.private && c.answer.is_none() && c.note.is_none() && c.need.is_none() {
                 writeln!(out, "    {} wrote privately that day", name(&c.partner))?;
             } else if c.private {
                 writeln!(
