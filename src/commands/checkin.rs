@@ -768,7 +768,7 @@ fn open_or_offer_to_create(ctx: &mut Context) -> anyhow::Result<(Store, Option<P
                 }
                 p.say("")?;
             }
-            ctx.show_safety_card(CardReason::Asked);
+            ctx.show_safety_card(CardReason::FirstUse);
             Ok((store, partners.into_iter().next()))
         }
         Err(e) => Err(e.into()),
@@ -955,6 +955,10 @@ mod tests {
         }
         fn clear(&mut self) -> anyhow::Result<()> {
             self.script.borrow_mut().clear()
+        }
+        fn pause(&mut self, text: &str) -> anyhow::Result<()> {
+            self.tick();
+            self.script.borrow_mut().pause(text)
         }
     }
 

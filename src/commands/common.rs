@@ -370,8 +370,14 @@ pub fn guard_words(
                 c.appreciation = None;
                 c.need = None;
                 c.note = None;
-                if let Some((owner, identity)) = own
-                    && Some(owner) == author
+                // An empty ciphertext is a stub: the words were written on another device
+                // and stay there; their author is told so.
+                let theirs = own.filter(|(owner, _)| Some(*owner) == author);
+                if theirs.is_some() && ciphertext.is_empty() {
+                    c.elsewhere = true;
+                }
+                if let Some((_, identity)) = theirs
+                    && !ciphertext.is_empty()
                 {
                     let words = identity
                         .decrypt(ciphertext)
@@ -493,4 +499,39 @@ pub fn encrypt_to_own_key(
     let key = own_key(conn, partner)?;
     let recipient = crate::keys::Recipient::parse(&key.recipient)?;
     Ok(crate::keys::encrypt(&[&recipient], plaintext)?)
+}
+
+/// Refuses `KIND ID` when it names a feeling that belongs to a check-in: such a feeling is
+/// part of its check-in, not an entry of its own, so `edit`, `delete` and `show` point to the
+/// check-in instead of saying there is no such feeling. `Ok(())` for anything else.
+pub fn refuse_a_checkins_feeling(
+    conn: &rusqlite::Connection,
+    kind: RecordKind,
+    id: i64,
+    command: &str,
+) -> anyhow::Result<()> {
+    if kind != RecordKind::Feeling {
+        return Ok(());
+    }
+    let Some(feeling) = store::feelings::get(conn, id)? else {
+        return Ok(());
+    };
+    let Some(checkin) = feeling.checkin_id else {
+        return Ok(());
+    };
+    let name = store::partners::get(conn, feeling.partner_id)?
+        .map(|p| sanitize::line(&p.name).into_owned())
+        .unwrap_or_else(|| "a partner".to_string());
+    let what = format!(
+        "feeling {id} is part of {name}'s check-in {checkin} for {}, not an entry of its own",
+        in_words(feeling.date)
+    );
+    Err(UserError::new(match command {
+        "show" => format!("{what}; it is shown with the check-in: rekindle show checkin {checkin}"),
+        _ => format!(
+            "{what}; to change that check-in's feelings: rekindle edit checkin {checkin} \
+             --feeling WORD (repeat it for several, or --feeling none for none)"
+        ),
+    })
+    .into())
 }

@@ -112,8 +112,6 @@ pub struct Context {
     /// Partners who proved who they are in this command, with their unlocked identity.
     pub(super) proven: Vec<(i64, crate::keys::Identity)>,
     as_name: Option<String>,
-    /// Whether `as_name` came from the `--as` flag rather than `REKINDLE_AS`.
-    as_flag: bool,
     prompter: Option<Box<dyn Prompter>>,
     /// The safety card in this run: shown already, or held back until a meeting ends.
     card: std::cell::Cell<Card>,
@@ -135,8 +133,11 @@ enum Card {
 /// Why the safety card is shown: asked for, or because of something just written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CardReason {
-    /// `rekindle safety`, or first use: the card alone.
+    /// `rekindle safety`: the card alone.
     Asked,
+    /// First use (`init`, or a first check-in that creates the journal): the card in brief,
+    /// short enough to read before the first question, pointing to `rekindle safety`.
+    FirstUse,
     /// A danger word, strong hopelessness, or words about dying or self-harm: the card with a
     /// gentle line first.
     Written,
@@ -232,7 +233,6 @@ impl Context {
             None
         };
         let flag = global.as_name.clone().filter(|n| !n.trim().is_empty());
-        let as_flag = flag.is_some();
         let as_name = flag.or_else(|| {
             env.var("REKINDLE_AS")
                 .map(|v| v.to_string_lossy().into_owned())
@@ -264,7 +264,6 @@ impl Context {
                 .map(PathBuf::from),
             proven: Vec::new(),
             as_name,
-            as_flag,
             prompter,
             card: std::cell::Cell::new(Card::NotShown),
             warned: Default::default(),
@@ -303,7 +302,11 @@ impl Context {
                     text.push_str(&prose::paragraph(crate::views::safety::GENTLE_OPENING, 0));
                     text.push_str("\n\n");
                 }
-                text.push_str(&crate::views::safety::card());
+                if reason == CardReason::FirstUse {
+                    text.push_str(&crate::views::safety::first_use_card());
+                } else {
+                    text.push_str(&crate::views::safety::card());
+                }
                 let mut err = io::stderr().lock();
                 // A closed stderr has nowhere else to say it; the command goes on.
                 let _ = writeln!(err);
@@ -387,21 +390,9 @@ impl Context {
         self.as_name.as_deref()
     }
 
-    /// The name given with the `--as` flag itself, ignoring `REKINDLE_AS`: for filters, where
-    /// a name set once in the environment should not silently hide the other partner.
-    pub fn as_flag(&self) -> Option<&str> {
-        self.as_name.as_deref().filter(|_| self.as_flag)
-    }
-
     /// The partner named with `--as` or `REKINDLE_AS`, if any (never asked for).
     pub fn named_partner(&self, store: &Store) -> anyhow::Result<Option<Partner>> {
         self.partner_called(store, self.as_name())
-    }
-
-    /// The partner named with the `--as` flag itself, if any: for filters (see
-    /// [`Context::as_flag`]).
-    pub fn flagged_partner(&self, store: &Store) -> anyhow::Result<Option<Partner>> {
-        self.partner_called(store, self.as_flag())
     }
 
     fn partner_called(&self, store: &Store, name: Option<&str>) -> anyhow::Result<Option<Partner>> {

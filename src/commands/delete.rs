@@ -107,6 +107,7 @@ fn deletable(
     id: i64,
 ) -> anyhow::Result<Current> {
     let Some(found) = records::current(conn, kind, id)? else {
+        crate::commands::common::refuse_a_checkins_feeling(conn, kind, id, "delete")?;
         bail_user!(
             "there is no {} {id}; `rekindle history --kind {}` lists them",
             kind.label().0,

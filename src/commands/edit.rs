@@ -390,6 +390,7 @@ fn current(
     id: i64,
 ) -> anyhow::Result<Current> {
     let Some(current) = records::current(conn, kind, id)? else {
+        crate::commands::common::refuse_a_checkins_feeling(conn, kind, id, "edit")?;
         bail_user!(
             "there is no {} {id}; `rekindle history --kind {}` lists them",
             kind.label().0,

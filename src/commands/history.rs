@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::bail_user;
 use crate::commands::common::{guard_words, reader};
-use crate::commands::context::Context;
+use crate::commands::context::{Context, find_partner};
 use crate::domain::dates;
 use crate::domain::error::UserError;
 use crate::domain::history;
@@ -14,15 +14,16 @@ use crate::domain::journey::Journey;
 use crate::domain::kind::RecordKind;
 use crate::store;
 use crate::text::sanitize;
+use crate::views::history::More;
 use crate::views::json::{self, Names, Record};
 use crate::views::{self, Output};
 
 /// Read back what you have written: check-ins, feelings, promises and how they went,
 /// apologies and answers, focus changes and your times together, newest first.
 ///
-/// With --as NAME, only that partner's entries (and the ones you share: focus changes and
-/// times together). A name set in REKINDLE_AS does not filter: history shows you both unless
-/// you ask.
+/// --as NAME says who is reading (as REKINDLE_AS does): both partners' entries are shown,
+/// and the other's words of a day stay sealed until the reader has checked in that day too.
+/// To see one partner's entries only, use --partner NAME.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only entries on or after this day
@@ -48,6 +49,10 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = 20, allow_hyphen_values = true,
           value_parser = crate::commands::common::WholeNumber::new(1, 1_000_000))]
     pub limit: u32,
+
+    /// Only this partner's entries (and the ones you share: focus changes and times together)
+    #[arg(long, value_name = "NAME")]
+    pub partner: Option<String>,
 
     /// Only your own private entries (check-in words, notes, feelings), read with your
     /// passphrase (needs --as or REKINDLE_AS)
@@ -91,7 +96,15 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         );
     }
     let store = ctx.open()?;
-    let mut partner = ctx.flagged_partner(&store)?.map(|p| p.id);
+    let mut partner = match &args.partner {
+        Some(name) => {
+            let partners = store::partners::all(store.conn())?;
+            let found = find_partner(&partners, name)
+                .map_err(|e| UserError::new(format!("--partner: {}", e.0)))?;
+            Some(found.id)
+        }
+        None => None,
+    };
     let reader = reader(ctx, &store)?;
     // `--private`: the acting partner's own private words, unlocked with their passphrase.
     let own = if args.private {
@@ -126,12 +139,20 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         search,
         limit: args.limit as usize,
     };
-    let refs = store::history::find(store.conn(), &filter)?;
-    // Only a full page can have more behind it; counting costs a query per kind.
-    let total = if refs.len() >= filter.limit {
-        store::history::total(store.conn(), &filter)?
+    // One entry more than the page says whether older ones lie beyond it, for the cost of the
+    // page: counting them all would read the whole journal (with no --since, every entry).
+    let probe = store::history::Filter {
+        limit: filter.limit.saturating_add(1),
+        ..filter.clone()
+    };
+    let mut refs = store::history::find(store.conn(), &probe)?;
+    let mut beyond = refs.len() > filter.limit;
+    refs.truncate(filter.limit);
+    // A search has found its matches already, so it says how many.
+    let total = if beyond && filter.search.is_some() {
+        Some(store::history::total(store.conn(), &filter)?)
     } else {
-        refs.len()
+        None
     };
     let names = Names::load(store.conn())?;
     let mut records: Vec<Record> = store::history::load(store.conn(), &refs)?
@@ -166,7 +187,10 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             }));
         }
         records.sort_by_key(|r| std::cmp::Reverse(r.date()));
-        records.truncate(filter.limit);
+        if records.len() > filter.limit {
+            records.truncate(filter.limit);
+            beyond = true;
+        }
     }
     let mut hidden = 0;
     if filter.search.is_some() {
@@ -179,18 +203,32 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     // that it tells nothing about words the reader may not see, it is left out when a sealed
     // entry matched, and for one's own private words (a count of everything, not of them).
     let more = if hidden > 0 || own.is_some() {
-        0
+        More::None
     } else {
-        total.saturating_sub(records.len())
+        match total {
+            Some(total) if total > records.len() => More::Count(total - records.len()),
+            Some(_) => More::None,
+            None if beyond => More::Older,
+            None => More::None,
+        }
     };
-    if more > 0 && ctx.json {
+    if ctx.json {
         // Standard output holds only the JSON; the note goes to standard error.
-        let _ = writeln!(
-            std::io::stderr().lock(),
-            "rekindle: {more} more {} beyond --limit {}",
-            if more == 1 { "entry" } else { "entries" },
-            filter.limit
-        );
+        let note = match more {
+            More::None => None,
+            More::Count(n) => Some(format!(
+                "{n} more {} beyond --limit {}",
+                if n == 1 { "entry" } else { "entries" },
+                filter.limit
+            )),
+            More::Older => Some(format!(
+                "older entries lie beyond --limit {}; pass a larger --limit or --since to see them",
+                filter.limit
+            )),
+        };
+        if let Some(note) = note {
+            let _ = writeln!(std::io::stderr().lock(), "rekindle: {note}");
+        }
     }
     ctx.emit(&Timeline {
         records,
@@ -216,9 +254,9 @@ struct Timeline {
     /// For the prompts check-ins answered, named in words.
     #[serde(skip)]
     journey: Option<Journey>,
-    /// How many more entries pass the filters beyond the limit.
+    /// Whether (and for a search, how many) more entries pass the filters beyond the limit.
     #[serde(skip)]
-    more: usize,
+    more: More,
     #[serde(skip)]
     limit: usize,
     /// The words searched for, to mark where they are found.

@@ -14,7 +14,7 @@ use crate::domain::exchange::{self, Counts, Problem};
 use crate::domain::files::{self, NotRead};
 use crate::domain::kind::RecordKind;
 use crate::keys::{self, KeyError};
-use crate::store::exchange::{Merged, Touched};
+use crate::store::exchange::{KeyMerged, KeyOutcome, Merged, Touched};
 use crate::store::{self, Store, StoreError};
 use crate::text::prose;
 use crate::text::sanitize;
@@ -57,10 +57,55 @@ struct Summary {
     replaced: Vec<Named>,
     /// Records deleted because the file says they were deleted.
     deleted: Vec<Named>,
+    /// Partners' passphrases the file brought, replaced or removed, or held in an older
+    /// version than this journal's: `{"partner", "outcome"}` with `added`, `replaced`,
+    /// `removed` or `kept` (this journal's, changed later, stays).
+    passphrases: Vec<PassphraseNote>,
     #[serde(skip)]
     span: Option<(NaiveDate, NaiveDate)>,
     #[serde(skip)]
     counts: Counts,
+    #[serde(skip)]
+    changed: bool,
+}
+
+/// What the import did with one partner's passphrase.
+#[derive(Serialize)]
+struct PassphraseNote {
+    partner: String,
+    outcome: &'static str,
+}
+
+impl PassphraseNote {
+    fn from(k: &KeyMerged, names: &Names) -> PassphraseNote {
+        PassphraseNote {
+            partner: names.of(k.partner),
+            outcome: match k.outcome {
+                KeyOutcome::Added => "added",
+                KeyOutcome::Replaced => "replaced",
+                KeyOutcome::Removed => "removed",
+                KeyOutcome::KeptOurs => "kept",
+            },
+        }
+    }
+
+    fn in_words(&self) -> String {
+        let name = sanitize::line(&self.partner);
+        match self.outcome {
+            "added" => format!(
+                "{name}'s passphrase came with the file: acting as {name} here needs it now."
+            ),
+            "replaced" => format!(
+                "{name}'s passphrase in the file was set later than the one this journal had, so it replaced it: {name}'s passphrase here is now the one from the file."
+            ),
+            "removed" => format!(
+                "{name}'s passphrase was removed after the one this journal had was set (the file says so), so {name} has no passphrase here now."
+            ),
+            _ => format!(
+                "{name}'s passphrase in the file is older than the one this journal has, which stays."
+            ),
+        }
+    }
 }
 
 /// A record the import replaced or deleted, by kind, id, day and whose it is.
@@ -202,6 +247,12 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             .iter()
             .map(|t| Named::from(t, &names))
             .collect(),
+        passphrases: merged
+            .keys
+            .iter()
+            .map(|k| PassphraseNote::from(k, &names))
+            .collect(),
+        changed: merged.changed(),
         span,
         counts,
     })
@@ -223,7 +274,7 @@ fn read(path: &std::path::Path, from_stdin: bool) -> anyhow::Result<Vec<u8>> {
             NotRead::Folder => anyhow::anyhow!(
                 "cannot read {label}: it is a folder, not an export file"
             ),
-            NotRead::Io(e) => anyhow::Error::new(e).context(format!("cannot read {label}")),
+            NotRead::Io(e) => anyhow::anyhow!("cannot read {label}: {}", files::in_words(&e)),
             too_large @ NotRead::TooLarge { .. } => UserError::new(format!(
                 "{label} cannot be imported: {too_large}; fifty years of entries export to about 50 MB, so this is not an export from rekindle"
             ))
@@ -286,7 +337,13 @@ impl Output for Summary {
                 t.added + t.updated + t.skipped + t.removed > 0
             })
             .collect();
+        for p in &self.passphrases {
+            writeln!(out, "{}", prose::paragraph(&p.in_words(), 0))?;
+        }
         if shown.is_empty() {
+            if self.changed {
+                return Ok(());
+            }
             writeln!(out, "The file holds no records, so nothing changed.")?;
             return Ok(());
         }
@@ -312,7 +369,7 @@ impl Output for Summary {
             writeln!(out, "{row}")?;
         }
         writeln!(out)?;
-        if !counts.changed() {
+        if !self.changed {
             writeln!(
                 out,
                 "Your journal already had everything in this file, so nothing changed."

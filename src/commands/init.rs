@@ -54,7 +54,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         today: ctx.today,
     })?;
     // On standard error, after what was made, so scripts reading the JSON are not disturbed.
-    ctx.show_safety_card(CardReason::Asked);
+    ctx.show_safety_card(CardReason::FirstUse);
     Ok(())
 }
 

@@ -63,6 +63,12 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let Some(ciphertext) = privacy.get(&id).and_then(|p| p.private.clone()) else {
         bail_user!("check-in {id} has no private words to share");
     };
+    if ciphertext.is_empty() {
+        // A stub: the words were written on another computer of the couple and stay there.
+        bail_user!(
+            "the private words of check-in {id} were written on another computer and stay there; share them there with rekindle reveal checkin (its number there may differ)"
+        );
+    }
     let Some(identity) = ctx.identity(&store, &me)? else {
         bail_user!("{name} has no passphrase, so check-in {id} cannot be read");
     };

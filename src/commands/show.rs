@@ -67,6 +67,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let store = ctx.open()?;
     let conn = store.conn();
     let Some(current) = records::current(conn, kind, id)? else {
+        crate::commands::common::refuse_a_checkins_feeling(conn, kind, id, "show")?;
         bail_user!(
             "there is no {} {id}; `rekindle history --kind {}` lists them (a deleted one is named there, without its words)",
             kind.label().0,

@@ -21,8 +21,19 @@ pub enum NotRead {
     Socket,
     #[error("it is larger than {}{}", size(*.limit), .found.map(|n| format!(" (it holds {})", size(n))).unwrap_or_default())]
     TooLarge { limit: u64, found: Option<u64> },
-    #[error("{0}")]
+    #[error("{}", in_words(.0))]
     Io(#[from] io::Error),
+}
+
+/// Why a file a person named could not be read, in words ("it does not exist"), without the
+/// system's error number.
+pub fn in_words(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "it does not exist".to_string(),
+        io::ErrorKind::PermissionDenied => "you are not allowed to read it".to_string(),
+        io::ErrorKind::NotADirectory => "a part of its path is a file, not a folder".to_string(),
+        kind => format!("it could not be read ({kind})"),
+    }
 }
 
 /// A size in words: "256 MiB", "1 MiB", "12 KiB", "300 bytes".

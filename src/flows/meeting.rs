@@ -169,7 +169,16 @@ pub fn ask(
         meeting.turns[i].checkin = turn.checkin;
         meeting.turns[i].scores_kept = turn.scores_kept;
         meeting.parts_done = i as u8 + 1;
-        // The next partner takes the keyboard: what was just answered leaves the screen.
+        // The next partner takes the keyboard: a pause first, so that a key pressed once too
+        // often lands here and not in their first answer; then what was just answered leaves
+        // the screen.
+        if i == 0 {
+            p.pause(&format!(
+                "Thank you, {}. Now hand the keyboard to {}, and press Enter when {} is \
+                 ready; the screen is cleared first.",
+                names[0], names[1], names[1]
+            ))?;
+        }
         p.clear()?;
     }
     if meeting.parts_done < 3 {
@@ -364,7 +373,8 @@ mod tests {
             t("7"),
             Reply::Picks(vec![]),
             t("I own it."),
-            Reply::Yes, // Sam's scores on the shared summary
+            Reply::Yes,   // Sam's scores on the shared summary
+            Reply::Enter, // Alex takes the keyboard
             // Alex's check-in.
             t("4"),
             t("5"),
@@ -440,6 +450,23 @@ mod tests {
             .position(|s| s == "Part 2 of 4: Alex's check-in");
         let first_clear = p.said.iter().position(|s| s == CLEARED);
         assert!(first_clear.unwrap() < part2.unwrap(), "{:?}", p.said);
+        // Before the screen is cleared, Sam hands over and Enter is waited for: nothing
+        // Sam types then reaches Alex's first question.
+        let handover = "Thank you, Sam. Now hand the keyboard to Alex, and press Enter when \
+                        Alex is ready; the screen is cleared first.";
+        let at = p.asked.iter().position(|q| q == handover);
+        let alex_first = p
+            .asked
+            .iter()
+            .position(|q| q == "How much do you trust Sam today?\n1 to 10");
+        assert!(at.unwrap() < alex_first.unwrap(), "{:?}", p.asked);
+        assert_eq!(
+            p.asked
+                .iter()
+                .filter(|q| q.contains("hand the keyboard"))
+                .count(),
+            1
+        );
         assert!(
             p.said.contains(
                 &"Part 4 of 4: what you would like from each other this week".to_string()
@@ -470,6 +497,7 @@ mod tests {
             Reply::Picks(vec![]),
             t("I own it."),
             Reply::Yes,
+            Reply::Enter,
             t("4"),
             Reply::Cancel, // Ctrl-C in Alex's check-in
         ]);
@@ -534,6 +562,7 @@ mod tests {
         };
         let mut p = Scripted::new([
             Reply::No, // keep Sam's check-in
+            Reply::Enter,
             t("4"),
             t("5"),
             Reply::Picks(vec![]),
@@ -581,6 +610,7 @@ mod tests {
         };
         let mut p = Scripted::new([
             Reply::No, // keep Sam's check-in
+            Reply::Enter,
             Reply::No, // keep Alex's
             t(""),
             t(""),

@@ -54,6 +54,10 @@ pub fn put(
     wrapped: &[u8],
 ) -> rusqlite::Result<()> {
     conn.execute(
+        "DELETE FROM partner_key_removals WHERE partner_id = ?1",
+        [partner_id],
+    )?;
+    conn.execute(
         "INSERT INTO partner_keys (partner_id, uuid, recipient, wrapped, set_by, created_at,
                                    updated_at, hlc, changed_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?5)
@@ -74,7 +78,16 @@ pub fn put(
     Ok(())
 }
 
-pub fn remove(conn: &Connection, partner_id: i64) -> rusqlite::Result<()> {
+/// Removes a partner's key. The removal is a stamped record of its own (it travels, and wins
+/// over an older key arriving from another journal of the couple).
+pub fn remove(conn: &Connection, stamp: &Stamp, partner_id: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT OR REPLACE INTO partner_key_removals
+             (partner_id, set_by, created_at, removed_at, hlc, changed_by)
+         SELECT partner_id, set_by, created_at, ?2, ?3, ?4 FROM partner_keys
+         WHERE partner_id = ?1",
+        params![partner_id, stamp.at, stamp.text(), stamp.by],
+    )?;
     conn.execute(
         "DELETE FROM partner_keys WHERE partner_id = ?1",
         [partner_id],
@@ -142,6 +155,7 @@ pub fn unshown_set_by_other(
         "SELECT e.id, p.name, e.date FROM passphrase_events e
          JOIN partners p ON p.id = e.by_id
          WHERE e.partner_id = ?1 AND e.by_id <> e.partner_id AND e.action = 'set'
+           AND e.told_hlc IS NULL
            AND e.id NOT IN (SELECT event_id FROM notices_shown)
          ORDER BY e.id",
     )?;
@@ -155,10 +169,17 @@ pub fn unshown_set_by_other(
     .collect()
 }
 
-pub fn mark_shown(conn: &Connection, event_id: i64, at: &str) -> rusqlite::Result<()> {
+/// Records that the partner an event is for was told of it: a stamped change of the event,
+/// so the couple's other journals learn it with the next sync and do not tell it again.
+pub fn mark_told(conn: &Connection, stamp: &Stamp, event_id: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE passphrase_events SET told_hlc = ?2, told_at = ?3
+         WHERE id = ?1 AND told_hlc IS NULL",
+        params![event_id, stamp.text(), stamp.at],
+    )?;
     conn.execute(
         "INSERT OR IGNORE INTO notices_shown (event_id, at) VALUES (?1, ?2)",
-        params![event_id, at],
+        params![event_id, stamp.at],
     )?;
     Ok(())
 }
@@ -196,6 +217,103 @@ pub fn events(
         })
     })?
     .collect()
+}
+
+/// A partner's key record as the merge compares it: their key, or its removal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stored {
+    pub removed: bool,
+    pub recipient: Option<String>,
+    pub wrapped: Option<Vec<u8>>,
+    pub hlc: String,
+}
+
+impl Stored {
+    /// Whether the two say the same: both removed, or the same key under the same passphrase.
+    pub fn same_key(&self, other: &Stored) -> bool {
+        (self.removed, &self.recipient, &self.wrapped)
+            == (other.removed, &other.recipient, &other.wrapped)
+    }
+
+    /// What breaks a tie between two contents under one stamp, the same in every journal.
+    pub fn text(&self) -> (bool, String, Vec<u8>) {
+        (
+            self.removed,
+            self.recipient.clone().unwrap_or_default(),
+            self.wrapped.clone().unwrap_or_default(),
+        )
+    }
+}
+
+/// `partner_id`'s key record: their key, or its removal; `None` if they never had one.
+pub fn record_of(conn: &Connection, partner_id: i64) -> rusqlite::Result<Option<Stored>> {
+    conn.prepare_cached(
+        "SELECT 0, recipient, wrapped, hlc FROM partner_keys WHERE partner_id = ?1
+         UNION ALL
+         SELECT 1, NULL, NULL, hlc FROM partner_key_removals WHERE partner_id = ?1",
+    )?
+    .query_row([partner_id], |r| {
+        Ok(Stored {
+            removed: r.get(0)?,
+            recipient: r.get(1)?,
+            wrapped: r.get(2)?,
+            hlc: r.get(3)?,
+        })
+    })
+    .optional()
+}
+
+/// Writes a key record another journal made (the merge decided it wins): the key, or its
+/// removal, with that journal's stamp, setter and times.
+pub fn merge_in(
+    conn: &Connection,
+    partner_id: i64,
+    record: &Stored,
+    set_by: Option<i64>,
+    changed_by: Option<i64>,
+    created_at: &str,
+    set_at: &str,
+) -> rusqlite::Result<()> {
+    if record.removed {
+        conn.execute(
+            "DELETE FROM partner_keys WHERE partner_id = ?1",
+            [partner_id],
+        )?;
+        conn.execute(
+            "INSERT OR REPLACE INTO partner_key_removals
+                 (partner_id, set_by, created_at, removed_at, hlc, changed_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                partner_id, set_by, created_at, set_at, record.hlc, changed_by
+            ],
+        )?;
+        return Ok(());
+    }
+    conn.execute(
+        "DELETE FROM partner_key_removals WHERE partner_id = ?1",
+        [partner_id],
+    )?;
+    conn.execute(
+        "INSERT INTO partner_keys (partner_id, uuid, recipient, wrapped, set_by, created_at,
+                                   updated_at, hlc, changed_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (partner_id) DO UPDATE SET recipient = excluded.recipient,
+             wrapped = excluded.wrapped, set_by = excluded.set_by,
+             created_at = excluded.created_at, updated_at = excluded.updated_at,
+             hlc = excluded.hlc, changed_by = excluded.changed_by",
+        params![
+            partner_id,
+            new_uuid(),
+            record.recipient,
+            record.wrapped,
+            set_by,
+            created_at,
+            set_at,
+            record.hlc,
+            changed_by
+        ],
+    )?;
+    Ok(())
 }
 
 /// How many of `partner_id`'s entries hold private words.

@@ -72,7 +72,12 @@ struct Checked {
 /// bringing it up to date; refuses anything that is not a sound rekindle journal.
 fn checked_copy(from: &Path, journal: &Path, key: Option<&DbKey>) -> anyhow::Result<Checked> {
     let shown = from.display();
-    fs::metadata(from).with_context(|| format!("cannot read {shown}"))?;
+    fs::metadata(from).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot restore from {shown}: {}; nothing was restored",
+            crate::domain::files::in_words(&e)
+        )
+    })?;
     let encrypted = cipher::looks_encrypted(from) && keyfile::path_for(from).is_file();
     match (encrypted, key) {
         (true, None) => {

@@ -84,7 +84,8 @@ fn partner_id(conn: &Connection, uuid: Option<&str>) -> rusqlite::Result<Option<
 /// Keeps `body` as a revision of the record `record_uuid`. The same version kept twice is
 /// one revision; when the two copies differ (one had words taken back, or a clone of a
 /// journal wrote two versions with one stamp), the copy with more taken back wins, then the
-/// greater text, so every journal keeps the same one.
+/// greater text, so every journal keeps the same one. A private record's earlier versions
+/// keep the stub of its words, never their ciphertext (only the current version holds them).
 pub fn keep(
     conn: &Connection,
     record_uuid: &str,
@@ -146,6 +147,8 @@ fn version_text(
         .prepare_cached("SELECT private FROM checkins WHERE id = ?1")?
         .query_row([id], |r| r.get(0))?;
     let mut value = body.to_value();
+    // Empty bytes are a stub (the words are on another device): no ciphertext to keep.
+    let private = private.filter(|bytes| !bytes.is_empty());
     if let (Some(ciphertext), Some(object)) = (private, value.as_object_mut()) {
         use base64::Engine as _;
         object.insert("private".into(), serde_json::Value::Bool(true));

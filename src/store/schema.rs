@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use rusqlite::config::DbConfig;
-use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use super::cipher::{self, DbKey};
 use super::lock::{busy, wait_for_the_lock};
@@ -23,7 +23,9 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_sync.sql"),
     include_str!("migrations/0005_two_people.sql"),
     include_str!("migrations/0006_exercises.sql"),
-    include_str!("migrations/0007_notes.sql"),
+    include_str!("migrations/0007_record_numbers.sql"),
+    include_str!("migrations/0008_passphrases_travel.sql"),
+    include_str!("migrations/0009_notes.sql"),
 ];
 
 /// The schema version this program writes and understands.
@@ -306,6 +308,7 @@ fn run_scripts(
 ) -> Result<(), StoreError> {
     for script in scripts {
         tx.execute_batch(script).map_err(StoreError::Migration)?;
+        rebuild_with_autoincrement(&tx).map_err(StoreError::Migration)?;
     }
     let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
         r.get(0)
@@ -319,6 +322,89 @@ fn run_scripts(
     tx.pragma_update(None, "user_version", target as i64)?;
     tx.commit()?;
     Ok(())
+}
+
+/// Rebuilds the tables a script listed in `temp.rebuild_with_autoincrement` (and drops the
+/// list) so that their numbers are AUTOINCREMENT: never handed out twice. Each table is built
+/// again from its own schema as it stands, with the same rows and numbers, then its indexes
+/// and triggers are made again from their own text: whatever columns, indexes or triggers
+/// earlier scripts gave it are kept. Foreign keys are off while `migrate` runs, and checked as
+/// a whole before the commit. A table already AUTOINCREMENT, or not in this journal, is left.
+fn rebuild_with_autoincrement(tx: &Connection) -> rusqlite::Result<()> {
+    let listed: i64 = tx.query_row(
+        "SELECT count(*) FROM temp.sqlite_schema WHERE name = 'rebuild_with_autoincrement'",
+        [],
+        |r| r.get(0),
+    )?;
+    if listed == 0 {
+        return Ok(());
+    }
+    let tables: Vec<String> = tx
+        .prepare("SELECT name FROM temp.rebuild_with_autoincrement ORDER BY name")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for table in tables {
+        let sql: Option<String> = tx
+            .query_row(
+                "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = ?1",
+                [&table],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(sql) = sql else { continue };
+        let Some(rebuilt) = with_autoincrement(&sql, &format!("{table}_renumbered")) else {
+            continue;
+        };
+        let others: Vec<String> = tx
+            .prepare(
+                "SELECT sql FROM main.sqlite_schema
+                 WHERE tbl_name = ?1 AND type IN ('index', 'trigger') AND sql IS NOT NULL
+                 ORDER BY type, name",
+            )?
+            .query_map([&table], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        tx.execute_batch(&format!(
+            "{rebuilt};
+             INSERT INTO \"{table}_renumbered\" SELECT * FROM \"{table}\";
+             DROP TABLE \"{table}\";
+             ALTER TABLE \"{table}_renumbered\" RENAME TO \"{table}\";"
+        ))?;
+        for sql in others {
+            tx.execute_batch(&sql)?;
+        }
+    }
+    tx.execute_batch("DROP TABLE temp.rebuild_with_autoincrement")
+}
+
+/// `CREATE TABLE` text for a table called `name` like the one `sql` creates, with its
+/// `id INTEGER PRIMARY KEY` column made AUTOINCREMENT; `None` when it is already, or has no
+/// such column.
+fn with_autoincrement(sql: &str, name: &str) -> Option<String> {
+    if sql.to_ascii_uppercase().contains("AUTOINCREMENT") {
+        return None;
+    }
+    let columns = &sql[sql.find('(')?..];
+    // The columns are separated by commas at the top level; the key is the one whose words
+    // are `id INTEGER PRIMARY KEY`.
+    let mut start = 1;
+    for (at, c) in columns.char_indices().skip(1) {
+        if c != ',' {
+            continue;
+        }
+        let words: Vec<String> = columns[start..at]
+            .split_whitespace()
+            .map(str::to_ascii_uppercase)
+            .collect();
+        if words == ["ID", "INTEGER", "PRIMARY", "KEY"] {
+            return Some(format!(
+                "CREATE TABLE \"{name}\" {} AUTOINCREMENT{}",
+                columns[..at].trim_end(),
+                &columns[at..]
+            ));
+        }
+        start = at + 1;
+    }
+    None
 }
 
 /// The schema version, with a negative one (never written by rekindle) read as too new.
@@ -403,6 +489,123 @@ mod tests {
             .is_err()
         );
         assert!(integrity_problems(&conn).unwrap().is_empty());
+    }
+
+    /// The script before which numbers could be used again.
+    fn before_record_numbers() -> usize {
+        MIGRATIONS
+            .iter()
+            .position(|s| s.contains("rebuild_with_autoincrement"))
+            .unwrap()
+    }
+
+    /// A journal from before record numbers were kept (version 6), with records whose newest
+    /// promise was deleted, is upgraded with every row, number, reference, index and search
+    /// trigger kept; from then on no number is handed out twice.
+    #[test]
+    fn the_upgrade_keeps_every_record_and_numbers_are_never_used_again() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        let older = before_record_numbers();
+        migrate(&mut conn, &MIGRATIONS[..older], Path::new(":memory:")).unwrap();
+        conn.execute_batch(
+            "INSERT INTO partners (id, uuid, name, role, created_at, updated_at) VALUES
+                (1, 'u1', 'Sam', 'repairing', 'a', 'a'), (2, 'u2', 'Alex', 'healing', 'a', 'a');
+             INSERT INTO checkins (uuid, partner_id, date, trust, step, answer, created_at, updated_at)
+                VALUES ('c1', 1, '2026-11-01', 5, 'responsibility', 'river walk', 'a', 'a');
+             INSERT INTO feelings (uuid, partner_id, checkin_id, date, word, intensity, created_at, updated_at)
+                VALUES ('f1', 1, 1, '2026-11-01', 'hopeful', 3, 'a', 'a');
+             INSERT INTO promises (uuid, by_id, to_id, text, date, status, created_at, updated_at)
+                VALUES ('p1', 1, 2, 'walk', '2026-11-01', 'open', 'a', 'a'),
+                       ('p2', 1, 2, 'call', '2026-11-02', 'open', 'a', 'a'),
+                       ('p3', 1, 2, 'cook', '2026-11-03', 'open', 'a', 'a');
+             DELETE FROM promises WHERE id = 3;",
+        )
+        .unwrap();
+        let schema = |conn: &Connection| -> Vec<(String, String)> {
+            conn.prepare(
+                "SELECT type, name FROM sqlite_schema WHERE type IN ('index', 'trigger')
+                 ORDER BY type, name",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+        };
+        let before = schema(&conn);
+        migrate(&mut conn, &MIGRATIONS[..=older], Path::new(":memory:")).unwrap();
+        assert_eq!(version_of(&conn).unwrap(), older + 1);
+        assert_eq!(
+            schema(&conn),
+            before,
+            "every index and trigger is made again"
+        );
+        // The versions after it keep what it did.
+        migrate(&mut conn, MIGRATIONS, Path::new(":memory:")).unwrap();
+        assert_eq!(version_of(&conn).unwrap(), SCHEMA_VERSION);
+        // Every record table, the ones added later too, hands out numbers only once.
+        for table in [
+            "checkins",
+            "feelings",
+            "promises",
+            "apologies",
+            "exercises",
+            "notes",
+        ] {
+            let sql: String = conn
+                .query_row(
+                    "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                    [table],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert!(sql.contains("AUTOINCREMENT"), "{table}: {sql}");
+        }
+        assert!(integrity_problems(&conn).unwrap().is_empty());
+        let found: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM search WHERE search MATCH 'river'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, 1, "the search index still finds the check-in");
+        let feeling: i64 = conn
+            .query_row("SELECT checkin_id FROM feelings", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(feeling, 1);
+        // Promise 3 was deleted before the upgrade: that number is the one exception. After
+        // the upgrade, deleting the newest frees no number.
+        let add = |conn: &Connection, uuid: &str| -> i64 {
+            conn.execute(
+                "INSERT INTO promises (uuid, by_id, to_id, text, date, status, created_at, updated_at)
+                 VALUES (?1, 1, 2, 'x', '2026-11-04', 'open', 'a', 'a')",
+                [uuid],
+            )
+            .unwrap();
+            conn.last_insert_rowid()
+        };
+        assert_eq!(add(&conn, "p4"), 3);
+        conn.execute("DELETE FROM promises WHERE id = 3", [])
+            .unwrap();
+        assert_eq!(add(&conn, "p5"), 4);
+        // The references are still enforced: a promise by nobody is refused.
+        assert!(
+            conn.execute(
+                "INSERT INTO promises (uuid, by_id, to_id, text, date, status, created_at, updated_at)
+                 VALUES ('p6', 9, 2, 'x', '2026-11-01', 'open', 'a', 'a')",
+                []
+            )
+            .is_err()
+        );
+        // A check-in deleted takes its feelings with it, as before.
+        conn.execute("DELETE FROM checkins WHERE id = 1", [])
+            .unwrap();
+        let left: i64 = conn
+            .query_row("SELECT count(*) FROM feelings", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 0);
     }
 
     // Regression: the version used to be read before the write lock was taken, so two

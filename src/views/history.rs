@@ -121,45 +121,74 @@ impl Mark {
 pub fn footer(
     out: &mut dyn Write,
     shown: usize,
-    more: usize,
+    more: More,
     limit: usize,
     searched: bool,
 ) -> io::Result<()> {
-    let found = if searched {
-        format!(
-            "{} found",
-            prose::count((shown + more) as i64, "entry", "entries")
-        )
-    } else {
-        String::new()
-    };
-    if more > 0 {
-        writeln!(out)?;
-        let lead = if searched {
-            format!("{found}; showing the newest {shown}.")
-        } else {
-            let entries = if shown == 1 { "entry" } else { "entries" };
-            format!("Showing the newest {shown} {entries}.")
-        };
-        writeln!(
-            out,
-            "{}",
-            prose::paragraph(
-                &format!(
-                    "{lead} {} more: pass --limit {} to see them all, or --since a date to see \
-                     from then on.",
-                    more,
-                    shown + more
-                ),
-                0
-            )
-        )?;
-        let _ = limit;
-    } else if searched && shown > 0 {
-        writeln!(out)?;
-        writeln!(out, "{found}.")?;
+    let entries = if shown == 1 { "entry" } else { "entries" };
+    match more {
+        More::Count(more) => {
+            let lead = if searched {
+                format!(
+                    "{} found; showing the newest {shown}.",
+                    prose::count((shown + more) as i64, "entry", "entries")
+                )
+            } else {
+                format!("Showing the newest {shown} {entries}.")
+            };
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{}",
+                prose::paragraph(
+                    &format!(
+                        "{lead} {more} more: pass --limit {} to see them all, or --since a date \
+                         to see from then on.",
+                        shown + more
+                    ),
+                    0
+                )
+            )?;
+        }
+        More::Older => {
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{}",
+                prose::paragraph(
+                    &format!(
+                        "Showing the newest {shown} {entries}; there are older ones. Pass a \
+                         larger --limit (such as --limit {}) to see more, or --since a date to \
+                         see from then on.",
+                        limit.saturating_mul(2).max(shown + 1)
+                    ),
+                    0
+                )
+            )?;
+        }
+        More::None if searched && shown > 0 => {
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{} found.",
+                prose::count(shown as i64, "entry", "entries")
+            )?;
+        }
+        More::None => {}
     }
     Ok(())
+}
+
+/// What lies beyond the page `history` shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum More {
+    /// Nothing (or nothing the reader may be told about).
+    #[default]
+    None,
+    /// This many more entries, counted (a search, whose matches are found anyway).
+    Count(usize),
+    /// Older entries, not counted: counting them would read the whole journal.
+    Older,
 }
 
 /// A labelled piece of the person's own text, indented under its entry.
@@ -363,7 +392,12 @@ fn marked_entry(
             text(out, mark, "Appreciates", c.appreciation.as_deref())?;
             text(out, mark, "Needs", c.need.as_deref())?;
             text(out, mark, "Note", c.note.as_deref())?;
-            if c.private && c.answer.is_none() && c.note.is_none() && c.need.is_none() {
+            if c.elsewhere {
+                writeln!(
+                    out,
+                    "    (private words, kept on the computer they were written on)"
+                )?;
+            } else if c.private && c.answer.is_none() && c.note.is_none() && c.need.is_none() {
                 writeln!(out, "    {} wrote privately that day", name(&c.partner))?;
             } else if c.private {
                 writeln!(

@@ -83,6 +83,11 @@ pub struct CheckinRecord {
     /// `null` here. Absent when false.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub sealed: bool,
+    /// Its private words were written on another computer of the couple and stay there (this
+    /// journal holds only their stub): shown to their author reading with `--private`.
+    /// Absent when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub elsewhere: bool,
     /// The day its private words were shared with `reveal`. Absent when never private.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub revealed_on: Option<NaiveDate>,
@@ -110,6 +115,7 @@ pub fn checkin_record(checkin: &Checkin, partner: &str, feelings: &[Feeling]) ->
         edited: false,
         private: false,
         sealed: false,
+        elsewhere: false,
         revealed_on: None,
     }
 }

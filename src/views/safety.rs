@@ -73,9 +73,75 @@ pub fn card() -> String {
     out
 }
 
+/// The card as first use shows it (`init`, or a first check-in that creates the journal):
+/// the same parts in fewer words, short enough (about 20 lines) to be read before the first
+/// question scrolls it away, with a crisis line for each country and `rekindle safety` for
+/// the rest (the helplines for anyone afraid of a partner among it).
+pub fn first_use_card() -> String {
+    let mut out = String::new();
+    let para = |out: &mut String, text: &str| {
+        out.push_str(&prose::paragraph(text, 0));
+        out.push('\n');
+    };
+    para(
+        &mut out,
+        "Safety card, in brief (rekindle safety shows all of it, any time)",
+    );
+    out.push('\n');
+    para(
+        &mut out,
+        "If either of you feels afraid of the other, unsafe, controlled or threatened, this \
+         journal is not the right tool: you deserve help from people trained for it, and \
+         rekindle safety lists helplines for that.",
+    );
+    out.push('\n');
+    para(
+        &mut out,
+        "In danger now: call your local emergency number. Thinking of ending your life or \
+         harming yourself: a crisis line will listen, day or night.",
+    );
+    for r in RESOURCES {
+        let line = format!("{} ({}): {}", r.country, r.emergency, r.crisis.join("; "));
+        out.push_str(&prose::paragraph(&line, 2));
+        out.push('\n');
+    }
+    para(
+        &mut out,
+        &format!("Numbers change; check yours. Other countries: {DIRECTORY}."),
+    );
+    out.push('\n');
+    para(
+        &mut out,
+        "If your partner may read this computer, look for help from a device they cannot \
+         reach. rekindle is a journal, not therapy; it never tells anyone to stay or to leave.",
+    );
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_use_card_is_short_and_keeps_the_crisis_lines_and_the_pointer() {
+        let short = first_use_card();
+        assert!(short.lines().count() <= 20, "{short}");
+        let flat = short.split_whitespace().collect::<Vec<_>>().join(" ");
+        for needle in [
+            "Safety card",
+            "rekindle safety",
+            "afraid",
+            "emergency number",
+            "call or text 988",
+            "Samaritans: 116 123",
+            "Lifeline: 13 11 14",
+            DIRECTORY,
+            "a device they cannot reach",
+            "a journal, not therapy",
+        ] {
+            assert!(flat.contains(needle), "{needle} missing from:\n{short}");
+        }
+    }
 
     #[test]
     fn the_card_has_every_part_the_design_lists() {

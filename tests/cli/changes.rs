@@ -363,11 +363,18 @@ fn what_the_other_partner_wrote_on_a_record_keeps_it_from_being_deleted() {
     env.run(["delete", "apology", "1", "--as", "Sam", "--yes"])
         .refused()
         .stderr_has("rekindle apology withdraw 1");
-    env.run(["apology", "withdraw", "1", "--as", "Alex"])
+    env.run(["apology", "withdraw", "1", "--as", "Alex", "--yes"])
         .refused()
         .stderr_has("apology 1 is Sam's; only Sam can withdraw it");
+    // Without a terminal and without --yes it says what to pass, and writes nothing.
+    let journal = env.default_journal();
+    let before = dump(&journal);
+    env.run(["apology", "withdraw", "1", "--as", "Sam"])
+        .refused()
+        .stderr_has("pass --yes to withdraw it without a terminal");
+    assert_eq!(dump(&journal), before);
     let withdrawn = env
-        .run(["apology", "withdraw", "1", "--as", "Sam", "--json"])
+        .run(["apology", "withdraw", "1", "--as", "Sam", "--yes", "--json"])
         .success()
         .json();
     assert_eq!(withdrawn["withdrawn_on"], "2026-11-21");
@@ -375,11 +382,10 @@ fn what_the_other_partner_wrote_on_a_record_keeps_it_from_being_deleted() {
     env.run(["history"]).success().stdout_has(
         "Sam apologised to Alex (apology 1, withdrawn on Saturday 21 November 2026) (edited)",
     );
-    env.run(["apology", "withdraw", "1", "--as", "Sam"])
+    env.run(["apology", "withdraw", "1", "--as", "Sam", "--yes"])
         .refused()
         .stderr_has("already withdrawn");
     // A withdrawn apology waits for no answer, and takes none.
-    let journal = env.default_journal();
     let before = dump(&journal);
     env.run(["apology", "respond", "1", "--as", "Alex", "--accept"])
         .refused()
@@ -990,4 +996,95 @@ fn a_journal_written_before_stamps_is_upgraded_with_stamps_from_its_times() {
     let shown = show(&env, "checkin", "2");
     assert_eq!(shown["note"], "now");
     assert!(shown["changed"]["hlc"].as_str().unwrap() > far);
+}
+
+// Regression (new-user trial): after the newest record of a kind was deleted, the next one
+// took its number, so "check-in 2" written down somewhere then meant another entry.
+#[test]
+fn a_deleted_records_number_is_never_given_to_another() {
+    let env = TestEnv::with_couple();
+    for text in ["walk after dinner", "call at lunch"] {
+        env.run(["promise", "add", "--as", "Sam", text]).success();
+    }
+    env.run(["delete", "promise", "2", "--as", "Sam", "--yes"])
+        .success();
+    let third = env
+        .run([
+            "promise",
+            "add",
+            "--as",
+            "Sam",
+            "phone off at dinner",
+            "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(third["id"], 3, "{third}");
+    env.run(["show", "promise", "2"])
+        .refused()
+        .stderr_has("there is no promise 2");
+    assert_eq!(show(&env, "promise", "3")["text"], "phone off at dinner");
+
+    // A check-in taken back with undo frees no number either.
+    checkin(&env, "Alex", &["--date", "yesterday", "--feeling", "calm"]);
+    checkin(&env, "Alex", &["--note", "today's", "--feeling", "hopeful"]);
+    env.run(["undo", "--as", "Alex", "--yes"]).success();
+    let again = env
+        .run([
+            "checkin",
+            "--as",
+            "Alex",
+            "--trust",
+            "6",
+            "--feeling",
+            "tired",
+            "--json",
+        ])
+        .success()
+        .json();
+    assert_eq!(again["id"], 3, "{again}");
+    env.run(["show", "checkin", "2"]).refused();
+    assert_eq!(
+        show(&env, "checkin", "3")["feelings"][0]["word"],
+        "tired",
+        "{again}"
+    );
+}
+
+// Regression (new-user trial): `delete feeling N` for a feeling named in a check-in said
+// there was no such feeling. It is part of the check-in, and the message says how to change it.
+#[test]
+fn a_check_ins_feeling_points_to_its_check_in() {
+    let env = TestEnv::with_couple();
+    checkin(
+        &env,
+        "Sam",
+        &["--feeling", "calm", "--feeling", "hopeful:3"],
+    );
+    let journal = env.default_journal();
+    let before = dump(&journal);
+    for args in [
+        &["delete", "feeling", "2", "--as", "Sam", "--yes"][..],
+        &["edit", "feeling", "2", "--as", "Sam", "--word", "tired"],
+    ] {
+        env.run(args)
+            .refused()
+            .stderr_has("feeling 2 is part of Sam's check-in 1 for Saturday 21 November 2026")
+            .stderr_has("rekindle edit checkin 1 --feeling WORD");
+    }
+    env.run(["show", "feeling", "2"])
+        .refused()
+        .stderr_has("rekindle show checkin 1");
+    assert_eq!(dump(&journal), before);
+    // The way it points to works.
+    env.run(["edit", "checkin", "1", "--as", "Sam", "--feeling", "calm"])
+        .success();
+    assert_eq!(
+        show(&env, "checkin", "1")["feelings"],
+        json!([{"word": "calm", "intensity": null, "valence": "pleasant"}])
+    );
+    // A feeling that is not there is still simply not there.
+    env.run(["delete", "feeling", "99", "--as", "Sam", "--yes"])
+        .refused()
+        .stderr_has("there is no feeling 99");
 }

@@ -44,7 +44,9 @@ fn a_fresh_journal_exports_every_list_and_its_partners() {
             "notes",
             "tombstones",
             "revisions",
-            "withdrawals"
+            "withdrawals",
+            "partner_keys",
+            "passphrase_events"
         ]
     );
     assert_eq!(doc["partners"][0]["name"], "Sam");

@@ -213,8 +213,8 @@ fn filters_by_kind_date_partner_and_limit() {
         only(&["history", "--json", "--limit", "1"]),
         pairs(&[("focus", 2)])
     );
-    // --as keeps that partner's entries and the shared ones (focus changes).
-    let alex = only(&["history", "--json", "--as", "alex"]);
+    // --partner keeps that partner's entries and the shared ones (focus changes).
+    let alex = only(&["history", "--json", "--partner", "alex"]);
     assert!(
         alex.iter()
             .all(|(k, _)| k != "apology" && k != "promise" && k != "outcome"),
@@ -222,6 +222,11 @@ fn filters_by_kind_date_partner_and_limit() {
     );
     assert!(alex.contains(&("response".to_string(), 1)));
     assert!(alex.contains(&("focus".to_string(), 1)));
+    // --as says who reads, and filters nothing: Alex sees Sam's entries too.
+    let as_alex = only(&["history", "--json", "--as", "alex"]);
+    assert_eq!(as_alex.len(), 10, "{as_alex:?}");
+    assert!(as_alex.contains(&("apology".to_string(), 1)), "{as_alex:?}");
+    assert!(as_alex.contains(&("checkin".to_string(), 1)), "{as_alex:?}");
     // REKINDLE_AS alone does not filter.
     let mut env_as = journal();
     env_as.set("REKINDLE_AS", "Alex");
@@ -417,6 +422,10 @@ fn history_refusals_change_nothing() {
             &["history", "--as", "Kim"],
             "there is no partner called \"Kim\"",
         ),
+        (
+            &["history", "--partner", "Kim"],
+            "--partner: there is no partner called \"Kim\"",
+        ),
     ] {
         env.run(args).refused().stderr_has(needle);
     }
@@ -470,17 +479,125 @@ fn a_full_page_says_how_many_more_there_are_and_a_search_counts_what_it_found() 
     }
     // With the focus change made at init, seven entries in all.
     env.run(["feel", "--as", "Alex", "tired"]).success();
-    env.run(["history", "--limit", "4"])
-        .success()
-        .stdout_has("Showing the newest 4 entries. 3 more: pass --limit 7 to see them all");
+    // Without a search, the footer says that older entries exist (found by asking for one
+    // more than the page, never by counting the whole journal) and how to see them.
+    let run = env.run(["history", "--limit", "4"]);
+    run.success();
+    assert!(
+        run.stdout.replace('\n', " ").contains(
+            "Showing the newest 4 entries; there are older ones. Pass a larger --limit (such as \
+             --limit 8) to see more, or --since a date"
+        ),
+        "{}",
+        run.stdout
+    );
     env.run(["history", "--search", "walk", "--limit", "2"])
         .success()
         .stdout_has("5 entries found; showing the newest 2. 3 more");
     env.run(["history", "--search", "walk"])
         .success()
         .stdout_has("5 entries found.");
+    // A page that holds everything says nothing more, to the last entry.
+    for limit in ["7", "8"] {
+        let run = env.run(["history", "--limit", limit]);
+        run.success();
+        assert!(!run.stdout.contains("older ones"), "{}", run.stdout);
+    }
+    env.run(["history", "--limit", "6"])
+        .success()
+        .stdout_has("there are older ones");
     // With --json, standard output is the JSON alone and the note goes to standard error.
     let run = env.run(["history", "--limit", "4", "--json"]);
-    run.success().stderr_has("3 more entries beyond --limit 4");
+    run.success()
+        .stderr_has("older entries lie beyond --limit 4");
     assert_eq!(run.json().as_array().unwrap().len(), 4);
+    let run = env.run(["history", "--limit", "7", "--json"]);
+    run.success();
+    assert_eq!(run.stderr, "");
+    let run = env.run(["history", "--search", "walk", "--limit", "2", "--json"]);
+    run.success().stderr_has("3 more entries beyond --limit 2");
+}
+
+/// Finds the one check-in of `partner` in a `history --json` list.
+fn checkin_of(list: &Value, partner: &str) -> Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "checkin" && r["partner"] == partner)
+        .cloned()
+        .unwrap_or_else(|| panic!("no check-in of {partner} in {list}"))
+}
+
+// Regression (new-user trial): `history --as Alex` showed only Alex's entries, so Alex never
+// saw Sam's. `--as` names who reads; `--partner` is the filter.
+#[test]
+fn as_names_the_reader_who_sees_both_partners_entries() {
+    let env = TestEnv::with_couple();
+    for (who, words) in [
+        ("Sam", "sams-evening-words"),
+        ("Alex", "alexs-evening-words"),
+    ] {
+        env.run(["checkin", "--as", who, "--trust", "6", "--note", words])
+            .success();
+    }
+    let list = env
+        .run(["history", "--as", "Alex", "--json"])
+        .success()
+        .json();
+    assert_eq!(checkin_of(&list, "Sam")["note"], "sams-evening-words");
+    assert_eq!(checkin_of(&list, "Alex")["note"], "alexs-evening-words");
+    env.run(["history", "--as", "Alex"])
+        .success()
+        .stdout_has("sams-evening-words")
+        .stdout_has("alexs-evening-words");
+    // --partner keeps one partner's entries, whoever reads.
+    let only_sam = env
+        .run(["history", "--as", "Alex", "--partner", "sam", "--json"])
+        .success()
+        .json();
+    assert!(
+        only_sam
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["partner"] != "Alex"),
+        "{only_sam}"
+    );
+    assert_eq!(checkin_of(&only_sam, "Sam")["note"], "sams-evening-words");
+}
+
+#[test]
+fn as_a_reader_who_has_not_checked_in_sees_the_other_partners_words_sealed() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "7",
+        "--note",
+        "only-sam-so-far",
+    ])
+    .success();
+    let for_alex = checkin_of(
+        &env.run(["history", "--as", "Alex", "--json"])
+            .success()
+            .json(),
+        "Sam",
+    );
+    assert_eq!(for_alex["sealed"], true, "{for_alex}");
+    assert_eq!(for_alex["note"], Value::Null);
+    assert_eq!(for_alex["trust"], 7, "scores are not sealed");
+    let run = env.run(["history", "--as", "Alex"]);
+    run.success()
+        .stdout_has("sealed until you check in for that day too");
+    assert!(!run.stdout.contains("only-sam-so-far"), "{}", run.stdout);
+    let for_sam = checkin_of(
+        &env.run(["history", "--as", "Sam", "--json"])
+            .success()
+            .json(),
+        "Sam",
+    );
+    assert!(for_sam.get("sealed").is_none(), "{for_sam}");
+    assert_eq!(for_sam["note"], "only-sam-so-far");
 }

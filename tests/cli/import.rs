@@ -913,3 +913,28 @@ fn a_version_2_file_is_held_to_the_same_rules() {
     run.success();
     assert_eq!(run.json()["added"]["checkins"], 1);
 }
+
+// Regression (new-user trial): a file that is not there was reported with the system's raw
+// words ("No such file or directory (os error 2)").
+#[test]
+fn a_file_that_is_not_there_is_named_in_one_plain_line() {
+    let env = TestEnv::with_couple();
+    let journal = env.default_journal();
+    let before = dump(&journal);
+    let missing = env.root().join("not-here.json");
+    let run = env.run(["import", missing.to_str().unwrap()]);
+    run.code(1);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "rekindle: error: cannot read {}: it does not exist\n",
+            missing.display()
+        )
+    );
+    let inside = env.root().join("not-here.json").join("export.json");
+    std::fs::write(env.root().join("not-here.json"), b"{}").unwrap();
+    env.run(["import", inside.to_str().unwrap()])
+        .code(1)
+        .stderr_has("a part of its path is a file, not a folder");
+    assert_eq!(dump(&journal), before);
+}

@@ -199,6 +199,7 @@ fn together_at_one_keyboard_saves_both_check_ins_and_the_meeting() {
         ("What are you feeling?", ENTER),
         ("Your answer", "I own it.\r"),
         ("Sam, show your scores on the summary", ENTER),
+        ("hand the keyboard to Alex", ENTER),
         ("How much do you trust Sam today?", "4\r"),
         ("How close do you feel to Sam today?", "5\r"),
         ("What are you feeling?", ENTER),
@@ -366,6 +367,7 @@ fn together_with_nothing_entered_saves_nothing() {
     let before = dump(&env.default_journal());
     let mut p = spawn(&env, &["together"]);
     answer(&mut p, "Check in again and replace it?", ENTER);
+    answer(&mut p, "hand the keyboard to Alex", ENTER);
     answer(&mut p, "Check in again and replace it?", ENTER);
     for question in [
         "Sam, anything you appreciated about Alex this week?",
@@ -744,6 +746,7 @@ fn an_interrupted_meeting_is_kept_as_a_draft_and_resumed() {
         ("What are you feeling?", ENTER),
         ("Your answer", "I own it.\r"),
         ("Sam, show your scores on the summary", ENTER),
+        ("hand the keyboard to Alex", ENTER),
         ("How much do you trust Sam today?", "\x03"),
     ] {
         answer(&mut p, question, keys);

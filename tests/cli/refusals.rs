@@ -718,6 +718,7 @@ const WITH_A_JOURNAL: &[Case] = &[
         "February 2026 has 28 days",
     ),
     case(&["history", "--as", "Kim"], "\"Kim\"", "Sam and Alex"),
+    case(&["history", "--partner", "Kim"], "\"Kim\"", "Sam and Alex"),
     case(
         &["history", "--search", ""],
         "--search \"\"",

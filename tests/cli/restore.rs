@@ -126,7 +126,7 @@ fn restore_reads_the_backup_only_and_refuses_what_is_not_one() {
         .stderr_has("written by a newer version of rekindle");
     env.run(["restore", env.root().join("nowhere.db").to_str().unwrap()])
         .code(1)
-        .stderr_has("nowhere.db: No such file or directory");
+        .stderr_has("nowhere.db: it does not exist; nothing was restored");
     assert_eq!(dump(&journal), rows);
     assert_eq!(bytes(&backup), before, "the backup is only read");
     // Nothing was kept aside or left behind (the -wal and -shm are the dump's).

@@ -66,6 +66,15 @@ fn help_ends_with_a_line_pointing_to_the_card_and_init_shows_it() {
     init.json();
     assert!(!init.stdout.contains(CARD));
     assert!(!init.stderr.contains(GENTLE), "asked for, not set off");
+    // Regression (new-user trial): the whole card (about 45 lines) scrolled off a 30-row
+    // terminal before the first question. First use shows it in brief, with the crisis
+    // lines and the way to the rest.
+    let lines = init.stderr.lines().count();
+    assert!(lines <= 22, "{lines} lines:\n{}", init.stderr);
+    for needle in ["rekindle safety", "call or text 988", "Samaritans: 116 123"] {
+        assert!(init.stderr.contains(needle), "{needle}:\n{}", init.stderr);
+    }
+    assert!(!init.stderr.contains("0808 2000 247"), "{}", init.stderr);
 }
 
 #[test]

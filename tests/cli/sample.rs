@@ -131,7 +131,8 @@ pub fn write(path: &std::path::Path, value: &Value) {
 /// An export with its stamps taken out, for comparing two exports, or an export with the
 /// version 1 sample above: without `exported_at`, and without what version 2 adds to each
 /// record (its change stamp, who made it, the focus's `start`, an apology's `withdrawn_on`)
-/// or to the document (its tombstones, revisions and withdrawals, when there are none).
+/// or to the document (its tombstones, revisions, withdrawals, partners' keys and passphrase
+/// events, when there are none), and a check-in's `"private": false, "ciphertext": null`.
 pub fn without_stamp(mut value: Value) -> Value {
     let doc = value.as_object_mut().unwrap();
     doc.remove("exported_at");
@@ -142,6 +143,8 @@ pub fn without_stamp(mut value: Value) -> Value {
         "tombstones",
         "revisions",
         "withdrawals",
+        "partner_keys",
+        "passphrase_events",
     ] {
         if doc
             .get(list)
@@ -156,6 +159,12 @@ pub fn without_stamp(mut value: Value) -> Value {
             if let Some(record) = record.as_object_mut() {
                 for key in ["hlc", "changed_by_uuid", "start", "withdrawn_on"] {
                     record.remove(key);
+                }
+                if record.get("private") == Some(&Value::Bool(false))
+                    && record.get("ciphertext") == Some(&Value::Null)
+                {
+                    record.remove("private");
+                    record.remove("ciphertext");
                 }
             }
         }

@@ -181,6 +181,7 @@ fn together(columns: u16) {
         ("How strong is", "\r"),
         ("Your answer", "I own it.\r"),
         ("show your scores", "\r"),
+        ("hand the keyboard", "\r"),
         ("How much do you trust Sam today?", "4\r"),
         ("How close do you feel to Sam today?", "5\r"),
         ("What are you feeling?", "\r"),
@@ -347,4 +348,52 @@ fn the_editor_letter_is_not_shown_as_the_answer_and_the_file_shows_the_question(
         .success()
         .json();
     assert_eq!(saved[0]["answer"], "I was not honest about Tuesday.");
+}
+
+/// No paragraph is wrapped twice: a row holding a single word between two rows of the same
+/// paragraph is a line that was wrapped at the terminal's width and then again.
+#[track_caller]
+fn no_word_left_alone(rows: &[String]) {
+    for w in rows.windows(3) {
+        let in_a_paragraph = w.iter().all(|r| !r.is_empty() && !r.starts_with('✔'));
+        assert!(
+            !in_a_paragraph || w[1].contains(' '),
+            "{:?} is alone on its row:\n{}",
+            w[1],
+            rows.join("\n")
+        );
+    }
+}
+
+// Regression (new-user trial): at 60 columns, a line of guidance exactly as wide as the
+// terminal was wrapped again, leaving one word on a row of its own mid-paragraph.
+#[test]
+fn an_apology_at_60_columns_wraps_its_guidance_once() {
+    let env = TestEnv::with_couple();
+    let mut s = Screen::new(&env, 60, &["apology", "add", "--as", "Sam"]);
+    s.answer(
+        "What happened",
+        "I read your messages without asking, for weeks on end\r",
+    );
+    s.answer("How it affected Alex", "\r");
+    s.answer(
+        "What you take responsibility for",
+        "I chose to read them and to hide it from you\r",
+    );
+    s.answer(
+        "What you will do differently",
+        "I will ask first and tell you when I am tempted\r",
+    );
+    s.answer("Make this change a promise", "\r");
+    s.answer("Save this apology?", "\r");
+    let parser = s.finish();
+    let rows = rows(&parser);
+    no_word_left_alone(&rows);
+    nothing_stale(&rows);
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("Saved Sam's apology to Alex")),
+        "{}",
+        rows.join("\n")
+    );
 }

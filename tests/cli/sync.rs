@@ -37,8 +37,31 @@ fn init(env: &TestEnv, dir: &Path, who: &str, extra: &[&str]) -> String {
 }
 
 fn join(env: &TestEnv, dir: &Path, who: &str, code: &str) {
-    env.run_with_stdin(["sync", "join", &s(dir), "--as", who], &format!("{code}\n"))
-        .success();
+    let mut cmd = env.command(["sync", "join", &s(dir), "--as", who]);
+    if std::env::var_os(crate::support::ENCRYPTED_RUN).is_some() {
+        // The encrypted run gives both partners one passphrase, which arrives with the
+        // batches: joining as either of them proves it.
+        let pass = crate::two_people::pass_file(env, "join", "the same long passphrase for both");
+        cmd.env("REKINDLE_PASSPHRASE_FILE", pass);
+    }
+    let mut child = cmd
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    let _ = child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{code}\n").as_bytes());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "sync join failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// The export with what differs between two journals holding the same records taken out:
@@ -538,14 +561,17 @@ fn device_of(env: &TestEnv) -> String {
 
 /// One random change on a device, as either partner; refusals (a day already taken, a record
 /// that is not there or not theirs) are part of the game.
-fn random_change(env: &TestEnv, rng: &mut Rng, n: usize) {
+/// Returns what a passphrase change did (`Some((removed, succeeded))`), `None` for others;
+/// with `keys`, passphrases change about three times as often.
+fn random_change(env: &TestEnv, rng: &mut Rng, n: usize, keys: bool) -> Option<(bool, bool)> {
     let who = *rng.pick(&["Sam", "Alex"]);
     let other = if who == "Sam" { "Alex" } else { "Sam" };
     let day = format!("2026-11-{:02}", 15 + rng.below(7));
     let id = (1 + rng.below(4)).to_string();
     let note = format!("note {n}");
     let trust = (1 + rng.below(10)).to_string();
-    let args: Vec<String> = match rng.below(11) {
+    let args: Vec<String> = match rng.below(if keys { 17 } else { 13 }) {
+        11.. => return Some(random_passphrase(env, rng, who)),
         0 | 1 => vec![
             "checkin", "--as", who, "--date", &day, "--trust", &trust, "--note", &note,
         ]
@@ -616,6 +642,60 @@ fn random_change(env: &TestEnv, rng: &mut Rng, n: usize) {
         run.code,
         run.stderr
     );
+    None
+}
+
+/// Passphrases the convergence tests set and change.
+const PASSES: [&str; 3] = [
+    crate::two_people::SAM_PASS,
+    crate::two_people::ALEX_PASS,
+    "violet compass river tuesday",
+];
+
+/// A partner sets, changes or removes their passphrase on a device. Until the devices meet,
+/// each may hold another passphrase for them, so each of the test's passphrases is tried as
+/// the current one; a refusal (no passphrase to remove) is part of the game.
+fn random_passphrase(env: &TestEnv, rng: &mut Rng, who: &str) -> (bool, bool) {
+    let remove = rng.below(3) == 0;
+    let new = rng.below(PASSES.len() as u64) as usize;
+    let file = |i: usize| -> PathBuf {
+        let path = env.root().join(format!("convergence-{i}.pass"));
+        if !path.exists() {
+            crate::two_people::pass_file(env, &format!("convergence-{i}"), PASSES[i]);
+        }
+        path
+    };
+    let mut args = vec!["partners", "passphrase", who, "--as", who];
+    if remove {
+        args.extend(["--remove", "--yes"]);
+    }
+    for current in 0..PASSES.len() {
+        let out = env
+            .command(&args)
+            .env("REKINDLE_TEST_KDF", "cheap")
+            .env("REKINDLE_PASSPHRASE_FILE", file(current))
+            .env("REKINDLE_NEW_PASSPHRASE_FILE", file(new))
+            .output()
+            .unwrap();
+        let code = out.status.code().unwrap_or(-1);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if std::env::var_os("SYNC_TRACE").is_some() {
+            eprintln!(
+                "{} {args:?} -> {code} {}",
+                env.root().display(),
+                stderr.trim()
+            );
+        }
+        if code == 2 && stderr.contains("is not") && stderr.contains("passphrase") {
+            continue;
+        }
+        assert!(
+            code == 0 || code == 2,
+            "{args:?} failed with {code}:\n{stderr}"
+        );
+        return (remove, code == 0);
+    }
+    (remove, false)
 }
 
 /// Whether `target` is missing or holds less than `source`: a copy only ever grows, as a
@@ -628,7 +708,8 @@ fn shorter(target: &Path, source: &Path) -> bool {
 /// Devices change things on their own and see each other's batches late, out of order,
 /// twice, or half-copied first; once every file has arrived and everyone has synced, every
 /// journal holds the same records.
-fn converge(devices: usize, seed: u64) {
+fn converge(devices: usize, seed: u64, keys: bool) -> Vec<(bool, bool)> {
+    let mut passphrases = Vec::new();
     let mut rng = Rng(seed);
     let views: Vec<tempfile::TempDir> = (0..devices).map(|_| folder()).collect();
     let first = TestEnv::with_couple();
@@ -679,7 +760,7 @@ fn converge(devices: usize, seed: u64) {
         match rng.below(4) {
             0 | 1 => {
                 let d = rng.below(devices as u64) as usize;
-                random_change(&envs[d], &mut rng, n);
+                passphrases.extend(random_change(&envs[d], &mut rng, n, keys));
             }
             2 => {
                 for _ in 0..=rng.below(3) {
@@ -747,20 +828,39 @@ fn converge(devices: usize, seed: u64) {
             panic!("seed {seed}: device {i} differs from device 0:\n{diff}");
         }
     }
+    passphrases
 }
 
 #[test]
 fn two_devices_syncing_in_random_orders_end_with_the_same_journal() {
     for seed in [11, 2026, 90210] {
-        converge(2, seed);
+        converge(2, seed, false);
     }
 }
 
 #[test]
 fn three_devices_syncing_in_random_orders_end_with_the_same_journal() {
     for seed in [7, 4242] {
-        converge(3, seed);
+        converge(3, seed, false);
     }
+}
+
+/// Passphrases set, changed and removed on every device in between, out of order: the same
+/// keys and timeline everywhere at the end (and the runs did change and remove some).
+#[test]
+fn passphrase_changes_mixed_in_still_end_with_the_same_journal() {
+    let mut done = Vec::new();
+    for (devices, seed) in [(2, 5), (2, 77), (3, 2027)] {
+        done.extend(converge(devices, seed, true));
+    }
+    assert!(
+        done.contains(&(false, true)),
+        "a passphrase set or changed: {done:?}"
+    );
+    assert!(
+        done.contains(&(true, true)),
+        "a passphrase removed: {done:?}"
+    );
 }
 
 /// A git command for the test's own set-up, with no configuration of the machine's.
@@ -961,7 +1061,16 @@ fn the_device_owner_acts_without_a_passphrase_and_private_words_stay_on_their_co
     sam.run(["partners", "passphrase", "Alex", "--as", "Alex"])
         .success();
     sam.set("REKINDLE_PASSPHRASE_FILE", "");
+    // Making this computer Sam's needs his passphrase (then it needs nothing more): without
+    // it, nothing is paired.
+    sam.run(["sync", "init", &s(dir.path()), "--as", "Sam"])
+        .refused()
+        .stderr_has("Sam has a passphrase, and this needs it");
+    assert!(files(dir.path()).is_empty(), "{:?}", files(dir.path()));
+    let sam_pass = pass_file(&sam, "sam-init", crate::two_people::SAM_PASS);
+    sam.set("REKINDLE_PASSPHRASE_FILE", &sam_pass);
     let code = init(&sam, dir.path(), "Sam", &[]);
+    sam.set("REKINDLE_PASSPHRASE_FILE", "");
     // Now this computer is Sam's: his writes need nothing more.
     sam.run([
         "feel",
@@ -1002,7 +1111,19 @@ fn the_device_owner_acts_without_a_passphrase_and_private_words_stay_on_their_co
     }
     let mut alex = TestEnv::new();
     alex.set("REKINDLE_TEST_KDF", "cheap");
+    // Alex's passphrase came with the batches: making this computer hers needs it, and
+    // without it no journal is left behind.
+    alex.run_with_stdin(
+        ["sync", "join", &s(dir.path()), "--as", "Alex"],
+        &format!("{code}\n"),
+    )
+    .refused()
+    .stderr_has("Alex has a passphrase, and this needs it");
+    assert!(!alex.default_journal().exists());
+    let alex_here = pass_file(&alex, "alex-here", ALEX_PASS);
+    alex.set("REKINDLE_PASSPHRASE_FILE", &alex_here);
     join(&alex, dir.path(), "Alex", &code);
+    alex.set("REKINDLE_PASSPHRASE_FILE", "");
     let history = alex.run(["history", "--json"]).success().stdout.clone();
     assert!(history.contains("owner writes freely"), "{history}");
     // An exercise written on Alex's computer reaches Sam's.
@@ -1076,6 +1197,278 @@ fn a_computer_that_left_cannot_read_batches_written_after_a_rekey() {
         .stdout_has("after the new key");
     sam.run(["sync"]).success();
     assert_eq!(shared(&sam), shared(&alex));
+}
+
+/// Every byte of a journal's files (the journal, its WAL), for "nowhere on this computer".
+fn journal_bytes(env: &TestEnv) -> Vec<u8> {
+    let journal = env.default_journal();
+    let mut all = Vec::new();
+    for p in [journal.clone(), journal.with_extension("db-wal")] {
+        all.extend(std::fs::read(p).unwrap_or_default());
+    }
+    all
+}
+
+fn holds_any_case(bytes: &[u8], needle: &str) -> bool {
+    bytes
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// Sam sets a passphrase on his computer; after `sync`, acting as Sam on Alex's computer needs
+/// it (and nothing is written without it), it works there, a change made on Sam's computer
+/// reaches Alex's (the old one stops working), and so does its removal.
+#[test]
+fn a_passphrase_set_on_one_computer_is_needed_on_the_other_and_its_changes_follow() {
+    use crate::two_people::{ALEX_PASS, SAM_PASS, pass_file};
+    const THIRD: &str = "violet compass river tuesday";
+    let dir = folder();
+    let mut sam = TestEnv::with_couple();
+    sam.set("REKINDLE_TEST_KDF", "cheap");
+    let code = init(&sam, dir.path(), "Sam", &[]);
+    let mut alex = TestEnv::new();
+    alex.set("REKINDLE_TEST_KDF", "cheap");
+    join(&alex, dir.path(), "Alex", &code);
+
+    // On his own computer Sam sets his passphrase.
+    let first = pass_file(&sam, "first", SAM_PASS);
+    sam.set("REKINDLE_PASSPHRASE_FILE", &first);
+    sam.run(["partners", "passphrase", "Sam", "--as", "Sam"])
+        .success();
+    sam.set("REKINDLE_PASSPHRASE_FILE", "");
+    sam.run(["sync"]).success();
+    alex.run(["sync"]).success();
+    let partners = alex.run(["partners", "--json"]).success().json();
+    assert_eq!(partners[0]["name"], "Sam");
+    assert_eq!(partners[0]["passphrase"], true);
+
+    // On Alex's computer, acting as Sam needs it: refused without it, nothing written.
+    let before = shared(&alex);
+    alex.run(["feel", "--as", "Sam", "calm"])
+        .refused()
+        .stderr_has("Sam has a passphrase, and this needs it");
+    let wrong = pass_file(&alex, "wrong", ALEX_PASS);
+    alex.set("REKINDLE_PASSPHRASE_FILE", &wrong);
+    alex.run(["feel", "--as", "Sam", "calm"])
+        .refused()
+        .stderr_has("not Sam's passphrase");
+    assert_eq!(shared(&alex), before, "a refusal writes nothing");
+    let right = pass_file(&alex, "right", SAM_PASS);
+    alex.set("REKINDLE_PASSPHRASE_FILE", &right);
+    alex.run(["feel", "--as", "Sam", "calm"]).success();
+    // Alex, the owner of this computer, still acts without one.
+    alex.set("REKINDLE_PASSPHRASE_FILE", "");
+    alex.run(["feel", "--as", "Alex", "hopeful"]).success();
+
+    // Sam changes it on his computer; the change reaches Alex's.
+    let second = pass_file(&sam, "second", THIRD);
+    sam.set("REKINDLE_PASSPHRASE_FILE", &first);
+    sam.set("REKINDLE_NEW_PASSPHRASE_FILE", &second);
+    sam.run(["partners", "passphrase", "Sam", "--as", "Sam"])
+        .success()
+        .stdout_has("Sam's passphrase is changed");
+    sam.set("REKINDLE_PASSPHRASE_FILE", "");
+    sam.set("REKINDLE_NEW_PASSPHRASE_FILE", "");
+    sam.run(["sync"]).success();
+    alex.run(["sync"]).success();
+    alex.set("REKINDLE_PASSPHRASE_FILE", &right);
+    alex.run(["feel", "--as", "Sam", "calm"])
+        .refused()
+        .stderr_has("not Sam's passphrase");
+    let changed = pass_file(&alex, "changed", THIRD);
+    alex.set("REKINDLE_PASSPHRASE_FILE", &changed);
+    alex.run(["feel", "--as", "Sam", "calm"]).success();
+    alex.run(["history"])
+        .success()
+        .stdout_has("Sam changed their passphrase");
+
+    // Removed on Sam's computer: on Alex's, Sam has none any more.
+    sam.set("REKINDLE_PASSPHRASE_FILE", &second);
+    sam.run([
+        "partners",
+        "passphrase",
+        "Sam",
+        "--remove",
+        "--yes",
+        "--as",
+        "Sam",
+    ])
+    .success();
+    sam.set("REKINDLE_PASSPHRASE_FILE", "");
+    sam.run(["sync"]).success();
+    alex.set("REKINDLE_PASSPHRASE_FILE", "");
+    alex.run(["sync"]).success();
+    let partners = alex.run(["partners", "--json"]).success().json();
+    assert_eq!(partners[0]["passphrase"], false);
+    alex.run(["feel", "--as", "Sam", "calm"]).success();
+    alex.run(["sync"]).success();
+    sam.run(["sync"]).success();
+    assert_eq!(shared(&sam), shared(&alex));
+    let keys = shared(&sam)["partner_keys"].clone();
+    assert_eq!(keys.as_array().unwrap().len(), 1, "{keys}");
+    assert_eq!(keys[0]["removed"], true);
+    assert_eq!(keys[0]["wrapped"], Value::Null);
+}
+
+/// A passphrase Sam set for Alex on his computer is said to Alex once, on whichever computer
+/// she next uses (here her own, where she acts without it), and not again on the other.
+#[test]
+fn a_passphrase_set_by_the_other_partner_is_told_once_on_the_computer_used_next() {
+    use crate::two_people::{ALEX_PASS, pass_file};
+    let dir = folder();
+    let mut sam = TestEnv::with_couple();
+    sam.set("REKINDLE_TEST_KDF", "cheap");
+    let code = init(&sam, dir.path(), "Sam", &[]);
+    let alex = TestEnv::new();
+    join(&alex, dir.path(), "Alex", &code);
+    let pass = pass_file(&sam, "alex", ALEX_PASS);
+    sam.set("REKINDLE_PASSPHRASE_FILE", &pass);
+    sam.run(["partners", "passphrase", "Alex", "--as", "Sam"])
+        .success();
+    sam.run(["sync"]).success();
+    alex.run(["sync"]).success();
+    alex.run(["feel", "--as", "Alex", "calm"])
+        .success()
+        .stderr_has("Alex, your passphrase was set by Sam on Saturday 21 November 2026");
+    let again = alex.run(["feel", "--as", "Alex", "hopeful"]);
+    again.success();
+    assert!(!again.stderr.contains("was set by"), "{}", again.stderr);
+    alex.run(["sync"]).success();
+    sam.run(["sync"]).success();
+    // On Sam's computer Alex proves who she is, and is not told a second time.
+    let there = sam.run(["feel", "--as", "Alex", "calm"]);
+    there.success();
+    assert!(!there.stderr.contains("was set by"), "{}", there.stderr);
+    let events = shared(&sam)["passphrase_events"].clone();
+    assert_eq!(events.as_array().unwrap().len(), 1, "{events}");
+    assert!(events[0]["told_hlc"].is_string(), "{events}");
+    sam.run(["sync"]).success();
+    alex.run(["sync"]).success();
+    assert_eq!(shared(&sam), shared(&alex));
+}
+
+/// Private words never leave the computer they were written on: the check-in travels as its
+/// stub (scores and feelings, "Sam wrote privately that day"), the words are in no file of
+/// the folder nor of the other journal, in any case; the author's computer keeps them when
+/// its own record comes back, and when a later change of the scores made on the other
+/// computer arrives.
+#[test]
+fn private_words_stay_home_while_their_check_in_travels_as_a_stub() {
+    use crate::two_people::{SAM_PASS, couple_with_sam_key, pass_file};
+    let dir = folder();
+    let mut sam = couple_with_sam_key();
+    let pass = pass_file(&sam, "sam-own", SAM_PASS);
+    sam.set("REKINDLE_PASSPHRASE_FILE", &pass);
+    let code = init(&sam, dir.path(), "Sam", &[]);
+    sam.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "3",
+        "--feeling",
+        "ashamed",
+        "--answer",
+        "Quetzal harbour confession",
+        "--note",
+        "Marzipan under the floorboards",
+        "--private",
+    ])
+    .success();
+    sam.set("REKINDLE_PASSPHRASE_FILE", "");
+    sam.run(["sync"]).success();
+    let mut alex = TestEnv::new();
+    alex.set("REKINDLE_TEST_KDF", "cheap");
+    join(&alex, dir.path(), "Alex", &code);
+    alex.run(["checkin", "--as", "Alex", "--trust", "5"])
+        .success();
+    alex.run(["sync"]).success();
+
+    let seen = alex.run(["history", "--json"]).success().json();
+    let sams = seen
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "checkin" && r["partner"] == "Sam")
+        .cloned()
+        .unwrap();
+    assert_eq!(sams["trust"], 3);
+    assert_eq!(sams["feelings"][0]["word"], "ashamed");
+    assert_eq!(sams["private"], true);
+    assert_eq!(sams["answer"], Value::Null);
+    alex.run(["history"])
+        .success()
+        .stdout_has("Sam wrote privately that day");
+    let export = alex.run(["export"]).success().json();
+    assert_eq!(export["checkins"][0]["private"], true);
+    assert_eq!(export["checkins"][0]["ciphertext"], Value::Null);
+    let folder_bytes: Vec<u8> = files(dir.path())
+        .iter()
+        .flat_map(|p| std::fs::read(p).unwrap())
+        .collect();
+    for needle in ["quetzal", "marzipan", "floorboards"] {
+        assert!(
+            !holds_any_case(&folder_bytes, needle),
+            "{needle} in the folder"
+        );
+        assert!(
+            !holds_any_case(&journal_bytes(&alex), needle),
+            "{needle} on Alex's computer"
+        );
+    }
+
+    // Sam's own record comes back to his computer: his words are still there.
+    sam.run(["sync"]).success();
+    sam.set("REKINDLE_PASSPHRASE_FILE", &pass);
+    let own = sam
+        .run(["history", "--private", "--as", "Sam", "--json"])
+        .success()
+        .json();
+    assert_eq!(own[0]["answer"], "Quetzal harbour confession");
+
+    // On Alex's computer Sam (with his passphrase) changes the day's scores; on his own
+    // computer the new score arrives and his words stay.
+    let mut alex_with_sam = alex;
+    let there = pass_file(&alex_with_sam, "sam-there", SAM_PASS);
+    alex_with_sam.set("REKINDLE_PASSPHRASE_FILE", &there);
+    alex_with_sam
+        .run(["checkin", "--as", "Sam", "--trust", "7", "--amend"])
+        .success();
+    // There, Sam is told where his words are.
+    let away = alex_with_sam
+        .run(["history", "--private", "--as", "Sam", "--json"])
+        .success()
+        .json();
+    assert_eq!(
+        (&away[0]["elsewhere"], &away[0]["answer"]),
+        (&Value::Bool(true), &Value::Null)
+    );
+    alex_with_sam
+        .run(["history", "--private", "--as", "Sam"])
+        .success()
+        .stdout_has("private words, kept on the computer they were written on");
+    let id = away[0]["id"].to_string();
+    alex_with_sam
+        .run(["reveal", "checkin", &id, "--as", "Sam"])
+        .refused()
+        .stderr_has("were written on another computer and stay there");
+    alex_with_sam.set("REKINDLE_PASSPHRASE_FILE", "");
+    alex_with_sam.run(["sync"]).success();
+    sam.run(["sync"]).success();
+    let own = sam
+        .run(["history", "--private", "--as", "Sam", "--json"])
+        .success()
+        .json();
+    assert_eq!(own[0]["trust"], 7);
+    assert_eq!(own[0]["note"], "Marzipan under the floorboards");
+    // And the shared records agree on both computers.
+    let strip = |mut doc: Value| {
+        for c in doc["checkins"].as_array_mut().unwrap() {
+            c["ciphertext"] = Value::Null;
+        }
+        doc
+    };
+    assert_eq!(strip(shared(&sam)), strip(shared(&alex_with_sam)));
 }
 
 /// A private note or feeling travels as its stub: the other computer's timeline says that

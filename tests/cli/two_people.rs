@@ -688,3 +688,179 @@ fn private_words_wait_until_a_passphrase_set_by_the_other_is_changed_by_its_owne
     env.set("REKINDLE_PASSPHRASE_FILE", &sams_choice);
     env.run(["history", "--as", "Alex", "--private"]).code(2);
 }
+
+/// The JSON export is the couple's backup: private words are in it only as ciphertext, so the
+/// file holds none of their text; a journal rebuilt from it gives them back to their author
+/// with his passphrase (the key came with it) and to nobody else.
+#[test]
+fn the_backup_carries_private_words_as_ciphertext_that_only_their_author_reads_back() {
+    let mut env = couple_with_sam_key();
+    let sam = pass_file(&env, "sam-read", SAM_PASS);
+    env.set("REKINDLE_PASSPHRASE_FILE", &sam);
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "4",
+        "--answer",
+        "Kestrel over the quarry",
+        "--appreciation",
+        "Juniper tea at midnight",
+        "--private",
+    ])
+    .success();
+    env.set("REKINDLE_PASSPHRASE_FILE", "");
+    env.run([
+        "checkin", "--as", "Alex", "--trust", "6", "--answer", "out loud",
+    ])
+    .success();
+    let file = env.root().join("backup.json");
+    env.run(["export", "--output", file.to_str().unwrap()])
+        .success();
+    let bytes = std::fs::read(&file).unwrap();
+    for needle in ["kestrel", "quarry", "juniper", "midnight"] {
+        assert!(
+            !bytes
+                .windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes())),
+            "{needle} is readable in the export"
+        );
+    }
+    let doc: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let sams = doc["checkins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["trust"] == 4)
+        .unwrap();
+    assert_eq!(sams["private"], true);
+    assert_eq!(sams["answer"], serde_json::Value::Null);
+    let ciphertext = sams["ciphertext"].as_str().unwrap();
+    assert!(
+        ciphertext.starts_with("YWdlLWVuY3J5cHRpb24ub3Jn"),
+        "{ciphertext}"
+    );
+    let alexs = doc["checkins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["trust"] == 6)
+        .unwrap();
+    assert_eq!(
+        (&alexs["private"], &alexs["ciphertext"]),
+        (&serde_json::Value::Bool(false), &serde_json::Value::Null)
+    );
+    assert_eq!(doc["partner_keys"].as_array().unwrap().len(), 1);
+
+    // Into a new journal.
+    let mut copy = crate::support::TestEnv::new();
+    copy.run(["import", file.to_str().unwrap()])
+        .success()
+        .stdout_has("Sam's passphrase came with the file");
+    copy.run(["feel", "--as", "Sam", "calm"])
+        .refused()
+        .stderr_has("Sam has a passphrase, and this needs it");
+    let wrong = pass_file(&copy, "wrong", ALEX_PASS);
+    copy.set("REKINDLE_PASSPHRASE_FILE", &wrong);
+    copy.run(["history", "--private", "--as", "Sam"])
+        .refused()
+        .stderr_has("not Sam's passphrase");
+    let right = pass_file(&copy, "right", SAM_PASS);
+    copy.set("REKINDLE_PASSPHRASE_FILE", &right);
+    let own = copy
+        .run(["history", "--private", "--as", "Sam", "--json"])
+        .success()
+        .json();
+    assert_eq!(own.as_array().unwrap().len(), 1);
+    assert_eq!(own[0]["answer"], "Kestrel over the quarry");
+    assert_eq!(own[0]["appreciation"], "Juniper tea at midnight");
+    copy.set("REKINDLE_PASSPHRASE_FILE", "");
+    copy.run(["history", "--private", "--as", "Alex"])
+        .refused()
+        .stderr_has("Alex has no passphrase");
+    let alex = as_reader(&copy, "Alex", &["history", "--json"]).json();
+    let seen = alex
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["partner"] == "Sam")
+        .unwrap();
+    assert_eq!(seen["private"], true);
+    assert_eq!(seen["answer"], serde_json::Value::Null);
+    assert_eq!(files_hold(&copy, &[], "Kestrel"), Vec::<String>::new());
+    // The copy's own export holds the same ciphertext.
+    let again = copy.run(["export"]).success().json();
+    let sams = again["checkins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["trust"] == 4)
+        .unwrap();
+    assert_eq!(sams["ciphertext"], ciphertext);
+}
+
+/// Two journals of the couple where Sam set different passphrases: importing one's export
+/// into the other keeps the one set later, whichever way round, and says what it did.
+#[test]
+fn an_imported_key_meeting_another_keeps_the_later_one_and_says_so() {
+    const LATER: &str = "violet compass river tuesday";
+    let mut first = TestEnv::with_couple();
+    first.set("REKINDLE_TEST_KDF", "cheap");
+    let mut second = TestEnv::new();
+    second.set("REKINDLE_TEST_KDF", "cheap");
+    let start = first.root().join("start.json");
+    first
+        .run(["export", "--output", start.to_str().unwrap()])
+        .success();
+    second.run(["import", start.to_str().unwrap()]).success();
+    let early = pass_file(&first, "early", SAM_PASS);
+    first.set("REKINDLE_PASSPHRASE_FILE", &early);
+    first
+        .run(["partners", "passphrase", "Sam", "--as", "Sam"])
+        .success();
+    let late = pass_file(&second, "late", LATER);
+    second.set("REKINDLE_PASSPHRASE_FILE", &late);
+    second
+        .run(["partners", "passphrase", "Sam", "--as", "Sam"])
+        .success();
+
+    let from_first = first.root().join("first.json");
+    first
+        .run(["export", "--output", from_first.to_str().unwrap()])
+        .success();
+    let kept = second
+        .run(["import", from_first.to_str().unwrap(), "--json"])
+        .success()
+        .json();
+    assert_eq!(
+        kept["passphrases"],
+        serde_json::json!([{"partner": "Sam", "outcome": "kept"}])
+    );
+    let from_second = second.root().join("second.json");
+    second
+        .run(["export", "--output", from_second.to_str().unwrap()])
+        .success();
+    first
+        .run(["import", from_second.to_str().unwrap()])
+        .success()
+        .stdout_has("Sam's passphrase in the file was set later than the one this")
+        .stdout_has("replaced it: Sam's passphrase here is now the one from the file.");
+    // Both now hold the later key: the earlier passphrase opens nothing, the later one works.
+    first.set("REKINDLE_PASSPHRASE_FILE", &early);
+    first
+        .run(["feel", "--as", "Sam", "calm"])
+        .refused()
+        .stderr_has("not Sam's passphrase");
+    let late_here = pass_file(&first, "late-here", LATER);
+    first.set("REKINDLE_PASSPHRASE_FILE", &late_here);
+    first.run(["feel", "--as", "Sam", "calm"]).success();
+    let keys = |env: &TestEnv| env.run(["export"]).success().json()["partner_keys"].clone();
+    assert_eq!(keys(&first), keys(&second));
+    // The same file again: nothing more to say, nothing changed.
+    let again = first
+        .run(["import", from_second.to_str().unwrap(), "--json"])
+        .success()
+        .json();
+    assert_eq!(again["passphrases"], serde_json::json!([]));
+}

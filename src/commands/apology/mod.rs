@@ -47,9 +47,10 @@ pub enum Action {
     )]
     Check(CheckArgs),
     /// Take back your apology, visibly: it stays, marked withdrawn (one not yet answered can
-    /// also be deleted: rekindle delete apology ID)
+    /// also be deleted: rekindle delete apology ID). Asks first in a terminal; pass --yes from
+    /// a script.
     #[command(
-        after_help = "Examples:\n  rekindle apology withdraw 3 --as Sam\n  rekindle apology withdraw 3 --as Sam --json"
+        after_help = "Examples:\n  rekindle apology withdraw 3 --as Sam\n  rekindle apology withdraw 3 --as Sam --yes --json"
     )]
     Withdraw(WithdrawArgs),
 }

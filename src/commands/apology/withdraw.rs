@@ -24,29 +24,39 @@ pub struct WithdrawArgs {
     /// The apology's number, as `apology list` shows it
     #[arg(allow_hyphen_values = true)]
     pub id: String,
+
+    /// Withdraw without asking (needed when there is no terminal)
+    #[arg(long)]
+    pub yes: bool,
 }
 
 pub fn run(ctx: &mut Context, args: WithdrawArgs) -> anyhow::Result<()> {
     let id = parse_id("apology", &args.id)?;
     let mut store = ctx.open()?;
     let me = ctx.author(&store)?;
+    withdrawable(store.conn(), &me, id)?;
+    if !args.yes {
+        match ctx.prompter() {
+            Some(p) => {
+                let question = format!(
+                    "Withdraw apology {id}? Its words stay; the timeline will say that you withdrew it"
+                );
+                if !p.confirm(&question, false)? {
+                    writeln!(ctx.out(), "Nothing was withdrawn.")?;
+                    return Ok(());
+                }
+            }
+            None => bail_user!(
+                "apology withdraw takes back apology {id}, and the timeline will say so; pass \
+                 --yes to withdraw it without a terminal"
+            ),
+        }
+    }
     let clock = store.clock();
     let today = ctx.today;
     store.write(|tx| {
-        let Some(current) = records::current(tx, RecordKind::Apology, id)? else {
-            bail_user!("there is no apology {id}; `rekindle apology list` shows them all");
-        };
-        may_change(
-            &me,
-            &records::facts(tx, RecordKind::Apology, id)?,
-            Change::Withdraw,
-        )?;
-        let Body::Apology(mut apology) = current.body.clone() else {
-            bail_user!("there is no apology {id}");
-        };
-        if let Some(on) = &apology.withdrawn_on {
-            bail_user!("apology {id} was already withdrawn on {on}; nothing changed");
-        }
+        // Read and judged again under the write lock.
+        let (current, mut apology) = withdrawable(tx, &me, id)?;
         apology.withdrawn_on = Some(today.to_string());
         let stamp = store::clock::stamp(tx, &clock, Some(me.id))?;
         records::replace(
@@ -65,6 +75,29 @@ pub fn run(ctx: &mut Context, args: WithdrawArgs) -> anyhow::Result<()> {
     record.edited = true;
     let answered = apologies::current_response(store.conn(), id)?.is_some();
     ctx.emit(&Withdrawn { record, answered })
+}
+
+/// The apology `id` and its current version, if `me` may withdraw it now.
+fn withdrawable(
+    conn: &rusqlite::Connection,
+    me: &crate::domain::model::Partner,
+    id: i64,
+) -> anyhow::Result<(records::Current, crate::domain::exchange::ApologyRecord)> {
+    let Some(current) = records::current(conn, RecordKind::Apology, id)? else {
+        bail_user!("there is no apology {id}; `rekindle apology list` shows them all");
+    };
+    may_change(
+        me,
+        &records::facts(conn, RecordKind::Apology, id)?,
+        Change::Withdraw,
+    )?;
+    let Body::Apology(apology) = current.body.clone() else {
+        bail_user!("there is no apology {id}");
+    };
+    if let Some(on) = &apology.withdrawn_on {
+        bail_user!("apology {id} was already withdrawn on {on}; nothing changed");
+    }
+    Ok((current, apology))
 }
 
 /// The apology as withdrawn; the JSON is its record.

@@ -39,6 +39,8 @@ impl Context {
             return Ok(None);
         };
         if !needs_passphrase(partner, true, self.device_owner(store)) {
+            // On their own device they are told too, though nothing is asked.
+            self.tell_who_set_it(store, partner);
             return Ok(None);
         }
         let identity = self.unlock(&partner.name, &key.wrapped)?;
@@ -86,12 +88,13 @@ impl Context {
             sanitize::line(&event.by_name),
             sanitize::line(&partner.name)
         );
-        let at = store::clock::wall(&store.clock().now());
         let ids: Vec<i64> = events.iter().map(|e| e.event_id).collect();
         // One transaction for all of them; if the journal is busy, it is said again next time.
+        let clock = store.clock();
         let _ = store.write_shared(|tx| {
+            let stamp = store::clock::stamp(tx, &clock, Some(partner.id))?;
             for id in &ids {
-                store::partner_keys::mark_shown(tx, *id, &at)?;
+                store::partner_keys::mark_told(tx, &stamp, *id)?;
             }
             Ok(())
         });

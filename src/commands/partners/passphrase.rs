@@ -141,7 +141,7 @@ pub fn run(
             let deleted = store.write(|tx| {
                 let stamp = store::clock::stamp(tx, &clock, Some(actor.id))?;
                 let deleted = partner_keys::forget_private(tx, &stamp, target.id)?;
-                partner_keys::remove(tx, target.id)?;
+                partner_keys::remove(tx, &stamp, target.id)?;
                 partner_keys::record_event(tx, &stamp, target.id, Action::Remove, today)?;
                 Ok(deleted)
             })?;

@@ -52,7 +52,9 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             args.dir.display()
         );
     }
-    let owner = ctx.acting_partner(&store)?;
+    // The computer becomes its owner's, who then acts here without a passphrase: making it
+    // theirs needs theirs, when they have one.
+    let owner = ctx.author(&store)?;
     folder::prepare(&dir)
         .with_context(|| format!("cannot prepare the sync folder {}", dir.display()))?;
     let secret: code::Secret = exchange::new_secret()?;

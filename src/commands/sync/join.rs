@@ -180,8 +180,18 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             .into())
         }
     });
-    let named = match named {
-        Ok(named) => named,
+    // The computer becomes its owner's, who then acts here without a passphrase: when they
+    // have one (it arrived with the batches), making it theirs needs it, once.
+    let named = named.and_then(|named| {
+        let owner = match named {
+            Some(partner) => partner,
+            None => ctx.acting_partner(&store)?,
+        };
+        ctx.prove(&store, &owner)?;
+        Ok(owner)
+    });
+    let owner = match named {
+        Ok(owner) => owner,
         Err(e) => {
             // Leave things as they were: no half-made journal, no settings.
             drop(store);
@@ -201,10 +211,6 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         // A journal made from the folder holds nothing the folder does not have.
         store.write(|tx| Ok(sync::skip_to(tx, &sync::clock_mark(tx)?)?))?;
     }
-    let owner = match named {
-        Some(partner) => partner,
-        None => ctx.acting_partner(&store)?,
-    };
     store.write(|tx| {
         tx.execute(
             "UPDATE sync_settings SET owner_id = ?1 WHERE id = 1",

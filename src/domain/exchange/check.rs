@@ -150,6 +150,18 @@ impl Rules {
             ] {
                 optional_text(&at.field(field), text)?;
             }
+            c.privacy.check(
+                &at,
+                &[
+                    ("answer", c.answer.is_some()),
+                    ("appreciation", c.appreciation.is_some()),
+                    ("need", c.need.is_some()),
+                    ("note", c.note.is_some()),
+                ],
+            )?;
+            if let Some(day) = &c.privacy.revealed_on {
+                self.happened(&at.field("revealed_on"), day)?;
+            }
             if !days.insert((c.partner_uuid.clone(), c.date.clone())) {
                 return Err(Problem::at(
                     &at,

@@ -8,9 +8,11 @@
 //! `views::export`. docs/export-format.md describes the format for people who write tools on it.
 
 mod check;
+mod private;
 mod versions;
 
 pub use check::{Today, check};
+pub use private::{Held, Privacy, decode as private_decode, encode as private_encode, strip_value};
 
 use std::collections::HashMap;
 use std::fmt;
@@ -71,6 +73,14 @@ pub struct Document {
     /// Earlier words taken back with `edit --forget-previous`.
     #[serde(default)]
     pub withdrawals: Vec<WithdrawalRecord>,
+    /// Each partner's key as their passphrase protects it (one record per partner who has or
+    /// had a passphrase; a removal is a record too), so another journal of the couple can
+    /// check that partner's passphrase.
+    #[serde(default)]
+    pub partner_keys: Vec<PartnerKeyRecord>,
+    /// Passphrases set, changed and removed, as the timeline shows them.
+    #[serde(default)]
+    pub passphrase_events: Vec<PassphraseEventRecord>,
 }
 
 impl Document {
@@ -94,7 +104,32 @@ impl Document {
             tombstones: Vec::new(),
             revisions: Vec::new(),
             withdrawals: Vec::new(),
+            partner_keys: Vec::new(),
+            passphrase_events: Vec::new(),
         }
+    }
+
+    /// The private words of every record become their stub (`"ciphertext": null`), in the
+    /// records and in their earlier versions: what a sync batch carries.
+    pub fn strip_private(&mut self) {
+        for c in &mut self.checkins {
+            c.privacy.strip();
+        }
+        for n in &mut self.notes {
+            n.ciphertext = None;
+        }
+        for f in &mut self.feelings {
+            f.ciphertext = None;
+        }
+        for r in &mut self.revisions {
+            strip_value(&mut r.record);
+        }
+    }
+
+    /// How many key records and passphrase events the document holds (they are not kinds of
+    /// record in the timeline's sense, so [`Document::len`] does not count them).
+    pub fn passphrase_records(&self) -> usize {
+        self.partner_keys.len() + self.passphrase_events.len()
     }
 
     /// How many records of `kind` the document holds.
@@ -207,6 +242,9 @@ pub struct CheckinRecord {
     pub need: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// Whether its words are private, their ciphertext, and the day they were revealed.
+    #[serde(flatten)]
+    pub privacy: Privacy,
     pub created_at: String,
     pub updated_at: String,
     /// The stamp of the record's last change (version 2; derived from `updated_at` for
@@ -504,6 +542,59 @@ fn yes() -> bool {
     true
 }
 
+/// A partner's key (version 2): the public recipient their private words are encrypted to,
+/// and their identity wrapped under their passphrase (an age scrypt file, whose work factor
+/// is inside it, exactly as stored). One record per partner; the greater stamp wins. A
+/// removed passphrase is a record too, with `removed` true and no key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerKeyRecord {
+    pub partner_uuid: String,
+    /// The passphrase was removed: `recipient` and `wrapped` are null.
+    #[serde(default)]
+    pub removed: bool,
+    /// The `age1…` public key.
+    #[serde(default)]
+    pub recipient: Option<String>,
+    /// The wrapped identity, in base64 (standard alphabet, padded).
+    #[serde(default)]
+    pub wrapped: Option<String>,
+    /// Who set the passphrase (the partner, or the other one): the one who knows it.
+    #[serde(default)]
+    pub set_by_uuid: Option<String>,
+    /// When the partner first had a passphrase.
+    pub created_at: String,
+    /// When it was last set, changed or removed.
+    pub set_at: String,
+    /// The stamp of that change.
+    pub hlc: String,
+    /// Who made that change.
+    #[serde(default)]
+    pub changed_by_uuid: Option<String>,
+}
+
+/// A passphrase set, changed or removed (version 2), as the timeline shows it. No key
+/// material.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PassphraseEventRecord {
+    pub uuid: String,
+    /// Whose passphrase.
+    pub partner_uuid: String,
+    /// Who did it.
+    #[serde(default)]
+    pub by_uuid: Option<String>,
+    /// `set`, `change` or `remove`.
+    pub action: String,
+    pub date: String,
+    pub created_at: String,
+    pub hlc: String,
+    /// For a passphrase the other partner set: when its owner was told ("your passphrase was
+    /// set by …"), the first time on any device; null until then.
+    #[serde(default)]
+    pub told_hlc: Option<String>,
+    #[serde(default)]
+    pub told_at: Option<String>,
+}
+
 /// An earlier version of a record (version 2).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RevisionRecord {
@@ -666,6 +757,14 @@ impl Body {
         self.to_value().to_string()
     }
 
+    /// [`Body::to_json`] with private words as their stub: what revisions keep, since the
+    /// earlier versions of a private record do not keep its words.
+    pub fn stub_json(&self) -> String {
+        let mut value = self.to_value();
+        strip_value(&mut value);
+        value.to_string()
+    }
+
     /// A version of a record of `kind` from its JSON.
     pub fn from_value(kind: RecordKind, value: &serde_json::Value) -> Result<Body, String> {
         fn typed<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Result<T, String> {
@@ -719,6 +818,7 @@ impl Body {
             }
         }
         let mut value = self.to_value();
+        strip_value(&mut value);
         strip(&mut value);
         value
     }
@@ -755,7 +855,9 @@ impl Body {
             _ => self.hlc().cmp(other.hlc()),
         };
         match order {
-            Ordering::Equal => self.to_json().cmp(&other.to_json()),
+            // The ciphertext is left out: the same version met as a stub (from a sync batch)
+            // and with its words (here) is one version, not two.
+            Ordering::Equal => self.stub_json().cmp(&other.stub_json()),
             decided => decided,
         }
     }

@@ -25,6 +25,8 @@ pub(super) fn check(doc: &mut Document, now: &DateTime<Utc>) -> Result<(), Probl
     tombstones(doc)?;
     revisions(doc)?;
     withdrawals(doc)?;
+    partner_keys(doc)?;
+    passphrase_events(doc)?;
     Ok(())
 }
 
@@ -103,6 +105,11 @@ fn derive_version_1(doc: &mut Document) {
     doc.tombstones.clear();
     doc.revisions.clear();
     doc.withdrawals.clear();
+    doc.partner_keys.clear();
+    doc.passphrase_events.clear();
+    for c in &mut doc.checkins {
+        c.privacy = Default::default();
+    }
 }
 
 fn stamp(at: &Place, text: &mut String) -> Result<Hlc, Problem> {
@@ -194,6 +201,18 @@ fn all_stamps(doc: &Document) -> Vec<(Place, &str)> {
     }
     for (i, w) in doc.withdrawals.iter().enumerate() {
         all.push((place("withdrawals", i).field("hlc"), w.hlc.as_str()));
+    }
+    for (i, k) in doc.partner_keys.iter().enumerate() {
+        all.push((place("partner_keys", i).field("hlc"), k.hlc.as_str()));
+    }
+    for (i, e) in doc.passphrase_events.iter().enumerate() {
+        all.push((place("passphrase_events", i).field("hlc"), e.hlc.as_str()));
+        if let Some(told) = &e.told_hlc {
+            all.push((
+                place("passphrase_events", i).field("told_hlc"),
+                told.as_str(),
+            ));
+        }
     }
     all
 }
@@ -341,6 +360,110 @@ fn withdrawals(doc: &mut Document) -> Result<(), Problem> {
         stamp(&at.field("hlc"), &mut w.hlc)?;
         optional_reference(&at.field("by_uuid"), &mut w.by_uuid)?;
         w.at = timestamp_value(&at.field("at"), &w.at)?;
+    }
+    Ok(())
+}
+
+/// The start of every age file: a wrapped identity is one.
+const AGE_FILE: &[u8] = b"age-encryption.org/v1\n";
+
+/// One key record per partner: a key (a recipient and a wrapped identity, as rekindle writes
+/// them) or a removal (neither).
+fn partner_keys(doc: &mut Document) -> Result<(), Problem> {
+    let mut seen = HashMap::new();
+    for (i, k) in doc.partner_keys.iter_mut().enumerate() {
+        let at = place("partner_keys", i);
+        reference(&at.field("partner_uuid"), &mut k.partner_uuid)?;
+        stamp(&at.field("hlc"), &mut k.hlc)?;
+        optional_reference(&at.field("set_by_uuid"), &mut k.set_by_uuid)?;
+        optional_reference(&at.field("changed_by_uuid"), &mut k.changed_by_uuid)?;
+        k.created_at = timestamp_value(&at.field("created_at"), &k.created_at)?;
+        k.set_at = timestamp_value(&at.field("set_at"), &k.set_at)?;
+        if k.removed {
+            for (field, value) in [("recipient", &k.recipient), ("wrapped", &k.wrapped)] {
+                if value.is_some() {
+                    return Err(Problem::at(
+                        &at.field(field),
+                        "a removed passphrase has no key, so this must be null",
+                    ));
+                }
+            }
+        } else {
+            let recipient = k.recipient.as_deref().unwrap_or_default();
+            let bech32 = recipient.strip_prefix("age1").is_some_and(|rest| {
+                rest.len() == 58
+                    && rest
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+            });
+            if !bech32 {
+                return Err(Problem::at(
+                    &at.field("recipient"),
+                    "must be an age public key (\"age1\" and 58 more letters and digits)",
+                ));
+            }
+            let wrapped = k
+                .wrapped
+                .as_deref()
+                .and_then(super::private::decode)
+                .filter(|bytes| bytes.starts_with(AGE_FILE));
+            if wrapped.is_none() {
+                return Err(Problem::at(
+                    &at.field("wrapped"),
+                    "must be a key wrapped by a passphrase as rekindle writes it (an age file, in base64)",
+                ));
+            }
+        }
+        if let Some(first) = seen.insert(k.partner_uuid.clone(), i) {
+            return Err(Problem::at(
+                &at.field("partner_uuid"),
+                format!(
+                    "this partner has a second key record (also partner_keys[{first}]); a partner has one"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn passphrase_events(doc: &mut Document) -> Result<(), Problem> {
+    let mut seen = HashMap::new();
+    for (i, e) in doc.passphrase_events.iter_mut().enumerate() {
+        let at = place("passphrase_events", i);
+        reference(&at.field("uuid"), &mut e.uuid)?;
+        reference(&at.field("partner_uuid"), &mut e.partner_uuid)?;
+        optional_reference(&at.field("by_uuid"), &mut e.by_uuid)?;
+        if !matches!(e.action.as_str(), "set" | "change" | "remove") {
+            return Err(Problem::at(
+                &at.field("action"),
+                format!("\"{}\" is not set, change or remove", e.action),
+            ));
+        }
+        date_value(&at.field("date"), &e.date)?;
+        e.created_at = timestamp_value(&at.field("created_at"), &e.created_at)?;
+        stamp(&at.field("hlc"), &mut e.hlc)?;
+        match (&mut e.told_hlc, &mut e.told_at) {
+            (Some(hlc), Some(at_text)) => {
+                stamp(&at.field("told_hlc"), hlc)?;
+                *at_text = timestamp_value(&at.field("told_at"), at_text)?;
+            }
+            (None, None) => {}
+            _ => {
+                return Err(Problem::at(
+                    &at.field("told_at"),
+                    "told_hlc and told_at go together: both or neither",
+                ));
+            }
+        }
+        if let Some(first) = seen.insert(e.uuid.clone(), i) {
+            return Err(Problem::at(
+                &at.field("uuid"),
+                format!(
+                    "{} is listed twice (also passphrase_events[{first}])",
+                    e.uuid
+                ),
+            ));
+        }
     }
     Ok(())
 }

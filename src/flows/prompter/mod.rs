@@ -129,4 +129,9 @@ pub trait Prompter {
     /// Clears the screen (and what it scrolled back), when the keyboard passes from one
     /// partner to the other.
     fn clear(&mut self) -> anyhow::Result<()>;
+
+    /// Says `text` and waits for Enter, when the keyboard passes from one partner to the
+    /// other: a key pressed once too often by the one leaving lands here, not in the next
+    /// partner's first answer. Other keys are ignored; Esc or Ctrl-C cancel.
+    fn pause(&mut self, text: &str) -> anyhow::Result<()>;
 }

@@ -19,6 +19,8 @@ pub enum Reply {
     EditorFails,
     /// The editor fails after saving this text.
     EditorFailsLeaving(String),
+    /// The user presses Enter at a pause ([`Prompter::pause`]).
+    Enter,
     /// The user presses Esc or Ctrl-C.
     Cancel,
 }
@@ -129,6 +131,14 @@ impl Prompter for Scripted {
         match self.next(prompt)? {
             Reply::Picks(v) if v.iter().all(|i| *i < items.len()) => Ok(v),
             other => Err(unexpected(prompt, &other)),
+        }
+    }
+
+    /// Recorded among the questions (`asked`), as it waits for a key.
+    fn pause(&mut self, text: &str) -> anyhow::Result<()> {
+        match self.next(text)? {
+            Reply::Enter => Ok(()),
+            other => Err(unexpected(text, &other)),
         }
     }
 

@@ -557,6 +557,18 @@ impl Prompter for TerminalPrompter {
         Ok(())
     }
 
+    /// The words as `say` writes them, then keys read (and not drawn) until Enter.
+    fn pause(&mut self, text: &str) -> anyhow::Result<()> {
+        self.say(text)?;
+        loop {
+            match line::read_key(&self.term)? {
+                Key::Enter => return Ok(()),
+                Key::CtrlC | Key::Escape => return Err(line::stopped()),
+                _ => {}
+            }
+        }
+    }
+
     /// Read key by key in raw mode (so Ctrl-C is a key, and the terminal's echo is never
     /// left off by an interrupt), drawing nothing for what is typed.
     fn secret(&mut self, prompt: &str) -> anyhow::Result<String> {
@@ -596,7 +608,9 @@ impl Prompter for TerminalPrompter {
         let cols = self.columns();
         let mut lines = Vec::new();
         for line in text.split('\n') {
-            if measure_text_width(line) < cols {
+            // A line as wide as the terminal fits (prose is wrapped at the terminal's width);
+            // wrapping it again would leave its last word alone on a row.
+            if measure_text_width(line) <= cols {
                 lines.push(line.to_string());
                 continue;
             }

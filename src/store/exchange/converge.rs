@@ -94,6 +94,18 @@ enum Op {
     Undo {
         partner: usize,
     },
+    /// A partner's passphrase set or changed (`key` picks the wrapped key), or removed.
+    Passphrase {
+        partner: usize,
+        key: u8,
+        remove: bool,
+    },
+    /// A partner's check-in for a day written with private words.
+    Private {
+        partner: usize,
+        day: u32,
+        trust: u8,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -121,6 +133,10 @@ fn op() -> impl Strategy<Value = Op> {
             .prop_map(|(which, note, forget)| Op::Edit { which, note, forget }),
         1 => (0..8usize).prop_map(|which| Op::Delete { which }),
         2 => (0..2usize).prop_map(|partner| Op::Undo { partner }),
+        2 => (0..2usize, 0..3u8, prop::bool::weighted(0.3))
+            .prop_map(|(partner, key, remove)| Op::Passphrase { partner, key, remove }),
+        1 => (0..2usize, 0..4u32, 1..=10u8)
+            .prop_map(|(partner, day, trust)| Op::Private { partner, day, trust }),
     ]
 }
 
@@ -243,11 +259,13 @@ fn act(journal: &mut Journal, op: &Op, tick: i64) {
                     note: Some(NOTES[usize::from(*note)].to_string()),
                     ..Default::default()
                 };
-                // A second check-in for the day replaces the first, as `--amend` does.
+                // A second check-in for the day replaces the first, as `--amend` does; words
+                // shared now replace private ones kept before, as `checkin` does.
                 let checkin = match checkins::find(tx, who, date)? {
                     Some(old) => checkins::replace(tx, &stamp, &old, &fields)?,
                     None => checkins::insert(tx, &stamp, who, date, &fields)?,
                 };
+                checkins::clear_private(tx, checkin.id)?;
                 for word in WORDS.iter().take(usize::from(*feelings)) {
                     feelings::insert(
                         tx,
@@ -405,6 +423,8 @@ fn act(journal: &mut Journal, op: &Op, tick: i64) {
                 let text = NOTES[usize::from(*note)].to_string();
                 let mut next = current.body.clone();
                 match &mut next {
+                    // `edit` refuses the words of a private check-in (share them first).
+                    Body::Checkin(c, _) if c.privacy.private => return Ok(()),
                     Body::Checkin(c, _) => c.note = Some(text),
                     Body::Feeling(f) => f.note = Some(text),
                     Body::Promise(p) => p.text = text,
@@ -440,6 +460,58 @@ fn act(journal: &mut Journal, op: &Op, tick: i64) {
                 Ok(())
             })
         }
+        Op::Passphrase {
+            partner,
+            key,
+            remove,
+        } => {
+            let who = partner_id(store, *partner);
+            store.write(|tx| {
+                let had = crate::store::partner_keys::get(tx, who)?.is_some();
+                let stamp = clock::stamp(tx, &clock, Some(who))?;
+                let action = match (had, *remove) {
+                    (false, true) => return Ok(()),
+                    (true, true) => {
+                        crate::store::partner_keys::remove(tx, &stamp, who)?;
+                        crate::store::partner_keys::Action::Remove
+                    }
+                    (had, false) => {
+                        let recipient = format!("age1{}", "q".repeat(57) + &key.to_string());
+                        let wrapped = [b"age-encryption.org/v1\n".as_slice(), &[*key; 8]].concat();
+                        crate::store::partner_keys::put(tx, &stamp, who, &recipient, &wrapped)?;
+                        match had {
+                            true => crate::store::partner_keys::Action::Change,
+                            false => crate::store::partner_keys::Action::Set,
+                        }
+                    }
+                };
+                crate::store::partner_keys::record_event(tx, &stamp, who, action, today())?;
+                Ok(())
+            })
+        }
+        Op::Private {
+            partner,
+            day,
+            trust,
+        } => {
+            let who = partner_id(store, *partner);
+            let date = today() - chrono::Days::new(u64::from(*day));
+            store.write(|tx| {
+                let stamp = clock::stamp(tx, &clock, Some(who))?;
+                let fields = CheckinFields {
+                    trust: *trust,
+                    step: Step::Responsibility,
+                    ..Default::default()
+                };
+                let checkin = match checkins::find(tx, who, date)? {
+                    Some(old) => checkins::replace(tx, &stamp, &old, &fields)?,
+                    None => checkins::insert(tx, &stamp, who, date, &fields)?,
+                };
+                let sealed = [b"age-encryption.org/v1\n".as_slice(), &[*trust; 16]].concat();
+                checkins::set_private(tx, checkin.id, &sealed)?;
+                Ok(())
+            })
+        }
         Op::Undo { partner } => {
             let who = partner_id(store, *partner);
             store.write(|tx| {
@@ -464,9 +536,13 @@ fn exchange(from: &Journal, into: &mut Journal, tick: i64) {
         .unwrap();
 }
 
-/// The export as sets: without `exported_at`, each list sorted by its records' text.
+/// The export as sets: without `exported_at`, each list sorted by its records' text, and
+/// private words as their stub. "The same journal" means the same shared records: a journal
+/// keeps private words a stub cannot take away, so one may hold words the other lost (by
+/// going back to an earlier version, which keeps only the stub); see [`same_words`].
 fn as_sets(store: &Store) -> Value {
-    let doc = read_all(store.conn(), "x".into()).unwrap();
+    let mut doc = read_all(store.conn(), "x".into()).unwrap();
+    doc.strip_private();
     let mut value = serde_json::to_value(doc).unwrap();
     let object = value.as_object_mut().unwrap();
     object.shift_remove("exported_at");
@@ -476,6 +552,30 @@ fn as_sets(store: &Store) -> Value {
         }
     }
     value
+}
+
+/// Private words both journals hold are the same words.
+fn same_words(a: &Store, b: &Store) -> Result<(), TestCaseError> {
+    let words = |store: &Store| -> HashMap<String, String> {
+        read_all(store.conn(), "x".into())
+            .unwrap()
+            .checkins
+            .into_iter()
+            .filter_map(|c| {
+                Some((
+                    format!("{}{}", c.partner_uuid, c.date),
+                    c.privacy.ciphertext?,
+                ))
+            })
+            .collect()
+    };
+    let (x, y) = (words(a), words(b));
+    for (day, words) in &x {
+        if let Some(other) = y.get(day) {
+            prop_assert_eq!(words, other, "private words for {}", day);
+        }
+    }
+    Ok(())
 }
 
 fn run(steps: &[Step_], shared_start: bool, skew: i64) -> Result<(), TestCaseError> {
@@ -502,6 +602,7 @@ fn run(steps: &[Step_], shared_start: bool, skew: i64) -> Result<(), TestCaseErr
     exchange(a, b, tick + 1);
     exchange(b, a, tick + 2);
     let (x, y) = (as_sets(&a.store), as_sets(&b.store));
+    same_words(&a.store, &b.store)?;
     prop_assert!(
         x == y,
         "the journals differ after exchanging both ways:\n{}\n---\n{}",

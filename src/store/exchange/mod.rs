@@ -10,7 +10,7 @@ mod merge;
 pub mod read;
 mod write;
 
-pub use merge::{Merged, Touched, merge};
+pub use merge::{KeyMerged, KeyOutcome, Merged, Touched, merge};
 pub use read::read_all;
 
 use chrono::{DateTime, Utc};

@@ -12,8 +12,9 @@ use rusqlite::{Connection, OptionalExtension as _, Row, params};
 use super::rows;
 use crate::domain::exchange::{
     ApologyRecord, Body, CheckinRecord, Document, ExerciseRecord, FeelingRecord, FocusRecord,
-    MeetingPart, MeetingRecord, NoteRecord, OutcomeRecord, PartnerRecord, PromiseRecord,
-    ResponseRecord, RevisionRecord, TombstoneRecord, WithdrawalRecord,
+    MeetingPart, MeetingRecord, NoteRecord, OutcomeRecord, PartnerKeyRecord, PartnerRecord,
+    PassphraseEventRecord, Privacy, PromiseRecord, ResponseRecord, RevisionRecord, TombstoneRecord,
+    WithdrawalRecord, private_encode,
 };
 use crate::domain::kind::RecordKind;
 
@@ -70,6 +71,11 @@ fn read_where(
     doc.revisions.retain(|r| keep(&r.hlc));
     doc.withdrawals = withdrawals(conn)?;
     doc.withdrawals.retain(|w| keep(&w.hlc));
+    doc.partner_keys = partner_keys(conn)?;
+    doc.partner_keys.retain(|k| keep(&k.hlc));
+    doc.passphrase_events = passphrase_events(conn)?;
+    doc.passphrase_events
+        .retain(|e| keep(&e.hlc) || e.told_hlc.as_deref().is_some_and(keep));
     Ok(doc)
 }
 
@@ -146,7 +152,8 @@ pub fn checkins<P: rusqlite::Params>(
     list(
         conn,
         "SELECT coalesce(x.origin, x.uuid), p.uuid, x.date, x.trust, x.connection, x.step, x.prompt_id, x.answer,
-                x.appreciation, x.need, x.note, x.created_at, x.updated_at, x.hlc, cb.uuid
+                x.appreciation, x.need, x.note, x.created_at, x.updated_at, x.hlc, cb.uuid,
+                x.private, x.revealed_on
          FROM checkins x JOIN partners p ON p.id = x.partner_id
          LEFT JOIN partners cb ON cb.id = x.changed_by",
         filter,
@@ -165,6 +172,10 @@ pub fn checkins<P: rusqlite::Params>(
                 appreciation: r.get(8)?,
                 need: r.get(9)?,
                 note: r.get(10)?,
+                privacy: Privacy::from_stored(
+                    r.get::<_, Option<Vec<u8>>>(15)?.as_deref(),
+                    r.get(16)?,
+                ),
                 created_at: r.get(11)?,
                 updated_at: r.get(12)?,
                 hlc: r.get(13)?,
@@ -572,6 +583,59 @@ fn withdrawals(conn: &Connection) -> rusqlite::Result<Vec<WithdrawalRecord>> {
                 hlc: r.get(3)?,
                 by_uuid: r.get(4)?,
                 at: r.get(5)?,
+            })
+        },
+    )
+}
+
+/// Every partner's key record: their key, or its removal; by partner.
+pub fn partner_keys(conn: &Connection) -> rusqlite::Result<Vec<PartnerKeyRecord>> {
+    rows(
+        conn,
+        "SELECT p.uuid, 0, k.recipient, k.wrapped, s.uuid, k.created_at, k.updated_at, k.hlc,
+                cb.uuid, p.id
+         FROM partner_keys k JOIN partners p ON p.id = k.partner_id
+         LEFT JOIN partners s ON s.id = k.set_by LEFT JOIN partners cb ON cb.id = k.changed_by
+         UNION ALL
+         SELECT p.uuid, 1, NULL, NULL, s.uuid, k.created_at, k.removed_at, k.hlc, cb.uuid, p.id
+         FROM partner_key_removals k JOIN partners p ON p.id = k.partner_id
+         LEFT JOIN partners s ON s.id = k.set_by LEFT JOIN partners cb ON cb.id = k.changed_by
+         ORDER BY 10",
+        |r| {
+            Ok(PartnerKeyRecord {
+                partner_uuid: r.get(0)?,
+                removed: r.get(1)?,
+                recipient: r.get(2)?,
+                wrapped: r.get::<_, Option<Vec<u8>>>(3)?.map(|b| private_encode(&b)),
+                set_by_uuid: r.get(4)?,
+                created_at: r.get(5)?,
+                set_at: r.get(6)?,
+                hlc: r.get(7)?,
+                changed_by_uuid: r.get(8)?,
+            })
+        },
+    )
+}
+
+/// Every passphrase event, in the order of their stamps.
+pub fn passphrase_events(conn: &Connection) -> rusqlite::Result<Vec<PassphraseEventRecord>> {
+    rows(
+        conn,
+        "SELECT e.uuid, p.uuid, b.uuid, e.action, e.date, e.created_at, e.hlc, e.told_hlc,
+                e.told_at
+         FROM passphrase_events e JOIN partners p ON p.id = e.partner_id
+         LEFT JOIN partners b ON b.id = e.by_id ORDER BY e.hlc, e.uuid",
+        |r| {
+            Ok(PassphraseEventRecord {
+                uuid: r.get(0)?,
+                partner_uuid: r.get(1)?,
+                by_uuid: r.get(2)?,
+                action: r.get(3)?,
+                date: r.get(4)?,
+                created_at: r.get(5)?,
+                hlc: r.get(6)?,
+                told_hlc: r.get(7)?,
+                told_at: r.get(8)?,
             })
         },
     )

@@ -5,7 +5,7 @@
 use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::{Failure, Res, read};
-use crate::domain::exchange::{Body, FeelingRecord, MeetingPart, Place, Problem};
+use crate::domain::exchange::{Body, FeelingRecord, Held, MeetingPart, Place, Privacy, Problem};
 use crate::domain::kind::RecordKind;
 use crate::store::revisions;
 
@@ -55,6 +55,34 @@ fn promise_link(conn: &Connection, at: &Place, uuid: Option<&str>) -> Res<Option
         Some(u) => Ok(Some(target(conn, RecordKind::Promise, at, u)?)),
         None => Ok(None),
     }
+}
+
+/// Writes a version's private words into the `private` and `revealed_on` columns of row `id`
+/// in `table` (any table of a kind that can hold private words). Not private: the column is
+/// emptied (the words are the record's own fields). Private with its ciphertext: stored. A
+/// stub (private, the words on another device): the row keeps the ciphertext it holds, if
+/// any, so words are never lost because their stub arrived; a row without any keeps the
+/// empty mark of a stub.
+pub(crate) fn privacy(
+    conn: &Connection,
+    table: &str,
+    id: i64,
+    privacy: &Privacy,
+) -> rusqlite::Result<()> {
+    let sql = |set: &str| format!("UPDATE {table} SET {set}, revealed_on = ?2 WHERE id = ?1");
+    let revealed = &privacy.revealed_on;
+    match privacy.held() {
+        Held::Shared => conn
+            .prepare_cached(&sql("private = NULL"))?
+            .execute(params![id, revealed])?,
+        Held::Stub => conn
+            .prepare_cached(&sql("private = coalesce(private, x'')"))?
+            .execute(params![id, revealed])?,
+        Held::Ciphertext(bytes) => conn
+            .prepare_cached(&sql("private = ?3"))?
+            .execute(params![id, revealed, bytes])?,
+    };
+    Ok(())
 }
 
 /// The row of record `id` in `table`, or a new one: `values` are the content columns.
@@ -293,6 +321,7 @@ fn write_with(
                 values.push(&c.uuid);
             }
             let id = upsert(conn, "checkins", &columns, &values, row)?;
+            privacy(conn, "checkins", id, &c.privacy)?;
             conn.prepare_cached("DELETE FROM feelings WHERE checkin_id = ?1")?
                 .execute([id])?;
             for (j, f) in feelings.iter().enumerate().filter(|_| with_feelings) {

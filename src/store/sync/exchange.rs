@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::folder::{self, Entry};
 use super::{Allocation, Settings};
-use crate::domain::exchange::{self, Body, Document, Problem};
+use crate::domain::exchange::{self, Document, Problem};
 use crate::domain::hlc::DeviceId;
 use crate::domain::sync::header::{self, Sorted};
 use crate::domain::sync::names::Name;
@@ -105,56 +105,19 @@ pub fn records_in(doc: &Document) -> usize {
         + doc.tombstones.len()
         + doc.revisions.len()
         + doc.withdrawals.len()
+        + doc.passphrase_records()
 }
 
-/// The versions of a range that leave this device: all but private ones. Versions another
+/// The versions of a range that leave this device, private words as their stub (see
+/// [`sync::keep_private_words_here`]). Versions another
 /// device stamped are sent again when they fall in the range (it happens when they arrived
 /// while changes made here were waiting): a merge may have given them a new identity here
 /// (one check-in per person and day, one partner per name), and merging them twice changes
 /// nothing.
 fn batch_document(conn: &Connection, a: &Allocation, at: &str) -> anyhow::Result<Document> {
     let mut doc = read_changed(conn, &a.from, &a.to, at.to_string())?;
-    doc.partners
-        .retain(|r| !sync::is_private(&Body::Partner(r.clone())));
-    doc.checkins
-        .retain(|r| !sync::is_private(&Body::Checkin(r.clone(), Vec::new())));
-    doc.feelings
-        .retain(|r| !sync::is_private(&Body::Feeling(r.clone())));
-    doc.promises
-        .retain(|r| !sync::is_private(&Body::Promise(r.clone())));
-    doc.outcomes
-        .retain(|r| !sync::is_private(&Body::Outcome(r.clone())));
-    doc.apologies
-        .retain(|r| !sync::is_private(&Body::Apology(r.clone())));
-    doc.responses
-        .retain(|r| !sync::is_private(&Body::Response(r.clone())));
-    doc.focus
-        .retain(|r| !sync::is_private(&Body::Focus(r.clone())));
-    doc.meetings
-        .retain(|r| !sync::is_private(&Body::Meeting(r.clone())));
-    doc.exercises
-        .retain(|r| !sync::is_private(&Body::Exercise(r.clone())));
-    doc.notes
-        .retain(|r| !sync::is_private(&Body::Note(r.clone())));
-    strip_private_words(&mut doc);
+    sync::keep_private_words_here(&mut doc);
     Ok(doc)
-}
-
-/// A private entry travels as its stub: that it is private, its kind, day and author, and
-/// neither its words nor their ciphertext (which stay in the journal they were written in,
-/// and in its backups and exports). Earlier versions too.
-fn strip_private_words(doc: &mut Document) {
-    for n in &mut doc.notes {
-        n.ciphertext = None;
-    }
-    for f in &mut doc.feelings {
-        f.ciphertext = None;
-    }
-    for r in &mut doc.revisions {
-        if let Some(record) = r.record.as_object_mut() {
-            record.remove("ciphertext");
-        }
-    }
 }
 
 /// The plaintext of a batch: an export document with a `batch` object saying what it is.
@@ -476,7 +439,17 @@ pub fn receive(
                                             t.added + t.updated + t.removed
                                         })
                                         .sum::<u64>()
-                                        + merged.deleted.len() as u64;
+                                        + merged.deleted.len() as u64
+                                        + merged.passphrase_events
+                                        + merged
+                                            .keys
+                                            .iter()
+                                            .filter(|k| {
+                                                k.outcome
+                                                    != crate::store::exchange::KeyOutcome::KeptOurs
+                                            })
+                                            .count()
+                                            as u64;
                                     Ok(changed)
                                 }
                                 // Nothing of it is written: the transaction rolls back.

@@ -15,7 +15,7 @@ use std::path::PathBuf;
 
 use rusqlite::{Connection, OptionalExtension as _, params};
 
-use crate::domain::exchange::Body;
+use crate::domain::exchange::Document;
 use crate::domain::hlc::{DeviceId, Hlc};
 use crate::domain::sync::code::Secret;
 use crate::domain::sync::seal::SyncKey;
@@ -140,11 +140,12 @@ pub fn owner(conn: &Connection) -> rusqlite::Result<Option<i64>> {
         .flatten())
 }
 
-/// Whether a version may leave this device. Private entries (issue 15) never do: when they
-/// exist, this is where they are kept back (their stub travels instead). Every record a batch
-/// holds passes through here.
-pub fn is_private(_body: &Body) -> bool {
-    false
+/// What of a batch may leave this device: everything but private words. A private record
+/// travels as its stub (`"private": true`, `"ciphertext": null`): its shared parts (a
+/// check-in's scores and feelings) reach the other device, which shows that there are private
+/// words, and the words stay here. Every batch passes through here before it is sealed.
+pub fn keep_private_words_here(doc: &mut Document) {
+    doc.strip_private();
 }
 
 /// After an import into a journal that syncs: the imported versions keep their own stamps,

@@ -25,12 +25,14 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::{Failure, Res, read, write};
-use crate::domain::exchange::{Body, Counts, Document, Place, Problem};
+use crate::domain::exchange::{
+    Body, Counts, Document, PartnerKeyRecord, PassphraseEventRecord, Place, Problem, private_decode,
+};
 use crate::domain::hlc::Hlc;
 use crate::domain::kind::RecordKind;
 use crate::domain::model::same_name;
-use crate::store::clock;
 use crate::store::revisions::{self, Tombstone};
+use crate::store::{clock, partner_keys};
 use crate::text::prose::and_list;
 
 /// A record an import touched: for the report, by kind, local id (gone for a deleted one),
@@ -52,12 +54,39 @@ pub struct Merged {
     pub replaced: Vec<Touched>,
     /// Records the file's tombstones deleted.
     pub deleted: Vec<Touched>,
+    /// Partners' keys the file brought, changed or removed, and those it held an older
+    /// version of: one per partner, the greater stamp wins.
+    pub keys: Vec<KeyMerged>,
+    /// Passphrase events the file added (or told of: see `passphrase_events.told_hlc`).
+    pub passphrase_events: u64,
 }
 
 impl Merged {
     pub fn changed(&self) -> bool {
         self.counts.changed()
+            || self.passphrase_events > 0
+            || self.keys.iter().any(|k| k.outcome != KeyOutcome::KeptOurs)
     }
+}
+
+/// What a merge did with one partner's key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyMerged {
+    pub partner: i64,
+    pub outcome: KeyOutcome,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyOutcome {
+    /// The partner had no passphrase here; now they have the file's.
+    Added,
+    /// The file's passphrase, set or changed later, replaced the one this journal held.
+    Replaced,
+    /// The file's removal, made later, removed the passphrase this journal held.
+    Removed,
+    /// This journal's passphrase (or its removal), changed later, was kept over a different
+    /// one in the file.
+    KeptOurs,
 }
 
 /// What happened to one version.
@@ -253,6 +282,114 @@ impl Merge<'_> {
         self.revisions(doc)?;
         self.withdrawals(doc)?;
         self.partner_uuids_in_revisions()?;
+        for (i, k) in doc.partner_keys.iter().enumerate() {
+            self.partner_key(k, i)?;
+        }
+        for (i, e) in doc.passphrase_events.iter().enumerate() {
+            self.passphrase_event(e, i)?;
+        }
+        Ok(())
+    }
+
+    /// A partner's key from the file: one record per partner (their key, or its removal), and
+    /// the greater stamp wins (a stamp holds its device, so two are never equal unless they
+    /// are one change; the same change with two contents, from a copied journal, keeps the
+    /// greater text, as every journal does).
+    fn partner_key(&mut self, k: &PartnerKeyRecord, i: usize) -> Res {
+        let at = Place {
+            kind: "partner_keys",
+            index: i,
+            field: Some("partner_uuid".into()),
+        };
+        let partner = write::partner(self.conn, &at, &k.partner_uuid)?;
+        let ours = partner_keys::record_of(self.conn, partner)?;
+        let theirs = partner_keys::Stored {
+            removed: k.removed,
+            recipient: k.recipient.clone(),
+            wrapped: match &k.wrapped {
+                Some(text) => Some(private_decode(text).ok_or_else(|| {
+                    Failure::Refused(Problem::at(&at.field("wrapped"), "is not base64"))
+                })?),
+                None => None,
+            },
+            hlc: k.hlc.clone(),
+        };
+        let outcome = match &ours {
+            None if k.removed => None,
+            None => Some(KeyOutcome::Added),
+            Some(ours) if ours.same_key(&theirs) => None,
+            Some(ours) if (&theirs.hlc, theirs.text()) > (&ours.hlc, ours.text()) => {
+                Some(match k.removed {
+                    true if ours.removed => KeyOutcome::Replaced,
+                    true => KeyOutcome::Removed,
+                    false if ours.removed => KeyOutcome::Added,
+                    false => KeyOutcome::Replaced,
+                })
+            }
+            Some(_) => Some(KeyOutcome::KeptOurs),
+        };
+        let wins = match &ours {
+            None => true,
+            Some(ours) => (&theirs.hlc, theirs.text()) > (&ours.hlc, ours.text()),
+        };
+        if wins {
+            let set_by = self.known_partner(k.set_by_uuid.as_deref())?;
+            let by = self.known_partner(k.changed_by_uuid.as_deref())?;
+            partner_keys::merge_in(
+                self.conn,
+                partner,
+                &theirs,
+                set_by,
+                by,
+                &k.created_at,
+                &k.set_at,
+            )?;
+        }
+        if let Some(outcome) = outcome {
+            self.out.keys.push(KeyMerged { partner, outcome });
+        }
+        Ok(())
+    }
+
+    /// A passphrase event from the file: added once (by uuid); its owner told at the earliest
+    /// stamp either journal has for it.
+    fn passphrase_event(&mut self, e: &PassphraseEventRecord, i: usize) -> Res {
+        let at = Place {
+            kind: "passphrase_events",
+            index: i,
+            field: Some("partner_uuid".into()),
+        };
+        let partner = write::partner(self.conn, &at, &e.partner_uuid)?;
+        let by = self.known_partner(e.by_uuid.as_deref())?;
+        let added = self
+            .conn
+            .prepare_cached(
+                "INSERT OR IGNORE INTO passphrase_events
+                     (uuid, partner_id, by_id, action, date, created_at, hlc, told_hlc, told_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                e.uuid,
+                partner,
+                by,
+                e.action,
+                e.date,
+                e.created_at,
+                e.hlc,
+                e.told_hlc,
+                e.told_at
+            ])?;
+        let told = match (&e.told_hlc, &e.told_at, added) {
+            (Some(hlc), Some(told_at), 0) => self
+                .conn
+                .prepare_cached(
+                    "UPDATE passphrase_events SET told_hlc = ?2, told_at = ?3
+                     WHERE uuid = ?1 AND (told_hlc IS NULL OR told_hlc > ?2)",
+                )?
+                .execute(params![e.uuid, hlc, told_at])?,
+            _ => 0,
+        };
+        self.out.passphrase_events += (added + told) as u64;
         Ok(())
     }
 
@@ -279,6 +416,13 @@ impl Merge<'_> {
         doc.tombstones.iter().for_each(|r| see(&r.hlc));
         doc.revisions.iter().for_each(|r| see(&r.hlc));
         doc.withdrawals.iter().for_each(|r| see(&r.hlc));
+        doc.partner_keys.iter().for_each(|r| see(&r.hlc));
+        for e in &doc.passphrase_events {
+            see(&e.hlc);
+            if let Some(told) = &e.told_hlc {
+                see(told);
+            }
+        }
         if let Some(latest) = latest
             && let Err(far) = clock::observe(self.conn, latest, now)?
         {

@@ -1,7 +1,7 @@
--- rekindle journal, schema version 7: notes, and feelings kept private.
+-- rekindle journal, schema version 9: notes, and feelings kept private.
 -- Released migrations are never edited; a change to the schema is a new file.
 -- This script stands alone: it only adds (and redefines the feelings' search triggers), so
--- it runs in any order after 0006.
+-- it runs in any order after 0006 (it came after 0007 and 0008).
 --
 -- A note is a free entry by one partner for a day (`rekindle note`). Shared, its words are
 -- in `text`. Private (`note --private`), `text` is NULL and `ciphertext` holds the words
@@ -11,7 +11,7 @@
 -- `revisions` (a private one's as ciphertext), its delete to `tombstones` (kind `note`).
 -- Search rows use kind code 11, for shared notes only.
 CREATE TABLE notes (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     uuid        TEXT NOT NULL UNIQUE,
     partner_id  INTEGER NOT NULL REFERENCES partners(id),
     date        TEXT NOT NULL,
