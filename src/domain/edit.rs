@@ -367,7 +367,10 @@ pub fn changes_in_words(before: &Body, after: &Body) -> Vec<String> {
     if let (Body::Checkin(a, fa), Body::Checkin(b, fb)) = (before, after) {
         return crate::domain::checkin::changes(&draft_of(a, fa), &draft_of(b, fb));
     }
-    let (a, b) = (before.content(), after.content());
+    let (a, b) = (
+        before.content_with_ciphertext(),
+        after.content_with_ciphertext(),
+    );
     let mut out = Vec::new();
     let Some(fields) = a.as_object() else {
         return out;

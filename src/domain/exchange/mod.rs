@@ -799,6 +799,14 @@ impl Body {
     /// What the version says, without when, by whom or under which uuid it was written: two
     /// versions that say the same thing have the same content.
     pub fn content(&self) -> serde_json::Value {
+        let mut value = self.content_with_ciphertext();
+        strip_value(&mut value);
+        value
+    }
+
+    /// [`Body::content`] with a private version's ciphertext kept: what an edit compares to
+    /// say that private words changed (their ciphertext differs at every encryption).
+    pub fn content_with_ciphertext(&self) -> serde_json::Value {
         const STAMPS: [&str; 6] = [
             "uuid",
             "hlc",
@@ -818,7 +826,6 @@ impl Body {
             }
         }
         let mut value = self.to_value();
-        strip_value(&mut value);
         strip(&mut value);
         value
     }
