@@ -192,7 +192,7 @@ pub fn component_rules() -> Vec<CompDef> {
                    you|now)|(whenever/when) (@you) (are) ready|(if/whenever/when) (@you) (want/need|feel \
                    like) (to talk|to ask|space|time|anything|me to|to see|to know)|(@you) can (check/look/\
                    see/read/ask/call/have/bring|take)|feel free to|can we talk|let us talk|(will/would/\
-                   could) (@you) (tell/let/talk)|take [all] [the] time (@you) need|take as long as (@you) \
+                   could) (@you) (tell/let/talk)|take [all] [the|whatever|as much] time (@you) need|take as long as (@you) \
                    need|in your own time|at your [own] pace|on your (timeline/terms)|you can check"),
         c(Repair, "(i [have/had]|and [then] [i] [have]|then) [@adv] [@adv] (deleted (the/that/her/his/my/it/them/all/everything/every/\
                    tinder|their)|blocked (her/him/them/his/the/it/my/that/their/everyone|all)|ended (it/\
@@ -228,7 +228,7 @@ pub fn component_rules() -> Vec<CompDef> {
                    spreadsheet|standing order|direct debit)"),
         c(Repair, "i am [@adv] (three/two/one/four/five/six/seven/ten/_) (days/weeks/months) sober|i have been \
                    sober|i am sober now"),
-        c(Repair, "i am [@adv] (seeing/starting/putting/taking/selling/leaving/meeting|working on|moving|\
+        c(Repair, "i am [@adv] (seeing/starting/putting/taking/selling/leaving/meeting/ending|working on|moving|\
                    getting (help|a|rid)|giving|cancelling|stopping|booking|calling|going back|going to \
                    (meetings/therapy/a/the|counselling)|paying|handing|blocking|deleting|changing|learning|\
                    joining|attending|planning|setting|cutting|quitting)")

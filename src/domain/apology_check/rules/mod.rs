@@ -26,6 +26,7 @@ mod excuses;
 mod hedges;
 mod pressure;
 mod shrinking;
+mod subtle;
 
 pub use components::component_rules;
 
@@ -385,5 +386,6 @@ pub fn finding_rules() -> Vec<RuleDef> {
     rules.extend(shrinking::rules());
     rules.extend(excuses::rules());
     rules.extend(pressure::rules());
+    rules.extend(subtle::rules());
     rules
 }

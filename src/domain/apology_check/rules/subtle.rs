@@ -1,0 +1,136 @@
+//! The moves that need no trigger word: the blame shared out ("we both made mistakes"), the
+//! intent offered instead of the act ("you know I'd never mean to hurt you"), the comparison
+//! that shrinks it ("it's not like I slept with her"), the partner's character as the
+//! problem ("you overreact a lot"), tiredness with the conversation ("this is exhausting"),
+//! the past apologies as a debt ("I've apologised a hundred times"), and the partner's own
+//! faults brought in ("what about when you…"). Written by category from probes, not from any
+//! one sentence; each rule names the genuine use it leaves alone.
+
+use super::{Kind, OWNED_REASON, RuleDef, WHEN_READY, r};
+
+pub(super) fn rules() -> Vec<RuleDef> {
+    use Kind::*;
+    vec![
+        // ---- The blame shared out: "we both made mistakes", "it takes two".
+        r(BlameShifting, "(we|we have|we had) both (made (mistakes|a mistake|errors|bad choices)|messed up|screwed \
+                          up|fucked up|did (things/stuff/wrong|some things|some stuff)|said (things/stuff|some \
+                          things|some stuff|stuff|hurtful things)|hurt each other|(are/were) (to blame|at fault|in \
+                          the wrong|wrong)|have (our/some) (part/parts|faults|share)|played (a/our) part|have \
+                          done (things/stuff|wrong))|(both of us|we both) (are/were) (to blame|at fault|in the \
+                          wrong|guilty)|it takes two|(neither|none) of us (is/are/was/were) (perfect/innocent/\
+                          blameless|saints|angels)|(there are|there is) two sides|(faults/blame|mistakes) on both \
+                          sides|(it was|it is) (both of us|a two way street)|(it was|it is) not (just|all|only) \
+                          (me|my fault|on me)")
+            .not_near("i (was/am) (wrong|the one)|(this/it|the affair|the lying|what i did) (was/is) ~2 (mine|on \
+                       me|my fault|my choice)|not (your/you) (fault|to blame)"),
+        // ---- The partner's own faults brought in: "what about when you…", "you're no saint".
+        r(BlameShifting, "what about (when (@you)|the time (@you)|that time (@you)|all the times (@you)|(@you) (and/\
+                          with)|your)|(@you) (were/are) not (exactly|always|completely|totally) (innocent/perfect/\
+                          blameless/easy|a saint|an angel|there|around|giving|helping|making it easy|the easiest)|\
+                          (@you) (are/were) (no|not a) (saint/angel)|(@you) (are/were) not (innocent/perfect/\
+                          blameless) (either|yourself|in this)|it is not like (@you) (have never|never|did not|do \
+                          not|are (perfect|innocent|a saint|an angel|blameless)|have not)|(@you) (have|did) ~3 \
+                          (too|as well) [,] (so|you know|remember)|(@you) (knew/know) (what i was like|who i was|what \
+                          i am like|what you were getting)|(@you) (are/were) not (even) (meeting me halfway|trying|\
+                          making (an/any) effort)|(@you) (are/were) not (meeting me halfway|making (an/any) \
+                          effort)|(putting/put/filling/filled|planting/planted) (ideas|things|stuff|nonsense|\
+                          rubbish|lies) (in/into) your head")
+            .not_near("(@you) (did/have done) nothing wrong|not (your/you) (fault|to blame)"),
+        // ---- The intent instead of the act: "you know I'd never mean to hurt you", "you know I
+        // love you, that should count for something".
+        r(Minimizing, "(you know|you knew|surely you know) [that] i (would never|would not|never|did not|do not|\
+                       could never) [@adv] (mean/meant|want/wanted|intend/intended|try/tried|set out) [to]|(you \
+                       know|you knew|surely you know) [that] i (love/loved|care about|adore) you ~~4 (should|\
+                       that is what|is what|count|right|so|that has to|matters)|(that/this/it) (should|has to|\
+                       must|ought to) (count for|mean) (something|anything|more)|(that/it) should be enough")
+            .only_unowned(),
+        // ---- The comparison that shrinks it: "it's not like I slept with her", "at least I told you".
+        r(Minimizing, "(it is|it was|this is|this was) not like i (slept/cheated/had/did/left/hit/stole/spent/\
+                       lied/kissed/went/married/killed/was|actually|even|really)")
+            .not_after("not|never|no")
+            .not_near(OWNED_REASON),
+        r(Minimizing, "(it is|it was) not (as if|like) \
+                       (anything|something|much|a lot) (happened|really happened)|< at least i (told/was/came/\
+                       admitted/did/said/stopped|did not|was honest|came clean|owned up|am honest)|\
+                       (could|might) have been (a lot|way|much|so much|far) worse|(could|might) have been worse|\
+                       (there are|i know) (people/guys/men/women) (who|that) (do/did) (worse|much worse|a lot \
+                       worse)|(worse/bigger) things (happen/have happened)|(it was|it is) hardly (an affair|\
+                       cheating|a crime|the end of the world)")
+            .not_after("(not/never) ~4 (excuse|matter|change|make)|~~10 but (that|it|this) (does not|did not|is \
+                        not|was not) (matter|change|excuse|make)")
+            .not_near(OWNED_REASON),
+        // ---- Long ago: "it was two years ago", "that was ages ago".
+        r(Minimizing, "< (it/that/this) (was/happened) [@deg] (ages|years|months|forever|so long|a long time|a \
+                       lifetime) ago (>|.)|< (it/that/this) (was/happened) [@deg] (two/three/four/five/six/ten/\
+                       _) (years/months) ago (>|.)")
+            .only_unowned(),
+        // ---- The partner's character as the problem: "you overreact a lot", "you always do this".
+        r(Dismissing, "(@you) [@deg] (overreact/overthink/exaggerate/nag/whine/moan/obsess/catastrophize/\
+                       catastrophise|blow (things/everything/stuff/it/this) out of proportion|make (everything/\
+                       it/things) about (you|yourself)|take (everything/things/it) (so/too) personally|make a \
+                       (big deal|drama|fuss|scene) (out of|about) (everything|nothing|every little thing)|read \
+                       (too much|way too much|so much) into) ~3 (a lot|all the time|every time|always|>|.)|(@you) \
+                       (always/constantly|every time) (do this|do that|do this to me|make (this/it/everything) \
+                       about (you|yourself)|turn (this/it/everything) (into|around)|twist (everything/things/my)|\
+                       blow (things/it/this/everything) up|bring up (old/the past|stuff))|(@you) (get/are) like \
+                       this (every time|always|whenever)|why do (@you) always (have to|need to|make|do|turn|\
+                       twist|bring)|here we go again|not this again|(@you) (need|should get|should see|should \
+                       go to) (help|therapy|professional help|your head (checked/examined)|a therapist) (>|.)")
+            .not_near("i (said/told/called/made/kept|used to say)"),
+        // ---- Tired of it: "this is exhausting", "I really don't get why you're still mad".
+        r(Dismissing, "< (this/it) (is|has been|is getting) [@deg] (exhausting/tiring/draining|getting old|old) \
+                       (>|.)|i am [@deg] (tired|sick|exhausted) of (this|this conversation|having this \
+                       (conversation/argument/fight|same (conversation/argument/fight))|the same (conversation/\
+                       argument/fight)|fighting|arguing|going round in circles|going over (this/it)|explaining \
+                       myself) (>|.)|i [@deg] (do not) (get|understand|see|know) why (@you) (are/is) (still \
+                       (mad/upset/angry/annoyed|going on|on about)|so (mad/upset/angry|worked up))|why (are) \
+                       (@you) still (mad/upset/angry/annoyed|so upset|so angry|so mad|crying|sulking|being like \
+                       this)|(stop|quit) (sulking/crying|giving me the silent treatment|with the silent \
+                       treatment|the silent treatment)|and you know it|whatever makes you (feel better|happy)|\
+                       (@you) [just] (refuse/refusing) to (see/admit/accept/acknowledge) (it/that|how|what|any)"),
+        // ---- Past apologies as a debt; a closure asked for in other words.
+        r(DemandingClosure, "i (have|have already) (apologized|said sorry|said i am sorry) (a hundred|a million|a \
+                             thousand|so many|more times|countless|enough|a dozen|like a hundred|like a million|\
+                             over and over)")
+            .not_before("i know [that]")
+            .not_after("~4 (without|and [i] (did not|never|not)|but [i] (did not|never|not))")
+            .not_after("~4 but|~3 (and|but) (i|this time|it)"),
+        r(DemandingClosure, "(can not|will not|cannot) (hold|keep holding) (this/it/that) (over|\
+                             against) (me|my head)|(holding/hold/throwing/throw|rub/rubbing) (this/it/that) (over \
+                             my head|against me|in my face) (forever|for ever|for the rest)|i need you to (get \
+                             past|move past|put this behind|let me back in|trust me again|stop punishing)|either \
+                             (@you) forgive me or|i do not want to (talk/hear) about (this/it) (anymore|any more|\
+                             again)|i am not (talking/discussing) (about this|this) (anymore|any more|again)|can we \
+                             (just) (go back to|get back to) normal|(just|you just) need to (trust me|believe me|get \
+                             over)")
+            .not_after(WHEN_READY),
+        // ---- An excuse in other words: "mistakes happen", "I'm only human", "I thought we were on
+        // a break", "work has been insane".
+        r(Justifying, "< (mistakes/things/shit|stuff|these things|it) (happen/happens) (>|.)|(nobody/no one) is \
+                       perfect|(i am|we are|i am just) (only|just) human|(everyone/everybody) (makes mistakes|\
+                       messes up|slips up|screws up)|(we/i) (were/was) on a break|i thought we were (on a break|\
+                       over|done|finished|broken up)|(work/life/things/everything|my job|the kids) (has/have) \
+                       been [@deg] (insane/crazy/hectic/mad/intense/stressful/manic|a lot|so much|full on|a \
+                       nightmare) ~~6 (and|so) i")
+            .not_before("i know|(people/they) say|i get that|i used to (say/think|tell myself)")
+            .not_after("~~3 but")
+            .not_near(OWNED_REASON),
+        r(Justifying, "i did not (know|realize|think) it would (upset/hurt/bother/affect) you (that/so) (much|badly)")
+            .not_near(OWNED_REASON)
+            .only_unowned(),
+        // ---- Their own pain as the subject: "do you have any idea how hard this week has been
+        // for me".
+        r(SelfFocus, "(do you have any idea|you have no idea|do you know|do you even know|do you realize|can you \
+                      imagine|you do not know|you will never know) how (hard/difficult/tough/awful/painful/bad/\
+                      lonely/horrible/stressful) ~5 (for me|on me|i have (had/felt))")
+            .not_after("~~6 (compared|next to|nothing (like|compared)|but (this|it) is not about me)"),
+        // ---- Nothing to be sorry for.
+        r(Denying, "i (do not) have (anything/much) to (be sorry|apologize|feel sorry|feel bad|feel guilty) \
+                    (for/about)|i have nothing to (be sorry|apologize|feel sorry|feel bad|feel guilty) (for/\
+                    about)|what (do i have|have i got|is there) to (be sorry|apologize) (for/about)")
+            .even_negated(),
+        // ---- Sorry about their feelings, with "regret that".
+        r(TheirFeelings, "(regret|apologize|apologise) that (@you) (were/are/felt/feel/got|have been) [@deg] \
+                          (@feel|hurt by|upset by|affected)"),
+    ]
+}
