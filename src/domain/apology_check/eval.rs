@@ -27,6 +27,10 @@ const EXTRA_NON_APOLOGIES: &str = include_str!("table/extra_non_apologies.txt");
 /// Written by a second writer before reading the check's rules: set A may be tuned to.
 const BLIND_A_GENUINE: &str = include_str!("table/blind_a_genuine.txt");
 const BLIND_A_NON_APOLOGIES: &str = include_str!("table/blind_a_non_apologies.txt");
+/// Written by a third writer who had never seen the check: measured once untouched, then tuned to
+/// like set A.
+const BLIND_C_GENUINE: &str = include_str!("table/blind_c_genuine.txt");
+const BLIND_C_NON_APOLOGIES: &str = include_str!("table/blind_c_non_apologies.txt");
 /// Set B is sealed: only its rates are ever printed, and nothing is tuned to it.
 const BLIND_B_GENUINE: &str = include_str!("table/blind_b_genuine.txt");
 const BLIND_B_NON_APOLOGIES: &str = include_str!("table/blind_b_non_apologies.txt");
@@ -104,6 +108,8 @@ enum Part {
     BlindA,
     /// The second writer's sealed set.
     BlindB,
+    /// The third writer's set, tuned to after its first measurement.
+    BlindC,
 }
 
 impl Part {
@@ -119,6 +125,7 @@ fn items(part: Part) -> (Vec<Item>, Vec<Item>) {
         Part::Later => (parse(EXTRA_GENUINE), parse(EXTRA_NON_APOLOGIES)),
         Part::BlindA => (parse(BLIND_A_GENUINE), parse(BLIND_A_NON_APOLOGIES)),
         Part::BlindB => (parse(BLIND_B_GENUINE), parse(BLIND_B_NON_APOLOGIES)),
+        Part::BlindC => (parse(BLIND_C_GENUINE), parse(BLIND_C_NON_APOLOGIES)),
         Part::Tuning | Part::HeldOut => {
             let held = part == Part::HeldOut;
             let pick = |file| -> Vec<Item> {
@@ -381,6 +388,16 @@ fn blind_set_a_meets_the_targets() {
     }
     println!("{}", summary("blind set A", &t));
     assert_targets("blind set A", &t, &TARGETS);
+}
+
+#[test]
+fn blind_set_c_meets_the_targets() {
+    let t = tally(&[Part::BlindC]);
+    for note in &t.notes {
+        println!("{note}");
+    }
+    println!("{}", summary("blind set C", &t));
+    assert_targets("blind set C", &t, &TARGETS);
 }
 
 /// The sealed set: its rates are printed, never its misses, and nothing is tuned to it. Each
