@@ -73,7 +73,7 @@ pub const CLASSES: &[(&str, &str)] = &[
     (
         "intox",
         "drunk/wasted/hammered/smashed/high/plastered/trashed/intoxicated/tipsy/stoned/pissed/buzzed/\
-         loaded/legless/sloshed/blotto/steaming/wrecked|blackout drunk|black out drunk|blind drunk|\
+         loaded/legless/sloshed/blotto/steaming/wrecked/blackout|blackout drunk|black out drunk|blind drunk|\
          blacked out|out of it|off my (face/head/tits/nut/trolley)|out of my (head/mind/skull)|not \
          sober|under the influence|high as a kite|drunk as a skunk|on something",
     ),
@@ -107,7 +107,7 @@ pub const CLASSES: &[(&str, &str)] = &[
         "(look after|take care of|comfort|reassure|hug|cuddle|be gentle with|be nice to|be kind to|go \
          easy on|be easy on|be soft with|be sweet to|check on|feel sorry for|pity|cheer up) me|hold \
          me (>|tight|close|please|.)|be there for me|have my back|cut me (some|a bit of|a little) \
-         slack|give me a break|show me (some|a little) (love/kindness/sympathy/compassion/mercy|\
+         slack|give me a break|give me a (hug/cuddle/kiss)|show me (some|a little) (love/kindness/sympathy/compassion/mercy|\
          love)|make me feel (better|okay|loved|safe)",
     ),
     // Circumstances outside the writer, as they get blamed ("traffic was insane").
@@ -333,7 +333,8 @@ fn r(kind: Kind, pattern: &'static str) -> RuleDef {
 
 /// "That's no excuse", said in the same sentence or the next, turns a reason into an
 /// explanation the writer owns.
-const OWNED_REASON: &str = "(no/not/never) [an/a/any] excuse|\
+const OWNED_REASON: &str = "(no/not/never) [an/a/any] excuse|(that/it) (was not|is not) (fair/okay/ok/right|fair \
+     on you)|\
      (does/did) not (excuse/make/justify) ~2|(it/that/this) is not (why|the reason|an excuse)|\
      not your fault|(that/it/this) is on me|i chose ~2|my choice|no reason good enough|\
      i am not making excuses|not (excusing|justifying)";
@@ -350,7 +351,7 @@ const META_SORRY: &str = "sorry (if/for/that) ~3 (saying/writing/explaining/ramb
      jumbled|the long|the length)|(this/it) (is/was) (long|a lot|messy|all over the place)";
 
 /// The writer owning the feeling they caused, said next to "sorry you felt…".
-const OWNED_FEELINGS: &str = "i (did/caused/made/put/scared/hurt/embarrassed/humiliated/betrayed/left/\
+const OWNED_FEELINGS: &str = "i (cheated|lied|betrayed you|broke your trust)|i (did/caused/made/put/scared/hurt/embarrassed/humiliated/betrayed/left/\
      pushed) (that/this/it/you)|because of me|my fault|i (am/was) the (reason/cause)|(that/it) (is/was) \
      (on me|me|all me)|i did that to you|(@you) (are/were) right|(@you) (have/had) every (right/reason)|i \
      gave you (every/good|a good) reason|because (i|of me|of what i)|i am the one (who/that)|i put you \

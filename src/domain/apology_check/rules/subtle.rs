@@ -132,5 +132,121 @@ pub(super) fn rules() -> Vec<RuleDef> {
         // ---- Sorry about their feelings, with "regret that".
         r(TheirFeelings, "(regret|apologize|apologise) that (@you) (were/are/felt/feel/got|have been) [@deg] \
                           (@feel|hurt by|upset by|affected)"),
+        // ---- From set C's categories (its first measurement is in docs/apology-check.md).
+        // A hedge on how much: "to whatever extent…", "if I was a bit controlling, then I'm sorry".
+        r(Conditional, "to (whatever/what/any|some) (extent/degree)|in so far as|insofar as|{if i (was/were|have \
+                        been|came across|sounded|seemed|got|acted) ~6} [,] [then] [i am] [@deg] (sorry|apologize|\
+                        apologies)")
+            .even_negated(),
+        // Passives with any noun: "money was moved without…", "the promise was not kept", "the
+        // trust between us has been damaged", "harsh words got thrown around".
+        r(PassiveVoice, "(was/were|got|has been|have been|had been|is being|are being) [not/never] [@adv] (moved/\
+                         spent/broken/said/thrown/taken/crossed/damaged/lost/missed/forgotten/shared/withdrawn/\
+                         used/kept/hidden/borrowed/deleted/ignored/dropped/exchanged/sent/posted|thrown \
+                         around|swept under|not kept|not honored|not honoured|let slip)")
+            .not_before("(i/you/we/he/she/they|i have|i had|she has|he has|you have|they have) [@adv] [@adv]|(@you) \
+                         (were/are)|(it/this/that) (was/is) [@adv]|my (phone/car|bag|wallet|card) ~2")
+            .not_after("~~8 by (me|my)|(that/which) i")
+            .only_unowned(),
+        // Sorry about how hard it has been on them: "sorry this whole thing has been so hard on you".
+        r(TheirFeelings, "sorry [that] (this/it/that|this whole thing|all this|all of this|the whole thing) (has been|\
+                          is|was) [@deg] (hard/difficult/tough/painful/rough/stressful/upsetting|a lot) (on/for) \
+                          (@you)")
+            .only_unowned(),
+        // The partner as the cause of the act: "because you've been acting shady", "just because
+        // you're insecure", "because you were screaming at me", "ask yourself why…".
+        r(BlameShifting, "(because/cause|since|after) (@you) (have been|had been|were|are|kept|keep|started|would \
+                          not|wouldnt|did not|never|refused to) [@deg] (acting/screaming/yelling/shouting/\
+                          nagging/ignoring/pushing/accusing/provoking/hovering|so (distant/cold/shady/weird)|stop|\
+                          listen|let (it/me) (go|breathe|be)|leave me alone|answer|give me)|because (@you) (are/\
+                          were|get|feel|felt) [@deg] (insecure/jealous/possessive/controlling/paranoid/sensitive/\
+                          clingy/needy)|ask yourself why|(reacting|responding) to (the way|how|what) (@you)|the way \
+                          (@you) (neglected/treated/ignored/pushed/talked to|spoke to) me|(filled/filling/fill|\
+                          poisoned/poisoning) (your/ur) (head/mind)|turned you against me|if (@you|your|ur) ~8 (we|this) (would not|\
+                          wouldnt) [even] (be fighting|be arguing|be here|be having this|have fought)|(@you) \
+                          would have (left me|freaked out|gone mad|gone crazy|lost it|killed me|overreacted|\
+                          exploded|flipped out) if (@you) (knew/had known|found out|had found out|knew the)|(she/\
+                          he|your (mother/mum/mom/dad/father/sister/brother/friend/friends)) (is/was|are/were) \
+                          the (one/ones) (who/that)")
+            .not_near("(@you) (did/have done) nothing wrong|not (your/you) (fault|to blame)")
+            .not_near(OWNED_REASON),
+        // The need met elsewhere, or the act as care: "she just got me", "I did it out of love",
+        // "anyone would have", "I'm allowed one night", "I had a horrible day".
+        r(Justifying, "(she/he|they) [just] (got me|understood me|listened to me|was there for me|were there for \
+                       me|made me feel|paid attention|actually listened)|(i had|i have had) (a|such a) [@deg] \
+                       (horrible/bad/awful/terrible/shit/shitty/rough/long/hard/stressful) (day/week/night)|i \
+                       needed to (decompress/unwind/vent/relax|blow off steam|let off steam|clear my head|get \
+                       away|feel something)")
+            .not_before("i (thought/told myself|felt like|convinced myself)|(thought/felt) [that]")
+            .not_after("~~6 but (i|it|that) (did not|was not|is not|does not)")
+            .not_near(OWNED_REASON)
+            .only_unowned(),
+        r(Justifying, "(i did it|i did that|it was|i only did it|i only \
+                       did that) (out of|because of) (love|concern|worry|care)|because i (was worried about|was \
+                       scared for|was looking out for) you|(anyone/anybody|any (one|man|woman|guy|\
+                       girl|person)) would have [done the same|done it|done that] (.|>)|(@you) would (want|have \
+                       wanted|do|have done) ~2 too|i am allowed (to|one|a|some)|i (have/had) every right to|i \
+                       deserve (a|one|some) (night/break|life|fun|time)|< i was [just] defending myself|(it was|that was) self \
+                       defen(ce/se)|i had to (lie/hide/see/meet/text/message/call/sneak|keep (it/this/that))|to \
+                       get closure")
+            .not_before("i (thought/told myself|felt like|convinced myself)|(thought/felt) [that]")
+            .not_after("~~6 but (i|it|that) (did not|was not|is not|does not)")
+            .not_near(OWNED_REASON),
+        // A memory gap or a different self: "I don't remember any of it", "that wasn't really me".
+        r(Justifying, "i (do not|can not) [even] remember (any of it|anything|a thing|much|most of it)|(that/it) \
+                       (was not|was never) [really] (me|the real me) (talking|.|>)|the (alcohol/\
+                       drink/booze/drugs/wine/beer) (was/were|is) talking|i was blackout")
+            .not_after("~~4 but")
+            .not_near(OWNED_REASON),
+        // Not that bad, not that kind of thing: "never as bad as it looked", "it's not a dating
+        // app", "must be a mistake from the bank", "it happens in every marriage".
+        r(Minimizing, "(never|not) (as bad|that bad|so bad) as (it looked|it looks|it seems|it sounds|you think|you \
+                       are making out)|(happens/happen) (in every|to every|to all|in all) (marriage/relationship/\
+                       couple/family)|every (couple/marriage/relationship) (has|goes through|fights)|all couples")
+            .not_before("i know [that]")
+            .not_after("~~4 but")
+            .not_near(OWNED_REASON),
+        r(Denying, "(it is|it was|that is|that was) not (a|an) (dating app|affair|date|relationship|dating site|hookup \
+                    app)|there (is/was) nothing (on there|in it|going on|to it|to see|between us)|i have no idea \
+                    how (those/the/that/it/they|this) ~4 (got/ended|happened|came)|must (be|have been) a \
+                    (mistake/glitch/error)")
+            .not_near(OWNED_REASON),
+        // Their own pain first: "you have no idea how guilty I feel", "you don't know what it's like
+        // living inside my head", "I feel like such a failure".
+        r(SelfFocus, "(you have no idea|you do not know|do you know|do you have any idea) how (guilty/bad/awful/\
+                      terrible/sorry/sick/horrible|much pain) i (feel/felt)|(you do not|you will never|you can not) \
+                      know what (it is|it has been) like (for me|to be me|being me|living|inside my|in my|to live)|\
+                      i [just] feel like (such a|a complete|a total|a) (failure/disappointment/mess/screwup/\
+                      fuckup/loser/wreck)|everything i touch|i do not [even] know why i am like this")
+            .only_unowned(),
+        // Closure asked for in other words: "new topic", "apology accepted?", "hit reset", "you
+        // either trust me or you don't", "can you not do this tonight", "get past it soon".
+        r(DemandingClosure, "< new topic|(change/changing) the subject|apology accepted|(let us|lets) (go|get|grab) \
+                             (food|dinner|lunch|a drink|something to eat)|(hit/press) (reset|the reset button)|\
+                             clean slate|wipe the slate|(@you) either (trust/forgive/believe/want/love) me or|either \
+                             (@you) (trust/forgive/believe/want/love) me or|can (@you|we) [just] not (do this|do \
+                             that|start|go there|have this conversation|talk about this) [now|tonight|today|right \
+                             now]|(keep|be) (grovelling/groveling|begging|apologizing|saying sorry) (forever|for ever|\
+                             all (day/night/week)|any more|anymore)|(dwelling|living) on (this/it|the past) (is not|is never|will not) \
+                             ~2 (healthy/good|helping|help)|(this/it) is not healthy for (either of us|us|anyone)|i \
+                             (do not) want this hanging over us|(can we|let us) [please] [just] (trust that|enjoy|have \
+                             fun|have a nice)|when [exactly] (are we going to|will we|can we) (be done|be over|be \
+                             past|stop talking)")
+            .not_before("(hope/hoping/wish/pray/praying/maybe/someday|one day|some day) ~3|(do not|never) (want|ask) \
+                         ~3|(deserve/deserves/expect|ask for|asking for|get) ~2")
+            .not_after(WHEN_READY),
+        r(DemandingClosure, "(get past|get over|move on|let it go|forgive me|move past) ~2 soon")
+            .not_after(WHEN_READY),
+        r(DemandingClosure, "(i/we) [just] [really] (want/need) [us] to move forward")
+            .not_after(WHEN_READY)
+            .not_after("~6 (earn|rebuild|work|prove|show|together|with you)"),
+        // Mock self-blame: "sorry, guess I'm just the worst person alive then".
+        r(Flippant, "(sorry|so|fine) [,] [i] [guess/suppose] i am [just] (the worst|a terrible|a horrible|an \
+                     awful|a bad) ~3 (then|alive|i guess|apparently|right .)|< [i] (guess/suppose) i am [just] (the \
+                     worst|a terrible|a horrible|an awful|a bad) ~3 (>|.)"),
+        // Their feelings as too much: "I didn't realise you were so sensitive about it".
+        r(Dismissing, "(@you) (are/were|can be|get) (so/too|that|such a|way too) (sensitive|touchy|emotional|fragile|\
+                       thin skinned|easily (hurt/upset/offended))")
+            .not_before("(made/make/making) (@you)|(@you) (are/were) not"),
     ]
 }
