@@ -1,8 +1,13 @@
-//! The engine: builds every pattern once, finds the candidate findings with their guards,
+//! The engine: builds the patterns once, finds the candidate findings with their guards,
 //! settles overlaps, and looks for the parts of an apology.
+//!
+//! The first check in a process pays for the build, so the build does only what every check
+//! needs: each rule's own pattern (to know the words it can start with, and the words it
+//! cannot match without), the parts of an apology and the reading's patterns. A rule's
+//! contexts (`not_before`, `not_after`, ...) are parsed the first time the rule matches.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use super::matcher::{self, Hit, Pattern};
 use super::normalise::Token;
@@ -13,13 +18,52 @@ use super::{Component, Finding, Kind};
 pub(super) struct Rule {
     pub(super) kind: Kind,
     pub(super) pattern: Pattern,
+    pub(super) weak: bool,
+    pub(super) guards: rules::Guards,
+    /// Where the contexts come from, and the contexts once parsed.
+    def: rules::RuleDef,
+    contexts: OnceLock<Contexts>,
+}
+
+/// The contexts that set a rule's match aside (see `rules::RuleDef`).
+pub(super) struct Contexts {
     pub(super) not_before: Vec<Pattern>,
     pub(super) not_after: Vec<Pattern>,
     pub(super) not_near: Vec<Pattern>,
     pub(super) not_inside: Vec<Pattern>,
     pub(super) needs_near: Option<Pattern>,
-    pub(super) weak: bool,
-    pub(super) guards: rules::Guards,
+}
+
+impl Rule {
+    /// The rule's contexts, parsed on first use. They are constants, and a unit test parses
+    /// every one of them (`every_pattern_parses`), as it does the rules themselves.
+    pub(super) fn contexts(&self, classes: &matcher::Classes) -> &Contexts {
+        self.contexts.get_or_init(|| {
+            parse_contexts(&self.def, classes)
+                .unwrap_or_else(|e| panic!("apology check context: {e}"))
+        })
+    }
+}
+
+pub(super) fn parse_contexts(
+    def: &rules::RuleDef,
+    classes: &matcher::Classes,
+) -> Result<Contexts, String> {
+    let all = |ps: &[&'static str]| {
+        ps.iter()
+            .map(|p| matcher::parse(p, classes))
+            .collect::<Result<Vec<_>, _>>()
+    };
+    Ok(Contexts {
+        not_before: all(&def.not_before)?,
+        not_after: all(&def.not_after)?,
+        not_near: all(&def.not_near)?,
+        not_inside: all(&def.not_inside)?,
+        needs_near: def
+            .needs_near
+            .map(|p| matcher::parse(p, classes))
+            .transpose()?,
+    })
 }
 
 pub(super) struct ComponentRule {
@@ -30,7 +74,12 @@ pub(super) struct ComponentRule {
 }
 
 pub(super) struct Engine {
+    pub(super) classes: matcher::Classes,
     pub(super) rules: Vec<Rule>,
+    /// Rules by a word they cannot match without (`Pattern::required_words`); a rule is tried
+    /// only when the text holds one of its words, or when it has none (`always`).
+    by_required: HashMap<&'static str, Vec<usize>>,
+    always: Vec<bool>,
     /// Rules by the words they can start with; `anywhere` for those that can start with any.
     pub(super) by_first: HashMap<&'static str, Vec<usize>>,
     pub(super) anywhere: Vec<usize>,
@@ -47,31 +96,32 @@ pub(super) struct Engine {
 
 pub(super) fn build() -> Result<Engine, String> {
     let classes = matcher::classes(rules::CLASSES)?;
-    // Several rules share a context pattern; each is parsed once.
-    let cache: std::cell::RefCell<HashMap<&'static str, Pattern>> = Default::default();
-    let parse = |p: &'static str| -> Result<Pattern, String> {
-        if let Some(found) = cache.borrow().get(p) {
-            return Ok(found.clone());
-        }
-        let parsed = matcher::parse(p, &classes)?;
-        cache.borrow_mut().insert(p, parsed.clone());
-        Ok(parsed)
-    };
-    let parse_all =
-        |ps: &[&'static str]| ps.iter().map(|p| parse(p)).collect::<Result<Vec<_>, _>>();
+    let parse = |p: &'static str| matcher::parse(p, &classes);
     let mut built = Vec::new();
     for def in rules::finding_rules() {
         built.push(Rule {
             kind: def.kind,
             pattern: parse(def.pattern)?,
-            not_before: parse_all(&def.not_before)?,
-            not_after: parse_all(&def.not_after)?,
-            not_near: parse_all(&def.not_near)?,
-            not_inside: parse_all(&def.not_inside)?,
-            needs_near: def.needs_near.map(parse).transpose()?,
             weak: def.weak,
             guards: def.guards,
+            def,
+            contexts: OnceLock::new(),
         });
+    }
+    let mut by_required: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    let mut always = vec![false; built.len()];
+    for (i, rule) in built.iter().enumerate() {
+        match rule.pattern.required_words() {
+            Some(words) => {
+                for w in words {
+                    let list = by_required.entry(w).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+            None => always[i] = true,
+        }
     }
     let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
     let mut anywhere = Vec::new();
@@ -104,8 +154,10 @@ pub(super) fn build() -> Result<Engine, String> {
             not_after: optional(def.not_after)?,
         });
     }
-    Ok(Engine {
+    let engine = Engine {
         rules: built,
+        by_required,
+        always,
         by_first,
         anywhere,
         components,
@@ -117,7 +169,9 @@ pub(super) fn build() -> Result<Engine, String> {
         retraction: parse("~~12 [.] (< | and/but/which/because/when) [,] @retraction")?,
         owned: parse(rules::OWNED)?,
         self_harm: parse(rules::SELF_HARM)?,
-    })
+        classes,
+    };
+    Ok(engine)
 }
 
 // The patterns are constants in `rules/`; a unit test builds every one of them.
@@ -145,6 +199,15 @@ pub(super) fn candidates_explained(
     note: &mut dyn FnMut(String),
 ) -> Vec<Candidate> {
     let toks = reading.toks;
+    // Which rules the text's words allow at all.
+    let mut possible = engine.always.clone();
+    for t in toks.iter().filter(|t| t.is_word()) {
+        if let Some(rules) = engine.by_required.get(t.word.as_str()) {
+            for &r in rules {
+                possible[r] = true;
+            }
+        }
+    }
     let mut out = Vec::new();
     for i in 0..toks.len() {
         if !toks[i].is_word() {
@@ -153,6 +216,9 @@ pub(super) fn candidates_explained(
         let listed = engine.by_first.get(toks[i].word.as_str());
         let rules = listed.into_iter().flatten().chain(engine.anywhere.iter());
         for &r in rules {
+            if !possible[r] {
+                continue;
+            }
             let rule = &engine.rules[r];
             let Some(hit) = rule.pattern.at(toks, i) else {
                 continue;
@@ -164,25 +230,34 @@ pub(super) fn candidates_explained(
                     .collect::<Vec<_>>()
                     .join(" ")
             };
+            let ctx = || rule.contexts(&engine.classes);
             let set_aside = if rule.guards.frame && reading.framed(engine, &hit) {
                 Some("reported, quoted or taken back")
             } else if rule.guards.negation && reading.negated(hit.start) {
                 Some("negated")
             } else if rule.guards.owned && reading.owned_elsewhere(&hit) {
                 Some("owned elsewhere")
-            } else if rule.not_before.iter().any(|p| reading.before(p, hit.start)) {
+            } else if ctx()
+                .not_before
+                .iter()
+                .any(|p| reading.before(p, hit.start))
+            {
                 Some("not_before")
-            } else if rule.not_after.iter().any(|p| p.at(toks, hit.end).is_some()) {
+            } else if ctx()
+                .not_after
+                .iter()
+                .any(|p| p.at(toks, hit.end).is_some())
+            {
                 Some("not_after")
-            } else if rule.not_near.iter().any(|p| reading.near(p, &hit)) {
+            } else if ctx().not_near.iter().any(|p| reading.near(p, &hit)) {
                 Some("not_near")
-            } else if rule
+            } else if ctx()
                 .needs_near
                 .as_ref()
                 .is_some_and(|p| !reading.near_including(p, &hit))
             {
                 Some("nothing it needs nearby")
-            } else if rule.not_inside.iter().any(|p| {
+            } else if ctx().not_inside.iter().any(|p| {
                 (hit.start..hit.end).any(|i| p.may_start(&toks[i]) && p.at(toks, i).is_some())
             }) {
                 Some("not_inside")
@@ -316,39 +391,46 @@ fn inside(spans: &[(usize, usize)], at: usize) -> bool {
         .any(|(from, to)| at >= *from && at < *to)
 }
 
+/// Where each part of an apology shows in the text: the part and the token its words start
+/// at, every place, found once per text.
+pub(super) fn component_hits(engine: &Engine, toks: &[Token]) -> Vec<(Component, usize)> {
+    let mut out = Vec::new();
+    for c in &engine.components {
+        for i in 0..toks.len() {
+            if !c.pattern.may_start(&toks[i]) {
+                continue;
+            }
+            let Some(hit) = c.pattern.at(toks, i) else {
+                continue;
+            };
+            if c.not_before.as_ref().is_some_and(|p| {
+                (hit.start.saturating_sub(8)..hit.start)
+                    .any(|b| p.at_where(toks, b, |end| end == hit.start).is_some())
+            }) {
+                continue;
+            }
+            if c.not_after
+                .as_ref()
+                .is_some_and(|p| p.at(toks, hit.end).is_some())
+            {
+                continue;
+            }
+            out.push((c.component, hit.start));
+        }
+    }
+    out
+}
+
+/// Whether a part shows among `hits` (`component_hits`). What a non-apology says about the act
+/// does not own it ("sorry if what I said hurt you"): responsibility inside a finding's scope
+/// does not count.
 pub(super) fn component_present(
-    engine: &Engine,
-    toks: &[Token],
+    hits: &[(Component, usize)],
     component: Component,
     inside_findings: &[(usize, usize)],
 ) -> bool {
-    engine
-        .components
-        .iter()
-        .filter(|c| c.component == component)
-        .any(|c| {
-            (0..toks.len()).any(|i| {
-                if !c.pattern.may_start(&toks[i]) {
-                    return false;
-                }
-                let Some(hit) = c.pattern.at(toks, i) else {
-                    return false;
-                };
-                if c.not_before.as_ref().is_some_and(|p| {
-                    (hit.start.saturating_sub(8)..hit.start)
-                        .any(|b| p.at_where(toks, b, |end| end == hit.start).is_some())
-                }) {
-                    return false;
-                }
-                if c.not_after
-                    .as_ref()
-                    .is_some_and(|p| p.at(toks, hit.end).is_some())
-                {
-                    return false;
-                }
-                // What a non-apology says about the act does not own it ("sorry if what I
-                // said hurt you").
-                component != Component::Responsibility || !inside(inside_findings, hit.start)
-            })
-        })
+    hits.iter().any(|(c, start)| {
+        *c == component
+            && (component != Component::Responsibility || !inside(inside_findings, *start))
+    })
 }

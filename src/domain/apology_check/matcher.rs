@@ -85,6 +85,9 @@ pub struct Pattern {
     nodes: Arc<Vec<Node>>,
     /// The words a match can start with; None when it can start anywhere.
     first: Option<Vec<&'static str>>,
+    /// Words of which a match must hold at least one, somewhere; None when there is no such
+    /// set worth looking for.
+    required: Option<Vec<&'static str>>,
 }
 
 /// A match: token positions, end exclusive, and the quoted part.
@@ -116,9 +119,11 @@ pub fn parse(pattern: &'static str, classes: &Classes) -> Result<Pattern, String
         alt => vec![alt],
     };
     let first = first_words(&nodes);
+    let required = required_of(&nodes).filter(|words| !common(words));
     Ok(Pattern {
         nodes: Arc::new(nodes),
         first,
+        required,
     })
 }
 
@@ -362,6 +367,53 @@ fn first_of(nodes: &[Node]) -> Option<(Vec<&'static str>, bool)> {
         }
     }
     Some((out, true))
+}
+
+/// Words so frequent in apologies that a rule needing one of them is worth trying anyway.
+const COMMON: &[&str] = &[
+    "a", "am", "and", "are", "be", "do", "for", "have", "i", "is", "it", "just", "me", "my", "not",
+    "of", "so", "that", "the", "this", "to", "u", "was", "we", "you", "your",
+];
+
+fn common(words: &[&str]) -> bool {
+    words.iter().any(|w| COMMON.contains(w))
+}
+
+/// A set of words of which any match of the sequence must hold one: that of its most telling
+/// required word test (fewest words, and none of them common), or None. A word test matches
+/// only a word in its set (fillers it passes over are words it does not take), so the set is a
+/// necessary condition for a match anywhere in a text.
+fn required_of(nodes: &[Node]) -> Option<Vec<&'static str>> {
+    let mut best: Option<Vec<&'static str>> = None;
+    let score = |words: &[&str]| (common(words), words.len());
+    for node in nodes {
+        let found = match node {
+            Node::Word(test) if test.only_exact() => Some(test.exact.clone()),
+            Node::Class(inner) => required_of(inner),
+            Node::Alt(alts) => {
+                let mut union = Vec::new();
+                let mut all = true;
+                for alt in alts {
+                    match required_of(alt) {
+                        Some(words) => union.extend(words),
+                        None => {
+                            all = false;
+                            break;
+                        }
+                    }
+                }
+                all.then_some(union)
+            }
+            _ => None,
+        };
+        if let Some(words) = found
+            && !words.is_empty()
+            && best.as_ref().is_none_or(|b| score(&words) < score(b))
+        {
+            best = Some(words);
+        }
+    }
+    best
 }
 
 #[derive(Clone, Copy)]
@@ -629,6 +681,11 @@ impl Pattern {
 
     pub fn first_words(&self) -> Option<&[&'static str]> {
         self.first.as_deref()
+    }
+
+    /// Words of which every match holds at least one (see `required_of`), when known.
+    pub fn required_words(&self) -> Option<&[&'static str]> {
+        self.required.as_deref()
     }
 
     /// Every match, trying each start position once.

@@ -77,7 +77,7 @@ use serde::Serialize;
 
 pub use kinds::{Component, Kind};
 
-use engine::{Candidate, ENGINE, candidates, component_present, settle};
+use engine::{Candidate, ENGINE, candidates, component_hits, component_present, settle};
 #[cfg(test)]
 use engine::{build, candidates_explained};
 use reading::Reading;
@@ -134,6 +134,7 @@ fn run(text: &str) -> Report {
                     || self_harm.contains(&reading.sentence_of(c.hit.start)))
         })
         .collect();
+    let parts = component_hits(engine, &toks);
     let settle_with = |keep: &dyn Fn(&Candidate) -> bool| {
         let settled = settle(
             text,
@@ -147,7 +148,7 @@ fn run(text: &str) -> Report {
             Component::Regret,
         ]
         .into_iter()
-        .filter(|c| !component_present(engine, &toks, *c, &scopes))
+        .filter(|c| !component_present(&parts, *c, &scopes))
         .collect::<Vec<_>>();
         (settled, missing)
     };
@@ -312,6 +313,12 @@ mod tests {
     fn every_pattern_parses() {
         let engine = build().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(engine.rules.len(), rules::finding_rules().len());
+        // The contexts are parsed when a rule first matches: every one of them parses.
+        for def in rules::finding_rules() {
+            if let Err(e) = engine::parse_contexts(&def, &engine.classes) {
+                panic!("{e}");
+            }
+        }
         for kind in Kind::ALL {
             assert!(
                 engine.rules.iter().any(|r| r.kind == kind),
