@@ -2,9 +2,10 @@
 //! settles overlaps, and looks for the parts of an apology.
 //!
 //! The first check in a process pays for the build, so the build does only what every check
-//! needs: each rule's own pattern (to know the words it can start with, and the words it
-//! cannot match without), the parts of an apology and the reading's patterns. A rule's
-//! contexts (`not_before`, `not_after`, ...) are parsed the first time the rule matches.
+//! needs: the word classes, the parts of an apology and the reading's patterns. Where each
+//! finding rule can start, and the words it cannot match without, come from a checked index
+//! (`rules/index.txt`); a rule's pattern is parsed the first time its words occur in a text,
+//! and its contexts (`not_before`, `not_after`, ...) the first time it matches.
 
 use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
@@ -17,7 +18,8 @@ use super::{Component, Finding, Kind};
 
 pub(super) struct Rule {
     pub(super) kind: Kind,
-    pub(super) pattern: Pattern,
+    /// Parsed on first use (see `Rule::pattern`).
+    pattern: OnceLock<Pattern>,
     pub(super) weak: bool,
     pub(super) guards: rules::Guards,
     /// Where the contexts come from, and the contexts once parsed.
@@ -35,6 +37,15 @@ pub(super) struct Contexts {
 }
 
 impl Rule {
+    /// The rule's pattern, parsed on first use. Patterns are constants, and a unit test parses
+    /// every one of them (`every_pattern_parses`).
+    pub(super) fn pattern(&self, classes: &matcher::Classes) -> &Pattern {
+        self.pattern.get_or_init(|| {
+            matcher::parse(self.def.pattern, classes)
+                .unwrap_or_else(|e| panic!("apology check pattern: {e}"))
+        })
+    }
+
     /// The rule's contexts, parsed on first use. They are constants, and a unit test parses
     /// every one of them (`every_pattern_parses`), as it does the rules themselves.
     pub(super) fn contexts(&self, classes: &matcher::Classes) -> &Contexts {
@@ -94,14 +105,74 @@ pub(super) struct Engine {
     pub(super) self_harm: Pattern,
 }
 
+/// Where each finding rule can start and the words it cannot match without, one line a rule
+/// in order: `hash of the pattern | first words | required words`, `*` for "any" (see
+/// `Pattern::first_words` and `Pattern::required_words`). Written from the parsed rules by
+/// `the_index_is_fresh`; a rule whose pattern no longer hashes to its line is parsed at build
+/// instead, so a stale index costs time, never a finding.
+const INDEX: &str = include_str!("rules/index.txt");
+
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+type Words = Option<Vec<&'static str>>;
+
+/// One index line for a parsed pattern.
+fn index_line(source: &str, pattern: &Pattern) -> String {
+    let words = |w: Option<&[&str]>| w.map_or("*".to_string(), |w| w.join(" "));
+    format!(
+        "{:016x} | {} | {}",
+        fnv1a(source),
+        words(pattern.first_words()),
+        words(pattern.required_words().as_deref())
+    )
+}
+
+/// The index's lines: hash, first words, required words.
+fn index() -> Vec<(u64, Words, Words)> {
+    let words = |w: &'static str| (w != "*").then(|| w.split_whitespace().collect::<Vec<_>>());
+    INDEX
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut parts = l.splitn(3, " | ");
+            let hash = u64::from_str_radix(parts.next()?, 16).ok()?;
+            Some((
+                hash,
+                words(parts.next()?.trim()),
+                words(parts.next()?.trim()),
+            ))
+        })
+        .collect()
+}
+
 pub(super) fn build() -> Result<Engine, String> {
     let classes = matcher::classes(rules::CLASSES)?;
     let parse = |p: &'static str| matcher::parse(p, &classes);
+    let index = index();
     let mut built = Vec::new();
-    for def in rules::finding_rules() {
+    let mut starts: Vec<(Words, Words)> = Vec::new();
+    for (i, def) in rules::finding_rules().into_iter().enumerate() {
+        let pattern = OnceLock::new();
+        match index.get(i) {
+            Some((hash, first, required)) if *hash == fnv1a(def.pattern) => {
+                starts.push((first.clone(), required.clone()));
+            }
+            _ => {
+                let parsed = parse(def.pattern)?;
+                starts.push((
+                    parsed.first_words().map(<[_]>::to_vec),
+                    parsed.required_words(),
+                ));
+                let _ = pattern.set(parsed);
+            }
+        }
         built.push(Rule {
             kind: def.kind,
-            pattern: parse(def.pattern)?,
+            pattern,
             weak: def.weak,
             guards: def.guards,
             def,
@@ -110,8 +181,8 @@ pub(super) fn build() -> Result<Engine, String> {
     }
     let mut by_required: HashMap<&'static str, Vec<usize>> = HashMap::new();
     let mut always = vec![false; built.len()];
-    for (i, rule) in built.iter().enumerate() {
-        match rule.pattern.required_words() {
+    for (i, (_, required)) in starts.iter().enumerate() {
+        match required {
             Some(words) => {
                 for w in words {
                     let list = by_required.entry(w).or_default();
@@ -125,8 +196,8 @@ pub(super) fn build() -> Result<Engine, String> {
     }
     let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
     let mut anywhere = Vec::new();
-    for (i, rule) in built.iter().enumerate() {
-        match rule.pattern.first_words() {
+    for (i, (first, _)) in starts.iter().enumerate() {
+        match first {
             Some(words) => {
                 for w in words {
                     let list = by_first.entry(w).or_default();
@@ -220,7 +291,7 @@ pub(super) fn candidates_explained(
                 continue;
             }
             let rule = &engine.rules[r];
-            let Some(hit) = rule.pattern.at(toks, i) else {
+            let Some(hit) = rule.pattern(&engine.classes).at(toks, i) else {
                 continue;
             };
             let words = || {
@@ -433,4 +504,42 @@ pub(super) fn component_present(
         *c == component
             && (component != Component::Responsibility || !inside(inside_findings, *start))
     })
+}
+
+/// The index (`rules/index.txt`) says what the rules say. After changing a rule, write it again
+/// with `APOLOGY_WRITE_INDEX=1 cargo test --lib apology_check::engine::the_index_is_fresh`.
+#[test]
+fn the_index_is_fresh() {
+    let classes = matcher::classes(rules::CLASSES).unwrap_or_else(|e| panic!("{e}"));
+    let lines: Vec<String> = rules::finding_rules()
+        .iter()
+        .map(|def| {
+            let pattern = matcher::parse(def.pattern, &classes).unwrap_or_else(|e| panic!("{e}"));
+            index_line(def.pattern, &pattern)
+        })
+        .collect();
+    let wanted = format!(
+        "# Where each finding rule of the apology check can start, and words it cannot match\n\
+         # without: hash of the pattern | first words | required words (* for any). Written by\n\
+         # APOLOGY_WRITE_INDEX=1 cargo test --lib apology_check::engine::the_index_is_fresh\n{}\n",
+        lines.join("\n")
+    );
+    if std::env::var_os("APOLOGY_WRITE_INDEX").is_some() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/domain/apology_check/rules/index.txt"
+        );
+        if let Err(e) = std::fs::write(path, &wanted) {
+            panic!("{path}: {e}");
+        }
+        return;
+    }
+    assert!(
+        INDEX == wanted,
+        "rules/index.txt is stale: run APOLOGY_WRITE_INDEX=1 cargo test --lib \
+         apology_check::engine::the_index_is_fresh"
+    );
+    // The index as read gives every rule its words.
+    let index = index();
+    assert_eq!(index.len(), lines.len());
 }

@@ -85,9 +85,6 @@ pub struct Pattern {
     nodes: Arc<Vec<Node>>,
     /// The words a match can start with; None when it can start anywhere.
     first: Option<Vec<&'static str>>,
-    /// Words of which a match must hold at least one, somewhere; None when there is no such
-    /// set worth looking for.
-    required: Option<Vec<&'static str>>,
 }
 
 /// A match: token positions, end exclusive, and the quoted part.
@@ -119,11 +116,9 @@ pub fn parse(pattern: &'static str, classes: &Classes) -> Result<Pattern, String
         alt => vec![alt],
     };
     let first = first_words(&nodes);
-    let required = required_of(&nodes).filter(|words| !common(words));
     Ok(Pattern {
         nodes: Arc::new(nodes),
         first,
-        required,
     })
 }
 
@@ -152,7 +147,7 @@ impl<'a> Parser<'a> {
     }
 
     fn skip_spaces(&mut self) {
-        while self.peek().is_some_and(char::is_whitespace) {
+        while self.peek().is_some_and(|c| c.is_ascii_whitespace()) {
             self.at += 1;
         }
     }
@@ -266,6 +261,30 @@ impl<'a> Parser<'a> {
             self.take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '*' | '^' | '_'));
         if spec.is_empty() {
             return Err(self.error("unexpected character"));
+        }
+        // Most specs are plain words ("feel/felt"): split them without the general path.
+        if !spec.bytes().any(|b| matches!(b, b'^' | b'*' | b'_')) {
+            let mut exact = Vec::with_capacity(spec.bytes().filter(|b| *b == b'/').count() + 1);
+            let mut from = 0;
+            for (i, b) in spec.bytes().enumerate() {
+                if b == b'/' {
+                    exact.push(&spec[from..i]);
+                    from = i + 1;
+                }
+            }
+            exact.push(&spec[from..]);
+            if exact.iter().any(|w| w.is_empty()) {
+                return Err(self.error("bad word"));
+            }
+            exact.sort_unstable();
+            exact.dedup();
+            return Ok(Node::Word(WordTest {
+                exact,
+                prefixes: Vec::new(),
+                suffixes: Vec::new(),
+                any: false,
+                except: Vec::new(),
+            }));
         }
         let (alts, except) = match spec.split_once('^') {
             Some((alts, except)) => (alts, except),
@@ -683,9 +702,10 @@ impl Pattern {
         self.first.as_deref()
     }
 
-    /// Words of which every match holds at least one (see `required_of`), when known.
-    pub fn required_words(&self) -> Option<&[&'static str]> {
-        self.required.as_deref()
+    /// Words of which every match holds at least one (see `required_of`), when there is such
+    /// a set worth looking for. Worked out on each call: the engine reads it from its index.
+    pub fn required_words(&self) -> Option<Vec<&'static str>> {
+        required_of(&self.nodes).filter(|words| !common(words))
     }
 
     /// Every match, trying each start position once.

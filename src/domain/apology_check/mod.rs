@@ -313,9 +313,12 @@ mod tests {
     fn every_pattern_parses() {
         let engine = build().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(engine.rules.len(), rules::finding_rules().len());
-        // The contexts are parsed when a rule first matches: every one of them parses.
+        // Patterns are parsed when their words first occur, contexts when a rule first
+        // matches: every one of them parses.
         for def in rules::finding_rules() {
-            if let Err(e) = engine::parse_contexts(&def, &engine.classes) {
+            if let Err(e) = matcher::parse(def.pattern, &engine.classes)
+                .and_then(|_| engine::parse_contexts(&def, &engine.classes))
+            {
                 panic!("{e}");
             }
         }
