@@ -291,6 +291,12 @@ impl RuleDef {
         self.guards.owned = true;
         self
     }
+    /// Keep the match even when the apology owns something plainly elsewhere (see
+    /// `Guards::owned`): for words whose ownership is itself the problem.
+    fn even_owned(mut self) -> Self {
+        self.guards.owned = false;
+        self
+    }
     /// Count only when nothing in the apology is owned (see `Guards::unowned`).
     fn only_unowned(mut self) -> Self {
         self.guards.unowned = true;

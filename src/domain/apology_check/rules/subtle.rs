@@ -247,6 +247,15 @@ pub(super) fn rules() -> Vec<RuleDef> {
         // Their feelings as too much: "I didn't realise you were so sensitive about it".
         r(Dismissing, "(@you) (are/were|can be|get) (so/too|that|such a|way too) (sensitive|touchy|emotional|fragile|\
                        thin skinned|easily (hurt/upset/offended))")
-            .not_before("(made/make/making) (@you)|(@you) (are/were) not"),
+            .not_before("(made/make/making) (@you)|(@you) (are/were) not")
+            // "I didn't realise you were so sensitive" still says it.
+            .even_negated(),
+        // Regret at being seen, owned as a slip of concealment: "sorry you saw the notification,
+        // I should have turned them off".
+        r(FoundOut, "sorry [that] (@you) (saw/found/read/heard/noticed|found out|had to see) ~6 (.|,) [but/and] i \
+                     should (have|of) [@adv] ((turned/switched/put) ~3 (off|on silent)|hidden/deleted/locked/\
+                     cleared|been more careful|been more discreet|kept (it/them/that) (private/hidden/quiet|to \
+                     myself))")
+            .even_owned(),
     ]
 }
