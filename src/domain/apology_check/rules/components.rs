@@ -195,7 +195,10 @@ pub fn component_rules() -> Vec<CompDef> {
                    you|now)|(whenever/when) (@you) (are) ready|(if/whenever/when) (@you) (want/need|feel \
                    like) (to talk|to ask|space|time|anything|me to|to see|to know)|(@you) can (check/look/\
                    see/read/ask/call/have/bring|take)|feel free to|can we talk|let us talk|(will/would/\
-                   could) (@you) (tell/let/talk)|take [all] [the|whatever|as much] time (@you) need|(@you) are welcome to (come/ask/check/look/see/join/read)|i want you to tell me (whatever/what|anything|\
+                   could) (@you) (tell/let/talk)|take [all] [the|whatever|as much] time (@you) need|(@you) are welcome to (come/ask/check/look/see/join/read)|(can/could/shall) we (sit down|go through (it/\
+                   this/everything)|look at (it/this) together|work (this/it) out|make a plan)|i am (giving/handing/\
+                   showing) you (my/the|access|all|full)|i have (put/added/written/saved/set) ~4 (in/into/on) (my/\
+                   the/our) (calendar/diary/phone/planner|shared calendar)|i want you to tell me (whatever/what|anything|\
                    everything)|take as long as (@you) \
                    need|in your own time|at your [own] pace|on your (timeline/terms)|you can check"),
         c(Repair, "(i [have/had]|and [then] [i] [have]|then) [@adv] [@adv] (deleted (the/that/her/his/my/it/them/all/everything/every/\
@@ -246,7 +249,7 @@ pub fn component_rules() -> Vec<CompDef> {
                    whatever|any time|anytime|again)"),
         // Repair already begun, or time given back: "i went to my first meeting yesterday",
         // "saturday is yours, phone off".
-        c(Repair, "i (went/go/have been|started going|have started going|got) to (a/my/the/our/an) ~2 \
+        c(Repair, "i (went/go/got|have been|started going|have started going) to (a/my/the/our/an) ~2 \
                    (meeting/meetings/session/sessions/appointment/\
                    counsellor/counselor/therapist/therapy/doctor/gp/group/course/clinic|support group)|(monday/\
                    tuesday/wednesday/thursday/friday/saturday/sunday/tonight/tomorrow|this weekend|the weekend|\

@@ -72,7 +72,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        (too much|way too much|so much) into) ~3 (a lot|all the time|every time|always|>|.)|(@you) \
                        (always/constantly|every time) (do this|do that|do this to me|make (this/it/everything) \
                        about (you|yourself)|turn (this/it/everything) (into|around)|twist (everything/things/my)|\
-                       blow (things/it/this/everything) up|bring up (old/the past|stuff))|(@you) (get/are) like \
+                       blow (things/it/this/everything) up|bring up (old stuff|the past|stuff))|(@you) (get/are) like \
                        this (every time|always|whenever)|why do (@you) always (have to|need to|make|do|turn|\
                        twist|bring)|here we go again|not this again|(@you) (need|should get|should see|should \
                        go to) (help|therapy|professional help|your head (checked/examined)|a therapist) (>|.)")
@@ -161,11 +161,11 @@ pub(super) fn rules() -> Vec<RuleDef> {
                           listen|let (it/me) (go|breathe|be)|leave me alone|answer|give me)|because (@you) (are/\
                           were|get|feel|felt) [@deg] (insecure/jealous/possessive/controlling/paranoid/sensitive/\
                           clingy/needy)|ask yourself why|(reacting|responding) to (the way|how|what) (@you)|the way \
-                          (@you) (neglected/treated/ignored/pushed/talked to|spoke to) me|(filled/filling/fill|\
+                          (@you) (neglected/treated/ignored/pushed|talked to|spoke to) me|(filled/filling/fill|\
                           poisoned/poisoning) (your/ur) (head/mind)|turned you against me|if (@you|your|ur) ~8 (we|this) (would not|\
                           wouldnt) [even] (be fighting|be arguing|be here|be having this|have fought)|(@you) \
                           would have (left me|freaked out|gone mad|gone crazy|lost it|killed me|overreacted|\
-                          exploded|flipped out) if (@you) (knew/had known|found out|had found out|knew the)|(she/\
+                          exploded|flipped out) if (@you) (knew|had known|found out|had found out|knew the)|(she/\
                           he|your (mother/mum/mom/dad/father/sister/brother/friend/friends)) (is/was|are/were) \
                           the (one/ones) (who/that)")
             .not_near("(@you) (did/have done) nothing wrong|not (your/you) (fault|to blame)")
@@ -177,7 +177,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        (horrible/bad/awful/terrible/shit/shitty/rough/long/hard/stressful) (day/week/night)|i \
                        needed to (decompress/unwind/vent/relax|blow off steam|let off steam|clear my head|get \
                        away|feel something)")
-            .not_before("i (thought/told myself|felt like|convinced myself)|(thought/felt) [that]")
+            .not_before("i (thought|told myself|felt like|convinced myself)|(thought/felt) [that]")
             .not_after("~~6 but (i|it|that) (did not|was not|is not|does not)")
             .not_near(OWNED_REASON)
             .only_unowned(),
@@ -189,7 +189,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        deserve (a|one|some) (night/break|life|fun|time)|< i was [just] defending myself|(it was|that was) self \
                        defen(ce/se)|i had to (lie/hide/see/meet/text/message/call/sneak|keep (it/this/that))|to \
                        get closure")
-            .not_before("i (thought/told myself|felt like|convinced myself)|(thought/felt) [that]")
+            .not_before("i (thought|told myself|felt like|convinced myself)|(thought/felt) [that]")
             .not_after("~~6 but (i|it|that) (did not|was not|is not|does not)")
             .not_near(OWNED_REASON),
         // A memory gap or a different self: "I don't remember any of it", "that wasn't really me".
@@ -257,5 +257,48 @@ pub(super) fn rules() -> Vec<RuleDef> {
                      cleared|been more careful|been more discreet|kept (it/them/that) (private/hidden/quiet|to \
                      myself))")
             .even_owned(),
+        // ---- A second round after set C (probes in fresh wording).
+        // Resentment turned on the partner: "you don't have to keep rubbing it in", "you should
+        // be thanking me", "you're lucky I even told you", "do you want me to get on my knees".
+        r(Dismissing, "(keep/keeps|keep on) rubbing it in|rub it in")
+            .even_negated(),
+        r(Dismissing, "(never|will not|do not|can not) (let/letting) me forget|(should|ought to) (be thanking|thank) me|lucky i [even] (told/said/came/admitted/\
+                       apologized)|(@you) (want|expect) me to (get on my knees|beg|grovel|crawl)|what do you want \
+                       me to (do/say) about (it/that/this) [now|then]|what (am i|was i) supposed to do about (it/\
+                       that) [now]|(you know|we know|everyone knows) how (my (family/mum/mom/dad/mother/father/\
+                       job/boss/friends/brother/sister)|she/he/they|work|it) (is/are|gets/get|can be)")
+            .not_near(OWNED_REASON),
+        // Not my fault, no control: "it's not my fault she kept messaging me", "I can't control who
+        // texts me", "it only happened because we were fighting", "after how you treated me".
+        r(BlameShifting, "(it is|it was|that is|that was) not my fault (she/he/they/that/if|you|your|people)|i \
+                          (can not|could not|do not) control (who/what/how|other people|people|her|him|them)|\
+                          (happened/started) because (we/you) (were/was|kept|had been|never|did not|would not)|\
+                          after (how|the way|what) (@you) (treated/spoke/talked/did|have treated|have been)")
+            .not_near(OWNED_REASON),
+        // Nothing owed: "I don't think I need to apologise", "I don't owe you an apology".
+        r(Denying, "i (do not) think i (need to|have to|should|owe (you) [an]|owe anyone [an]) (apologize|apology|say \
+                    sorry|be sorry)|i (do not) owe (you|anyone) (an apology|anything|a thing)|why should i \
+                    (apologize|say sorry|be sorry|be the one)")
+            .even_negated(),
+        // An excuse that asks for a pass: "I'm a grown adult", "I never claimed to be perfect", "I
+        // had to go", "I'm sorry you can't trust me".
+        r(Justifying, "i am a grown (adult/man/woman|up)|i am an adult|i (am not|was never|never (claimed/said) (to be|\
+                       i was)) perfect|< i had to go (>|.)")
+            .not_after("~~4 but")
+            .not_near(OWNED_REASON),
+        r(Conditional, "(sorry/apologize/apologies) (for/about) whatever (it is|it was) [that] i")
+            .even_negated(),
+        r(TheirFeelings, "sorry (@you) (can not|do not|will not|could not) (trust/believe/forgive) me")
+            .only_unowned(),
+        // Said with an edge: "im sorry ok?? jesus", "is that what you want to hear", "apparently I
+        // can't do anything right".
+        r(Flippant, "sorry [okay/ok/alright] [.] (jesus/christ/jeez/geez/ffs/god/omg|jesus christ|for gods sake|oh my \
+                     god) (>|.)|(is that|was that) what (@you) (want/wanted) to hear|(apparently|clearly|obviously|i \
+                     guess) i (can not) do anything right|i can never do anything right|nothing i do is [ever] \
+                     (good enough|right|enough)"),
+        // Putting the talk off: "I'm tired, can we talk about this some other time".
+        r(DemandingClosure, "(can/could) we (talk about|discuss|do|deal with) (this/it|all this) (some other time|\
+                             another time|another day|later|tomorrow|some other day) (>|.)")
+            .not_near("(hear/listen|how you feel|what you need|if you want|when you are ready|up to you)"),
     ]
 }
