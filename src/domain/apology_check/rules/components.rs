@@ -120,6 +120,9 @@ pub fn component_rules() -> Vec<CompDef> {
                            made the choice|i made that choice|i am responsible|i have been (selfish/\
                            dishonest/cruel|unfair)|i messed up|i screwed up|i fucked up"),
         c(Responsibility, "(was/were|has been|have been|had been) ~3 by me"),
+        c(Responsibility, "i have been [@adv] [so/really/such] (defensive/dismissive/cold/distant/short/rude/mean/\
+                           harsh/cruel/selfish/unfair/dishonest/absent/secretive/controlling/jealous/unkind/\
+                           thoughtless/careless|a coward|a jerk|an idiot|out of line)"),
         c(Responsibility, "(for/by) (lying/cheating/betraying/hiding/going/reading/snooping/ignoring/yelling/\
                            shouting/calling/saying|not telling|not being)"),
         c(Responsibility, "i (was/am|have been|was being) ~3 (late|not there|not home|nowhere to be found|out \
@@ -195,7 +198,8 @@ pub fn component_rules() -> Vec<CompDef> {
                    you|now)|(whenever/when) (@you) (are) ready|(if/whenever/when) (@you) (want/need|feel \
                    like) (to talk|to ask|space|time|anything|me to|to see|to know)|(@you) can (check/look/\
                    see/read/ask/call/have/bring|take)|feel free to|can we talk|let us talk|(will/would/\
-                   could) (@you) (tell/let/talk)|take [all] [the|whatever|as much] time (@you) need|(@you) are welcome to (come/ask/check/look/see/join/read)|(can/could/shall) we (sit down|go through (it/\
+                   could) (@you) (tell/let/talk)|take [all] [the|whatever|as much] time (@you) need|(@you) are welcome to (come/ask/check/look/see/join/read)|i am here to (listen/talk/answer|hear)|(my) \
+                   (phone/phones|passcode|password|laptop) ~2 (unlocked|yours|open) [for you]|(can/could/shall) we (sit down|go through (it/\
                    this/everything)|look at (it/this) together|work (this/it) out|make a plan)|i am (giving/handing/\
                    showing) you (my/the|access|all|full)|i have (put/added/written/saved/set) ~4 (in/into/on) (my/\
                    the/our) (calendar/diary/phone/planner|shared calendar)|i want you to tell me (whatever/what|anything|\

@@ -6,7 +6,7 @@
 //! faults brought in ("what about when you…"). Written by category from probes, not from any
 //! one sentence; each rule names the genuine use it leaves alone.
 
-use super::{Kind, OWNED_REASON, RuleDef, WHEN_READY, r};
+use super::{Kind, OWNED_FEELINGS, OWNED_REASON, RuleDef, WHEN_READY, r};
 
 pub(super) fn rules() -> Vec<RuleDef> {
     use Kind::*;
@@ -300,5 +300,54 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(DemandingClosure, "(can/could) we (talk about|discuss|do|deal with) (this/it|all this) (some other time|\
                              another time|another day|later|tomorrow|some other day) (>|.)")
             .not_near("(hear/listen|how you feel|what you need|if you want|when you are ready|up to you)"),
+        // ---- A third round (other voices).
+        // Closing it off: "I consider the matter closed", "no point going on about it", "crying
+        // about it won't change anything", "keep this between us and move on", "you'll get over it".
+        r(DemandingClosure, "(consider|call) (the matter|this|it|that) [@deg] (closed/done/over/settled|dealt with)|(no \
+                             point|what is the point) [in] [@deg] (going on|talking|crying|dwelling|bringing it \
+                             up|being upset|getting upset) ~3|(crying/talking/arguing/shouting|going on|being \
+                             (upset/angry)) about (it/this) (will not|does not|is not going to|can not) (change/fix/\
+                             help|undo)|(it is|that is) done now|what is done is done|and (move on|move forward|forget \
+                             (it|about it)|put (it/this) behind us) (>|.)|(@you) will get over it|you always do (>|.)")
+            .not_before("(hope/hoping/wish/pray|want to|when|if|until|one day|(do not|never) (expect/think)) ~6")
+            .not_after(WHEN_READY),
+        // An excuse from one's nature: "a man needs some freedom", "I'm just not a words person",
+        // "you know my memory is terrible", "it just came out wrong".
+        r(Justifying, "(a man|men|a woman|women|guys|people|everyone) (need/needs) (some|a bit of|his|her|their) \
+                       (freedom/space/fun|me time)|i am [just] not a (words/talker/feelings/texter/phone/emotional|\
+                       words kind of) (person/guy/girl|kind of person)|(my memory|my temper|my mouth) (is/was|has \
+                       always been) [@deg] (terrible/awful/bad/shocking|the worst|like that)|(it/that/this) [just] \
+                       (came/come) out (wrong|the wrong way|badly|harsher|worse) [than i meant]")
+            .not_after("~~4 but|[,] (so|and) (let me|i will|i want|i am going)")
+            .not_near(OWNED_REASON),
+        // Their pain as equal to the partner's: "I'm upset too. We're both hurting here."
+        r(SelfFocus, "i am [also] [@deg] (upset/hurt/hurting/sad/angry/suffering|in pain) (too|as well) (>|.)|we are \
+                      both (hurting/suffering/upset|in pain)|(feel/felt) (bad/awful/terrible/guilty) enough \
+                      (already|without)|without you making (me|it) [feel] worse|(whatever/anything/everything) i \
+                      (say/do) is (wrong|never (enough|right)|not (enough|good enough))|i am done trying (>|.)")
+            .not_after("~~6 but")
+            .only_unowned(),
+        // Shrinking with a verdict on the partner: "one mistake ruin everything", "you always
+        // assume the worst", "making this bigger than it is", "doesn't that count?", "your word
+        // against mine", "a bit of flirting".
+        r(Minimizing, "(one|a single|one stupid|one little|a) (mistake/night/slip/kiss/lie|drunken mistake) (ruin/ruins/\
+                       destroy/destroys/end/ends/undo/undoes|wipe out)|does not (that|it|this) count|(that/it/this) \
+                       (has to|should|must) count (>|.)|a (bit of|little) [harmless/innocent] (flirting/banter/fun/\
+                       texting|flirt)")
+            .even_negated()
+            .only_unowned(),
+        r(Minimizing, "i did not (think|realize|know) (it/that|_ ~3) would (bother/upset/hurt/affect/matter) [to] you")
+            .even_negated()
+            .not_after("~~6 (but|and) (it|i) (should|did|was)")
+            .not_near(OWNED_REASON),
+        r(Dismissing, "(@you) (always|constantly|just) (assume/think/expect) the worst|(making|make|made) (this/it|a \
+                       mountain) [@deg] [much/way] (bigger|worse|a bigger deal|a bigger thing) than (it is|it was|it needs to \
+                       be)|(your|her|his) word against mine|(@you) (can not|could not) prove"),
+        r(TheirFeelings, "sorry (the way|how) (i said it|it came out|i put it|i worded it|i said that) (upset/hurt/\
+                          bothered/offended) (@you)")
+            .not_near(OWNED_FEELINGS),
+        r(Flippant, "sorry [that] i am not (the perfect|perfect enough|the (partner/husband/wife/boyfriend/girlfriend/\
+                     man/woman) (you want|you wanted|you deserve|you think))")
+            .not_after("~~6 (but|and) i (will/want/am going)"),
     ]
 }
