@@ -349,5 +349,47 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(Flippant, "sorry [that] i am not (the perfect|perfect enough|the (partner/husband/wife/boyfriend/girlfriend/\
                      man/woman) (you want|you wanted|you deserve|you think))")
             .not_after("~~6 (but|and) i (will/want/am going)"),
+        // ---- A fourth round (short everyday texts).
+        // Anyone would have; ask them, not me: "anyone would panic", "maybe ask your friend why she
+        // was texting me", "if you'd let me talk".
+        r(Justifying, "(anyone/anybody|any (one|man|woman|guy|girl|person)) (would/could) [have] (panic/panicked/\
+                       react/reacted|freak/freaked|lie/lied|snap/snapped|done the same|do the same|done that|do \
+                       that|been tempted)|(anyone/anybody) in my (position/shoes)")
+            .not_near(OWNED_REASON),
+        r(Justifying, "(had|have) every intention of (telling/doing/paying/coming|telling you|paying it back)")
+            .not_near(OWNED_REASON)
+            .only_unowned(),
+        r(BlameShifting, "ask (your _|her|him|them|your (friend/sister/brother/mum/mom)) (why/how) (she/he/they)|if \
+                          (@you) (would|had) [just] (let me (talk/explain/speak/finish)|listen|listened|stop \
+                          (talking/shouting/yelling))|(a|there is a) [perfectly] (good|reasonable|simple|logical|\
+                          innocent) explanation"),
+        // Brushing it off in a line: "so we're doing this again", "why are you bringing up stuff
+        // from three years ago", "you're acting like I murdered someone", "it's so childish",
+        // "we can talk when you've calmed down", "you're the only one who makes a problem of it".
+        r(Dismissing, "[so] (we are|are we) [really] doing this (again|now)|why (are/do) (@you) [always/still] \
+                       (bringing up|bring up|digging up|dig up|dredging up) ~4|(@you) are acting like (i|it|this|we) \
+                       ~6|(it is|that is|this is) [@deg] (childish/immature/petty/pathetic|so childish|over the \
+                       top|a bit much) (>|.)|(do/doing/give/giving) [me] the silent treatment|(when/once/until/\
+                       after) (@you) [have] (calmed/calm) down|(@you) are the only one (who/that) (makes/has/sees/\
+                       thinks/minds|makes a problem|has a problem)")
+            .not_after("~~6 and i (understand/get|know) why|~~6 because (i|of me|of what i)|of me"),
+        // Stop reacting: "stop being cold, it's been a week".
+        r(DemandingClosure, "(< | and) [please] [just] [@deg] stop being (cold/distant/mean/difficult/mad/angry/upset/moody|like \
+                             this|so (cold/distant/mean/difficult|upset|angry))|(@you) (need to|should|have to|can) \
+                             stop being (cold/distant/mean/difficult/mad/angry/upset/moody|like this)")
+            .not_after(WHEN_READY),
+        // Small in number or in kind: "it's only been a few times", "it was one conversation",
+        // "everyone at work does it", "sorry it bothers you so much", "sorry mum".
+        r(Minimizing, "(it is|it has|it was) (only|just) [been] (a few|a couple|twice|once|two|three) [times]|(only|\
+                       just) (a few|a couple of|a handful of) times|< (it/that/this) was (one|a single) (conversation/\
+                       chat/text/message/call/drink/coffee/lunch/dance/hug|phone call) (>|.)|(everyone/everybody|all my \
+                       friends|all the guys|loads of people) ~3 (does/do) (it/this/that)")
+            .not_before("i know [that]")
+            .not_after("~~6 but")
+            .not_near(OWNED_REASON),
+        r(TheirFeelings, "sorry (it/this/that) (bothers/upsets/hurts/annoys/bothered/upset) (@you) (so much|that much|\
+                          this much)"),
+        r(Flippant, "sorry [,] (mum/mom/mommy/mummy/mother/dad/daddy/officer/sir/boss/teacher/miss) [eyeroll/lol] (>|.)|(yes/okay/ok/\
+                     fine/sure/right) [,] your (majesty/highness|royal highness|lordship|ladyship)"),
     ]
 }
