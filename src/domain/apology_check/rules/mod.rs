@@ -127,7 +127,8 @@ pub const CLASSES: &[(&str, &str)] = &[
     ),
     (
         "state",
-        "stressed/tired/exhausted/lonely/bored/depressed/overwhelmed/struggling/burnt/burned|\
+        "stressed/tired/exhausted/lonely/bored/depressed/overwhelmed/struggling/burnt/burned/hangry/cranky/\
+         grumpy|\
          under [so much|a lot of|a ton of|loads of|too much|huge|massive] pressure|\
          going through (a lot|so much|stuff|things|some stuff|some things|a [really/very/\
          super] (hard/rough/tough/difficult/bad/dark) (time/patch/period))|\

@@ -391,5 +391,23 @@ pub(super) fn rules() -> Vec<RuleDef> {
                           this much)"),
         r(Flippant, "sorry [,] (mum/mom/mommy/mummy/mother/dad/daddy/officer/sir/boss/teacher/miss) [eyeroll/lol] (>|.)|(yes/okay/ok/\
                      fine/sure/right) [,] your (majesty/highness|royal highness|lordship|ladyship)"),
+        // ---- A fifth round (a sting in the middle or at the end).
+        r(BlameShifting, "(that/it/this) (did not) come (from nowhere|out of nowhere)|we (need/have) to talk about (why \
+                          i (felt/was|have been) [@deg] (alone/lonely/neglected/ignored/unhappy|pushed away)|your (part/\
+                          side/role)|what you did)|(@you) (raised yours|yelled|shouted|started|did it|said it|started \
+                          it) first"),
+        r(Justifying, "there (was|is) nothing i (could|can) [have] (do|done) [about it] (>|.)|(it was|that was) out of \
+                       my (hands/control)")
+            .not_near(OWNED_REASON),
+        r(SelfFocus, "i am going through (a lot|so much|stuff|things|hell|it) (too|as well)|i need you to understand \
+                      (my side|that i am|i am|how i|what i am)|i (can not) do this alone|i (feel like|guess) i (can \
+                      not) do anything right|(it is|this is) [@deg] getting to me")
+            .only_unowned(),
+        r(Denying, "(did not|never|was not|is not) technically|technically (i|it|we|that|this) (did not|was not|is \
+                    not|were not|never)|(it is|this is|that is) a social app")
+            .not_after("~~8 (outright|worse|still (a lie|lying|cheating)|but i (did|lied|hid))")
+            .even_negated(),
+        r(Dismissing, "(@you) are [@deg] projecting|projecting (your|onto me|on to me)|(@you) are (gaslighting/\
+                       manipulating) me"),
     ]
 }
