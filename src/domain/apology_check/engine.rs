@@ -121,6 +121,7 @@ fn fnv1a(text: &str) -> u64 {
 type Words = Option<Vec<&'static str>>;
 
 /// One index line for a parsed pattern.
+#[cfg(test)]
 fn index_line(source: &str, pattern: &Pattern) -> String {
     let words = |w: Option<&[&str]>| w.map_or("*".to_string(), |w| w.join(" "));
     format!(

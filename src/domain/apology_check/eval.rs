@@ -341,11 +341,12 @@ fn the_held_out_part_meets_the_targets() {
     assert_targets("held-out part", &t, &TARGETS);
 }
 
-/// Prints how long the check takes: the first call (which reads the spellings and builds the
-/// patterns), the build on its own (best of five), and then each apology of the table. Run it
-/// in release (`cargo test --release --lib apology_check::eval::speed -- --nocapture`) for
-/// numbers a user would see; it asserts nothing about time, only that every item was checked
-/// and the patterns built.
+/// Prints how long the check takes in this build: the first call (which reads the spellings
+/// and builds the engine, unless another test in the process has), the build on its own (best
+/// of five; rules themselves are parsed when their words first occur), and then each apology
+/// of the table. For the numbers a user would see, run `cargo run --release --example
+/// apology_speed` (a fresh process each run). It asserts nothing about time, only that every
+/// item was checked and the engine built.
 #[test]
 fn speed() {
     let items: Vec<Item> = parse(GENUINE)
@@ -373,8 +374,8 @@ fn speed() {
     let each = started.elapsed() / checked;
     let bytes = items.iter().map(|i| i.text.len()).sum::<usize>() / items.len();
     println!(
-        "first call (reads the spellings, builds the patterns): {first:?}; building the \
-         patterns (best of 5): {build:?}; then per apology: {each:?} (mean of {checked}, {bytes} \
+        "first call (reads the spellings, builds the engine): {first:?}; building the engine \
+         (best of 5): {build:?}; then per apology: {each:?} (mean of {checked}, {bytes} \
          bytes on average)"
     );
     assert_eq!(checked, rounds * items.len() as u32);
