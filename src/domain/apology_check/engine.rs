@@ -106,27 +106,37 @@ pub(super) struct Engine {
 }
 
 /// Where each finding rule can start and the words it cannot match without, one line a rule
-/// in order: `hash of the pattern | first words | required words`, `*` for "any" (see
-/// `Pattern::first_words` and `Pattern::required_words`). Written from the parsed rules by
-/// `the_index_is_fresh`; a rule whose pattern no longer hashes to its line is parsed at build
-/// instead, so a stale index costs time, never a finding.
+/// in order: `hash of the pattern and the word classes | first words | required words`, `*`
+/// for "any" (see `Pattern::first_words` and `Pattern::required_words`). Written from the
+/// parsed rules by `the_index_is_fresh`; a rule whose line's hash no longer matches is parsed
+/// at build instead, so a stale index costs time, never a finding.
 const INDEX: &str = include_str!("rules/index.txt");
 
-fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+fn fnv1a(seed: u64, text: &str) -> u64 {
+    text.bytes().fold(seed, |hash, byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+/// What a rule's index line stands for: its pattern and every word class (a class can change
+/// what a pattern starts with), hashed.
+fn classes_hash() -> u64 {
+    rules::CLASSES
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325, |hash, (name, def)| {
+            fnv1a(fnv1a(hash, name), def)
+        })
 }
 
 type Words = Option<Vec<&'static str>>;
 
 /// One index line for a parsed pattern.
 #[cfg(test)]
-fn index_line(source: &str, pattern: &Pattern) -> String {
+fn index_line(classes: u64, source: &str, pattern: &Pattern) -> String {
     let words = |w: Option<&[&str]>| w.map_or("*".to_string(), |w| w.join(" "));
     format!(
         "{:016x} | {} | {}",
-        fnv1a(source),
+        fnv1a(classes, source),
         words(pattern.first_words()),
         words(pattern.required_words().as_deref())
     )
@@ -154,12 +164,13 @@ pub(super) fn build() -> Result<Engine, String> {
     let classes = matcher::classes(rules::CLASSES)?;
     let parse = |p: &'static str| matcher::parse(p, &classes);
     let index = index();
+    let classes_hash = classes_hash();
     let mut built = Vec::new();
     let mut starts: Vec<(Words, Words)> = Vec::new();
     for (i, def) in rules::finding_rules().into_iter().enumerate() {
         let pattern = OnceLock::new();
         match index.get(i) {
-            Some((hash, first, required)) if *hash == fnv1a(def.pattern) => {
+            Some((hash, first, required)) if *hash == fnv1a(classes_hash, def.pattern) => {
                 starts.push((first.clone(), required.clone()));
             }
             _ => {
@@ -516,12 +527,12 @@ fn the_index_is_fresh() {
         .iter()
         .map(|def| {
             let pattern = matcher::parse(def.pattern, &classes).unwrap_or_else(|e| panic!("{e}"));
-            index_line(def.pattern, &pattern)
+            index_line(classes_hash(), def.pattern, &pattern)
         })
         .collect();
     let wanted = format!(
         "# Where each finding rule of the apology check can start, and words it cannot match\n\
-         # without: hash of the pattern | first words | required words (* for any). Written by\n\
+         # without: hash of the pattern and classes | first words | required words (* for any). By\n\
          # APOLOGY_WRITE_INDEX=1 cargo test --lib apology_check::engine::the_index_is_fresh\n{}\n",
         lines.join("\n")
     );
