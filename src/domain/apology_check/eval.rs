@@ -412,8 +412,8 @@ fn blind_set_c_meets_the_targets() {
 /// to be at most three (see docs/apology-check.md for the ones taken).
 ///
 /// Ignored by default for two reasons: each run is a look at the sealed set, and its third and
-/// last measurement (6 December 2026) fell short of two targets (86.2% of non-apologies
-/// flagged, 86.7% of "missing" notes agreed; 1.1% of genuine apologies flagged). It is not
+/// last measurement (6 December 2026, after the third round) fell short of two targets (88.3% of
+/// non-apologies flagged, 88.9% of "missing" notes agreed; 1.1% of genuine apologies flagged). It is not
 /// tuned to pass: run it with `--ignored` after improving the check from other sets.
 #[test]
 #[ignore = "sealed set B: falls short of issue 19's targets; see docs/apology-check.md"]
@@ -428,9 +428,9 @@ fn sealed_blind_set_b_meets_the_targets() {
 /// cannot quietly make the check worse on apologies it has never been tuned to. It reads only
 /// pass or fail, never which lines miss; the targets themselves are the ignored test above.
 const SEALED_FLOOR: Targets = Targets {
-    min_non_flagged: 0.85,
+    min_non_flagged: 0.88,
     max_genuine_flagged: 0.03,
-    min_missing_agreed: 0.85,
+    min_missing_agreed: 0.88,
 };
 
 #[test]
@@ -448,4 +448,19 @@ fn sealed_blind_set_d_meets_the_targets() {
     assert!(t.notes.is_empty());
     println!("{}", summary("blind set D (sealed)", &t));
     assert_targets("blind set D", &t, &TARGETS);
+}
+
+/// Set D's one measurement (53.5% of non-apologies flagged, 0.9% of genuine flagged, 89.2% of
+/// "missing" notes agreed), held as a floor like set B's: pass or fail only.
+const SEALED_D_FLOOR: Targets = Targets {
+    min_non_flagged: 0.53,
+    max_genuine_flagged: 0.02,
+    min_missing_agreed: 0.89,
+};
+
+#[test]
+fn sealed_blind_set_d_holds_its_measurement() {
+    let t = tally(&[Part::BlindD]);
+    assert!(t.notes.is_empty());
+    assert_targets("blind set D (floor)", &t, &SEALED_D_FLOOR);
 }
