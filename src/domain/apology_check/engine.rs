@@ -1,8 +1,14 @@
-//! The engine: builds every pattern once, finds the candidate findings with their guards,
+//! The engine: builds the patterns once, finds the candidate findings with their guards,
 //! settles overlaps, and looks for the parts of an apology.
+//!
+//! The first check in a process pays for the build, so the build does only what every check
+//! needs: the word classes, the parts of an apology and the reading's patterns. Where each
+//! finding rule can start, and the words it cannot match without, come from a checked index
+//! (`rules/index.txt`); a rule's pattern is parsed the first time its words occur in a text,
+//! and its contexts (`not_before`, `not_after`, ...) the first time it matches.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use super::matcher::{self, Hit, Pattern};
 use super::normalise::Token;
@@ -12,14 +18,63 @@ use super::{Component, Finding, Kind};
 
 pub(super) struct Rule {
     pub(super) kind: Kind,
-    pub(super) pattern: Pattern,
+    /// Parsed on first use (see `Rule::pattern`).
+    pattern: OnceLock<Pattern>,
+    pub(super) weak: bool,
+    pub(super) guards: rules::Guards,
+    /// Where the contexts come from, and the contexts once parsed.
+    def: rules::RuleDef,
+    contexts: OnceLock<Contexts>,
+}
+
+/// The contexts that set a rule's match aside (see `rules::RuleDef`).
+pub(super) struct Contexts {
     pub(super) not_before: Vec<Pattern>,
     pub(super) not_after: Vec<Pattern>,
     pub(super) not_near: Vec<Pattern>,
     pub(super) not_inside: Vec<Pattern>,
     pub(super) needs_near: Option<Pattern>,
-    pub(super) weak: bool,
-    pub(super) guards: rules::Guards,
+}
+
+impl Rule {
+    /// The rule's pattern, parsed on first use. Patterns are constants, and a unit test parses
+    /// every one of them (`every_pattern_parses`).
+    pub(super) fn pattern(&self, classes: &matcher::Classes) -> &Pattern {
+        self.pattern.get_or_init(|| {
+            matcher::parse(self.def.pattern, classes)
+                .unwrap_or_else(|e| panic!("apology check pattern: {e}"))
+        })
+    }
+
+    /// The rule's contexts, parsed on first use. They are constants, and a unit test parses
+    /// every one of them (`every_pattern_parses`), as it does the rules themselves.
+    pub(super) fn contexts(&self, classes: &matcher::Classes) -> &Contexts {
+        self.contexts.get_or_init(|| {
+            parse_contexts(&self.def, classes)
+                .unwrap_or_else(|e| panic!("apology check context: {e}"))
+        })
+    }
+}
+
+pub(super) fn parse_contexts(
+    def: &rules::RuleDef,
+    classes: &matcher::Classes,
+) -> Result<Contexts, String> {
+    let all = |ps: &[&'static str]| {
+        ps.iter()
+            .map(|p| matcher::parse(p, classes))
+            .collect::<Result<Vec<_>, _>>()
+    };
+    Ok(Contexts {
+        not_before: all(&def.not_before)?,
+        not_after: all(&def.not_after)?,
+        not_near: all(&def.not_near)?,
+        not_inside: all(&def.not_inside)?,
+        needs_near: def
+            .needs_near
+            .map(|p| matcher::parse(p, classes))
+            .transpose()?,
+    })
 }
 
 pub(super) struct ComponentRule {
@@ -30,7 +85,12 @@ pub(super) struct ComponentRule {
 }
 
 pub(super) struct Engine {
+    pub(super) classes: matcher::Classes,
     pub(super) rules: Vec<Rule>,
+    /// Rules by a word they cannot match without (`Pattern::required_words`); a rule is tried
+    /// only when the text holds one of its words, or when it has none (`always`).
+    by_required: HashMap<&'static str, Vec<usize>>,
+    always: Vec<bool>,
     /// Rules by the words they can start with; `anywhere` for those that can start with any.
     pub(super) by_first: HashMap<&'static str, Vec<usize>>,
     pub(super) anywhere: Vec<usize>,
@@ -45,38 +105,111 @@ pub(super) struct Engine {
     pub(super) self_harm: Pattern,
 }
 
+/// Where each finding rule can start and the words it cannot match without, one line a rule
+/// in order: `hash of the pattern and the word classes | first words | required words`, `*`
+/// for "any" (see `Pattern::first_words` and `Pattern::required_words`). Written from the
+/// parsed rules by `the_index_is_fresh`; a rule whose line's hash no longer matches is parsed
+/// at build instead, so a stale index costs time, never a finding.
+const INDEX: &str = include_str!("rules/index.txt");
+
+fn fnv1a(seed: u64, text: &str) -> u64 {
+    text.bytes().fold(seed, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// What a rule's index line stands for: its pattern and every word class (a class can change
+/// what a pattern starts with), hashed.
+fn classes_hash() -> u64 {
+    rules::CLASSES
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325, |hash, (name, def)| {
+            fnv1a(fnv1a(hash, name), def)
+        })
+}
+
+type Words = Option<Vec<&'static str>>;
+
+/// One index line for a parsed pattern.
+#[cfg(test)]
+fn index_line(classes: u64, source: &str, pattern: &Pattern) -> String {
+    let words = |w: Option<&[&str]>| w.map_or("*".to_string(), |w| w.join(" "));
+    format!(
+        "{:016x} | {} | {}",
+        fnv1a(classes, source),
+        words(pattern.first_words()),
+        words(pattern.required_words().as_deref())
+    )
+}
+
+/// The index's lines: hash, first words, required words.
+fn index() -> Vec<(u64, Words, Words)> {
+    let words = |w: &'static str| (w != "*").then(|| w.split_whitespace().collect::<Vec<_>>());
+    INDEX
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut parts = l.splitn(3, " | ");
+            let hash = u64::from_str_radix(parts.next()?, 16).ok()?;
+            Some((
+                hash,
+                words(parts.next()?.trim()),
+                words(parts.next()?.trim()),
+            ))
+        })
+        .collect()
+}
+
 pub(super) fn build() -> Result<Engine, String> {
     let classes = matcher::classes(rules::CLASSES)?;
-    // Several rules share a context pattern; each is parsed once.
-    let cache: std::cell::RefCell<HashMap<&'static str, Pattern>> = Default::default();
-    let parse = |p: &'static str| -> Result<Pattern, String> {
-        if let Some(found) = cache.borrow().get(p) {
-            return Ok(found.clone());
-        }
-        let parsed = matcher::parse(p, &classes)?;
-        cache.borrow_mut().insert(p, parsed.clone());
-        Ok(parsed)
-    };
-    let parse_all =
-        |ps: &[&'static str]| ps.iter().map(|p| parse(p)).collect::<Result<Vec<_>, _>>();
+    let parse = |p: &'static str| matcher::parse(p, &classes);
+    let index = index();
+    let classes_hash = classes_hash();
     let mut built = Vec::new();
-    for def in rules::finding_rules() {
+    let mut starts: Vec<(Words, Words)> = Vec::new();
+    for (i, def) in rules::finding_rules().into_iter().enumerate() {
+        let pattern = OnceLock::new();
+        match index.get(i) {
+            Some((hash, first, required)) if *hash == fnv1a(classes_hash, def.pattern) => {
+                starts.push((first.clone(), required.clone()));
+            }
+            _ => {
+                let parsed = parse(def.pattern)?;
+                starts.push((
+                    parsed.first_words().map(<[_]>::to_vec),
+                    parsed.required_words(),
+                ));
+                let _ = pattern.set(parsed);
+            }
+        }
         built.push(Rule {
             kind: def.kind,
-            pattern: parse(def.pattern)?,
-            not_before: parse_all(&def.not_before)?,
-            not_after: parse_all(&def.not_after)?,
-            not_near: parse_all(&def.not_near)?,
-            not_inside: parse_all(&def.not_inside)?,
-            needs_near: def.needs_near.map(parse).transpose()?,
+            pattern,
             weak: def.weak,
             guards: def.guards,
+            def,
+            contexts: OnceLock::new(),
         });
+    }
+    let mut by_required: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    let mut always = vec![false; built.len()];
+    for (i, (_, required)) in starts.iter().enumerate() {
+        match required {
+            Some(words) => {
+                for w in words {
+                    let list = by_required.entry(w).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+            None => always[i] = true,
+        }
     }
     let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
     let mut anywhere = Vec::new();
-    for (i, rule) in built.iter().enumerate() {
-        match rule.pattern.first_words() {
+    for (i, (first, _)) in starts.iter().enumerate() {
+        match first {
             Some(words) => {
                 for w in words {
                     let list = by_first.entry(w).or_default();
@@ -104,8 +237,10 @@ pub(super) fn build() -> Result<Engine, String> {
             not_after: optional(def.not_after)?,
         });
     }
-    Ok(Engine {
+    let engine = Engine {
         rules: built,
+        by_required,
+        always,
         by_first,
         anywhere,
         components,
@@ -117,7 +252,9 @@ pub(super) fn build() -> Result<Engine, String> {
         retraction: parse("~~12 [.] (< | and/but/which/because/when) [,] @retraction")?,
         owned: parse(rules::OWNED)?,
         self_harm: parse(rules::SELF_HARM)?,
-    })
+        classes,
+    };
+    Ok(engine)
 }
 
 // The patterns are constants in `rules/`; a unit test builds every one of them.
@@ -145,6 +282,15 @@ pub(super) fn candidates_explained(
     note: &mut dyn FnMut(String),
 ) -> Vec<Candidate> {
     let toks = reading.toks;
+    // Which rules the text's words allow at all.
+    let mut possible = engine.always.clone();
+    for t in toks.iter().filter(|t| t.is_word()) {
+        if let Some(rules) = engine.by_required.get(t.word.as_str()) {
+            for &r in rules {
+                possible[r] = true;
+            }
+        }
+    }
     let mut out = Vec::new();
     for i in 0..toks.len() {
         if !toks[i].is_word() {
@@ -153,8 +299,11 @@ pub(super) fn candidates_explained(
         let listed = engine.by_first.get(toks[i].word.as_str());
         let rules = listed.into_iter().flatten().chain(engine.anywhere.iter());
         for &r in rules {
+            if !possible[r] {
+                continue;
+            }
             let rule = &engine.rules[r];
-            let Some(hit) = rule.pattern.at(toks, i) else {
+            let Some(hit) = rule.pattern(&engine.classes).at(toks, i) else {
                 continue;
             };
             let words = || {
@@ -164,25 +313,34 @@ pub(super) fn candidates_explained(
                     .collect::<Vec<_>>()
                     .join(" ")
             };
+            let ctx = || rule.contexts(&engine.classes);
             let set_aside = if rule.guards.frame && reading.framed(engine, &hit) {
                 Some("reported, quoted or taken back")
             } else if rule.guards.negation && reading.negated(hit.start) {
                 Some("negated")
             } else if rule.guards.owned && reading.owned_elsewhere(&hit) {
                 Some("owned elsewhere")
-            } else if rule.not_before.iter().any(|p| reading.before(p, hit.start)) {
+            } else if ctx()
+                .not_before
+                .iter()
+                .any(|p| reading.before(p, hit.start))
+            {
                 Some("not_before")
-            } else if rule.not_after.iter().any(|p| p.at(toks, hit.end).is_some()) {
+            } else if ctx()
+                .not_after
+                .iter()
+                .any(|p| p.at(toks, hit.end).is_some())
+            {
                 Some("not_after")
-            } else if rule.not_near.iter().any(|p| reading.near(p, &hit)) {
+            } else if ctx().not_near.iter().any(|p| reading.near(p, &hit)) {
                 Some("not_near")
-            } else if rule
+            } else if ctx()
                 .needs_near
                 .as_ref()
                 .is_some_and(|p| !reading.near_including(p, &hit))
             {
                 Some("nothing it needs nearby")
-            } else if rule.not_inside.iter().any(|p| {
+            } else if ctx().not_inside.iter().any(|p| {
                 (hit.start..hit.end).any(|i| p.may_start(&toks[i]) && p.at(toks, i).is_some())
             }) {
                 Some("not_inside")
@@ -316,39 +474,84 @@ fn inside(spans: &[(usize, usize)], at: usize) -> bool {
         .any(|(from, to)| at >= *from && at < *to)
 }
 
+/// Where each part of an apology shows in the text: the part and the token its words start
+/// at, every place, found once per text.
+pub(super) fn component_hits(engine: &Engine, toks: &[Token]) -> Vec<(Component, usize)> {
+    let mut out = Vec::new();
+    for c in &engine.components {
+        for i in 0..toks.len() {
+            if !c.pattern.may_start(&toks[i]) {
+                continue;
+            }
+            let Some(hit) = c.pattern.at(toks, i) else {
+                continue;
+            };
+            if c.not_before.as_ref().is_some_and(|p| {
+                (hit.start.saturating_sub(8)..hit.start)
+                    .any(|b| p.at_where(toks, b, |end| end == hit.start).is_some())
+            }) {
+                continue;
+            }
+            if c.not_after
+                .as_ref()
+                .is_some_and(|p| p.at(toks, hit.end).is_some())
+            {
+                continue;
+            }
+            out.push((c.component, hit.start));
+        }
+    }
+    out
+}
+
+/// Whether a part shows among `hits` (`component_hits`). What a non-apology says about the act
+/// does not own it ("sorry if what I said hurt you"): responsibility inside a finding's scope
+/// does not count.
 pub(super) fn component_present(
-    engine: &Engine,
-    toks: &[Token],
+    hits: &[(Component, usize)],
     component: Component,
     inside_findings: &[(usize, usize)],
 ) -> bool {
-    engine
-        .components
+    hits.iter().any(|(c, start)| {
+        *c == component
+            && (component != Component::Responsibility || !inside(inside_findings, *start))
+    })
+}
+
+/// The index (`rules/index.txt`) says what the rules say. After changing a rule, write it again
+/// with `APOLOGY_WRITE_INDEX=1 cargo test --lib apology_check::engine::the_index_is_fresh`.
+#[test]
+fn the_index_is_fresh() {
+    let classes = matcher::classes(rules::CLASSES).unwrap_or_else(|e| panic!("{e}"));
+    let lines: Vec<String> = rules::finding_rules()
         .iter()
-        .filter(|c| c.component == component)
-        .any(|c| {
-            (0..toks.len()).any(|i| {
-                if !c.pattern.may_start(&toks[i]) {
-                    return false;
-                }
-                let Some(hit) = c.pattern.at(toks, i) else {
-                    return false;
-                };
-                if c.not_before.as_ref().is_some_and(|p| {
-                    (hit.start.saturating_sub(8)..hit.start)
-                        .any(|b| p.at_where(toks, b, |end| end == hit.start).is_some())
-                }) {
-                    return false;
-                }
-                if c.not_after
-                    .as_ref()
-                    .is_some_and(|p| p.at(toks, hit.end).is_some())
-                {
-                    return false;
-                }
-                // What a non-apology says about the act does not own it ("sorry if what I
-                // said hurt you").
-                component != Component::Responsibility || !inside(inside_findings, hit.start)
-            })
+        .map(|def| {
+            let pattern = matcher::parse(def.pattern, &classes).unwrap_or_else(|e| panic!("{e}"));
+            index_line(classes_hash(), def.pattern, &pattern)
         })
+        .collect();
+    let wanted = format!(
+        "# Where each finding rule of the apology check can start, and words it cannot match\n\
+         # without: hash of the pattern and classes | first words | required words (* for any). By\n\
+         # APOLOGY_WRITE_INDEX=1 cargo test --lib apology_check::engine::the_index_is_fresh\n{}\n",
+        lines.join("\n")
+    );
+    if std::env::var_os("APOLOGY_WRITE_INDEX").is_some() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/domain/apology_check/rules/index.txt"
+        );
+        if let Err(e) = std::fs::write(path, &wanted) {
+            panic!("{path}: {e}");
+        }
+        return;
+    }
+    assert!(
+        INDEX == wanted,
+        "rules/index.txt is stale: run APOLOGY_WRITE_INDEX=1 cargo test --lib \
+         apology_check::engine::the_index_is_fresh"
+    );
+    // The index as read gives every rule its words.
+    let index = index();
+    assert_eq!(index.len(), lines.len());
 }

@@ -147,7 +147,7 @@ impl<'a> Parser<'a> {
     }
 
     fn skip_spaces(&mut self) {
-        while self.peek().is_some_and(char::is_whitespace) {
+        while self.peek().is_some_and(|c| c.is_ascii_whitespace()) {
             self.at += 1;
         }
     }
@@ -262,6 +262,30 @@ impl<'a> Parser<'a> {
         if spec.is_empty() {
             return Err(self.error("unexpected character"));
         }
+        // Most specs are plain words ("feel/felt"): split them without the general path.
+        if !spec.bytes().any(|b| matches!(b, b'^' | b'*' | b'_')) {
+            let mut exact = Vec::with_capacity(spec.bytes().filter(|b| *b == b'/').count() + 1);
+            let mut from = 0;
+            for (i, b) in spec.bytes().enumerate() {
+                if b == b'/' {
+                    exact.push(&spec[from..i]);
+                    from = i + 1;
+                }
+            }
+            exact.push(&spec[from..]);
+            if exact.iter().any(|w| w.is_empty()) {
+                return Err(self.error("bad word"));
+            }
+            exact.sort_unstable();
+            exact.dedup();
+            return Ok(Node::Word(WordTest {
+                exact,
+                prefixes: Vec::new(),
+                suffixes: Vec::new(),
+                any: false,
+                except: Vec::new(),
+            }));
+        }
         let (alts, except) = match spec.split_once('^') {
             Some((alts, except)) => (alts, except),
             None => (spec, ""),
@@ -364,6 +388,53 @@ fn first_of(nodes: &[Node]) -> Option<(Vec<&'static str>, bool)> {
     Some((out, true))
 }
 
+/// Words so frequent in apologies that a rule needing one of them is worth trying anyway.
+const COMMON: &[&str] = &[
+    "a", "am", "and", "are", "be", "do", "for", "have", "i", "is", "it", "just", "me", "my", "not",
+    "of", "so", "that", "the", "this", "to", "u", "was", "we", "you", "your",
+];
+
+fn common(words: &[&str]) -> bool {
+    words.iter().any(|w| COMMON.contains(w))
+}
+
+/// A set of words of which any match of the sequence must hold one: that of its most telling
+/// required word test (fewest words, and none of them common), or None. A word test matches
+/// only a word in its set (fillers it passes over are words it does not take), so the set is a
+/// necessary condition for a match anywhere in a text.
+fn required_of(nodes: &[Node]) -> Option<Vec<&'static str>> {
+    let mut best: Option<Vec<&'static str>> = None;
+    let score = |words: &[&str]| (common(words), words.len());
+    for node in nodes {
+        let found = match node {
+            Node::Word(test) if test.only_exact() => Some(test.exact.clone()),
+            Node::Class(inner) => required_of(inner),
+            Node::Alt(alts) => {
+                let mut union = Vec::new();
+                let mut all = true;
+                for alt in alts {
+                    match required_of(alt) {
+                        Some(words) => union.extend(words),
+                        None => {
+                            all = false;
+                            break;
+                        }
+                    }
+                }
+                all.then_some(union)
+            }
+            _ => None,
+        };
+        if let Some(words) = found
+            && !words.is_empty()
+            && best.as_ref().is_none_or(|b| score(&words) < score(b))
+        {
+            best = Some(words);
+        }
+    }
+    best
+}
+
 #[derive(Clone, Copy)]
 struct Show {
     /// Where the match started: a filler is only passed over inside a match, never at its start.
@@ -405,13 +476,17 @@ const VOCATIVES: &[&str] = &[
     "darling",
     "dude",
     "hon",
+    "honestly",
     "honey",
     "hun",
     "lol",
     "love",
     "man",
     "mate",
+    "ngl",
+    "seriously",
     "sweetheart",
+    "tbh",
     "x",
     "xx",
     "xxx",
@@ -625,6 +700,12 @@ impl Pattern {
 
     pub fn first_words(&self) -> Option<&[&'static str]> {
         self.first.as_deref()
+    }
+
+    /// Words of which every match holds at least one (see `required_of`), when there is such
+    /// a set worth looking for. Worked out on each call: the engine reads it from its index.
+    pub fn required_words(&self) -> Option<Vec<&'static str>> {
+        required_of(&self.nodes).filter(|words| !common(words))
     }
 
     /// Every match, trying each start position once.

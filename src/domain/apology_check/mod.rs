@@ -56,11 +56,15 @@
 //!
 //! Speed: the patterns are parsed, not compiled into automata (the regular expressions of the
 //! first version took about 75 ms to build), and each pattern is tried only where its first
-//! word occurs. In a release build on a shared two-core machine, building every pattern takes
-//! about 3 ms, the first check in a process about 5 to 9 ms in all, and each apology after that
-//! about 0.1 ms; `cargo test --release --lib apology_check::eval::speed -- --nocapture` prints
-//! the numbers. Matching backtracks only inside a few words (every gap is bounded), so no input
-//! can make it slow: 100 kB of text is checked in well under a second.
+//! word occurs and only when the text holds one of the words it cannot match without. The
+//! first check in a process builds only what every check needs (the word classes, the parts of
+//! an apology, the reading's patterns); where each rule can start and what words it needs come
+//! from a checked index (`rules/index.txt`, rewritten by a test when a rule changes), and a
+//! rule is parsed the first time its words occur, its contexts the first time it matches. In a
+//! release build on the shared two-core build machine the first check takes about 3 to 5 ms in
+//! all, and each apology after that about 0.3 ms; `cargo run --release --example
+//! apology_speed` prints the numbers. Matching backtracks only inside a few words (every gap is
+//! bounded), so no input can make it slow: 100 kB of text is checked in well under a second.
 //!
 //! How well it does: `apology_check/eval.rs` measures it on a table of several hundred
 //! apologies and non-apologies written the way people text and talk, split once into a part
@@ -77,7 +81,7 @@ use serde::Serialize;
 
 pub use kinds::{Component, Kind};
 
-use engine::{Candidate, ENGINE, candidates, component_present, settle};
+use engine::{Candidate, ENGINE, candidates, component_hits, component_present, settle};
 #[cfg(test)]
 use engine::{build, candidates_explained};
 use reading::Reading;
@@ -134,6 +138,7 @@ fn run(text: &str) -> Report {
                     || self_harm.contains(&reading.sentence_of(c.hit.start)))
         })
         .collect();
+    let parts = component_hits(engine, &toks);
     let settle_with = |keep: &dyn Fn(&Candidate) -> bool| {
         let settled = settle(
             text,
@@ -147,7 +152,7 @@ fn run(text: &str) -> Report {
             Component::Regret,
         ]
         .into_iter()
-        .filter(|c| !component_present(engine, &toks, *c, &scopes))
+        .filter(|c| !component_present(&parts, *c, &scopes))
         .collect::<Vec<_>>();
         (settled, missing)
     };
@@ -312,6 +317,15 @@ mod tests {
     fn every_pattern_parses() {
         let engine = build().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(engine.rules.len(), rules::finding_rules().len());
+        // Patterns are parsed when their words first occur, contexts when a rule first
+        // matches: every one of them parses.
+        for def in rules::finding_rules() {
+            if let Err(e) = matcher::parse(def.pattern, &engine.classes)
+                .and_then(|_| engine::parse_contexts(&def, &engine.classes))
+            {
+                panic!("{e}");
+            }
+        }
         for kind in Kind::ALL {
             assert!(
                 engine.rules.iter().any(|r| r.kind == kind),

@@ -532,6 +532,14 @@ fn read_word(raw: &[Raw], i: usize) -> Vec<String> {
     {
         return to.clone();
     }
+    // "who's been", "it's been", "that's been": the "'s" is "has" before "been".
+    if next_word == Some("been")
+        && let Some(to) = table.plain.get(&word)
+        && let [subject, is] = to.as_slice()
+        && is == "is"
+    {
+        return vec![subject.clone(), "has".to_string()];
+    }
     match word.as_str() {
         "ill" if !r.apostrophe => {
             return if prev_word.is_some_and(|p| ILL_UNWELL.contains(&p)) {

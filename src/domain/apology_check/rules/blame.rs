@@ -71,7 +71,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             .not_before("understand/know/wonder/ask/even [that]|i told you [that]|(i|i will|i would) ~2 \
                          (if|when)")
             .not_after(OWNING_COUNTERFACTUAL)
-            .not_after("~4 (understand/get it|not blame|accept|respect|deserve)"),
+            .not_after("~4 (understand|get it|not blame|accept|respect|deserve)"),
         r(BlameShifting, "but if (@you) [@deg] (had/would/did/just/only/ever/actually/were/could/paid/\
                           listened/cared/gave|had not|did not)"),
         r(BlameShifting, "(maybe/perhaps) if (@you) [@deg] (had/would/did/just/only/ever/actually/were/could/\

@@ -119,6 +119,10 @@ pub fn component_rules() -> Vec<CompDef> {
                            i told|i (need to|have to|want to) own|i did that|i chose|it was my choice|i \
                            made the choice|i made that choice|i am responsible|i have been (selfish/\
                            dishonest/cruel|unfair)|i messed up|i screwed up|i fucked up"),
+        c(Responsibility, "(was/were|has been|have been|had been) ~3 by me"),
+        c(Responsibility, "i have been [@adv] [so/really/such] (defensive/dismissive/cold/distant/short/rude/mean/\
+                           harsh/cruel/selfish/unfair/dishonest/absent/secretive/controlling/jealous/unkind/\
+                           thoughtless/careless|a coward|a jerk|an idiot|out of line)"),
         c(Responsibility, "(for/by) (lying/cheating/betraying/hiding/going/reading/snooping/ignoring/yelling/\
                            shouting/calling/saying|not telling|not being)"),
         c(Responsibility, "i (was/am|have been|was being) ~3 (late|not there|not home|nowhere to be found|out \
@@ -181,18 +185,25 @@ pub fn component_rules() -> Vec<CompDef> {
                    is not going to) happen again|there (will not) be (any/another) [more]|starting (today/\
                    now/tonight/tomorrow/this/with|monday|next)|i am done [with] [the] (lies/lying/hiding/\
                    secrets)|(until/till) (you/then|you are ready|ur ready)|every (day/night/week/morning/\
-                   evening/month) (from now|this|until|for))"),
+                   evening/month) (from now|this|until|for))")
+            // A promise made before and broken is not repair: "we agreed no more secrets, and…".
+            .not_before("(agreed/promised/swore|said) [that] [there would be|it would be]"),
         c(Repair, "what (would/could/might/will/can/does/do) (help|make it|make this|make things)|what (do/\
                    would/might/will) (@you) need|what can i do|(how/what) can i (make/help/fix/earn/show/\
                    do/start/rebuild/prove|make it up)|(tell me|let me know) (what/how|if there is) ~3|is \
                    there anything ~4|anything (i can do|you need|that would help)|ask me (anything/whatever/\
                    everything|any question|any questions)|ask me ~3 (anything/whatever)|(@you) can ask \
-                   (me)|ask (me) ~3 (want/need)|i (want|would like|need) to (hear/listen/understand|know \
+                   (me)|ask (me) ~3 (want/need)|i (want|would like|would love|really want|need) to (hear/listen/understand|know \
                    how|know what)|tell me (again/more/how/what/when)|(i am) here (whenever/when/if|for \
                    you|now)|(whenever/when) (@you) (are) ready|(if/whenever/when) (@you) (want/need|feel \
                    like) (to talk|to ask|space|time|anything|me to|to see|to know)|(@you) can (check/look/\
                    see/read/ask/call/have/bring|take)|feel free to|can we talk|let us talk|(will/would/\
-                   could) (@you) (tell/let/talk)|take [all] [the] time (@you) need|take as long as (@you) \
+                   could) (@you) (tell/let/talk)|take [all] [the|whatever|as much] time (@you) need|(@you) are welcome to (come/ask/check/look/see/join/read)|i am here to (listen/talk/answer|hear)|(my) \
+                   (phone/phones|passcode|password|laptop) ~2 (unlocked|yours|open) [for you]|(can/could/shall) we (sit down|go through (it/\
+                   this/everything)|look at (it/this) together|work (this/it) out|make a plan)|i am (giving/handing/\
+                   showing) you (my/the|access|all|full)|i have (put/added/written/saved/set) ~4 (in/into/on) (my/\
+                   the/our) (calendar/diary/phone/planner|shared calendar)|i want you to tell me (whatever/what|anything|\
+                   everything)|take as long as (@you) \
                    need|in your own time|at your [own] pace|on your (timeline/terms)|you can check"),
         c(Repair, "(i [have/had]|and [then] [i] [have]|then) [@adv] [@adv] (deleted (the/that/her/his/my/it/them/all/everything/every/\
                    tinder|their)|blocked (her/him/them/his/the/it/my/that/their/everyone|all)|ended (it/\
@@ -207,7 +218,7 @@ pub fn component_rules() -> Vec<CompDef> {
                    were|i am|not to|it was)|asked (to|_^you [_] to|my doctor|my therapist|for \
                    help|for a|them to|the bank|my gp)|set up|set (alarms/reminders/alerts/an/a/up)|put (a/an/the/\
                    every) (blocker/console/lock/limit/alarm/reminder/next/money/appointment)|emailed (him/\
-                   her/them/my/your)|apologized to|called (my/the/a) [gambling] (sponsor/therapist/\
+                   her/them/my/your)|apologized to|called (my/the/a) [gambling/alcohol/addiction/drug/drugs/debt/mental] (sponsor/team/service/line/centre/center/programme/program/therapist/\
                    counsellor/counselor/doctor/gp/helpline/bank/council/clinic)|called (her/him/them|\
                    your (mum/mom/dad/sister/brother)) [today/yesterday/earlier|this morning|last night] \
                    (and|to)|closed (it/the/that/\
@@ -228,7 +239,8 @@ pub fn component_rules() -> Vec<CompDef> {
                    spreadsheet|standing order|direct debit)"),
         c(Repair, "i am [@adv] (three/two/one/four/five/six/seven/ten/_) (days/weeks/months) sober|i have been \
                    sober|i am sober now"),
-        c(Repair, "i am [@adv] (seeing/starting/putting/taking/selling/leaving/meeting|working on|moving|\
+        c(Repair, "i (start/begin) (on|next|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this)|i (have|have got|got) (an/a) (appointment|session|meeting|place|spot) (at/with/on|for)|i will be (beside/by/next) (you|your side)"),
+        c(Repair, "i am [@adv] (seeing/starting/putting/taking/selling/leaving/meeting/ending|working on|moving|\
                    getting (help|a|rid)|giving|cancelling|stopping|booking|calling|going back|going to \
                    (meetings/therapy/a/the|counselling)|paying|handing|blocking|deleting|changing|learning|\
                    joining|attending|planning|setting|cutting|quitting)")
@@ -241,7 +253,7 @@ pub fn component_rules() -> Vec<CompDef> {
                    whatever|any time|anytime|again)"),
         // Repair already begun, or time given back: "i went to my first meeting yesterday",
         // "saturday is yours, phone off".
-        c(Repair, "i (went/go/have been|started going|have started going|got) to (a/my/the/our/an) ~2 \
+        c(Repair, "i (went/go/got|have been|started going|have started going) to (a/my/the/our/an) ~2 \
                    (meeting/meetings/session/sessions/appointment/\
                    counsellor/counselor/therapist/therapy/doctor/gp/group/course/clinic|support group)|(monday/\
                    tuesday/wednesday/thursday/friday/saturday/sunday/tonight/tomorrow|this weekend|the weekend|\

@@ -26,6 +26,7 @@ mod excuses;
 mod hedges;
 mod pressure;
 mod shrinking;
+mod subtle;
 
 pub use components::component_rules;
 
@@ -72,7 +73,7 @@ pub const CLASSES: &[(&str, &str)] = &[
     (
         "intox",
         "drunk/wasted/hammered/smashed/high/plastered/trashed/intoxicated/tipsy/stoned/pissed/buzzed/\
-         loaded/legless/sloshed/blotto/steaming/wrecked|blackout drunk|black out drunk|blind drunk|\
+         loaded/legless/sloshed/blotto/steaming/wrecked/blackout|blackout drunk|black out drunk|blind drunk|\
          blacked out|out of it|off my (face/head/tits/nut/trolley)|out of my (head/mind/skull)|not \
          sober|under the influence|high as a kite|drunk as a skunk|on something",
     ),
@@ -106,7 +107,7 @@ pub const CLASSES: &[(&str, &str)] = &[
         "(look after|take care of|comfort|reassure|hug|cuddle|be gentle with|be nice to|be kind to|go \
          easy on|be easy on|be soft with|be sweet to|check on|feel sorry for|pity|cheer up) me|hold \
          me (>|tight|close|please|.)|be there for me|have my back|cut me (some|a bit of|a little) \
-         slack|give me a break|show me (some|a little) (love/kindness/sympathy/compassion/mercy|\
+         slack|give me a break|give me a (hug/cuddle/kiss)|show me (some|a little) (love/kindness/sympathy/compassion/mercy|\
          love)|make me feel (better|okay|loved|safe)",
     ),
     // Circumstances outside the writer, as they get blamed ("traffic was insane").
@@ -126,7 +127,8 @@ pub const CLASSES: &[(&str, &str)] = &[
     ),
     (
         "state",
-        "stressed/tired/exhausted/lonely/bored/depressed/overwhelmed/struggling/burnt/burned|\
+        "stressed/tired/exhausted/lonely/bored/depressed/overwhelmed/struggling/burnt/burned/hangry/cranky/\
+         grumpy|\
          under [so much|a lot of|a ton of|loads of|too much|huge|massive] pressure|\
          going through (a lot|so much|stuff|things|some stuff|some things|a [really/very/\
          super] (hard/rough/tough/difficult/bad/dark) (time/patch/period))|\
@@ -290,6 +292,12 @@ impl RuleDef {
         self.guards.owned = true;
         self
     }
+    /// Keep the match even when the apology owns something plainly elsewhere (see
+    /// `Guards::owned`): for words whose ownership is itself the problem.
+    fn even_owned(mut self) -> Self {
+        self.guards.owned = false;
+        self
+    }
     /// Count only when nothing in the apology is owned (see `Guards::unowned`).
     fn only_unowned(mut self) -> Self {
         self.guards.unowned = true;
@@ -332,7 +340,8 @@ fn r(kind: Kind, pattern: &'static str) -> RuleDef {
 
 /// "That's no excuse", said in the same sentence or the next, turns a reason into an
 /// explanation the writer owns.
-const OWNED_REASON: &str = "(no/not/never) [an/a/any] excuse|\
+const OWNED_REASON: &str = "(no/not/never) [an/a/any] excuse|(that/it) (was not|is not) (fair/okay/ok/right|fair \
+     on you)|\
      (does/did) not (excuse/make/justify) ~2|(it/that/this) is not (why|the reason|an excuse)|\
      not your fault|(that/it/this) is on me|i chose ~2|my choice|no reason good enough|\
      i am not making excuses|not (excusing|justifying)";
@@ -349,7 +358,7 @@ const META_SORRY: &str = "sorry (if/for/that) ~3 (saying/writing/explaining/ramb
      jumbled|the long|the length)|(this/it) (is/was) (long|a lot|messy|all over the place)";
 
 /// The writer owning the feeling they caused, said next to "sorry you felt…".
-const OWNED_FEELINGS: &str = "i (did/caused/made/put/scared/hurt/embarrassed/humiliated/betrayed/left/\
+const OWNED_FEELINGS: &str = "i (cheated|lied|betrayed you|broke your trust)|i (did/caused/made/put/scared/hurt/embarrassed/humiliated/betrayed/left/\
      pushed) (that/this/it/you)|because of me|my fault|i (am/was) the (reason/cause)|(that/it) (is/was) \
      (on me|me|all me)|i did that to you|(@you) (are/were) right|(@you) (have/had) every (right/reason)|i \
      gave you (every/good|a good) reason|because (i|of me|of what i)|i am the one (who/that)|i put you \
@@ -385,5 +394,6 @@ pub fn finding_rules() -> Vec<RuleDef> {
     rules.extend(shrinking::rules());
     rules.extend(excuses::rules());
     rules.extend(pressure::rules());
+    rules.extend(subtle::rules());
     rules
 }

@@ -61,7 +61,9 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(DemandingClosure, "what (more/else) do you want [from me]|enough already|i (do not) know what (else/\
                              more) [you want me to say|you want|you want from me]|what (else/more) (do you want \
                              me to|am i supposed to) (do/say)")
-            .not_after("~2 (except|but|other than|apart from|besides)"),
+            .not_after("~2 (except|but|other than|apart from|besides)")
+            .not_after("to (say/do)|i can (say/do)|(other than|except|but) (sorry|i am sorry)"),
+        // ("I don't know what else to say" on its own is at a loss, not pushing.)
         r(DemandingClosure, "< drop it|(apologized|said sorry|said i am sorry) ~~6 ball is in your court"),
         r(DemandingClosure, "if (@you) (cannot|can not|will not) (forgive|trust|get past|move past|let (it/this) go|\
                              move on) ~~6 (what is the point|then why|we are done|this will not work|there is \
