@@ -225,22 +225,13 @@ pub fn reveal(
     revisions::supersede(conn, stamp, RecordKind::Checkin, id, Action::Edit)?;
     conn.execute(
         "UPDATE checkins SET answer = ?2, appreciation = ?3, need = ?4, note = ?5,
-                             private = NULL, revealed_on = ?6, updated_at = ?7, hlc = ?8,
-                             changed_by = ?9
+                             private = NULL, revealed_on = ?6
          WHERE id = ?1",
-        params![
-            id,
-            answer,
-            appreciation,
-            need,
-            note,
-            on,
-            stamp.at,
-            stamp.text(),
-            stamp.by
-        ],
+        params![id, answer, appreciation, need, note, on],
     )?;
-    Ok(())
+    // Stamped as every change to a check-in is: its feelings with it, so that they travel
+    // together (a check-in version arriving without them would leave it with none).
+    revisions::stamp_row(conn, stamp, RecordKind::Checkin, id)
 }
 
 /// Who checked in on each day between two dates: what the seal is decided from.

@@ -340,6 +340,12 @@ pub fn forget_private(
          WHERE partner_id = ?1 AND private IS NOT NULL",
         params![partner_id, stamp.at, stamp.text(), stamp.by],
     )?;
+    // A check-in's feelings carry its stamp, so that they travel with it.
+    conn.execute(
+        "UPDATE feelings SET hlc = ?2, changed_by = ?3
+         WHERE checkin_id IN (SELECT id FROM checkins WHERE partner_id = ?1 AND hlc = ?2)",
+        params![partner_id, stamp.text(), stamp.by],
+    )?;
     // A private note or feeling stays as its stub ("Sam wrote a private note"): the words
     // are gone, not that something was written.
     let notes = conn.execute(
