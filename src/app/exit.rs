@@ -102,8 +102,7 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
     match classify(err) {
         Outcome::Quiet(code) => ExitCode::from(code),
         Outcome::Report(code) => {
-            // `{:#}` joins the context chain on one line: "opening journal: permission denied".
-            let message = sanitize::line(&format!("{err:#}")).into_owned();
+            let message = sanitize::line(&one_line(err)).into_owned();
             let prefix = if code == EXIT_INTERRUPTED {
                 ""
             } else {
@@ -121,6 +120,24 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
             ExitCode::from(code)
         }
     }
+}
+
+/// The error and its causes on one line, "opening journal: permission denied", each cause
+/// said once: a message that already quotes its cause (an I/O error named in the sentence
+/// about the file) is not followed by the same words again.
+fn one_line(err: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
 }
 
 /// Says once that the flow was cancelled, with the cursor shown again: a Ctrl-C can reach
@@ -259,5 +276,20 @@ mod tests {
             classify(&anyhow::anyhow!("disk on fire")),
             Outcome::Report(EXIT_FAILURE)
         );
+    }
+}
+
+#[cfg(test)]
+mod one_line_tests {
+    use super::one_line;
+
+    #[test]
+    fn a_cause_the_message_already_quotes_is_not_said_twice() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        let err = anyhow::Error::new(io).context("cannot use /x/j.db: no such file");
+        assert_eq!(one_line(&err), "cannot use /x/j.db: no such file");
+        let io = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "permission denied");
+        let err = anyhow::Error::new(io).context("opening journal");
+        assert_eq!(one_line(&err), "opening journal: permission denied");
     }
 }
