@@ -475,6 +475,14 @@ pub fn own_key(
         ))
         .into());
     };
+    if !store::partner_keys::opened_here(conn, partner.id, &key.recipient)? {
+        return Err(UserError::new(format!(
+            "--private: {name}'s key came to this computer from another journal (by sync or \
+             import) and has not been opened here yet, so nothing is encrypted to it until \
+             {name} opens it with their passphrase, once: rekindle history --private --as {name}"
+        ))
+        .into());
+    }
     if let Some(by) = key.set_by.filter(|by| *by != partner.id) {
         let other = store::partners::get(conn, by)?
             .map(|p| p.name)

@@ -53,6 +53,8 @@ pub fn put(
     recipient: &str,
     wrapped: &[u8],
 ) -> rusqlite::Result<()> {
+    // Made here: words may be encrypted to it on this computer.
+    mark_opened_here(conn, partner_id, recipient)?;
     conn.execute(
         "DELETE FROM partner_key_removals WHERE partner_id = ?1",
         [partner_id],
@@ -366,4 +368,28 @@ pub fn forget_private(
         [partner_id],
     )?;
     Ok(checkins + notes + feelings)
+}
+
+/// Whether this partner's key (its recipient) was made or opened on this computer as theirs: private words are
+/// encrypted only to such a key (one that merely arrived by import or sync could be someone
+/// else's). See migration 10.
+pub fn opened_here(conn: &Connection, partner_id: i64, recipient: &str) -> rusqlite::Result<bool> {
+    conn.prepare_cached(
+        "SELECT count(*) FROM keys_opened_here WHERE partner_id = ?1 AND recipient = ?2",
+    )?
+    .query_row(params![partner_id, recipient], |r| r.get::<_, i64>(0))
+    .map(|n| n > 0)
+}
+
+/// Notes that this key was made or opened on this computer (device-local; never exported).
+pub fn mark_opened_here(
+    conn: &Connection,
+    partner_id: i64,
+    recipient: &str,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO keys_opened_here (partner_id, recipient) VALUES (?1, ?2)",
+    )?
+    .execute(params![partner_id, recipient])?;
+    Ok(())
 }

@@ -26,6 +26,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_record_numbers.sql"),
     include_str!("migrations/0008_passphrases_travel.sql"),
     include_str!("migrations/0009_notes.sql"),
+    include_str!("migrations/0010_keys_opened_here.sql"),
 ];
 
 /// The schema version this program writes and understands.

@@ -46,8 +46,8 @@ fn full_journal() -> (TestEnv, std::path::PathBuf) {
 fn doctor_reports_a_healthy_private_journal() {
     let env = TestEnv::with_couple();
     let json = env.run(["doctor", "--json"]).success().json();
-    assert_eq!(json["schema_version"], 9);
-    assert_eq!(json["supported_version"], 9);
+    assert_eq!(json["schema_version"], 10);
+    assert_eq!(json["supported_version"], 10);
     assert_eq!(json["integrity"], serde_json::json!([]));
     assert_eq!(json["file_mode"], "0600");
     assert_eq!(json["dir_mode"], "0700");

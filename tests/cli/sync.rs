@@ -1656,3 +1656,62 @@ fn a_removed_passphrase_keeps_the_feelings_of_its_check_ins_on_the_other_compute
         .stdout_has("hopeful");
     assert_eq!(feelings(&sam), feelings(&alex));
 }
+
+/// A key for Sam that only arrived (here by a crafted import that swaps in Alex's key, newer
+/// stamp and all) is not one Sam's private words are encrypted to: on Sam's own computer,
+/// where nothing is asked, `--private` is refused until Sam opens the key with his passphrase,
+/// which this one does not open. Nothing is written.
+#[test]
+fn private_words_are_never_encrypted_to_a_key_that_only_arrived() {
+    use crate::two_people::{ALEX_PASS, SAM_PASS, couple_with_sam_key, pass_file};
+    let dir = folder();
+    let mut sam = couple_with_sam_key();
+    let alex_pass = pass_file(&sam, "alex-own", ALEX_PASS);
+    sam.set("REKINDLE_PASSPHRASE_FILE", &alex_pass);
+    sam.run(["partners", "passphrase", "Alex", "--as", "Alex"])
+        .success();
+    let sam_pass = pass_file(&sam, "sam-own", SAM_PASS);
+    sam.set("REKINDLE_PASSPHRASE_FILE", &sam_pass);
+    init(&sam, dir.path(), "Sam", &[]);
+    sam.set("REKINDLE_PASSPHRASE_FILE", "");
+    // On his own computer Sam writes privately without being asked.
+    sam.run(["note", "--as", "Sam", "--private", "before the swap"])
+        .success();
+
+    let mut doc = sam.run(["export"]).success().json();
+    let keys = doc["partner_keys"].as_array().unwrap().clone();
+    let find = |name_uuid: &Value| {
+        keys.iter()
+            .find(|k| &k["partner_uuid"] == name_uuid)
+            .cloned()
+    };
+    let partners = doc["partners"].as_array().unwrap().clone();
+    let uuid_of = |name: &str| partners.iter().find(|p| p["name"] == name).unwrap()["uuid"].clone();
+    let (sam_uuid, alex_uuid) = (uuid_of("Sam"), uuid_of("Alex"));
+    let alex_key = find(&alex_uuid).unwrap();
+    let mut forged = find(&sam_uuid).unwrap();
+    forged["recipient"] = alex_key["recipient"].clone();
+    forged["wrapped"] = alex_key["wrapped"].clone();
+    let hlc = forged["hlc"].as_str().unwrap().to_string();
+    let ms = u64::from_str_radix(&hlc[..12], 16).unwrap() + 5_000;
+    forged["hlc"] = Value::String(format!("{ms:012x}{}", &hlc[12..]));
+    doc["partner_keys"] = Value::Array(vec![forged]);
+    let file = sam.root().join("forged.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    sam.run(["import", file.to_str().unwrap()]).success();
+
+    let before = shared(&sam);
+    sam.run(["note", "--as", "Sam", "--private", "after the swap"])
+        .refused()
+        .stderr_has("has not been opened here yet");
+    sam.run(["feel", "--as", "Sam", "--private", "lonely"])
+        .refused()
+        .stderr_has("has not been opened here yet");
+    // Sam's own passphrase does not open the key that arrived, so it stays unopened.
+    sam.set("REKINDLE_PASSPHRASE_FILE", &sam_pass);
+    sam.run(["history", "--private", "--as", "Sam"]).refused();
+    sam.set("REKINDLE_PASSPHRASE_FILE", "");
+    sam.run(["note", "--as", "Sam", "--private", "after the swap"])
+        .refused();
+    assert_eq!(shared(&sam), before, "nothing was written");
+}

@@ -44,6 +44,7 @@ impl Context {
             return Ok(None);
         }
         let identity = self.unlock(&partner.name, &key.wrapped)?;
+        self.opened(store, partner.id, &key.recipient);
         self.proven.push((partner.id, identity));
         self.tell_who_set_it(store, partner);
         Ok(self.proven.last().map(|(_, id)| id))
@@ -63,9 +64,24 @@ impl Context {
             return Ok(None);
         };
         let identity = self.unlock(&partner.name, &key.wrapped)?;
+        self.opened(store, partner.id, &key.recipient);
         self.proven.push((partner.id, identity));
         self.tell_who_set_it(store, partner);
         Ok(self.proven.last().map(|(_, id)| id))
+    }
+
+    /// Notes that `recipient`'s key opened here with its passphrase, so private words may be
+    /// encrypted to it on this computer (see `partner_keys::opened_here`). A small write of its
+    /// own; if the journal is busy it is noted next time.
+    fn opened(&self, store: &Store, partner: i64, recipient: &str) {
+        if store::partner_keys::opened_here(store.conn(), partner, recipient).unwrap_or(false) {
+            return;
+        }
+        let _ = store.write_shared(|tx| {
+            Ok(store::partner_keys::mark_opened_here(
+                tx, partner, recipient,
+            )?)
+        });
     }
 
     /// "Your passphrase was set by Sam on …", once, on standard error, when the other partner

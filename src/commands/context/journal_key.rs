@@ -299,6 +299,14 @@ impl Context {
         }
         let store = Store::open_with(&self.journal, Some(&unlocked.key))?;
         let holders = keyfile::holders(store.conn())?;
+        // A key that only arrived (by import or sync) and was never opened here gets no slot
+        // yet: the slots stay as they are, so a key somebody else made cannot take the place
+        // of a partner's own.
+        for h in &holders {
+            if !crate::store::partner_keys::opened_here(store.conn(), h.partner_id, &h.recipient)? {
+                return Ok(());
+            }
+        }
         let path = keyfile::path_for(&self.journal);
         let salt = encryption::file_salt(&self.journal).unwrap_or_default();
         if let Ok(file) = keyfile::read(&path)
