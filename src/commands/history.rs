@@ -137,6 +137,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         kinds,
         partner,
         search,
+        seal_for: Some(reader_id),
         limit: args.limit as usize,
     };
     // One entry more than the page says whether older ones lie beyond it, for the cost of the

@@ -33,6 +33,10 @@ pub struct Filter {
     pub partner: Option<i64>,
     /// A search built by [`crate::domain::history::search_query`].
     pub search: Option<Query>,
+    /// Whose seal a search keeps (`Some(None)`: nobody is named, so a day's words match only
+    /// when everyone has checked in that day): a sealed check-in is no match, before the limit
+    /// and the count, so neither tells anything about its words.
+    pub seal_for: Option<Option<i64>>,
     pub limit: usize,
 }
 
@@ -58,7 +62,7 @@ fn search_code(kind: RecordKind) -> i64 {
 /// The records to show, newest first.
 pub fn find(conn: &Connection, filter: &Filter) -> rusqlite::Result<Vec<Ref>> {
     let matched = match &filter.search {
-        Some(query) => Some(search(conn, query)?),
+        Some(query) => Some(unsealed(conn, search(conn, query)?, filter.seal_for)?),
         None => None,
     };
     let mut refs = Vec::new();
@@ -81,7 +85,7 @@ pub fn find(conn: &Connection, filter: &Filter) -> rusqlite::Result<Vec<Ref>> {
 /// How many records pass the filters in all, whatever the limit: for "20 of 330 shown".
 pub fn total(conn: &Connection, filter: &Filter) -> rusqlite::Result<usize> {
     let matched = match &filter.search {
-        Some(query) => Some(search(conn, query)?),
+        Some(query) => Some(unsealed(conn, search(conn, query)?, filter.seal_for)?),
         None => None,
     };
     let mut total = 0;
@@ -206,6 +210,39 @@ fn search(
                 .or_default()
                 .insert(meeting?);
         }
+    }
+    Ok(found)
+}
+
+/// The matches without the check-ins whose words are sealed for `seal_for`'s reader: another
+/// partner's check-in for a day the reader has not checked in (with no reader named, any day
+/// not everyone has checked in).
+fn unsealed(
+    conn: &Connection,
+    mut found: HashMap<RecordKind, BTreeSet<i64>>,
+    seal_for: Option<Option<i64>>,
+) -> rusqlite::Result<HashMap<RecordKind, BTreeSet<i64>>> {
+    let Some(reader) = seal_for else {
+        return Ok(found);
+    };
+    let Some(ids) = found.get_mut(&RecordKind::Checkin) else {
+        return Ok(found);
+    };
+    let sealed: Vec<i64> = {
+        let mut stmt = conn.prepare_cached(
+            "SELECT t.id FROM checkins t WHERE t.id IN (SELECT value FROM json_each(?1))
+               AND CASE WHEN ?2 IS NULL
+                   THEN (SELECT count(DISTINCT c.partner_id) FROM checkins c WHERE c.date = t.date)
+                        < (SELECT count(*) FROM partners)
+                   ELSE t.partner_id != ?2 AND NOT EXISTS
+                        (SELECT 1 FROM checkins c WHERE c.partner_id = ?2 AND c.date = t.date)
+               END",
+        )?;
+        stmt.query_map(rusqlite::params![ids_json(ids), reader], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    for id in sealed {
+        ids.remove(&id);
     }
     Ok(found)
 }

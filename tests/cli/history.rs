@@ -601,3 +601,56 @@ fn as_a_reader_who_has_not_checked_in_sees_the_other_partners_words_sealed() {
     assert!(for_sam.get("sealed").is_none(), "{for_sam}");
     assert_eq!(for_sam["note"], "only-sam-so-far");
 }
+
+/// A search leaves out a check-in whose words are sealed for its reader before it counts and
+/// before `--limit`, so neither the page nor the count says that a sealed answer matched.
+#[test]
+fn a_sealed_match_is_neither_shown_nor_counted_nor_taking_a_place_on_the_page() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "6",
+        "--answer",
+        "the walrus by the pier",
+    ])
+    .success();
+    env.run([
+        "note",
+        "--as",
+        "Alex",
+        "--date",
+        "yesterday",
+        "a walrus in a picture book",
+    ])
+    .success();
+    let page = env.run([
+        "history", "--as", "Alex", "--search", "walrus", "--limit", "1", "--json",
+    ]);
+    let page = page.success();
+    let list = page.json();
+    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+    assert_eq!(list[0]["kind"], "note");
+    assert!(!page.stderr.contains("more"), "{}", page.stderr);
+    let all = env.run([
+        "history", "--as", "Alex", "--search", "walrus", "--limit", "1",
+    ]);
+    let all = all.success();
+    assert!(!all.stdout.contains("2 entries"), "{}", all.stdout);
+    assert!(!all.stdout.contains("more"), "{}", all.stdout);
+    // Sam, who wrote it, finds both; so does Alex once she has checked in that day.
+    let sam = env
+        .run(["history", "--as", "Sam", "--search", "walrus", "--json"])
+        .success()
+        .json();
+    assert_eq!(sam.as_array().unwrap().len(), 2);
+    env.run(["checkin", "--as", "Alex", "--trust", "5"])
+        .success();
+    let alex = env
+        .run(["history", "--as", "Alex", "--search", "walrus", "--json"])
+        .success()
+        .json();
+    assert_eq!(alex.as_array().unwrap().len(), 2);
+}
