@@ -379,11 +379,14 @@ pub fn guard_words(
                 if let Some((_, identity)) = theirs
                     && !ciphertext.is_empty()
                 {
-                    let words = identity
+                    let Some(words) = identity
                         .decrypt(ciphertext)
                         .ok()
                         .and_then(|b| crate::domain::private::PrivateWords::from_bytes(&b))
-                        .context("private words that this key cannot read")?;
+                    else {
+                        unreadable_private_entry();
+                        continue;
+                    };
                     c.answer = words.answer;
                     c.appreciation = words.appreciation;
                     c.need = words.need;
@@ -421,11 +424,14 @@ fn open_private_entries(
             && f.partner_id == owner
             && let Some(ciphertext) = &f.ciphertext
         {
-            let whole = identity
+            let Some(whole) = identity
                 .decrypt(ciphertext)
                 .ok()
                 .and_then(|b| crate::domain::private::PrivateFeeling::from_bytes(&b))
-                .context("a private feeling that this key cannot read")?;
+            else {
+                unreadable_private_entry();
+                continue;
+            };
             f.valence = crate::domain::feelings::valence(&whole.word);
             f.core = crate::domain::feelings::core(&whole.word);
             f.word = whole.word;
@@ -438,15 +444,32 @@ fn open_private_entries(
             && n.partner_id == owner
             && let Some(ciphertext) = &n.ciphertext
         {
-            let words = identity
+            let Some(words) = identity
                 .decrypt(ciphertext)
                 .ok()
                 .and_then(|b| crate::domain::private::PrivateNote::from_bytes(&b))
-                .context("a private note that this key cannot read")?;
+            else {
+                unreadable_private_entry();
+                continue;
+            };
             n.text = Some(words.text);
         }
     }
     Ok(())
+}
+
+/// One private entry that the author's key does not open (encrypted to another key, or
+/// damaged, as an import could bring): its words stay hidden and the rest is shown; said once
+/// per command on standard error.
+fn unreadable_private_entry() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = std::io::Write::write_fmt(
+            &mut std::io::stderr().lock(),
+            format_args!("{}\n", 
+            "rekindle: warning: some private words do not open with this key (they were encrypted to another key, or are damaged); they stay hidden, and everything else is shown"),
+        );
+    });
 }
 
 /// The reader of shared words: `--as`, else `REKINDLE_AS`, else this device's owner; `None`

@@ -547,3 +547,72 @@ fn removing_a_passphrase_leaves_a_private_note_as_its_stub_with_no_ciphertext_an
         .unwrap();
     assert_eq!(left, 0);
 }
+
+/// Private words that the author's key does not open (an import brought words encrypted to
+/// another key under Sam's name) stay hidden; Sam's own still show, with one warning. A
+/// ciphertext that is not an age file at all is refused at import.
+#[test]
+fn private_words_another_key_locked_do_not_hide_the_rest() {
+    use crate::two_people::ALEX_PASS;
+    let mut env = couple_with_sam_key();
+    let alex = pass_file(&env, "alex-own", ALEX_PASS);
+    env.set("REKINDLE_PASSPHRASE_FILE", &alex);
+    env.run(["partners", "passphrase", "Alex", "--as", "Alex"])
+        .success();
+    env.run(["note", "--as", "Alex", "--private", "alex-only-words"])
+        .success();
+    let sam = pass_file(&env, "sam-own", SAM_PASS);
+    env.set("REKINDLE_PASSPHRASE_FILE", &sam);
+    env.run(["note", "--as", "Sam", "--private", "sam-own-words"])
+        .success();
+    let doc = env.run(["export"]).success().json();
+    let partners = doc["partners"].as_array().unwrap();
+    let sam_uuid = partners.iter().find(|p| p["name"] == "Sam").unwrap()["uuid"].clone();
+    let mut alexs = doc["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["partner_uuid"] != sam_uuid)
+        .unwrap()
+        .clone();
+    alexs["uuid"] = serde_json::Value::String("6f1c9a3e-2b7d-4e10-9a55-0c3b8d7e1f20".into());
+    alexs["partner_uuid"] = sam_uuid.clone();
+    alexs["changed_by_uuid"] = sam_uuid;
+    let planted = serde_json::json!({
+        "format": "rekindle-export", "version": 2, "partners": doc["partners"],
+        "notes": [alexs.clone()],
+    });
+    let file = env.root().join("planted.json");
+    std::fs::write(&file, planted.to_string()).unwrap();
+    env.run(["import", file.to_str().unwrap()]).success();
+    let out = env.run(["history", "--private", "--as", "Sam", "--json"]);
+    let out = out.success();
+    let texts: Vec<serde_json::Value> = out
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["text"].clone())
+        .collect();
+    assert!(
+        texts.contains(&serde_json::Value::String("sam-own-words".into())),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&serde_json::Value::Null), "{texts:?}");
+    assert!(
+        out.stderr.contains("do not open with this key"),
+        "{}",
+        out.stderr
+    );
+
+    alexs["uuid"] = serde_json::Value::String("7a2d0b4f-3c8e-4f21-8b66-1d4c9e8f2a31".into());
+    alexs["ciphertext"] = serde_json::Value::String("aGVsbG8gbm90IGFnZQ==".into());
+    let garbage = serde_json::json!({
+        "format": "rekindle-export", "version": 2, "partners": doc["partners"],
+        "notes": [alexs],
+    });
+    std::fs::write(&file, garbage.to_string()).unwrap();
+    env.run(["import", file.to_str().unwrap()])
+        .refused()
+        .stderr_has("an age file");
+}

@@ -715,17 +715,27 @@ fn optional_text(at: &Place, text: &Option<String>) -> Result<(), Problem> {
     }
 }
 
-/// A feeling word as `feel` and `checkin --feel` take it, in the vocabulary's spelling.
-/// A private entry's ciphertext, when it is there: base64 (standard alphabet, padded).
+/// A private entry's ciphertext, when it is there: base64 (standard alphabet, padded) of an
+/// age file, as rekindle encrypts private words.
 fn private_ciphertext(at: &Place, ciphertext: Option<&str>) -> Result<(), Problem> {
     use base64::Engine as _;
-    match ciphertext {
-        Some(c) if base64::engine::general_purpose::STANDARD.decode(c).is_err() => Err(
-            Problem::at(at, "is not base64 (standard alphabet, with padding)"),
-        ),
-        _ => Ok(()),
+    let Some(c) = ciphertext else {
+        return Ok(());
+    };
+    match base64::engine::general_purpose::STANDARD.decode(c) {
+        Err(_) => Err(Problem::at(
+            at,
+            "is not base64 (standard alphabet, with padding)",
+        )),
+        Ok(bytes) if !bytes.starts_with(b"age-encryption.org/v1\n") => Err(Problem::at(
+            at,
+            "is not private words as rekindle encrypts them (an age file)",
+        )),
+        Ok(_) => Ok(()),
     }
 }
+
+/// A feeling word as `feel` and `checkin --feel` take it, in the vocabulary's spelling.
 
 fn feeling_word(at: &Place, word: &str) -> Result<String, Problem> {
     required_text(at, word)?;
