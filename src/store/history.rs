@@ -511,6 +511,7 @@ mod tests {
             kinds: RecordKind::TIMELINE.to_vec(),
             partner,
             search: search_query(search),
+            seal_for: None,
             limit,
         }
     }

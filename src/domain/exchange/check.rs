@@ -736,7 +736,6 @@ fn private_ciphertext(at: &Place, ciphertext: Option<&str>) -> Result<(), Proble
 }
 
 /// A feeling word as `feel` and `checkin --feel` take it, in the vocabulary's spelling.
-
 fn feeling_word(at: &Place, word: &str) -> Result<String, Problem> {
     required_text(at, word)?;
     check_word(word).map_err(|e| Problem::at(at, e.to_string()))
