@@ -751,9 +751,15 @@ fn an_interrupted_meeting_is_kept_as_a_draft_and_resumed() {
     ] {
         answer(&mut p, question, keys);
     }
-    p.exp_string("kept as a draft").expect("the draft line");
+    p.exp_string("cancelled; what you said so far (the first part of 4) is kept as a draft")
+        .expect("the draft line");
     let (code, rest) = finish(p);
     assert_eq!(code, 130);
+    let rest_words = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        rest_words.contains("the next `rekindle together` offers to go on from there"),
+        "{rest}"
+    );
     assert!(rest.contains("nothing else was saved"), "{rest}");
     assert!(!rest.contains("nothing was saved"), "{rest}");
     assert_eq!(query(&env, "SELECT count(*) FROM checkins"), [[int(0)]]);
