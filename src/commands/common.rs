@@ -396,6 +396,7 @@ pub fn guard_words(
             && !c.private
         {
             c.sealed = true;
+            c.sealed_for_anyone = seal.reader().is_none();
             c.answer = None;
             c.appreciation = None;
             c.need = None;

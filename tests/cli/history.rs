@@ -601,3 +601,24 @@ fn as_a_reader_who_has_not_checked_in_sees_the_other_partners_words_sealed() {
     assert!(for_sam.get("sealed").is_none(), "{for_sam}");
     assert_eq!(for_sam["note"], "only-sam-so-far");
 }
+
+#[test]
+fn with_no_reader_named_sealed_words_wait_for_both_check_ins_and_say_how_to_name_one() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "7",
+        "--note",
+        "only-sam-so-far",
+    ])
+    .success();
+    let run = env.run(["history"]);
+    run.success()
+        .stdout_has("Sam's words are shown once you have both checked in for that day")
+        .stdout_has("(name who is reading with --as NAME)");
+    assert!(!run.stdout.contains("until you check in"), "{}", run.stdout);
+    assert!(!run.stdout.contains("only-sam-so-far"), "{}", run.stdout);
+}
