@@ -847,3 +847,15 @@ fn a_hard_moment_is_talked_through_part_by_part_in_a_terminal() {
         ]]
     );
 }
+
+/// `note -` with a terminal on standard input does not wait for typing that has no end: it
+/// says how to give the words, exits 2 and writes nothing.
+#[test]
+fn a_note_of_a_dash_in_a_terminal_is_refused_rather_than_waited_on() {
+    let env = TestEnv::with_couple();
+    let p = spawn(&env, &["note", "--as", "Alex", "-"]);
+    let (code, rest) = finish(p);
+    assert_eq!(code, 2, "{rest}");
+    assert!(rest.contains("standard input is this terminal"), "{rest}");
+    assert_eq!(query(&env, "SELECT count(*) FROM notes"), [[int(0)]]);
+}
