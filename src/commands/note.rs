@@ -131,8 +131,9 @@ impl Output for Saved<'_> {
             writeln!(
                 out,
                 "Saved {name}'s private note for {day} (note {}). Only {name} can read it, with \
-                 their passphrase: rekindle history --private --as {name}",
-                self.record.id
+                 their passphrase: rekindle history --private --as {}",
+                self.record.id,
+                crate::text::prose::shell_word(&name)
             )?;
         } else {
             writeln!(
