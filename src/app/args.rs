@@ -11,7 +11,8 @@ use crate::commands::{Command, context::Globals};
 ///
 /// Each of you checks in once a day, keeps small promises, writes and answers apologies, and
 /// together you can see, week by week, whether things are getting better. Everything stays in
-/// one file on this computer; nothing is ever sent anywhere.
+/// one file on this computer, and rekindle never opens a network connection: `sync` only
+/// writes encrypted files into a folder you choose.
 #[derive(Debug, Parser)]
 #[command(
     name = "rekindle",

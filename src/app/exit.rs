@@ -146,7 +146,7 @@ fn one_line(err: &anyhow::Error) -> String {
 /// with the cursor in the middle of a line (the questions rekindle draws itself move below
 /// themselves before they return).
 fn announce_cancel(fresh_line: bool) {
-    announce_once(fresh_line, crate::domain::error::cancelled_message());
+    announce_once(fresh_line, &crate::domain::error::cancelled_message());
 }
 
 /// Writes `rekindle: {message}` to standard error, once per process, with the cursor shown.

@@ -816,6 +816,9 @@ impl Output for Saved<'_> {
                 writeln!(out, "  {}", scores_line(record))?;
             }
         }
+        if record.private && !matches!(self.changed, Some([])) {
+            writeln!(out, "  {}", crate::views::checkin::private_line(record))?;
+        }
         for feeling in record.feelings.iter().filter(|_| self.feelings_from_flags) {
             if let Some(near) = feelings::nearest(&feeling.word) {
                 writeln!(out, "  {}", feelings::near_miss_note(&feeling.word, near))?;

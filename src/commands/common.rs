@@ -399,6 +399,7 @@ pub fn guard_words(
             && !c.private
         {
             c.sealed = true;
+            c.sealed_for_anyone = seal.reader().is_none();
             c.answer = None;
             c.appreciation = None;
             c.need = None;
@@ -494,7 +495,8 @@ pub fn own_key(
     let Some(key) = store::partner_keys::get(conn, partner.id)? else {
         return Err(UserError::new(format!(
             "--private: {name} has no passphrase yet, so there is no key to keep words private \
-             with; set one first: rekindle partners passphrase {name}"
+             with; set one first: rekindle partners passphrase {}",
+            crate::text::prose::shell_word(&name)
         ))
         .into());
     };
@@ -514,7 +516,8 @@ pub fn own_key(
         return Err(UserError::new(format!(
             "--private: {name}'s passphrase was set by {other}, who may know it, so words kept \
              with it would not be {name}'s alone; ask {other} for it, then change it to one only \
-             you know: rekindle partners passphrase {name}"
+             you know: rekindle partners passphrase {}",
+            crate::text::prose::shell_word(&name)
         ))
         .into());
     }

@@ -428,7 +428,12 @@ impl Context {
             }
             None => Err(UserError::new(format!(
                 "who is this? pass --as with {} (or set REKINDLE_AS)",
-                or_list(&names)
+                or_list(
+                    &names
+                        .iter()
+                        .map(|n| crate::text::prose::shell_word(&sanitize::line(n)))
+                        .collect::<Vec<_>>()
+                )
             ))
             .into()),
         }

@@ -164,7 +164,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         fix: args.fix,
         ..Report::about(&ctx.journal, &privacy, &stale)
     };
-    ctx.emit(&report)?;
+    report.say(ctx)?;
     if !report.integrity.is_empty() {
         return Err(failed(ctx, &report));
     }
@@ -320,7 +320,7 @@ fn not_private(
         ..Report::about(&ctx.journal, &privacy, &stale)
     };
     drop(conn);
-    ctx.emit(&report)?;
+    report.say(ctx)?;
     Err(anyhow::anyhow!("{}", blocking[0]))
 }
 
@@ -356,17 +356,37 @@ fn warnings(privacy: &[privacy::Finding], search: &Search, stale: &Left) -> Vec<
 }
 
 impl Report {
+    /// Prints the report; its warnings go to standard error as `rekindle: warning: …`, as
+    /// every command's do (with `--json` they are in the JSON, and stderr stays quiet).
+    fn say(&self, ctx: &Context) -> anyhow::Result<()> {
+        ctx.emit(self)?;
+        if !ctx.json {
+            let warnings: Vec<String> = self
+                .warnings
+                .iter()
+                .filter(|w| !self.explained.contains(w))
+                .cloned()
+                .collect();
+            ctx.warn(&warnings);
+        }
+        Ok(())
+    }
+
     /// What doctor says about the journal's files, whatever their contents: their modes,
     /// leftovers beside them. The rest is filled in by the caller.
     fn about(journal: &Path, privacy: &[privacy::Finding], stale: &Left) -> Report {
-        let dir = journal.parent().filter(|d| !d.as_os_str().is_empty());
+        // A journal named without a folder (`--journal journal.db`) is in the current one.
+        let dir = journal
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         Report {
             journal: journal.display().to_string(),
             schema_version: None,
             supported_version: SCHEMA_VERSION,
             integrity: Vec::new(),
             file_mode: privacy::mode(journal).map(|m| format!("{m:04o}")),
-            dir_mode: dir.and_then(privacy::mode).map(|m| format!("{m:04o}")),
+            dir_mode: privacy::mode(dir).map(|m| format!("{m:04o}")),
             search_index: "unchecked",
             leftovers: stale
                 .creating
@@ -525,7 +545,7 @@ fn damaged(ctx: &Context, why: anyhow::Error) -> anyhow::Result<()> {
         ..Report::about(&ctx.journal, &privacy, &stale)
     };
     drop(conn);
-    ctx.emit(&report)?;
+    report.say(ctx)?;
     Err(failed(ctx, &report))
 }
 
@@ -633,8 +653,12 @@ impl Output for Report {
         }
         let modes = format!(
             "file {}, folder {}",
-            self.file_mode.as_deref().unwrap_or("?"),
-            self.dir_mode.as_deref().unwrap_or("?")
+            self.file_mode
+                .as_deref()
+                .unwrap_or("(its mode could not be read)"),
+            self.dir_mode
+                .as_deref()
+                .unwrap_or("(its mode could not be read)")
         );
         if self.privacy_ok {
             writeln!(
@@ -662,13 +686,6 @@ impl Output for Report {
         }
         if !readable.is_empty() && !unreadable.is_empty() {
             writeln!(out, "Unreadable   {}", unreadable.join(", "))?;
-        }
-        for warning in self.warnings.iter().filter(|w| !self.explained.contains(w)) {
-            writeln!(
-                out,
-                "{} {warning}",
-                console::style("warning:").yellow().bold()
-            )?;
         }
         if !self.fix {
             return Ok(());

@@ -293,13 +293,15 @@ impl Output for Saved<'_> {
         let other = sanitize::line(self.other);
         let hint = match row.exercise {
             Exercise::Incident => format!(
-                "{other} can write their own side of the same moment: rekindle exercise incident --as {other}"
+                "{other} can write their own side of the same moment: rekindle exercise incident --as {}",
+                prose::shell_word(&other)
             ),
             Exercise::Trigger => {
                 "It is shown with the focus: rekindle focus, or rekindle on its own.".to_string()
             }
             Exercise::Request => format!(
-                "{other} can turn it into a promise: rekindle promise add --as {other} --request {}",
+                "{other} can turn it into a promise: rekindle promise add --as {} --request {}",
+                prose::shell_word(&other),
                 row.id
             ),
         };

@@ -219,7 +219,8 @@ impl Output for Saved<'_> {
             };
             writeln!(
                 out,
-                "Saved {what} for {name} on {day}. Only {name} can read {it}, with their passphrase: rekindle history --private --as {name}"
+                "Saved {what} for {name} on {day}. Only {name} can read {it}, with their passphrase: rekindle history --private --as {}",
+                crate::text::prose::shell_word(&name)
             )?;
         }
         if let Some(note) = self.note

@@ -113,7 +113,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             bail_user!(
                 "{} has no passphrase, so nothing of theirs is private; set one with rekindle partners passphrase {}",
                 sanitize::line(&me.name),
-                sanitize::line(&me.name)
+                crate::text::prose::shell_word(&sanitize::line(&me.name))
             );
         }
         ctx.identity(&store, &me)?;

@@ -119,7 +119,7 @@ impl Output for Created<'_> {
             writeln!(
                 out,
                 "Next, each of you checks in once a day: rekindle checkin --as {}",
-                sanitize::line(&first.name)
+                crate::text::prose::shell_word(&sanitize::line(&first.name))
             )?;
         }
         Ok(())

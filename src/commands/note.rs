@@ -23,9 +23,12 @@ use crate::views::json::{self, Names, NoteRecord};
 /// encrypted to your own key before it is stored (it needs a passphrase of your own): your
 /// partner's timeline shows only that you wrote a private note, and you read it with
 /// `rekindle history --private`. `rekindle reveal note ID` shares it later.
+///
+/// TEXT `-` reads the note from standard input (as `import -` reads its file), for words
+/// piped in from a file or another program.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// What you want to write (quote it)
+    /// What you want to write (quote it), or - to read it from standard input
     #[arg(value_name = "TEXT", allow_hyphen_values = true)]
     pub text: String,
 
@@ -38,10 +41,44 @@ pub struct Args {
     pub date: Option<String>,
 }
 
+/// The most read from standard input: far more than any note, and a bound on a mistake such
+/// as piping a whole disk image in.
+const MAX_INPUT: u64 = 1024 * 1024;
+
+/// The note's words from standard input, for TEXT `-`. A terminal there is refused rather
+/// than waited on: nothing says when typing would end.
+fn read_stdin() -> anyhow::Result<String> {
+    use std::io::{IsTerminal, Read};
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        crate::bail_user!(
+            "`rekindle note -` reads the note from standard input, but standard input is this terminal; give the words in quotes, e.g. rekindle note \"a good walk today\", or pipe them in: rekindle note - < words.txt"
+        );
+    }
+    let mut bytes = Vec::new();
+    stdin.lock().take(MAX_INPUT + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_INPUT {
+        crate::bail_user!(
+            "the note on standard input is longer than 1 MB; write a shorter note; nothing was saved"
+        );
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => {
+            crate::bail_user!("the note on standard input is not UTF-8 text; nothing was saved")
+        }
+    }
+}
+
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
+    let given = if args.text == "-" {
+        read_stdin()?
+    } else {
+        args.text.clone()
+    };
     let text = nonblank(
         "the note",
-        &args.text,
+        &given,
         "write a few words in quotes, e.g. rekindle note \"a good walk today\"",
     )?
     .trim()
@@ -94,8 +131,9 @@ impl Output for Saved<'_> {
             writeln!(
                 out,
                 "Saved {name}'s private note for {day} (note {}). Only {name} can read it, with \
-                 their passphrase: rekindle history --private --as {name}",
-                self.record.id
+                 their passphrase: rekindle history --private --as {}",
+                self.record.id,
+                crate::text::prose::shell_word(&name)
             )?;
         } else {
             writeln!(

@@ -106,7 +106,7 @@ impl Output for Shown<'_> {
         writeln!(
             out,
             "Answer it in your check-in: rekindle checkin --as {}{step_flag}",
-            sanitize::line(self.partner)
+            crate::text::prose::shell_word(&sanitize::line(self.partner))
         )?;
         Ok(())
     }

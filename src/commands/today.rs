@@ -167,7 +167,7 @@ fn next_step(
             format!(
                 "Say who you are to see your own prompt and what waits for you: add --as with \
                  {}, or set REKINDLE_AS once in your shell.",
-                or_list(&names)
+                or_list(&names.iter().map(|n| shell_word(n)).collect::<Vec<_>>())
             ),
         );
     };

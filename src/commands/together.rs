@@ -129,14 +129,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             let body = serde_json::to_string(&meeting)?;
             let at = store::clock::wall(&store.clock().now());
             store.write(|tx| Ok(store::meetings::save_draft(tx, date, &body, &at)?))?;
-            crate::domain::error::note_draft_kept();
-            let _ = writeln!(
-                std::io::stderr().lock(),
-                "rekindle: what you said in the first {} of {} parts is kept as a draft on this \
-                 computer; the next rekindle together offers to go on from there",
-                meeting.parts_done,
-                meeting::PARTS
-            );
+            crate::domain::error::note_draft_kept(meeting.parts_done.into(), meeting::PARTS.into());
         }
         return Err(e);
     }

@@ -29,21 +29,34 @@ pub fn note_journal_created() {
     JOURNAL_CREATED.store(true, std::sync::atomic::Ordering::SeqCst);
 }
 
-/// Set once this process has kept a meeting's draft after a cancel (`together`), which it
-/// has just said, so the cancel does not then claim that nothing was saved.
-static DRAFT_KEPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// Set once this process has kept a meeting's draft after a cancel (`together`): how many
+/// of how many parts were said, so the cancel says what was kept and where it waits.
+static DRAFT_KEPT: std::sync::OnceLock<(usize, usize)> = std::sync::OnceLock::new();
 
-/// Records that a cancelled `together` kept what was said so far as a draft.
-pub fn note_draft_kept() {
-    DRAFT_KEPT.store(true, std::sync::atomic::Ordering::SeqCst);
+/// Records that a cancelled `together` kept what was said in its first `done` of `parts`
+/// parts as a draft.
+pub fn note_draft_kept(done: usize, parts: usize) {
+    let _ = DRAFT_KEPT.set((done, parts));
 }
 
-/// What a cancel says, for both [`Cancelled`] and the Ctrl-C handler.
-pub fn cancelled_message() -> &'static str {
-    if DRAFT_KEPT.load(std::sync::atomic::Ordering::SeqCst) {
-        return "cancelled; nothing else was saved";
+/// What a cancel says, for [`Cancelled`].
+pub fn cancelled_message() -> String {
+    if let Some(&(done, parts)) = DRAFT_KEPT.get() {
+        return draft_kept_message(done, parts);
     }
-    cancelled_message_for(JOURNAL_CREATED.load(std::sync::atomic::Ordering::SeqCst))
+    cancelled_message_for(JOURNAL_CREATED.load(std::sync::atomic::Ordering::SeqCst)).to_string()
+}
+
+fn draft_kept_message(done: usize, parts: usize) -> String {
+    let said = if done == 1 {
+        format!("the first part of {parts}")
+    } else {
+        format!("the first {done} parts of {parts}")
+    };
+    format!(
+        "cancelled; what you said so far ({said}) is kept as a draft on this computer, and the \
+         next `rekindle together` offers to go on from there; nothing else was saved"
+    )
 }
 
 fn cancelled_message_for(journal_created: bool) -> &'static str {
@@ -72,5 +85,20 @@ mod tests {
         let after = cancelled_message_for(true);
         assert!(after.contains("journal was created"), "{after}");
         assert!(after.contains("check-in was not saved"), "{after}");
+    }
+
+    #[test]
+    fn a_cancel_that_kept_a_draft_says_the_next_together_goes_on_from_it() {
+        let one = draft_kept_message(1, 4);
+        assert!(
+            one.contains("(the first part of 4) is kept as a draft"),
+            "{one}"
+        );
+        assert!(
+            one.contains("next `rekindle together` offers to go on"),
+            "{one}"
+        );
+        let three = draft_kept_message(3, 4);
+        assert!(three.contains("(the first 3 parts of 4)"), "{three}");
     }
 }

@@ -7,7 +7,10 @@ use super::lock::BUSY_TIMEOUT;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("there is no journal at {} yet; run `rekindle init` to create one", .0.display())]
+    #[error(
+        "there is no journal at {} yet; start with `rekindle checkin` in a terminal (it asks your two names and sets the journal up) or `rekindle init`",
+        .0.display()
+    )]
     Missing(PathBuf),
     #[error("a journal already exists at {}; it was left unchanged", .0.display())]
     Exists(PathBuf),

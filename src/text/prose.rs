@@ -106,6 +106,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn shell_words_are_quoted_only_when_a_shell_needs_it() {
+        assert_eq!(shell_word("Sam"), "Sam");
+        assert_eq!(shell_word("Adeyemi-Okonkwo"), "Adeyemi-Okonkwo");
+        assert_eq!(
+            shell_word("Ngozi Adeyemi-Okonkwo"),
+            "'Ngozi Adeyemi-Okonkwo'"
+        );
+        assert_eq!(
+            shell_words::split(&shell_word("O'Brien")).unwrap(),
+            ["O'Brien"]
+        );
+        assert_eq!(shell_words::split(&shell_word("a$b;c")).unwrap(), ["a$b;c"]);
+    }
+
+    #[test]
     fn paragraphs_wrap_and_indent() {
         let text = "word ".repeat(60);
         let wrapped = paragraph(text.trim(), 2);

@@ -16,6 +16,16 @@ pub fn saved_line(record: &CheckinRecord, replaced: bool) -> String {
     )
 }
 
+/// Said under a check-in saved with private words: who alone can read them, and how.
+pub fn private_line(record: &CheckinRecord) -> String {
+    let name = sanitize::line(&record.partner);
+    format!(
+        "Your words were kept private: only {name} can read them, with {name}'s passphrase \
+         (rekindle history --private --as {}).",
+        crate::text::prose::shell_word(&name)
+    )
+}
+
 /// Said instead of "Replaced …" when an amended check-in came out the same as the saved one.
 pub fn unchanged_line(record: &CheckinRecord) -> String {
     format!(

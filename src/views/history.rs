@@ -406,7 +406,14 @@ fn marked_entry(
                     name(&c.partner)
                 )?;
             }
-            if c.sealed {
+            if c.sealed && c.sealed_for_anyone {
+                writeln!(
+                    out,
+                    "    {}'s words are shown once you have both checked in for that day \
+                     (name who is reading with --as NAME)",
+                    name(&c.partner)
+                )?;
+            } else if c.sealed {
                 writeln!(
                     out,
                     "    {}'s words are sealed until you check in for that day too",

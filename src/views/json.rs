@@ -83,6 +83,9 @@ pub struct CheckinRecord {
     /// `null` here. Absent when false.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub sealed: bool,
+    /// Sealed with no reader named: shown once both have checked in that day, whoever reads.
+    #[serde(skip)]
+    pub sealed_for_anyone: bool,
     /// Its private words were written on another computer of the couple and stay there (this
     /// journal holds only their stub): shown to their author reading with `--private`.
     /// Absent when false.
@@ -115,6 +118,7 @@ pub fn checkin_record(checkin: &Checkin, partner: &str, feelings: &[Feeling]) ->
         edited: false,
         private: false,
         sealed: false,
+        sealed_for_anyone: false,
         elsewhere: false,
         revealed_on: None,
     }

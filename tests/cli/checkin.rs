@@ -348,7 +348,8 @@ fn without_a_terminal_and_without_a_journal_it_says_to_run_init() {
         env.run(args)
             .code(1)
             .stderr_has("there is no journal at")
-            .stderr_has("run `rekindle init`");
+            .stderr_has("start with `rekindle checkin` in a terminal")
+            .stderr_has("or `rekindle init`");
     }
     assert!(!env.home().join(".local").exists());
 }

@@ -242,3 +242,18 @@ fn the_today_view_knows_who_is_asking_and_says_how_to_start_without_a_journal() 
         .success()
         .stdout_has("REKINDLE_AS");
 }
+
+#[test]
+fn the_help_says_truthfully_what_leaves_the_computer() {
+    let env = TestEnv::new();
+    let run = env.run(["--help"]);
+    run.code(0);
+    let words = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains(
+            "rekindle never opens a network connection: `sync` only writes encrypted files into a folder you choose"
+        ),
+        "{words}"
+    );
+    assert!(!words.contains("nothing is ever sent"), "{words}");
+}

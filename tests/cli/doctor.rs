@@ -73,10 +73,20 @@ fn doctor_warns_when_others_can_read_the_journal() {
     let journal = env.default_journal();
     std::fs::set_permissions(&journal, std::fs::Permissions::from_mode(0o644)).unwrap();
     let run = env.run(["doctor"]);
+    // As the contract says of every warning: on stderr, starting `rekindle: warning:`.
     run.success()
-        .stdout_has("can be read by other users (mode 0644)")
-        .stdout_has("rekindle doctor --fix")
-        .stdout_has("chmod 600");
+        .stderr_has("rekindle: warning: ")
+        .stderr_has("can be read by other users (mode 0644)")
+        .stderr_has("rekindle doctor --fix")
+        .stderr_has("chmod 600");
+    assert!(
+        run.stderr
+            .lines()
+            .all(|l| l.starts_with("rekindle: warning: ")),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stdout.contains("warning"), "{}", run.stdout);
     let json = env.run(["doctor", "--json"]).success().json();
     assert_eq!(json["file_mode"], "0644");
     // One warning for the journal: its -wal and -shm, which SQLite gives the journal's mode
@@ -353,4 +363,31 @@ fn doctor_fix_removes_files_left_by_an_interrupted_creation_and_nothing_else() {
     assert!(!leftover.exists() && !leftover_journal.exists());
     assert!(unrelated.exists());
     assert_eq!(dump(&journal), before);
+}
+
+/// A journal named without a folder (`--journal j.db`) is in the current folder, and doctor
+/// says that folder's mode rather than a question mark.
+#[test]
+fn doctor_gives_the_folder_mode_of_a_journal_named_without_a_folder() {
+    let env = TestEnv::new();
+    env.run([
+        "--journal",
+        "j.db",
+        "init",
+        "--partner",
+        "Sam",
+        "--partner",
+        "Alex",
+    ])
+    .success();
+    chmod(env.root(), 0o700);
+    let run = env.run(["--journal", "j.db", "doctor"]);
+    run.success()
+        .stdout_has("Privacy      file 0600, folder 0700: ok");
+    assert!(!run.stdout.contains('?'), "{}", run.stdout);
+    let json = env
+        .run(["--journal", "j.db", "doctor", "--json"])
+        .success()
+        .json();
+    assert_eq!(json["dir_mode"], "0700");
 }

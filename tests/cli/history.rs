@@ -654,3 +654,24 @@ fn a_sealed_match_is_neither_shown_nor_counted_nor_taking_a_place_on_the_page() 
         .json();
     assert_eq!(alex.as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn with_no_reader_named_sealed_words_wait_for_both_check_ins_and_say_how_to_name_one() {
+    let env = TestEnv::with_couple();
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "7",
+        "--note",
+        "only-sam-so-far",
+    ])
+    .success();
+    let run = env.run(["history"]);
+    run.success()
+        .stdout_has("Sam's words are shown once you have both checked in for that day")
+        .stdout_has("(name who is reading with --as NAME)");
+    assert!(!run.stdout.contains("until you check in"), "{}", run.stdout);
+    assert!(!run.stdout.contains("only-sam-so-far"), "{}", run.stdout);
+}

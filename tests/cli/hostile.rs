@@ -628,7 +628,7 @@ fn doctor_defuses_a_journal_path_full_of_escapes() {
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
     let mut scan = Scan::new(&env);
     let run = scan.ok(&["--journal", journal, "doctor"], Some("pwned"));
-    assert!(run.stdout.contains("chmod 600"), "{}", run.stdout);
+    assert!(run.stderr.contains("chmod 600"), "{}", run.stderr);
     scan.ok(&["--journal", journal, "partners"], None);
     scan.ok(&["--journal", journal, "doctor", "--json"], Some("pwned"));
     scan.run(

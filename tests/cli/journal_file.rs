@@ -21,13 +21,15 @@ fn a_read_command_on_a_missing_journal_says_to_run_init_and_creates_nothing() {
     let env = TestEnv::new();
     for command in [
         &["partners"][..],
+        &["history"],
         &["doctor"],
         &["partners", "role", "Sam", "healing"],
     ] {
         env.run(command)
             .code(1)
             .stderr_has("there is no journal at")
-            .stderr_has("run `rekindle init`");
+            .stderr_has("start with `rekindle checkin` in a terminal")
+            .stderr_has("or `rekindle init`");
     }
     assert!(!env.home().join(".local").exists());
 }
@@ -86,6 +88,7 @@ fn a_journal_from_a_newer_rekindle_is_refused_untouched() {
     let before = bytes(&journal);
     for command in [
         &["partners"][..],
+        &["history"],
         &["doctor"],
         &["partners", "rename", "Sam", "Sasha"],
     ] {

@@ -616,3 +616,35 @@ fn private_words_another_key_locked_do_not_hide_the_rest() {
         .refused()
         .stderr_has("an age file");
 }
+
+/// `note -` reads the note from standard input, as `import -` reads its file; empty input
+/// is refused as an empty note is, and nothing is written.
+#[test]
+fn a_note_of_a_dash_reads_its_words_from_standard_input() {
+    let env = TestEnv::with_couple();
+    let before = dump(&env.default_journal());
+    env.run_with_stdin(["note", "--as", "Alex", "-"], "  \n")
+        .refused()
+        .stderr_has("the note is empty");
+    assert_eq!(dump(&env.default_journal()), before);
+    let saved = env
+        .run_with_stdin(
+            ["note", "--as", "Alex", "-", "--json"],
+            "a long walk by the river\n",
+        )
+        .success()
+        .json();
+    assert_eq!(saved["text"], "a long walk by the river");
+    let history = env
+        .run(["history", "--as", "Alex", "--json"])
+        .success()
+        .json();
+    let texts: Vec<&str> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["kind"] == "note")
+        .filter_map(|r| r["text"].as_str())
+        .collect();
+    assert_eq!(texts, ["a long walk by the river"], "no note says \"-\"");
+}

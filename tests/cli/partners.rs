@@ -148,3 +148,37 @@ fn names_that_look_alike_are_refused_everywhere() {
         .stderr_has("partners[1].name: \"\u{405}am\" looks the same as \"Sam\"");
     assert!(!other.default_journal().exists());
 }
+
+/// A name with a space is quoted in every command rekindle suggests with it, so the
+/// suggestion works when pasted into a shell; a plain name is left as it is.
+#[test]
+fn suggested_commands_quote_a_name_with_a_space() {
+    let env = TestEnv::new();
+    env.run([
+        "init",
+        "--partner",
+        "Ngozi Adeyemi-Okonkwo",
+        "--partner",
+        "Sam",
+    ])
+    .success()
+    .stdout_has("rekindle checkin --as 'Ngozi Adeyemi-Okonkwo'");
+    env.run([
+        "note",
+        "--as",
+        "Ngozi Adeyemi-Okonkwo",
+        "--private",
+        "for me",
+    ])
+    .refused()
+    .stderr_has("set one first: rekindle partners passphrase 'Ngozi Adeyemi-Okonkwo'");
+    env.run(["note", "--as", "Sam", "--private", "for me"])
+        .refused()
+        .stderr_has("set one first: rekindle partners passphrase Sam");
+    env.run(["history", "--private", "--as", "Ngozi Adeyemi-Okonkwo"])
+        .refused()
+        .stderr_has("rekindle partners passphrase 'Ngozi Adeyemi-Okonkwo'");
+    env.run(["note", "hello"])
+        .refused()
+        .stderr_has("pass --as with 'Ngozi Adeyemi-Okonkwo' or Sam");
+}

@@ -484,7 +484,8 @@ fn promise_commands_need_a_journal() {
     let env = TestEnv::new();
     env.run(["promise", "list"])
         .code(1)
-        .stderr_has("run `rekindle init`");
+        .stderr_has("start with `rekindle checkin` in a terminal")
+        .stderr_has("or `rekindle init`");
     assert!(!env.default_journal().exists());
 }
 

@@ -751,9 +751,15 @@ fn an_interrupted_meeting_is_kept_as_a_draft_and_resumed() {
     ] {
         answer(&mut p, question, keys);
     }
-    p.exp_string("kept as a draft").expect("the draft line");
+    p.exp_string("cancelled; what you said so far (the first part of 4) is kept as a draft")
+        .expect("the draft line");
     let (code, rest) = finish(p);
     assert_eq!(code, 130);
+    let rest_words = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        rest_words.contains("the next `rekindle together` offers to go on from there"),
+        "{rest}"
+    );
     assert!(rest.contains("nothing else was saved"), "{rest}");
     assert!(!rest.contains("nothing was saved"), "{rest}");
     assert_eq!(query(&env, "SELECT count(*) FROM checkins"), [[int(0)]]);
@@ -840,4 +846,16 @@ fn a_hard_moment_is_talked_through_part_by_part_in_a_terminal() {
             rusqlite::types::Value::Null,
         ]]
     );
+}
+
+/// `note -` with a terminal on standard input does not wait for typing that has no end: it
+/// says how to give the words, exits 2 and writes nothing.
+#[test]
+fn a_note_of_a_dash_in_a_terminal_is_refused_rather_than_waited_on() {
+    let env = TestEnv::with_couple();
+    let p = spawn(&env, &["note", "--as", "Alex", "-"]);
+    let (code, rest) = finish(p);
+    assert_eq!(code, 2, "{rest}");
+    assert!(rest.contains("standard input is this terminal"), "{rest}");
+    assert_eq!(query(&env, "SELECT count(*) FROM notes"), [[int(0)]]);
 }

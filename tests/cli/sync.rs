@@ -1715,3 +1715,35 @@ fn private_words_are_never_encrypted_to_a_key_that_only_arrived() {
         .refused();
     assert_eq!(shared(&sam), before, "nothing was written");
 }
+
+/// `sync status` says when in words, in local time, and counts in the singular for one.
+#[test]
+fn sync_status_says_when_in_words_and_counts_one_batch_as_one() {
+    let dir = folder();
+    let mut sam = TestEnv::with_couple();
+    sam.set("TZ", "UTC")
+        .set("REKINDLE_NOW", "2026-11-21T10:32:27.433729Z");
+    let code = init(&sam, dir.path(), "Sam", &[]);
+    let run = sam.run(["sync", "status"]);
+    run.success()
+        .stdout_has("Sent: 1 batch, the last (number 1) on Saturday 21 November 2026 at 10:32.");
+    assert!(!run.stdout.contains("2026-11-21T"), "{}", run.stdout);
+    assert!(!run.stdout.contains("1 batches"), "{}", run.stdout);
+    // The timestamp stays exact for scripts.
+    let json = sam.run(["sync", "status", "--json"]).success().json();
+    assert_eq!(json["sent"]["batches"], 1);
+    assert!(
+        json["sent"]["last_at"]
+            .as_str()
+            .is_some_and(|at| at.starts_with("2026-11-21T10:32:27")),
+        "{json}"
+    );
+
+    let alex = TestEnv::new();
+    join(&alex, dir.path(), "Alex", &code);
+    alex.run(["checkin", "--trust", "4"]).success();
+    sam.run(["sync"]).success();
+    let run = sam.run(["sync", "status"]);
+    run.success().stdout_has("1 batch applied, up to number 1.");
+    assert!(!run.stdout.contains("1 batches"), "{}", run.stdout);
+}

@@ -213,7 +213,12 @@ fn changing_a_passphrase_keeps_the_key_and_removing_it_asks_about_private_words(
         "kept for me",
         "--private",
     ])
-    .success();
+    .success()
+    .stdout_has("Saved Sam's check-in")
+    .stdout_has(
+        "Your words were kept private: only Sam can read them, with Sam's passphrase \
+         (rekindle history --private --as Sam).",
+    );
     env.run(["partners", "passphrase", "Sam", "--remove", "--as", "Sam"])
         .refused()
         .stderr_has("Pass --yes to agree");
@@ -303,7 +308,7 @@ fn private_words_are_in_no_file_and_only_their_author_reads_them() {
     assert_eq!(saved["answer"], serde_json::Value::Null);
     let id = saved["id"].as_i64().unwrap();
     env.set("REKINDLE_PASSPHRASE_FILE", "");
-    env.run([
+    let shared = env.run([
         "checkin",
         "--as",
         "Alex",
@@ -311,8 +316,10 @@ fn private_words_are_in_no_file_and_only_their_author_reads_them() {
         "4",
         "--answer",
         "shared words",
-    ])
-    .success();
+    ]);
+    shared.success().stdout_has("Saved Alex's check-in");
+    // Shared words: nothing is said of keeping them private.
+    assert!(!shared.stdout.contains("kept private"), "{}", shared.stdout);
 
     // Alex sees that Sam checked in, the scores and the feeling, never the words.
     let alex = as_reader(&env, "Alex", &["history", "--json"]).json();

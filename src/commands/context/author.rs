@@ -102,7 +102,7 @@ impl Context {
             sanitize::line(&event.by_name),
             dates::in_words(event.date),
             sanitize::line(&event.by_name),
-            sanitize::line(&partner.name)
+            crate::text::prose::shell_word(&sanitize::line(&partner.name))
         );
         let ids: Vec<i64> = events.iter().map(|e| e.event_id).collect();
         // One transaction for all of them; if the journal is busy, it is said again next time.

@@ -240,7 +240,8 @@ impl Output for Changed {
                     out,
                     "{by} set a passphrase for {name} on {on}. It is in the timeline, and {name} \
                      will be told at their next use; {name} can change it with rekindle \
-                     partners passphrase {name}."
+                     partners passphrase {}.",
+                    crate::text::prose::shell_word(&name)
                 )?;
             }
             "set" => writeln!(

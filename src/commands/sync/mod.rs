@@ -98,11 +98,11 @@ pub fn after_write(ctx: &Context) {
         )),
         Ok((report, None)) if !report.not_applied.is_empty() => Some(format!(
             "synced, but {} from the sync folder could not be applied; `rekindle sync status` says why",
-            if report.not_applied.len() == 1 {
-                "1 batch".to_string()
-            } else {
-                format!("{} batches", report.not_applied.len())
-            }
+            crate::text::prose::count(
+                i64::try_from(report.not_applied.len()).unwrap_or(i64::MAX),
+                "batch",
+                "batches"
+            )
         )),
         Ok(_) => None,
         Err(e) => Some(format!(

@@ -7,10 +7,11 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::commands::context::Context;
+use crate::domain::dates;
 use crate::store::clock::device;
 use crate::store::sync::{self, folder};
 use crate::store::{self};
-use crate::text::sanitize;
+use crate::text::{prose, sanitize};
 use crate::views::Output;
 
 #[derive(Serialize)]
@@ -27,6 +28,9 @@ struct Status {
     last_sync_at: Option<String>,
     sent: Sent,
     devices: Vec<Other>,
+    /// The local time zone, to say when in words.
+    #[serde(skip)]
+    offset: chrono::FixedOffset,
 }
 
 #[derive(Serialize, Default)]
@@ -72,6 +76,7 @@ pub fn run(ctx: &mut Context) -> anyhow::Result<()> {
             last_sync_at: None,
             sent: Sent::default(),
             devices: Vec::new(),
+            offset: ctx.offset,
         });
     };
     let partners = store::partners::all(conn)?;
@@ -166,6 +171,7 @@ pub fn run(ctx: &mut Context) -> anyhow::Result<()> {
         last_sync_at: settings.last_sync_at.clone(),
         sent,
         devices,
+        offset: ctx.offset,
     })
 }
 
@@ -197,9 +203,9 @@ impl Output for Status {
         match (&self.sent.last, &self.sent.last_at) {
             (Some(seq), Some(at)) => writeln!(
                 out,
-                "Sent: {} batches, the last (number {seq}) at {}.",
-                self.sent.batches,
-                sanitize::line(at)
+                "Sent: {}, the last (number {seq}) on {}.",
+                batches(self.sent.batches),
+                sanitize::line(&dates::moment_in_words(at, self.offset))
             )?,
             _ => writeln!(out, "Sent: nothing yet.")?,
         }
@@ -227,15 +233,21 @@ impl Output for Status {
             match d.last_applied {
                 Some(last) => writeln!(
                     out,
-                    "From {whose}device {}: {} batches applied, up to number {last}.",
-                    d.device, d.applied
+                    "From {whose}device {}: {} applied, up to number {last}.",
+                    d.device,
+                    batches(d.applied)
                 )?,
                 None => writeln!(out, "From device {}: nothing applied.", d.device)?,
             }
             if !d.missing.is_empty() {
                 writeln!(
                     out,
-                    "  Not arrived yet: {}.",
+                    "  Not arrived yet: {} {}.",
+                    if d.missing.len() == 1 {
+                        "number"
+                    } else {
+                        "numbers"
+                    },
                     d.missing
                         .iter()
                         .map(u64::to_string)
@@ -255,4 +267,9 @@ impl Output for Status {
         }
         Ok(())
     }
+}
+
+/// "1 batch", "3 batches".
+fn batches(n: usize) -> String {
+    prose::count(i64::try_from(n).unwrap_or(i64::MAX), "batch", "batches")
 }
