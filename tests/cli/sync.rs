@@ -1551,12 +1551,11 @@ fn a_private_note_travels_as_its_stub_only() {
 
 /// Sharing private words (`reveal`), or losing them with a removed passphrase, changes the
 /// check-in: the other computer gets the new version with its feelings, not without them.
-#[test]
-fn a_revealed_check_in_keeps_its_feelings_on_the_other_computer() {
+fn a_changed_private_check_in_keeps_its_feelings_on_the_other_computer(change: &[&str]) {
     use crate::two_people::{SAM_PASS, couple_with_sam_key, pass_file};
     let dir = folder();
     let mut sam = couple_with_sam_key();
-    let pass = pass_file(&sam, "sam-reveal", SAM_PASS);
+    let pass = pass_file(&sam, "sam-change", SAM_PASS);
     sam.set("REKINDLE_PASSPHRASE_FILE", &pass);
     let code = init(&sam, dir.path(), "Sam", &[]);
     sam.run([
@@ -1585,13 +1584,13 @@ fn a_revealed_check_in_keeps_its_feelings_on_the_other_computer() {
             .collect()
     };
     assert_eq!(feelings(&alex), ["\"hopeful\" 2"]);
-    sam.run(["reveal", "checkin", "1", "--as", "Sam"]).success();
+    sam.run(change).success();
     sam.run(["sync"]).success();
     alex.run(["sync"]).success();
     assert_eq!(
         feelings(&alex),
         ["\"hopeful\" 2"],
-        "the feeling travelled with the reveal"
+        "the feeling travelled with {change:?}"
     );
     alex.run(["history", "--as", "Alex", "--kind", "checkin"])
         .success()
@@ -1599,42 +1598,16 @@ fn a_revealed_check_in_keeps_its_feelings_on_the_other_computer() {
     assert_eq!(feelings(&sam), feelings(&alex));
 }
 
-/// The same when the words are lost with a removed passphrase.
+#[test]
+fn a_revealed_check_in_keeps_its_feelings_on_the_other_computer() {
+    a_changed_private_check_in_keeps_its_feelings_on_the_other_computer(&[
+        "reveal", "checkin", "1", "--as", "Sam",
+    ]);
+}
+
 #[test]
 fn a_removed_passphrase_keeps_the_feelings_of_its_check_ins_on_the_other_computer() {
-    use crate::two_people::{SAM_PASS, couple_with_sam_key, pass_file};
-    let dir = folder();
-    let mut sam = couple_with_sam_key();
-    let pass = pass_file(&sam, "sam-remove", SAM_PASS);
-    sam.set("REKINDLE_PASSPHRASE_FILE", &pass);
-    let code = init(&sam, dir.path(), "Sam", &[]);
-    sam.run([
-        "checkin",
-        "--as",
-        "Sam",
-        "--trust",
-        "5",
-        "--feeling",
-        "hopeful:2",
-        "--answer",
-        "the walk by the weir",
-        "--private",
-    ])
-    .success();
-    sam.run(["sync"]).success();
-    let alex = TestEnv::new();
-    join(&alex, dir.path(), "Alex", &code);
-    let feelings = |env: &TestEnv| -> Vec<String> {
-        let doc = env.run(["export"]).success().json();
-        doc["feelings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| format!("{} {}", f["word"], f["intensity"]))
-            .collect()
-    };
-    assert_eq!(feelings(&alex), ["\"hopeful\" 2"]);
-    sam.run([
+    a_changed_private_check_in_keeps_its_feelings_on_the_other_computer(&[
         "partners",
         "passphrase",
         "Sam",
@@ -1642,19 +1615,7 @@ fn a_removed_passphrase_keeps_the_feelings_of_its_check_ins_on_the_other_compute
         "--yes",
         "--as",
         "Sam",
-    ])
-    .success();
-    sam.run(["sync"]).success();
-    alex.run(["sync"]).success();
-    assert_eq!(
-        feelings(&alex),
-        ["\"hopeful\" 2"],
-        "the feeling travelled with the words' removal"
-    );
-    alex.run(["history", "--as", "Alex", "--kind", "checkin"])
-        .success()
-        .stdout_has("hopeful");
-    assert_eq!(feelings(&sam), feelings(&alex));
+    ]);
 }
 
 /// A key for Sam that only arrived (here by a crafted import that swaps in Alex's key, newer
