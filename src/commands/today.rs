@@ -30,7 +30,9 @@ pub fn run(ctx: &mut Context) -> anyhow::Result<()> {
         Err(err) => return Err(err),
     };
     let day = store::today::day(store.conn(), today)?;
-    let me = ctx.named_partner(&store)?;
+    // The acting partner as every command knows them: `--as`, `REKINDLE_AS`, else whose
+    // computer this is.
+    let me = crate::commands::common::reader(ctx, &store)?;
     let name = |id: i64| {
         day.partners
             .iter()

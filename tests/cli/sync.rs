@@ -1708,3 +1708,34 @@ fn sync_status_says_when_in_words_and_counts_one_batch_as_one() {
     run.success().stdout_has("1 batch applied, up to number 1.");
     assert!(!run.stdout.contains("1 batches"), "{}", run.stdout);
 }
+
+/// A bare `rekindle` on a computer that is someone's speaks to them, as every other command
+/// there acts for them without `--as`.
+#[test]
+fn today_on_a_partners_own_computer_is_theirs() {
+    let dir = folder();
+    let sam = TestEnv::with_couple();
+    let code = init(&sam, dir.path(), "Sam", &[]);
+    let alex = TestEnv::new();
+    join(&alex, dir.path(), "Alex", &code);
+    let before = alex.run(Vec::<&str>::new()).success().stdout.clone();
+    assert!(!before.contains("Say who you are"), "{before}");
+    alex.run(["checkin", "--trust", "6"]).success();
+    let after = alex.run(Vec::<&str>::new()).success().stdout.clone();
+    assert_ne!(
+        before, after,
+        "Alex's own check-in shows on Alex's computer"
+    );
+    let sams = sam.run(Vec::<&str>::new()).success().stdout.clone();
+    assert!(!sams.contains("Say who you are"), "{sams}");
+}
+
+/// `sync init` says the command for the other computer with the other partner's name in it.
+#[test]
+fn sync_init_names_who_joins_in_the_command_it_suggests() {
+    let dir = folder();
+    let env = TestEnv::with_couple();
+    env.run(["sync", "init", &s(dir.path()), "--as", "Sam"])
+        .success()
+        .stdout_has("rekindle sync join DIR --as Alex");
+}

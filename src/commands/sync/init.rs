@@ -10,8 +10,10 @@ use serde::Serialize;
 use crate::bail_user;
 use crate::commands::context::Context;
 use crate::domain::sync::code;
+use crate::store;
 use crate::store::clock::{device, wall};
 use crate::store::sync::{self, exchange, folder};
+use crate::text::prose::shell_word;
 use crate::text::sanitize;
 use crate::views::Output;
 
@@ -34,6 +36,9 @@ struct Started {
     auto: bool,
     pairing_code: String,
     records: usize,
+    /// The partner whose computer the other one will be, for the hint (not in the JSON).
+    #[serde(skip)]
+    other: Option<String>,
 }
 
 pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
@@ -82,6 +87,10 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         auto: !args.no_auto,
         pairing_code: code::encode(&secret),
         records: report.sent.iter().map(|w| w.records).sum(),
+        other: store::partners::all(store.conn())?
+            .into_iter()
+            .find(|p| p.id != owner.id)
+            .map(|p| p.name),
     })
 }
 
@@ -103,9 +112,13 @@ impl Output for Started {
         writeln!(out)?;
         writeln!(out, "    {}", self.pairing_code)?;
         writeln!(out)?;
+        let name = self
+            .other
+            .as_deref()
+            .map_or_else(|| "NAME".to_string(), |n| shell_word(&sanitize::line(n)));
         writeln!(
             out,
-            "On the other computer, once the folder has arrived there, run `rekindle sync join DIR --as NAME` and type this code. Keep it to the two of you: it opens everything in the folder. It is not written anywhere in the folder."
+            "On the other computer, once the folder has arrived there, run `rekindle sync join DIR --as {name}` (DIR: where the folder is on that computer) and type this code. Keep it to the two of you: it opens everything in the folder. It is not written anywhere in the folder."
         )?;
         if !self.auto {
             writeln!(
