@@ -241,6 +241,7 @@ fn markdown_reads_by_day_and_keeps_text_as_text() {
         "Alex needs more time.",
         "### Our meeting together",
         "It became the promise “Text you when I leave work”.",
+        "private words, and words still sealed for the reader, are left out",
     ] {
         assert!(text.contains(needle), "markdown lacks {needle:?}:\n{text}");
     }

@@ -171,7 +171,7 @@ impl<'a> Journal<'a> {
         writeln!(out)?;
         writeln!(
             out,
-            "Written out by rekindle on {}. It holds everything you both wrote, so keep it somewhere as private as the journal itself.",
+            "Written out by rekindle on {}. It holds what you both wrote that its reader may read (private words, and words still sealed for the reader, are left out), so keep it somewhere as private as the journal itself.",
             dates::in_words(today)
         )?;
         writeln!(out)?;
