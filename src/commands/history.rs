@@ -140,21 +140,11 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         seal_for: Some(reader_id),
         limit: args.limit as usize,
     };
-    // One entry more than the page says whether older ones lie beyond it, for the cost of the
-    // page: counting them all would read the whole journal (with no --since, every entry).
-    let probe = store::history::Filter {
-        limit: filter.limit.saturating_add(1),
-        ..filter.clone()
-    };
-    let mut refs = store::history::find(store.conn(), &probe)?;
-    let mut beyond = refs.len() > filter.limit;
-    refs.truncate(filter.limit);
-    // A search has found its matches already, so it says how many.
-    let total = if beyond && filter.search.is_some() {
-        Some(store::history::total(store.conn(), &filter)?)
-    } else {
-        None
-    };
+    let store::history::Page {
+        refs,
+        mut beyond,
+        total,
+    } = store::history::page(store.conn(), &filter)?;
     let names = Names::load(store.conn())?;
     let mut records: Vec<Record> = store::history::load(store.conn(), &refs)?
         .iter()

@@ -61,16 +61,63 @@ fn search_code(kind: RecordKind) -> i64 {
 
 /// The records to show, newest first.
 pub fn find(conn: &Connection, filter: &Filter) -> rusqlite::Result<Vec<Ref>> {
-    let matched = match &filter.search {
-        Some(query) => Some(unsealed(conn, search(conn, query)?, filter.seal_for)?),
-        None => None,
+    find_in(conn, filter, matches(conn, filter)?.as_ref())
+}
+
+/// One page of the timeline: the records to show, newest first, whether more pass the
+/// filters beyond it, and for a search how many pass in all. The search index is asked once
+/// for both.
+pub struct Page {
+    pub refs: Vec<Ref>,
+    pub beyond: bool,
+    pub total: Option<usize>,
+}
+
+pub fn page(conn: &Connection, filter: &Filter) -> rusqlite::Result<Page> {
+    let matched = matches(conn, filter)?;
+    // One entry more than the page says whether older ones lie beyond it, for the cost of the
+    // page: counting them all would read the whole journal (with no --since, every entry).
+    let probe = Filter {
+        limit: filter.limit.saturating_add(1),
+        ..filter.clone()
     };
+    let mut refs = find_in(conn, &probe, matched.as_ref())?;
+    let beyond = refs.len() > filter.limit;
+    refs.truncate(filter.limit);
+    // A search has found its matches already, so it says how many.
+    let total = match (&matched, beyond) {
+        (Some(m), true) => Some(total_in(conn, filter, Some(m))?),
+        _ => None,
+    };
+    Ok(Page {
+        refs,
+        beyond,
+        total,
+    })
+}
+
+/// What a search matches, its reader's seal kept (`None` without a search).
+fn matches(
+    conn: &Connection,
+    filter: &Filter,
+) -> rusqlite::Result<Option<HashMap<RecordKind, BTreeSet<i64>>>> {
+    match &filter.search {
+        Some(query) => Ok(Some(unsealed(conn, search(conn, query)?, filter.seal_for)?)),
+        None => Ok(None),
+    }
+}
+
+fn find_in(
+    conn: &Connection,
+    filter: &Filter,
+    matched: Option<&HashMap<RecordKind, BTreeSet<i64>>>,
+) -> rusqlite::Result<Vec<Ref>> {
     let mut refs = Vec::new();
     if matched.is_none() {
         refs.extend(deleted(conn, filter)?);
     }
     for &kind in &filter.kinds {
-        let ids = match &matched {
+        let ids = match matched {
             Some(m) => match m.get(&kind) {
                 Some(ids) => Some(ids),
                 None => continue,
@@ -83,14 +130,14 @@ pub fn find(conn: &Connection, filter: &Filter) -> rusqlite::Result<Vec<Ref>> {
 }
 
 /// How many records pass the filters in all, whatever the limit: for "20 of 330 shown".
-pub fn total(conn: &Connection, filter: &Filter) -> rusqlite::Result<usize> {
-    let matched = match &filter.search {
-        Some(query) => Some(unsealed(conn, search(conn, query)?, filter.seal_for)?),
-        None => None,
-    };
+fn total_in(
+    conn: &Connection,
+    filter: &Filter,
+    matched: Option<&HashMap<RecordKind, BTreeSet<i64>>>,
+) -> rusqlite::Result<usize> {
     let mut total = 0;
     for &kind in &filter.kinds {
-        let ids = match &matched {
+        let ids = match matched {
             Some(m) => match m.get(&kind) {
                 Some(ids) => Some(ids),
                 None => continue,
