@@ -443,7 +443,7 @@ fn save(
             a.change.as_deref(),
         ];
         let text: Vec<&str> = words.into_iter().flatten().collect();
-        let report = apology_check::check(&text.join("\n"));
+        let report = apology_check::check_parts(&text.join("\n"));
         if !report.findings.is_empty() {
             return Ok(Outcome::Held(report));
         }

@@ -114,7 +114,7 @@ pub fn run(ctx: &mut Context, args: AddArgs) -> anyhow::Result<()> {
     // What the apology check makes of the words, all parts together. Given as flags, they
     // are checked before anything is saved: an apology that lands badly cannot be taken back
     // from the other partner's eyes (the guided flow shows the findings before asking to save).
-    let check = apology_check::check(&parts.text());
+    let check = apology_check::check_parts(&parts.text());
     if !asked && !args.as_written && !check.findings.is_empty() {
         ctx.emit(&Held {
             saved: false,

@@ -374,7 +374,7 @@ const EXCERPT_MAX_EXTRA_BYTES: usize = 80;
 
 /// The quoted words and the rest of their clause, stopping before `limit` (where the next
 /// finding starts).
-fn excerpt(text: &str, start: usize, end: usize, limit: usize) -> String {
+pub(super) fn excerpt(text: &str, start: usize, end: usize, limit: usize) -> String {
     let rest = &text[end..limit.max(end)];
     let mut stop = rest.len();
     let mut words = 0;

@@ -34,9 +34,16 @@ const BLIND_C_NON_APOLOGIES: &str = include_str!("table/blind_c_non_apologies.tx
 /// Set B is sealed: only its rates are ever printed, and nothing is tuned to it.
 const BLIND_B_GENUINE: &str = include_str!("table/blind_b_genuine.txt");
 const BLIND_B_NON_APOLOGIES: &str = include_str!("table/blind_b_non_apologies.txt");
-/// Set D, by the third writer, is sealed like B: only its rates are ever printed.
+/// Set D, by the third writer: sealed until its one measurement, then tuned to like C.
 const BLIND_D_GENUINE: &str = include_str!("table/blind_d_genuine.txt");
 const BLIND_D_NON_APOLOGIES: &str = include_str!("table/blind_d_non_apologies.txt");
+/// Set F, by a fourth writer who never saw the check: measured once untouched, then tuned to.
+const BLIND_F_GENUINE: &str = include_str!("table/blind_f_genuine.txt");
+const BLIND_F_NON_APOLOGIES: &str = include_str!("table/blind_f_non_apologies.txt");
+/// Set E, by a fifth writer who never saw the check, written with F: sealed, only its rates
+/// are ever printed, and it is measured once, at the end of a round.
+const BLIND_E_GENUINE: &str = include_str!("table/blind_e_genuine.txt");
+const BLIND_E_NON_APOLOGIES: &str = include_str!("table/blind_e_non_apologies.txt");
 
 /// What a part must reach: at least this share of non-apologies flagged, at most this share of
 /// genuine apologies flagged, and at least this share of genuine apologies whose "missing"
@@ -113,14 +120,18 @@ enum Part {
     BlindB,
     /// The third writer's set, tuned to after its first measurement.
     BlindC,
-    /// The third writer's sealed set.
+    /// The third writer's second set, sealed until its one measurement, then tuned to.
     BlindD,
+    /// The fourth writer's set, tuned to after its first measurement.
+    BlindF,
+    /// The fifth writer's sealed set.
+    BlindE,
 }
 
 impl Part {
     /// Whether what goes wrong on this part may be read (and so tuned to).
     fn open(self) -> bool {
-        !matches!(self, Part::HeldOut | Part::BlindB | Part::BlindD)
+        !matches!(self, Part::HeldOut | Part::BlindB | Part::BlindE)
     }
 }
 
@@ -132,6 +143,8 @@ fn items(part: Part) -> (Vec<Item>, Vec<Item>) {
         Part::BlindB => (parse(BLIND_B_GENUINE), parse(BLIND_B_NON_APOLOGIES)),
         Part::BlindC => (parse(BLIND_C_GENUINE), parse(BLIND_C_NON_APOLOGIES)),
         Part::BlindD => (parse(BLIND_D_GENUINE), parse(BLIND_D_NON_APOLOGIES)),
+        Part::BlindF => (parse(BLIND_F_GENUINE), parse(BLIND_F_NON_APOLOGIES)),
+        Part::BlindE => (parse(BLIND_E_GENUINE), parse(BLIND_E_NON_APOLOGIES)),
         Part::Tuning | Part::HeldOut => {
             let held = part == Part::HeldOut;
             let pick = |file| -> Vec<Item> {
@@ -440,27 +453,49 @@ fn sealed_blind_set_b_holds_its_last_measurement() {
     assert_targets("blind set B (floor)", &t, &SEALED_FLOOR);
 }
 
-/// Set D (the third writer's sealed set): the lead's measurement. Ignored: each run is a look.
+/// Set D, tuned to after its one sealed measurement (53.5% of non-apologies flagged, 0.9% of
+/// genuine flagged, 89.2% of "missing" notes agreed).
 #[test]
-#[ignore = "sealed set D: each run is a measurement; see docs/apology-check.md"]
-fn sealed_blind_set_d_meets_the_targets() {
+fn blind_set_d_holds_its_floor() {
     let t = tally(&[Part::BlindD]);
-    assert!(t.notes.is_empty());
-    println!("{}", summary("blind set D (sealed)", &t));
-    assert_targets("blind set D", &t, &TARGETS);
+    for note in &t.notes {
+        println!("{note}");
+    }
+    println!("{}", summary("blind set D", &t));
+    assert_targets("blind set D", &t, &BLIND_D_FLOOR);
 }
 
-/// Set D's one measurement (53.5% of non-apologies flagged, 0.9% of genuine flagged, 89.2% of
-/// "missing" notes agreed), held as a floor like set B's: pass or fail only.
-const SEALED_D_FLOOR: Targets = Targets {
+const BLIND_D_FLOOR: Targets = Targets {
     min_non_flagged: 0.53,
     max_genuine_flagged: 0.02,
     min_missing_agreed: 0.89,
 };
 
+/// Set F, tuned to after its first measurement (48.0% of non-apologies flagged, 3.3% of genuine
+/// flagged, 86.0% of "missing" notes agreed).
 #[test]
-fn sealed_blind_set_d_holds_its_measurement() {
-    let t = tally(&[Part::BlindD]);
+fn blind_set_f_holds_its_floor() {
+    let t = tally(&[Part::BlindF]);
+    for note in &t.notes {
+        println!("{note}");
+    }
+    println!("{}", summary("blind set F", &t));
+    assert_targets("blind set F", &t, &BLIND_F_FLOOR);
+}
+
+const BLIND_F_FLOOR: Targets = Targets {
+    min_non_flagged: 0.48,
+    max_genuine_flagged: 0.034,
+    min_missing_agreed: 0.86,
+};
+
+/// Set E (the fifth writer's sealed set): measured once, at the end of the fourth round.
+/// Ignored: each run is a look.
+#[test]
+#[ignore = "sealed set E: each run is a measurement; see docs/apology-check.md"]
+fn sealed_blind_set_e_meets_the_targets() {
+    let t = tally(&[Part::BlindE]);
     assert!(t.notes.is_empty());
-    assert_targets("blind set D (floor)", &t, &SEALED_D_FLOOR);
+    println!("{}", summary("blind set E (sealed)", &t));
+    assert_targets("blind set E", &t, &TARGETS);
 }

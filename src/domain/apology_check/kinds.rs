@@ -19,10 +19,13 @@ pub enum Kind {
     Denying,
     Flippant,
     SelfFocus,
+    /// Nothing of an apology at all: no regret, nothing owned, nothing offered. Only a whole
+    /// draft is read this way (`check`), never one part of a structured apology.
+    NoApology,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 13] = [
         Kind::Conditional,
         Kind::TheirFeelings,
         Kind::BlameShifting,
@@ -35,6 +38,7 @@ impl Kind {
         Kind::Denying,
         Kind::Flippant,
         Kind::SelfFocus,
+        Kind::NoApology,
     ];
 
     pub fn id(self) -> &'static str {
@@ -51,6 +55,7 @@ impl Kind {
             Kind::Denying => "denying",
             Kind::Flippant => "flippant",
             Kind::SelfFocus => "self-focus",
+            Kind::NoApology => "no-apology",
         }
     }
 
@@ -69,6 +74,7 @@ impl Kind {
             Kind::Denying => "Arguing over what to call it",
             Kind::Flippant => "Said lightly, or with an edge",
             Kind::SelfFocus => "Turning to your own pain",
+            Kind::NoApology => "Not an apology yet",
         }
     }
 
@@ -124,6 +130,11 @@ impl Kind {
                 "Your own pain is real. Inside an apology, though, it asks your partner to \
                  look after you while they are the one hurting, and the apology gets lost."
             }
+            Kind::NoApology => {
+                "Nothing in these words says sorry, names what you did as yours, or offers \
+                 anything for the hurt, so your partner may hear a defence or a report rather \
+                 than an apology."
+            }
         }
     }
 
@@ -173,6 +184,10 @@ impl Kind {
                 "Keep this apology on them and on what you did, and take your own pain to a \
                  friend or a counsellor. If you are struggling badly, please reach out to \
                  someone you trust or a crisis line today."
+            }
+            Kind::NoApology => {
+                "Start with what you did and that you are sorry (\"I'm sorry I …\"), then say \
+                 what you will do now, or ask what would help."
             }
         }
     }

@@ -122,7 +122,15 @@ impl Report {
     }
 }
 
-fn run(text: &str) -> Report {
+/// How much of an apology the words are: a whole draft, or one part of a structured apology
+/// (whose labels already say what each part is for).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Draft,
+    Parts,
+}
+
+fn run(text: &str, scope: Scope) -> Report {
     let engine = &*ENGINE;
     let toks = normalise::tokens(text);
     let reading = Reading::new(engine, &toks);
@@ -172,10 +180,22 @@ fn run(text: &str) -> Report {
         (settled, missing) =
             settle_with(&|c| c.kind != Kind::Flippant && (unowned || !c.only_unowned));
     }
-    Report {
-        findings: settled.into_iter().map(|(f, _, _)| f).collect(),
-        missing,
+    let mut findings: Vec<Finding> = settled.into_iter().map(|(f, _, _)| f).collect();
+    // A draft with no finding and none of the parts (no regret, nothing owned, nothing
+    // offered) is a statement or a defence, not an apology: said once, about its opening
+    // words. Never beside words of self-harm, and never for a part of a structured apology.
+    if scope == Scope::Draft && findings.is_empty() && missing.len() == 3 && self_harm.is_empty() {
+        if let Some(first) = toks.iter().find(|t| t.is_word()) {
+            let excerpt = engine::excerpt(text, first.start, first.end, text.len());
+            findings.push(Finding {
+                kind: Kind::NoApology,
+                excerpt,
+                start: first.start,
+                end: first.end,
+            });
+        }
     }
+    Report { findings, missing }
 }
 
 /// The words about wanting to die or to harm oneself (`rules::SELF_HARM`), built on their
@@ -209,7 +229,7 @@ pub(crate) fn explain(text: &str) -> String {
             .join(" "),
     ];
     candidates_explained(engine, &reading, &mut |n| lines.push(n));
-    let report = run(text);
+    let report = run(text, Scope::Draft);
     lines.push(format!(
         "findings: {:?}",
         report
@@ -225,17 +245,26 @@ pub(crate) fn explain(text: &str) -> String {
 /// The non-apology patterns in `text`, in the order they appear. Where several patterns
 /// agree on the same words, one finding is reported; the same kind and excerpt, once.
 pub fn findings(text: &str) -> Vec<Finding> {
-    run(text).findings
+    run(text, Scope::Parts).findings
 }
 
 /// The components (responsibility, repair, regret) with no sign of them in `text`.
 pub fn missing(text: &str) -> Vec<Component> {
-    run(text).missing
+    run(text, Scope::Parts).missing
 }
 
-/// The whole check: patterns found, and the components missing.
+/// The whole check of a draft written as one text: patterns found, and the components
+/// missing. A draft with none of the parts and no other finding is reported as
+/// [`Kind::NoApology`].
 pub fn check(text: &str) -> Report {
-    run(text)
+    run(text, Scope::Draft)
+}
+
+/// The check of a structured apology's parts, read together (`apology add`, `apology edit`):
+/// as [`check`], except that a missing part is never a finding, since each part's label
+/// already says what it is for and a missing part never keeps an apology from being saved.
+pub fn check_parts(text: &str) -> Report {
+    run(text, Scope::Parts)
 }
 
 #[cfg(test)]
@@ -326,7 +355,8 @@ mod tests {
                 panic!("{e}");
             }
         }
-        for kind in Kind::ALL {
+        // Every kind has a pattern, except the one said of a whole draft with none of the parts.
+        for kind in Kind::ALL.into_iter().filter(|k| *k != Kind::NoApology) {
             assert!(
                 engine.rules.iter().any(|r| r.kind == kind),
                 "{kind:?} has a pattern"
