@@ -192,7 +192,13 @@ pub(super) fn rules() -> Vec<RuleDef> {
                           sure)|i was (scared/afraid/worried)] [that] (@you) (would|would have|were going to|\
                           was going to|will|would of|might|might have|always) _}")
             .not_before("not|never")
-            .not_after("~3 (hurt|been hurt|upset|been upset|sad|been sad|left|leave) (and/but) (i|that)"),
+            .not_after("~3 (hurt|been hurt|upset|been upset|sad|been sad|left|leave) (and/but) (i|that)")
+            // The writer owning the choice next to the reason: "…that was me deciding what you
+            // could handle", "…it was your money too", "…I had no right".
+            .not_near("(that/it/this) was (me|on me|my (choice/fault/decision)) [_ing]|(that/it) was a lie|lie by \
+                       omission|(it was|it is) (your/our) money (too|as well)|i had no right|you had (every|a) \
+                       right|i (have been|was) [very/so/really] (stupid/wrong/selfish|a coward)|i (chose/decided) \
+                       (to|for you)"),
         // The partner as the one at fault, in any tense: "for months you barely looked at me", "you
         // shouldn't have looked then", "now you know how it feels", "you know how you get".
         r(BlameShifting, "(@you) [@deg] (barely/hardly|never once|rarely) (look/looked/touch/touched/listen/\

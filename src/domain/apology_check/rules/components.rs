@@ -135,7 +135,23 @@ pub fn component_rules() -> Vec<CompDef> {
         c(Responsibility, "(but/and/yet) [still] i [still] did (.|,|>|it|that|this|and)|(was/were) (going/\
                            meaning/planning|about) to ~6 (and/but/yet) [then] i (did not|never) (.|,|>|and|\
                            did)|i did (lie/cheat/betray/hide/break/hurt/deceive|go behind)"),
-        // Written in the present by someone whose first language is not English ("I hide the
+        // The act in other words: "without asking you", "because of my drinking", "I was paying
+        // for a site", "I've been a terrible partner", "I was vile about your weight".
+        c(Responsibility, "without (asking/telling) (you)|behind your back|because of my (drinking/gambling/lying/\
+                           lies/temper/choices/actions/behaviour/behavior/affair/habit|_ing)|i (was/have been) \
+                           [@adv] (paying/sending/using/visiting/watching/buying/chatting/sexting/gaming/playing/\
+                           staying/leaving/going/sneaking|on (hinge/bumble/grindr/tinder/instagram/snapchat/\
+                           onlyfans/reddit|the apps|dating apps))|i (was/am|have been) [@adv] [so/really/such] \
+                           (vile/disgusting/nasty/foul|a (terrible/awful/horrible/bad/lousy/crap/shit|rubbish) \
+                           (partner/husband/wife/father/mother/dad/mum/mom/boyfriend/girlfriend/friend/son/\
+                           daughter))"),
+        // The act admitted plainly, or the writer as the one who did it: "I did look at your
+        // phone", "I had four pints, not one", "I never wanted to be the person who hurt you".
+        c(Responsibility, "< i did (look/go/read/take/spend/see/text/call/meet/say/tell/use/check/send/lie/\
+                           sleep/kiss|know)|< i had (_) (pints/drinks/beers/glasses/shots/bottles|drinks)|(be/\
+                           being|am|was|become|became) the (person/one/man/woman/partner/husband/wife/\
+                           boyfriend/girlfriend) (who/that) (hurt/broke/lied/cheated/betrayed/did/let|made you)"),
+                // Written in the present by someone whose first language is not English ("I hide the
         // money I send to my brother", "I say you are useless").
         c(Responsibility, "< i (hide/cheat/betray/break/forget/ignore/insult/deceive/steal/waste/gamble|lie (to/\
                            about)|say (bad/cruel/mean/terrible/ugly/hurtful/horrible/nasty) (things/words)|say \
@@ -170,11 +186,12 @@ pub fn component_rules() -> Vec<CompDef> {
             .not_after("(this/it) short|[just] say (this/that/it)|(going/that) (way/far)"),
         c(Repair, "(i will not|i am not going to|i will never|i am never going to|i would never|i will not \
                    ever|i am not ever going to) [@adv] [again] (_^try/pretend/forgive/forget/lie/make/\
-                   hide/be/ever/again/stop/give/let/know/understand/blame/leave/lose|lie to you|lie \
+                   hide/be/ever/again/stop/give/let/know/understand/blame/leave/lose|make plans|make (_) plans|lie to you|lie \
                    again|lie about|make you|make (that/this|the same) mistake|hide (anything/things/stuff/\
                    it/my)|be (alone/around|in touch|friends|that person|like that)|let (you/it/that/this/\
                    things) (down/happen/slide/go)|leave you (alone|wondering|waiting|hanging|out)|blame \
-                   you)"),
+                   you)")
+            .not_before("(told/promised/swore|said) [you/her/him] [that]"),
         c(Repair, "(i am not|i am never) (drinking/gambling/smoking/seeing/texting/talking/going/meeting/\
                    betting/using|going out|going back|doing that) ~4 (for/again/anymore/any/until/\
                    while/ever|at all)"),
@@ -212,8 +229,8 @@ pub fn component_rules() -> Vec<CompDef> {
                    my/it/that/her|him)|booked|signed up|started (therapy/counselling/counseling/seeing/going/\
                    a/an/the/treatment/meetings/rehab|therapy)|joined|enrolled|cancelled (the/it/that/my/our)|\
                    canceled (the/it/that/my/our)|transferred|paid (it/you/the/back/off/her|him)|returned|\
-                   moved (teams|out|(the money|it|money) back)|poured (it/them/the/all)|threw (it/them/the/\
-                   away/out)|thrown (it/them/the/away/out)|uninstalled|handed (you/over/in)|given you|gave \
+                   moved (teams|out|(the money|it|money) back)|poured (it/them/the/all)|threw (away/out)|threw (it/them|the _) \
+                   (away/out)|thrown (away/out)|thrown (it/them|the _) (away/out)|uninstalled|handed (you/over/in)|given you|gave \
                    you (my/the/access/control/all)|told (her/him/them/work|my boss) (that/i/it/to/he/she/they/we|it is|we are|we \
                    were|i am|not to|it was)|asked (to|_^you [_] to|my doctor|my therapist|for \
                    help|for a|them to|the bank|my gp)|set up|set (alarms/reminders/alerts/an/a/up)|put (a/an/the/\
@@ -228,7 +245,8 @@ pub fn component_rules() -> Vec<CompDef> {
                    (meeting/therapist/doctor/gp/counsellor/counselor/session/group/clinic)|made (an/the) \
                    appointment|contacted (a/my/the)|rang (the/my/a)|texted (her/him/them) (that|to say)|\
                    arranged|scheduled|already (emailed|told|called|apologized))")
-            .not_after("~3 (so (@you|that)|before (@you))"),
+            .not_after("~3 (so (@you|that)|before (@you))|~6 and i (had not|have not|did not|never)")
+            .not_before("(told/promised/swore|said) [you/her/him] [that]"),
         c(Repair, "(my phone|my passcode|my password|my laptop|my phone) is (on the table|yours|open|\
                    unlocked|available|there for you)|whenever (@you) want (it|to see|to look|to check)"),
         c(Repair, "< check (my/as/whenever/anything/it/all|any time)|what (else/more) can i do"),
@@ -251,6 +269,21 @@ pub fn component_rules() -> Vec<CompDef> {
                    take care|give/start/work/help/learn/prove/keep/win|make it up|make things right)"),
         c(Repair, "(whatever/anything) (you want|you need|you would like) (to know|to ask)|ask me (anything|\
                    whatever|any time|anytime|again)"),
+        // Repair done, said of the thing rather than the writer ("the apps are gone", "it's
+        // deleted"), offers in few words ("whatever you need"), the calendar cleared, the money
+        // put back, a line drawn for good ("that's off limits forever").
+        c(Repair, "(it/they|the (app/apps/account/accounts/profile/card/cards/site/sites|messages|photos|\
+                   console)) (is/are|has been|have been) [all] (gone/deleted/closed/cancelled/canceled/blocked/\
+                   sold|shut down|taken down)|whatever (@you) (need/want) [from me] .|(@you) can (hold/keep) (the/my) \
+                   (login/password/passwords/card/cards/keys/account)|(off limits|never happening again) \
+                   (forever|from now on|for good|now)|i (have) (blocked out|cleared) (every/my/the|all)|(my) \
+                   (team/boss/manager) (knows)|put (it/the money|every penny|it all) back (by/before/in|within)|i \
+                   (have|have got|got) (patches|a sponsor|a therapist|a counsellor|a counselor|an appointment)|\
+                   (i have|i) (told/asked) (my/the) (manager/boss/team/sponsor/therapist/doctor/gp/bank|group \
+                   chat|_ chat)|asked (the/my) ~2 to (delete/remove/take)|(called/rang/emailed) (the/my) _ \
+                   (about/to) ~4|i am (rebooking/bringing/selling/returning/closing|booking|moving|handing) \
+                   ~4|taken (it/them|the _) down|(moved/put) (it/the money|the rest) (to/into|back into) \
+                   (the/our) (joint/savings|account)|i have sold"),
         // Repair already begun, or time given back: "i went to my first meeting yesterday",
         // "saturday is yours, phone off".
         c(Repair, "i (went/go/got|have been|started going|have started going) to (a/my/the/our/an) ~2 \

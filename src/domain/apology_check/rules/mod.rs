@@ -23,6 +23,7 @@ use super::{Component, Kind};
 mod blame;
 mod components;
 mod excuses;
+mod fresh;
 mod hedges;
 mod pressure;
 mod shrinking;
@@ -178,7 +179,7 @@ pub const CLASSES: &[(&str, &str)] = &[
     // Words that take back what was just said: "...and that was a lie", "you weren't".
     (
         "retraction",
-        "(that/this/which|all of that|none of that|every word of that) (was/is) [all] [just] [a/an] \
+        "(it/that) (is/was) not .|(that/this/which|all of that|none of that|every word of that) (was/is) [all] [just] [a/an] \
          (lie/lies/untrue/false/bullshit/rubbish/nonsense|not true|never true|a lie|not what \
          happened|gaslighting|manipulative|a cop out)|(@you) (were/are) (not/never) [being] [@deg] \
          (@dismiss_adj|wrong|the problem|to blame|at fault)|(@you) were right|and it was not ,|\
@@ -218,7 +219,8 @@ pub const OWNED: &str = "(that/it/this) (was/is) [all] (me|on me|my fault|my doi
      of line|out of order|in the wrong|a jerk|an idiot|an ass)|i should have|i take \
      [full/complete/all] responsibility|i own (this/that/it|what i did)|(nobody|no one) (made|forced) \
      me|i chose|(kept|keep) choosing|it was my (choice/decision)|i made (the/that) (choice/decision)|i did \
-     (this/that)|(it/that) was mine|mine alone";
+     (this/that)|(it/that) was mine|mine alone|(those/both|all of (it/that/this|those)|all three of those|both of \
+     those) (are/were|is|was) [all] (on me|mine|my fault|my doing)|(that/it/this) was me (_ing)";
 
 /// Words about wanting to die or to harm oneself. No finding is ever reported in a sentence
 /// that holds them, and no "turning to your own pain" finding anywhere in the text: someone
@@ -395,5 +397,6 @@ pub fn finding_rules() -> Vec<RuleDef> {
     rules.extend(excuses::rules());
     rules.extend(pressure::rules());
     rules.extend(subtle::rules());
+    rules.extend(fresh::rules());
     rules
 }

@@ -1,0 +1,183 @@
+//! The fourth round: the defence in fresh, everyday words, as two more writers who never saw the
+//! check wrote it (sets D and F). Written by category, never for one sentence, each with the
+//! genuine use it leaves alone: questions that press instead of offering, credit claimed for
+//! everything else, bargains and conditions, the partner's reading as the problem, closure in
+//! the words of faith, therapy or the calendar, a reason told after the sorry, sorrow about
+//! events with no one in them, sizes and comparisons, arguing the facts, one's own pain, and
+//! sarcasm.
+
+use super::{Kind, OWNED_REASON, RuleDef, WHEN_READY, r};
+
+pub(super) fn rules() -> Vec<RuleDef> {
+    use Kind::*;
+    vec![
+        // ---- Questions that press instead of offering: "what more do you need from me?",
+        // "how many more times before…", "is that what you want?", "what was I meant to say?".
+        r(DemandingClosure, "what (more/else) (do/does|can) (@you) [possibly] (want/need/expect) [from me|me to]|\
+                             how many (more) (times|apologies|days|weeks|months)|(what/how) (more|much more|\
+                             longer) (do/does|can|will) (@you) (want/need|expect)|what else is there \
+                             [to (say/tell/talk about)]|(i am not|i am not going to be|i will not be) \
+                             (having/doing) this (conversation|again)|(we have|we have already) (been|gone) \
+                             (over/through) (this/it|all this)|i [have] (gave/given) you (my|an|your) \
+                             (apology|sorry)")
+            .not_before("(i know|i realize|i understand|i will not ask|never ask) ~3"),
+        r(Dismissing, "is (that/this) what (@you) (want/wanted)|what do (@you) want me to (say/do)|what (was/am) i \
+                       (meant/supposed) to (say/do)|(did/do) i (mean/want) to (hurt/upset) (you) [,] (of course \
+                       not|no)|do (@you) (really) think i (wanted/meant|would) (to) ~3")
+            .not_after("~3 (i should|i will|and i|. i (should|will|am going))"),
+        r(SelfFocus, "do (@you) have (any|the slightest|no) idea how (hard/humiliating/embarrassing/painful/\
+                      difficult/bad|much) ~6 (me|i)"),
+        // ---- Credit claimed for everything else: "who picks the kids up every day?", "I'd like a
+        // little credit", "one mistake doesn't erase eleven years".
+        r(Justifying, "(a little|some|any|a bit of|no) credit (for|here)|(i would like|i deserve|i should get) \
+                       (some|a little) credit|keep (the lights on|a roof over)|(so|so that) (this/the/our) \
+                       (family/household/house) can (have/eat|keep)|(who/who is it that) (picks/pays/fixed/\
+                       cooks/cleans/works/does/takes/puts/drives|keeps) ~6 (every|all|.)|after (everything|all) \
+                       i (do/did|have done) (for you|for this family|for us|around here)|(somebody/someone) in \
+                       this (house/family) has to")
+            .not_before("(i know|you have done|you do|thank you for) ~3"),
+        r(Minimizing, "(one/a) (mistake/slip|bad night|bad decision) (does not|should not|can not|will not) \
+                       (erase/undo/cancel/wipe|outweigh|define) ~4|(does not|should not) (erase/cancel/wipe \
+                       out|outweigh) (eleven/ten/twenty/_) (years)"),
+        // ---- Bargains and conditions: "I'll stop going to the bar if you stop checking my
+        // location", "all I ask is that you stop…", "it would help if you let me…".
+        r(BlameShifting, "i will ~8 if (@you) (stop/quit/start/let/give/promise|would|will|stopped|do the same|\
+                          agree)|(all i ask|the only thing i ask|all i want|all i need) is [that] (@you) \
+                          [also] (stop/quit/start/let/give|do not|are|be|try)|(it would|it might|it will) \
+                          help if (@you) (let/stopped/would/did|were|gave|tried)|(that/this) (seems/sounds|\
+                          is) fair (to me|enough)|let us (be fair|keep it fair)|be fair about (this/it)")
+            .not_before("(i know|i will not ask|i am not asking) ~3"),
+        // ---- The partner's reading of it as the problem: "you're reading a lot into a handful
+        // of messages", "you'd feel better if you stopped googling", "the real problem is your
+        // trust issues".
+        r(Dismissing, "(@you) (are/were) reading (too much|a lot|an awful lot|so much|way too much|more) into|\
+                       benefit of the doubt|(@you) (would/will|might) feel (a lot|so much|much|way) better if \
+                       (@you)|(@you) (are/have been|keep) (keeping/holding) me (in|stuck)|(that|it) is not \
+                       (healthy) for (either|both) of us|the real (problem/issue) [here] is|(mountain|mountains) \
+                       out of|(i feel like|it feels like) (@you) (are) (using) (this/it) (to|against)|(@you) \
+                       (remember/see/saw/took/take/heard) it (that way|wrong|the wrong way|differently)|(that \
+                       is|it is|that was|it was) [honestly|just|really] not how it (happened|went)|(should \
+                       not|do not|need to not) take (it/this/that) (to heart|personally|so personally|so \
+                       seriously)|you know (how i get|i say (stuff/things)|what i am like) (when)|(@you) (have|\
+                       has) always been ~3 (touchy/sensitive/jealous/insecure/paranoid|a bit (touchy/\
+                       sensitive))|(@you) (are|have been) seeing (problems/things/enemies|ghosts) (everywhere|\
+                       that are not there)|(trust/jealousy|control) issues")
+            .not_before("(i know|not because|i was wrong to say|i used to say|i said|i told you|i claimed|i \
+                         blamed ~2) ~3|my"),
+        // ---- Closure in the words of faith, therapy or the calendar.
+        r(DemandingClosure, "draw a line (under/beneath|through)|(look/looking/move/moving) forward (instead of|\
+                             not|rather than) (back/backward/backwards)|(time|high time) (we|to) (stop/stopped) \
+                             (talking/going/dwelling|bringing)|(ruin/spoil|wreck) (the holidays|christmas|\
+                             tonight|the weekend|everything|this weekend) (for everyone|for us|for the kids)|\
+                             (get/go|getting) back to normal|let (it/this) go (too|as well|now) ,|(god/he|the lord) \
+                             (has forgiven|forgave|has already forgiven) me|(between me and|between) (god|him|\
+                             my maker)|seventy times seven|(let us|we should|can we) not dwell|(do not|not) dwell \
+                             on (the past|it)|agree to disagree|done my time|served my time|(do not|never) bring \
+                             (it/this) up again|(giving/give) (this/it|you) (until/till) @deadline_day|(can not|\
+                             can not keep|will not) (live/stay|be) in the doghouse|at some point (@you) (have/need|\
+                             are going) to (decide/choose|forgive|let)|(you said|you promised) (@you) (would|had|\
+                             will) (forgive/forgiven) me|so forgive me|(@you) forgave me (last time|before|then)|(treat/\
+                             consider) the (matter/issue|subject) (as) (closed/settled)|(between|after) (this \
+                             weekend|tonight|today) (we) (do not|will not|never) (bring/talk|mention)|not \
+                             (make/making) (tonight/today|this weekend|the weekend|dinner|christmas) about \
+                             (this/it)|one normal (evening/night|day|weekend)")
+            .not_before("(i know|i will not ask|i am not asking|i will never ask|i do not expect) ~4|not")
+            .not_after(WHEN_READY),
+        // ---- A reason told after the sorry, in fresh words: "I had been up since four and she
+        // picked the worst moment", "I couldn't just ignore her", "you can see why".
+        r(Justifying, "(i|we) [literally|just|simply] (could not|can not|had no way to|was not able to) \
+                       (leave/get away|say no|ignore (her/him|them|it)|help it|refuse|walk away)|(i|i just) \
+                       (had/have) to be there for (her/him|them)|(i|we) (needed/need) (it|the (money/car/truck/\
+                       van)|the (_) money) (for) (work|my job)|(it|that) (was/is) the only thing (that) \
+                       (helped/works/worked|helps)|(my) (back/head|knee|anxiety) (has been|was|is) killing me|\
+                       (i|we) (grew/grow) up (in/with|around)|how i was (raised|brought up)|(you|u) can see \
+                       why|you know what (that/this|the) (account/job/deal/client|contract|promotion) (means/\
+                       meant)|(there is|there was) nothing (i) could (do|have done)|the (enemy/devil) ~6 (me|\
+                       in me)|(has to|had to|must|needs to) come first|i had (been) up since|(she/he|your \
+                       (mother/mum/mom/dad/sister|brother)) (picked/chose) the (worst/wrong)|(was/were) (going \
+                       through|having) a hard (time|stretch)|when (she/he) (cries/cried|asks/asked) i can not")
+            .not_before("not because|(is/was) not (why|because)")
+            .not_near(OWNED_REASON),
+        // ---- Sorrow about events with no one in them: "sorry for how the evening unfolded",
+        // "sorry my texts were misinterpreted", "sorry the kids had to see that".
+        r(PassiveVoice, "(sorry/regret|apologize) [for/about] [that] (how/the way) ~4 (unfolded/went/turned out/\
+                         happened|played out|ended|went down)|(sorry/regret|apologize) [that] (the/my/our) ~3 \
+                         (was/were|got) (misinterpreted/misunderstood/misread/discovered/found/seen|taken the \
+                         wrong way|put (in/into))|(sorry/regret) [that] (the (kids/children|girls|boys)|@you) \
+                         had to (see/hear/witness|watch)|(sorry/regret) [that] (my|the) (phone/screen|laptop|\
+                         message) (lit up|went off|buzzed|pinged)|(sorry/regret) [that] (@you) (were/was) \
+                         (put/placed|made) (in/into|to feel|unhappy)|(sorry/regret) [that] (that/it|this) (has|\
+                         is|was) (turned/turning|become|became|caused|causing) ~3 (thing/issue|problem|all \
+                         this|this|big deal)|(sorry/regret) [that] (the weekend|the evening|the night|tonight|\
+                         things|it) (did not) (go|turn out) ~3 (wanted|planned|hoped)")
+            .only_unowned(),
+        r(TheirFeelings, "(sorry/regret|apologize) (for/about) (your) (pain/hurt/feelings|sadness|upset|tears)|\
+                          (sorry/regret) (@you) (are/were) (dealing/struggling) with (all) ~3 (feelings/\
+                          emotions)|(sorry/regret) [that] (@you) (remember/see/saw|took|read) (it) (that way|\
+                          like that|wrong)|(sorry/regret) [that] (it/this|the thing ~3) (bothers/bothered|\
+                          upsets|feels like) (@you|some)|(sorry/regret) [that] (it/that) (hurt/upset) your \
+                          feelings|(sorry/regret) [that] (@you) (are) (choosing|deciding) to (see/take|read)")
+            .even_owned(),
+        r(FoundOut, "(feel/felt) (terrible/bad|awful|sick) that (@you) (saw/found/read|had to see|heard)|sorry \
+                     (@you) (had to hear|heard) (it/this|about it) (from)"),
+        // ---- Sizes and comparisons in fresh words.
+        r(Minimizing, "(in the) grand scheme|(it is|it was) (a|an|only|just|one) [_] (minute/second) \
+                       (conversation/chat|thing|call)|(become|turned into|is|like it is) the end of the \
+                       world|all i did was|not the (mortgage/rent|house|end of the world)|(it is|just|only) a \
+                       date on (a/the) calendar|(we) celebrate (us) every day|(is/was|it is) old news|nothing \
+                       (we|that we) (can not|could not) (handle/fix)|(nobody/no one) is perfect|(it is|its|it \
+                       was) a (follow/like|comment|text) not a|(barely/hardly) (over|any) (the limit)|(is/was) \
+                       (harmless|totally harmless)|(did|does|has done|have done) (way/far|much|a lot) worse|\
+                       (only|just) (read|looked at|saw) (like|about) (two/one/three|a couple|a few)|i stopped \
+                       myself|one time thing ~4 (a few|couple)|(it goes|goes) up and down|(not|is not) \
+                       (actually|really) lost")
+            .not_after("(not/never) ~4 (excuse|matter|change|make)")
+            .not_before("(i know|i am not saying|i will not say|i used to say|i said|i told you) ~3")
+            .not_near(OWNED_REASON),
+        // ---- Arguing the facts: "those are old messages", "I don't believe anything improper
+        // took place", "I hadn't got round to telling you".
+        r(Denying, "(those/these|they) (are/were) (old) (messages/texts|photos|pictures|emails)|(i|we) (have \
+                    not|had not|have not even) (spoken/talked|seen|texted) ~3 (in (ages/months/years|a long \
+                    time))|(i do not|i did not|i do not honestly) (believe/think) (anything|that anything) \
+                    (improper/inappropriate/wrong|untoward) (has|had|happened|took)|(i) (had not|have not) \
+                    (gotten/got) (around/round) to|i never said (every/all|always)|(quiet) (is not|was not) (rude)|(she/he) \
+                    (was|is) (a|just a) friend i (leaned/relied|lean)|was for (networking/work)|(it/this) (was \
+                    not|is not) (hiding/lying)|(not|never) (actually|technically) (lost/hiding|a lie|lying)")
+            .not_after("~3 (but|and) (i|it) (still|was)")
+            .not_before("i (told/said|claimed|insisted) ~3|(i know|i used to think|i pretended) ~3"),
+        // ---- One's own pain in fresh words: "what this has cost me", "don't make me go through
+        // this alone", "the worst month of my life".
+        r(SelfFocus, "(what/how much) (this/it) (has|is) (cost/costing) me|(do not|please do not|never) (make/\
+                      leave) me (go through|to go through|face|deal with) (this/it) alone|the (worst/hardest) \
+                      (month/week/year|time|day|months|weeks) of my life|(crashing/falling) (down) (on/around) \
+                      me|hate myself more than|(so/really|been so) hard on myself|(made|makes) me feel like \
+                      (the worst|a monster|a terrible|the villain)|(hard/hell|hard on me|painful) for me (too|as \
+                      well)|(what/how much) (that/this|it) (did|has done|is doing|does) to me|(has|have) \
+                      (broken/destroyed|crushed) me|the pain (i am in|i am going through)|i (need|also need|\
+                      want) (@you) to understand (what/how) ~4 (me|i)|(i can not) (focus|sleep|eat|work) ~6 \
+                      (i can not|my)|sitting in the car for")
+            .not_before("(i know|i will not|i am not going to|this is not about|not asking you to) ~4"),
+        // ---- Sarcasm: "congratulations, you win", "write it on my tombstone", "thank you for
+        // reminding me, for the fifth time", "yes dear", "I'll turn myself in".
+        r(Flippant, "(congratulations/congrats|ok|fine|okay) [,] (@you) win|on my (tombstone/gravestone)|thank \
+                     (you|u) for reminding me|yes dear|cross my heart|sowwy|sowy|turn myself in|guilty as \
+                     charged|i am the (villain|bad guy|monster|devil) [.] [,] (right|then|apparently|again|i \
+                     get it)|i get it [.] [,] i am the|ok boomer|(happen again) [,] (probably|maybe|lol)|\
+                     eyeroll|(hands up|hold my hands up) ~6 (on yours|yours too|you too)|what i deserve \
+                     (right|is not it|isnt it)|the crime of")
+            .not_after("~3 (i (mean/meant) it|seriously|for real)"),
+        // ---- The partner's faults in fresh words: "you know how I get when you walk out",
+        // "you'd have reacted exactly like this", "you never ask me for help though".
+        r(BlameShifting, "(@you) (would have|would) (reacted/react|responded/respond) (exactly|just) (like this|\
+                          the way you are)|(@you) never (ask/tell) me (for|anything) ~4 (though|either)|(@you) \
+                          (get/got) (quietly|so|really) (mad/angry) and (then)|every time i try (@you)|your \
+                          (friends/family|mum/mom/mother|sister|brother|dad) (always|never) (make/made|treat|\
+                          let)|remember when (@you)|(she/he) came on to me|(you) knew what ~4 (when you|before \
+                          you)|(everybody/everyone) (was|else was) doing it|(think about|consider) what (this) is \
+                          doing to|(stop/quit) telling your (sister/mum/mom|mother|friends|family)|(because) \
+                          (@you) (would/will) (have) (got/gotten|get) (jealous/angry|mad|upset)|(@you) (walk/\
+                          walked) out (of the room|mid)")
+            .not_before("(i know|not because|i used to say|i said|i told you|i blamed|i claimed) ~4")
+            .not_near("(that/this) was (me|on me|my)|not (your) (fault)|i (was|am) (wrong|the one)"),
+    ]
+}
