@@ -173,7 +173,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                           the one (who/that) (told/started/stirred/made/kept/came/pushed/chased/pursued/\
                           initiated/went)|(be angry|be mad|talk|have a go|take it up) (at/with/to) (her/him/\
                           them) ~3 (not me|instead|about (stirring/it))|(she/he/they) (came/threw) (herself/\
-                          himself/themselves|on to me|onto me|at me)|(she/he/they) (kept/would not stop) \
+                          himself/themselves|on to me|onto me|at me)|(she/he/they) (kept|would not stop) \
                           (coming/messaging/texting/calling|pushing|chasing)")
             .unless_owned(),
         // The apology answered with the partner's share: "your part in all this", "a reaction to

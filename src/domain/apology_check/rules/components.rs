@@ -138,7 +138,7 @@ pub fn component_rules() -> Vec<CompDef> {
         // The act in other words: "without asking you", "because of my drinking", "I was paying
         // for a site", "I've been a terrible partner", "I was vile about your weight".
         c(Responsibility, "without (asking/telling) (you)|behind your back|because of my (drinking/gambling/lying/\
-                           lies/temper/choices/actions/behaviour/behavior/affair/habit|_ing)|i (was/have been) \
+                           lies/temper/choices/actions/behaviour/behavior/affair/habit|_ing)|i (was|have been) \
                            [@adv] (paying/sending/using/visiting/watching/buying/chatting/sexting/gaming/playing/\
                            staying/leaving/going/sneaking|on (hinge/bumble/grindr/tinder/instagram/snapchat/\
                            onlyfans/reddit|the apps|dating apps))|i (was/am|have been) [@adv] [so/really/such] \
@@ -272,18 +272,19 @@ pub fn component_rules() -> Vec<CompDef> {
         // Repair done, said of the thing rather than the writer ("the apps are gone", "it's
         // deleted"), offers in few words ("whatever you need"), the calendar cleared, the money
         // put back, a line drawn for good ("that's off limits forever").
-        c(Repair, "(it/they|the (app/apps/account/accounts/profile/card/cards/site/sites|messages|photos|\
-                   console)) (is/are|has been|have been) [all] (gone/deleted/closed/cancelled/canceled/blocked/\
+        c(Repair, "(it/they|(the/her/his/their) (app/apps/account/accounts/profile/card/cards/site/sites/number/\
+                   contact|messages|photos|console)) (is/are|has been|have been) [all] (gone/deleted/closed/cancelled/canceled/blocked/\
                    sold|shut down|taken down)|whatever (@you) (need/want) [from me] .|(@you) can (hold/keep) (the/my) \
                    (login/password/passwords/card/cards/keys/account)|(off limits|never happening again) \
                    (forever|from now on|for good|now)|i (have) (blocked out|cleared) (every/my/the|all)|(my) \
-                   (team/boss/manager) (knows)|put (it/the money|every penny|it all) back (by/before/in|within)|i \
+                   (team/boss/manager) (knows)|put (it|the money|every penny|it all) back (by/before/in|within)|i \
                    (have|have got|got) (patches|a sponsor|a therapist|a counsellor|a counselor|an appointment)|\
                    (i have|i) (told/asked) (my/the) (manager/boss/team/sponsor/therapist/doctor/gp/bank|group \
                    chat|_ chat)|asked (the/my) ~2 to (delete/remove/take)|(called/rang/emailed) (the/my) _ \
                    (about/to) ~4|i am (rebooking/bringing/selling/returning/closing|booking|moving|handing) \
-                   ~4|taken (it/them|the _) down|(moved/put) (it/the money|the rest) (to/into|back into) \
-                   (the/our) (joint/savings|account)|i have sold"),
+                   ~4|taken (it/them|the _) down|(moved/put) (it|the money|the rest) (to/into|back into) \
+                   (the/our) (joint/savings|account)|i have sold|talk to me (as much as|whenever|any time|anytime)|(have/had) self \
+                   (excluded)|(the/a) chance to (show/prove|make (it/this|things) right)"),
         // Repair already begun, or time given back: "i went to my first meeting yesterday",
         // "saturday is yours, phone off".
         c(Repair, "i (went/go/got|have been|started going|have started going) to (a/my/the/our/an) ~2 \
@@ -292,7 +293,7 @@ pub fn component_rules() -> Vec<CompDef> {
                    tuesday/wednesday/thursday/friday/saturday/sunday/tonight/tomorrow|this weekend|the weekend|\
                    (every/each) (evening/night/weekend|_ night)) (is/are) (yours|all yours|for you|for us|ours)|\
                    (my) phone (off|away|stays (off/away|in the drawer))|phone off"),
-        c(Repair, "earn (back|it back|your trust back|back your trust|your trust|it)|(on/up to) me to (earn/win/\
+        c(Repair, "earn (back|it back|your trust back|back your trust|your trust|it)|(on|up to) me to (earn/win/\
                    rebuild/prove|make (it/this) right)"),
         c(Repair, "(make/making) (it/this/things) (right|up to you)|make it up to you|let me make (it/this) \
                    (up/right)|(@you) (can/may) (check|have|see|read|look)|phone stays|check my phone|\

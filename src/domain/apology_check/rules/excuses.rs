@@ -155,6 +155,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
             .not_after("(about/of) (you/us)|cared"),
         r(Justifying, "i was [@deg] [@deg] @intox [at the time|last night|that night|at the party|on saturday] \
                        (.|>)")
+            // "…the messages I sent when I was drunk": the time of an act owned, not its reason.
+            .not_before("(sent/said/wrote/texted/did/called|told you) ~4 (when/while)")
             .not_after(AND_THEN_I_DID)
             .not_near(OWNED_REASON),
         // Circumstances as the reason: "Sorry I was late. Traffic was insane.", "the beers got to me",

@@ -6,7 +6,7 @@
 //! events with no one in them, sizes and comparisons, arguing the facts, one's own pain, and
 //! sarcasm.
 
-use super::{Kind, OWNED_REASON, RuleDef, WHEN_READY, r};
+use super::{Kind, OWNED_FEELINGS, OWNED_REASON, RuleDef, WHEN_READY, r};
 
 pub(super) fn rules() -> Vec<RuleDef> {
     use Kind::*;
@@ -16,10 +16,10 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(DemandingClosure, "what (more/else) (do/does|can) (@you) [possibly] (want/need/expect) [from me|me to]|\
                              how many (more) (times|apologies|days|weeks|months)|(what/how) (more|much more|\
                              longer) (do/does|can|will) (@you) (want/need|expect)|what else is there \
-                             [to (say/tell/talk about)]|(i am not|i am not going to be|i will not be) \
+                             [to (say/tell|talk about)]|(i am not|i am not going to be|i will not be) \
                              (having/doing) this (conversation|again)|(we have|we have already) (been|gone) \
                              (over/through) (this/it|all this)|i [have] (gave/given) you (my|an|your) \
-                             (apology|sorry)")
+                             (apology|sorry)|what [exactly] (do/does) (@you) (want/expect) (from me)")
             .not_before("(i know|i realize|i understand|i will not ask|never ask) ~3"),
         r(Dismissing, "is (that/this) what (@you) (want/wanted)|what do (@you) want me to (say/do)|what (was/am) i \
                        (meant/supposed) to (say/do)|(did/do) i (mean/want) to (hurt/upset) (you) [,] (of course \
@@ -31,20 +31,20 @@ pub(super) fn rules() -> Vec<RuleDef> {
         // little credit", "one mistake doesn't erase eleven years".
         r(Justifying, "(a little|some|any|a bit of|no) credit (for|here)|(i would like|i deserve|i should get) \
                        (some|a little) credit|keep (the lights on|a roof over)|(so|so that) (this/the/our) \
-                       (family/household/house) can (have/eat|keep)|(who/who is it that) (picks/pays/fixed/\
-                       cooks/cleans/works/does/takes/puts/drives|keeps) ~6 (every|all|.)|after (everything|all) \
+                       (family/household/house) can (have/eat|keep)|< (who|who is it that) (picks/pays/fixed/\
+                       cooks/cleans/works/takes/puts/drives|keeps) ~6 (every|all)|after (everything|all) \
                        i (do/did|have done) (for you|for this family|for us|around here)|(somebody/someone) in \
                        this (house/family) has to")
             .not_before("(i know|you have done|you do|thank you for) ~3"),
         r(Minimizing, "(one/a) (mistake/slip|bad night|bad decision) (does not|should not|can not|will not) \
-                       (erase/undo/cancel/wipe|outweigh|define) ~4|(does not|should not) (erase/cancel/wipe \
+                       (erase/undo/cancel/wipe|outweigh|define) ~4|(does not|should not) (erase/cancel|wipe \
                        out|outweigh) (eleven/ten/twenty/_) (years)"),
         // ---- Bargains and conditions: "I'll stop going to the bar if you stop checking my
         // location", "all I ask is that you stop…", "it would help if you let me…".
         r(BlameShifting, "i will ~8 if (@you) (stop/quit/start/let/give/promise|would|will|stopped|do the same|\
                           agree)|(all i ask|the only thing i ask|all i want|all i need) is [that] (@you) \
                           [also] (stop/quit/start/let/give|do not|are|be|try)|(it would|it might|it will) \
-                          help if (@you) (let/stopped/would/did|were|gave|tried)|(that/this) (seems/sounds|\
+                          help if (@you) (let/stopped/would/did|were|gave|tried)|(i will|i would) ~4 when (@you) (stop/start/quit/learn)|(that/this) (seems/sounds|\
                           is) fair (to me|enough)|let us (be fair|keep it fair)|be fair about (this/it)")
             .not_before("(i know|i will not ask|i am not asking) ~3"),
         // ---- The partner's reading of it as the problem: "you're reading a lot into a handful
@@ -52,7 +52,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
         // trust issues".
         r(Dismissing, "(@you) (are/were) reading (too much|a lot|an awful lot|so much|way too much|more) into|\
                        benefit of the doubt|(@you) (would/will|might) feel (a lot|so much|much|way) better if \
-                       (@you)|(@you) (are/have been|keep) (keeping/holding) me (in|stuck)|(that|it) is not \
+                       (@you)|(@you) (are|have been|keep) (keeping/holding) me (in|stuck)|(that|it) is not \
                        (healthy) for (either|both) of us|the real (problem/issue) [here] is|(mountain|mountains) \
                        out of|(i feel like|it feels like) (@you) (are) (using) (this/it) (to|against)|(@you) \
                        (remember/see/saw/took/take/heard) it (that way|wrong|the wrong way|differently)|(that \
@@ -86,7 +86,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
         // ---- A reason told after the sorry, in fresh words: "I had been up since four and she
         // picked the worst moment", "I couldn't just ignore her", "you can see why".
         r(Justifying, "(i|we) [literally|just|simply] (could not|can not|had no way to|was not able to) \
-                       (leave/get away|say no|ignore (her/him|them|it)|help it|refuse|walk away)|(i|i just) \
+                       (leave|get away|say no|ignore (her/him|them|it)|help it|refuse|walk away)|(i|i just) \
                        (had/have) to be there for (her/him|them)|(i|we) (needed/need) (it|the (money/car/truck/\
                        van)|the (_) money) (for) (work|my job)|(it|that) (was/is) the only thing (that) \
                        (helped/works/worked|helps)|(my) (back/head|knee|anxiety) (has been|was|is) killing me|\
@@ -100,8 +100,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
             .not_near(OWNED_REASON),
         // ---- Sorrow about events with no one in them: "sorry for how the evening unfolded",
         // "sorry my texts were misinterpreted", "sorry the kids had to see that".
-        r(PassiveVoice, "(sorry/regret|apologize) [for/about] [that] (how/the way) ~4 (unfolded/went/turned out/\
-                         happened|played out|ended|went down)|(sorry/regret|apologize) [that] (the/my/our) ~3 \
+        r(PassiveVoice, "(sorry/regret|apologize) [for/about] [that] (how|the way) ~4 (unfolded/went/happened|turned out|\
+                         played out|ended|went down)|(sorry/regret|apologize) [that] (the/my/our) ~3 \
                          (was/were|got) (misinterpreted/misunderstood/misread/discovered/found/seen|taken the \
                          wrong way|put (in/into))|(sorry/regret) [that] (the (kids/children|girls|boys)|@you) \
                          had to (see/hear/witness|watch)|(sorry/regret) [that] (my|the) (phone/screen|laptop|\
@@ -117,7 +117,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
                           like that|wrong)|(sorry/regret) [that] (it/this|the thing ~3) (bothers/bothered|\
                           upsets|feels like) (@you|some)|(sorry/regret) [that] (it/that) (hurt/upset) your \
                           feelings|(sorry/regret) [that] (@you) (are) (choosing|deciding) to (see/take|read)")
-            .even_owned(),
+            .even_owned()
+            .not_near(OWNED_FEELINGS),
         r(FoundOut, "(feel/felt) (terrible/bad|awful|sick) that (@you) (saw/found/read|had to see|heard)|sorry \
                      (@you) (had to hear|heard) (it/this|about it) (from)"),
         // ---- Sizes and comparisons in fresh words.
@@ -125,7 +126,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        (conversation/chat|thing|call)|(become|turned into|is|like it is) the end of the \
                        world|all i did was|not the (mortgage/rent|house|end of the world)|(it is|just|only) a \
                        date on (a/the) calendar|(we) celebrate (us) every day|(is/was|it is) old news|nothing \
-                       (we|that we) (can not|could not) (handle/fix)|(nobody/no one) is perfect|(it is|its|it \
+                       (we|that we) (can not|could not) (handle/fix)|(nobody|no one) is perfect|(it is|its|it \
                        was) a (follow/like|comment|text) not a|(barely/hardly) (over|any) (the limit)|(is/was) \
                        (harmless|totally harmless)|(did|does|has done|have done) (way/far|much|a lot) worse|\
                        (only|just) (read|looked at|saw) (like|about) (two/one/three|a couple|a few)|i stopped \
@@ -140,19 +141,22 @@ pub(super) fn rules() -> Vec<RuleDef> {
                     not|had not|have not even) (spoken/talked|seen|texted) ~3 (in (ages/months/years|a long \
                     time))|(i do not|i did not|i do not honestly) (believe/think) (anything|that anything) \
                     (improper/inappropriate/wrong|untoward) (has|had|happened|took)|(i) (had not|have not) \
-                    (gotten/got) (around/round) to|i never said (every/all|always)|(quiet) (is not|was not) (rude)|(she/he) \
+                    (gotten/got) (around/round) to|(quiet) (is not|was not) (rude)|(she/he) \
                     (was|is) (a|just a) friend i (leaned/relied|lean)|was for (networking/work)|(it/this) (was \
                     not|is not) (hiding/lying)|(not|never) (actually|technically) (lost/hiding|a lie|lying)")
             .not_after("~3 (but|and) (i|it) (still|was)")
             .not_before("i (told/said|claimed|insisted) ~3|(i know|i used to think|i pretended) ~3"),
+        // The promise read narrowly: "I said I'd come to therapy, I never said every week".
+        r(Denying, "i never said (every/all/always|each)")
+            .even_reported(),
         // ---- One's own pain in fresh words: "what this has cost me", "don't make me go through
         // this alone", "the worst month of my life".
-        r(SelfFocus, "(what/how much) (this/it) (has|is) (cost/costing) me|(do not|please do not|never) (make/\
+        r(SelfFocus, "(what|how much) (this/it) (has|is) (cost/costing) me|(do not|please do not|never) (make/\
                       leave) me (go through|to go through|face|deal with) (this/it) alone|the (worst/hardest) \
                       (month/week/year|time|day|months|weeks) of my life|(crashing/falling) (down) (on/around) \
                       me|hate myself more than|(so/really|been so) hard on myself|(made|makes) me feel like \
                       (the worst|a monster|a terrible|the villain)|(hard/hell|hard on me|painful) for me (too|as \
-                      well)|(what/how much) (that/this|it) (did|has done|is doing|does) to me|(has|have) \
+                      well)|(what|how much) (that/this|it) (did|has done|is doing|does) to me|(has|have) \
                       (broken/destroyed|crushed) me|the pain (i am in|i am going through)|i (need|also need|\
                       want) (@you) to understand (what/how) ~4 (me|i)|(i can not) (focus|sleep|eat|work) ~6 \
                       (i can not|my)|sitting in the car for")
@@ -169,7 +173,9 @@ pub(super) fn rules() -> Vec<RuleDef> {
         // ---- The partner's faults in fresh words: "you know how I get when you walk out",
         // "you'd have reacted exactly like this", "you never ask me for help though".
         r(BlameShifting, "(@you) (would have|would) (reacted/react|responded/respond) (exactly|just) (like this|\
-                          the way you are)|(@you) never (ask/tell) me (for|anything) ~4 (though|either)|(@you) \
+                          the way you are)")
+            .even_negated(),
+        r(BlameShifting, "(@you) never (ask/tell) me (for|anything) ~4 (though|either)|(@you) \
                           (get/got) (quietly|so|really) (mad/angry) and (then)|every time i try (@you)|your \
                           (friends/family|mum/mom/mother|sister|brother|dad) (always|never) (make/made|treat|\
                           let)|remember when (@you)|(she/he) came on to me|(you) knew what ~4 (when you|before \
@@ -179,5 +185,59 @@ pub(super) fn rules() -> Vec<RuleDef> {
                           walked) out (of the room|mid)")
             .not_before("(i know|not because|i used to say|i said|i told you|i blamed|i claimed) ~4")
             .not_near("(that/this) was (me|on me|my)|not (your) (fault)|i (was|am) (wrong|the one)"),
+        // ---- Found out, in other words: "I should have logged out", "it would have been easier
+        // for everyone".
+        r(FoundOut, "should have (logged out|deleted (it/them/the|everything)|hidden (it/them)|been more careful|\
+                     cleared (it/the|my)|locked (it/my))|(would have|would of|would) been easier (for everyone|for \
+                     all of us|for everybody|for both of us)")
+            .even_owned()
+            .not_before("not|never"),
+        r(FoundOut, "(@you) [just] (found out|heard|saw|caught (it/me|on)) (first|before i (could|did|got))")
+            .even_owned(),
+        // ---- A hedge in front of the sorry: "if me being on that site bothered you then yeah,
+        // sorry".
+        r(Conditional, "< if ~6 (bothered/upset/hurt/offended/annoyed|hurt) (@you) [then] [yeah/yes/ok|well] [,] \
+                        [i am] (sorry|i apologize)"),
+        // ---- More closure, time and tiredness: "I'm tired of this being the only thing we talk
+        // about", "end of story", "I've already told you everything".
+        r(DemandingClosure, "(i am) (tired/sick|sick and tired) of (this/it) (being|coming up)|< (it is|it has been) \
+                             (two/three/four/five/six/a/_) (months/weeks/years|month|week|year) .|end of (story/\
+                             discussion)|and that is (that|the end of it)|(i have|i) already (told/said|given) \
+                             (you) (everything/all)|(talk about|change to) [literally] (anything/something) \
+                             else")
+            .not_after("~6 (but|and) (i will|ask|if)")
+            .not_before("(i know|i will not|i am not going to) ~3"),
+        r(DemandingClosure, "(ruin/spoil|wreck) (the holidays|christmas|tonight|the weekend|everything|this \
+                             weekend|dinner|the trip) (for everyone|for us|for the kids|for everybody)")
+            .even_negated(),
+        // ---- Excuses in other words: "traffic was insane, not my fault", "so you wouldn't have to
+        // stress", "in my country it is normal", "you must understand the culture".
+        r(Justifying, "(it was|that was|it is|that is|was) not my fault|< not my fault|@external (was/is) \
+                       (insane/crazy/mental/terrible/awful/hell|a nightmare|murder)|(so|so that) (@you) (would \
+                       not|would never|did not|do not|will not) (have to|need to) (stress/worry|know|be upset)|\
+                       (trying|tried) to (win/get|make) (it|the money) back|in my (country/culture/family/\
+                       religion) (it is|is|we)|because i (did not|do not) want to (ruin/spoil/upset/worry/stress/\
+                       hurt|worry you|upset you) (you/your)")
+            .not_before("(not|never) ~2|(i know|i used to say|i said|i told you|i claimed) ~3"),
+        r(Justifying, "(so|so that) (@you) can see why|(@you) (must|have to|need to) understand (that .|the/my|why i)|(hard/rough/difficult/bad/\
+                       messed|traumatic) childhood|i was (raised/brought|taught) (not to|to|that)|how my family \
+                       (was/is|did things)")
+            .even_owned(),
+        // ---- Sizes in other words: "only once", "anything she didn't already suspect", "from
+        // before we were exclusive".
+        r(Minimizing, "(anything|nothing) (she/he|they|you) (did not|had not|do not) already (know/suspect|\
+                       knew|suspected)")
+            .even_negated(),
+        r(Minimizing, "from before we were (exclusive|together|official|serious|married)|(looked/\
+                       read/checked|went through|did it) ~4 (once|one time) .|(kind of|sort of|just|all) old \
+                       news|as (clearly/well|carefully) as (they/it|i) (might/could) have been")
+            .not_before("not|never"),
+        r(Dismissing, "(@you) (act/acting|are acting|make it sound|are making it sound|talk) (like|as if) i \
+                       (hacked/murdered/killed/committed/robbed|slept|cheated|did something)"),
+        r(PassiveVoice, "(decisions/mistakes/things/errors|choices) ~4 (were/was) (not) ~1 (communicated/made/\
+                         handled/shared/explained/discussed)"),
+        r(SelfFocus, "(going through|dealing with) (a lot|so much|stuff|things) (too|as well)|(can not) do this \
+                      alone")
+            .not_before("(i know|you are|you have been) ~3"),
     ]
 }
