@@ -40,6 +40,10 @@ const BLIND_D_NON_APOLOGIES: &str = include_str!("table/blind_d_non_apologies.tx
 /// Set F, by a fourth writer who never saw the check: measured once untouched, then tuned to.
 const BLIND_F_GENUINE: &str = include_str!("table/blind_f_genuine.txt");
 const BLIND_F_NON_APOLOGIES: &str = include_str!("table/blind_f_non_apologies.txt");
+/// Set G, by a sixth writer who never saw the check: measured once untouched (patterns and the
+/// learned opinion trained without it), then tuned to.
+const BLIND_G_GENUINE: &str = include_str!("table/blind_g_genuine.txt");
+const BLIND_G_NON_APOLOGIES: &str = include_str!("table/blind_g_non_apologies.txt");
 /// Set E, by a fifth writer who never saw the check, written with F: sealed, only its rates
 /// are ever printed, and it is measured once, at the end of a round.
 const BLIND_E_GENUINE: &str = include_str!("table/blind_e_genuine.txt");
@@ -124,6 +128,8 @@ enum Part {
     BlindD,
     /// The fourth writer's set, tuned to after its first measurement.
     BlindF,
+    /// The sixth writer's set, tuned to after its first measurement.
+    BlindG,
     /// The fifth writer's sealed set.
     BlindE,
 }
@@ -144,6 +150,7 @@ fn items(part: Part) -> (Vec<Item>, Vec<Item>) {
         Part::BlindC => (parse(BLIND_C_GENUINE), parse(BLIND_C_NON_APOLOGIES)),
         Part::BlindD => (parse(BLIND_D_GENUINE), parse(BLIND_D_NON_APOLOGIES)),
         Part::BlindF => (parse(BLIND_F_GENUINE), parse(BLIND_F_NON_APOLOGIES)),
+        Part::BlindG => (parse(BLIND_G_GENUINE), parse(BLIND_G_NON_APOLOGIES)),
         Part::BlindE => (parse(BLIND_E_GENUINE), parse(BLIND_E_NON_APOLOGIES)),
         Part::Tuning | Part::HeldOut => {
             let held = part == Part::HeldOut;
@@ -489,6 +496,25 @@ const BLIND_F_FLOOR: Targets = Targets {
     min_missing_agreed: 0.86,
 };
 
+/// Set G, tuned to after its first measurement: the patterns alone flagged 60.0% of its
+/// non-apologies and 4.3% of its genuine apologies, and agreed on 82.9% of "missing" notes; with
+/// the learned opinion trained without it, 78.6% and 5.0%.
+#[test]
+fn blind_set_g_holds_its_floor() {
+    let t = tally(&[Part::BlindG]);
+    for note in &t.notes {
+        println!("{note}");
+    }
+    println!("{}", summary("blind set G", &t));
+    assert_targets("blind set G", &t, &BLIND_G_FLOOR);
+}
+
+const BLIND_G_FLOOR: Targets = Targets {
+    min_non_flagged: 0.78,
+    max_genuine_flagged: 0.05,
+    min_missing_agreed: 0.82,
+};
+
 /// Set E (the fifth writer's sealed set): measured once, at the end of the fourth round.
 /// Ignored: each run is a look.
 #[test]
@@ -498,4 +524,169 @@ fn sealed_blind_set_e_meets_the_targets() {
     assert!(t.notes.is_empty());
     println!("{}", summary("blind set E (sealed)", &t));
     assert_targets("blind set E", &t, &TARGETS);
+}
+
+/// The learned second opinion (`model.rs`): what its weights are trained on, and how it was
+/// measured on writers it had not seen.
+mod learned {
+    use super::super::model::{self, KINDS, train};
+    use super::super::{Kind, check_patterns, table};
+    use super::*;
+
+    fn kinds(labels: &[String]) -> Vec<Kind> {
+        KINDS
+            .iter()
+            .copied()
+            .filter(|k| labels.iter().any(|l| l == k.id()))
+            .collect()
+    }
+
+    /// The texts of some parts with their answers, genuine first, in file order.
+    fn texts(parts: &[Part]) -> Vec<(String, bool, Vec<Kind>)> {
+        let mut out = Vec::new();
+        for part in parts {
+            let (genuine, non) = items(*part);
+            out.extend(genuine.into_iter().map(|i| (i.text, false, Vec::new())));
+            out.extend(non.into_iter().map(|i| {
+                let k = kinds(&i.labels);
+                (i.text, true, k)
+            }));
+        }
+        out
+    }
+
+    /// The first table and the lines of `table.rs` that must raise no finding (genuine lines
+    /// that share words with non-apologies, single parts of an apology): without the short ones
+    /// the model learns that a short text is a non-apology.
+    fn first_table() -> Vec<(String, bool, Vec<Kind>)> {
+        let mut out: Vec<(String, bool, Vec<Kind>)> = parse(table::GENUINE)
+            .into_iter()
+            .map(|i| (i.text, false, Vec::new()))
+            .collect();
+        out.extend(
+            table::GENUINE_LINES
+                .iter()
+                .chain(table::PARTS)
+                .map(|l| (l.to_string(), false, Vec::new())),
+        );
+        out.extend(parse(table::NON_APOLOGIES).into_iter().map(|i| {
+            let k = kinds(&i.labels);
+            (i.text, true, k)
+        }));
+        out
+    }
+
+    /// What the compiled-in weights are trained on: every table the check may be tuned to,
+    /// never the held-out third or the sealed sets B and E.
+    const SHIPPED: [Part; 7] = [
+        Part::Tuning,
+        Part::Later,
+        Part::BlindA,
+        Part::BlindC,
+        Part::BlindD,
+        Part::BlindF,
+        Part::BlindG,
+    ];
+
+    fn examples(data: &[(String, bool, Vec<Kind>)]) -> Vec<train::Example> {
+        data.iter()
+            .map(|(t, non, k)| train::example(t, *non, k.clone()))
+            .collect()
+    }
+
+    fn training(without: Option<Part>) -> Vec<train::Example> {
+        let parts: Vec<Part> = SHIPPED
+            .into_iter()
+            .filter(|p| Some(*p) != without)
+            .collect();
+        let mut data = texts(&parts);
+        data.extend(first_table());
+        examples(&data)
+    }
+
+    /// The compiled-in weights are what training on `SHIPPED` gives (training is deterministic).
+    /// After changing a table or the features, run `APOLOGY_TRAIN=1 cargo test --lib
+    /// apology_check::eval::learned::the_weights_are_fresh` to write them again.
+    #[test]
+    fn the_weights_are_fresh() {
+        let bytes = train::bytes(&train::train(&training(None)));
+        assert_eq!(bytes.len(), 2 * model::LEN);
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/domain/apology_check/model.bin"
+        );
+        if std::env::var_os("APOLOGY_TRAIN").is_some() {
+            std::fs::write(path, &bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
+        }
+        assert!(
+            bytes == include_bytes!("model.bin"),
+            "model.bin is stale: run APOLOGY_TRAIN=1 cargo test --lib \
+             apology_check::eval::learned::the_weights_are_fresh, then build again"
+        );
+    }
+
+    /// The opinion names a kind the tables use and a clause inside the text; an empty text has
+    /// none.
+    #[test]
+    fn the_compiled_model_names_a_kind_and_a_clause() {
+        let text = "ok im sorry. but honestly you have to admit you were snooping through my \
+                    phone first, so";
+        let f = model::features(&super::super::normalise::tokens(text));
+        let Some(o) = model::opinion(&model::Compiled, &f) else {
+            panic!("no opinion on {text:?}");
+        };
+        assert!(
+            o.probability > 0.5 && o.probability < 1.0,
+            "{}",
+            o.probability
+        );
+        assert!(o.clause.0 < o.clause.1 && o.clause.1 <= text.len());
+        assert!(KINDS.contains(&o.kind));
+        let empty = model::features(&super::super::normalise::tokens(" ,. "));
+        assert!(model::opinion(&model::Compiled, &empty).is_none());
+    }
+
+    /// How the opinion does on a writer it was not trained on: each of the later blind sets
+    /// left out of training in turn, measured alone and together with the patterns, and the
+    /// held-out third. Prints rates only. The patterns had been tuned to C, D and F, so the
+    /// "together" rows are fair only for a set the patterns had not yet seen (set G, measured
+    /// so before it was read).
+    #[test]
+    #[ignore = "an experiment that trains a model per left-out set; run with --ignored --nocapture"]
+    fn each_writer_left_out() {
+        let held = texts(&[Part::HeldOut]);
+        for left in [Part::BlindC, Part::BlindD, Part::BlindF, Part::BlindG] {
+            let w = train::train(&training(Some(left)));
+            let probability = |text: &str| {
+                let f = model::features(&super::super::normalise::tokens(text));
+                model::sigmoid(model::score(&w[..], 0, &f))
+            };
+            let set = texts(&[left]);
+            for threshold in [0.8, 0.85, 0.9] {
+                let count = |data: &[(String, bool, Vec<Kind>)], non: bool, with_patterns: bool| {
+                    data.iter()
+                        .filter(|(_, n, _)| *n == non)
+                        .filter(|(t, _, _)| {
+                            probability(t) >= threshold
+                                || (with_patterns && !check_patterns(t).findings.is_empty())
+                        })
+                        .count()
+                };
+                let of = |data: &[(String, bool, Vec<Kind>)], non: bool| {
+                    data.iter().filter(|(_, n, _)| *n == non).count()
+                };
+                println!(
+                    "left out {:?} at {threshold}: model alone {} non, {} genuine; with the \
+                     patterns {} non, {} genuine; held-out third, model alone {} non, {} genuine",
+                    left as u8,
+                    percent(count(&set, true, false), of(&set, true)),
+                    percent(count(&set, false, false), of(&set, false)),
+                    percent(count(&set, true, true), of(&set, true)),
+                    percent(count(&set, false, true), of(&set, false)),
+                    percent(count(&held, true, false), of(&held, true)),
+                    percent(count(&held, false, false), of(&held, false)),
+                );
+            }
+        }
+    }
 }

@@ -73,6 +73,7 @@
 mod engine;
 mod kinds;
 mod matcher;
+mod model;
 mod normalise;
 mod reading;
 mod rules;
@@ -128,6 +129,9 @@ impl Report {
 enum Scope {
     Draft,
     Parts,
+    /// A whole draft, by the patterns alone (for measuring the learned opinion).
+    #[cfg(test)]
+    DraftPatterns,
 }
 
 fn run(text: &str, scope: Scope) -> Report {
@@ -184,16 +188,38 @@ fn run(text: &str, scope: Scope) -> Report {
     // A draft with no finding and none of the parts (no regret, nothing owned, nothing
     // offered) is a statement or a defence, not an apology: said once, about its opening
     // words. Never beside words of self-harm, and never for a part of a structured apology.
-    if scope == Scope::Draft && findings.is_empty() && missing.len() == 3 && self_harm.is_empty() {
-        if let Some(first) = toks.iter().find(|t| t.is_word()) {
-            let excerpt = engine::excerpt(text, first.start, first.end, text.len());
+    let draft = scope != Scope::Parts;
+    // Where the patterns found nothing in a whole draft, the learned opinion (`model`) may still
+    // hear a non-apology: said once, as the kind it most resembles, about the clause that weighs
+    // most. Never beside words of self-harm, never for one part of a structured apology.
+    if scope == Scope::Draft && findings.is_empty() && self_harm.is_empty() {
+        let features = model::features(&toks);
+        if let Some(o) = model::opinion(&model::Compiled, &features)
+            && o.probability >= model::THRESHOLD
+            && let Some(first) = toks
+                .iter()
+                .find(|t| t.is_word() && t.start >= o.clause.0 && t.end <= o.clause.1)
+        {
             findings.push(Finding {
-                kind: Kind::NoApology,
-                excerpt,
+                kind: o.kind,
+                excerpt: engine::excerpt(text, first.start, first.end, o.clause.1),
                 start: first.start,
-                end: first.end,
+                end: o.clause.1,
             });
         }
+    }
+    if draft
+        && findings.is_empty()
+        && missing.len() == 3
+        && self_harm.is_empty()
+        && let Some(first) = toks.iter().find(|t| t.is_word())
+    {
+        findings.push(Finding {
+            kind: Kind::NoApology,
+            excerpt: engine::excerpt(text, first.start, first.end, text.len()),
+            start: first.start,
+            end: first.end,
+        });
     }
     Report { findings, missing }
 }
@@ -258,6 +284,13 @@ pub fn missing(text: &str) -> Vec<Component> {
 /// [`Kind::NoApology`].
 pub fn check(text: &str) -> Report {
     run(text, Scope::Draft)
+}
+
+/// The check of a whole draft by its patterns alone, without the learned opinion: for
+/// measuring what each adds.
+#[cfg(test)]
+pub(crate) fn check_patterns(text: &str) -> Report {
+    run(text, Scope::DraftPatterns)
 }
 
 /// The check of a structured apology's parts, read together (`apology add`, `apology edit`):

@@ -6,13 +6,13 @@
 use super::eval::parse;
 use super::*;
 
-const GENUINE: &str = include_str!("table/classic_genuine.txt");
-const NON_APOLOGIES: &str = include_str!("table/classic_non_apologies.txt");
+pub(super) const GENUINE: &str = include_str!("table/classic_genuine.txt");
+pub(super) const NON_APOLOGIES: &str = include_str!("table/classic_non_apologies.txt");
 
 /// Lines a genuine apology can hold that share words with a non-apology (found by going
 /// through every broad pattern and asking how a sincere writer might use the same words). None
 /// may raise a finding.
-const GENUINE_LINES: &[&str] = &[
+pub(super) const GENUINE_LINES: &[&str] = &[
     "if you hadnt found the texts id still be lying",
     "if you hadn't found out i don't know if i would ever have told you",
     "i know i already said sorry but i want to say it properly",
@@ -359,7 +359,7 @@ const GENUINE_LINES: &[&str] = &[
 
 /// Written for the check's own parts, as `apology add` sees them one at a time: none may raise
 /// a finding (they may well miss a component: each is only one part).
-const PARTS: &[&str] = &[
+pub(super) const PARTS: &[&str] = &[
     "You were hurt and humiliated, and you felt like a fool in front of your friends.",
     "you felt scared and alone and you didnt know who to trust",
     "You got hurt, and you had to find out on your own.",

@@ -71,7 +71,9 @@ pub(super) fn rules() -> Vec<RuleDef> {
             .not_before("understand/know/wonder/ask/even [that]|i told you [that]|(i|i will|i would) ~2 \
                          (if|when)")
             .not_after(OWNING_COUNTERFACTUAL)
-            .not_after("~4 (understand|get it|not blame|accept|respect|deserve)"),
+            .not_after("~4 (understand|get it|not blame|accept|respect|deserve)")
+            // A courtesy, not a condition: "…if you don't want to, I won't raise it".
+            .not_after("[@deg] (raise/bring/mention/push/ask/pressure/force/press) ~3"),
         r(BlameShifting, "but if (@you) [@deg] (had/would/did/just/only/ever/actually/were/could/paid/\
                           listened/cared/gave|had not|did not)"),
         r(BlameShifting, "(maybe/perhaps) if (@you) [@deg] (had/would/did/just/only/ever/actually/were/could/\
@@ -195,7 +197,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             .not_after("~3 (hurt|been hurt|upset|been upset|sad|been sad|left|leave) (and/but) (i|that)")
             // The writer owning the choice next to the reason: "…that was me deciding what you
             // could handle", "…it was your money too", "…I had no right".
-            .not_near("(that/it/this) was (me|on me|my (choice/fault/decision)) [_ing]|(that/it) was a lie|lie by \
+            .not_near("(that/it/this) was (me|on me|my (choice/fault/decision)) [*ing]|(that/it) was a lie|lie by \
                        omission|(it was|it is) (your/our) money (too|as well)|i had no right|you had (every|a) \
                        right|i (have been|was) [very/so/really] (stupid/wrong/selfish|a coward)|i (chose/decided) \
                        (to|for you)"),

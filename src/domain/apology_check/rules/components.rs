@@ -138,9 +138,10 @@ pub fn component_rules() -> Vec<CompDef> {
         // The act in other words: "without asking you", "because of my drinking", "I was paying
         // for a site", "I've been a terrible partner", "I was vile about your weight".
         c(Responsibility, "without (asking/telling) (you)|behind your back|because of my (drinking/gambling/lying/\
-                           lies/temper/choices/actions/behaviour/behavior/affair/habit|_ing)|i (was|have been) \
+                           lies/temper/choices/actions/behaviour/behavior/affair/habit|*ing)|i (was|have been) \
                            [@adv] (paying/sending/using/visiting/watching/buying/chatting/sexting/gaming/playing/\
-                           staying/leaving/going/sneaking|on (hinge/bumble/grindr/tinder/instagram/snapchat/\
+                           staying/leaving/going/sneaking/sulking/ignoring/shouting/yelling/screaming/mocking/\
+                           laughing/checking/tracking/snooping|on (hinge/bumble/grindr/tinder/instagram/snapchat/\
                            onlyfans/reddit|the apps|dating apps))|i (was/am|have been) [@adv] [so/really/such] \
                            (vile/disgusting/nasty/foul|a (terrible/awful/horrible/bad/lousy/crap/shit|rubbish) \
                            (partner/husband/wife/father/mother/dad/mum/mom/boyfriend/girlfriend/friend/son/\
@@ -283,7 +284,19 @@ pub fn component_rules() -> Vec<CompDef> {
                    chat|_ chat)|asked (the/my) ~2 to (delete/remove/take)|(called/rang/emailed) (the/my) _ \
                    (about/to) ~4|i am (rebooking/bringing/selling/returning/closing|booking|moving|handing) \
                    ~4|taken (it/them|the _) down|(moved/put) (it|the money|the rest) (to/into|back into) \
-                   (the/our) (joint/savings|account)|i have sold|talk to me (as much as|whenever|any time|anytime)|(have/had) self \
+                   (the/our) (joint/savings|account)|i have sold|< no more (_) ~3|(can/could|shall) i (take/make/cook/buy/drive|come (with/to)|pick) (@you) \
+                   ~4|(tell/call) me (if/when|whenever) i (start/ever|do|say)|call me (on it|out)|i will \
+                   say (i need|that i need|i am angry|i am upset|i am hurt)|(it/they) (is/are) (down/gone/off) \
+                   now|i want (@you) to (ask/tell|call) me|(tonight/tomorrow|from _|this (week/weekend)|next \
+                   (week/month)) [,] i am (*ing)|(phones/phone|my phone) (go/goes|stay/stays) (in the drawer|\
+                   away|off)|(alarms/reminders) (in/on) my phone|i have set (alarms/reminders|an alarm|a \
+                   reminder)|(is/are) in (both names|both our names|your name|joint names|our names)|(i am \
+                   not|i will not) (taking/doing|take/do) (it|the job|weekends|overtime)|tell me (where/how) \
+                   to (start/begin)|i am (staying|not leaving|not going anywhere)|i owe you (a/an) (proper|real) \
+                   _|talk to me (as much as|whenever|any time|anytime)|i have told (her/him/them|my \
+                   (mum/mom/mother/dad/father/sister/brother/family)) (if|that)|i have given you (her/his|the|my) \
+                   (number/details/password/passwords/login|contact)|i am back (with|in|at) ~2|if i (start/do|ever) \
+                   ~4 [,] tell me|in both (names|our names)|i am (at|there for) every|(have/had) self \
                    (excluded)|(the/a) chance to (show/prove|make (it/this|things) right)"),
         // Repair already begun, or time given back: "i went to my first meeting yesterday",
         // "saturday is yours, phone off".

@@ -239,5 +239,31 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(SelfFocus, "(going through|dealing with) (a lot|so much|stuff|things) (too|as well)|(can not) do this \
                       alone")
             .not_before("(i know|you are|you have been) ~3"),
+        // ---- Set G's categories: sorry about what the events did to their feelings, the
+        // ultimatum, the partner's choice as the cause, pleading, reasons of health or work
+        // given as the reason, protective lies.
+        r(TheirFeelings, "(sorry/regret) [that|about|for] (how|the way) (the/that/this|it|my _|what _|the whole _) \
+                          ~5 (made/makes|has made) (@you) feel|(sorry/regret) [that] (the/this/that|my _) ~4 \
+                          (has made|made|makes|is making) (@you) [@deg] (this|so|feel|anxious/upset/sad/worried/\
+                          angry)|(sorry/regret) [that] (it/that/this) (felt/feels|came across|seemed|sounded) \
+                          (like|that way|like that)")
+            .even_owned()
+            .not_inside("i (made/make|have made|was|did)")
+            .not_near(OWNED_FEELINGS),
+        r(DemandingClosure, "i need to know (tonight/today/now|by _) (if/whether) (@you) (are) (staying/leaving|\
+                             in)|(living|live) in limbo|(i have|i) done everything (@you) (asked/wanted|told me)|now \
+                             (it is) (up to you|on you)")
+            .not_before("(i know|i will not) ~3"),
+        r(BlameShifting, "(because|if) (@you) (chose/choose|decided/decide) not to (forgive/trust|try)|(@you) \
+                          (do not|never|can not) see how (hard/much) i (try/work|do)"),
+        r(SelfFocus, "(unblock me)|(can not) breathe without you|i am begging you"),
+        r(Justifying, "(could have|would have|might have) lost (the/my|a) (account/job/client/contract|deal)|\
+                       i (knew/thought) if i (told/said) ~6 (@you) would (panic/worry/freak|be upset|get upset|\
+                       overreact|worry)|(did not|do not) want to (put (that/this|it) on you|burden you)|(i \
+                       have|it is) (adhd|a disability)")
+            .not_near(OWNED_REASON),
+        r(FoundOut, "(wrong way|way) for (it/this) to come out").even_owned(),
+        r(Denying, "(asking/looking/checking/texting/talking) (is not|was not|is never) (pressure/cheating/\
+                    lying/snooping|controlling)"),
     ]
 }

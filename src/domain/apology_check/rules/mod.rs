@@ -216,11 +216,12 @@ pub const OWNED: &str = "(that/it/this) (was/is) [all] (me|on me|my fault|my doi
      excuse|not an excuse|(that/it) is on me|[it is|it was] my fault|i should [never/not] have|i put you \
      through (it/this/that)|i did (that/this) to you|i am the one (who/that) (hurt/did/lied/broke/\
      cheated)|i was (wrong/selfish/cruel/unfair|out \
-     of line|out of order|in the wrong|a jerk|an idiot|an ass)|i should have|i take \
+     of line|out of order|in the wrong|a jerk|an idiot|an ass)|i should have|i said it to (hurt/scare/upset/\
+     wound|punish) you|(that is|it is) mine to (deal with|fix|carry|work on|handle)|i take \
      [full/complete/all] responsibility|i own (this/that/it|what i did)|(nobody|no one) (made|forced) \
      me|i chose|(kept|keep) choosing|it was my (choice/decision)|i made (the/that) (choice/decision)|i did \
      (this/that)|(it/that) was mine|mine alone|(those/both|all of (it/that/this|those)|all three of those|both of \
-     those) (are/were|is|was) [all] (on me|mine|my fault|my doing)|(that/it/this) was me (_ing)";
+     those) (are/were|is|was) [all] (on me|mine|my fault|my doing)|(that/it/this) was me (*ing)";
 
 /// Words about wanting to die or to harm oneself. No finding is ever reported in a sentence
 /// that holds them, and no "turning to your own pain" finding anywhere in the text: someone

@@ -258,7 +258,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
                       reassurance|to be held|you to (comfort/hold/hug/reassure) me|you (right now|now|here|so \
                       much|so bad|so badly|more than ever))")
             .not_after("accountable|to (account|my word|it|that|this|a)")
-            .not_after("~~8 but i (know|do not get|can not ask|have no right|will not ask)"),
+            .not_after("~~8 but i (know|do not get|can not ask|have no right|will not ask)|[,] i will ask")
+            .not_before("if|when|whenever"),
         r(SelfFocus, "(do you|you do not|you have no|does anyone|nobody|no one|you will never) [even] (know/\
                       knows|realize|have any idea|has any idea|care/cares|understand/understands|see|get|\
                       know or care) how (much/hard/bad/awful/painful/lonely/horrible) (i (have been|am|have|\

@@ -11,7 +11,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        harmless/innocent/sex/physical/messages/money/banter/fun/sexting/kissing/chatting/\
                        messaging/dms|a few|a bit of|a laugh|a phase|a \
                        crush|a fling|a game|a birthday|an anniversary|a dinner|a kiss|a text|a drink)")
-            .not_after("~4 to (some/other/most) people|~4 to (others|anyone else|me at the time)|~4 (i \
+            .not_after("~4 to (some/other/most) people|~4 to (others|anyone else|me at the time)|~2 to (@you) \
+                        [right now|now|anymore]|~4 (i \
                         know|and (i|that) know)|~1 (part/piece/start|the start|the beginning|the tip) ~3|\
                         ~1 (way|excuse) ~3|one ~2 of (many|the|my)|matter of time|~2 to blame|~1 (person/\
                         reason/thing) (i|who|that)")
@@ -86,7 +87,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(Minimizing, "(such/so) [a] (small/little/tiny/minor/silly/stupid) thing|(small/little/tiny/minor) \
                        thing (compared to|in the grand scheme)|(was|it is|it was) (a|such a) (small/\
                        little/tiny/minor) thing")
-            .not_after("~3 but")
+            .not_after("~5 but")
             .not_before("i know|i get [that]|it (was/is) not|(asked/wanted/needed/ask/want/need) [for] \
                          [me] [to] ~2"),
         // A breach recast as a mix-up: "sorry for the confusion", "we got our wires crossed".
@@ -196,7 +197,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             .not_before("i know [that]|(@you) (think/thought|might think)|i told you|i said|not")
             .not_after("~3 (but (that/it/this) (does not|is no)|but i)"),
         // Once, and that is all: "we kissed once, that's literally it", "that's all it was".
-        r(Minimizing, "(we|i) [only/just] (kissed/met|slept together|hooked up|met up) (once|one time|twice) [,|.|>]|\
+        r(Minimizing, "(we|i) (only/just) (kissed/met|slept together|hooked up|met up) (once|one time|twice) [,|.|>]|\
                        (that is|that was) (literally|honestly|seriously|really) (it|all) [,] (.|>|sorry|i \
                        swear|nothing else|nothing more)|(that is|that was) all (it was|that happened|there is|there \
                        was) [to it]")
@@ -247,7 +248,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(Denying, "(it is|it was) not (a secret|hiding|secret|lying|cheating) if|i (did not|never) (hide/hid) \
                     (it/that/them|the money|anything) [,] (it was|they were|it is) ~3 (on/in/there)|i was [@deg] \
                     going to (pay/put/give/replace) ~3 back"),
-        r(Denying, "i (did/have done) nothing wrong|i (never|did not) (break/broke) (my/the/that|a) promise|i \
+        r(Denying, "i (did|have done) nothing wrong|i (never|did not) (break/broke) (my/the/that|a) promise|i \
                     [only/just] (said|told you|promised) (i would|i will|to) (try/see|think about it|do my best)|\
                     (she/he/they) (messaged/texted/called/kissed/contacted/approached/started|came on|came \
                     onto|made the first move) ~2 (me) (first)|i (just|only) (replied/responded/answered|texted \

@@ -35,7 +35,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                           making (an/any) effort)|(@you) (are/were) not (meeting me halfway|making (an/any) \
                           effort)|(putting/put/filling/filled|planting/planted) (ideas|things|stuff|nonsense|\
                           rubbish|lies) (in/into) your head")
-            .not_near("(@you) (did/have done) nothing wrong|not (your/you) (fault|to blame)"),
+            .not_near("(@you) (did|have done) nothing wrong|not (your/you) (fault|to blame)"),
         // ---- The intent instead of the act: "you know I'd never mean to hurt you", "you know I
         // love you, that should count for something".
         r(Minimizing, "(you know|you knew|surely you know) [that] i (would never|would not|never|did not|do not|\
@@ -54,7 +54,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        admitted/did/said/stopped|did not|was honest|came clean|owned up|am honest)|\
                        (could|might) have been (a lot|way|much|so much|far) worse|(could|might) have been worse|\
                        (there are|i know) (people/guys/men/women) (who|that) (do/did) (worse|much worse|a lot \
-                       worse)|(worse/bigger) things (happen/have happened)|(it was|it is) hardly (an affair|\
+                       worse)|(worse/bigger) things (happen|have happened)|(it was|it is) hardly (an affair|\
                        cheating|a crime|the end of the world)")
             .not_after("(not/never) ~4 (excuse|matter|change|make)|~~10 but (that|it|this) (does not|did not|is \
                         not|was not) (matter|change|excuse|make)")
@@ -106,7 +106,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             .not_after(WHEN_READY),
         // ---- An excuse in other words: "mistakes happen", "I'm only human", "I thought we were on
         // a break", "work has been insane".
-        r(Justifying, "< (mistakes/things/shit|stuff|these things|it) (happen/happens) (>|.)|(nobody/no one) is \
+        r(Justifying, "< (mistakes/things/shit|stuff|these things|it) (happen/happens) (>|.)|(nobody|no one) is \
                        perfect|(i am|we are|i am just) (only|just) human|(everyone/everybody) (makes mistakes|\
                        messes up|slips up|screws up)|(we/i) (were/was) on a break|i thought we were (on a break|\
                        over|done|finished|broken up)|(work/life/things/everything|my job|the kids) (has/have) \
@@ -168,7 +168,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                           exploded|flipped out) if (@you) (knew|had known|found out|had found out|knew the)|(she/\
                           he|your (mother/mum/mom/dad/father/sister/brother/friend/friends)) (is/was|are/were) \
                           the (one/ones) (who/that)")
-            .not_near("(@you) (did/have done) nothing wrong|not (your/you) (fault|to blame)")
+            .not_near("(@you) (did|have done) nothing wrong|not (your/you) (fault|to blame)")
             .not_near(OWNED_REASON),
         // The need met elsewhere, or the act as care: "she just got me", "I did it out of love",
         // "anyone would have", "I'm allowed one night", "I had a horrible day".
@@ -348,7 +348,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             .not_near(OWNED_FEELINGS),
         r(Flippant, "sorry [that] i am not (the perfect|perfect enough|the (partner/husband/wife/boyfriend/girlfriend/\
                      man/woman) (you want|you wanted|you deserve|you think))")
-            .not_after("~~6 (but|and) i (will/want/am going)"),
+            .not_after("~~6 (but|and) i (will/want|am going)"),
         // ---- A fourth round (short everyday texts).
         // Anyone would have; ask them, not me: "anyone would panic", "maybe ask your friend why she
         // was texting me", "if you'd let me talk".
