@@ -151,13 +151,11 @@ pub fn ask(
                 guide: journey.step(step),
                 prompt: together_prompt(journey, step, partner.role, date),
                 before,
+                // At one keyboard the words are said together: nothing private here.
+                privacy: checkin::Privacy::Shared,
             };
-            turn.checkin = Some(checkin::ask(
-                p,
-                Given::default(),
-                &guidance,
-                Options::TOGETHER,
-            )?);
+            turn.checkin =
+                Some(checkin::ask(p, Given::default(), &guidance, Options::TOGETHER)?.draft);
             turn.scores_kept = !p.confirm(
                 &format!(
                     "{}, show your scores on the summary you read together at the end?",

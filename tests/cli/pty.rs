@@ -682,7 +682,8 @@ fn a_guided_amend_that_meets_an_amend_made_meanwhile_shows_both_and_asks() {
 }
 
 /// Issue 15 in a real terminal: Sam types the passphrase (nothing is echoed), is told once
-/// what Alex can see, and answers "no" to sharing the words: they are saved encrypted.
+/// what Alex can see, and answers "no" to sharing the words, which is asked before the
+/// summary: the summary says so, saving is the last question, and they are saved encrypted.
 #[test]
 fn a_guided_check_in_asks_the_passphrase_unseen_and_can_keep_the_words_private() {
     let mut env = TestEnv::with_couple();
@@ -713,16 +714,22 @@ fn a_guided_check_in_asks_the_passphrase_unseen_and_can_keep_the_words_private()
         ("appreciated about Alex today", ENTER),
         ("Something you need from Alex", ENTER),
         ("Anything else to note?", ENTER),
-        ("Save this check-in?", ENTER),
+        // Asked with the words, before the summary: "Save this check-in?" is the last question.
         ("Share these words with Alex?", "n\r"),
     ] {
         shown.push_str(&answer(&mut p, question, keys));
     }
+    let summary = answer(&mut p, "Save this check-in?", ENTER);
     assert!(
         !shown.contains("lantern"),
         "the passphrase was echoed:\n{shown}"
     );
     assert!(shown.contains("What Alex sees"), "{shown}");
+    assert!(!shown.contains("Save this check-in?"), "{shown}");
+    assert!(
+        summary.contains("words: private, only you can read them"),
+        "the summary before saving says the words stay private:\n{summary}"
+    );
     p.exp_string("Saved Sam's check-in")
         .expect("the saved line");
     let (code, _) = finish(p);
