@@ -705,6 +705,26 @@ impl Body {
         each_body!(self, r => r.changed_by_uuid.as_deref())
     }
 
+    /// Whether its words are private, and the day they were shared with `reveal`, for the
+    /// kinds that can hold private words (a check-in, a feeling, a note).
+    fn privacy(&self) -> Option<(bool, Option<&str>)> {
+        match self {
+            Body::Checkin(r, _) => Some((r.privacy.private, r.privacy.revealed_on.as_deref())),
+            Body::Feeling(r) => Some((r.private, r.revealed_on.as_deref())),
+            Body::Note(r) => Some((r.private, r.revealed_on.as_deref())),
+            _ => None,
+        }
+    }
+
+    /// Whether this version is `before` with its private words shared (`reveal`): it is no
+    /// longer private, and says a day of sharing that `before` did not.
+    pub fn reveals(&self, before: &Body) -> bool {
+        match (before.privacy(), self.privacy()) {
+            (Some((true, then)), Some((false, Some(on)))) => then != Some(on),
+            _ => false,
+        }
+    }
+
     /// The day the record is for (a partner has none).
     pub fn date(&self) -> Option<&str> {
         match self {
@@ -1181,6 +1201,13 @@ fn friendlier(message: &str) -> String {
         .replace("a sequence", "a list")
         .replace("a map", "an object")
         .replace("struct ", "a record ")
+}
+
+/// Whether a record with these versions (oldest first, the current one last) was edited:
+/// some version after the first was made by a change other than sharing private words, which
+/// is not an edit of them (the timeline says when they were shared instead).
+pub fn edited(versions: &[&Body]) -> bool {
+    versions.windows(2).any(|pair| !pair[1].reveals(pair[0]))
 }
 
 #[cfg(test)]
