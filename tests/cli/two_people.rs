@@ -989,3 +989,61 @@ fn revealing_private_words_is_not_an_edit() {
     let shown = as_reader(&env, "Alex", &["show", "checkin", "1", "--json"]).json();
     assert_eq!(shown["edited"], true, "{shown}");
 }
+
+/// A private check-in in the CSV and Markdown a partner reads: its row says `private` in the
+/// last column, and the Markdown says, where the words would be, that they were written
+/// privately; the words themselves are in neither.
+#[test]
+fn csv_and_markdown_mark_private_words_where_they_would_be() {
+    let mut env = couple_with_sam_key();
+    let sam = pass_file(&env, "sam-export", SAM_PASS);
+    env.set("REKINDLE_PASSPHRASE_FILE", &sam);
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "6",
+        "--answer",
+        "only-for-me-for-now",
+        "--private",
+    ])
+    .success();
+    env.set("REKINDLE_PASSPHRASE_FILE", "");
+    env.run([
+        "checkin",
+        "--as",
+        "Alex",
+        "--trust",
+        "5",
+        "--note",
+        "a-shared-note",
+    ])
+    .success();
+    for reader in ["Alex", "Sam"] {
+        let csv_text = as_reader(&env, reader, &["export", "--format", "csv"]).stdout;
+        assert!(!csv_text.contains("only-for-me-for-now"), "{csv_text}");
+        let mut rows = csv::Reader::from_reader(csv_text.as_bytes());
+        let rows: Vec<(String, String, String)> = rows
+            .records()
+            .map(Result::unwrap)
+            .map(|r| (r[1].to_string(), r[10].to_string(), r[11].to_string()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Sam".to_string(), String::new(), "private".to_string()),
+                (
+                    "Alex".to_string(),
+                    "a-shared-note".to_string(),
+                    "shared".to_string()
+                ),
+            ],
+            "read by {reader}"
+        );
+        let md = as_reader(&env, reader, &["export", "--format", "markdown"]).stdout;
+        assert!(!md.contains("only-for-me-for-now"), "{md}");
+        assert!(md.contains("\nSam wrote privately that day.\n"), "{md}");
+        assert!(md.contains("a-shared-note"), "{md}");
+    }
+}
