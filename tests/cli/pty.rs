@@ -224,12 +224,22 @@ fn together_at_one_keyboard_saves_both_check_ins_and_the_meeting() {
             "Alex, what would you like Sam to do for you this week?",
             "cook on Friday\r",
         ),
-        // Down once: "Yes, once, by Saturday 28 November 2026".
+        // Down once: "Yes, once, by Friday 27 November 2026", the day the request names.
         ("Sam, would you like to make that a promise?", "\x1b[B\r"),
-        ("Save your time together?", ENTER),
     ] {
         answer(&mut p, question, keys);
     }
+    let summary = answer(&mut p, "Save your time together?", ENTER);
+    assert!(
+        summary.contains("Yes, once, by Friday 27 November 2026"),
+        "the offer falls on the Friday the request names:\n{summary}"
+    );
+    // The summary is fitted to the terminal's width: compared word by word.
+    let words = summary.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("(Sam promises it, once, by Friday 27 November 2026)"),
+        "{summary}"
+    );
     p.exp_string("Saved your time together for Saturday 21 November 2026.")
         .expect("the saved line");
     let (code, rest) = finish(p);
@@ -274,7 +284,8 @@ fn together_at_one_keyboard_saves_both_check_ins_and_the_meeting() {
             ],
         ]
     );
-    // Alex asked, so the promise is Sam's, to Alex, due a week after the meeting.
+    // Alex asked, so the promise is Sam's, to Alex, due on the Friday Alex named (a week
+    // after the meeting for a request that names no day).
     assert_eq!(
         query(
             &env,
@@ -286,7 +297,7 @@ fn together_at_one_keyboard_saves_both_check_ins_and_the_meeting() {
             int(2),
             text("cook on Friday"),
             text("2026-11-21"),
-            text("2026-11-28"),
+            text("2026-11-27"),
             rusqlite::types::Value::Null,
             text("open")
         ]]
