@@ -24,7 +24,7 @@ use crate::domain::model::{Partner, Step};
 use crate::domain::private::PrivateWords;
 use crate::domain::safety;
 use crate::flows;
-use crate::flows::checkin::{Guidance, Options};
+use crate::flows::checkin::{Asked, Guidance, Options, Privacy};
 use crate::flows::conflict::Choice;
 use crate::flows::couple;
 use crate::keys::{self, Recipient};
@@ -178,7 +178,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             if let Some(ciphertext) = &sealed_words {
                 store::checkins::set_private(tx, record.id, ciphertext)?;
                 record.private = true;
-            } else if shares_words(&shared) {
+            } else if shared.has_words() {
                 // Words shared now replace private ones kept before.
                 store::checkins::clear_private(tx, record.id)?;
             }
@@ -253,14 +253,6 @@ fn open_words(
         .ok_or_else(|| {
             UserError::new("the private words of this check-in cannot be read with this key").into()
         })
-}
-
-/// Whether a draft has words of its own (which then replace any kept private before).
-fn shares_words(draft: &Draft) -> bool {
-    draft.answer.is_some()
-        || draft.appreciation.is_some()
-        || draft.need.is_some()
-        || draft.note.is_some()
 }
 
 /// The draft to save in the open, and its words encrypted to the author when private. A
@@ -671,7 +663,17 @@ fn asked(
     let prompt = journey.prompt_for(step, partner.role, date).cloned();
     let today = ctx.today;
     let first_time = store::checkins::count_for(store.conn(), partner.id)? == 0;
-    let draft = match ctx.prompter() {
+    // Words can be kept private by a partner with a key of their own (a passphrase they set).
+    let privacy = if parsed.private {
+        Privacy::Private
+    } else if store::partner_keys::get(store.conn(), partner.id)?
+        .is_some_and(|key| key.set_by.is_none_or(|by| by == partner.id))
+    {
+        Privacy::Ask
+    } else {
+        Privacy::Shared
+    };
+    let Asked { draft, private } = match ctx.prompter() {
         Some(p) => {
             if first_time {
                 // Said once, at a partner's first check-in: what the other partner will see.
@@ -691,31 +693,15 @@ fn asked(
                 guide: journey.step(step),
                 prompt: prompt.as_ref(),
                 before,
+                privacy,
             };
             flows::checkin::ask(p, given, &guidance, Options::ALONE)?
         }
-        None => given.without_terminal()?,
+        None => Asked {
+            draft: given.without_terminal()?,
+            private: parsed.private,
+        },
     };
-    let has_words = draft.answer.is_some()
-        || draft.appreciation.is_some()
-        || draft.need.is_some()
-        || draft.note.is_some();
-    let mut private = parsed.private;
-    if !private
-        && has_words
-        && store::partner_keys::get(store.conn(), partner.id)?
-            .is_some_and(|key| key.set_by.is_none_or(|by| by == partner.id))
-        && let Some(p) = ctx.prompter()
-    {
-        let other = sanitize::line(&other).into_owned();
-        private = !p.confirm(
-            &format!(
-                "Share these words with {other}?\nno keeps them private: only you can read \
-                 them, with your passphrase; scores and feelings are shared either way"
-            ),
-            true,
-        )?;
-    }
     let prompt_id = prompt
         .filter(|_| draft.prompt_shown || draft.answer.is_some())
         .map(|p| p.id);

@@ -571,13 +571,15 @@ fn ask(
                 guide: journey.step(step),
                 prompt: prompt.as_ref(),
                 before: Some(&before),
+                privacy: flows::checkin::Privacy::Shared,
             };
             let draft = flows::checkin::ask(
                 p,
                 Given::default(),
                 &guidance,
                 flows::checkin::Options::ALONE,
-            )?;
+            )?
+            .draft;
             Ok(edit::with_draft(open, &draft))
         }
         _ => {

@@ -18,7 +18,7 @@ use crate::store::destination;
 use crate::text::prose;
 use crate::text::sanitize;
 use crate::views::Output;
-use crate::views::export::{Words, csv, markdown};
+use crate::views::export::{Withheld, Words, csv, markdown};
 use crate::views::json;
 
 /// Write out the whole journal: JSON holds everything and can be imported again, CSV has
@@ -124,14 +124,23 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let mut doc = store::exchange::snapshot(&store, store::clock::wall(&ctx.clock.now()))?;
     // The JSON export is the couple's backup: everything, private words as ciphertext. CSV
     // and Markdown are to read: they follow the reader's seal and hold nothing private.
-    if args.format != Format::Json {
-        for_reader(ctx, &store, &mut doc)?;
-    }
+    let withheld = match args.format {
+        Format::Json => Withheld::default(),
+        _ => for_reader(ctx, &store, &mut doc)?,
+    };
     // CSV and Markdown name each step and prompt in words.
     let journey = ctx.journey_quietly();
     if let Some(passphrase) = passphrase {
         let mut plain = Vec::new();
-        render(&doc, args.format, &journey, ctx.today, &mut plain, false)?;
+        render(
+            &doc,
+            args.format,
+            &journey,
+            ctx.today,
+            &withheld,
+            &mut plain,
+            false,
+        )?;
         let sealed = keys::encrypt_with_passphrase(&passphrase, ctx.key_cost(), &plain)?;
         plain.iter_mut().for_each(|b| *b = 0);
         return match file {
@@ -167,6 +176,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
                 args.format,
                 &journey,
                 ctx.today,
+                &withheld,
                 &mut out,
                 for_terminal,
             )?;
@@ -175,7 +185,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         }
         Some(path) => {
             destination::write_atomic(path, &ctx.journal, "--output", |w| {
-                render(&doc, args.format, &journey, ctx.today, w, false)
+                render(&doc, args.format, &journey, ctx.today, &withheld, w, false)
             })?;
             ctx.emit(&Written {
                 output: path.display().to_string(),
@@ -191,8 +201,9 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
 
 /// Takes out of `doc` what this reader may not read (see [`Document::for_reader`]): the
 /// reader is `--as`, `REKINDLE_AS` or the device's owner; with none, words are shown only
-/// for days both partners checked in.
-fn for_reader(ctx: &Context, store: &store::Store, doc: &mut Document) -> anyhow::Result<()> {
+/// for days both partners checked in. Returns what was taken out as sealed, for the copy to
+/// mark.
+fn for_reader(ctx: &Context, store: &store::Store, doc: &mut Document) -> anyhow::Result<Withheld> {
     let reader = crate::commands::common::reader(ctx, store)?;
     let partners = store::partners::all(store.conn())?;
     let id_of = |uuid: &str| partners.iter().find(|p| p.uuid == uuid).map(|p| p.id);
@@ -214,7 +225,7 @@ fn for_reader(ctx: &Context, store: &store::Store, doc: &mut Document) -> anyhow
             _ => true,
         }
     });
-    if withheld > 0 {
+    if !withheld.is_empty() {
         // Said on standard error: the export itself is the output.
         let until = match &reader {
             Some(p) => format!("until {} checks in for that day too", sanitize::line(&p.name)),
@@ -223,10 +234,13 @@ fn for_reader(ctx: &Context, store: &store::Store, doc: &mut Document) -> anyhow
         let _ = writeln!(
             std::io::stderr().lock(),
             "rekindle: the words of {} are sealed and left out ({until})",
-            RecordKind::Checkin.count(withheld as i64)
+            RecordKind::Checkin.count(withheld.len() as i64)
         );
     }
-    Ok(())
+    Ok(Withheld {
+        sealed: withheld,
+        reader_named: reader.is_some(),
+    })
 }
 
 fn render(
@@ -234,6 +248,7 @@ fn render(
     format: Format,
     journey: &Journey,
     today: chrono::NaiveDate,
+    withheld: &Withheld,
     out: &mut dyn Write,
     for_terminal: bool,
 ) -> anyhow::Result<()> {
@@ -243,10 +258,10 @@ fn render(
             writeln!(out)?;
         }
         Format::Csv => {
-            csv::write(doc, &Words::new(journey), &mut *out, for_terminal)?;
+            csv::write(doc, &Words::new(journey), withheld, &mut *out, for_terminal)?;
         }
         Format::Markdown => {
-            markdown::write(doc, &Words::new(journey), today, &mut *out)?;
+            markdown::write(doc, &Words::new(journey), withheld, today, &mut *out)?;
         }
     }
     Ok(())

@@ -83,6 +83,7 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             .map(|h| h.device.to_string())
             .unwrap_or_default();
         Made {
+            shared: false,
             hlc: body.hlc().to_string(),
             at: body.updated_at().to_string(),
             by: body
@@ -97,7 +98,14 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
         .ok_or_else(|| UserError::new(format!("there is no {} {id}", kind.label().0)))?;
     let earlier = records::revisions_of(conn, kind, id)?;
     let mut record = json::record(&entry, &names);
-    record.set_edited(!earlier.is_empty());
+    // Sharing private words (`reveal`) keeps the private version, but is not an edit.
+    let bodies: Vec<&Body> = earlier
+        .iter()
+        .map(|r| &r.body)
+        .chain([&current.body])
+        .collect();
+    record.set_edited(crate::domain::exchange::edited(&bodies));
+    let shared = |i: usize| i > 0 && bodies[i].reveals(bodies[i - 1]);
     // Private and sealed words are shown as in `history`, and then not in earlier versions
     // either.
     let reader = reader(ctx, &store)?.map(|p| p.id);
@@ -106,9 +114,10 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     let [record] = one;
     let hidden = matches!(&record, Record::Checkin(c) if c.private || c.sealed);
     let mut versions = Vec::new();
-    for revision in &earlier {
+    for (i, revision) in earlier.iter().enumerate() {
         if let Some(entry) = records::entry_of(conn, id, &revision.body)? {
             let mut made = made(&revision.body);
+            made.shared = shared(i);
             // The revision's own row says who made it (the body may name a partner by an
             // uuid this journal no longer uses).
             if let Some(by) = revision.by {
@@ -124,8 +133,10 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
             versions.push((made, revision.withdrawn.clone(), earlier));
         }
     }
+    let mut changed = made(&current.body);
+    changed.shared = shared(earlier.len());
     ctx.emit(&Shown {
-        changed: made(&current.body),
+        changed,
         revisions: versions
             .iter()
             .map(|(made, withdrawn, record)| Earlier {

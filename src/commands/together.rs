@@ -334,7 +334,7 @@ fn save(
         // A request taken on as a promise is made by the other partner, to this one.
         let promise_id = match (&turn.request, turn.promised) {
             (Some(text), Some(offer)) => {
-                let (due, every) = offer.schedule(t.date);
+                let (due, every) = offer.schedule(text, t.date);
                 let promise = store::promises::insert(
                     tx,
                     &stamp.by(Some(t.partners[1 - i].id)),

@@ -70,6 +70,17 @@ pub struct Draft {
     pub prompt_shown: bool,
 }
 
+impl Draft {
+    /// Whether it has words of its own (answer, appreciation, need or note): what can be kept
+    /// private, as against scores and feelings.
+    pub fn has_words(&self) -> bool {
+        self.answer.is_some()
+            || self.appreciation.is_some()
+            || self.need.is_some()
+            || self.note.is_some()
+    }
+}
+
 /// The flags that can stand in for the questions, for the "no terminal" message.
 pub const FLAGS: &str = "--trust N (1-10), and if you like --connection N, --feeling WORD[:N], \
                          --answer, --appreciation, --need and --note";

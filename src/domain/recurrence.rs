@@ -129,6 +129,17 @@ impl Rule {
         Rule::Days(named.into_iter().fold(DaySet(0), DaySet::with))
     }
 
+    /// The day a request in `together` taken on once is due: the first of the weekdays `text`
+    /// names after `date` ("cook on Friday": the coming Friday; the same weekday as `date`
+    /// is a week on), or a week after `date` when it names none.
+    pub fn once_as_said(text: &str, date: NaiveDate) -> NaiveDate {
+        let named = crate::domain::dates::weekdays_in(text);
+        (1..=7u64)
+            .filter_map(|n| date.checked_add_days(chrono::Days::new(n)))
+            .find(|day| named.contains(&day.weekday()))
+            .unwrap_or_else(|| date + chrono::Days::new(7))
+    }
+
     /// "every day", "every weekday", "every Saturday", "every Monday and Thursday".
     pub fn describe(&self, from: NaiveDate) -> String {
         let day_name = |d: Weekday| LONG[d.num_days_from_monday() as usize];
@@ -692,5 +703,26 @@ mod tests {
         assert_eq!(rule.describe(sunday), "every Wednesday");
         assert_eq!(Rule::weekly_as_said("A walk together", sunday), Rule::Week);
         assert_eq!(Rule::weekly_as_said("Sunday pancakes", sunday), Rule::Week);
+    }
+
+    // Found in a user trial: "cook on Friday", taken on once at a Saturday meeting, was
+    // offered "by" the Saturday a week later.
+    #[test]
+    fn a_request_taken_on_once_is_due_on_the_day_it_names() {
+        let d = |day: u32| NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+        // Saturday 21 November 2026.
+        let saturday = d(21);
+        assert_eq!(Rule::once_as_said("cook on Friday", saturday), d(27));
+        assert_eq!(Rule::once_as_said("Call me Monday", saturday), d(23));
+        // Several days: the first of them to come.
+        assert_eq!(
+            Rule::once_as_said("a walk on Thursday or Sunday", saturday),
+            d(22)
+        );
+        // The meeting's own weekday is a week on; no day named, a week on too.
+        assert_eq!(Rule::once_as_said("Saturday pancakes", saturday), d(28));
+        assert_eq!(Rule::once_as_said("a walk together", saturday), d(28));
+        // Short forms are ordinary words in a sentence, as for the weekly offer.
+        assert_eq!(Rule::once_as_said("sun and rain", saturday), d(28));
     }
 }

@@ -3,8 +3,10 @@
 //!
 //! A guided check-in asks, in order: trust (1–10), connection (1–10), feelings (picked from
 //! the vocabulary, each with an optional intensity 1–5), the answer to the day's prompt
-//! (typed, or written in `$EDITOR`), then appreciation, need and note (Enter skips each), and
-//! finally shows a summary and asks to save. A question whose flag was given is not asked.
+//! (typed, or written in `$EDITOR`), then appreciation, need and note (Enter skips each),
+//! then, for a partner whose words can be kept private and who wrote some, whether to share
+//! them; finally it shows a summary (which says whether the words are shared or private) and
+//! asks to save. A question whose flag was given is not asked.
 //!
 //! Replacing a saved check-in starts from it: every question offers the saved answer, and
 //! Enter keeps it. Every answer is checked inside its question, so a refused one is asked
@@ -39,6 +41,29 @@ pub struct Guidance<'a> {
     /// The check-in already saved for that date, which this one replaces: each question
     /// offers its answer, and Enter keeps it.
     pub before: Option<&'a Draft>,
+    /// Whether the words can be kept private, and so whether sharing them is asked.
+    pub privacy: Privacy,
+}
+
+/// Whether a check-in's words can be kept private.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Privacy {
+    /// Shared, and nothing asked: the partner has no key of their own, or both are at one
+    /// keyboard (`together`).
+    #[default]
+    Shared,
+    /// Kept private already (`--private`): the summary says so, and nothing is asked.
+    Private,
+    /// "Share these words with …?" is asked once the words are written, when there are any.
+    Ask,
+}
+
+/// What the check-in's questions gave: the check-in, and whether its words stay private.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asked {
+    pub draft: Draft,
+    /// The words are kept private (`Privacy::Private`, or "no" to sharing them).
+    pub private: bool,
 }
 
 /// How much of the flow to run: `together` asks appreciation and requests as part of the
@@ -74,14 +99,15 @@ const EDITOR_WORD: &str = "e";
 /// Typed for a saved text or strength while replacing a check-in, removes it.
 const REMOVE_WORD: &str = "-";
 
-/// Asks for everything the flags left out, then (with `options.confirm`) shows a summary and
-/// asks to save. Declining or cancelling is [`Cancelled`]: nothing is saved.
+/// Asks for everything the flags left out, then whether to share the words (when
+/// `guidance.privacy` asks it), then (with `options.confirm`) shows a summary and asks to
+/// save, last. Declining or cancelling is [`Cancelled`]: nothing is saved.
 pub fn ask(
     p: &mut dyn Prompter,
     given: Given,
     guidance: &Guidance<'_>,
     options: Options,
-) -> anyhow::Result<Draft> {
+) -> anyhow::Result<Asked> {
     let extras_missing = options.extras
         && (given.appreciation.is_none() || given.need.is_none() || given.note.is_none());
     let anything_missing = given.trust.is_none()
@@ -90,10 +116,12 @@ pub fn ask(
         || given.answer.is_none()
         || extras_missing;
     if !anything_missing {
-        return Ok(match guidance.before {
+        let draft = match guidance.before {
             Some(before) => given.apply(before),
             None => given.without_terminal()?,
-        });
+        };
+        let private = ask_private(p, &draft, guidance)?;
+        return Ok(Asked { draft, private });
     }
 
     introduce(p, guidance, options)?;
@@ -185,9 +213,13 @@ pub fn ask(
         draft.need = before.need.clone();
         draft.note = before.note.clone();
     }
+    let private = ask_private(p, &draft, guidance)?;
     if options.confirm {
         p.say("")?;
         p.say(&summary(&draft, guidance.date))?;
+        if let Some(line) = privacy_line(&draft, guidance, private, &other) {
+            p.say(&line)?;
+        }
         if let Some(before) = before {
             p.say(&format!("  {}", changes_in_words(&changes(before, &draft))))?;
         }
@@ -195,7 +227,48 @@ pub fn ask(
             return Err(Cancelled.into());
         }
     }
-    Ok(draft)
+    Ok(Asked { draft, private })
+}
+
+/// Whether the words stay private: kept so by `--private`, or "no" to sharing them, asked
+/// only when they can be kept private and there are words to keep.
+fn ask_private(
+    p: &mut dyn Prompter,
+    draft: &Draft,
+    guidance: &Guidance<'_>,
+) -> anyhow::Result<bool> {
+    match guidance.privacy {
+        Privacy::Shared => Ok(false),
+        Privacy::Private => Ok(true),
+        Privacy::Ask if !draft.has_words() => Ok(false),
+        Privacy::Ask => {
+            let other = sanitize::line(guidance.other);
+            Ok(!p.confirm(
+                &format!(
+                    "Share these words with {other}?\nno keeps them private: only you can read \
+                     them, with your passphrase; scores and feelings are shared either way"
+                ),
+                true,
+            )?)
+        }
+    }
+}
+
+/// The summary's line on where the words go, when they could be kept private.
+fn privacy_line(
+    draft: &Draft,
+    guidance: &Guidance<'_>,
+    private: bool,
+    other: &str,
+) -> Option<String> {
+    if guidance.privacy == Privacy::Shared || !draft.has_words() {
+        return None;
+    }
+    Some(if private {
+        "  words: private, only you can read them".to_string()
+    } else {
+        format!("  words: shared with {other}")
+    })
 }
 
 fn introduce(p: &mut dyn Prompter, g: &Guidance<'_>, options: Options) -> anyhow::Result<()> {
@@ -566,9 +639,10 @@ mod tests {
             guide,
             prompt,
             before,
+            privacy: Privacy::Shared,
         };
         let mut p = Scripted::new(replies);
-        let result = ask(&mut p, given, &guidance, options);
+        let result = ask(&mut p, given, &guidance, options).map(|asked| asked.draft);
         (result, p)
     }
 
@@ -743,6 +817,118 @@ mod tests {
                 "Anything you appreciated about Alex today? It is fine to leave this empty\nEnter skips",
                 "Save this check-in?",
             ]
+        );
+    }
+
+    fn run_privately(
+        replies: Vec<Reply>,
+        given: Given,
+        privacy: Privacy,
+    ) -> (anyhow::Result<Asked>, Scripted) {
+        let journey = Journey::builtin();
+        let date = d(2026, 11, 21);
+        let guidance = Guidance {
+            date,
+            today: date,
+            partner: "Sam",
+            other: "Alex",
+            role: Role::Repairing,
+            guide: journey.step(Step::Healing),
+            prompt: None,
+            before: None,
+            privacy,
+        };
+        let mut p = Scripted::new(replies);
+        let result = ask(&mut p, given, &guidance, Options::ALONE);
+        (result, p)
+    }
+
+    // Found in a user trial: "Share these words with Alex?" came after "Save this check-in?
+    // · yes", so the summary could not say where the words would go.
+    #[test]
+    fn sharing_the_words_is_asked_with_them_and_the_summary_says_so() {
+        let replies = |share: Reply| {
+            vec![
+                text_reply("6"),
+                text_reply("7"),
+                Reply::Picks(vec![]),
+                text_reply("the soup"),
+                text_reply(""),
+                text_reply(""),
+                share,
+                Reply::Yes,
+            ]
+        };
+        let (asked, p) = run_privately(replies(Reply::No), Given::default(), Privacy::Ask);
+        let asked = asked.unwrap();
+        assert!(asked.private);
+        assert_eq!(asked.draft.appreciation.as_deref(), Some("the soup"));
+        assert_eq!(p.remaining(), 0);
+        let labels: Vec<&str> = p.asked.iter().map(|q| q.lines().next().unwrap()).collect();
+        assert_eq!(
+            labels[labels.len() - 3..],
+            [
+                "Anything else to note?",
+                "Share these words with Alex?",
+                "Save this check-in?"
+            ]
+        );
+        let summary = p
+            .said
+            .iter()
+            .position(|s| s.starts_with("Your check-in for"));
+        assert_eq!(
+            p.said.get(summary.unwrap() + 1).map(String::as_str),
+            Some("  words: private, only you can read them"),
+            "{:?}",
+            p.said
+        );
+
+        let (asked, p) = run_privately(replies(Reply::Yes), Given::default(), Privacy::Ask);
+        assert!(!asked.unwrap().private);
+        assert!(p.said.contains(&"  words: shared with Alex".to_string()));
+
+        // No words: nothing to keep private, nothing asked, nothing said about it.
+        let (asked, p) = run_privately(
+            vec![
+                text_reply("6"),
+                text_reply("7"),
+                Reply::Picks(vec![]),
+                text_reply(""),
+                text_reply(""),
+                text_reply(""),
+                Reply::Yes,
+            ],
+            Given::default(),
+            Privacy::Ask,
+        );
+        assert!(!asked.unwrap().private);
+        assert_eq!(
+            p.asked.last().map(String::as_str),
+            Some("Save this check-in?")
+        );
+        assert!(!p.asked.iter().any(|q| q.starts_with("Share")));
+        assert!(!p.said.iter().any(|s| s.contains("words:")));
+
+        // --private: not asked, and the summary says so.
+        let (asked, p) = run_privately(
+            vec![
+                text_reply("6"),
+                text_reply("7"),
+                Reply::Picks(vec![]),
+                text_reply(""),
+                text_reply(""),
+                text_reply("a note"),
+                Reply::Yes,
+            ],
+            Given::default(),
+            Privacy::Private,
+        );
+        assert!(asked.unwrap().private);
+        assert!(!p.asked.iter().any(|q| q.starts_with("Share")));
+        assert!(
+            p.said
+                .contains(&"  words: private, only you can read them".to_string())
         );
     }
 
@@ -1136,6 +1322,7 @@ mod tests {
             guide,
             prompt: None,
             before: None,
+            privacy: Privacy::Shared,
         };
         let mut p = Scripted::new([
             text_reply("6"),

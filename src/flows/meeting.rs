@@ -4,7 +4,7 @@
 //! each answers the other's question "what can I do for you this week?". [`ask`] returns
 //! what was said; `commands::together` saves it.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::bail_user;
 use crate::domain::checkin::{Draft, Given, feelings_in_words, text};
@@ -33,17 +33,17 @@ pub struct Turn {
 /// How the other partner took on a request as a promise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Offer {
-    /// Once, within a week of the meeting.
+    /// Once: by the day the request names ("on Friday"), else within a week of the meeting.
     Once,
     /// Every week: on the weekdays the request names, else on the meeting's weekday.
     Weekly(Rule),
 }
 
 impl Offer {
-    /// The promise a request becomes: (due date, recurrence).
-    pub fn schedule(self, date: NaiveDate) -> (Option<NaiveDate>, Option<Rule>) {
+    /// The promise `request`, made at the meeting of `date`, becomes: (due date, recurrence).
+    pub fn schedule(self, request: &str, date: NaiveDate) -> (Option<NaiveDate>, Option<Rule>) {
         match self {
-            Offer::Once => (Some(date + Days::new(7)), None),
+            Offer::Once => (Some(Rule::once_as_said(request, date)), None),
             Offer::Weekly(rule) => (None, Some(rule)),
         }
     }
@@ -151,13 +151,11 @@ pub fn ask(
                 guide: journey.step(step),
                 prompt: together_prompt(journey, step, partner.role, date),
                 before,
+                // At one keyboard the words are said together: nothing private here.
+                privacy: checkin::Privacy::Shared,
             };
-            turn.checkin = Some(checkin::ask(
-                p,
-                Given::default(),
-                &guidance,
-                Options::TOGETHER,
-            )?);
+            turn.checkin =
+                Some(checkin::ask(p, Given::default(), &guidance, Options::TOGETHER)?.draft);
             turn.scores_kept = !p.confirm(
                 &format!(
                     "{}, show your scores on the summary you read together at the end?",
@@ -234,11 +232,12 @@ pub fn ask(
             let mut promised = None;
             if let Some(request) = &request {
                 // A request that names a day ("call me at lunch on Wednesday") is offered on
-                // that day.
+                // that day, once (the coming one) or every week.
                 let weekly = Rule::weekly_as_said(request, date);
+                let once = Rule::once_as_said(request, date);
                 let choices = vec![
                     "Not as a promise".to_string(),
-                    format!("Yes, once, by {}", dates::in_words(date + Days::new(7))),
+                    format!("Yes, once, by {}", dates::in_words(once)),
                     format!("Yes, {}", weekly.describe(date)),
                 ];
                 let question = format!("{}, would you like to make that a promise?", names[1 - i]);
@@ -325,7 +324,11 @@ fn summary(meeting: &Meeting, names: &[String], date: NaiveDate) -> String {
     for (i, turn) in meeting.turns.iter().enumerate() {
         if let Some(r) = &turn.request {
             let promise = match turn.promised {
-                Some(Offer::Once) => format!(" ({} promises it, once)", other(i)),
+                Some(Offer::Once) => format!(
+                    " ({} promises it, once, by {})",
+                    other(i),
+                    dates::in_words(Rule::once_as_said(r, date))
+                ),
                 Some(Offer::Weekly(rule)) => {
                     format!(" ({} promises it, {})", other(i), rule.describe(date))
                 }

@@ -222,10 +222,30 @@ pub fn of(conn: &Connection, kind: RecordKind, uuid: &str) -> rusqlite::Result<V
     Ok(out)
 }
 
-/// Whether a record has earlier versions: the timeline marks it "edited".
+/// Whether a record was edited, which the timeline marks "(edited)": it has earlier versions,
+/// other than the private one that sharing its words (`reveal`) replaced.
 pub fn edited(conn: &Connection, kind: RecordKind, uuid: &str) -> rusqlite::Result<bool> {
-    conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM revisions WHERE kind = ?1 AND uuid = ?2)")?
-        .query_row(params![kind.as_str(), uuid], |r| r.get(0))
+    let count: i64 = conn
+        .prepare_cached("SELECT count(*) FROM revisions WHERE kind = ?1 AND uuid = ?2")?
+        .query_row(params![kind.as_str(), uuid], |r| r.get(0))?;
+    let may_hold_private = matches!(
+        kind,
+        RecordKind::Checkin | RecordKind::Feeling | RecordKind::Note
+    );
+    if count == 0 || !may_hold_private {
+        return Ok(count > 0);
+    }
+    let earlier = of(conn, kind, uuid)?;
+    let current = match read::id_of(conn, kind, uuid)? {
+        Some(id) => read::body(conn, kind, id)?,
+        None => None,
+    };
+    // A version this program cannot read leaves the question open: edited, to be safe.
+    let (Some(current), true) = (current, earlier.len() as i64 == count) else {
+        return Ok(true);
+    };
+    let versions: Vec<&Body> = earlier.iter().map(|r| &r.body).chain([&current]).collect();
+    Ok(crate::domain::exchange::edited(&versions))
 }
 
 /// Before record `id` changes: its current version becomes a revision (unless this change

@@ -26,6 +26,22 @@ pub fn private_line(record: &CheckinRecord) -> String {
     )
 }
 
+/// Said in place of a check-in's words that its author kept private (`name` as it is to be
+/// shown).
+pub fn wrote_privately(name: &str) -> String {
+    format!("{name} wrote privately that day")
+}
+
+/// Said in place of a check-in's words sealed for the reader: they are read once the reader
+/// has checked in for that day too, or with no reader named, once both have.
+pub fn sealed_words(name: &str, reader_named: bool) -> String {
+    if reader_named {
+        format!("{name}'s words are sealed until you check in for that day too")
+    } else {
+        format!("{name}'s words are shown once you have both checked in for that day")
+    }
+}
+
 /// Said instead of "Replaced …" when an amended check-in came out the same as the saved one.
 pub fn unchanged_line(record: &CheckinRecord) -> String {
     format!(

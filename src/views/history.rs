@@ -12,6 +12,7 @@ use crate::domain::recurrence::Rule;
 use crate::store::promises::OutcomeKind;
 use crate::text::prose;
 use crate::text::sanitize;
+use crate::views::checkin;
 use crate::views::json::{FeelingRecord, Record};
 
 /// The timeline, newest first, one day at a time; `journey` gives the prompts check-ins
@@ -398,7 +399,7 @@ fn marked_entry(
                     "    (private words, kept on the computer they were written on)"
                 )?;
             } else if c.private && c.answer.is_none() && c.note.is_none() && c.need.is_none() {
-                writeln!(out, "    {} wrote privately that day", name(&c.partner))?;
+                writeln!(out, "    {}", checkin::wrote_privately(&name(&c.partner)))?;
             } else if c.private {
                 writeln!(
                     out,
@@ -409,15 +410,14 @@ fn marked_entry(
             if c.sealed && c.sealed_for_anyone {
                 writeln!(
                     out,
-                    "    {}'s words are shown once you have both checked in for that day \
-                     (name who is reading with --as NAME)",
-                    name(&c.partner)
+                    "    {} (name who is reading with --as NAME)",
+                    checkin::sealed_words(&name(&c.partner), false)
                 )?;
             } else if c.sealed {
                 writeln!(
                     out,
-                    "    {}'s words are sealed until you check in for that day too",
-                    name(&c.partner)
+                    "    {}",
+                    checkin::sealed_words(&name(&c.partner), true)
                 )?;
             }
             if let Some(on) = c.revealed_on {

@@ -27,6 +27,9 @@ pub struct Made {
     /// Whether it was made with this journal.
     #[serde(skip)]
     pub here: bool,
+    /// Whether it was made by sharing private words (`reveal`), not by changing them.
+    #[serde(skip)]
+    pub shared: bool,
 }
 
 /// One earlier version: who made it, which fields' words were withdrawn since, and the
@@ -64,7 +67,11 @@ pub fn render(
         writeln!(out, "  Written by {}.", who(made, offset))?;
         return Ok(());
     }
-    writeln!(out, "  Last changed by {}.", who(made, offset))?;
+    if made.shared {
+        writeln!(out, "  Shared by {}.", who(made, offset))?;
+    } else {
+        writeln!(out, "  Last changed by {}.", who(made, offset))?;
+    }
     writeln!(out)?;
     let count = versions.len();
     writeln!(
@@ -78,7 +85,11 @@ pub fn render(
     )?;
     for (i, version) in versions.iter().enumerate() {
         writeln!(out)?;
-        let verb = if i == 0 { "Written" } else { "Changed" };
+        let verb = match i {
+            0 => "Written",
+            _ if version.made.shared => "Shared",
+            _ => "Changed",
+        };
         writeln!(out, "  {verb} by {}:", who(version.made, offset))?;
         let mut shown = Vec::new();
         history::entry(&mut shown, version.record, journey)?;

@@ -73,7 +73,7 @@ fn csv_has_one_row_per_check_in_for_a_spreadsheet() {
     let text = run.success().stdout.clone();
     assert!(
         text.starts_with(
-            "date,partner,trust,connection,feelings,step,prompt,answer,appreciation,need,note\r\n"
+            "date,partner,trust,connection,feelings,step,prompt,answer,appreciation,need,note,words\r\n"
         ),
         "no BOM, RFC 4180 line ends: {text:?}"
     );
@@ -94,7 +94,8 @@ fn csv_has_one_row_per_check_in_for_a_spreadsheet() {
             "I said sorry, and meant it.",
             "You made tea",
             "",
-            ""
+            "",
+            "shared"
         ]
     );
     assert_eq!(&cells(1)[..3], ["2026-11-19", "Alex", "3"]);
@@ -296,6 +297,70 @@ fn csv_and_markdown_follow_the_readers_seal_and_json_keeps_every_word() {
         json.to_string().contains(sams_20th),
         "the backup keeps every word"
     );
+}
+
+/// Found in a user trial: a check-in whose words were sealed and left out read, in the CSV
+/// and the Markdown, like a day nothing was written. Each one now says so in the file: the
+/// CSV's last column, `words`, and a line in the Markdown where the words would be.
+#[test]
+fn csv_and_markdown_mark_the_words_they_leave_out_as_sealed() {
+    let env = with_sample();
+    // The sample: both checked in on the 19th; only Sam on the 20th.
+    let words_column = |reader: Option<&str>| -> Vec<(String, String, String)> {
+        let mut args = vec!["export", "--format", "csv"];
+        args.extend(reader.map(|r| ["--as", r]).into_iter().flatten());
+        let text = env.run(&args).success().stdout.clone();
+        let mut rows = csv::Reader::from_reader(text.as_bytes());
+        assert_eq!(&rows.headers().unwrap()[11], "words");
+        rows.records()
+            .map(Result::unwrap)
+            .map(|r| (r[0].to_string(), r[1].to_string(), r[11].to_string()))
+            .collect()
+    };
+    let row =
+        |date: &str, who: &str, words: &str| (date.to_string(), who.to_string(), words.to_string());
+    for reader in [Some("Alex"), None] {
+        assert_eq!(
+            words_column(reader),
+            [
+                row("2026-11-19", "Sam", "shared"),
+                row("2026-11-19", "Alex", "shared"),
+                row("2026-11-20", "Sam", "sealed"),
+            ],
+            "read by {reader:?}"
+        );
+    }
+    assert_eq!(
+        words_column(Some("Sam")),
+        [
+            row("2026-11-19", "Sam", "shared"),
+            row("2026-11-19", "Alex", "shared"),
+            row("2026-11-20", "Sam", "shared"),
+        ]
+    );
+
+    let markdown = |args: &[&str]| env.run(args).success().stdout.clone();
+    let friday = |md: &str| md[md.find("## Friday 20 November 2026").unwrap()..].to_string();
+    let alexs = friday(&markdown(&["export", "--format", "md", "--as", "Alex"]));
+    assert!(
+        alexs.contains(
+            "### Sam’s check-in\n\n- Trust 6 of 10, connection 6 of 10\n- Feelings: hurt (4 of 5), hopeful\n"
+        ),
+        "{alexs}"
+    );
+    assert!(
+        alexs.contains("\nSam's words are sealed until you check in for that day too.\n"),
+        "{alexs}"
+    );
+    let nobodys = friday(&markdown(&["export", "--format", "md"]));
+    assert!(
+        nobodys.contains("\nSam's words are shown once you have both checked in for that day.\n"),
+        "{nobodys}"
+    );
+    let sams = markdown(&["export", "--format", "md", "--as", "Sam"]);
+    assert!(!sams.contains("sealed until"), "{sams}");
+    assert!(!sams.contains("once you have both"), "{sams}");
+    assert!(sams.contains("We walked, together"), "{sams}");
 }
 
 #[test]

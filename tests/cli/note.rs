@@ -160,7 +160,8 @@ fn private_words_of_a_note_and_a_feeling_are_in_no_file_and_only_their_author_re
             "{needle}"
         );
     }
-    // The JSON export keeps them, as ciphertext only; CSV and Markdown leave them out.
+    // The JSON export keeps them, as ciphertext only; CSV and Markdown leave their words out
+    // and say that they are there.
     let doc: serde_json::Value = serde_json::from_slice(&bytes(&out.join("e.json"))).unwrap();
     let sams = &doc["notes"][0];
     assert_eq!(sams["private"], true);
@@ -177,7 +178,14 @@ fn private_words_of_a_note_and_a_feeling_are_in_no_file_and_only_their_author_re
     assert!(doc["feelings"][0]["ciphertext"].as_str().is_some());
     let markdown = String::from_utf8(bytes(&out.join("e.md"))).unwrap();
     assert!(markdown.contains("We walked along the canal"));
-    assert!(!markdown.contains("Sam’s note"), "{markdown}");
+    assert!(
+        markdown.contains("### Sam’s note\n\nSam wrote a private note.\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("- Sam noted a private feeling\n"),
+        "{markdown}"
+    );
     assert!(!markdown.contains("Sam felt"), "{markdown}");
 
     // Sam reads them back with the passphrase; a wrong one reads nothing and changes nothing.

@@ -224,12 +224,22 @@ fn together_at_one_keyboard_saves_both_check_ins_and_the_meeting() {
             "Alex, what would you like Sam to do for you this week?",
             "cook on Friday\r",
         ),
-        // Down once: "Yes, once, by Saturday 28 November 2026".
+        // Down once: "Yes, once, by Friday 27 November 2026", the day the request names.
         ("Sam, would you like to make that a promise?", "\x1b[B\r"),
-        ("Save your time together?", ENTER),
     ] {
         answer(&mut p, question, keys);
     }
+    let summary = answer(&mut p, "Save your time together?", ENTER);
+    assert!(
+        summary.contains("Yes, once, by Friday 27 November 2026"),
+        "the offer falls on the Friday the request names:\n{summary}"
+    );
+    // The summary is fitted to the terminal's width: compared word by word.
+    let words = summary.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("(Sam promises it, once, by Friday 27 November 2026)"),
+        "{summary}"
+    );
     p.exp_string("Saved your time together for Saturday 21 November 2026.")
         .expect("the saved line");
     let (code, rest) = finish(p);
@@ -274,7 +284,8 @@ fn together_at_one_keyboard_saves_both_check_ins_and_the_meeting() {
             ],
         ]
     );
-    // Alex asked, so the promise is Sam's, to Alex, due a week after the meeting.
+    // Alex asked, so the promise is Sam's, to Alex, due on the Friday Alex named (a week
+    // after the meeting for a request that names no day).
     assert_eq!(
         query(
             &env,
@@ -286,7 +297,7 @@ fn together_at_one_keyboard_saves_both_check_ins_and_the_meeting() {
             int(2),
             text("cook on Friday"),
             text("2026-11-21"),
-            text("2026-11-28"),
+            text("2026-11-27"),
             rusqlite::types::Value::Null,
             text("open")
         ]]
@@ -682,7 +693,8 @@ fn a_guided_amend_that_meets_an_amend_made_meanwhile_shows_both_and_asks() {
 }
 
 /// Issue 15 in a real terminal: Sam types the passphrase (nothing is echoed), is told once
-/// what Alex can see, and answers "no" to sharing the words: they are saved encrypted.
+/// what Alex can see, and answers "no" to sharing the words, which is asked before the
+/// summary: the summary says so, saving is the last question, and they are saved encrypted.
 #[test]
 fn a_guided_check_in_asks_the_passphrase_unseen_and_can_keep_the_words_private() {
     let mut env = TestEnv::with_couple();
@@ -713,16 +725,22 @@ fn a_guided_check_in_asks_the_passphrase_unseen_and_can_keep_the_words_private()
         ("appreciated about Alex today", ENTER),
         ("Something you need from Alex", ENTER),
         ("Anything else to note?", ENTER),
-        ("Save this check-in?", ENTER),
+        // Asked with the words, before the summary: "Save this check-in?" is the last question.
         ("Share these words with Alex?", "n\r"),
     ] {
         shown.push_str(&answer(&mut p, question, keys));
     }
+    let summary = answer(&mut p, "Save this check-in?", ENTER);
     assert!(
         !shown.contains("lantern"),
         "the passphrase was echoed:\n{shown}"
     );
     assert!(shown.contains("What Alex sees"), "{shown}");
+    assert!(!shown.contains("Save this check-in?"), "{shown}");
+    assert!(
+        summary.contains("words: private, only you can read them"),
+        "the summary before saving says the words stay private:\n{summary}"
+    );
     p.exp_string("Saved Sam's check-in")
         .expect("the saved line");
     let (code, _) = finish(p);

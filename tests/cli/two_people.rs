@@ -871,3 +871,179 @@ fn an_imported_key_meeting_another_keeps_the_later_one_and_says_so() {
         .json();
     assert_eq!(again["passphrases"], serde_json::json!([]));
 }
+
+/// Found in a user trial: a revealed check-in, note or feeling showed "(edited)" besides
+/// "shared on …". Sharing private words is not an edit of them: the entry says only when it
+/// was shared, `show` lists the private version as the one the sharing replaced, and the
+/// JSON "edited" flag stays false until the words are really changed.
+#[test]
+fn revealing_private_words_is_not_an_edit() {
+    let mut env = couple_with_sam_key();
+    let sam = pass_file(&env, "sam-reveal", SAM_PASS);
+    env.set("REKINDLE_PASSPHRASE_FILE", &sam);
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "6",
+        "--answer",
+        "words-kept-for-a-while",
+        "--private",
+    ])
+    .success();
+    env.run(["note", "--as", "Sam", "--private", "a-private-note"])
+        .success();
+    env.run(["feel", "--as", "Sam", "--private", "wistful:2"])
+        .success();
+    env.set("REKINDLE_PASSPHRASE_FILE", "");
+    env.run(["checkin", "--as", "Alex", "--trust", "5"])
+        .success();
+    env.set("REKINDLE_PASSPHRASE_FILE", &sam);
+    for kind in ["checkin", "note", "feeling"] {
+        env.run(["reveal", kind, "1", "--as", "Sam"]).success();
+    }
+    env.set("REKINDLE_PASSPHRASE_FILE", "");
+
+    let timeline = as_reader(&env, "Alex", &["history"]);
+    assert!(
+        timeline.stdout.contains("words-kept-for-a-while"),
+        "{}",
+        timeline.stdout
+    );
+    assert!(
+        timeline.stdout.contains("a-private-note"),
+        "{}",
+        timeline.stdout
+    );
+    assert_eq!(
+        timeline
+            .stdout
+            .matches("(shared on Saturday 21 November 2026; written privately)")
+            .count(),
+        3,
+        "{}",
+        timeline.stdout
+    );
+    assert!(!timeline.stdout.contains("(edited)"), "{}", timeline.stdout);
+    let listed = as_reader(&env, "Alex", &["history", "--json"]).json();
+    let sams: Vec<&serde_json::Value> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["partner"] == "Sam" && r["kind"] != "passphrase")
+        .collect();
+    assert_eq!(sams.len(), 3, "{listed}");
+    for record in &sams {
+        assert_eq!(record["revealed_on"], "2026-11-21", "{record}");
+        assert_eq!(record["edited"], false, "{record}");
+    }
+
+    for kind in ["checkin", "note", "feeling"] {
+        let shown = as_reader(&env, "Alex", &["show", kind, "1"]);
+        assert!(!shown.stdout.contains("(edited)"), "{}", shown.stdout);
+        assert!(!shown.stdout.contains("changed by"), "{}", shown.stdout);
+        assert!(
+            shown.stdout.contains("Shared by Sam on"),
+            "{}",
+            shown.stdout
+        );
+        assert!(
+            shown.stdout.contains("Written by Sam on"),
+            "{}",
+            shown.stdout
+        );
+        let shown = as_reader(&env, "Alex", &["show", kind, "1", "--json"]).json();
+        assert_eq!(shown["edited"], false, "{shown}");
+        // The private version is still kept, as the one the sharing replaced, its words unread.
+        assert_eq!(shown["revisions"].as_array().unwrap().len(), 1, "{shown}");
+        let earlier = shown["revisions"][0].to_string();
+        for words in ["words-kept-for-a-while", "a-private-note", "wistful"] {
+            assert!(!earlier.contains(words), "{shown}");
+        }
+    }
+
+    // Changing the shared words afterwards is an edit, and says so.
+    env.set("REKINDLE_PASSPHRASE_FILE", &sam);
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--amend",
+        "--answer",
+        "words-said-again",
+    ])
+    .success();
+    let shown = as_reader(&env, "Alex", &["show", "checkin", "1"]);
+    assert!(shown.stdout.contains("(edited)"), "{}", shown.stdout);
+    assert!(
+        shown.stdout.contains("Last changed by Sam"),
+        "{}",
+        shown.stdout
+    );
+    assert!(
+        shown.stdout.contains("Shared by Sam on"),
+        "{}",
+        shown.stdout
+    );
+    let shown = as_reader(&env, "Alex", &["show", "checkin", "1", "--json"]).json();
+    assert_eq!(shown["edited"], true, "{shown}");
+}
+
+/// A private check-in in the CSV and Markdown a partner reads: its row says `private` in the
+/// last column, and the Markdown says, where the words would be, that they were written
+/// privately; the words themselves are in neither.
+#[test]
+fn csv_and_markdown_mark_private_words_where_they_would_be() {
+    let mut env = couple_with_sam_key();
+    let sam = pass_file(&env, "sam-export", SAM_PASS);
+    env.set("REKINDLE_PASSPHRASE_FILE", &sam);
+    env.run([
+        "checkin",
+        "--as",
+        "Sam",
+        "--trust",
+        "6",
+        "--answer",
+        "only-for-me-for-now",
+        "--private",
+    ])
+    .success();
+    env.set("REKINDLE_PASSPHRASE_FILE", "");
+    env.run([
+        "checkin",
+        "--as",
+        "Alex",
+        "--trust",
+        "5",
+        "--note",
+        "a-shared-note",
+    ])
+    .success();
+    for reader in ["Alex", "Sam"] {
+        let csv_text = as_reader(&env, reader, &["export", "--format", "csv"]).stdout;
+        assert!(!csv_text.contains("only-for-me-for-now"), "{csv_text}");
+        let mut rows = csv::Reader::from_reader(csv_text.as_bytes());
+        let rows: Vec<(String, String, String)> = rows
+            .records()
+            .map(Result::unwrap)
+            .map(|r| (r[1].to_string(), r[10].to_string(), r[11].to_string()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Sam".to_string(), String::new(), "private".to_string()),
+                (
+                    "Alex".to_string(),
+                    "a-shared-note".to_string(),
+                    "shared".to_string()
+                ),
+            ],
+            "read by {reader}"
+        );
+        let md = as_reader(&env, reader, &["export", "--format", "markdown"]).stdout;
+        assert!(!md.contains("only-for-me-for-now"), "{md}");
+        assert!(md.contains("\nSam wrote privately that day.\n"), "{md}");
+        assert!(md.contains("a-shared-note"), "{md}");
+    }
+}

@@ -149,23 +149,36 @@ impl Document {
         }
     }
 
-    /// The document as a reader may read it (CSV, Markdown): private notes and feelings left
-    /// out, and the words of each check-in that `sealed(partner_uuid, date)` says are sealed
-    /// for that reader taken out (its scores and feelings stay). Its revisions go too: they
-    /// are not printed, and they hold earlier private words as ciphertext.
-    /// Returns how many check-ins had words taken out.
-    pub fn for_reader(&mut self, sealed: impl Fn(&str, &str) -> bool) -> usize {
-        self.notes.retain(|n| !n.private);
-        self.feelings.retain(|f| !f.private);
-        let mut withheld = 0;
+    /// The document as a reader may read it (CSV, Markdown): no private words (a private
+    /// check-in, note or feeling stays, as its stub, so the copy can say that there are
+    /// some), and the words of each check-in that `sealed(partner_uuid, date)` says are
+    /// sealed for that reader taken out (its scores and feelings stay). Its revisions go too:
+    /// they are not printed, and they hold earlier private words as ciphertext.
+    /// Returns the uuids of the check-ins whose words were taken out as sealed.
+    pub fn for_reader(
+        &mut self,
+        sealed: impl Fn(&str, &str) -> bool,
+    ) -> std::collections::HashSet<String> {
+        for n in self.notes.iter_mut().filter(|n| n.private) {
+            n.text = None;
+            n.ciphertext = None;
+        }
+        for f in self.feelings.iter_mut().filter(|f| f.private) {
+            f.word = crate::domain::private::HIDDEN_WORD.to_string();
+            f.intensity = None;
+            f.note = None;
+            f.ciphertext = None;
+        }
+        let mut withheld = std::collections::HashSet::new();
         for c in &mut self.checkins {
+            c.privacy.strip();
             let words = [&c.answer, &c.appreciation, &c.need, &c.note];
             if words.iter().any(|w| w.is_some()) && sealed(&c.partner_uuid, &c.date) {
                 c.answer = None;
                 c.appreciation = None;
                 c.need = None;
                 c.note = None;
-                withheld += 1;
+                withheld.insert(c.uuid.clone());
             }
         }
         self.revisions.clear();
@@ -705,6 +718,26 @@ impl Body {
         each_body!(self, r => r.changed_by_uuid.as_deref())
     }
 
+    /// Whether its words are private, and the day they were shared with `reveal`, for the
+    /// kinds that can hold private words (a check-in, a feeling, a note).
+    fn privacy(&self) -> Option<(bool, Option<&str>)> {
+        match self {
+            Body::Checkin(r, _) => Some((r.privacy.private, r.privacy.revealed_on.as_deref())),
+            Body::Feeling(r) => Some((r.private, r.revealed_on.as_deref())),
+            Body::Note(r) => Some((r.private, r.revealed_on.as_deref())),
+            _ => None,
+        }
+    }
+
+    /// Whether this version is `before` with its private words shared (`reveal`): it is no
+    /// longer private, and says a day of sharing that `before` did not.
+    pub fn reveals(&self, before: &Body) -> bool {
+        match (before.privacy(), self.privacy()) {
+            (Some((true, then)), Some((false, Some(on)))) => then != Some(on),
+            _ => false,
+        }
+    }
+
     /// The day the record is for (a partner has none).
     pub fn date(&self) -> Option<&str> {
         match self {
@@ -1181,6 +1214,13 @@ fn friendlier(message: &str) -> String {
         .replace("a sequence", "a list")
         .replace("a map", "an object")
         .replace("struct ", "a record ")
+}
+
+/// Whether a record with these versions (oldest first, the current one last) was edited:
+/// some version after the first was made by a change other than sharing private words, which
+/// is not an edit of them (the timeline says when they were shared instead).
+pub fn edited(versions: &[&Body]) -> bool {
+    versions.windows(2).any(|pair| !pair[1].reveals(pair[0]))
 }
 
 #[cfg(test)]

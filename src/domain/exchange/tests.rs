@@ -564,3 +564,33 @@ fn a_private_note_in_a_file_holds_no_text_and_base64_ciphertext() {
     let said = problem(with_notes(shared));
     assert!(said.contains("notes[0].text"), "{said}");
 }
+
+#[test]
+fn sharing_private_words_is_not_an_edit_but_changing_them_is() {
+    let note = |private: bool, text: Option<&str>, revealed_on: Option<&str>| {
+        Body::Note(NoteRecord {
+            uuid: "n".into(),
+            partner_uuid: SAM.into(),
+            date: "2026-11-21".into(),
+            text: text.map(str::to_string),
+            private,
+            revealed_on: revealed_on.map(str::to_string),
+            ..Default::default()
+        })
+    };
+    let private = note(true, None, None);
+    let shared = note(false, Some("words"), Some("2026-11-22"));
+    let changed = note(false, Some("other words"), Some("2026-11-22"));
+    assert!(shared.reveals(&private));
+    assert!(!edited(&[&private]));
+    assert!(!edited(&[&private, &shared]));
+    assert!(edited(&[&private, &shared, &changed]));
+    assert!(edited(&[&private, &private, &shared]));
+    // Words shared by an edit (not `reveal`) after an earlier sharing: that day is not new.
+    let private_again = note(true, None, Some("2026-11-22"));
+    assert!(!shared.reveals(&private_again));
+    assert!(edited(&[&private, &shared, &private_again, &shared]));
+    // Kinds that cannot hold private words are edited by any later version.
+    let focus = Body::Focus(FocusRecord::default());
+    assert!(edited(&[&focus, &focus]));
+}

@@ -6,16 +6,21 @@
 //! here (docs/decisions.md). A text cell that starts like a formula (`=`, `+`, `-`,
 //! `@`) gets a leading apostrophe, the spreadsheet convention for "this is text": otherwise a
 //! note such as "- we walked" shows as a formula error, or worse, runs as one.
+//!
+//! The last column, `words`, says whether the row's words are there (`shared`), sealed for
+//! its reader (`sealed`) or kept private by their author (`private`): an empty answer then
+//! means "not in this copy", not "nothing written".
 
 use std::collections::HashMap;
 use std::io::Write;
 
-use super::Words;
+use super::{Withheld, Words};
 use crate::domain::exchange::{CheckinRecord, Document};
 use crate::text::sanitize;
 
-/// The header row; the columns never change order (scripts may rely on it).
-pub const HEADER: [&str; 11] = [
+/// The header row; the columns never change order (scripts may rely on it), and a new one
+/// comes last.
+pub const HEADER: [&str; 12] = [
     "date",
     "partner",
     "trust",
@@ -27,16 +32,19 @@ pub const HEADER: [&str; 11] = [
     "appreciation",
     "need",
     "note",
+    "words",
 ];
 
 /// Writes the header and one row per check-in, oldest first, then by partner. With
 /// `for_terminal`, control characters in text are shown as visible escapes (as everywhere
 /// rekindle prints to a terminal); otherwise text is written exactly.
 /// `step` holds the step's title and `prompt` the prompt's text (the id when the prompt is
-/// unknown), for people reading a spreadsheet.
+/// unknown), for people reading a spreadsheet; `words` says, from `withheld`, whether the
+/// row's words are there.
 pub fn write(
     doc: &Document,
     words: &Words<'_>,
+    withheld: &Withheld,
     out: impl Write,
     for_terminal: bool,
 ) -> csv::Result<()> {
@@ -95,6 +103,7 @@ pub fn write(
             opt(&c.appreciation),
             opt(&c.need),
             opt(&c.note),
+            withheld.of(c).as_str().to_string(),
         ])?;
     }
     writer.flush()?;
@@ -172,7 +181,14 @@ mod tests {
     fn render(doc: &Document, for_terminal: bool) -> String {
         let mut out = Vec::new();
         let journey = crate::domain::journey::Journey::builtin();
-        write(doc, &Words::new(&journey), &mut out, for_terminal).unwrap();
+        write(
+            doc,
+            &Words::new(&journey),
+            &Withheld::default(),
+            &mut out,
+            for_terminal,
+        )
+        .unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -182,7 +198,7 @@ mod tests {
         let lines: Vec<&str> = text.split("\r\n").collect();
         assert_eq!(
             lines[0],
-            "date,partner,trust,connection,feelings,step,prompt,answer,appreciation,need,note"
+            "date,partner,trust,connection,feelings,step,prompt,answer,appreciation,need,note,words"
         );
         assert!(lines[1].starts_with("2026-11-19,Sam,6,,,Take responsibility,responsibility-3,"));
         assert!(
@@ -195,13 +211,50 @@ mod tests {
             "{}",
             lines[2]
         );
-        assert!(lines[2].ends_with(",'=1+1"), "{}", lines[2]);
+        assert!(lines[2].ends_with(",'=1+1,shared"), "{}", lines[2]);
         let mut rows = csv::Reader::from_reader(text.as_bytes());
         let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 3);
         assert_eq!(&rows[2][1], "Zoë");
         assert_eq!(&rows[2][10], "'-2 degrees out");
         assert_eq!(&rows[1][7], "We talked, \"really\" talked,\nfor an hour 💛");
+    }
+
+    // Found in a user trial: a row whose words were left out looked like a day nothing was
+    // written. The last column says why they are not there.
+    #[test]
+    fn the_last_column_says_whether_the_words_are_shared_sealed_or_private() {
+        let mut d = doc();
+        let sealed = d.for_reader(|partner, date| partner == "p2" && date == "2026-11-20");
+        d.checkins[2].answer = None;
+        d.checkins[2].note = None;
+        d.checkins[2].privacy.private = true;
+        let mut out = Vec::new();
+        let journey = crate::domain::journey::Journey::builtin();
+        let withheld = Withheld {
+            sealed,
+            reader_named: true,
+        };
+        write(&d, &Words::new(&journey), &withheld, &mut out, false).unwrap();
+        let mut rows = csv::Reader::from_reader(out.as_slice());
+        assert_eq!(rows.headers().unwrap().len(), 12);
+        assert_eq!(&rows.headers().unwrap()[11], "words");
+        let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+        let cells: Vec<(&str, &str, &str, &str)> =
+            rows.iter().map(|r| (&r[0], &r[1], &r[7], &r[11])).collect();
+        assert_eq!(
+            cells,
+            [
+                ("2026-11-19", "Sam", "", "private"),
+                (
+                    "2026-11-20",
+                    "Sam",
+                    "We talked, \"really\" talked,\nfor an hour 💛",
+                    "shared"
+                ),
+                ("2026-11-20", "Zoë", "", "sealed"),
+            ]
+        );
     }
 
     #[test]

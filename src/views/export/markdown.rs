@@ -4,13 +4,16 @@
 //! so that it reads as text: a note that starts with `#`, holds `*stars*` or `<b>` stays a
 //! sentence instead of turning into a heading, emphasis or HTML. Multi-line text becomes a
 //! quote whose lines end in two spaces (a Markdown line break), so it keeps its shape.
+//!
+//! Words the reader may not read are not in it, and each entry says so where they would be:
+//! a check-in's words sealed for the reader, or kept private; a private note or feeling.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
-use super::Words;
+use super::{Shown, Withheld, Words};
 use crate::domain::dates;
 use crate::domain::exchange::{
     ApologyRecord, CheckinRecord, Document, ExerciseRecord, FeelingRecord, FocusRecord,
@@ -18,6 +21,7 @@ use crate::domain::exchange::{
 };
 use crate::domain::model::Role;
 use crate::text::sanitize;
+use crate::views::checkin::{sealed_words, wrote_privately};
 
 /// Escapes one line of user text for Markdown, after making it safe for a terminal.
 pub fn inline(text: &str) -> String {
@@ -96,13 +100,15 @@ fn long_date(date: &str) -> String {
 
 /// Writes the whole document. `today` dates the title page.
 /// Steps are named by number and title, prompts by their text (the id when unknown).
+/// `withheld` says which check-ins' words are sealed for the reader.
 pub fn write(
     doc: &Document,
     words: &Words<'_>,
+    withheld: &Withheld,
     today: NaiveDate,
     mut out: impl Write,
 ) -> io::Result<()> {
-    let journal = Journal::new(doc, words);
+    let journal = Journal::new(doc, words, withheld);
     journal.title(&mut out, today)?;
     let days = journal.days();
     if days.is_empty() {
@@ -121,6 +127,7 @@ pub fn write(
 struct Journal<'a> {
     doc: &'a Document,
     words: &'a Words<'a>,
+    withheld: &'a Withheld,
     names: HashMap<&'a str, String>,
     named: HashMap<&'a str, Vec<&'a FeelingRecord>>,
     apologies: HashMap<&'a str, &'a ApologyRecord>,
@@ -128,10 +135,11 @@ struct Journal<'a> {
 }
 
 impl<'a> Journal<'a> {
-    fn new(doc: &'a Document, words: &'a Words<'a>) -> Journal<'a> {
+    fn new(doc: &'a Document, words: &'a Words<'a>, withheld: &'a Withheld) -> Journal<'a> {
         Journal {
             doc,
             words,
+            withheld,
             names: doc
                 .partners
                 .iter()
@@ -219,10 +227,9 @@ impl<'a> Journal<'a> {
         for (i, r) in doc.exercises.iter().enumerate() {
             days.entry(r.date.as_str()).or_default().exercises.push(i);
         }
-        // Shared notes only: a private one has no words to print (and the export leaves it
-        // out before it gets here).
+        // A private note has no words to print, but says that it is there.
         for (i, r) in doc.notes.iter().enumerate() {
-            if !r.private && r.text.is_some() {
+            if r.private || r.text.is_some() {
                 days.entry(r.date.as_str()).or_default().notes.push(i);
             }
         }
@@ -277,7 +284,12 @@ impl<'a> Journal<'a> {
 
     fn note(&self, out: &mut dyn Write, n: &NoteRecord) -> io::Result<()> {
         writeln!(out)?;
-        writeln!(out, "### {}’s note", self.name(&n.partner_uuid))?;
+        let who = self.name(&n.partner_uuid);
+        writeln!(out, "### {who}’s note")?;
+        if n.private {
+            writeln!(out)?;
+            return writeln!(out, "{who} wrote a private note.");
+        }
         if let Some(text) = n.text.as_deref().filter(|t| !t.trim().is_empty()) {
             writeln!(out)?;
             write!(out, "{}", quote(text))?;
@@ -323,13 +335,33 @@ impl<'a> Journal<'a> {
         if let Some(prompt) = &c.prompt_id {
             writeln!(out, "- Prompt: {}", inline(&self.words.prompt_text(prompt)))?;
         }
-        section(out, "Answer", &c.answer)?;
-        section(out, "Appreciation", &c.appreciation)?;
-        section(out, "What I need", &c.need)?;
-        section(out, "Note", &c.note)
+        let who = self.name(&c.partner_uuid);
+        match self.withheld.of(c) {
+            Shown::Private => {
+                writeln!(out)?;
+                writeln!(out, "{}.", wrote_privately(&who))
+            }
+            Shown::Sealed => {
+                writeln!(out)?;
+                writeln!(out, "{}.", sealed_words(&who, self.withheld.reader_named))
+            }
+            Shown::Shared => {
+                section(out, "Answer", &c.answer)?;
+                section(out, "Appreciation", &c.appreciation)?;
+                section(out, "What I need", &c.need)?;
+                section(out, "Note", &c.note)
+            }
+        }
     }
 
     fn feeling(&self, out: &mut dyn Write, f: &FeelingRecord) -> io::Result<()> {
+        if f.private {
+            return writeln!(
+                out,
+                "- {} noted a private feeling",
+                self.name(&f.partner_uuid)
+            );
+        }
         let strength = f
             .intensity
             .map(|n| format!(" ({n} of 5)"))
