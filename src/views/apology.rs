@@ -11,11 +11,22 @@ use crate::views::Output;
 /// One finding as a short block to show: what the check noticed, why it matters, and what
 /// to try.
 pub fn finding_block(f: &Finding) -> String {
+    // What the learned opinion hears in the draft as a whole is said as a reading, not as a
+    // quote that set it off.
+    let why = if f.learned {
+        format!(
+            "No one phrase set this off: it is how the whole draft reads to the check, starting \
+             here. {}",
+            f.kind.why()
+        )
+    } else {
+        f.kind.why().to_string()
+    };
     format!(
         "  {}: \"{}\"\n{}\n{}",
         f.kind.label(),
         sanitize::line(&f.excerpt),
-        prose::paragraph(f.kind.why(), 4),
+        prose::paragraph(&why, 4),
         prose::paragraph(&format!("Try: {}", f.kind.suggestion()), 4)
     )
 }

@@ -611,6 +611,68 @@ fn check_finds_patterns_from_an_argument_or_stdin_and_exits_zero() {
 }
 
 #[test]
+fn check_says_when_a_draft_is_no_apology_yet_or_reads_as_one_as_a_whole() {
+    let env = TestEnv::new();
+    // None of the parts, and nothing else found: not an apology yet.
+    let report = env
+        .run([
+            "apology",
+            "check",
+            "--json",
+            "We went to the beach on Saturday.",
+        ])
+        .success()
+        .json();
+    assert_eq!(report["findings"].as_array().unwrap().len(), 1);
+    assert_eq!(report["findings"][0]["kind"], "no-apology");
+    assert_eq!(report["findings"][0]["excerpt"], "We went to the beach on");
+    assert_eq!(
+        report["missing"],
+        json!(["responsibility", "repair", "regret"])
+    );
+    env.run(["apology", "check", "We went to the beach on Saturday."])
+        .success()
+        .stdout_has("Not an apology yet: \"We went to the beach on\"");
+    // No pattern, but the whole draft reads as a non-apology: said once, as a reading of the
+    // whole, with the JSON shape unchanged.
+    let draft = "im sorry ok. u know im trying my best here";
+    let report = env
+        .run(["apology", "check", "--json", draft])
+        .success()
+        .json();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{report}");
+    let keys: Vec<&String> = findings[0].as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["kind", "excerpt", "why", "suggestion"]);
+    assert!(draft.contains(findings[0]["excerpt"].as_str().unwrap()));
+    env.run(["apology", "check", draft])
+        .success()
+        .stdout_has("No one phrase set this off: it is how the whole draft reads");
+    assert!(!env.default_journal().exists());
+    // Neither holds back an apology given as parts: each part's flag says what it is for, and
+    // a missing part never blocks (the same words as one draft are "not an apology yet").
+    let report = env
+        .run(["apology", "check", "--json", "the weekend away\nmine"])
+        .success()
+        .json();
+    assert_eq!(report["findings"][0]["kind"], "no-apology");
+    let couple = TestEnv::with_couple();
+    couple
+        .run([
+            "apology",
+            "add",
+            "--as",
+            "sam",
+            "--what",
+            "the weekend away",
+            "--responsibility",
+            "mine",
+        ])
+        .success();
+    assert_eq!(rows(&couple, "apologies"), 1);
+}
+
+#[test]
 fn check_counts_a_question_about_what_would_help_as_repair() {
     let env = TestEnv::new();
     for ask in [

@@ -456,6 +456,7 @@ pub(super) fn settle(
                 excerpt,
                 start,
                 end,
+                learned: false,
             },
             c.hit.start,
             clause_end,

@@ -96,6 +96,8 @@ pub struct Finding {
     /// Byte offsets of the quoted words in the checked text.
     pub start: usize,
     pub end: usize,
+    /// Heard by the learned opinion in the draft as a whole, not set off by one phrase.
+    pub learned: bool,
 }
 
 impl Serialize for Finding {
@@ -189,9 +191,24 @@ fn run(text: &str, scope: Scope) -> Report {
     // offered) is a statement or a defence, not an apology: said once, about its opening
     // words. Never beside words of self-harm, and never for a part of a structured apology.
     let draft = scope != Scope::Parts;
-    // Where the patterns found nothing in a whole draft, the learned opinion (`model`) may still
-    // hear a non-apology: said once, as the kind it most resembles, about the clause that weighs
-    // most. Never beside words of self-harm, never for one part of a structured apology.
+    if draft
+        && findings.is_empty()
+        && missing.len() == 3
+        && self_harm.is_empty()
+        && let Some(first) = toks.iter().find(|t| t.is_word())
+    {
+        findings.push(Finding {
+            kind: Kind::NoApology,
+            excerpt: engine::excerpt(text, first.start, first.end, text.len()),
+            start: first.start,
+            end: first.end,
+            learned: false,
+        });
+    }
+    // Where the patterns found nothing in a whole draft that holds some part of an apology, the
+    // learned opinion (`model`) may still hear a non-apology: said once, as the kind it most
+    // resembles, about the clause that weighs most. Never beside words of self-harm, never for
+    // one part of a structured apology.
     if scope == Scope::Draft && findings.is_empty() && self_harm.is_empty() {
         let features = model::features(&toks);
         if let Some(o) = model::opinion(&model::Compiled, &features)
@@ -205,21 +222,9 @@ fn run(text: &str, scope: Scope) -> Report {
                 excerpt: engine::excerpt(text, first.start, first.end, o.clause.1),
                 start: first.start,
                 end: o.clause.1,
+                learned: true,
             });
         }
-    }
-    if draft
-        && findings.is_empty()
-        && missing.len() == 3
-        && self_harm.is_empty()
-        && let Some(first) = toks.iter().find(|t| t.is_word())
-    {
-        findings.push(Finding {
-            kind: Kind::NoApology,
-            excerpt: engine::excerpt(text, first.start, first.end, text.len()),
-            start: first.start,
-            end: first.end,
-        });
     }
     Report { findings, missing }
 }
@@ -540,5 +545,42 @@ mod tests {
             let _ = check(&text);
             let _ = check(&text.replace(' ', ""));
         }
+    }
+}
+#[cfg(test)]
+mod learned_opinion {
+    use super::*;
+
+    /// Where no pattern finds anything, the learned opinion may still hear a non-apology in a
+    /// whole draft: said once, marked as learned, quoting words of the draft. It never speaks
+    /// for one part of a structured apology, nor beside words of self-harm.
+    #[test]
+    fn it_speaks_for_a_whole_draft_only_where_the_patterns_found_nothing() {
+        for text in [
+            "im sorry ok. u know im trying my best here",
+            "I'm sorry. Honestly I think we both need to take a breath and stop digging into \
+             every little thing.",
+        ] {
+            assert!(check_patterns(text).findings.is_empty(), "{text}");
+            let report = check(text);
+            assert_eq!(report.findings.len(), 1, "{text}: {:?}", report.findings);
+            let f = &report.findings[0];
+            assert!(f.learned, "{text}");
+            assert!(text.contains(&f.excerpt), "{text}: {:?}", f.excerpt);
+            assert!(f.kind != Kind::NoApology);
+            // One part of a structured apology is the patterns' alone.
+            assert!(findings(text).is_empty(), "{text}");
+            assert!(check_parts(text).findings.is_empty(), "{text}");
+        }
+        // Beside words of self-harm, nothing.
+        let text = "im sorry ok. u know im trying my best here. sometimes i want to die";
+        assert!(check(text).findings.is_empty());
+        // A plain genuine apology raises nothing.
+        let text = "im sorry i lied about the money. ill show you every statement from now on";
+        assert!(
+            check(text).findings.is_empty(),
+            "{:?}",
+            check(text).findings
+        );
     }
 }
