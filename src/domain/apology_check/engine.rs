@@ -268,6 +268,8 @@ pub(super) struct Candidate {
     weak: bool,
     /// Counts only when nothing in the apology is owned.
     pub(super) only_unowned: bool,
+    /// A light word, set aside in a complete apology (see `rules::Guards::light`).
+    pub(super) light: bool,
     pub(super) hit: Hit,
 }
 
@@ -360,6 +362,7 @@ pub(super) fn candidates_explained(
                 kind: rule.kind,
                 weak: rule.weak,
                 only_unowned: rule.guards.unowned,
+                light: rule.guards.light,
                 hit,
             });
         }

@@ -44,6 +44,12 @@ const BLIND_F_NON_APOLOGIES: &str = include_str!("table/blind_f_non_apologies.tx
 /// learned opinion trained without it), then tuned to.
 const BLIND_G_GENUINE: &str = include_str!("table/blind_g_genuine.txt");
 const BLIND_G_NON_APOLOGIES: &str = include_str!("table/blind_g_non_apologies.txt");
+/// Sets H (warm drafts undone by one clause) and I (everyday texting), by two more writers who
+/// never saw the check: measured once untouched, then tuned to.
+const BLIND_H_GENUINE: &str = include_str!("table/blind_h_genuine.txt");
+const BLIND_H_NON_APOLOGIES: &str = include_str!("table/blind_h_non_apologies.txt");
+const BLIND_I_GENUINE: &str = include_str!("table/blind_i_genuine.txt");
+const BLIND_I_NON_APOLOGIES: &str = include_str!("table/blind_i_non_apologies.txt");
 /// Set E, by a fifth writer who never saw the check, written with F: sealed, only its rates
 /// are ever printed, and it is measured once, at the end of a round.
 const BLIND_E_GENUINE: &str = include_str!("table/blind_e_genuine.txt");
@@ -130,6 +136,9 @@ enum Part {
     BlindF,
     /// The sixth writer's set, tuned to after its first measurement.
     BlindG,
+    /// The seventh and eighth writers' sets, tuned to after their first measurement.
+    BlindH,
+    BlindI,
     /// The fifth writer's sealed set.
     BlindE,
 }
@@ -151,6 +160,8 @@ fn items(part: Part) -> (Vec<Item>, Vec<Item>) {
         Part::BlindD => (parse(BLIND_D_GENUINE), parse(BLIND_D_NON_APOLOGIES)),
         Part::BlindF => (parse(BLIND_F_GENUINE), parse(BLIND_F_NON_APOLOGIES)),
         Part::BlindG => (parse(BLIND_G_GENUINE), parse(BLIND_G_NON_APOLOGIES)),
+        Part::BlindH => (parse(BLIND_H_GENUINE), parse(BLIND_H_NON_APOLOGIES)),
+        Part::BlindI => (parse(BLIND_I_GENUINE), parse(BLIND_I_NON_APOLOGIES)),
         Part::BlindE => (parse(BLIND_E_GENUINE), parse(BLIND_E_NON_APOLOGIES)),
         Part::Tuning | Part::HeldOut => {
             let held = part == Part::HeldOut;
@@ -515,6 +526,37 @@ const BLIND_G_FLOOR: Targets = Targets {
     min_missing_agreed: 0.82,
 };
 
+/// Sets H and I, tuned to after their first measurement (the whole check, with the learned
+/// opinion trained without them): H (warm drafts undone by one clause) 44.4% of non-apologies
+/// flagged, 3.8% of genuine flagged, 94.4% of "missing" notes agreed; I (everyday texting) 94.4%,
+/// 6.9% and 88.1%.
+#[test]
+fn blind_sets_h_and_i_hold_their_floors() {
+    for (part, name, floor) in [
+        (Part::BlindH, "blind set H", &BLIND_H_FLOOR),
+        (Part::BlindI, "blind set I", &BLIND_I_FLOOR),
+    ] {
+        let t = tally(&[part]);
+        for note in &t.notes {
+            println!("{note}");
+        }
+        println!("{}", summary(name, &t));
+        assert_targets(name, &t, floor);
+    }
+}
+
+const BLIND_H_FLOOR: Targets = Targets {
+    min_non_flagged: 0.44,
+    max_genuine_flagged: 0.038,
+    min_missing_agreed: 0.94,
+};
+
+const BLIND_I_FLOOR: Targets = Targets {
+    min_non_flagged: 0.94,
+    max_genuine_flagged: 0.07,
+    min_missing_agreed: 0.88,
+};
+
 /// Set E (the fifth writer's sealed set): measured once, at the end of the fourth round.
 /// Ignored: each run is a look.
 #[test]
@@ -578,7 +620,9 @@ mod learned {
 
     /// What the compiled-in weights are trained on: every table the check may be tuned to,
     /// never the held-out third or the sealed sets B and E.
-    const SHIPPED: [Part; 7] = [
+    const SHIPPED: [Part; 9] = [
+        Part::BlindH,
+        Part::BlindI,
         Part::Tuning,
         Part::Later,
         Part::BlindA,
@@ -592,6 +636,10 @@ mod learned {
         data.iter()
             .map(|(t, non, k)| train::example(t, *non, k.clone()))
             .collect()
+    }
+
+    pub(super) fn training_without(left: Part) -> Vec<train::Example> {
+        training(Some(left))
     }
 
     fn training(without: Option<Part>) -> Vec<train::Example> {
@@ -689,4 +737,51 @@ mod learned {
             }
         }
     }
+}
+
+/// For choosing how the learned opinion is used: each open blind set's lines with the
+/// probability a model trained without that set gives them, whether the patterns flag them,
+/// their length in words and the parts found missing. Written to the file named by
+/// `APOLOGY_DUMP`; nothing is asserted.
+#[test]
+#[ignore = "writes a file for analysis; run with APOLOGY_DUMP=path --ignored"]
+fn dump_left_out_opinions() {
+    use super::model::{self, train};
+    let Some(path) = std::env::var_os("APOLOGY_DUMP") else {
+        return;
+    };
+    let mut out = String::new();
+    for left in [
+        Part::BlindC,
+        Part::BlindD,
+        Part::BlindF,
+        Part::BlindG,
+        Part::BlindH,
+        Part::BlindI,
+    ] {
+        let w = train::train(&learned::training_without(left));
+        let (g, n) = items(left);
+        for (item, non) in g
+            .iter()
+            .map(|i| (i, false))
+            .chain(n.iter().map(|i| (i, true)))
+        {
+            let toks = super::normalise::tokens(&item.text);
+            let words = toks.iter().filter(|t| t.is_word()).count();
+            let f = model::features(&toks);
+            let p = model::sigmoid(model::score(&w[..], 0, &f));
+            let patterns = super::check_patterns(&item.text);
+            out.push_str(&format!(
+                "{}\t{}\t{:.4}\t{}\t{}\t{}\t{}\n",
+                left as u8,
+                u8::from(non),
+                p,
+                u8::from(!patterns.findings.is_empty()),
+                words,
+                ids(&patterns.missing).join(","),
+                item.text.replace(['\t', '\n'], " ")
+            ));
+        }
+    }
+    std::fs::write(path, out).unwrap_or_else(|e| panic!("{e}"));
 }

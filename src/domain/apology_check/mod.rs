@@ -182,9 +182,8 @@ fn run(text: &str, scope: Scope) -> Report {
     // without it, so that it hides nothing else.
     let complete =
         !missing.contains(&Component::Responsibility) && !missing.contains(&Component::Repair);
-    if complete && all.iter().any(|c| c.kind == Kind::Flippant) {
-        (settled, missing) =
-            settle_with(&|c| c.kind != Kind::Flippant && (unowned || !c.only_unowned));
+    if complete && all.iter().any(|c| c.light) {
+        (settled, missing) = settle_with(&|c| !c.light && (unowned || !c.only_unowned));
     }
     let mut findings: Vec<Finding> = settled.into_iter().map(|(f, _, _)| f).collect();
     // A draft with no finding and none of the parts (no regret, nothing owned, nothing

@@ -110,6 +110,9 @@ pub(super) fn rules() -> Vec<RuleDef> {
             .not_after("[,] [and] [i] (never did|never have|never will|never meant it|did not then|do not now)|\
                         ~~3 (it/that) (is/was) (not true|a lie|untrue|never true)")
             .not_after("when i (said/told|say)")
+            // Words taken back, right after owning that they were said: "I'm sorry I said I wanted
+            // a divorce. I didn't mean it, and I know you've been scared since."
+            .not_before("(said|called you|told you) ~10 (.|,)")
             .not_near(OWNED_REASON),
         r(Justifying, "(@you) (have to|need to|must|should) understand [that] (i was|i had|i did not|it \
                        was|there was|i felt|i have been)|i was [@deg] @state (at the time|back then|that \

@@ -41,7 +41,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        out|outweigh) (eleven/ten/twenty/_) (years)"),
         // ---- Bargains and conditions: "I'll stop going to the bar if you stop checking my
         // location", "all I ask is that you stop…", "it would help if you let me…".
-        r(BlameShifting, "i will ~8 if (@you) (stop/quit/start/let/give/promise|would|will|stopped|do the same|\
+        r(BlameShifting, "i will ~8 if (@you) (stop/quit/start/let/give/promise|would _^like/want/prefer/rather|will \
+                          _^like/want|stopped|do the same|\
                           agree)|(all i ask|the only thing i ask|all i want|all i need) is [that] (@you) \
                           [also] (stop/quit/start/let/give|do not|are|be|try)|(it would|it might|it will) \
                           help if (@you) (let/stopped/would/did|were|gave|tried)|(i will|i would) ~4 when (@you) (stop/start/quit/learn)|(that/this) (seems/sounds|\
@@ -169,6 +170,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                      get it)|i get it [.] [,] i am the|ok boomer|(happen again) [,] (probably|maybe|lol)|\
                      eyeroll|(hands up|hold my hands up) ~6 (on yours|yours too|you too)|what i deserve \
                      (right|is not it|isnt it)|the crime of")
+            .edge()
             .not_after("~3 (i (mean/meant) it|seriously|for real)"),
         // ---- The partner's faults in fresh words: "you know how I get when you walk out",
         // "you'd have reacted exactly like this", "you never ask me for help though".
@@ -265,5 +267,83 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(FoundOut, "(wrong way|way) for (it/this) to come out").even_owned(),
         r(Denying, "(asking/looking/checking/texting/talking) (is not|was not|is never) (pressure/cheating/\
                     lying/snooping|controlling)"),
+        // ---- Set H: a warm apology undone by one clause. The clause on its own is the
+        // finding: the blame shared out in other words, a deadline, sarcasm after the sorry,
+        // arguing the size of their hurt, being sorry for how they found out, a request turned
+        // back on them, a fact that shrinks it, a condition in other words.
+        r(BlameShifting, "(i think|maybe|perhaps) we both (stopped/let/neglected/drifted/stopped|stopped showing \
+                          up|let things slide)|(comes/came|stems/stemmed) from your (anxiety/insecurity/past|trust \
+                          issues)|i did (it/this/that) because i (knew/thought) (@you) (would) (say no|not let me|\
+                          refuse|stop me)|(i would ask|i ask|i am asking) (that you|you to) (also|think|not to|to \
+                          stop|pray|consider)|(that/which) was part of what (left/made|drove) me|(we can|we \
+                          should|can we) both look at|i [do] wish (@you) (had been|would be|were|would have been) \
+                          (a (little/bit)|more|less|softer|kinder|nicer|calmer)|(think about|ask yourself) \
+                          (whether|if) (it was|that was|it is) fair|to be fair [,] (@you) (have had|had|have|did|do|went|were) ~6 (too|as well)|i still think (@you)|\
+                          because (@you) (shut/shuts) down|in a house where (@you)|(you know how) ~6 (winds/wound|\
+                          gets|sets) me (up|off|to me)|if we (had been|had) ~8 i (doubt|would not|would never)")
+            .not_before("(i know|i used to say|i said|i told you|i blamed) ~3"),
+        r(DemandingClosure, "(need/want) us to be (through|past|over|done with) ~6 (by)|(be|is|as) the end of it|\
+                             (have it|it) be finished|keep (this/it) [one] out of (counselling/therapy|counseling)|\
+                             (perhaps/maybe) we (agree|should agree|could agree) not to (raise/mention|bring)|that \
+                             is for another day|(time) (@you) (stopped/stop) (checking/asking|looking)|i have earned \
+                             (that|it|some|the right)|the last time i am (apologizing|saying sorry)|(stop|quit) \
+                             looking at me like")
+            .not_before("(i know|i will not ask|i am not asking) ~4|not"),
+        r(Flippant, "(since|because) apparently|clearly i should|gold star|a medal for|a pat on the back|(stop|quit) \
+                     reminding me|coming home to a lecture|(list of) forbidden|count the ceiling|whatever the \
+                     (book/therapist|internet) calls it")
+            .edge(),
+        r(Dismissing, "(not sure|do not think) (it was|that was) (quite|really|that|as) ~3 (@you) (have described|\
+                       described|say|said|are making)|(what|how) (@you) (are) making (it/this) (mean|out to be|\
+                       sound)|(did not|never) (think/expect|realize) (@you) (would|would be) (be) (this/so|that) \
+                       (upset/hurt|bothered)|(@you) (are) sensitive about|(would be|was) obvious to (@you)|(@you) \
+                       need to (see/talk) (to) (someone/somebody|a therapist|a professional)|(see) (someone/\
+                       somebody) about it")
+            .not_before("(i know|i used to say|i said|i told you) ~3"),
+        r(FoundOut, "(kills/killing|breaks|hurts) me that (@you) (found out|heard|saw|learned|had to)|i hate that \
+                     (@you) (found/opened/saw/heard/read|found out) ~4 first|(got/was) there first|(told/showed) \
+                     you before i (could|did|got)|(it took) (a/the|your) _ for (@you) to (know/find|find out)|(it \
+                     had to|had to) come out (at|in|like)")
+            .even_owned(),
+        r(Minimizing, "(keep/put) (this/it) in (proportion/perspective)|(one) (bad) (night/day|mistake) out of|\
+                       hold (onto|on to) that|(and) that is all|that is all it was|nothing like before|not the big \
+                       one|never (became/got|went) physical|it is tiny|at least (nobody|no one)|(it was|it is) \
+                       (a game|just a game|only a game)|(i hope|which i hope) (it/that) counts for something|\
+                       (which|that) i hope counts")
+            .not_after("(not/never) ~4 (excuse|matter|change|make)")
+            .not_before("(i know|i am not saying|i used to say|i said|i told you) ~3"),
+        r(Justifying, "i only (kept/hid/lied/did|kept it|hid it) ~6 because|(the only thing|only thing) keeping me \
+                       (sane/going)|(did not|never) (feel/felt) (i|like i) had (a|any) choice|(work|my boss|the \
+                       job) had me|(i was|i was only|i was just) trying to protect you|i hope (@you) [can] \
+                       understand (that) i was|(the worst day|a bad day|a long day|a rough day) ~8 (so|and) (it \
+                       all|everything) came out|(was going to|meant to|planned to) tell you ~6 (once/when/after|as \
+                       soon as)|(only a matter of time|bound to happen) (before)|(agreed|decided) to (take|go \
+                       on) a break")
+            .even_owned()
+            .not_before("(not|never) ~2|(i know|i used to say|i said|i told you|i told myself|i claimed) ~3"),
+        r(SelfFocus, "(so i am not) alone|i do not know who i am (anymore|any more)|(i am not a) (monster|bad \
+                      person|terrible person) (though|but)|(it would help me|i need) ~4 to hear (@you) say|so am \
+                      i [,] (more|too)|i am suffering (here|too)|(paying/paid) for it too|all i have left|(a/the) \
+                      victim (in this|here) too|i am a victim|i need to know (@you) (are) (still) on my side|(@you) \
+                      have no idea how (lonely/hard/scared/difficult|alone)")
+            .not_before("(i know|i will not|i am not going to|this is not about|not asking you to) ~4"),
+        r(PassiveVoice, "(bills/letters/payments) (were not|was not|got|were) (paid/tucked/missed/hidden|put \
+                         away)|before anything could be done|it all happened so fast|(the way things|things) (were \
+                         left|got left|ended up)|(were/was) shared (in/with|without)|(became|become|has become) a \
+                         pressure cooker")
+            .only_unowned(),
+        r(Conditional, "< if (the/it/that/this|my|what) ~10 (felt/seemed|came across|was) ~8 [,] then (i am|i \
+                        apologize|sorry)|< should (anything/something) ~8 (have given|have caused|have made|have \
+                        left)|assuming (what|that) ~4 (is/was) (accurate/true|right)|(sorry/apologize) (for) \
+                        (anything|whatever) (about|that|i did that)|if that is what it takes (for (@you)|to make \
+                        (@you))"),
+        r(Denying, "the screenshot (is/was) (old|an old one|fake)|i am going to keep saying so|whatever (she/he|they) \
+                    told you|i (still) (do not) [really] think it was|(was|is) a character")
+            .even_reported(),
+        r(TheirFeelings, "(sorry/regret) [that] ~4 (left/made) (@you) (feeling/feel)|that (@you) see (it/this|the _ \
+                          ~3) (this/that) way")
+            .not_inside("i (made/make|have made|left)")
+            .even_owned()
+            .not_near(OWNED_FEELINGS),
     ]
 }

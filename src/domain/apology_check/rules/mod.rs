@@ -179,7 +179,7 @@ pub const CLASSES: &[(&str, &str)] = &[
     // Words that take back what was just said: "...and that was a lie", "you weren't".
     (
         "retraction",
-        "(it/that) (is/was) not .|(that/this/which|all of that|none of that|every word of that) (was/is) [all] [just] [a/an] \
+        "(it/that) (is/was) not .|(only|that|it) means nothing|(that/this/which|all of that|none of that|every word of that) (was/is) [all] [just] [a/an] \
          (lie/lies/untrue/false/bullshit/rubbish/nonsense|not true|never true|a lie|not what \
          happened|gaslighting|manipulative|a cop out)|(@you) (were/are) (not/never) [being] [@deg] \
          (@dismiss_adj|wrong|the problem|to blame|at fault)|(@you) were right|and it was not ,|\
@@ -208,6 +208,10 @@ pub struct Guards {
     /// missing): for cues that are ordinary parts of a real apology once the act is named ("I
     /// never meant to hurt you", "I was going to tell you") and a way round it when nothing is.
     pub unowned: bool,
+    /// A light word ("lol", "my bad"): a matter of tone in an apology that owns the act and
+    /// offers repair, so set aside there. Every flippant rule is light unless it is an edge
+    /// (sarcasm), which undoes even a complete apology.
+    pub light: bool,
 }
 
 /// Plain ownership, which turns a hint of an excuse or a passive into an explanation the writer
@@ -301,6 +305,12 @@ impl RuleDef {
         self.guards.owned = false;
         self
     }
+    /// Sarcasm rather than a light word: kept even in an apology that owns the act and offers
+    /// repair (see `Guards::light`).
+    fn edge(mut self) -> Self {
+        self.guards.light = false;
+        self
+    }
     /// Count only when nothing in the apology is owned (see `Guards::unowned`).
     fn only_unowned(mut self) -> Self {
         self.guards.unowned = true;
@@ -337,6 +347,7 @@ fn r(kind: Kind, pattern: &'static str) -> RuleDef {
                 Kind::FoundOut | Kind::TheirFeelings | Kind::Justifying | Kind::PassiveVoice
             ),
             unowned: false,
+            light: kind == Kind::Flippant,
         },
     }
 }
@@ -364,7 +375,8 @@ const META_SORRY: &str = "sorry (if/for/that) ~3 (saying/writing/explaining/ramb
 const OWNED_FEELINGS: &str = "i (cheated|lied|betrayed you|broke your trust)|i (did/caused/made/put/scared/hurt/embarrassed/humiliated/betrayed/left/\
      pushed) (that/this/it/you)|because of me|my fault|i (am/was) the (reason/cause)|(that/it) (is/was) \
      (on me|me|all me)|i did that to you|(@you) (are/were) right|(@you) (have/had) every (right/reason)|i \
-     gave you (every/good|a good) reason|because (i|of me|of what i)|i am the one (who/that)|i put you \
+     gave you (every/good|a good) reason|because (i|of me|of what i)|because of (something/things|what) \
+     i|something i (was part of|did)|i am the one (who/that)|i put you \
      through (it/this/that)";
 
 /// The pace left to the partner: "…when you're ready", "…in your own time".

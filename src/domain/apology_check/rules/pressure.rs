@@ -30,8 +30,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(DemandingClosure, "{i [already] [have] (said|told you) [i am|i was] sorry}")
             .not_after("~4 (like it|as if|without|and [i] (did not|never|not) ~2|but [i] (did not|never|not) ~2|the first \
                         time|last time|before|then|too (fast/quickly/easily)|to get out|so many times and|\
-                        before and)")
-            .not_before("when|the (last/first) time|every time|each time|before|i know"),
+                        before and|but i (want/need|would like|wanted) to)")
+            .not_before("when|the (last/first) time|every time|each time|before|i (know/kno)"),
         r(DemandingClosure, "i already (said|told you) [i am|i was] sorry")
             .not_before("i know [that]")
             .not_after("~4 but|~3 (and|but) (i|this time)"),
@@ -57,7 +57,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(DemandingClosure, "[just] let (it/this/that) go")
             .not_before("i (need/have/want/will|am going|should|must|am trying|am learning) to [@deg]|can not|\
                          how|never|i [@adv]")
-            .not_after("~2 (too/far/further/on|that far|this far|so far)"),
+            .not_after("~2 (too/far/further/on/from|that far|this far|so far)"),
         r(DemandingClosure, "what (more/else) do you want [from me]|enough already|i (do not) know what (else/\
                              more) [you want me to say|you want|you want from me]|what (else/more) (do you want \
                              me to|am i supposed to) (do/say)")
@@ -150,19 +150,25 @@ pub(super) fn rules() -> Vec<RuleDef> {
                      k) sorry|sorry (eyeroll/sass/shrug)|(eyeroll/sass/shrug) sorry|sorry (okay/k) (lol/\
                      eyeroll)|sorry ~1 lol ."),
         r(Flippant, "< (happy/satisfied) .|< (happy/satisfied) now|there [,] i said it|(is that|was that) (good enough|what you wanted)|\
-                     (are you) (happy/satisfied) now"),
+                     (are you) (happy/satisfied) now")
+            .edge(),
         r(Flippant, "sorry (for/about) (breathing/existing|being alive|having (friends/feelings/needs/fun|a \
                      life)|being me|not being perfect|being human|being born)|sorry (for/about) (caring/\
-                     trying/living|loving you) [so much|too much] [i guess] [eyeroll/lol/sass/shrug] (.|>)"),
+                     trying/living|loving you) [so much|too much] [i guess] [eyeroll/lol/sass/shrug] (.|>)")
+            .edge(),
         r(Flippant, "sorry [that] i (exist|am not perfect|breathe|am alive|have a life|have friends|have \
                      feelings|am human|am not you|care (so much|too much) >|am not (a saint|an angel|perfect|as perfect as \
-                     you|like you))"),
+                     you|like you))")
+            .edge(),
         r(Flippant, "excuse me for (having/being/wanting/caring/existing/breathing/living|not being)|(forgive/\
                      pardon) me for (existing/breathing/living/caring|having (a life|friends|feelings|needs|\
-                     fun)|wanting (a life|some fun|to have fun))"),
+                     fun)|wanting (a life|some fun|to have fun))")
+            .edge(),
         r(Flippant, "(i forgot|silly me|oh i forgot) ~4 (@you) (never (make/made|do/did) (mistakes|anything \
-                     wrong)|are perfect|are always right|are a saint)"),
-        r(Flippant, "i (did not|didnt) (realize/know) (i|that i) needed [your] permission"),
+                     wrong)|are perfect|are always right|are a saint)")
+            .edge(),
+        r(Flippant, "i (did not|didnt) (realize/know) (i|that i) needed [your] permission")
+            .edge(),
         r(Flippant, "< (whatever/k/fine|yeah yeah|okay fine|ok fine) [,] [i am] sorry|sorry [,] whatever|< \
                      sorry k|yeah yeah")
             .not_after("(@you) (decide/choose/want/need)"),
@@ -171,22 +177,27 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(Flippant, "sorry [okay] (jeez/geez/ffs/god|for gods sake|for fucks sake|omg)|(jeez/geez/ffs) [i am] \
                      sorry"),
         r(Flippant, "(so|oh so|oh) now i am the (bad guy|villain|monster|problem|bad one|worst)|sorry [,] i \
-                     guess >|i guess i am sorry >|sorry then >"),
+                     guess >|i guess i am sorry >|sorry then >")
+            .edge(),
         r(Flippant, "< oh [i am] [so] sorry (i/for) ~6 (@you) (never (make/made|do/did) (mistakes|anything \
-                     wrong)|are perfect|are always right|are a saint)"),
+                     wrong)|are perfect|are always right|are a saint)")
+            .edge(),
         // Sarcasm: "sorry, your highness", "everything's my fault as usual", "…i guess".
         r(Flippant, "sorry [,] (your (highness/majesty|royal highness|lordship|ladyship)|princess|mister perfect|mr \
                      perfect|miss perfect|saint _)|(everything/it/this) is always my fault|my fault (as usual|\
                      again|apparently|obviously|of course|yet again)|(everything/it/all) is my fault (as usual|\
                      again|apparently|obviously|i guess|i suppose|then|right)|< (right/oh/sure/yeah|of course|\
                      so) [,] (everything|it|this|all of it) (is/was) [always] my fault|sorry ~~8 i (guess/\
-                     suppose) [lol/eyeroll] (>|.)"),
+                     suppose) [lol/eyeroll] (>|.)")
+            .edge(),
         r(Flippant, "my (existence|presence|being here|breathing) (offends/bothers/annoys/upsets|is (a problem|\
-                     offensive|too much)) [you]|sorry i (exist|breathe)"),
+                     offensive|too much)) [you]|sorry i (exist|breathe)")
+            .edge(),
         r(Flippant, "sorry [that] i am (such/so) [a/an] (monster/villain/evil/disappointment/letdown/disaster|\
                      bad guy|terrible human|horrible human|awful human|terrible human being|horrible human \
                      being|piece of (shit/work)|the devil)|sorry [that] i am (the worst|the devil|a \
-                     monster|the villain|the bad guy|not (good enough|enough|what you want))"),
+                     monster|the villain|the bad guy|not (good enough|enough|what you want))")
+            .edge(),
         // ---- Turning to your own pain.
         r(SelfFocus, "(i need|i just need|i really need) [you] (to know|to hear) [that] (@you) [still] (love/\
                       forgive/want) me"),

@@ -25,6 +25,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        message/fling/date/drinks/texts/messages/times/nights/kisses/dates/beers/hug/photo/\
                        photos|white lie)")
             .not_before("not|it (was/is) not|(i/we) (did/do) not|more than")
+            .not_near("means nothing|(does not|did not) (matter|change anything)")
             .not_after("~1 (of|out of) (many|the|them|several|a|so)"),
         r(Minimizing, "(was/is|it is|it was) [@deg] (one/a) [@deg] [stupid/little/silly/tiny/drunk/drunken/dumb/\
                        meaningless] (stupid/little/silly/tiny/drunk/dumb/meaningless|single|drunken) \
@@ -229,7 +230,9 @@ pub(super) fn rules() -> Vec<RuleDef> {
                     lying|a lie|an affair)")
             .not_after("~~6 i (lied/hid/cheated|did (it/that/this/something)|was lying)|~~6 (that is|it was|and that is) worse"),
         r(Denying, "(it/that/this) (was not|is not) (cheating|lying|a lie|an affair|a relationship|infidelity)|\
-                    we were on a break"),
+                    we were on a break")
+            .not_before("while")
+            .not_after("~~3 and i (did not|never) (tell/say|told)"),
         r(Denying, "i (did not lie|never lied|did not cheat|never cheated) ~~3 (i|it was|we were|we) [just/\
                     only/simply/merely] ~2|(why/how) (are/is) (@you|that|it) (calling it|called) (lying/\
                     cheating|a lie|an affair)|i (just/only) forgot to (mention|tell you)|i (did not|never) (lie|hide \

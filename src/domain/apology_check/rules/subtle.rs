@@ -112,7 +112,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        over|done|finished|broken up)|(work/life/things/everything|my job|the kids) (has/have) \
                        been [@deg] (insane/crazy/hectic/mad/intense/stressful/manic|a lot|so much|full on|a \
                        nightmare) ~~6 (and|so) i")
-            .not_before("i know|(people/they) say|i get that|i used to (say/think|tell myself)")
+            .not_before("i know|(people/they) say|i get that|i used to (say/think|tell myself)|while")
+            .not_after("~~3 and i (did not|never) (tell/say|told)")
             .not_after("~~3 but")
             .not_near(OWNED_REASON),
         r(Justifying, "i did not (know|realize|think) it would (upset/hurt/bother/affect) you (that/so) (much|badly)")
@@ -169,7 +170,9 @@ pub(super) fn rules() -> Vec<RuleDef> {
                           he|your (mother/mum/mom/dad/father/sister/brother/friend/friends)) (is/was|are/were) \
                           the (one/ones) (who/that)")
             .not_near("(@you) (did|have done) nothing wrong|not (your/you) (fault|to blame)")
-            .not_near(OWNED_REASON),
+            .not_near(OWNED_REASON)
+            // "…because you're exhausted, not because you're nagging".
+            .not_before("not|never"),
         // The need met elsewhere, or the act as care: "she just got me", "I did it out of love",
         // "anyone would have", "I'm allowed one night", "I had a horrible day".
         r(Justifying, "(she/he|they) [just] (got me|understood me|listened to me|was there for me|were there for \
@@ -243,7 +246,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
         // Mock self-blame: "sorry, guess I'm just the worst person alive then".
         r(Flippant, "(sorry|so|fine) [,] [i] [guess/suppose] i am [just] (the worst|a terrible|a horrible|an \
                      awful|a bad) ~3 (then|alive|i guess|apparently|right .)|< [i] (guess/suppose) i am [just] (the \
-                     worst|a terrible|a horrible|an awful|a bad) ~3 (>|.)"),
+                     worst|a terrible|a horrible|an awful|a bad) ~3 (>|.)")
+            .edge(),
         // Their feelings as too much: "I didn't realise you were so sensitive about it".
         r(Dismissing, "(@you) (are/were|can be|get) (so/too|that|such a|way too) (sensitive|touchy|emotional|fragile|\
                        thin skinned|easily (hurt/upset/offended))")
@@ -348,6 +352,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             .not_near(OWNED_FEELINGS),
         r(Flippant, "sorry [that] i am not (the perfect|perfect enough|the (partner/husband/wife/boyfriend/girlfriend/\
                      man/woman) (you want|you wanted|you deserve|you think))")
+            .edge()
             .not_after("~~6 (but|and) i (will/want|am going)"),
         // ---- A fourth round (short everyday texts).
         // Anyone would have; ask them, not me: "anyone would panic", "maybe ask your friend why she
@@ -372,7 +377,9 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        top|a bit much) (>|.)|(do/doing/give/giving) [me] the silent treatment|(when/once/until/\
                        after) (@you) [have] (calmed/calm) down|(@you) are the only one (who/that) (makes/has/sees/\
                        thinks/minds|makes a problem|has a problem)")
-            .not_after("~~6 and i (understand/get|know) why|~~6 because (i|of me|of what i)|of me"),
+            .not_after("~~6 and i (understand/get|know) why|~~6 because (i|of me|of what i)|of me")
+            // Said of the writer's own act: "I ignored it because I was mad. That's childish."
+            .not_before("i ~10 (.|,) [and]"),
         // Stop reacting: "stop being cold, it's been a week".
         r(DemandingClosure, "(< | and) [please] [just] [@deg] stop being (cold/distant/mean/difficult/mad/angry/upset/moody|like \
                              this|so (cold/distant/mean/difficult|upset|angry))|(@you) (need to|should|have to|can) \
@@ -390,7 +397,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(TheirFeelings, "sorry (it/this/that) (bothers/upsets/hurts/annoys/bothered/upset) (@you) (so much|that much|\
                           this much)"),
         r(Flippant, "sorry [,] (mum/mom/mommy/mummy/mother/dad/daddy/officer/sir/boss/teacher/miss) [eyeroll/lol] (>|.)|(yes/okay/ok/\
-                     fine/sure/right) [,] your (majesty/highness|royal highness|lordship|ladyship)"),
+                     fine/sure/right) [,] your (majesty/highness|royal highness|lordship|ladyship)")
+            .edge(),
         // ---- A fifth round (a sting in the middle or at the end).
         r(BlameShifting, "(that/it/this) (did not) come (from nowhere|out of nowhere)|we (need/have) to talk about (why \
                           i (felt/was|have been) [@deg] (alone/lonely/neglected/ignored/unhappy|pushed away)|your (part/\
