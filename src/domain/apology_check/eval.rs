@@ -50,6 +50,9 @@ const BLIND_H_GENUINE: &str = include_str!("table/blind_h_genuine.txt");
 const BLIND_H_NON_APOLOGIES: &str = include_str!("table/blind_h_non_apologies.txt");
 const BLIND_I_GENUINE: &str = include_str!("table/blind_i_genuine.txt");
 const BLIND_I_NON_APOLOGIES: &str = include_str!("table/blind_i_non_apologies.txt");
+/// Set J (long, considered letters), by a ninth writer: measured once untouched, then tuned to.
+const BLIND_J_GENUINE: &str = include_str!("table/blind_j_genuine.txt");
+const BLIND_J_NON_APOLOGIES: &str = include_str!("table/blind_j_non_apologies.txt");
 /// Set E, by a fifth writer who never saw the check, written with F: sealed, only its rates
 /// are ever printed, and it is measured once, at the end of a round.
 const BLIND_E_GENUINE: &str = include_str!("table/blind_e_genuine.txt");
@@ -139,6 +142,7 @@ enum Part {
     /// The seventh and eighth writers' sets, tuned to after their first measurement.
     BlindH,
     BlindI,
+    BlindJ,
     /// The fifth writer's sealed set.
     BlindE,
 }
@@ -162,6 +166,7 @@ fn items(part: Part) -> (Vec<Item>, Vec<Item>) {
         Part::BlindG => (parse(BLIND_G_GENUINE), parse(BLIND_G_NON_APOLOGIES)),
         Part::BlindH => (parse(BLIND_H_GENUINE), parse(BLIND_H_NON_APOLOGIES)),
         Part::BlindI => (parse(BLIND_I_GENUINE), parse(BLIND_I_NON_APOLOGIES)),
+        Part::BlindJ => (parse(BLIND_J_GENUINE), parse(BLIND_J_NON_APOLOGIES)),
         Part::BlindE => (parse(BLIND_E_GENUINE), parse(BLIND_E_NON_APOLOGIES)),
         Part::Tuning | Part::HeldOut => {
             let held = part == Part::HeldOut;
@@ -529,10 +534,11 @@ const BLIND_G_FLOOR: Targets = Targets {
 /// Sets H and I, tuned to after their first measurement (the whole check, with the learned
 /// opinion trained without them): H (warm drafts undone by one clause) 44.4% of non-apologies
 /// flagged, 3.8% of genuine flagged, 94.4% of "missing" notes agreed; I (everyday texting) 94.4%,
-/// 6.9% and 88.1%.
+/// 6.9% and 88.1%. Set J (long letters) likewise: 71.0%, 7.0% and 96.0%.
 #[test]
-fn blind_sets_h_and_i_hold_their_floors() {
+fn blind_sets_h_i_and_j_hold_their_floors() {
     for (part, name, floor) in [
+        (Part::BlindJ, "blind set J", &BLIND_J_FLOOR),
         (Part::BlindH, "blind set H", &BLIND_H_FLOOR),
         (Part::BlindI, "blind set I", &BLIND_I_FLOOR),
     ] {
@@ -549,6 +555,12 @@ const BLIND_H_FLOOR: Targets = Targets {
     min_non_flagged: 0.44,
     max_genuine_flagged: 0.038,
     min_missing_agreed: 0.94,
+};
+
+const BLIND_J_FLOOR: Targets = Targets {
+    min_non_flagged: 0.71,
+    max_genuine_flagged: 0.07,
+    min_missing_agreed: 0.96,
 };
 
 const BLIND_I_FLOOR: Targets = Targets {
@@ -620,7 +632,8 @@ mod learned {
 
     /// What the compiled-in weights are trained on: every table the check may be tuned to,
     /// never the held-out third or the sealed sets B and E.
-    const SHIPPED: [Part; 9] = [
+    const SHIPPED: [Part; 10] = [
+        Part::BlindJ,
         Part::BlindH,
         Part::BlindI,
         Part::Tuning,
@@ -758,6 +771,7 @@ fn dump_left_out_opinions() {
         Part::BlindG,
         Part::BlindH,
         Part::BlindI,
+        Part::BlindJ,
     ] {
         let w = train::train(&learned::training_without(left));
         let (g, n) = items(left);

@@ -72,6 +72,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
                          (if|when)")
             .not_after(OWNING_COUNTERFACTUAL)
             .not_after("~4 (understand|get it|not blame|accept|respect|deserve)")
+            // An offer, not a condition: "if you'd like to come to a session, I'd welcome it".
+            .not_inside("(@you) (would|want) (like/love/prefer|rather|to come|want)")
             // A courtesy, not a condition: "…if you don't want to, I won't raise it".
             .not_after("[@deg] (raise/bring/mention/push/ask/pressure/force/press) ~3"),
         r(BlameShifting, "but if (@you) [@deg] (had/would/did/just/only/ever/actually/were/could/paid/\
@@ -195,7 +197,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                           sure)|i was (scared/afraid/worried)] [that] (@you) (would|would have|were going to|\
                           was going to|will|would of|might|might have|always) _}")
             .not_before("not|never")
-            .not_after("~3 (hurt|been hurt|upset|been upset|sad|been sad|left|leave) (and/but) (i|that)")
+            .not_after("~3 (hurt|been hurt|upset|been upset|sad|been sad|left|leave) [,] (and/but|which) (i|that|means)")
             // The writer owning the choice next to the reason: "…that was me deciding what you
             // could handle", "…it was your money too", "…I had no right".
             .not_near("(that/it/this) was (me|on me|my (choice/fault/decision)) [*ing]|(that/it) was a lie|lie by \

@@ -293,7 +293,13 @@ pub fn component_rules() -> Vec<CompDef> {
                    reminder)|(is/are) in (both names|both our names|your name|joint names|our names)|(i am \
                    not|i will not) (taking/doing|take/do) (it|the job|weekends|overtime)|tell me (where/how) \
                    to (start/begin)|i am (staying|not leaving|not going anywhere)|i owe you (a/an) (proper|real) \
-                   _|talk to me (as much as|whenever|any time|anytime)|i have told (her/him/them|my \
+                   _|talk to me (as much as|whenever|any time|anytime)|can i (call/come/see/hug|come over|call \
+                   (you/now)|pick (you/up)|bring|sit with) ~3|want me to (pick/bring/cook/come/call/make|come \
+                   over)|(lmk|let me know) what (@you) need|can we have (that/the|a) talk|i [already] asked for \
+                   (_|the day|the week) off|(is/are) in my (calendar/phone/diary) (now)|i want us to (figure/sort/\
+                   plan/decide)|let us (sit down|book|see (someone|a counsellor|the counsellor))|i told (her/him/them) \
+                   (if|that)|we can (look at|go through) (it/this|everything) together|i am making (a/the) (list/plan|\
+                   budget)|(is|it is) staying (there|away|off|in the)|(that/this|it) stops (now|today|here)|i have told (her/him/them|my \
                    (mum/mom/mother/dad/father/sister/brother/family)) (if|that)|i have given you (her/his|the|my) \
                    (number/details/password/passwords/login|contact)|i am back (with|in|at) ~2|if i (start/do|ever) \
                    ~4 [,] tell me|in both (names|our names)|i am (at|there for) every|(have/had) self \

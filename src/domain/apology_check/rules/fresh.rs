@@ -41,8 +41,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        out|outweigh) (eleven/ten/twenty/_) (years)"),
         // ---- Bargains and conditions: "I'll stop going to the bar if you stop checking my
         // location", "all I ask is that you stop…", "it would help if you let me…".
-        r(BlameShifting, "i will ~8 if (@you) (stop/quit/start/let/give/promise|would _^like/want/prefer/rather|will \
-                          _^like/want|stopped|do the same|\
+        r(BlameShifting, "i will ~8 if (@you) (stop/quit/promise|stopped|do the same|give me (another|a \
+                          second) chance|\
                           agree)|(all i ask|the only thing i ask|all i want|all i need) is [that] (@you) \
                           [also] (stop/quit/start/let/give|do not|are|be|try)|(it would|it might|it will) \
                           help if (@you) (let/stopped/would/did|were|gave|tried)|(i will|i would) ~4 when (@you) (stop/start/quit/learn)|(that/this) (seems/sounds|\
@@ -345,5 +345,39 @@ pub(super) fn rules() -> Vec<RuleDef> {
             .not_inside("i (made/make|have made|left)")
             .even_owned()
             .not_near(OWNED_FEELINGS),
+        // ---- Sets I and J: the defence in therapy words and in a text's few words.
+        r(Justifying, "(it/this|that) came from (love|a good place|a place of love|fear)|(is not|was not|is \
+                       never) something i (chose|choose|can help)|(sets|set|triggers) off my \
+                       (anxiety/ptsd/depression|trauma)|(they/she/he) asked me (straight up|directly|outright)|i \
+                       was right to (check/look/snoop|ask|worry)|(could have|would have|might have) lost \
+                       (their/his/her) (bonus/bonuses/jobs/job)|(honour/honor|protect/respect) my (own) \
+                       (capacity/boundaries|peace|limits)")
+            .even_owned()
+            .not_before("(not|never) ~2|(i know|i used to say|i said|i told you|i told myself|i claimed) ~3"),
+        r(DemandingClosure, "(can not|could not) keep (processing/discussing/rehashing|talking about|going over|going \
+                             through) (this/it)|(have/get|spend) a normal (evening/night/weekend|day|dinner)|(do \
+                             not|never) [ever] want to hear about (it/this|her|him) again")
+            .not_before("(i know|i will not ask|i am not asking) ~4"),
+        r(PassiveVoice, "(funds/money|the money|savings) (were/was) (redirected/moved/used/spent|taken)|decisions had \
+                         to be made|my actions (have had|had|may have had) (an/some) (impact|effect)")
+            .only_unowned(),
+        r(Dismissing, "(@you) (are|were) being (a bit|a little|too|quite) (harsh/hard|dramatic)|(work/working) through \
+                       your (reactions/triggers|stuff|trauma|response)|(your) brain (is) stuck|(really|completely) \
+                       normal response|(@you) sounded fine|(which|that) is the main thing|funny how (@you)")
+            .not_before("(i know|i used to say|i said|i told you) ~3"),
+        r(SelfFocus, "if (@you) still want me|who (@you) married|if that makes (@you) feel (any) better|i (will not|\
+                      refuse to) be (humiliated/embarrassed|made a fool)")
+            .edge(),
+        r(BlameShifting, "provided (@you)|(work on|own|do) your part too|(if|when) the last (few|couple of) times \
+                          (had not|did not|hadnt) (ended/end)"),
+        r(TheirFeelings, "sorry [that] (@you) (were/are|got|felt) (hurt/upset/offended|bothered) by|(how much|how) \
+                          (it/this) (has|is) (upset/upsetting|hurt) (@you)|came across the way it did")
+            .not_inside("i (made/make|have made|left)")
+            .even_owned()
+            .not_near(OWNED_FEELINGS),
+        r(FoundOut, "before i could (sit you down|tell you|explain|talk to you)").even_owned(),
+        r(Conditional, "if (@you) need me to say it"),
+        r(Minimizing, "(it is|its|it was) not like it was (surgery|a big|the big|anything)")
+            .not_before("(i know|i am not saying) ~3"),
     ]
 }

@@ -106,7 +106,7 @@ pub const CLASSES: &[(&str, &str)] = &[
     (
         "care_me",
         "(look after|take care of|comfort|reassure|hug|cuddle|be gentle with|be nice to|be kind to|go \
-         easy on|be easy on|be soft with|be sweet to|check on|feel sorry for|pity|cheer up) me|hold \
+         easy on|be easy on|be soft with|be sweet to|feel sorry for|pity|cheer up) me|hold \
          me (>|tight|close|please|.)|be there for me|have my back|cut me (some|a bit of|a little) \
          slack|give me a break|give me a (hug/cuddle/kiss)|show me (some|a little) (love/kindness/sympathy/compassion/mercy|\
          love)|make me feel (better|okay|loved|safe)",

@@ -65,7 +65,9 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        physical happened|not like anything [physical/really] happened|nothing serious|\
                        nothing (really/even) happened)")
             .not_before("nothing ~1|(it|that) (was/is) not")
-            .not_after("~3 (that was your|because of you|you could|you did)"),
+            .not_after("~3 (that was your|because of you|you could|you did)")
+            // "Nothing physical happened, but I lied": what it was not, before owning what it was.
+            .not_after("[,] but (i|it was|that|what) ~4"),
         r(Minimizing, "at least i (did not|never|told|was honest|came clean|admitted|told you|am being \
                        honest|am honest|was not|stopped|ended|said)"),
         r(Minimizing, "(a/one) [@deg] (little/tiny/small/stupid/silly/harmless) [little/tiny/small/stupid/\
@@ -131,6 +133,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                         massive|the biggest)|~~10 , [because] (all of it|every bit|entirely|all mine|it was all \
                         mine|all of this)|~~12 (that was me|that is on me|which was me|those were mine|that was \
                         all me)")
+            .not_before("(truth/story/version|the truth|honest) (about/of)")
             // …followed by what the writer did: "sorry for my part. I raised my voice first".
             .not_after("~~3 [.] i [@adv] (*ed|said/told/lied/hid/broke/went/made/kept/spent/took/left/let/put/\
                         gave/sent/forgot/drank|was (rude/cruel/wrong/unfair/selfish|the one))"),
@@ -149,7 +152,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        through (this|it|rough patches|a rough patch|ups and downs)|(it is|this is) (normal|just \
                        a phase|a phase) (for/in|>|.)|(compared/comparison) (to/with) ~6 (this|it|that) (is/was) \
                        (nothing|not that bad|minor|small|tiny)|(this|it|that) (is/was) nothing (compared/next) \
-                       to (what|how|the) _^you/u/your|i (contributed/added) (to/in) (it/this/that|things|the (problem/situation/mess))|(can \
+                       to (what|how|the) _^you/u/your|i (contributed/added) (to/in) (this/that|things|the (problem/situation/mess))|(can \
                        not|could not) be expected to (remember/know|keep track)|(every|each) little (thing/date/\
                        detail)")
             .not_before("not|never|i know|was not"),
@@ -280,7 +283,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(Denying, "(it was|it is|it is all|it was all) (only/just/purely) (emotional|online|texting|words|talk|\
                     flirting|a friendship|friends|talking|chatting)|(it was|it is|it was never|it is not) not \
                     (physical|sexual)|nothing physical|we never (actually|even|really) (slept together|met up|\
-                    touched|had sex|did anything|did it)"),
+                    touched|had sex|did anything|did it)")
+            .not_after("[happened] [,] but (i|it was|that|what) ~4"),
         r(Denying, "i never (actually/really/technically/once) (said/promised|told you) (i would|that i would|i \
                     will|i was going to|anything)|i never promised [you] (anything/that)"),
         r(Denying, "(it is) not (lying/cheating|a lie) if"),
