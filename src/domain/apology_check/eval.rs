@@ -53,6 +53,15 @@ const BLIND_I_NON_APOLOGIES: &str = include_str!("table/blind_i_non_apologies.tx
 /// Set J (long, considered letters), by a ninth writer: measured once untouched, then tuned to.
 const BLIND_J_GENUINE: &str = include_str!("table/blind_j_genuine.txt");
 const BLIND_J_NON_APOLOGIES: &str = include_str!("table/blind_j_non_apologies.txt");
+/// Sets K (a realistic mix), L (voices rarely heard) and M (hard genuine apologies, and the third
+/// or fourth apology for the same thing), by three more writers: measured once untouched, then
+/// tuned to.
+const BLIND_K_GENUINE: &str = include_str!("table/blind_k_genuine.txt");
+const BLIND_K_NON_APOLOGIES: &str = include_str!("table/blind_k_non_apologies.txt");
+const BLIND_L_GENUINE: &str = include_str!("table/blind_l_genuine.txt");
+const BLIND_L_NON_APOLOGIES: &str = include_str!("table/blind_l_non_apologies.txt");
+const BLIND_M_GENUINE: &str = include_str!("table/blind_m_genuine.txt");
+const BLIND_M_NON_APOLOGIES: &str = include_str!("table/blind_m_non_apologies.txt");
 /// Set E, by a fifth writer who never saw the check, written with F: sealed, only its rates
 /// are ever printed, and it is measured once, at the end of a round.
 const BLIND_E_GENUINE: &str = include_str!("table/blind_e_genuine.txt");
@@ -143,6 +152,9 @@ enum Part {
     BlindH,
     BlindI,
     BlindJ,
+    BlindK,
+    BlindL,
+    BlindM,
     /// The fifth writer's sealed set.
     BlindE,
 }
@@ -167,6 +179,9 @@ fn items(part: Part) -> (Vec<Item>, Vec<Item>) {
         Part::BlindH => (parse(BLIND_H_GENUINE), parse(BLIND_H_NON_APOLOGIES)),
         Part::BlindI => (parse(BLIND_I_GENUINE), parse(BLIND_I_NON_APOLOGIES)),
         Part::BlindJ => (parse(BLIND_J_GENUINE), parse(BLIND_J_NON_APOLOGIES)),
+        Part::BlindK => (parse(BLIND_K_GENUINE), parse(BLIND_K_NON_APOLOGIES)),
+        Part::BlindL => (parse(BLIND_L_GENUINE), parse(BLIND_L_NON_APOLOGIES)),
+        Part::BlindM => (parse(BLIND_M_GENUINE), parse(BLIND_M_NON_APOLOGIES)),
         Part::BlindE => (parse(BLIND_E_GENUINE), parse(BLIND_E_NON_APOLOGIES)),
         Part::Tuning | Part::HeldOut => {
             let held = part == Part::HeldOut;
@@ -534,10 +549,16 @@ const BLIND_G_FLOOR: Targets = Targets {
 /// Sets H and I, tuned to after their first measurement (the whole check, with the learned
 /// opinion trained without them): H (warm drafts undone by one clause) 44.4% of non-apologies
 /// flagged, 3.8% of genuine flagged, 94.4% of "missing" notes agreed; I (everyday texting) 94.4%,
-/// 6.9% and 88.1%. Set J (long letters) likewise: 71.0%, 7.0% and 96.0%.
+/// 6.9% and 88.1%. Set J (long letters) likewise: 71.0%, 7.0% and 96.0%. Sets K, L and M,
+/// measured untouched with the fourth round's patterns and the opinion trained on sets A to J:
+/// K (a realistic mix) 90.8%, 2.5%, 94.2%; L (voices rarely heard) 93.3%, 2.5%, 92.5%; M (hard
+/// genuine apologies, repeat apologies) 85.0%, 5.7%, 93.6%.
 #[test]
-fn blind_sets_h_i_and_j_hold_their_floors() {
+fn blind_sets_h_to_m_hold_their_floors() {
     for (part, name, floor) in [
+        (Part::BlindK, "blind set K", &BLIND_K_FLOOR),
+        (Part::BlindL, "blind set L", &BLIND_L_FLOOR),
+        (Part::BlindM, "blind set M", &BLIND_M_FLOOR),
         (Part::BlindJ, "blind set J", &BLIND_J_FLOOR),
         (Part::BlindH, "blind set H", &BLIND_H_FLOOR),
         (Part::BlindI, "blind set I", &BLIND_I_FLOOR),
@@ -555,6 +576,24 @@ const BLIND_H_FLOOR: Targets = Targets {
     min_non_flagged: 0.44,
     max_genuine_flagged: 0.038,
     min_missing_agreed: 0.94,
+};
+
+const BLIND_K_FLOOR: Targets = Targets {
+    min_non_flagged: 0.90,
+    max_genuine_flagged: 0.025,
+    min_missing_agreed: 0.94,
+};
+
+const BLIND_L_FLOOR: Targets = Targets {
+    min_non_flagged: 0.93,
+    max_genuine_flagged: 0.025,
+    min_missing_agreed: 0.92,
+};
+
+const BLIND_M_FLOOR: Targets = Targets {
+    min_non_flagged: 0.85,
+    max_genuine_flagged: 0.058,
+    min_missing_agreed: 0.93,
 };
 
 const BLIND_J_FLOOR: Targets = Targets {
@@ -632,7 +671,10 @@ mod learned {
 
     /// What the compiled-in weights are trained on: every table the check may be tuned to,
     /// never the held-out third or the sealed sets B and E.
-    const SHIPPED: [Part; 10] = [
+    const SHIPPED: [Part; 13] = [
+        Part::BlindK,
+        Part::BlindL,
+        Part::BlindM,
         Part::BlindJ,
         Part::BlindH,
         Part::BlindI,
@@ -772,6 +814,9 @@ fn dump_left_out_opinions() {
         Part::BlindH,
         Part::BlindI,
         Part::BlindJ,
+        Part::BlindK,
+        Part::BlindL,
+        Part::BlindM,
     ] {
         let w = train::train(&learned::training_without(left));
         let (g, n) = items(left);

@@ -182,6 +182,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        wanted/want|set out|plan/planned) (to/for)|(unintentional/unintended/inadvertent/\
                        accidental/unintentionally/accidentally|not on purpose|by accident)")
             .even_negated()
+            // A promise, not an intent: "I never want to see you hurting like this again".
+            .not_after("~6 again")
             .only_unowned(),
         r(Justifying, "(my|the) (phone/battery) (died|was dead|ran out|broke|was off)|i (had|have) (no|zero) \
                        (signal/battery|reception)|i (have been|had been|am|was) [@deg] [@deg] (under|with) [so \

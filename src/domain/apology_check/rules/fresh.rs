@@ -379,5 +379,30 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(Conditional, "if (@you) need me to say it"),
         r(Minimizing, "(it is|its|it was) not like it was (surgery|a big|the big|anything)")
             .not_before("(i know|i am not saying) ~3"),
+        // ---- Sets K, L and M: found out, closure, sarcasm, self-reproach that asks for care,
+        // the excuse of complication, in the words these writers used.
+        r(FoundOut, "(regret/sorry) (how|the way) (@you) (learned/found|found out|heard|discovered)|before (@you) \
+                     (found/saw) (it|out)|before (@you) [ever] (had to|needed to) know")
+            .only_unowned(),
+        r(PassiveVoice, "(an) apology is owed|that the (letters/messages/texts/emails|photos) were (read/seen/found|\
+                         shared)")
+            .only_unowned(),
+        r(Flippant, "(a|an) [perfect] (saint/angel) like (@you)|(get/have) it tattooed|need a refill|< deal \
+                     (>|.)|(it is|its) (chill|no biggie|all good) [bro/babe|lol]")
+            .edge(),
+        r(SelfFocus, "i (ruin/wreck/destroy/ruined) everything|i will never be good enough|(i am|i know i am) [such] \
+                      a (disaster/failure|mess) ~6 (letting|let) (everyone/everybody|you) down|(nobody/no one) \
+                      (notices/sees|cares|appreciates)|i am trying (really|so) hard (here)")
+            .not_near("but (this/it) is (not about me|about you)")
+            .edge(),
+        r(Denying, "(@you) (are|were) (remembering/misremembering) (it/this/that|things) [all] (wrong|differently)|\
+                    (confess/admit) to something i (did not|never) (do/did)"),
+        r(Justifying, "(it) slipped out|(it is|its) complicated|i had every reason to|given how (@you)|i was \
+                       (@state) and ~4 and (it) (slipped/came)")
+            .even_owned()
+            .not_before("(not|never) ~2|(i know|i used to say|i said|i told you|i told myself) ~3"),
+        r(DemandingClosure, "(this/the) matter is (closed|finished|settled)|we will not speak of it|i (said|have \
+                             said) it (three/two/four/five/_) times|< enough (.|>)|< if ~6 then (sorry|i am sorry)")
+            .not_before("(i know|i will not ask|i am not asking) ~4"),
     ]
 }

@@ -16,7 +16,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
                         (this/it) is (long|a lot|messy)|i (do/can) not ~1 (say/explain/find/get/put) ~3|\
                         (@you) (do/are) not (want/ready) ~3|i am ~2 (saying/writing/explaining/\
                         rambling/repeating|not making|getting this|bad at)|i keep|it is late|\
-                        i woke you|i bother/bothered you|i am bothering|i interrupt")
+                        i woke you|i bother/bothered you|i am bothering|i interrupt|i am not (getting/saying|finding) \
+                        (the words|this|it) ~2")
             .even_negated(),
         r(Conditional, "if (@you|anyone/anybody/someone/somebody/people) [were/was/got/felt/feel/\
                         are/somehow/ever|have been|might have been|may have been|at all|in any way] \

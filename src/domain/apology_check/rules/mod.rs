@@ -174,12 +174,12 @@ pub const CLASSES: &[(&str, &str)] = &[
          kept asking|asked me|asked if|begged|were scared/afraid/worried)|\
          (the/my/that) (lie/lies/story/excuse/line) [was|i told] [that]|\
          saying/telling/calling/claiming/insisting/pretending/implying/accusing/blaming|\
-         when i said/told/called/acted/snapped",
+         when i said/told/called/acted/snapped|(that/it|which) made it (sound/seem/look) like",
     ),
     // Words that take back what was just said: "...and that was a lie", "you weren't".
     (
         "retraction",
-        "(it/that) (is/was) not .|(only|that|it) means nothing|(that/this/which|all of that|none of that|every word of that) (was/is) [all] [just] [a/an] \
+        "(it/that) (is/was) not (.|,)|(it/that) happened because (i|of me)|nothing just happened|(only|that|it) means nothing|(that/this/which|all of that|none of that|every word of that) (was/is) [all] [just] [a/an] \
          (lie/lies/untrue/false/bullshit/rubbish/nonsense|not true|never true|a lie|not what \
          happened|gaslighting|manipulative|a cop out)|(@you) (were/are) (not/never) [being] [@deg] \
          (@dismiss_adj|wrong|the problem|to blame|at fault)|(@you) were right|and it was not ,|\
@@ -224,7 +224,7 @@ pub const OWNED: &str = "(that/it/this) (was/is) [all] (me|on me|my fault|my doi
      wound|punish) you|(that is|it is) mine to (deal with|fix|carry|work on|handle)|i take \
      [full/complete/all] responsibility|i own (this/that/it|what i did)|(nobody|no one) (made|forced) \
      me|i chose|(kept|keep) choosing|it was my (choice/decision)|i made (the/that) (choice/decision)|i did \
-     (this/that)|(it/that) was mine|mine alone|(those/both|all of (it/that/this|those)|all three of those|both of \
+     (this/that)|(it/that) was mine|mine alone|i (cheated on|lied to|betrayed) you|(those/both|all of (it/that/this|those)|all three of those|both of \
      those) (are/were|is|was) [all] (on me|mine|my fault|my doing)|(that/it/this) was me (*ing)";
 
 /// Words about wanting to die or to harm oneself. No finding is ever reported in a sentence

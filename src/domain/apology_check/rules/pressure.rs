@@ -76,7 +76,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                              go back to normal|move on|put this behind us|forget (this/it|about it)|start \
                              fresh|get past (this/it)|move past (this/it)|be (normal/okay/ok/fine) again)")
             .not_before("(hope/hoping/wish/pray/praying/maybe/someday|one day|some day) ~3")
-            .not_after("~2 from (who i was|that|being|my|the person|the way i)")
+            .not_after("~2 from (who i was|that|being|my|the person|the way i)|with you|together")
             .not_after(WHEN_READY),
         r(DemandingClosure, "when (are we going to|will we|can we) (be normal|get back to normal|go back to \
                              normal|move on|be okay|be ok|be happy|be us|put this behind)|(i am not|i will not|\
@@ -142,7 +142,9 @@ pub(super) fn rules() -> Vec<RuleDef> {
                      (ok ok|okay okay|alright alright|fine fine|yes yes|okay ok) [,] [i am] sorry|sorry ~~10 \
                      (i am|am) [@deg] busy (>|.|right now|at the moment)|(in a|such a) (rush/hurry)|(got|have) \
                      no time (right now|now|for this)|(can not) talk (now|right now) (>|.)|sorry [okay] [.] \
-                     (jeez/geez/ffs|for gods sake|omg)"),
+                     (jeez/geez/ffs|for gods sake|omg)")
+            // "I know sorry isn't enough. I'm sorry anyway, from the bottom of my heart."
+            .not_before("am [@deg]"),
         r(DemandingClosure, "can we [please] [just] (eat/sleep/order|go (out/home|to bed|to sleep)|get food|get \
                              some food|watch (the/something/tv|a film|a movie)) [now] (>|.)"),
         // ---- Said lightly or with an edge.
@@ -215,7 +217,9 @@ pub(super) fn rules() -> Vec<RuleDef> {
                       (much/bad) (guilt/pain|i)"),
         r(SelfFocus, "(i am|i have been) [@deg] (hurting/suffering/struggling|in pain|a mess|falling apart|\
                       broken) (too|as well)|i am (the one|also the one) (hurting/suffering)")
-            .not_after("~~6 but (this/it/that) (is not|does not) (about me|matter)|~~6 but (you/your) ~4 (first|matter|more)|~~6 (this/it) is not about me"),
+            .not_after("~~6 but (this/it/that) (is not|does not) (about me|matter)|~~6 but (you/your) ~4 (first|matter|more)|~~6 (this/it) is not about me")
+            // "…and I'm not going to pretend I haven't. But I did this to us."
+            .not_near("but i (did/caused/chose) (this/it|that)|i did this to (us/you)"),
         r(SelfFocus, "(killing/destroying/eating) me ~~10 [.] ~~4 (please|can you|could you|i need you|you need \
                       to|you have to|just) [just] (talk/answer/reply/look/forgive/hold/hug/text/speak/stop|come \
                       home)|i can not (handle|cope with|take) (this/it|much more) (anymore|any more|.)"),
@@ -261,7 +265,10 @@ pub(super) fn rules() -> Vec<RuleDef> {
                       that is|that has been|who was) [@deg] (sleeping/suffering/paying/hurting/punished|being \
                       punished|on the (sofa/couch))|i (have been|am being|keep being) [@deg] (punished|made to \
                       pay|paying for it)|(sleeping/slept) on the (sofa/couch) for (weeks|a (week/month)|months|_ \
-                      (days/weeks/months))"),
+                      (days/weeks/months))")
+            // Named only to be set down: "my pride wants to tell you all the ways I've been punished.
+            // I won't."
+            .not_before("(all the ways|the ways|how much|how often|how|tell you) ~2"),
         r(SelfFocus, "(the only one|the only person|only you) (who/that) (can/could) [@deg] @care_me"),
         r(SelfFocus, "(please/need/want|can you|could you|will you|would you|you could|you can|you should|\
                       try to|at least) ~4 @care_me|i [@deg] (need/want|could use|could do with) (a hug|a \

@@ -19,12 +19,14 @@ pub(super) fn rules() -> Vec<RuleDef> {
             .not_before("i know|i get [that]|i realize|some people think|people think|it (was/is) not|\
                          not|i thought|(@you) (think/thought|might think)|(i|@you) [@adv]|(i know|i \
                          get|i realize|i understand) [that] (it/this/that/she/he/they)")
-            .not_after("~4 but (a/it/that/this/even/one/lying/still/i|to you)"),
+            .not_after("~4 but (a/it/that/this/even/one/lying/still/i|to you)")
+            .not_near("not saying"),
         r(Minimizing, "(just/only) (one|a single|one little|a little|a tiny|one stupid|a stupid|a couple of|a \
                        few|two|like two|like one|a couple) (night/time/kiss/text/drink/mistake/lie/slip/\
                        message/fling/date/drinks/texts/messages/times/nights/kisses/dates/beers/hug/photo/\
                        photos|white lie)")
             .not_before("not|it (was/is) not|(i/we) (did/do) not|more than")
+            .not_near("not saying ~3 to make it|(does not|did not) make it (small/smaller|better|okay)")
             .not_near("means nothing|(does not|did not) (matter|change anything)")
             .not_after("~1 (of|out of) (many|the|them|several|a|so)"),
         r(Minimizing, "(was/is|it is|it was) [@deg] (one/a) [@deg] [stupid/little/silly/tiny/drunk/drunken/dumb/\
@@ -65,6 +67,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        physical happened|not like anything [physical/really] happened|nothing serious|\
                        nothing (really/even) happened)")
             .not_before("nothing ~1|(it|that) (was/is) not")
+            .not_inside("nothing just")
             .not_after("~3 (that was your|because of you|you could|you did)")
             // "Nothing physical happened, but I lied": what it was not, before owning what it was.
             .not_after("[,] but (i|it was|that|what) ~4"),
@@ -133,7 +136,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                         massive|the biggest)|~~10 , [because] (all of it|every bit|entirely|all mine|it was all \
                         mine|all of this)|~~12 (that was me|that is on me|which was me|those were mine|that was \
                         all me)")
-            .not_before("(truth/story/version|the truth|honest) (about/of)")
+            .not_before("(truth/story/version|the truth|honest) (about/of)|carry/own/take/do/face/bear")
             // …followed by what the writer did: "sorry for my part. I raised my voice first".
             .not_after("~~3 [.] i [@adv] (*ed|said/told/lied/hid/broke/went/made/kept/spent/took/left/let/put/\
                         gave/sent/forgot/drank|was (rude/cruel/wrong/unfair/selfish|the one))"),
@@ -186,7 +189,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
                        me/my/because/the/what/how/fair/right/true/part/as/to/about/for/that/this/ever/lies/\
                        lying/cheating/betrayal/the/beginning/start/wrong/so/too/one/how/an/a/who/why/once/\
                        now/yours/you/yourself/mine/us/sorry/love/trust/not/an/excuse (>|.)")
-            .not_before("i know [that]|i get [that]|(@you) (think/thought|might think)|i told you|i said"),
+            .not_before("i know [that]|i get [that]|(@you) (think/thought|might think)|i told you|i said")
+            .not_near("not saying"),
         r(Minimizing, "(everyone/everybody|every (guy/man/bloke/woman/girl)|all (guys/men/women/blokes)|most \
                        (guys/men/people/women)|everyone else|loads of people|lots of people|half the world|\
                        all my mates|all my friends) [@deg] (does/do/did|watches/watch|looks at|look at|has/have|\
