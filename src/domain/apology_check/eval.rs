@@ -438,24 +438,40 @@ fn speed() {
     assert_eq!(checked, rounds * items.len() as u32);
 }
 
+/// Every open blind set, tuned to after its first measurement, meets the targets. Their first
+/// measurements, before anything was tuned to them or trained on them (docs/apology-check.md):
+/// C 68.1% of non-apologies flagged, 0.9% of genuine flagged, 95.5% of "missing" notes agreed;
+/// D (sealed until then) 53.5%, 0.9%, 89.2%; F 48.7%, 3.3%, 86.0%; G 60.0%, 4.3%, 82.9% (78.6%
+/// and 5.0% with the learned opinion trained without it); H 44.4%, 3.8%, 94.4%; I 94.4%, 6.9%,
+/// 88.1%; J 71.0%, 7.0%, 96.0%; K 90.8%, 2.5%, 94.2%; L 93.3%, 2.5%, 92.5%; M 85.0%, 5.7%,
+/// 93.6%. Set A was written before the first round and tuned to from the start.
 #[test]
-fn blind_set_a_meets_the_targets() {
-    let t = tally(&[Part::BlindA]);
-    for note in &t.notes {
-        println!("{note}");
+fn open_blind_sets_meet_the_targets() {
+    let mut short = Vec::new();
+    for part in [
+        Part::BlindA,
+        Part::BlindC,
+        Part::BlindD,
+        Part::BlindF,
+        Part::BlindG,
+        Part::BlindH,
+        Part::BlindI,
+        Part::BlindJ,
+        Part::BlindK,
+        Part::BlindL,
+        Part::BlindM,
+    ] {
+        let t = tally(&[part]);
+        for note in &t.notes {
+            println!("{note}");
+        }
+        let name = format!("blind set {part:?}");
+        println!("{}", summary(&name, &t));
+        if !short_of(&t, &TARGETS).is_empty() {
+            short.push(name);
+        }
     }
-    println!("{}", summary("blind set A", &t));
-    assert_targets("blind set A", &t, &TARGETS);
-}
-
-#[test]
-fn blind_set_c_meets_the_targets() {
-    let t = tally(&[Part::BlindC]);
-    for note in &t.notes {
-        println!("{note}");
-    }
-    println!("{}", summary("blind set C", &t));
-    assert_targets("blind set C", &t, &TARGETS);
+    assert!(short.is_empty(), "short of the targets: {short:?}");
 }
 
 /// The sealed set: its rates are printed, never its misses, and nothing is tuned to it (nor is
@@ -486,123 +502,6 @@ fn sealed_blind_set_b_holds_its_last_measurement() {
     assert!(t.notes.is_empty());
     assert_targets("blind set B (floor)", &t, &SEALED_FLOOR);
 }
-
-/// Set D, tuned to after its one sealed measurement (53.5% of non-apologies flagged, 0.9% of
-/// genuine flagged, 89.2% of "missing" notes agreed).
-#[test]
-fn blind_set_d_holds_its_floor() {
-    let t = tally(&[Part::BlindD]);
-    for note in &t.notes {
-        println!("{note}");
-    }
-    println!("{}", summary("blind set D", &t));
-    assert_targets("blind set D", &t, &BLIND_D_FLOOR);
-}
-
-const BLIND_D_FLOOR: Targets = Targets {
-    min_non_flagged: 0.53,
-    max_genuine_flagged: 0.02,
-    min_missing_agreed: 0.89,
-};
-
-/// Set F, tuned to after its first measurement (48.0% of non-apologies flagged, 3.3% of genuine
-/// flagged, 86.0% of "missing" notes agreed).
-#[test]
-fn blind_set_f_holds_its_floor() {
-    let t = tally(&[Part::BlindF]);
-    for note in &t.notes {
-        println!("{note}");
-    }
-    println!("{}", summary("blind set F", &t));
-    assert_targets("blind set F", &t, &BLIND_F_FLOOR);
-}
-
-const BLIND_F_FLOOR: Targets = Targets {
-    min_non_flagged: 0.48,
-    max_genuine_flagged: 0.034,
-    min_missing_agreed: 0.86,
-};
-
-/// Set G, tuned to after its first measurement: the patterns alone flagged 60.0% of its
-/// non-apologies and 4.3% of its genuine apologies, and agreed on 82.9% of "missing" notes; with
-/// the learned opinion trained without it, 78.6% and 5.0%.
-#[test]
-fn blind_set_g_holds_its_floor() {
-    let t = tally(&[Part::BlindG]);
-    for note in &t.notes {
-        println!("{note}");
-    }
-    println!("{}", summary("blind set G", &t));
-    assert_targets("blind set G", &t, &BLIND_G_FLOOR);
-}
-
-const BLIND_G_FLOOR: Targets = Targets {
-    min_non_flagged: 0.78,
-    max_genuine_flagged: 0.05,
-    min_missing_agreed: 0.82,
-};
-
-/// Sets H and I, tuned to after their first measurement (the whole check, with the learned
-/// opinion trained without them): H (warm drafts undone by one clause) 44.4% of non-apologies
-/// flagged, 3.8% of genuine flagged, 94.4% of "missing" notes agreed; I (everyday texting) 94.4%,
-/// 6.9% and 88.1%. Set J (long letters) likewise: 71.0%, 7.0% and 96.0%. Sets K, L and M,
-/// measured untouched with the fourth round's patterns and the opinion trained on sets A to J:
-/// K (a realistic mix) 90.8%, 2.5%, 94.2%; L (voices rarely heard) 93.3%, 2.5%, 92.5%; M (hard
-/// genuine apologies, repeat apologies) 85.0%, 5.7%, 93.6%.
-#[test]
-fn blind_sets_h_to_m_hold_their_floors() {
-    for (part, name, floor) in [
-        (Part::BlindK, "blind set K", &BLIND_K_FLOOR),
-        (Part::BlindL, "blind set L", &BLIND_L_FLOOR),
-        (Part::BlindM, "blind set M", &BLIND_M_FLOOR),
-        (Part::BlindJ, "blind set J", &BLIND_J_FLOOR),
-        (Part::BlindH, "blind set H", &BLIND_H_FLOOR),
-        (Part::BlindI, "blind set I", &BLIND_I_FLOOR),
-    ] {
-        let t = tally(&[part]);
-        for note in &t.notes {
-            println!("{note}");
-        }
-        println!("{}", summary(name, &t));
-        assert_targets(name, &t, floor);
-    }
-}
-
-const BLIND_H_FLOOR: Targets = Targets {
-    min_non_flagged: 0.44,
-    max_genuine_flagged: 0.038,
-    min_missing_agreed: 0.94,
-};
-
-const BLIND_K_FLOOR: Targets = Targets {
-    min_non_flagged: 0.90,
-    max_genuine_flagged: 0.025,
-    min_missing_agreed: 0.94,
-};
-
-const BLIND_L_FLOOR: Targets = Targets {
-    min_non_flagged: 0.93,
-    max_genuine_flagged: 0.025,
-    min_missing_agreed: 0.92,
-};
-
-const BLIND_M_FLOOR: Targets = Targets {
-    min_non_flagged: 0.85,
-    max_genuine_flagged: 0.058,
-    min_missing_agreed: 0.93,
-};
-
-const BLIND_J_FLOOR: Targets = Targets {
-    min_non_flagged: 0.71,
-    max_genuine_flagged: 0.07,
-    min_missing_agreed: 0.96,
-};
-
-const BLIND_I_FLOOR: Targets = Targets {
-    min_non_flagged: 0.94,
-    max_genuine_flagged: 0.07,
-    min_missing_agreed: 0.88,
-};
 
 /// Set E (the fifth writer's sealed set): measured once, at the end of the fourth round (90.0% of
 /// non-apologies flagged, 1.5% of genuine flagged, 88.5% of "missing" notes agreed: short of the

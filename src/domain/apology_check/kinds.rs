@@ -25,6 +25,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind; `NoApology` is last (the learned opinion's kinds are the ones before it).
     pub const ALL: [Kind; 13] = [
         Kind::Conditional,
         Kind::TheirFeelings,
