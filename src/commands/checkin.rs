@@ -211,8 +211,10 @@ pub fn run(ctx: &mut Context, args: Args) -> anyhow::Result<()> {
     };
     // After a guided check-in, the partner who has not checked in for that day yet is told
     // how: the first check-in of a new journal would otherwise end with no next step.
+    // For an earlier day, the command names that day too.
     let partner_next = match (ctx.interactive(), &existing) {
-        (true, None) => partner_still_to_check_in(&store, &partner, date)?,
+        (true, None) => partner_still_to_check_in(&store, &partner, date)?
+            .map(|name| (name, (date != ctx.today).then_some(date))),
         _ => None,
     };
     ctx.emit(&Saved {
@@ -775,7 +777,8 @@ struct Saved<'a> {
     feelings_from_flags: bool,
     /// The other partner, still to check in for that day (after a guided check-in).
     #[serde(skip)]
-    partner_next: Option<String>,
+    /// The partner still to check in for that day, and the day when it is not today.
+    partner_next: Option<(String, Option<NaiveDate>)>,
 }
 
 impl Output for Saved<'_> {
@@ -810,8 +813,9 @@ impl Output for Saved<'_> {
                 writeln!(out, "  {}", feelings::near_miss_note(&feeling.word, near))?;
             }
         }
-        if let Some(other) = &self.partner_next {
+        if let Some((other, day)) = &self.partner_next {
             let other = sanitize::line(other);
+            let date = day.map_or(String::new(), |d| format!(" --date {d}"));
             writeln!(out)?;
             writeln!(
                 out,
@@ -819,7 +823,7 @@ impl Output for Saved<'_> {
                 prose::paragraph(
                     &format!(
                         "Next, {other} checks in, on this computer or wherever your journal \
-                         is: rekindle checkin --as {}",
+                         is: rekindle checkin --as {}{date}",
                         prose::shell_word(&other)
                     ),
                     0

@@ -137,7 +137,11 @@ pub fn ask(
         Some(n) => n,
         None => ask_scale(
             p,
-            &format!("How much do you trust {other} {day}?"),
+            &if day == "today" {
+                format!("How much do you trust {other} today?")
+            } else {
+                format!("How much did you trust {other} that day?")
+            },
             "trust",
             before.map(|b| b.trust),
         )?,
@@ -1335,7 +1339,7 @@ mod tests {
         ]);
         ask(&mut p, Given::default(), &guidance, Options::ALONE).unwrap();
         let labels: Vec<&str> = p.asked.iter().map(|q| q.lines().next().unwrap()).collect();
-        assert_eq!(labels[0], "How much do you trust Alex that day?");
+        assert_eq!(labels[0], "How much did you trust Alex that day?");
         assert_eq!(labels[1], "How close did you feel to Alex that day?");
         assert_eq!(labels[2], "What were you feeling that day?");
         assert!(labels.iter().all(|l| !l.contains("today")), "{labels:?}");

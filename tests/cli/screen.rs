@@ -244,6 +244,44 @@ fn together(columns: u16) {
         .stdout_has("every Wednesday");
 }
 
+/// A check-in for an earlier day asks about that day, and the next step names that day for the
+/// partner (it used to suggest today's check-in, which the partner may already have made).
+#[test]
+fn a_check_in_for_an_earlier_day_asks_about_it_and_names_it_for_the_partner() {
+    let env = TestEnv::with_couple();
+    // Alex has checked in today, not yesterday.
+    env.run([
+        "checkin",
+        "--as",
+        "Alex",
+        "--trust",
+        "6",
+        "--connection",
+        "5",
+    ])
+    .success();
+    let mut s = Screen::new(
+        &env,
+        100,
+        &["checkin", "--as", "Sam", "--date", "yesterday"],
+    );
+    s.answer("How much did you trust Alex that day?", "7\r");
+    s.answer("How close did you feel to Alex that day?", "6\r");
+    s.answer("What were you feeling that day?", "\r");
+    s.answer("Your answer", "\r");
+    s.answer("Anything you appreciated about Alex that day?", "\r");
+    s.answer("Something you need from Alex", "\r");
+    s.answer("Anything else to note?", "\r");
+    s.answer("Save this check-in?", "\r");
+    let parser = s.finish();
+    let text = rows(&parser).join(" ");
+    assert!(
+        text.contains("rekindle checkin --as Alex --date 20"),
+        "{text}"
+    );
+    nothing_stale(&rows(&parser));
+}
+
 #[test]
 fn together_at_60_columns_leaves_no_stale_questions() {
     together(60);
