@@ -233,7 +233,7 @@ fn for_reader(ctx: &Context, store: &store::Store, doc: &mut Document) -> anyhow
         };
         let _ = writeln!(
             std::io::stderr().lock(),
-            "rekindle: the words of {} are sealed and left out ({until})",
+            "rekindle: warning: the words of {} are sealed and left out ({until})",
             RecordKind::Checkin.count(withheld.len() as i64)
         );
     }

@@ -91,7 +91,7 @@ pub fn read_passphrase_file(
         passphrase,
         warning.map(|who| {
             FileWarning(format!(
-                "warning: {var} names {}, which {who} can read; `chmod 600` it",
+                "{var} names {}, which {who} can read; `chmod 600` it",
                 path.display()
             ))
         }),

@@ -282,8 +282,9 @@ fn csv_and_markdown_follow_the_readers_seal_and_json_keeps_every_word() {
             );
             if sealed {
                 assert!(
-                    run.stderr
-                        .contains("the words of 1 check-in are sealed and left out"),
+                    run.stderr.contains(
+                        "rekindle: warning: the words of 1 check-in are sealed and left out"
+                    ),
                     "{}",
                     run.stderr
                 );

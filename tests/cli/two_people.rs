@@ -83,6 +83,29 @@ fn a_weak_passphrase_or_an_open_file_is_refused_and_nothing_is_written() {
     assert_eq!(dump(&env.default_journal()), before);
 }
 
+/// A passphrase file others can read is used, with a warning in the shape every warning has.
+#[cfg(unix)]
+#[test]
+fn a_passphrase_file_others_can_read_is_warned_about_as_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let mut env = TestEnv::with_couple();
+    env.set("REKINDLE_TEST_KDF", "cheap");
+    let readable = pass_file(&env, "readable", SAM_PASS);
+    std::fs::set_permissions(&readable, std::fs::Permissions::from_mode(0o644)).unwrap();
+    env.set("REKINDLE_PASSPHRASE_FILE", &readable);
+    let run = env.run(["partners", "passphrase", "Sam", "--as", "Sam"]);
+    let run = run.success();
+    let line = run
+        .stderr
+        .lines()
+        .find(|l| l.contains("chmod 600"))
+        .unwrap_or_else(|| panic!("no warning: {}", run.stderr));
+    assert!(
+        line.starts_with("rekindle: warning: REKINDLE_PASSPHRASE_FILE names"),
+        "{line}"
+    );
+}
+
 #[test]
 fn every_write_in_a_name_with_a_passphrase_needs_it() {
     let mut env = couple_with_sam_key();

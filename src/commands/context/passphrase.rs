@@ -177,7 +177,11 @@ impl Context {
     pub(super) fn read_file(&self, var: &'static str, path: PathBuf) -> anyhow::Result<Passphrase> {
         let (passphrase, warning) = keys::read_passphrase_file(var, &path).map_err(user)?;
         if let Some(warning) = warning {
-            let _ = writeln!(std::io::stderr().lock(), "{}", sanitize::line(&warning.0));
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "rekindle: warning: {}",
+                sanitize::line(&warning.0)
+            );
         }
         Ok(passphrase)
     }
