@@ -75,7 +75,9 @@ pub fn component_rules() -> Vec<CompDef> {
                            promised/decided/learned/realized/noticed|been (lying/hiding/cheating/drinking/\
                            gambling/seeing/talking/texting/smoking/sleeping/messaging/sending/using/\
                            spending/watching/meeting/flirting/sneaking/keeping/so/selfish/cruel/unfair/\
-                           dishonest|awful|horrible))"),
+                           dishonest|awful|horrible))")
+            // Not an act: "I've said what I needed to say", "I've said sorry".
+            .not_after("(what/all/everything) i ~3|sorry|(it/that) (before|already)"),
         c(Responsibility, "(i|and [i]) [@adv] (never|did not|was not) (change/tell/call/defend/listen/come/show/keep/think/check/\
                            stand/say/stop/answer/believe/respect/put/take/give/make/support/back/protect/\
                            text/reply/let/pick/look/notice/care/ask/turn/bother/speak/help/pay/treat/\
@@ -192,7 +194,10 @@ pub fn component_rules() -> Vec<CompDef> {
                    it/my)|be (alone/around|in touch|friends|that person|like that)|let (you/it/that/this/\
                    things) (down/happen/slide/go)|leave you (alone|wondering|waiting|hanging|out)|blame \
                    you)")
-            .not_before("(told/promised/swore|said) [you/her/him] [that]"),
+            .not_before("(told/promised/swore|said) [you/her/him] [that]")
+            // "…I'm not going to keep going over it": done with the talk, not a change.
+            .not_after("(going/talking/discussing/apologizing/explaining/having/bringing/repeating|saying \
+                        sorry)"),
         c(Repair, "(i am not|i am never) (drinking/gambling/smoking/seeing/texting/talking/going/meeting/\
                    betting/using|going out|going back|doing that) ~4 (for/again/anymore/any/until/\
                    while/ever|at all)"),
@@ -280,7 +285,8 @@ pub fn component_rules() -> Vec<CompDef> {
                    (forever|from now on|for good|now)|i (have) (blocked out|cleared) (every/my/the|all)|(my) \
                    (team/boss/manager) (knows)|put (it|the money|every penny|it all) back (by/before/in|within)|i \
                    (have|have got|got) (patches|a sponsor|a therapist|a counsellor|a counselor|an appointment)|\
-                   (i have|i) (told/asked) (my/the) (manager/boss/team/sponsor/therapist/doctor/gp/bank|group \
+                   i have put ~6 (in/into/on) my (calendar/phone/diary)|(i have|i) (told/asked) (my/the) \
+                   (manager/boss/team/sponsor/therapist/doctor/gp/bank|group \
                    chat|_ chat)|asked (the/my) ~2 to (delete/remove/take)|(called/rang/emailed) (the/my) _ \
                    (about/to) ~4|i am (rebooking/bringing/selling/returning/closing|booking|moving|handing) \
                    ~4|taken (it/them|the _) down|(moved/put) (it|the money|the rest) (to/into|back into) \

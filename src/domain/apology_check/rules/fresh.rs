@@ -404,5 +404,23 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(DemandingClosure, "(this/the) matter is (closed|finished|settled)|we will not speak of it|i (said|have \
                              said) it (three/two/four/five/_) times|< enough (.|>)|< if ~6 then (sorry|i am sorry)")
             .not_before("(i know|i will not ask|i am not asking) ~4"),
+        // ---- From the fourth round's new-user trial: a bargain with "only if", an excuse of
+        // effort, keeping the peace, the subject changed, cheating argued by what most people
+        // think, the blame shared in other words, putting it behind.
+        r(BlameShifting, "only if (@you) (promise/agree/stop|swear)|(@you) (have not|have never) [exactly] been \
+                          (easy/perfect|a saint|innocent)|(plenty of|enough|lots of) blame to go (around/round)")
+            .not_before("(i know|i used to say|i said|i told you) ~3"),
+        r(Justifying, "(doing/did) my (best|very best) (under|in|with)")
+            .even_owned()
+            .not_before("(not|never) ~2|(i know|i told myself|i used to say) ~3"),
+        r(Flippant, "(what it takes|i suppose|i will ~6) [just] to keep the peace|< anyway [,] \
+                     (what/how|so|did|are|do|can|where|when)")
+            .edge(),
+        r(Denying, "(most people|nobody|no one|most (guys/men/women)) (would not|would never|do not) [even] \
+                    (consider/call/count) (that/it|this) (cheating/lying|a lie|an affair)"),
+        r(DemandingClosure, "(can|could|should|will) put (this/it) behind us|(promise|agree) not to bring (it/this) \
+                             up")
+            .not_before("(i hope|hope|one day|someday|i hope we|i know) ~3")
+            .not_after(WHEN_READY),
     ]
 }
