@@ -680,10 +680,23 @@ fn asked(
             if first_time {
                 // Said once, at a partner's first check-in: what the other partner will see.
                 let shown = sanitize::line(&other);
+                // With a passphrase of one's own, the share question comes with the words.
+                let private = match privacy {
+                    Privacy::Shared => {
+                        "Words you keep private (with a passphrase: rekindle partners \
+                         passphrase) only you can read."
+                    }
+                    Privacy::Ask => {
+                        "Words you keep private only you can read: you are asked after you write \
+                         them."
+                    }
+                    Privacy::Private => {
+                        "This time your words stay private: only you can read them."
+                    }
+                };
                 p.say(&format!(
                     "What {shown} sees: your scores and feelings at once, and your words once \
-                     {shown} has checked in for the same day too. Words you keep private (with \
-                     a passphrase: rekindle partners passphrase) only you can read."
+                     {shown} has checked in for the same day too. {private}"
                 ))?;
             }
             let guidance = Guidance {

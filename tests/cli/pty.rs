@@ -736,6 +736,9 @@ fn a_guided_check_in_asks_the_passphrase_unseen_and_can_keep_the_words_private()
         "the passphrase was echoed:\n{shown}"
     );
     assert!(shown.contains("What Alex sees"), "{shown}");
+    // Sam has a passphrase: the note says the question comes, not how to set one.
+    assert!(shown.contains("only you can read: you"), "{shown}");
+    assert!(!shown.contains("rekindle partners passphrase"), "{shown}");
     assert!(!shown.contains("Save this check-in?"), "{shown}");
     assert!(
         summary.contains("words: private, only you can read them"),
