@@ -189,7 +189,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
                           (would not|would never|would) [have] (have to|need to|had to|needed to|have needed to) \
                           ~2 (hide/lie/look/go/cheat/keep/sneak|go elsewhere|look elsewhere)")
             .not_after("~4 (was/is) [@deg] (cruel/wrong/unfair/unkind/awful/out)")
-            .not_inside("side of (the|your) family")
+            .not_inside("side of (the|your|our) (family/closet/bed/wardrobe/house/room/drawer/garage/car/road/street)")
             .not_before("not|never"),
         // "Only because you'd have kicked off": hiding it, and the reason is the partner's reaction.
         r(BlameShifting, "(lied/lie/lying|hid/hide/hiding|kept (it/this/that/quiet)|did not tell|never told|did \

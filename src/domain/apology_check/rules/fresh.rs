@@ -216,7 +216,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
         // stress", "in my country it is normal", "you must understand the culture".
         r(Justifying, "(it was|that was|it is|that is|was) not my fault|< not my fault|@external (was/is) \
                        (insane/crazy/mental/terrible/awful/hell|a nightmare|murder)|(so|so that) (@you) (would \
-                       not|would never|did not|do not|will not) (have to|need to) (stress/worry|know|be upset)|\
+                       not|would never|did not) (have to|need to) (stress/worry|know|be upset)|\
                        (trying|tried) to (win/get|make) (it|the money) back|in my (country/culture/family/\
                        religion) (it is|is|we)|because i (did not|do not) want to (ruin/spoil/upset/worry/stress/\
                        hurt|worry you|upset you) (you/your)")

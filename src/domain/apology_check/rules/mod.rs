@@ -354,7 +354,7 @@ fn r(kind: Kind, pattern: &'static str) -> RuleDef {
 
 /// "That's no excuse", said in the same sentence or the next, turns a reason into an
 /// explanation the writer owns.
-const OWNED_REASON: &str = "(no/not/never) [an/a/any] excuse|(that/it) (was not|is not) (fair/okay/ok/right|fair \
+const OWNED_REASON: &str = "(no/not/never) [an/a/any] excuse|i broke (that/my/the|our) (promise/word)|(that/it) (was not|is not) (fair/okay/ok/right|fair \
      on you)|\
      (does/did) not (excuse/make/justify) ~2|(it/that/this) is not (why|the reason|an excuse)|\
      not your fault|(that/it/this) is on me|i chose ~2|my choice|no reason good enough|\

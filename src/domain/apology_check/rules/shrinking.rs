@@ -278,7 +278,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
         // Denial by technicality: "I never promised I'd be home", "I never said I would stop".
         r(Denying, "i (never|did not) [ever] (say/said/promise/promised/agree/agreed/swear/swore|told you|tell \
                     you) [you] [that] (i would|i will|i was going to|to (stop/quit/be/come/call/change/give|be \
-                    home)|anything (like that|of the sort)|that|(we/i) (were/was/would/are) [@deg] \
+                    home)|anything (like that|of the sort)|that (.|>)|(we/i) (were/was/would/are) [@deg] \
                     (exclusive/official/together/serious/monogamous|in a relationship|a couple))|we (were not|\
                     never said we were|never agreed to be|never agreed on being) (exclusive/official/\
                     monogamous|a couple)")
