@@ -275,41 +275,47 @@ pub fn component_rules() -> Vec<CompDef> {
                    take care|give/start/work/help/learn/prove/keep/win|make it up|make things right)"),
         c(Repair, "(whatever/anything) (you want|you need|you would like) (to know|to ask)|ask me (anything|\
                    whatever|any time|anytime|again)"),
-        // Repair done, said of the thing rather than the writer ("the apps are gone", "it's
-        // deleted"), offers in few words ("whatever you need"), the calendar cleared, the money
-        // put back, a line drawn for good ("that's off limits forever").
+        // Repair done, said of the thing rather than the writer: "the apps are gone", "it's
+        // deleted", "her number is blocked now", "the account's in both names".
         c(Repair, "(it/they|(the/her/his/their) (app/apps/account/accounts/profile/card/cards/site/sites/number/\
-                   contact|messages|photos|console)) (is/are|has been|have been) [all] (gone/deleted/closed/cancelled/canceled/blocked/\
-                   sold|shut down|taken down)|whatever (@you) (need/want) [from me] .|(@you) can (hold/keep) (the/my) \
-                   (login/password/passwords/card/cards/keys/account)|(off limits|never happening again) \
-                   (forever|from now on|for good|now)|i (have) (blocked out|cleared) (every/my/the|all)|(my) \
-                   (team/boss/manager) (knows)|put (it|the money|every penny|it all) back (by/before/in|within)|i \
-                   (have|have got|got) (patches|a sponsor|a therapist|a counsellor|a counselor|an appointment)|\
-                   i have put ~6 (in/into/on) my (calendar/phone/diary)|(i have|i) (told/asked) (my/the) \
-                   (manager/boss/team/sponsor/therapist/doctor/gp/bank|group \
-                   chat|_ chat)|asked (the/my) ~2 to (delete/remove/take)|(called/rang/emailed) (the/my) _ \
-                   (about/to) ~4|i am (rebooking/bringing/selling/returning/closing|booking|moving|handing) \
-                   ~4|taken (it/them|the _) down|(moved/put) (it|the money|the rest) (to/into|back into) \
-                   (the/our) (joint/savings|account)|i have sold|< no more (_) ~3|(can/could|shall) i (take/make/cook/buy/drive|come (with/to)|pick) (@you) \
-                   ~4|(tell/call) me (if/when|whenever) i (start/ever|do|say)|call me (on it|out)|i will \
-                   say (i need|that i need|i am angry|i am upset|i am hurt)|(it/they) (is/are) (down/gone/off) \
-                   now|i want (@you) to (ask/tell|call) me|(tonight/tomorrow|from _|this (week/weekend)|next \
-                   (week/month)) [,] i am (*ing)|(phones/phone|my phone) (go/goes|stay/stays) (in the drawer|\
-                   away|off)|(alarms/reminders) (in/on) my phone|i have set (alarms/reminders|an alarm|a \
-                   reminder)|(is/are) in (both names|both our names|your name|joint names|our names)|(i am \
-                   not|i will not) (taking/doing|take/do) (it|the job|weekends|overtime)|tell me (where/how) \
-                   to (start/begin)|i am (staying|not leaving|not going anywhere)|i owe you (a/an) (proper|real) \
-                   _|talk to me (as much as|whenever|any time|anytime)|can i (call/come/see/hug|come over|call \
-                   (you/now)|pick (you/up)|bring|sit with) ~3|want me to (pick/bring/cook/come/call/make|come \
-                   over)|(lmk|let me know) what (@you) need|can we have (that/the|a) talk|i [already] asked for \
-                   (_|the day|the week) off|(is/are) in my (calendar/phone/diary) (now)|i want us to (figure/sort/\
-                   plan/decide)|let us (sit down|book|see (someone|a counsellor|the counsellor))|i told (her/him/them) \
-                   (if|that)|we can (look at|go through) (it/this|everything) together|i am making (a/the) (list/plan|\
-                   budget)|(is|it is) staying (there|away|off|in the)|(that/this|it) stops (now|today|here)|i have told (her/him/them|my \
-                   (mum/mom/mother/dad/father/sister/brother/family)) (if|that)|i have given you (her/his|the|my) \
-                   (number/details/password/passwords/login|contact)|i am back (with|in|at) ~2|if i (start/do|ever) \
-                   ~4 [,] tell me|in both (names|our names)|i am (at|there for) every|(have/had) self \
-                   (excluded)|(the/a) chance to (show/prove|make (it/this|things) right)"),
+                   contact|messages|photos|console)) (is/are|has been|have been) [all] (gone/deleted/closed/\
+                   cancelled/canceled/blocked/sold|shut down|taken down)|(it/they) (is/are) (down/gone/off) now|\
+                   taken (it/them|the _) down|in (both names|both our names|your name|joint names|our \
+                   names)|(is/are) in my (calendar/phone/diary) (now)|(alarms/reminders) (in/on) my phone|\
+                   (phones/phone|my phone) (go/goes|stay/stays) (in the drawer|away|off)|(is|it is) staying \
+                   (there|away|off|in the)|(off limits|never happening again) (forever|from now on|for good|\
+                   now)|(that/this|it) stops (now|today|here)"),
+        // Amends already made by the writer: the calendar cleared, the money put back, help got,
+        // the people told.
+        c(Repair, "i (have) (blocked out|cleared) (every/my/the|all)|(my) (team/boss/manager) (knows)|put (it|the \
+                   money|every penny|it all) back (by/before/in|within)|i (have|have got|got) (patches|a \
+                   sponsor|a therapist|a counsellor|a counselor|an appointment)|i have put ~6 (in/into/on) my \
+                   (calendar/phone/diary)|(i have|i) (told/asked) (my/the) (manager/boss/team/sponsor/therapist/\
+                   doctor/gp/bank|group chat|_ chat)|asked (the/my) ~2 to (delete/remove/take)|(called/rang/\
+                   emailed) (the/my) _ (about/to) ~4|(moved/put) (it|the money|the rest) (to/into|back into) \
+                   (the/our) (joint/savings|account)|i have sold|i have set (alarms/reminders|an alarm|a \
+                   reminder)|i [have] told (her/him/them|my (mum/mom/mother/dad/father/sister/brother/family)) \
+                   (if|that)|i have given you (her/his|the|my) (number/details/password/passwords/login|contact)|\
+                   i [already] asked for (_|the day|the week) off|(have/had) self (excluded)"),
+        // What the writer is doing now or will: "I'm rebooking it for Saturday", "tonight I'm
+        // doing the night feeds", "I'm staying", "no more jokes about your accent".
+        c(Repair, "i am (rebooking/bringing/selling/returning/closing|booking|moving|handing) ~4|(tonight/\
+                   tomorrow|from _|this (week/weekend)|next (week/month)) [,] i am (*ing)|i am back (with|in|\
+                   at) ~2|i am making (a/the) (list/plan|budget)|(i am not|i will not) (taking/doing|take/do) \
+                   (it|the job|weekends|overtime)|i am (staying|not leaving|not going anywhere)|i am (at|there \
+                   for) every|< no more (_) ~3|i will say (i need|that i need|i am angry|i am upset|i am \
+                   hurt)|i want us to (figure/sort/plan/decide)|let us (sit down|book|see (someone|a counsellor|\
+                   the counsellor))|we can (look at|go through) (it/this|everything) together|i owe you (a/an) \
+                   (proper|real) _|(the/a) chance to (show/prove|make (it/this|things) right)"),
+        // Offers in a text's few words: "whatever you need", "can I call you", "want me to pick
+        // up dinner?", "tell me if I start doing it again".
+        c(Repair, "whatever (@you) (need/want) [from me] .|(@you) can (hold/keep) (the/my) (login/password/\
+                   passwords/card/cards/keys/account)|(can/could|shall) i (take/make/cook/buy/drive|come (with/\
+                   to)|pick) (@you) ~4|can i (call/come/see/hug|come over|call (you/now)|pick (you/up)|bring|sit \
+                   with) ~3|want me to (pick/bring/cook/come/call/make|come over)|(lmk|let me know) what (@you) \
+                   need|can we have (that/the|a) talk|talk to me (as much as|whenever|any time|anytime)|(tell/\
+                   call) me (if/when|whenever) i (start/ever|do|say)|call me (on it|out)|if i (start/do|ever) ~4 \
+                   [,] tell me|i want (@you) to (ask/tell|call) me|tell me (where/how) to (start/begin)"),
         // Repair already begun, or time given back: "i went to my first meeting yesterday",
         // "saturday is yours, phone off".
         c(Repair, "i (went/go/got|have been|started going|have started going) to (a/my/the/our/an) ~2 \
