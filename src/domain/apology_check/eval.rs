@@ -24,53 +24,15 @@ const NON_APOLOGIES: &str = include_str!("table/non_apologies.txt");
 /// Written after the split, while tuning: always in the tuning part.
 const EXTRA_GENUINE: &str = include_str!("table/extra_genuine.txt");
 const EXTRA_NON_APOLOGIES: &str = include_str!("table/extra_non_apologies.txt");
-/// Written by a second writer before reading the check's rules: set A may be tuned to.
-const BLIND_A_GENUINE: &str = include_str!("table/blind_a_genuine.txt");
-const BLIND_A_NON_APOLOGIES: &str = include_str!("table/blind_a_non_apologies.txt");
-/// Written by a third writer who had never seen the check: measured once untouched, then tuned to
-/// like set A.
-const BLIND_C_GENUINE: &str = include_str!("table/blind_c_genuine.txt");
-const BLIND_C_NON_APOLOGIES: &str = include_str!("table/blind_c_non_apologies.txt");
-/// Set B is sealed: only its rates are ever printed, and nothing is tuned to it.
-const BLIND_B_GENUINE: &str = include_str!("table/blind_b_genuine.txt");
-const BLIND_B_NON_APOLOGIES: &str = include_str!("table/blind_b_non_apologies.txt");
-/// Set D, by the third writer: sealed until its one measurement, then tuned to like C.
-const BLIND_D_GENUINE: &str = include_str!("table/blind_d_genuine.txt");
-const BLIND_D_NON_APOLOGIES: &str = include_str!("table/blind_d_non_apologies.txt");
-/// Set F, by a fourth writer who never saw the check: measured once untouched, then tuned to.
-const BLIND_F_GENUINE: &str = include_str!("table/blind_f_genuine.txt");
-const BLIND_F_NON_APOLOGIES: &str = include_str!("table/blind_f_non_apologies.txt");
-/// Set G, by a sixth writer who never saw the check: measured once untouched (patterns and the
-/// learned opinion trained without it), then tuned to.
-const BLIND_G_GENUINE: &str = include_str!("table/blind_g_genuine.txt");
-const BLIND_G_NON_APOLOGIES: &str = include_str!("table/blind_g_non_apologies.txt");
-/// Sets H (warm drafts undone by one clause) and I (everyday texting), by two more writers who
-/// never saw the check: measured once untouched, then tuned to.
-const BLIND_H_GENUINE: &str = include_str!("table/blind_h_genuine.txt");
-const BLIND_H_NON_APOLOGIES: &str = include_str!("table/blind_h_non_apologies.txt");
-const BLIND_I_GENUINE: &str = include_str!("table/blind_i_genuine.txt");
-const BLIND_I_NON_APOLOGIES: &str = include_str!("table/blind_i_non_apologies.txt");
-/// Set J (long, considered letters), by a ninth writer: measured once untouched, then tuned to.
-const BLIND_J_GENUINE: &str = include_str!("table/blind_j_genuine.txt");
-const BLIND_J_NON_APOLOGIES: &str = include_str!("table/blind_j_non_apologies.txt");
-/// Sets K (a realistic mix), L (voices rarely heard) and M (hard genuine apologies, and the third
-/// or fourth apology for the same thing), by three more writers: measured once untouched, then
-/// tuned to.
-const BLIND_K_GENUINE: &str = include_str!("table/blind_k_genuine.txt");
-const BLIND_K_NON_APOLOGIES: &str = include_str!("table/blind_k_non_apologies.txt");
-const BLIND_L_GENUINE: &str = include_str!("table/blind_l_genuine.txt");
-const BLIND_L_NON_APOLOGIES: &str = include_str!("table/blind_l_non_apologies.txt");
-const BLIND_M_GENUINE: &str = include_str!("table/blind_m_genuine.txt");
-const BLIND_M_NON_APOLOGIES: &str = include_str!("table/blind_m_non_apologies.txt");
-/// Set N (a clinician's mix), by a thirteenth writer: measured once with the final check of the
-/// fourth round, then four of its genuine apologies that patterns flagged were looked at; the
-/// learned opinion is not trained on it.
-const BLIND_N_GENUINE: &str = include_str!("table/blind_n_genuine.txt");
-const BLIND_N_NON_APOLOGIES: &str = include_str!("table/blind_n_non_apologies.txt");
-/// Set E, by a fifth writer who never saw the check, written with F: sealed, only its rates
-/// are ever printed, and it is measured once, at the end of a round.
-const BLIND_E_GENUINE: &str = include_str!("table/blind_e_genuine.txt");
-const BLIND_E_NON_APOLOGIES: &str = include_str!("table/blind_e_non_apologies.txt");
+/// A blind set's two files, genuine apologies first (`table/blind_X_*.txt`).
+macro_rules! blind {
+    ($set:literal) => {
+        (
+            include_str!(concat!("table/blind_", $set, "_genuine.txt")),
+            include_str!(concat!("table/blind_", $set, "_non_apologies.txt")),
+        )
+    };
+}
 
 /// What a part must reach: at least this share of non-apologies flagged, at most this share of
 /// genuine apologies flagged, and at least this share of genuine apologies whose "missing"
@@ -141,19 +103,21 @@ enum Part {
     Later,
     /// The main table's held-out third.
     HeldOut,
-    /// The second writer's set that may be tuned to.
+    /// Written by a second writer before reading the check's rules; tuned to from the start.
     BlindA,
-    /// The second writer's sealed set.
+    /// Written with A; sealed: only its rates are ever printed, and nothing is tuned to it or
+    /// trained on it.
     BlindB,
-    /// The third writer's set, tuned to after its first measurement.
+    /// By a third writer who had never seen the check: measured once untouched, then tuned to.
     BlindC,
-    /// The third writer's second set, sealed until its one measurement, then tuned to.
+    /// The third writer's second set: sealed until its one measurement, then tuned to.
     BlindD,
-    /// The fourth writer's set, tuned to after its first measurement.
+    /// The later writers' sets (F; G; H warm drafts undone by one clause; I everyday texting; J
+    /// long letters; K a realistic mix; L voices rarely heard; M hard genuine apologies and repeat
+    /// apologies; N a clinician's mix), one writer each, none of whom saw the check: each
+    /// measured once untouched, then tuned to (see `LATER`).
     BlindF,
-    /// The sixth writer's set, tuned to after its first measurement.
     BlindG,
-    /// The seventh and eighth writers' sets, tuned to after their first measurement.
     BlindH,
     BlindI,
     BlindJ,
@@ -161,7 +125,7 @@ enum Part {
     BlindL,
     BlindM,
     BlindN,
-    /// The fifth writer's sealed set.
+    /// By a fifth writer, written with F: sealed like B, measured once, at the end of a round.
     BlindE,
 }
 
@@ -172,24 +136,15 @@ impl Part {
     }
 }
 
+/// Both files of a blind set, read.
+fn both((genuine, non): (&str, &str)) -> (Vec<Item>, Vec<Item>) {
+    (parse(genuine), parse(non))
+}
+
 /// The genuine apologies and the non-apologies of a part.
 fn items(part: Part) -> (Vec<Item>, Vec<Item>) {
     match part {
         Part::Later => (parse(EXTRA_GENUINE), parse(EXTRA_NON_APOLOGIES)),
-        Part::BlindA => (parse(BLIND_A_GENUINE), parse(BLIND_A_NON_APOLOGIES)),
-        Part::BlindB => (parse(BLIND_B_GENUINE), parse(BLIND_B_NON_APOLOGIES)),
-        Part::BlindC => (parse(BLIND_C_GENUINE), parse(BLIND_C_NON_APOLOGIES)),
-        Part::BlindD => (parse(BLIND_D_GENUINE), parse(BLIND_D_NON_APOLOGIES)),
-        Part::BlindF => (parse(BLIND_F_GENUINE), parse(BLIND_F_NON_APOLOGIES)),
-        Part::BlindG => (parse(BLIND_G_GENUINE), parse(BLIND_G_NON_APOLOGIES)),
-        Part::BlindH => (parse(BLIND_H_GENUINE), parse(BLIND_H_NON_APOLOGIES)),
-        Part::BlindI => (parse(BLIND_I_GENUINE), parse(BLIND_I_NON_APOLOGIES)),
-        Part::BlindJ => (parse(BLIND_J_GENUINE), parse(BLIND_J_NON_APOLOGIES)),
-        Part::BlindK => (parse(BLIND_K_GENUINE), parse(BLIND_K_NON_APOLOGIES)),
-        Part::BlindL => (parse(BLIND_L_GENUINE), parse(BLIND_L_NON_APOLOGIES)),
-        Part::BlindM => (parse(BLIND_M_GENUINE), parse(BLIND_M_NON_APOLOGIES)),
-        Part::BlindN => (parse(BLIND_N_GENUINE), parse(BLIND_N_NON_APOLOGIES)),
-        Part::BlindE => (parse(BLIND_E_GENUINE), parse(BLIND_E_NON_APOLOGIES)),
         Part::Tuning | Part::HeldOut => {
             let held = part == Part::HeldOut;
             let pick = |file| -> Vec<Item> {
@@ -200,6 +155,20 @@ fn items(part: Part) -> (Vec<Item>, Vec<Item>) {
             };
             (pick(GENUINE), pick(NON_APOLOGIES))
         }
+        Part::BlindA => both(blind!("a")),
+        Part::BlindB => both(blind!("b")),
+        Part::BlindC => both(blind!("c")),
+        Part::BlindD => both(blind!("d")),
+        Part::BlindE => both(blind!("e")),
+        Part::BlindF => both(blind!("f")),
+        Part::BlindG => both(blind!("g")),
+        Part::BlindH => both(blind!("h")),
+        Part::BlindI => both(blind!("i")),
+        Part::BlindJ => both(blind!("j")),
+        Part::BlindK => both(blind!("k")),
+        Part::BlindL => both(blind!("l")),
+        Part::BlindM => both(blind!("m")),
+        Part::BlindN => both(blind!("n")),
     }
 }
 
