@@ -851,19 +851,26 @@ mod tests {
     // · yes", so the summary could not say where the words would go.
     #[test]
     fn sharing_the_words_is_asked_with_them_and_the_summary_says_so() {
-        let replies = |share: Reply| {
-            vec![
+        // Scores, no feelings, the appreciation and the note, the answer to "Share these words?"
+        // when it is asked, and yes to saving.
+        let replies = |appreciation: &str, note: &str, share: Option<Reply>| {
+            let mut replies = vec![
                 text_reply("6"),
                 text_reply("7"),
                 Reply::Picks(vec![]),
-                text_reply("the soup"),
+                text_reply(appreciation),
                 text_reply(""),
-                text_reply(""),
-                share,
-                Reply::Yes,
-            ]
+                text_reply(note),
+            ];
+            replies.extend(share);
+            replies.push(Reply::Yes);
+            replies
         };
-        let (asked, p) = run_privately(replies(Reply::No), Given::default(), Privacy::Ask);
+        let (asked, p) = run_privately(
+            replies("the soup", "", Some(Reply::No)),
+            Given::default(),
+            Privacy::Ask,
+        );
         let asked = asked.unwrap();
         assert!(asked.private);
         assert_eq!(asked.draft.appreciation.as_deref(), Some("the soup"));
@@ -888,24 +895,16 @@ mod tests {
             p.said
         );
 
-        let (asked, p) = run_privately(replies(Reply::Yes), Given::default(), Privacy::Ask);
+        let (asked, p) = run_privately(
+            replies("the soup", "", Some(Reply::Yes)),
+            Given::default(),
+            Privacy::Ask,
+        );
         assert!(!asked.unwrap().private);
         assert!(p.said.contains(&"  words: shared with Alex".to_string()));
 
         // No words: nothing to keep private, nothing asked, nothing said about it.
-        let (asked, p) = run_privately(
-            vec![
-                text_reply("6"),
-                text_reply("7"),
-                Reply::Picks(vec![]),
-                text_reply(""),
-                text_reply(""),
-                text_reply(""),
-                Reply::Yes,
-            ],
-            Given::default(),
-            Privacy::Ask,
-        );
+        let (asked, p) = run_privately(replies("", "", None), Given::default(), Privacy::Ask);
         assert!(!asked.unwrap().private);
         assert_eq!(
             p.asked.last().map(String::as_str),
@@ -916,15 +915,7 @@ mod tests {
 
         // --private: not asked, and the summary says so.
         let (asked, p) = run_privately(
-            vec![
-                text_reply("6"),
-                text_reply("7"),
-                Reply::Picks(vec![]),
-                text_reply(""),
-                text_reply(""),
-                text_reply("a note"),
-                Reply::Yes,
-            ],
+            replies("", "a note", None),
             Given::default(),
             Privacy::Private,
         );
